@@ -1,0 +1,139 @@
+/**
+ * The single source of truth for onestory's D1 tables. Row types come from here
+ * (`typeof items.$inferSelect`); migrations in migrations/ are generated from it by drizzle-kit.
+ *
+ * Times are integer milliseconds since the epoch (UTC). JSON columns hold arrays/objects written by
+ * the pipeline; their shapes are the types named in the comments.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** One outlet we read. Seeded from feeds/sources.json on every cron run; health columns are ours. */
+export const sources = sqliteTable('sources', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  homepage: text('homepage').notNull(),
+  feedUrl: text('feed_url').notNull(),
+  tier: text('tier', { enum: ['original', 'aggregator', 'content_farm'] }).notNull(),
+  fullText: integer('full_text', { mode: 'boolean' }).notNull().default(false),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  // conditional GET state
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  // health
+  lastFetchAt: integer('last_fetch_at'),
+  lastSuccessAt: integer('last_success_at'),
+  lastErrorAt: integer('last_error_at'),
+  lastError: text('last_error'),
+  lastErrorCode: text('last_error_code'),
+  lastStatus: integer('last_status'),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  itemsSeen: integer('items_seen').notNull().default(0),
+  updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
+});
+
+/** One article as an outlet published it, after extraction, cleaning and labelling. */
+export const items = sqliteTable(
+  'items',
+  {
+    id: text('id').primaryKey(), // stable: hash of the canonical URL (or guid when there is no usable link)
+    sourceId: text('source_id').notNull(),
+    url: text('url').notNull(),
+    guid: text('guid'),
+    title: text('title').notNull(),
+    author: text('author'),
+    publishedAt: integer('published_at').notNull(),
+    fetchedAt: integer('fetched_at').notNull(),
+    summary: text('summary'), // feed summary, plain text
+    feedContent: text('feed_content'), // full text the feed carried (HTML), if any, capped
+    // pipeline results
+    status: text('status', { enum: ['pending', 'ready', 'failed'] }).notNull().default('pending'),
+    error: text('error'), // last processing error, recorded, never fatal
+    textSource: text('text_source'), // 'feed' | 'page' | 'json-ld' | 'summary' ...
+    rawText: text('raw_text'), // text before cleaning (what the inspector marks up)
+    text: text('text'), // cleaned text
+    removed: text('removed', { mode: 'json' }), // RemovedSpan[]
+    coins: text('coins', { mode: 'json' }), // CoinTag[]
+    kind: text('kind'),
+    kindReasons: text('kind_reasons', { mode: 'json' }), // string[]
+    fingerprint: text('fingerprint'), // encoded Fingerprint (see pipeline/fingerprint)
+    clusterId: text('cluster_id'),
+    similarity: integer('similarity_permille'), // similarity to the canonical when placed, 0..1000
+    placement: text('placement', { mode: 'json' }), // why it joined its cluster
+    score: text('score', { mode: 'json' }), // canonical score parts
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('items_cluster_idx').on(t.clusterId),
+    index('items_source_published_idx').on(t.sourceId, t.publishedAt),
+    index('items_published_idx').on(t.publishedAt),
+    index('items_status_idx').on(t.status),
+  ],
+);
+
+/**
+ * One event. Its id is the story id everywhere (RSS guid, API id). A merged cluster keeps its row
+ * with `mergedInto` set, so an old id still resolves.
+ */
+export const clusters = sqliteTable(
+  'clusters',
+  {
+    id: text('id').primaryKey(),
+    canonicalItemId: text('canonical_item_id'),
+    size: integer('size').notNull().default(0),
+    // fixed when the cluster is created: the cursor key, so pages neither repeat nor skip
+    sortKey: integer('sort_key').notNull(),
+    firstPublishedAt: integer('first_published_at').notNull(),
+    lastPublishedAt: integer('last_published_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    mergedInto: text('merged_into'),
+    canonicalReason: text('canonical_reason', { mode: 'json' }), // CanonicalChoice
+  },
+  (t) => [
+    index('clusters_sort_idx').on(t.sortKey, t.id),
+    index('clusters_updated_idx').on(t.updatedAt),
+    index('clusters_merged_idx').on(t.mergedInto),
+  ],
+);
+
+/** LSH band keys of each item's signatures: candidate lookup is an indexed equality search. */
+export const lshBands = sqliteTable(
+  'lsh_bands',
+  {
+    key: text('key').notNull(), // `${level}${band}:${hash}`
+    itemId: text('item_id').notNull(),
+    publishedAt: integer('published_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.itemId] }), index('lsh_bands_item_idx').on(t.itemId)],
+);
+
+/** Rolling document frequency of same-event features (terms, entities, numbers). */
+export const termStats = sqliteTable('term_stats', {
+  term: text('term').primaryKey(),
+  df: integer('df').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** One line per feed fetch: what each run did, for the health page and the log. */
+export const fetchLog = sqliteTable(
+  'fetch_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: text('source_id').notNull(),
+    at: integer('at').notNull(),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    status: integer('status'),
+    code: text('code'), // error code, e.g. 'http_404', 'timeout', 'too_large', 'not_a_feed', 'malformed_xml'
+    message: text('message').notNull(),
+    itemsSeen: integer('items_seen').notNull().default(0),
+    itemsNew: integer('items_new').notNull().default(0),
+    ms: integer('ms').notNull().default(0),
+  },
+  (t) => [index('fetch_log_source_at_idx').on(t.sourceId, t.at)],
+);
+
+export type Source = typeof sources.$inferSelect;
+export type Item = typeof items.$inferSelect;
+export type NewItem = typeof items.$inferInsert;
+export type Cluster = typeof clusters.$inferSelect;
