@@ -16,6 +16,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
+  const rest = argv.slice(1);
+  switch (command) {
+    case 'eval':
+      return (await import('../../eval/run.ts')).runEval(rest);
+    case 'bench':
+      return (await import('../../bench/run.ts')).runBench(rest);
+  }
   process.stderr.write(`onestory: unknown command '${command}'\n${USAGE}`);
   return 2;
 }
