@@ -2,6 +2,13 @@ CREATE TABLE `clusters` (
 	`id` text PRIMARY KEY NOT NULL,
 	`canonical_item_id` text,
 	`size` integer DEFAULT 0 NOT NULL,
+	`title` text DEFAULT '' NOT NULL,
+	`url` text DEFAULT '' NOT NULL,
+	`source_id` text DEFAULT '' NOT NULL,
+	`published_at` integer DEFAULT 0 NOT NULL,
+	`kind` text DEFAULT 'news' NOT NULL,
+	`coins` text DEFAULT '' NOT NULL,
+	`summary` text DEFAULT '' NOT NULL,
 	`sort_key` integer NOT NULL,
 	`first_published_at` integer NOT NULL,
 	`last_published_at` integer NOT NULL,
@@ -14,6 +21,7 @@ CREATE TABLE `clusters` (
 CREATE INDEX `clusters_sort_idx` ON `clusters` (`sort_key`,`id`);--> statement-breakpoint
 CREATE INDEX `clusters_updated_idx` ON `clusters` (`updated_at`);--> statement-breakpoint
 CREATE INDEX `clusters_merged_idx` ON `clusters` (`merged_into`);--> statement-breakpoint
+CREATE INDEX `clusters_kind_idx` ON `clusters` (`kind`);--> statement-breakpoint
 CREATE TABLE `fetch_log` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`source_id` text NOT NULL,

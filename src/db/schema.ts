@@ -81,6 +81,14 @@ export const clusters = sqliteTable(
     id: text('id').primaryKey(),
     canonicalItemId: text('canonical_item_id'),
     size: integer('size').notNull().default(0),
+    // the canonical member, copied here so a page of stories is one indexed query
+    title: text('title').notNull().default(''),
+    url: text('url').notNull().default(''),
+    sourceId: text('source_id').notNull().default(''),
+    publishedAt: integer('published_at').notNull().default(0),
+    kind: text('kind').notNull().default('news'),
+    coins: text('coins').notNull().default(''), // ',BTC,ETH,' so a coin filter is a LIKE on one column
+    summary: text('summary').notNull().default(''),
     // fixed when the cluster is created: the cursor key, so pages neither repeat nor skip
     sortKey: integer('sort_key').notNull(),
     firstPublishedAt: integer('first_published_at').notNull(),
@@ -94,6 +102,7 @@ export const clusters = sqliteTable(
     index('clusters_sort_idx').on(t.sortKey, t.id),
     index('clusters_updated_idx').on(t.updatedAt),
     index('clusters_merged_idx').on(t.mergedInto),
+    index('clusters_kind_idx').on(t.kind),
   ],
 );
 

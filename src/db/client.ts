@@ -1,0 +1,16 @@
+import { drizzle } from 'drizzle-orm/d1';
+import * as schema from './schema.ts';
+
+/** The one way to get a database client: drizzle over the D1 binding passed in. */
+export function getDb(d1: D1Database) {
+  return drizzle(d1, { schema });
+}
+export type Db = ReturnType<typeof getDb>;
+
+/** D1 binds at most 100 parameters a statement: multi-row writes go in chunks of this many rows. */
+export function chunk<T>(rows: T[], columnsPerRow: number, maxParams = 100): T[][] {
+  const size = Math.max(1, Math.floor(maxParams / columnsPerRow));
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}

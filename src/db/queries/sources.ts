@@ -1,0 +1,115 @@
+/** Sources: the configured list mirrored into D1, with each one's fetch health. */
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { chunk } from '../client.ts';
+import { clusters, fetchLog, sources, type Source } from '../schema.ts';
+import type { SourceHealth } from '../../model/story.ts';
+import type { Tier } from '../../pipeline/types.ts';
+
+export interface SourceConfigRow {
+  id: string;
+  name: string;
+  homepage: string;
+  feedUrl: string;
+  tier: Tier;
+  fullText: boolean;
+}
+
+/** Upserts the configured sources (config wins for config columns; health columns are kept). */
+export async function syncSources(db: Db, configured: SourceConfigRow[]): Promise<void> {
+  const now = Date.now();
+  const rows = configured.map((s) => ({ ...s, enabled: true, updatedAt: now }));
+  for (const part of chunk(rows, 8)) {
+    await db
+      .insert(sources)
+      .values(part)
+      .onConflictDoUpdate({
+        target: sources.id,
+        set: {
+          name: sql`excluded.name`,
+          homepage: sql`excluded.homepage`,
+          feedUrl: sql`excluded.feed_url`,
+          tier: sql`excluded.tier`,
+          fullText: sql`excluded.full_text`,
+          enabled: sql`1`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      });
+  }
+  const ids = new Set(configured.map((s) => s.id));
+  const known = await db.select({ id: sources.id, enabled: sources.enabled }).from(sources);
+  for (const k of known) {
+    // A source removed from the list stops being fetched; its stories and history stay.
+    if (!ids.has(k.id) && k.enabled) await db.update(sources).set({ enabled: false, updatedAt: now }).where(eq(sources.id, k.id));
+  }
+}
+
+export function getSource(db: Db, id: string): Promise<Source | undefined> {
+  return db.select().from(sources).where(eq(sources.id, id)).get();
+}
+
+export interface FetchOutcome {
+  ok: boolean;
+  status: number | null;
+  code: string | null;
+  message: string;
+  itemsSeen: number;
+  itemsNew: number;
+  ms: number;
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+/** Records one fetch: the source's health columns and a line in fetch_log, in one batch. */
+export async function recordFetch(db: Db, sourceId: string, o: FetchOutcome, at = Date.now()): Promise<void> {
+  const health = o.ok
+    ? {
+        lastFetchAt: at,
+        lastSuccessAt: at,
+        lastStatus: o.status,
+        consecutiveFailures: 0,
+        itemsSeen: sql`${sources.itemsSeen} + ${o.itemsNew}`,
+        ...(o.etag !== undefined ? { etag: o.etag } : {}),
+        ...(o.lastModified !== undefined ? { lastModified: o.lastModified } : {}),
+      }
+    : {
+        lastFetchAt: at,
+        lastErrorAt: at,
+        lastError: o.message,
+        lastErrorCode: o.code,
+        lastStatus: o.status,
+        consecutiveFailures: sql`${sources.consecutiveFailures} + 1`,
+      };
+  await db.batch([
+    db.update(sources).set(health).where(eq(sources.id, sourceId)),
+    db.insert(fetchLog).values({ sourceId, at, ok: o.ok, status: o.status, code: o.code, message: o.message, itemsSeen: o.itemsSeen, itemsNew: o.itemsNew, ms: o.ms }),
+  ]);
+}
+
+export async function listSourceHealth(db: Db): Promise<SourceHealth[]> {
+  const rows = await db.select().from(sources).orderBy(sources.name);
+  const counts = await db
+    .select({ sourceId: clusters.sourceId, n: sql<number>`count(*)` })
+    .from(clusters)
+    .where(sql`${clusters.mergedInto} is null and ${clusters.canonicalItemId} is not null`)
+    .groupBy(clusters.sourceId);
+  const storyCount = new Map(counts.map((c) => [c.sourceId, Number(c.n)]));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    homepage: r.homepage,
+    tier: r.tier as Tier,
+    feedUrl: r.feedUrl,
+    fullText: r.fullText,
+    enabled: r.enabled,
+    lastFetchAt: r.lastFetchAt,
+    lastSuccessAt: r.lastSuccessAt,
+    lastErrorAt: r.lastErrorAt,
+    lastError: r.lastError,
+    lastErrorCode: r.lastErrorCode,
+    consecutiveFailures: r.consecutiveFailures,
+    itemsSeen: r.itemsSeen,
+    stories: storyCount.get(r.id) ?? 0,
+  }));
+}
+

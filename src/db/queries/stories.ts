@@ -1,0 +1,187 @@
+/** Reading stories: clusters with their canonical member and coverage. Every function takes `db` first. */
+import { and, asc, desc, eq, gte, inArray, isNull, like, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { clusters, items, sources, type Cluster, type Item, type Source } from '../schema.ts';
+import type { Coverage, Member, SourceRef, Story, StoryDetail } from '../../model/story.ts';
+import type { CoinTag, Kind, RemovedSpan, Tier } from '../../pipeline/types.ts';
+
+export interface StoryCursor {
+  sortKey: number;
+  id: string;
+}
+
+export interface StoryFilter {
+  cursor?: StoryCursor | null;
+  limit: number;
+  since?: number | null; // published at or after
+  until?: number | null; // published before
+  updatedSince?: number | null;
+  coins?: string[];
+  kinds?: Kind[];
+  excludeKinds?: Kind[];
+  source?: string | null; // stories any of whose members come from this source
+  minSize?: number | null; // the inspector's "grouped only" filter
+  q?: string | null; // words in the canonical title
+}
+
+export interface StoryPage {
+  stories: Story[];
+  next: StoryCursor | null;
+}
+
+/**
+ * Newest first by the cluster's sort key, which is fixed when the cluster is created: keyset pagination on
+ * (sort_key, id) neither repeats nor skips stories while new ones arrive.
+ */
+export async function listStories(db: Db, f: StoryFilter): Promise<StoryPage> {
+  const where: SQL[] = [isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`];
+  if (f.cursor) {
+    where.push(or(lt(clusters.sortKey, f.cursor.sortKey), and(eq(clusters.sortKey, f.cursor.sortKey), lt(clusters.id, f.cursor.id)))!);
+  }
+  if (f.since != null) where.push(gte(clusters.sortKey, f.since));
+  if (f.until != null) where.push(lt(clusters.sortKey, f.until));
+  if (f.updatedSince != null) where.push(gte(clusters.updatedAt, f.updatedSince));
+  if (f.coins?.length) where.push(or(...f.coins.map((c) => like(clusters.coins, `%,${c},%`)))!);
+  if (f.kinds?.length) where.push(inArray(clusters.kind, f.kinds));
+  if (f.excludeKinds?.length) where.push(notInArray(clusters.kind, f.excludeKinds));
+  if (f.minSize) where.push(gte(clusters.size, f.minSize));
+  if (f.q) where.push(sql`${clusters.title} like ${'%' + f.q.replace(/[%_\\]/g, (m) => '\\' + m) + '%'} escape '\\'`);
+  if (f.source) {
+    where.push(inArray(clusters.id, db.select({ id: items.clusterId }).from(items).where(eq(items.sourceId, f.source))) as SQL);
+  }
+  const rows = await db
+    .select()
+    .from(clusters)
+    .where(and(...where))
+    .orderBy(desc(clusters.sortKey), desc(clusters.id))
+    .limit(f.limit + 1);
+  const page = rows.slice(0, f.limit);
+  const next = rows.length > f.limit ? { sortKey: page[page.length - 1].sortKey, id: page[page.length - 1].id } : null;
+  return { stories: await assemble(db, page), next };
+}
+
+/** Follows merges: an id that was merged into another cluster resolves to the surviving story. */
+export async function resolveClusterId(db: Db, id: string): Promise<string | null> {
+  let current = id;
+  for (let hops = 0; hops < 16; hops++) {
+    const row = await db.select({ id: clusters.id, mergedInto: clusters.mergedInto }).from(clusters).where(eq(clusters.id, current)).get();
+    if (!row) return null;
+    if (!row.mergedInto) return row.id;
+    current = row.mergedInto;
+  }
+  return null; // a merge cycle would be a bug; answer "not found" rather than loop
+}
+
+export async function getStory(db: Db, id: string): Promise<StoryDetail | null> {
+  const resolved = await resolveClusterId(db, id);
+  if (!resolved) return null;
+  const [cluster, memberRows, mergedRows] = await Promise.all([
+    db.select().from(clusters).where(eq(clusters.id, resolved)).get(),
+    db.select().from(items).where(eq(items.clusterId, resolved)).orderBy(asc(items.publishedAt), asc(items.id)),
+    db.select({ id: clusters.id }).from(clusters).where(eq(clusters.mergedInto, resolved)),
+  ]);
+  if (!cluster || !cluster.canonicalItemId || memberRows.length === 0) return null;
+  const sourceMap = await sourcesById(db, memberRows.map((m) => m.sourceId));
+  const members = memberRows
+    .map((m) => toMember(m, sourceMap, m.id === cluster.canonicalItemId))
+    .sort((a, b) => Number(b.isCanonical) - Number(a.isCanonical));
+  const canonical = members[0];
+  const story = toStory(cluster, members, sourceMap);
+  return { ...story, text: canonical.text, members, canonicalReason: cluster.canonicalReason, mergedFrom: mergedRows.map((r) => r.id) };
+}
+
+async function assemble(db: Db, page: Cluster[]): Promise<Story[]> {
+  if (page.length === 0) return [];
+  const memberRows = await db
+    .select({
+      id: items.id,
+      clusterId: items.clusterId,
+      sourceId: items.sourceId,
+      title: items.title,
+      url: items.url,
+      publishedAt: items.publishedAt,
+      kind: items.kind,
+      similarity: items.similarity,
+    })
+    .from(items)
+    .where(inArray(items.clusterId, page.map((c) => c.id)))
+    .orderBy(asc(items.publishedAt), asc(items.id));
+  const sourceMap = await sourcesById(db, [...memberRows.map((m) => m.sourceId), ...page.map((c) => c.sourceId)]);
+  const byCluster = new Map<string, Coverage[]>();
+  for (const m of memberRows) {
+    const list = byCluster.get(m.clusterId!) ?? [];
+    list.push(toCoverage(m, sourceMap));
+    byCluster.set(m.clusterId!, list);
+  }
+  return page.map((c) => {
+    const all = byCluster.get(c.id) ?? [];
+    return toStory(c, all.map((cov) => ({ ...cov, isCanonical: cov.itemId === c.canonicalItemId })), sourceMap);
+  });
+}
+
+function toStory(c: Cluster, members: (Coverage & { isCanonical: boolean })[], sourceMap: Map<string, SourceRef>): Story {
+  return {
+    id: c.id,
+    title: c.title,
+    url: c.url,
+    source: sourceMap.get(c.sourceId) ?? unknownSource(c.sourceId),
+    publishedAt: c.publishedAt,
+    updatedAt: c.updatedAt,
+    summary: c.summary,
+    coins: c.coins.split(',').filter(Boolean),
+    kind: c.kind as Kind,
+    coverage: members
+      .filter((m) => !m.isCanonical)
+      .map(({ itemId, source, title, url, publishedAt, kind, similarity }) => ({ itemId, source, title, url, publishedAt, kind, similarity })),
+  };
+}
+
+type CoverageRow = Pick<Item, 'id' | 'sourceId' | 'title' | 'url' | 'publishedAt' | 'kind' | 'similarity'>;
+
+function toCoverage(m: CoverageRow, sourceMap: Map<string, SourceRef>): Coverage {
+  return {
+    itemId: m.id,
+    source: sourceMap.get(m.sourceId) ?? unknownSource(m.sourceId),
+    title: m.title,
+    url: m.url,
+    publishedAt: m.publishedAt,
+    kind: (m.kind ?? 'news') as Kind,
+    similarity: m.similarity == null ? null : m.similarity / 1000,
+  };
+}
+
+function toMember(m: Item, sourceMap: Map<string, SourceRef>, isCanonical: boolean): Member {
+  return {
+    ...toCoverage(m, sourceMap),
+    isCanonical,
+    author: m.author,
+    textSource: m.textSource,
+    rawText: m.rawText ?? '',
+    text: m.text ?? '',
+    removed: (m.removed as RemovedSpan[] | null) ?? [],
+    coinTags: (m.coins as CoinTag[] | null) ?? [],
+    kindReasons: (m.kindReasons as string[] | null) ?? [],
+    placement: m.placement,
+    score: m.score,
+    error: m.error,
+  };
+}
+
+export async function sourcesById(db: Db, ids: string[]): Promise<Map<string, SourceRef>> {
+  const unique = [...new Set(ids)];
+  const map = new Map<string, SourceRef>();
+  for (let i = 0; i < unique.length; i += 90) {
+    const rows = await db.select().from(sources).where(inArray(sources.id, unique.slice(i, i + 90)));
+    for (const r of rows) map.set(r.id, toSourceRef(r));
+  }
+  return map;
+}
+
+export function toSourceRef(r: Source): SourceRef {
+  return { id: r.id, name: r.name, homepage: r.homepage, tier: r.tier as Tier };
+}
+
+function unknownSource(id: string): SourceRef {
+  return { id, name: id, homepage: '', tier: 'aggregator' };
+}
+

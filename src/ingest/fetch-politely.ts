@@ -1,0 +1,158 @@
+/**
+ * The only way onestory reads the web: an honest User-Agent, conditional GET, a timeout, a size cap, and a charset
+ * taken from the response (header, BOM, XML declaration or meta tag). Failures are typed, never thrown raw.
+ */
+
+export const FEED_TIMEOUT_MS = 15_000; // one slow host must not stall its consumer batch
+export const PAGE_TIMEOUT_MS = 15_000;
+export const MAX_FEED_BYTES = 5 * 1024 * 1024; // the largest real feeds we know are ~1 MB
+export const MAX_PAGE_BYTES = 3 * 1024 * 1024; // article pages are 0.1-1.5 MB; more is a media page or abuse
+const SNIFF_BYTES = 2048; // where a charset declaration must appear, per the HTML spec's prescan
+
+export type FetchErrorCode = 'timeout' | 'network' | 'too_large' | `http_${number}` | 'bad_url';
+
+export class FetchError extends Error {
+  constructor(
+    readonly code: FetchErrorCode,
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'FetchError';
+  }
+}
+
+export interface FetchOptions {
+  fetcher: typeof fetch; // passed in: the Worker's fetch, or a test server's
+  userAgent: string;
+  timeoutMs: number;
+  maxBytes: number;
+  accept: string;
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export type Fetched =
+  | { notModified: true; status: 304 }
+  | { notModified: false; status: number; text: string; charset: string; etag: string | null; lastModified: string | null; finalUrl: string };
+
+export async function fetchPolitely(url: string, opts: FetchOptions): Promise<Fetched> {
+  const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: opts.accept };
+  if (opts.etag) headers['if-none-match'] = opts.etag;
+  if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
+  const signal = AbortSignal.timeout(opts.timeoutMs);
+  let res: Response;
+  try {
+    res = await opts.fetcher(url, { headers, redirect: 'follow', signal });
+  } catch (err) {
+    if (signal.aborted) throw new FetchError('timeout', `no answer within ${opts.timeoutMs / 1000} s`);
+    throw new FetchError('network', `could not connect: ${(err as Error).message}`);
+  }
+  if (res.status === 304) {
+    await res.body?.cancel();
+    return { notModified: true, status: 304 };
+  }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new FetchError(`http_${res.status}`, `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`, res.status);
+  }
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > opts.maxBytes) {
+    await res.body?.cancel();
+    throw new FetchError('too_large', `${mb(declared)} exceeds the ${mb(opts.maxBytes)} cap`, res.status);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readCapped(res, opts.maxBytes);
+  } catch (err) {
+    if (err instanceof FetchError) throw err;
+    if (signal.aborted) throw new FetchError('timeout', `body not received within ${opts.timeoutMs / 1000} s`);
+    throw new FetchError('network', `connection broke while reading: ${(err as Error).message}`);
+  }
+  const charset = detectCharset(res.headers.get('content-type'), bytes);
+  return {
+    notModified: false,
+    status: res.status,
+    text: decodeBytes(bytes, charset),
+    charset,
+    etag: res.headers.get('etag'),
+    lastModified: res.headers.get('last-modified'),
+    finalUrl: res.url || url,
+  };
+}
+
+async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new FetchError('too_large', `body exceeds the ${mb(maxBytes)} cap`, res.status);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** Charset from, in order: a byte-order mark, the Content-Type header, an XML declaration, an HTML meta tag. */
+export function detectCharset(contentType: string | null, bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const fromHeader = contentType?.match(/charset\s*=\s*["']?([\w.:-]+)/i)?.[1];
+  if (fromHeader) return normalizeLabel(fromHeader);
+  const head = latin1(bytes.subarray(0, SNIFF_BYTES));
+  const fromXml = head.match(/^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i)?.[1];
+  if (fromXml) return normalizeLabel(fromXml);
+  const fromMeta = head.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i)?.[1];
+  if (fromMeta) return normalizeLabel(fromMeta);
+  return 'utf-8';
+}
+
+function normalizeLabel(label: string): string {
+  const l = label.trim().toLowerCase();
+  // WHATWG: these labels all mean windows-1252.
+  if (['latin1', 'iso-8859-1', 'iso8859-1', 'l1', 'ascii', 'us-ascii', 'cp1252', 'windows-1252', 'x-cp1252'].includes(l)) {
+    return 'windows-1252';
+  }
+  return l;
+}
+
+/** windows-1252's 0x80-0x9F block; the rest of the byte range is Latin-1. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+export function decodeBytes(bytes: Uint8Array, charset: string): string {
+  if (charset === 'windows-1252') {
+    // Decoded by table: not every runtime's TextDecoder knows legacy single-byte encodings.
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 8192) {
+      const part = bytes.subarray(i, i + 8192);
+      out += String.fromCharCode(...part.map((b) => b));
+    }
+    return out.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+  }
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes); // unknown label: UTF-8 with replacement characters, never a throw
+  }
+}
+
+function latin1(bytes: Uint8Array): string {
+  return String.fromCharCode(...bytes);
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

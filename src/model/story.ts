@@ -1,0 +1,84 @@
+/**
+ * The one story model. The RSS feed, the JSON Feed, the API and the inspector all render these shapes;
+ * none of them reads the database on its own.
+ */
+import type { CoinTag, Kind, RemovedSpan, Tier } from '../pipeline/types.ts';
+
+export interface SourceRef {
+  id: string;
+  name: string;
+  homepage: string;
+  tier: Tier;
+}
+
+/** Another outlet's copy or write-up of the same event. */
+export interface Coverage {
+  itemId: string;
+  source: SourceRef;
+  title: string;
+  url: string;
+  publishedAt: number;
+  kind: Kind;
+  similarity: number | null; // 0..1, to the canonical
+}
+
+export interface Story {
+  id: string; // the cluster's stable id
+  title: string;
+  url: string;
+  source: SourceRef;
+  publishedAt: number;
+  updatedAt: number;
+  summary: string;
+  coins: string[];
+  kind: Kind;
+  coverage: Coverage[]; // the other members, earliest first
+}
+
+/** One member as the inspector and the detail API show it. */
+export interface Member extends Coverage {
+  isCanonical: boolean;
+  author: string | null;
+  textSource: string | null;
+  rawText: string; // what the cleaner was given
+  text: string; // what it kept
+  removed: RemovedSpan[];
+  coinTags: CoinTag[];
+  kindReasons: string[];
+  placement: unknown; // why it joined its cluster (from the cluster stage)
+  score: unknown; // its canonical score parts (from choose-canonical)
+  error: string | null;
+}
+
+export interface StoryDetail extends Story {
+  text: string; // the canonical's cleaned text
+  members: Member[]; // every member, canonical first
+  canonicalReason: unknown;
+  mergedFrom: string[]; // ids of clusters merged into this one: they still resolve here
+}
+
+export interface SourceHealth extends SourceRef {
+  feedUrl: string;
+  fullText: boolean;
+  enabled: boolean;
+  lastFetchAt: number | null;
+  lastSuccessAt: number | null;
+  lastErrorAt: number | null;
+  lastError: string | null;
+  lastErrorCode: string | null;
+  consecutiveFailures: number;
+  itemsSeen: number;
+  stories: number;
+}
+
+/** The summary shown under a title: the first sentences of the cleaned text, whole sentences only. */
+export const SUMMARY_MAX_CHARS = 400; // about two sentences: enough to decide whether to click
+
+export function summarize(text: string, fallback: string | null = null): string {
+  const source = (text || fallback || '').replace(/\s+/g, ' ').trim();
+  if (source.length <= SUMMARY_MAX_CHARS) return source;
+  const cut = source.slice(0, SUMMARY_MAX_CHARS);
+  const lastStop = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
+  if (lastStop > SUMMARY_MAX_CHARS / 3) return cut.slice(0, lastStop + 1);
+  return cut.slice(0, cut.lastIndexOf(' ')).trimEnd() + '…';
+}

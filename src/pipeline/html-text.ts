@@ -1,0 +1,53 @@
+/**
+ * Tag stripping and entity decoding for short feed fields (titles, authors, summaries): no DOM needed.
+ * Article bodies go through extract's DOM-based `htmlToText` instead.
+ */
+
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', copy: '©', reg: '®', trade: '™',
+  euro: '€', pound: '£', yen: '¥', cent: '¢', middot: '·', bull: '•', times: '×', deg: '°', shy: '',
+};
+
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,31});/gi, (m, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      // NUL, surrogates and out-of-range code points are not characters: drop them (HTML maps them to U+FFFD).
+      if (!code || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '';
+      return String.fromCodePoint(code);
+    }
+    return NAMED[body.toLowerCase()] ?? m;
+  });
+}
+
+/** Elements whose content is never text a reader should see. */
+const INVISIBLE = /<(script|style|noscript|template|iframe|object|svg|math)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const BLOCK_BREAK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|section|article|figure|figcaption|pre)\b[^>]*>/gi;
+
+/** HTML fragment -> plain text: invisible elements dropped with their content, blocks become line breaks. */
+export function stripTags(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+      .replace(INVISIBLE, ' ')
+      .replace(BLOCK_BREAK, '\n')
+      .replace(/<[^>]*>/g, ''),
+  );
+}
+
+/** One line of plain text: tags and entities gone, white space folded. */
+export function plainLine(htmlOrText: string): string {
+  // Entities decode to '<' only after stripping, so a second pass removes markup smuggled as &lt;script&gt;.
+  return stripTags(stripTags(htmlOrText)).replace(/\s+/g, ' ').trim();
+}
+
+/** Paragraph text: white space folded within lines, blank-line separated paragraphs. */
+export function plainParagraphs(htmlOrText: string): string {
+  return stripTags(htmlOrText)
+    .split(/\n\s*\n|\n/)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
