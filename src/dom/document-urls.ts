@@ -1,0 +1,19 @@
+/**
+ * Readability resolves relative links against `document.baseURI` and leaves `#fragment` links alone when
+ * `baseURI == documentURI`. linkedom sets neither, so both factories give every document the same two
+ * properties: the page URL, and that URL resolved through the page's own `<base href>` when it has one.
+ */
+export function setDocumentUrls(doc: Document, url: string | undefined): void {
+  if (!url) return;
+  let base = url;
+  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  if (href) {
+    try {
+      base = new URL(href, url).href;
+    } catch {
+      // a malformed <base href> is ignored by browsers too: links resolve against the page URL
+    }
+  }
+  Object.defineProperty(doc, 'documentURI', { value: url, configurable: true });
+  Object.defineProperty(doc, 'baseURI', { value: base, configurable: true });
+}

@@ -1,0 +1,85 @@
+/**
+ * Turns a DOM subtree into plain text the way a reader sees it: each block element (paragraph, heading, list item,
+ * quote, table row...) becomes its own paragraph, paragraphs are separated by "\n\n", runs of white space inside a
+ * paragraph fold to one space, and `<br>` breaks a line. `textContent` would glue "end of one paragraph" to
+ * "Start of the next"; this keeps the boundaries the clean stage works with.
+ */
+
+// Elements that start and end a paragraph of their own (HTML's block-level and table elements).
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li',
+  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption',
+]);
+
+// Elements whose content is never read as text.
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'title', 'select', 'button', 'textarea']);
+
+// Table cells sit side by side on one line: a space keeps "Price" and "$60,000" apart.
+const CELL = new Set(['td', 'th']);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+export function elementToText(root: Node): string {
+  const paragraphs: string[] = [];
+  let lines: string[] = []; // finished lines of the current paragraph
+  let line = ''; // the line being written, white space already folded
+
+  const endLine = () => {
+    const t = line.trim();
+    if (t) lines.push(t);
+    line = '';
+  };
+  const endParagraph = () => {
+    endLine();
+    if (lines.length) paragraphs.push(lines.join('\n'));
+    lines = [];
+  };
+  const append = (s: string) => {
+    const folded = s.replace(/\s+/g, ' ');
+    if (folded === ' ' && (line === '' || line.endsWith(' '))) return;
+    line += line.endsWith(' ') && folded.startsWith(' ') ? folded.slice(1) : folded;
+  };
+
+  const walk = (node: Node, pre: boolean) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        const data = child.nodeValue ?? '';
+        if (!pre) append(data);
+        else
+          data.split('\n').forEach((part, i) => {
+            if (i > 0) endLine();
+            line += part;
+          });
+        continue;
+      }
+      if (child.nodeType !== ELEMENT_NODE) continue;
+      const name = (child as Element).localName;
+      if (SKIP.has(name)) continue;
+      if (name === 'br') {
+        // <br><br> is how many sites separate paragraphs: a blank line ends the paragraph
+        if (line.trim() === '' && lines.length) endParagraph();
+        else endLine();
+        continue;
+      }
+      if (CELL.has(name)) {
+        append(' ');
+        walk(child, pre);
+        append(' ');
+        continue;
+      }
+      if (BLOCK.has(name)) {
+        endParagraph();
+        walk(child, pre || name === 'pre');
+        endParagraph();
+        continue;
+      }
+      walk(child, pre);
+    }
+  };
+
+  walk(root, false);
+  endParagraph();
+  return paragraphs.join('\n\n');
+}

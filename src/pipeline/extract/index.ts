@@ -1,0 +1,81 @@
+/**
+ * The extract stage: one HTML page in, the article's plain text out (paragraphs separated by "\n\n"), or `null`
+ * when the page holds nothing usable. Pure and runtime-neutral: the DOM factory comes in with the options
+ * (linkedom in the Worker, jsdom or linkedom on Node).
+ *
+ *   strip never-text markup (keep JSON-LD) -> DOM -> Readability -> paragraphs
+ *   -> prefer JSON-LD's articleBody when it is as full -> fall back on the largest <p> block, then the meta description
+ *
+ * Removing noise inside the article (share bars, tickers, newsletter boxes) is the clean stage's job, not this one's.
+ */
+import { Readability } from '@mozilla/readability';
+import type { Extracted, ParseHTML } from '../types.ts';
+import { elementToText } from './element-to-text.ts';
+import { largestParagraphBlock, metaAuthor, metaDescription, metaTitle } from './fallback.ts';
+import { readJsonLd } from './read-json-ld.ts';
+import { stripMarkup } from './strip-markup.ts';
+
+export interface ExtractOptions {
+  parseHTML: ParseHTML;
+  url?: string | null;
+}
+
+// Below this Readability has found a fragment (a teaser, a caption block), not an article, so the fallback is tried.
+const MIN_ARTICLE_CHARS = 250; // characters; a short news brief runs 400 and more
+// JSON-LD's body replaces Readability's text when it is at least this share of it: shorter means a teaser or a
+// truncated body; about as long means the same article without the page's widgets in between.
+const JSON_LD_MIN_SHARE = 0.7; // of Readability's text length
+const JSON_LD_MIN_CHARS = 250; // characters, as MIN_ARTICLE_CHARS
+
+const HTML_HINT = /<[a-z][^>]*>|&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i;
+
+export function extract(html: string, opts: ExtractOptions): Extracted | null {
+  const { parseHTML } = opts;
+  const url = opts.url ?? undefined;
+  const { html: stripped, jsonLd } = stripMarkup(html);
+  const ld = readJsonLd(jsonLd);
+  const doc = parseHTML(stripped, url);
+  // read before Readability, which rewrites the document in place
+  const pageTitle = metaTitle(doc);
+  const pageAuthor = metaAuthor(doc);
+
+  const article = new Readability<Node>(doc, {
+    serializer: (el) => el, // the element itself: serialising to HTML only to parse it again would double the cost
+    keepClasses: true, // class names are not read downstream; stripping them is a pass over every element
+    disableJSONLD: true, // read above, before the scripts were stripped
+  }).parse();
+  const readable = article?.content ? elementToText(article.content) : '';
+  const ldText = ld ? plainText(ld.body, parseHTML) : '';
+
+  const title = ld?.headline ?? article?.title?.trim() ?? pageTitle ?? null;
+  const byline = article?.byline?.trim() || ld?.author || pageAuthor;
+  const result = (text: string, method: Extracted['method']): Extracted => ({ title: title || null, byline: byline || null, text, method });
+
+  if (ldText.length >= JSON_LD_MIN_CHARS && ldText.length >= JSON_LD_MIN_SHARE * readable.length) return result(ldText, 'json-ld');
+  if (readable.length >= MIN_ARTICLE_CHARS) return result(readable, 'readability');
+
+  // Readability stripped and rewrote the document; the fallback reads a fresh one.
+  const fresh = parseHTML(stripped, url);
+  const block = largestParagraphBlock(fresh);
+  const best = [block, readable, ldText].reduce((a, b) => (b.length > a.length ? b : a));
+  if (best === readable && readable) return result(readable, 'readability');
+  if (best === ldText && ldText) return result(ldText, 'json-ld');
+  if (best) return result(best, 'fallback');
+  const description = metaDescription(fresh);
+  return description ? result(description, 'fallback') : null;
+}
+
+/** Plain text of an HTML fragment (a feed's `content:encoded`): block elements as paragraphs, entities decoded. */
+export function htmlToText(html: string, parseHTML: ParseHTML): string {
+  return elementToText(parseHTML(html).body);
+}
+
+// JSON-LD bodies come as plain text with line breaks, or as HTML (tags, entities) on some sites.
+function plainText(body: string, parseHTML: ParseHTML): string {
+  if (HTML_HINT.test(body)) return htmlToText(body, parseHTML);
+  return body
+    .split(/\s*\n\s*/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}

@@ -1,0 +1,50 @@
+/**
+ * Removes, with plain string scans before any DOM exists, the markup that can never be article text. Real news
+ * pages carry hundreds of kilobytes of inline scripts (`__NEXT_DATA__`), styles and SVG icons: a DOM parser spends
+ * most of its time on them, and Readability then walks and serialises them again. JSON-LD blocks are read here,
+ * before their scripts go.
+ *
+ * Each pattern mirrors how an HTML parser ends the element: a <script> or <style> ends at the first closing tag
+ * whatever its contents, so a lazy match is exact for them; the others are matched lazily too, which at worst
+ * leaves the tail of a nested element in place (never removes text outside the element).
+ */
+
+const JSON_LD = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+
+// Elements whose content is code, drawing or widgets, never prose.
+const NEVER_TEXT = [
+  /<script\b[\s\S]*?<\/script\s*>/gi,
+  /<style\b[\s\S]*?<\/style\s*>/gi,
+  /<svg\b[\s\S]*?<\/svg\s*>/gi,
+  /<noscript\b[\s\S]*?<\/noscript\s*>/gi,
+  /<iframe\b[\s\S]*?<\/iframe\s*>/gi,
+  /<template\b[\s\S]*?<\/template\s*>/gi,
+  /<select\b[\s\S]*?<\/select\s*>/gi,
+  /<textarea\b[\s\S]*?<\/textarea\s*>/gi,
+  /<button\b[\s\S]*?<\/button\s*>/gi,
+  /<!--[\s\S]*?-->/g,
+  /<link\b[^>]*>/gi,
+];
+
+// Site chrome: removed only when small, because some sites wrap the whole page (article included) in one <form>
+// (ASP.NET) or put the article inside a <header>. A search box, a newsletter form, a menu or a footer fits well
+// under this size; an element holding a whole article does not.
+const CHROME = /<(nav|aside|footer|header|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const MAX_CHROME_CHARS = 20_000; // characters of markup; menus run long (nested lists of links), articles longer
+const ARTICLE_INSIDE = /<(?:article|main)\b|<h1\b|itemprop\s*=\s*["']?articleBody/i;
+
+export interface StrippedMarkup {
+  html: string;
+  jsonLd: string[]; // the raw text of every JSON-LD block, in page order
+}
+
+export function stripMarkup(html: string): StrippedMarkup {
+  const jsonLd: string[] = [];
+  for (const m of html.matchAll(JSON_LD)) jsonLd.push(m[1]);
+  let out = html;
+  for (const re of NEVER_TEXT) out = out.replace(re, '');
+  out = out.replace(CHROME, (block) =>
+    block.length > MAX_CHROME_CHARS || ARTICLE_INSIDE.test(block) ? block : '',
+  );
+  return { html: out, jsonLd };
+}
