@@ -1,6 +1,30 @@
+/** The Hono app: middleware, one mount per resource, one error handler. */
 import { Hono } from 'hono';
-export const app = new Hono<{ Bindings: Env }>();
+import { etag } from 'hono/etag';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { api } from './routes/api.ts';
+import type { AppEnv } from './routes/context.ts';
+import { feed } from './routes/feed.ts';
+import { inspector } from './routes/inspector.tsx';
+
+export const app = new Hono<AppEnv>();
+
+app.use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'"], formAction: ["'self'"] } }));
+app.use(etag()); // every response carries an ETag; If-None-Match gets 304
+
+app.get('/', (c) => c.redirect('/inspector'));
 app.get('/healthz', async (c) => {
   const r = await c.env.DB.prepare('select 1 as ok').first<{ ok: number }>();
   return c.json({ ok: r?.ok === 1 });
+});
+app.route('/', feed);
+app.route('/api/v1', api);
+app.route('/inspector', inspector);
+
+app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
+app.onError((err, c) => {
+  if (err instanceof HTTPException) return err.getResponse();
+  console.error(`[http] ${c.req.method} ${c.req.url}: ${err.stack ?? err}`);
+  return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);
 });

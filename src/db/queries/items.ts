@@ -1,0 +1,56 @@
+/** Items: what the outlets published, and what the pipeline made of it. */
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { chunk } from '../client.ts';
+import { items, sources, type Item, type Source } from '../schema.ts';
+import type { NormalizedItem } from '../../pipeline/normalize.ts';
+
+const ITEM_INSERT_COLUMNS = 12; // columns bound per row below: keeps each statement under D1's 100 parameters
+
+/** Stores items not seen before and returns their ids; an item seen again is left as it is (idempotent). */
+export async function insertNewItems(db: Db, list: NormalizedItem[], now: number): Promise<string[]> {
+  const unique = [...new Map(list.map((i) => [i.id, i])).values()];
+  const inserted: string[] = [];
+  for (const part of chunk(unique, ITEM_INSERT_COLUMNS)) {
+    const rows = await db
+      .insert(items)
+      .values(
+        part.map((i) => ({
+          id: i.id,
+          sourceId: i.sourceId,
+          url: i.url,
+          guid: i.guid,
+          title: i.title,
+          author: i.author,
+          publishedAt: i.publishedAt,
+          fetchedAt: now,
+          summary: i.summary,
+          feedContent: i.content,
+          status: 'pending' as const,
+          updatedAt: now,
+        })),
+      )
+      .onConflictDoNothing({ target: items.id })
+      .returning({ id: items.id });
+    inserted.push(...rows.map((r) => r.id));
+  }
+  return inserted;
+}
+
+export async function getItemWithSource(db: Db, id: string): Promise<{ item: Item; source: Source } | null> {
+  const row = await db.select().from(items).innerJoin(sources, eq(items.sourceId, sources.id)).where(eq(items.id, id)).get();
+  return row ? { item: row.items, source: row.sources } : null;
+}
+
+export async function pendingItemIds(db: Db, ids: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i += 90) {
+    const rows = await db.select({ id: items.id, status: items.status }).from(items).where(inArray(items.id, ids.slice(i, i + 90)));
+    out.push(...rows.filter((r) => r.status === 'pending').map((r) => r.id));
+  }
+  return out;
+}
+
+export async function markItemFailed(db: Db, id: string, error: string): Promise<void> {
+  await db.update(items).set({ status: 'failed', error, updatedAt: Date.now() }).where(eq(items.id, id));
+}

@@ -1,0 +1,77 @@
+/** The JSON API's shapes (/api/v1). Field names are an interface newsletters rely on: keep them stable. */
+import type { Member, SourceHealth, Story, StoryDetail } from '../model/story.ts';
+
+const iso = (t: number | null) => (t == null ? null : new Date(t).toISOString());
+
+export function apiStory(s: Story) {
+  return {
+    id: s.id,
+    title: s.title,
+    url: s.url,
+    source: s.source.name,
+    source_id: s.source.id,
+    published_at: iso(s.publishedAt),
+    updated_at: iso(s.updatedAt),
+    summary: s.summary,
+    coins: s.coins,
+    kind: s.kind,
+    coverage: s.coverage.map((c) => ({ source: c.source.name, title: c.title, url: c.url, published_at: iso(c.publishedAt) })),
+  };
+}
+
+export function apiStoryDetail(s: StoryDetail) {
+  return {
+    ...apiStory(s),
+    text: s.text,
+    canonical_reason: s.canonicalReason,
+    merged_from: s.mergedFrom,
+    members: s.members.map(apiMember),
+  };
+}
+
+function apiMember(m: Member) {
+  return {
+    item_id: m.itemId,
+    canonical: m.isCanonical,
+    source: m.source.name,
+    source_id: m.source.id,
+    source_tier: m.source.tier,
+    title: m.title,
+    url: m.url,
+    author: m.author,
+    published_at: iso(m.publishedAt),
+    kind: m.kind,
+    kind_reasons: m.kindReasons,
+    coins: m.coinTags,
+    similarity: m.similarity,
+    placement: m.placement,
+    score: m.score,
+    text_source: m.textSource,
+    text: m.text,
+    removed: m.removed.map((r) => ({ rule: r.rule, category: r.category, start: r.start, end: r.end, text: r.text })),
+    error: m.error,
+  };
+}
+
+export function apiSource(s: SourceHealth) {
+  return {
+    id: s.id,
+    name: s.name,
+    homepage: s.homepage,
+    feed_url: s.feedUrl,
+    tier: s.tier,
+    full_text: s.fullText,
+    enabled: s.enabled,
+    stories: s.stories,
+    items_seen: s.itemsSeen,
+    health: {
+      ok: s.lastFetchAt == null ? null : s.consecutiveFailures === 0,
+      last_fetch_at: iso(s.lastFetchAt),
+      last_success_at: iso(s.lastSuccessAt),
+      last_error_at: iso(s.lastErrorAt),
+      last_error: s.lastError,
+      last_error_code: s.lastErrorCode,
+      consecutive_failures: s.consecutiveFailures,
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/** GET /inspector: recent clusters, filterable. */
+import type { SourceRef, Story } from '../../model/story.ts';
+import { KINDS } from '../../pipeline/types.ts';
+import { Layout, fmtTime } from './layout.tsx';
+
+export interface ListFilters {
+  q: string;
+  coin: string;
+  kind: string;
+  source: string;
+  grouped: boolean;
+}
+
+export function ClusterList(props: { stories: Story[]; filters: ListFilters; sources: SourceRef[]; nextUrl: string | null }) {
+  const f = props.filters;
+  return (
+    <Layout title="Recent clusters">
+      <h1>Recent clusters</h1>
+      <form class="filters" method="get" action="/inspector">
+        <label>
+          Title contains
+          <input name="q" value={f.q} />
+        </label>
+        <label>
+          Coin
+          <input name="coin" value={f.coin} size={6} placeholder="BTC" />
+        </label>
+        <label>
+          Kind
+          <select name="kind">
+            <option value="">any</option>
+            {KINDS.map((k) => (
+              <option value={k} selected={k === f.kind}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Source
+          <select name="source">
+            <option value="">any</option>
+            {props.sources.map((s) => (
+              <option value={s.id} selected={s.id === f.source}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label style="flex-direction:row;align-items:center;gap:.3rem">
+          <input type="checkbox" name="grouped" value="1" checked={f.grouped} /> grouped only
+        </label>
+        <button type="submit">Filter</button>
+      </form>
+      {props.stories.length === 0 ? (
+        <p class="empty">No clusters match. Run <code>npx onestory replay ../shared/data/feeds/2025-12-12/</code> to load recorded feeds.</p>
+      ) : (
+        <table class="clusters">
+          <thead>
+            <tr>
+              <th>Size</th>
+              <th>Canonical story</th>
+              <th>Outlets</th>
+              <th>Time span</th>
+              <th>Kind</th>
+              <th>Coins</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.stories.map((s) => {
+              const times = [s.publishedAt, ...s.coverage.map((c) => c.publishedAt)];
+              const outlets = [...new Set([s.source.name, ...s.coverage.map((c) => c.source.name)])];
+              return (
+                <tr class="cluster-row" data-id={s.id}>
+                  <td class="size">{s.coverage.length + 1}</td>
+                  <td>
+                    <a href={`/inspector/clusters/${encodeURIComponent(s.id)}`}>{s.title}</a>
+                  </td>
+                  <td>{outlets.join(', ')}</td>
+                  <td class="muted">
+                    {fmtTime(Math.min(...times))}
+                    {times.length > 1 ? ` → ${fmtTime(Math.max(...times))}` : ''}
+                  </td>
+                  <td>
+                    <span class={`pill kind-${s.kind}`}>{s.kind}</span>
+                  </td>
+                  <td>{s.coins.join(' ')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {props.nextUrl ? (
+        <p>
+          <a rel="next" href={props.nextUrl}>
+            Older clusters →
+          </a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}

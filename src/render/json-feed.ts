@@ -1,0 +1,30 @@
+/** Story[] -> JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+import type { Story } from '../model/story.ts';
+import { descriptionHtml, type FeedMeta } from './rss.ts';
+
+export function renderJsonFeed(stories: Story[], meta: FeedMeta & { nextUrl: string | null }) {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: meta.title,
+    description: meta.description,
+    home_page_url: meta.homeUrl,
+    feed_url: meta.selfUrl,
+    ...(meta.nextUrl ? { next_url: meta.nextUrl } : {}),
+    items: stories.map((s) => ({
+      id: s.id,
+      url: s.url,
+      title: s.title,
+      summary: s.summary,
+      content_html: descriptionHtml(s, meta),
+      date_published: new Date(s.publishedAt).toISOString(),
+      date_modified: new Date(s.updatedAt).toISOString(),
+      authors: [{ name: s.source.name, url: s.source.homepage || undefined }],
+      tags: [...s.coins, s.kind],
+      _onestory: {
+        kind: s.kind,
+        coins: s.coins,
+        coverage: s.coverage.map((c) => ({ source: c.source.name, title: c.title, url: c.url, published_at: new Date(c.publishedAt).toISOString() })),
+      },
+    })),
+  };
+}

@@ -1,0 +1,60 @@
+/** Story[] -> RSS 2.0. One item per event; its guid is the story id, so an updated story is updated, not reposted. */
+import type { Story } from '../model/story.ts';
+import { htmlEscape, xmlEscape } from './xml.ts';
+
+export interface FeedMeta {
+  title: string;
+  description: string;
+  homeUrl: string; // the site
+  selfUrl: string; // this feed, with its query
+  storyUrl: (id: string) => string; // the inspector page of a story
+}
+
+export function renderRss(stories: Story[], meta: FeedMeta, now = Date.now()): string {
+  const lastBuild = stories.reduce((m, s) => Math.max(m, s.updatedAt), 0) || now;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '<channel>',
+    `<title>${xmlEscape(meta.title)}</title>`,
+    `<link>${xmlEscape(meta.homeUrl)}</link>`,
+    `<description>${xmlEscape(meta.description)}</description>`,
+    `<atom:link href="${xmlEscape(meta.selfUrl)}" rel="self" type="application/rss+xml"/>`,
+    `<lastBuildDate>${new Date(lastBuild).toUTCString()}</lastBuildDate>`,
+    '<generator>onestory</generator>',
+    ...stories.map((s) => renderItem(s, meta)),
+    '</channel>',
+    '</rss>',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function renderItem(s: Story, meta: FeedMeta): string {
+  return [
+    '<item>',
+    `<title>${xmlEscape(s.title)}</title>`,
+    `<link>${xmlEscape(s.url)}</link>`,
+    `<guid isPermaLink="false">${xmlEscape(s.id)}</guid>`,
+    `<pubDate>${new Date(s.publishedAt).toUTCString()}</pubDate>`,
+    `<source url="${xmlEscape(s.source.homepage || s.url)}">${xmlEscape(s.source.name)}</source>`,
+    `<description>${xmlEscape(descriptionHtml(s, meta))}</description>`,
+    ...s.coins.map((c) => `<category>${xmlEscape(c)}</category>`),
+    `<category domain="onestory:kind">${xmlEscape(s.kind)}</category>`,
+    '</item>',
+  ].join('\n');
+}
+
+/** The item body as HTML (escaped once more by the caller, as RSS requires). */
+export function descriptionHtml(s: Story, meta: Pick<FeedMeta, 'storyUrl'>): string {
+  const parts = [`<p>${htmlEscape(s.summary)}</p>`, `<p>— ${htmlEscape(s.source.name)}</p>`];
+  if (s.coverage.length) {
+    parts.push(
+      '<p>Also covered by:</p><ul>',
+      ...s.coverage.map((c) => `<li><a href="${htmlEscape(c.url)}">${htmlEscape(c.source.name)}</a>: ${htmlEscape(c.title)}</li>`),
+      '</ul>',
+    );
+  }
+  parts.push(`<p><a href="${htmlEscape(meta.storyUrl(s.id))}">Why these were grouped</a></p>`);
+  return parts.join('');
+}

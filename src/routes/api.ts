@@ -1,0 +1,21 @@
+/** /api/v1: stories for newsletters, one story in full, and the sources with their health. */
+import { Hono } from 'hono';
+import { listSourceHealth } from '../db/queries/sources.ts';
+import { getStory, listStories } from '../db/queries/stories.ts';
+import { apiSource, apiStory, apiStoryDetail } from '../render/api.ts';
+import { dbOf, type AppEnv } from './context.ts';
+import { apiError } from './errors.ts';
+import { encodeCursor, parseStoryFilter } from './params.ts';
+
+export const api = new Hono<AppEnv>()
+  .get('/stories', async (c) => {
+    const page = await listStories(dbOf(c), parseStoryFilter((k) => c.req.query(k)));
+    return c.json({ stories: page.stories.map(apiStory), next_cursor: page.next ? encodeCursor(page.next) : null });
+  })
+  .get('/stories/:id', async (c) => {
+    const id = c.req.param('id');
+    const story = /^[\w-]{1,64}$/.test(id) ? await getStory(dbOf(c), id) : null;
+    if (!story) throw apiError(404, 'not_found', `no story with id ${JSON.stringify(id.slice(0, 64))}`);
+    return c.json(apiStoryDetail(story));
+  })
+  .get('/sources', async (c) => c.json({ sources: (await listSourceHealth(dbOf(c))).map(apiSource) }));

@@ -1,0 +1,30 @@
+/** GET /feed.xml (RSS 2.0) and GET /feed.json (JSON Feed 1.1): the same stories, the same filters. */
+import { Hono } from 'hono';
+import { listStories } from '../db/queries/stories.ts';
+import { renderJsonFeed } from '../render/json-feed.ts';
+import { renderRss } from '../render/rss.ts';
+import { dbOf, feedMeta, type AppEnv } from './context.ts';
+import { encodeCursor, parseStoryFilter } from './params.ts';
+
+export const FEED_ITEMS = 50; // items a feed document: a day of deduplicated crypto news
+
+export const feed = new Hono<AppEnv>()
+  .get('/feed.xml', async (c) => {
+    const page = await listStories(dbOf(c), parseStoryFilter((k) => c.req.query(k), { limit: FEED_ITEMS }));
+    c.header('content-type', 'application/rss+xml; charset=UTF-8');
+    c.header('cache-control', 'public, max-age=300');
+    return c.body(renderRss(page.stories, feedMeta(c)));
+  })
+  .get('/feed.json', async (c) => {
+    const page = await listStories(dbOf(c), parseStoryFilter((k) => c.req.query(k), { limit: FEED_ITEMS }));
+    const meta = feedMeta(c);
+    let nextUrl: string | null = null;
+    if (page.next) {
+      const u = new URL(meta.selfUrl);
+      u.searchParams.set('cursor', encodeCursor(page.next));
+      nextUrl = u.toString();
+    }
+    c.header('content-type', 'application/feed+json; charset=UTF-8');
+    c.header('cache-control', 'public, max-age=300');
+    return c.body(JSON.stringify(renderJsonFeed(page.stories, { ...meta, nextUrl })));
+  });
