@@ -1,0 +1,177 @@
+/**
+ * placeStory: puts one arriving story into a cluster, incrementally, in any arrival order.
+ *   1. same-event terms -> their document frequencies (one lookup) -> fingerprint
+ *   2. LSH keys -> candidates within the time window (one indexed lookup)
+ *   3. verify each candidate (MinHash Jaccard for copies, feature cosine for same event)
+ *   4. join the best matching cluster; a story matching several clusters bridges them: they merge
+ *   5. re-choose the canonical over the members, store everything in one batch of writes
+ * Cluster ids are stable: a new cluster takes the id of the story that founded it, joining never changes
+ * it, and a merge keeps the id of the cluster first published (ties: smaller id); the others keep their
+ * rows with `mergedInto` set, so their ids still resolve.
+ */
+import type { Kind, Tier } from '../types.ts';
+import { chooseCanonical, type CanonicalChoice } from '../choose-canonical.ts';
+import {
+  cosine,
+  decodeFingerprint,
+  encodeFingerprint,
+  eventKeys,
+  eventTerms,
+  fingerprint,
+  jaccard,
+  nearKeys,
+  type Fingerprint,
+} from '../fingerprint/index.ts';
+import { lookupTerms } from '../fingerprint/index.ts';
+import { DEFAULT_CONFIG, type ClusterConfig } from './config.ts';
+import type { ClusterStore, StoredCluster, StoredStory } from './store.ts';
+
+export interface StoryInput {
+  id: string;
+  title: string;
+  text: string; // cleaned body
+  coins: string[]; // coin symbols from the labeller, may be empty
+  publishedAt: number; // ms since epoch
+  sourceId: string;
+  tier?: Tier; // default 'original'
+  kind?: Kind | null;
+}
+
+export interface Match {
+  itemId: string;
+  clusterId: string;
+  near: number; // estimated Jaccard of body shingles
+  event: number; // cosine of same-event features
+}
+
+export interface Placement {
+  clusterId: string;
+  canonicalId: string;
+  similarity: number; // to the canonical: the larger of near-copy Jaccard and same-event cosine (1 for itself)
+  merged: string[]; // ids of clusters merged into clusterId by this story
+  matches: Match[]; // verified candidates, best first
+  canonical: CanonicalChoice;
+  why: string;
+}
+
+/** How strongly a verified pair matches: >= 1 means it passes one of the two levels. */
+function strength(m: { near: number; event: number }, cfg: ClusterConfig): number {
+  return Math.max(m.near / cfg.nearJoin, m.event / cfg.eventJoin);
+}
+
+export async function placeStory(story: StoryInput, store: ClusterStore, config: Partial<ClusterConfig> = {}): Promise<Placement> {
+  const cfg = { ...DEFAULT_CONFIG, ...config };
+  const doc = { title: story.title, text: story.text, coins: story.coins };
+  const raw = eventTerms(doc);
+  const terms = lookupTerms(doc, raw);
+  const freq = await store.frequencies(terms);
+  const counted = { total: freq.total + 1, df: new Map(terms.map((t) => [t, (freq.df.get(t) ?? 0) + 1])) };
+  const fp = fingerprint(doc, counted, raw);
+  const keys = [...nearKeys(fp.signature), ...eventKeys(fp.features)];
+
+  const hits = await store.candidates(keys, story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs, cfg.candidateLimit);
+  const candidates = await store.stories(hits.map((h) => h.itemId).filter((id) => id !== story.id));
+  const matches = candidates
+    .map((c) => verify(fp, c))
+    .filter((m) => strength(m, cfg) >= 1)
+    .sort((a, b) => strength(b, cfg) - strength(a, cfg) || (a.itemId < b.itemId ? -1 : 1));
+
+  const live = await liveClusters(store, [...new Set(matches.map((m) => m.clusterId))]);
+  for (const m of matches) m.clusterId = live.get(m.clusterId)!.id;
+  const joined = [...new Map([...live.values()].map((c) => [c.id, c])).values()].sort(
+    (a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1),
+  );
+  const survivor = joined[0]?.id ?? story.id;
+  const merged = joined.slice(1).map((c) => c.id);
+
+  const tier = story.tier ?? 'original';
+  const stored: StoredStory = {
+    id: story.id,
+    clusterId: survivor,
+    publishedAt: story.publishedAt,
+    sourceId: story.sourceId,
+    tier,
+    kind: story.kind ?? null,
+    title: story.title,
+    fingerprint: encodeFingerprint(fp),
+  };
+  const members = [...(joined.length ? await store.members(joined.map((c) => c.id)) : []), stored];
+  const fps = new Map(members.map((m) => [m.id, m.id === story.id ? fp : decodeFingerprint(m.fingerprint)]));
+  const canonical = chooseCanonical(
+    members.map((m) => ({ id: m.id, publishedAt: m.publishedAt, tier: m.tier, kind: m.kind, words: fps.get(m.id)!.words })),
+  );
+  const times = members.map((m) => m.publishedAt);
+  const cluster: StoredCluster = {
+    id: survivor,
+    canonicalId: canonical.canonicalId,
+    mergedInto: null,
+    firstPublishedAt: Math.min(...times),
+    lastPublishedAt: Math.max(...times),
+    size: members.length,
+    canonical,
+  };
+  const gone = joined.slice(1).map((c) => ({ ...c, mergedInto: survivor }));
+  await store.commit({
+    story: stored,
+    keys,
+    terms,
+    clusters: [cluster, ...gone],
+    moves: merged.map((from) => ({ from, to: survivor })),
+  });
+
+  const canonicalFp = fps.get(canonical.canonicalId)!;
+  const toCanonical = canonical.canonicalId === story.id ? { near: 1, event: 1 } : compare(fp, canonicalFp);
+  return {
+    clusterId: survivor,
+    canonicalId: canonical.canonicalId,
+    similarity: round(Math.max(toCanonical.near, toCanonical.event)),
+    merged,
+    matches,
+    canonical,
+    why: explain(matches, candidates.length, survivor, merged, cfg),
+  };
+}
+
+function verify(fp: Fingerprint, c: StoredStory): Match {
+  return { itemId: c.id, clusterId: c.clusterId, ...compare(fp, decodeFingerprint(c.fingerprint)) };
+}
+
+function compare(a: Fingerprint, b: Fingerprint): { near: number; event: number } {
+  return { near: round(jaccard(a.signature, b.signature)), event: round(cosine(a.features, b.features)) };
+}
+
+/** Maps each cluster id to its live cluster, following `mergedInto` (rarely more than one hop). */
+async function liveClusters(store: ClusterStore, ids: string[]): Promise<Map<string, StoredCluster>> {
+  const out = new Map<string, StoredCluster>();
+  const pending = new Map(ids.map((id) => [id, id])); // original id -> id to look up next
+  for (let hop = 0; pending.size && hop < MAX_MERGE_HOPS; hop++) {
+    const rows = new Map((await store.clusters([...new Set(pending.values())])).map((c) => [c.id, c]));
+    for (const [orig, cur] of [...pending]) {
+      const row = rows.get(cur);
+      if (!row) throw new Error(`cluster ${cur} (of a stored story) is missing`);
+      if (row.mergedInto) pending.set(orig, row.mergedInto);
+      else {
+        out.set(orig, row);
+        pending.delete(orig);
+      }
+    }
+  }
+  if (pending.size) throw new Error(`merge chain longer than ${MAX_MERGE_HOPS} from ${[...pending.keys()].join(', ')}`);
+  return out;
+}
+
+/** Members are moved on merge, so a chain longer than a couple of hops means a corrupt store. */
+const MAX_MERGE_HOPS = 8;
+
+function explain(matches: Match[], verified: number, clusterId: string, merged: string[], cfg: ClusterConfig): string {
+  if (!matches.length) return `new cluster: none of ${verified} candidates passed (copy Jaccard >= ${cfg.nearJoin} or same-event cosine >= ${cfg.eventJoin})`;
+  const best = matches[0];
+  const level = best.near >= cfg.nearJoin ? `copy of ${best.itemId} (Jaccard ${best.near})` : `same event as ${best.itemId} (cosine ${best.event})`;
+  const more = matches.length > 1 ? `, ${matches.length - 1} more member(s) matched` : '';
+  const merge = merged.length ? `; bridged and merged ${merged.join(', ')} into ${clusterId}` : '';
+  return `joined ${clusterId}: ${level}${more}${merge}`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,35 @@
+/**
+ * The compact stored form of a fingerprint, one string per story:
+ *   "1|<words>|<signature as base64>|<feature>=<weight x1000>;..."
+ * Feature strings never contain '|', '=' or ';' (event-terms builds them from letters, digits, '$', '%', '.', ' ').
+ * About 700 characters of signature and 500 of features.
+ */
+import type { Fingerprint } from './index.ts';
+
+const VERSION = '1';
+const WEIGHT_SCALE = 1000; // three decimals are finer than any threshold
+
+export function encodeFingerprint(fp: Fingerprint): string {
+  const bytes = new Uint8Array(fp.signature.buffer, fp.signature.byteOffset, fp.signature.byteLength);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
+  const feats = [...fp.features].map(([f, w]) => `${f.replace(/[|=;]/g, ' ')}=${Math.round(w * WEIGHT_SCALE)}`).join(';');
+  return `${VERSION}|${fp.words}|${btoa(bin)}|${feats}`;
+}
+
+/** Throws on a string that is not a fingerprint of this version: a stored fingerprint is never guessed at. */
+export function decodeFingerprint(s: string): Fingerprint {
+  const parts = s.split('|');
+  if (parts.length !== 4 || parts[0] !== VERSION) throw new Error(`not a v${VERSION} fingerprint: ${s.slice(0, 40)}`);
+  const bin = atob(parts[2]);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const features = new Map<string, number>();
+  if (parts[3]) {
+    for (const pair of parts[3].split(';')) {
+      const eq = pair.lastIndexOf('=');
+      features.set(pair.slice(0, eq), Number(pair.slice(eq + 1)) / WEIGHT_SCALE);
+    }
+  }
+  return { words: Number(parts[1]), signature: new Uint32Array(bytes.buffer), features };
+}

@@ -1,0 +1,112 @@
+/**
+ * The same-event level: features that survive rewriting. Two outlets describing one happening in their own
+ * words still name the same people, organisations and places, quote the same figures with their units
+ * ("$2 billion", "35 attacks", "629 BTC") and name the same coins. Each feature is a string with a prefix
+ * saying what it is, and a raw weight (how prominent it is in this story) before document frequency.
+ *
+ *   w:korea          content word (lower case, not a stop word)
+ *   e:north korea    proper-name phrase (two or more capitalised words)
+ *   n:$2b            amount, normalised ("$2 billion" = "$2,000,000,000" = "$2B")
+ *   n:35 attacks     number with the noun that follows it
+ *   c:BTC            coin symbol from the labeller
+ */
+import { STOPWORDS } from './stopwords.ts';
+
+export interface EventDoc {
+  title: string;
+  text: string;
+  coins: string[];
+}
+
+/** Title words count as much as three body mentions: the headline names the happening. */
+const TITLE_WEIGHT = 3;
+/** The lede states the happening; later paragraphs drift into background shared with other stories. */
+const LEDE_WORDS = 250; // words
+const TAIL_WEIGHT = 0.5;
+/** Long bodies stop adding evidence: cap the words read so per-story CPU stays flat. */
+const MAX_BODY_WORDS = 1500; // words
+const COIN_WEIGHT = 2;
+const NUMBER_WEIGHT = 1.5; // a figure with its unit is rarer than a word, and rewrites keep it
+
+const TOKEN = /\$?\d[\d,]*(?:\.\d+)?\s?(?:%|[kKmMbB]\b|(?:thousand|million|billion|trillion)\b)?|[\p{L}][\p{L}\p{N}'’-]*/gu;
+/** Bare integers in this range are years, kept as written rather than scaled to "2.01k". */
+const YEAR_MIN = 1900;
+const YEAR_MAX = 2100;
+const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, billion: 1e9, trillion: 1e12 };
+
+/** Raw feature weights of one story: title and lede count more, each repeat adds less (log tf). */
+export function eventTerms(doc: EventDoc): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (f: string, w: number) => counts.set(f, (counts.get(f) ?? 0) + w);
+  scan(doc.title, TITLE_WEIGHT, TITLE_WEIGHT, add);
+  scan(doc.text, 1, TAIL_WEIGHT, add);
+  for (const c of doc.coins) add(`c:${c.toUpperCase()}`, COIN_WEIGHT);
+  const out = new Map<string, number>();
+  for (const [f, c] of counts) out.set(f, 1 + Math.log(1 + c));
+  return out;
+}
+
+function scan(text: string, ledeWeight: number, tailWeight: number, add: (f: string, w: number) => void): void {
+  const tokens = text.match(TOKEN) ?? [];
+  const n = Math.min(tokens.length, MAX_BODY_WORDS);
+  let phrase: string[] = [];
+  const endPhrase = (w: number) => {
+    if (phrase.length >= 2) add(`e:${phrase.join(' ')}`, w);
+    phrase = [];
+  };
+  for (let i = 0; i < n; i++) {
+    const tok = tokens[i];
+    const w = i < LEDE_WORDS ? ledeWeight : tailWeight;
+    const first = tok.charCodeAt(0);
+    if (first === 36 /* $ */ || (first >= 48 && first <= 57)) {
+      endPhrase(w);
+      const amount = normaliseAmount(tok);
+      if (amount === null) continue;
+      add(`n:${amount}`, w * NUMBER_WEIGHT);
+      const next = tokens[i + 1];
+      if (next && /^\p{L}/u.test(next) && !STOPWORDS.has(next.toLowerCase())) add(`n:${amount} ${next.toLowerCase()}`, w * NUMBER_WEIGHT);
+      continue;
+    }
+    const lower = tok.toLowerCase().replace(/['’]s$/, '');
+    const capital = tok[0] !== lower[0];
+    if (capital && !STOPWORDS.has(lower)) phrase.push(lower);
+    else endPhrase(w);
+    if (lower.length >= 3 && !STOPWORDS.has(lower)) add(`w:${lower}`, w);
+  }
+  endPhrase(1);
+}
+
+/**
+ * "$2 billion" -> "$2b", "2,000,000,000" -> "2b", "$124,500" -> "$124k", "18.5%" -> "18.5%". Three
+ * significant digits, truncated, so "$124K" and "$124,500" meet. Returns null for lone small integers
+ * (list numbering, "1", "2") that identify nothing.
+ */
+export function normaliseAmount(tok: string): string | null {
+  const m = /^(\$?)(\d[\d,]*(?:\.\d+)?)\s?(%|[kKmMbB]|thousand|million|billion|trillion)?$/.exec(tok);
+  if (!m) return null;
+  const [, dollar, digits, unitRaw] = m;
+  const unit = unitRaw?.toLowerCase();
+  const value = Number(digits.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return null;
+  if (unit === '%') return `${dollar}${trim3(value)}%`;
+  const v = value * (unit ? MULTIPLIER[unit] : 1);
+  if (!dollar && !unit && v < 10) return null;
+  if (!dollar && !unit && Number.isInteger(v) && v >= YEAR_MIN && v <= YEAR_MAX) return String(v); // a year
+  return dollar + scaled(v);
+}
+
+function scaled(v: number): string {
+  if (v >= 1e12) return `${trim3(v / 1e12)}t`;
+  if (v >= 1e9) return `${trim3(v / 1e9)}b`;
+  if (v >= 1e6) return `${trim3(v / 1e6)}m`;
+  if (v >= 1e3) return `${trim3(v / 1e3)}k`;
+  return trim3(v);
+}
+
+/** Three significant digits, truncated, no trailing zeros. */
+function trim3(v: number): string {
+  if (v === 0) return '0';
+  const digits = Math.floor(Math.log10(Math.abs(v))) + 1;
+  const f = Math.pow(10, Math.max(0, 3 - digits));
+  return String(Math.floor(v * f + 1e-9) / f);
+}

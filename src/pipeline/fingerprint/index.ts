@@ -1,0 +1,40 @@
+/**
+ * fingerprint: one story -> two levels of similarity evidence.
+ *   near-copy   MinHash signature of the cleaned body's word shingles (copies, light rewrites)
+ *   same-event  the FEATURES_KEPT heaviest names, figures, coins and rare words, weighted against the
+ *               rolling document frequency (different write-ups of one happening)
+ */
+import { eventTerms, type EventDoc } from './event-terms.ts';
+import { signature } from './minhash.ts';
+import { shingleHashes } from './shingles.ts';
+import { weigh, type DocFrequencies } from './weigh.ts';
+
+export interface Fingerprint {
+  signature: Uint32Array; // MinHash of body shingles (title excluded: outlets retitle copies)
+  features: Map<string, number>; // same-event features, heaviest first, unit length
+  words: number; // body length in words, for the completeness part of the canonical score
+}
+
+/** Terms whose document frequency is read and counted per story: the heaviest raw ones, so one lookup suffices. */
+export const TERMS_LOOKED_UP = 200;
+
+/** The terms to look up in the document-frequency table before calling `fingerprint`. */
+export function lookupTerms(doc: EventDoc, raw: Map<string, number> = eventTerms(doc)): string[] {
+  return [...raw].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TERMS_LOOKED_UP).map(([t]) => t);
+}
+
+export function fingerprint(doc: EventDoc, freq: DocFrequencies, raw: Map<string, number> = eventTerms(doc)): Fingerprint {
+  const looked = new Set(lookupTerms(doc, raw));
+  const kept = new Map([...raw].filter(([t]) => looked.has(t)));
+  return {
+    signature: signature(shingleHashes(doc.text)),
+    features: weigh(kept, freq),
+    words: (doc.text.match(/\S+/g) ?? []).length,
+  };
+}
+
+export { eventTerms, type EventDoc } from './event-terms.ts';
+export { jaccard } from './minhash.ts';
+export { cosine, type DocFrequencies } from './weigh.ts';
+export { encodeFingerprint, decodeFingerprint } from './encode.ts';
+export { nearKeys, eventKeys } from './lsh.ts';

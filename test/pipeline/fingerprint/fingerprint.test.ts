@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeFingerprint,
+  encodeFingerprint,
+  eventTerms,
+  fingerprint,
+  jaccard,
+  lookupTerms,
+} from '../../../src/pipeline/fingerprint/index.ts';
+import { normaliseAmount } from '../../../src/pipeline/fingerprint/event-terms.ts';
+import { shingleHashes } from '../../../src/pipeline/fingerprint/shingles.ts';
+import { signature } from '../../../src/pipeline/fingerprint/minhash.ts';
+
+const story = {
+  title: 'Exchange Halts Withdrawals After $41 Million Hot Wallet Drain',
+  text:
+    'Seoul-based exchange Hanbit Exchange suspended withdrawals on Tuesday after attackers drained $41 million ' +
+    'from a hot wallet. The exchange said 1,200 ETH and 3.5 million USDT left the wallet in 14 transactions. ' +
+    'Hanbit Exchange promised to cover user losses from its reserves.',
+  coins: ['ETH', 'USDT'],
+};
+
+describe('same-event terms', () => {
+  it('normalises amounts so rewrites meet: "$41 million", "$41M" and "$41,000,000" are one feature', () => {
+    expect(normaliseAmount('$41 million')).toBe('$41m');
+    expect(normaliseAmount('$41M')).toBe('$41m');
+    expect(normaliseAmount('$41,000,000')).toBe('$41m');
+    expect(normaliseAmount('$124,500')).toBe(normaliseAmount('$124K'));
+    expect(normaliseAmount('2024')).toBe('2024'); // a year stays a year
+    expect(normaliseAmount('3')).toBeNull(); // list numbering identifies nothing
+  });
+
+  it('keeps names, figures with their units and coins, drops stop words', () => {
+    const terms = eventTerms(story);
+    expect(terms.has('e:hanbit exchange')).toBe(true);
+    expect(terms.has('n:$41m')).toBe(true);
+    expect(terms.has('n:1.2k eth')).toBe(true);
+    expect(terms.has('n:14 transactions')).toBe(true);
+    expect(terms.has('c:ETH')).toBe(true);
+    expect(terms.has('w:the')).toBe(false);
+    expect(terms.get('w:withdrawals')!).toBeGreaterThan(terms.get('w:reserves')!); // title words weigh more
+  });
+});
+
+describe('fingerprint', () => {
+  const freq = { total: 100, df: new Map([['w:exchange', 60], ['w:withdrawals', 5]]) };
+
+  it('down-weights a word most documents use and keeps unit-length features', () => {
+    const fp = fingerprint(story, freq);
+    expect(fp.features.get('w:exchange') ?? 0).toBeLessThan(fp.features.get('w:withdrawals')!);
+    const norm = Math.hypot(...fp.features.values());
+    expect(norm).toBeCloseTo(1, 6);
+    expect(fp.words).toBe(story.text.split(/\s+/).length);
+  });
+
+  it('round-trips through its compact stored string', () => {
+    const fp = fingerprint(story, freq);
+    const s = encodeFingerprint(fp);
+    expect(s.length).toBeLessThan(2000);
+    const back = decodeFingerprint(s);
+    expect([...back.signature]).toEqual([...fp.signature]);
+    expect([...back.features.keys()]).toEqual([...fp.features.keys()]);
+    for (const [f, w] of fp.features) expect(back.features.get(f)!).toBeCloseTo(w, 3);
+  });
+
+  it('rejects a string that is not a fingerprint instead of guessing', () => {
+    expect(() => decodeFingerprint('hello')).toThrow(/fingerprint/);
+  });
+
+  it('looks up a bounded number of terms, heaviest first', () => {
+    const long = { ...story, text: Array.from({ length: 400 }, (_, i) => `word${i}x`).join(' ') };
+    const terms = lookupTerms(long);
+    expect(terms.length).toBeLessThanOrEqual(200);
+    expect(terms.slice(0, 5).some((t) => t.startsWith('w:') || t.startsWith('c:'))).toBe(true);
+  });
+});
+
+describe('shingles', () => {
+  it('ignore case, punctuation and typography, so a syndicated copy shingles like its original', () => {
+    const a = 'The fund’s “net inflows” reached $1.2 billion, a record.';
+    const b = "the fund's net inflows reached $1.2 billion - a record";
+    expect(jaccard(signature(shingleHashes(a)), signature(shingleHashes(b)))).toBeGreaterThan(0.6);
+  });
+});
