@@ -7,25 +7,31 @@ import { elementToText } from './element-to-text.ts';
 
 // A <p> shorter than this is a caption, a byline or a button label, not prose that tells where the article is.
 const MIN_PARAGRAPH_CHARS = 40; // characters
+// The article container is the deepest element still holding this share of the page's paragraph text: deeper
+// than <body> (which adds menus and footers), but not one paragraph's wrapper when the paragraphs are wrapped
+// one by one.
+const CONTAINER_SHARE = 0.6; // of all paragraph characters on the page
 
 export function largestParagraphBlock(doc: Document): string {
   const weight = new Map<Element, number>();
+  let total = 0;
   for (const p of Array.from(doc.getElementsByTagName('p'))) {
-    const parent = p.parentElement;
-    if (!parent) continue;
     const n = (p.textContent ?? '').trim().length;
     if (n < MIN_PARAGRAPH_CHARS) continue;
-    weight.set(parent, (weight.get(parent) ?? 0) + n);
+    total += n;
+    for (let el = p.parentElement; el; el = el.parentElement) weight.set(el, (weight.get(el) ?? 0) + n);
   }
-  let best: Element | null = null;
-  let bestWeight = 0;
-  for (const [el, w] of weight) {
-    if (w > bestWeight) {
-      best = el;
-      bestWeight = w;
+  if (!total) return '';
+  let container: Element = doc.body;
+  for (;;) {
+    let next: Element | null = null;
+    for (const child of Array.from(container.children)) {
+      if ((weight.get(child) ?? 0) >= CONTAINER_SHARE * total) next = child;
     }
+    if (!next) break;
+    container = next;
   }
-  return best ? elementToText(best) : '';
+  return elementToText(container);
 }
 
 export function metaDescription(doc: Document): string {

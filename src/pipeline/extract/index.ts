@@ -54,15 +54,17 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   if (ldText.length >= JSON_LD_MIN_CHARS && ldText.length >= JSON_LD_MIN_SHARE * readable.length) return result(ldText, 'json-ld');
   if (readable.length >= MIN_ARTICLE_CHARS) return result(readable, 'readability');
 
-  // Readability stripped and rewrote the document; the fallback reads a fresh one.
+  // Readability stripped and rewrote the document; the fallback reads a fresh one. Everything left is short, so the
+  // longest candidate wins, the page's own summary included.
   const fresh = parseHTML(stripped, url);
-  const block = largestParagraphBlock(fresh);
-  const best = [block, readable, ldText].reduce((a, b) => (b.length > a.length ? b : a));
-  if (best === readable && readable) return result(readable, 'readability');
-  if (best === ldText && ldText) return result(ldText, 'json-ld');
-  if (best) return result(best, 'fallback');
-  const description = metaDescription(fresh);
-  return description ? result(description, 'fallback') : null;
+  const candidates: [string, Extracted['method']][] = [
+    [readable, 'readability'],
+    [ldText, 'json-ld'],
+    [largestParagraphBlock(fresh), 'fallback'],
+    [metaDescription(fresh), 'fallback'],
+  ];
+  const [text, method] = candidates.reduce((a, b) => (b[0].length > a[0].length ? b : a));
+  return text ? result(text, method) : null;
 }
 
 /** Plain text of an HTML fragment (a feed's `content:encoded`): block elements as paragraphs, entities decoded. */

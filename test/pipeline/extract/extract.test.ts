@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../src/pipeline/extract/index.ts';
+import { parseWithLinkedom } from '../../../src/dom/linkedom.ts';
+import { fixture } from './helpers.ts';
+
+const parseHTML = parseWithLinkedom;
+
+describe('extract', () => {
+  it('finds the article paragraphs on a page full of nav, ticker, scripts and a huge __NEXT_DATA__ blob', () => {
+    const html = fixture('exchange-hack-news.html');
+    expect(html.length).toBeGreaterThan(100_000);
+    const got = extract(html, { parseHTML, url: 'https://blockwire.example/markets/larkspur-hack' });
+    expect(got).not.toBeNull();
+    expect(got!.method).toBe('readability');
+    expect(got!.text).toContain('drained roughly $41 million in ether and tether');
+    expect(got!.text).toContain('laundering route resembled earlier incidents');
+    for (const noise of ['BTC $71,204', 'Hot wallets, explained', 'All rights reserved', 'Altcoin roundup', 'dataLayer', 'Markets']) {
+      expect(got!.text).not.toContain(noise);
+    }
+  });
+
+  it('separates paragraphs with a blank line and decodes entities', () => {
+    const got = extract(fixture('exchange-hack-news.html'), { parseHTML })!;
+    const paragraphs = got.text.split('\n\n');
+    expect(paragraphs).toContain('Withdrawals paused');
+    expect(got.text).toContain('new addresses & rotated its keys');
+    expect(got.text).not.toMatch(/investigated\.On-chain/);
+  });
+
+  it('reads the title and byline from the page', () => {
+    const got = extract(fixture('exchange-hack-news.html'), { parseHTML })!;
+    expect(got.title).toBe('Larkspur Exchange Drained of $41M in Hot-Wallet Breach');
+    expect(got.byline).toContain('Mira Okafor');
+  });
+
+  it("prefers JSON-LD's articleBody when it is the whole article, leaving out the ads between paragraphs", () => {
+    const got = extract(fixture('etf-flows-jsonld.html'), { parseHTML })!;
+    expect(got.method).toBe('json-ld');
+    expect(got.text.split('\n\n')).toHaveLength(4);
+    expect(got.text).toContain('fifth straight day of net inflows');
+    expect(got.text).not.toContain('zero fees');
+    expect(got.byline).toBe('Dario Lindqvist');
+  });
+
+  it('ignores a JSON-LD teaser much shorter than the article on the page', () => {
+    const got = extract(fixture('teaser-jsonld.html'), { parseHTML })!;
+    expect(got.method).toBe('readability');
+    expect(got.text).toContain('Kritiker bemängeln');
+    expect(got.text).not.toContain('Impressum');
+  });
+
+  it('falls back on the meta description when the page has no article text', () => {
+    const got = extract(fixture('video-only.html'), { parseHTML })!;
+    expect(got.method).toBe('fallback');
+    expect(got.text).toBe(
+      'A three-minute explainer on restaking: how staked ETH can secure other networks, and the risks that come with it.',
+    );
+    expect(got.title).toBe('Watch: What Is Restaking? | Chainlight TV');
+  });
+
+  it('falls back on the largest paragraph block when Readability keeps only a fragment', () => {
+    // every paragraph sits in a link-heavy list item, which Readability scores as navigation
+    const items = [
+      'Solana validators approved a fee change that sends half of priority fees to stakers, after a two-week vote.',
+      'The proposal passed with 71% of staked SOL voting, well above the quorum the rules require for a change.',
+      'Core developers said the change will ship with the next client release, expected before the end of April.',
+    ];
+    const html = `<html><body><ul>${items.map((t) => `<li><a href="/x"><p>${t}</p></a></li>`).join('')}</ul></body></html>`;
+    const got = extract(html, { parseHTML })!;
+    for (const t of items) expect(got.text).toContain(t);
+    expect(got.text.split('\n\n')).toHaveLength(3);
+  });
+
+  it('returns null when the page holds nothing usable', () => {
+    expect(extract(fixture('empty-shell.html'), { parseHTML })).toBeNull();
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToText } from '../../../src/pipeline/extract/index.ts';
+import { parseWithLinkedom } from '../../../src/dom/linkedom.ts';
+import { parseWithJsdom } from '../../../src/dom/jsdom.ts';
+
+const FEED_ITEM = `<p>Bitcoin&nbsp;rose 3% to <strong>$72,400</strong> on Monday &amp; ether followed.</p>
+<h2>What traders watch</h2><ul><li>CPI data on Wednesday</li><li>ETF flows</li></ul>
+<p>First line<br>second line</p><div>Block one</div><div>Block two<br><br>After a blank line</div>
+<script>track()</script><table><tr><td>BTC</td><td>$72,400</td></tr></table>`;
+
+describe('htmlToText', () => {
+  for (const [name, parseHTML] of [['linkedom', parseWithLinkedom], ['jsdom', parseWithJsdom]] as const) {
+    it(`puts each block in its own paragraph, decodes entities and drops tags and scripts (${name})`, () => {
+      expect(htmlToText(FEED_ITEM, parseHTML).split('\n\n')).toEqual([
+        'Bitcoin rose 3% to $72,400 on Monday & ether followed.',
+        'What traders watch',
+        'CPI data on Wednesday',
+        'ETF flows',
+        'First line\nsecond line',
+        'Block one',
+        'Block two',
+        'After a blank line',
+        'BTC $72,400',
+      ]);
+    });
+  }
+
+  it('returns an empty string for markup without text', () => {
+    expect(htmlToText('<img src="x.png"><script>a()</script>', parseWithLinkedom)).toBe('');
+  });
+});

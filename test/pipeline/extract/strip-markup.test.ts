@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { stripMarkup } from '../../../src/pipeline/extract/strip-markup.ts';
+import { readJsonLd } from '../../../src/pipeline/extract/read-json-ld.ts';
+import { fixture } from './helpers.ts';
+
+describe('stripMarkup', () => {
+  it('drops scripts, styles and the __NEXT_DATA__ blob but hands back the JSON-LD text', () => {
+    const { html, jsonLd } = stripMarkup(fixture('exchange-hack-news.html'));
+    expect(html.length).toBeLessThan(10_000);
+    expect(html).not.toMatch(/<script|<style|dataLayer|Altcoin roundup/);
+    expect(jsonLd).toHaveLength(1);
+    expect(jsonLd[0]).toContain('"NewsArticle"');
+    expect(html).toContain('drained roughly $41 million');
+  });
+
+  it('removes a small site header with its menu and search form', () => {
+    const { html } = stripMarkup(fixture('exchange-hack-news.html'));
+    expect(html).not.toContain('BTC $71,204');
+    expect(html).not.toContain('placeholder="Search"');
+  });
+
+  it('keeps a header or form that wraps the article itself', () => {
+    const article = '<p>Ripple said the settlement closes the case; XRP gained 6% within the hour of the filing.</p>';
+    const wrapped = `<body><form id="aspnetForm"><header><h1>Ripple settles</h1></header><main>${article}</main></form></body>`;
+    expect(stripMarkup(wrapped).html).toContain(article);
+  });
+
+  it('keeps text between two comments and removes only the comments', () => {
+    const { html } = stripMarkup('<p>Gas fees <!-- ad:inline --> fell to 2 gwei<!-- /ad --> on Sunday.</p>');
+    expect(html).toBe('<p>Gas fees  fell to 2 gwei on Sunday.</p>');
+  });
+});
+
+describe('readJsonLd', () => {
+  it('finds the article node inside @graph and names its authors', () => {
+    const got = readJsonLd([
+      '{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","headline":"H","articleBody":"Body text.","author":[{"name":"A. Kim"},{"name":"B. Diaz"}]}]}',
+    ]);
+    expect(got).toEqual({ body: 'Body text.', headline: 'H', author: 'A. Kim, B. Diaz' });
+  });
+
+  it('skips broken JSON and non-article types', () => {
+    expect(readJsonLd(['{"@type":"NewsArticle",', '{"@type":"Product","articleBody":"x"}'])).toBeNull();
+  });
+});
