@@ -54,13 +54,14 @@ CREATE TABLE `items` (
 	`text` text,
 	`removed` text,
 	`coins` text,
+	`coin_list` text DEFAULT '' NOT NULL,
+	`clean_summary` text DEFAULT '' NOT NULL,
 	`kind` text,
 	`kind_reasons` text,
 	`fingerprint` text,
 	`cluster_id` text,
 	`similarity_permille` integer,
 	`placement` text,
-	`score` text,
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint

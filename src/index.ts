@@ -1,4 +1,21 @@
-import { app } from './app';
+/**
+ * onestory's Worker, in one page:
+ *   fetch      the Hono app: /feed.xml, /feed.json, /api/v1/*, /inspector (src/app.ts)
+ *   scheduled  cron -> one FEEDS message per source (src/ingest/schedule.ts)
+ *   queue      onestory-feeds:    fetch, parse, normalize, store new items -> ARTICLES (src/ingest/ingest-feed.ts)
+ *              onestory-articles: extract, clean, label, fingerprint, cluster, canonical (src/ingest/process-article.ts)
+ */
+import { app } from './app.ts';
+import { consumeArticles, consumeFeeds } from './ingest/consumers.ts';
+import { enqueueAllSources, type ArticleMessage, type FeedMessage } from './ingest/schedule.ts';
+
 export default {
   fetch: app.fetch,
-} satisfies ExportedHandler<Env>;
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(enqueueAllSources(env));
+  },
+  async queue(batch, env) {
+    if (batch.queue.startsWith('onestory-feeds')) await consumeFeeds(batch as MessageBatch<FeedMessage>, env);
+    else await consumeArticles(batch as MessageBatch<ArticleMessage>, env);
+  },
+} satisfies ExportedHandler<Env, FeedMessage | ArticleMessage>;

@@ -54,13 +54,14 @@ export const items = sqliteTable(
     text: text('text'), // cleaned text
     removed: text('removed', { mode: 'json' }), // RemovedSpan[]
     coins: text('coins', { mode: 'json' }), // CoinTag[]
+    coinList: text('coin_list').notNull().default(''), // ',BTC,ETH,': copied to the cluster when this item is canonical
+    cleanSummary: text('clean_summary').notNull().default(''), // the first sentences of `text`, likewise
     kind: text('kind'),
     kindReasons: text('kind_reasons', { mode: 'json' }), // string[]
     fingerprint: text('fingerprint'), // encoded Fingerprint (see pipeline/fingerprint)
     clusterId: text('cluster_id'),
     similarity: integer('similarity_permille'), // similarity to the canonical when placed, 0..1000
     placement: text('placement', { mode: 'json' }), // why it joined its cluster
-    score: text('score', { mode: 'json' }), // canonical score parts
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [

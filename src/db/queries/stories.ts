@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, like, lt, lte, notInArray, or
 import type { Db } from '../client.ts';
 import { clusters, items, sources, type Cluster, type Item, type Source } from '../schema.ts';
 import type { Coverage, Member, SourceRef, Story, StoryDetail } from '../../model/story.ts';
+import type { CanonicalChoice, MemberScore } from '../../pipeline/choose-canonical.ts';
 import type { CoinTag, Kind, RemovedSpan, Tier } from '../../pipeline/types.ts';
 
 export interface StoryCursor {
@@ -82,8 +83,9 @@ export async function getStory(db: Db, id: string): Promise<StoryDetail | null> 
   ]);
   if (!cluster || !cluster.canonicalItemId || memberRows.length === 0) return null;
   const sourceMap = await sourcesById(db, memberRows.map((m) => m.sourceId));
+  const scores = new Map(((cluster.canonicalReason as CanonicalChoice | null)?.members ?? []).map((m) => [m.id, m]));
   const members = memberRows
-    .map((m) => toMember(m, sourceMap, m.id === cluster.canonicalItemId))
+    .map((m) => toMember(m, sourceMap, m.id === cluster.canonicalItemId, scores.get(m.id) ?? null))
     .sort((a, b) => Number(b.isCanonical) - Number(a.isCanonical));
   const canonical = members[0];
   const story = toStory(cluster, members, sourceMap);
@@ -150,7 +152,7 @@ function toCoverage(m: CoverageRow, sourceMap: Map<string, SourceRef>): Coverage
   };
 }
 
-function toMember(m: Item, sourceMap: Map<string, SourceRef>, isCanonical: boolean): Member {
+function toMember(m: Item, sourceMap: Map<string, SourceRef>, isCanonical: boolean, score: MemberScore | null): Member {
   return {
     ...toCoverage(m, sourceMap),
     isCanonical,
@@ -162,7 +164,7 @@ function toMember(m: Item, sourceMap: Map<string, SourceRef>, isCanonical: boole
     coinTags: (m.coins as CoinTag[] | null) ?? [],
     kindReasons: (m.kindReasons as string[] | null) ?? [],
     placement: m.placement,
-    score: m.score,
+    score,
     error: m.error,
   };
 }
