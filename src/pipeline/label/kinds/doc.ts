@@ -1,0 +1,76 @@
+/** One article, prepared once for all kind rules: the parts each rule reads, precomputed. */
+export interface KindInput {
+  title: string;
+  text: string; // the body as published, noise and all: disclaimers are signals
+  url?: string | null;
+  source?: string | null;
+}
+
+export interface KindDoc {
+  title: string;
+  text: string;
+  head: string; // the opening of the body: datelines and appositives live here
+  tail: string; // the close of the body: disclaimers, contact blocks, project links live here
+  host: string; // lower-case host name, '' when there is no usable URL
+  path: string; // lower-case URL path
+  source: string;
+}
+
+// Wide enough to hold a dateline after a standfirst and a subtitle.
+const HEAD_CHARS = 600;
+// Wide enough for an "About X" paragraph, a contact block and a disclaimer together.
+const TAIL_CHARS = 1_800;
+
+export function prepare(input: KindInput): KindDoc {
+  const text = input.text ?? '';
+  let host = '';
+  let path = '';
+  if (input.url) {
+    try {
+      const u = new URL(input.url);
+      host = u.hostname.toLowerCase();
+      path = u.pathname.toLowerCase();
+    } catch {
+      // an unparsable URL is no evidence either way
+    }
+  }
+  return {
+    title: input.title ?? '',
+    text,
+    head: text.slice(0, HEAD_CHARS),
+    tail: text.slice(-TAIL_CHARS),
+    host,
+    path,
+    source: input.source ?? '',
+  };
+}
+
+/** A named signal: `test` returns the matched evidence, or null. Weights add up; a kind needs `KIND_SCORE`. */
+export interface Signal {
+  name: string;
+  weight: number;
+  test: (doc: KindDoc) => string | null;
+}
+
+/** Two points: one strong signal, or two weak ones that agree. */
+export const KIND_SCORE = 2;
+
+export function firstMatch(re: RegExp, text: string): string | null {
+  const m = re.exec(text);
+  return m ? m[0].trim().slice(0, 80) : null;
+}
+
+/** Runs signals and returns the reasons that fired and their total weight. */
+export function score(signals: Signal[], doc: KindDoc): { total: number; strongest: number; reasons: string[] } {
+  let total = 0;
+  let strongest = 0;
+  const reasons: string[] = [];
+  for (const s of signals) {
+    const hit = s.test(doc);
+    if (hit === null) continue;
+    total += s.weight;
+    strongest = Math.max(strongest, s.weight);
+    reasons.push(`${s.name}: "${hit}"`);
+  }
+  return { total, strongest, reasons };
+}

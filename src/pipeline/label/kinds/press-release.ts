@@ -1,0 +1,66 @@
+/**
+ * Press release: the issuer speaks. PR-wire items carry a dateline with the wire's name
+ * ("NEW YORK, Oct. 3, 2025 /PRNewswire/ --"); company posts carry "About <Company>" boilerplate, a media
+ * contact, forward-looking-statement language, or first-person launch language ("we're thrilled to
+ * announce"); and an outlet writing about itself or its own event is announcing, not reporting.
+ */
+import { firstMatch, type KindDoc, type Signal } from './doc.ts';
+
+const WIRE_NAME = String.raw`(?:PR ?Newswire|GLOBE ?NEWSWIRE|Business ?Wire|ACCESS ?Newswire|ACCESSWIRE|Newsfile(?: Corp\.?)?|Chainwire|EZ Newswire|PRWeb|EIN Presswire|Newswire|Cision)`;
+const WIRE_DATELINE_RE = new RegExp(String.raw`[/(]\s?${WIRE_NAME}\s?[/)]`, 'i');
+const WIRE_HOSTS = /(?:^|\.)(?:prnewswire|globenewswire|businesswire|accesswire|accessnewswire|newsfilecorp|chainwire|einpresswire|prweb|prlog|newswire)\.(?:com|org|ca|co\.uk)$/;
+// "Acme Labs Appoints ...", "Moca Network launches ...": an organisation's own action, told in its own words.
+const ANNOUNCEMENT_HEADLINE_RE =
+  /^(?!(?:Does|Do|Is|Are|Can|Could|Will|Would|Why|How|What|When|Should)\b)(?![^?]*\?\s*$)(?:(?:[A-Z0-9][\w.&'’-]*|for|of|the|de)\s){1,6}(?:and (?:(?:[A-Z0-9][\w.&'’-]*|for|of|the)\s){1,5})?(?:(?:Launch|Introduce|Unveil|Debut|Appoint|Join|Partner|Integrate|Announce|Reduce|Expand|Complete|Secure|Welcome|Celebrate|Promote)(?:e?s)?|Names|Rolls? Out|Closes? \$[\d.]+[MBK]? (?:Seed|Series|Funding|Strategic))\b/i;
+const MEDIA_CONTACT_RE = /\b(?:Media|Press|Investor|PR) (?:Contacts?|Inquiries|Enquiries|Relations)\s*:?\s+(?:[A-Z][a-z]+|[\w.+-]+@)|\b[Cc]ontact:\s*[\w.+-]+@[\w-]+\.[a-z]{2,}/;
+const FORWARD_LOOKING_RE = /\bforward[- ]looking statements?\b/i;
+const FIRST_PERSON_LAUNCH_RE =
+  /\b(?:we(?:'|’)re|we are) (?:thrilled|excited|pleased|proud|delighted|happy) to (?:announce|introduce|share|launch|unveil|welcome)\b|\bis (?:now )?available for trading\b/i;
+const PLEASED_TO_ANNOUNCE_RE = /\b(?:is|are) (?:pleased|proud|delighted|excited|thrilled) to announce\b/i;
+const LEADING_APPOSITIVE_RE =
+  /^[^.]{0,160}?\b[A-Z][\w.]*(?: [A-Z][\w.]*){0,3} ?, (?:a|an) (?:leading|global leader|premier|pioneering|fast-growing|next-generation|top-tier|world-class|trusted)\b[^,]{3,100},/;
+const FOLLOW_US_RE = /\bfor more information(?: about [^,.]{2,40})?,? (?:please )?visit\b|\bfollow [A-Z][\w.]* on (?:X|Twitter|Telegram|LinkedIn)\b/;
+
+/** "About Kraken Kraken is ..." / "About Acme: Acme is ...": the company boilerplate that closes a release. */
+function aboutBoilerplate(d: KindDoc): string | null {
+  const re = /\bAbout ([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})\s*[:\n]?\s+(?:The |the )?([A-Z][\w.&-]*)/g;
+  for (const m of d.tail.matchAll(re)) {
+    const company = m[1].split(' ')[0];
+    if (m[2] === company) return m[0].slice(0, 60);
+  }
+  return null;
+}
+
+/** An outlet announcing its own product or event: its brand is the subject of the headline or the lede. */
+function selfAnnouncement(d: KindDoc): string | null {
+  const brand = brandOf(d.source);
+  if (!brand || brand.length < 4) return null;
+  const esc = brand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const asSubject = new RegExp(String.raw`(?:^|\bAt |\bNew )${esc}(?:'s)?\b(?! (?:reported|reports|said|says|data|analysts?|research|Markets|Research|Indices|\d))`, 'i');
+  const lede = d.head.slice(0, 200);
+  if (asSubject.test(d.title)) return `title: ${d.title.slice(0, 60)}`;
+  if (new RegExp(String.raw`^\s*${esc}\s*(?:,|and the |and [A-Z])`).test(lede)) return `lede: ${lede.slice(0, 60)}`;
+  return null;
+}
+
+/** "Kraken Blog" -> "Kraken", "Bitcoin.com" -> "Bitcoin.com"; "Bitcoin Magazine" stays whole (its first word is a coin). */
+function brandOf(source: string): string {
+  return source.replace(/\s+(?:news|blog|\(.*\))$/i, '').trim();
+}
+
+export const PRESS_RELEASE_SIGNALS: Signal[] = [
+  { name: 'PR-wire dateline', weight: 2, test: (d) => firstMatch(WIRE_DATELINE_RE, d.head) },
+  { name: 'PR-wire host', weight: 2, test: (d) => (WIRE_HOSTS.test(d.host) ? d.host : null) },
+  { name: 'company blog', weight: 2, test: (d) => (/\bblog\b/i.test(d.source) || /^blog\./.test(d.host) ? d.source || d.host : null) },
+  { name: 'first-person launch', weight: 2, test: (d) => firstMatch(FIRST_PERSON_LAUNCH_RE, d.head) },
+  { name: 'self-announcement', weight: 2, test: selfAnnouncement },
+  { name: 'announcement headline', weight: 1, test: (d) => firstMatch(ANNOUNCEMENT_HEADLINE_RE, d.title) },
+  // With no body, the headline's form is all the evidence there is.
+  { name: 'headline only', weight: 1, test: (d) => (d.text.trim() === '' ? 'no body' : null) },
+  { name: 'media contact', weight: 2, test: (d) => firstMatch(MEDIA_CONTACT_RE, d.tail) },
+  { name: 'about boilerplate', weight: 1, test: aboutBoilerplate },
+  { name: 'forward-looking statements', weight: 1, test: (d) => firstMatch(FORWARD_LOOKING_RE, d.tail) },
+  { name: 'pleased to announce', weight: 1, test: (d) => firstMatch(PLEASED_TO_ANNOUNCE_RE, d.head) },
+  { name: 'leading-company appositive', weight: 1, test: (d) => firstMatch(LEADING_APPOSITIVE_RE, d.head) },
+  { name: 'follow-us close', weight: 1, test: (d) => firstMatch(FOLLOW_US_RE, d.tail) },
+];
