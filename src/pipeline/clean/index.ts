@@ -1,0 +1,53 @@
+import type { Cleaned, RemovedSpan } from '../types.ts';
+import { claim, type Claim } from './claim.ts';
+import { extendEnd } from './extend.ts';
+import { render } from './render.ts';
+import type { RuleContext } from './rule.ts';
+import { RULES, TAIL_RULES } from './rules/index.ts';
+
+/** Longest a block-opening marker may grow when its rule does not say (characters): about one long bio. */
+const DEFAULT_MAX_EXTEND = 1_500;
+
+/**
+ * Removes page and feed noise from article text and says what went where.
+ *
+ * Rules run in priority order; a later rule only gets what earlier ones left. Then markers that open a
+ * block (a bio, a link list) grow to the block's end, and the tail rules look at what is left between
+ * removed spans (tag strips, stray labels). Offsets in `removed` index into `text`.
+ */
+export function clean(text: string, ctx: { title?: string | null } = {}): Cleaned {
+  const rc: RuleContext = { title: ctx.title ?? null };
+  const claimed: Claim[] = [];
+  RULES.forEach((rule, index) => {
+    for (const hit of rule.find(text, rc)) claim(text, claimed, hit, index);
+  });
+  for (const c of [...claimed]) {
+    const rule = RULES[c.index];
+    if (!rule.extend) continue;
+    const end = extendEnd(text, claimed, c, rule.extend, rule.maxLength ?? DEFAULT_MAX_EXTEND);
+    if (end > c.end) claim(text, claimed, { start: c.end, end }, c.index);
+  }
+  TAIL_RULES.forEach((rule, i) => {
+    for (const hit of rule.find(text, [...claimed])) claim(text, claimed, hit, RULES.length + i);
+  });
+  const all = [...RULES, ...TAIL_RULES];
+  const removed: RemovedSpan[] = merge(text, claimed).map((c) => ({
+    rule: all[c.index].name,
+    category: all[c.index].category,
+    start: c.start,
+    end: c.end,
+    text: text.slice(c.start, c.end),
+  }));
+  return { text: render(text, claimed), removed };
+}
+
+/** Joins pieces of one rule that only white space separates (a hit and its extension) into one span. */
+function merge(text: string, claimed: Claim[]): Claim[] {
+  const out: Claim[] = [];
+  for (const c of claimed) {
+    const last = out[out.length - 1];
+    if (last && last.index === c.index && /^\s*$/.test(text.slice(last.end, c.start))) last.end = c.end;
+    else out.push({ ...c });
+  }
+  return out;
+}

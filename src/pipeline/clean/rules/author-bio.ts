@@ -1,0 +1,38 @@
+import type { Hit, Rule } from '../rule.ts';
+
+const ROLE = String.raw`(?:journalist|writer|reporter|editor|author|analyst|contributor|correspondent|columnist|researcher|trader|blogger|strategist|economist)`;
+
+/**
+ * Author blurbs. Two shapes: a bio box, the author's name as a heading glued to a bio that starts with
+ * the same first name ("Jamie CrawleyJamie has been part of …", "Ananda BanerjeeREAD FULL BIOAnanda …");
+ * and a paragraph introducing the writer ("Manisha is a freelance journalist with a passion for …").
+ * The box runs on to the next removed block (bios come in the tail, among other widgets).
+ */
+const BIO_BOX = /\b([A-Z][a-z]+)(?: [A-Z][\p{L}'’-]+){1,2}(?:READ FULL BIO|About the author)?\s?\1(?: [A-Z][\p{L}'’-]+)? (?:is|has|was|writes|covers|joined|holds|leads|reports)\b/gu;
+const BIO_PARAGRAPH = new RegExp(
+  String.raw`(?<=^|\n)[ \t]*(?:About the author:?\s*)?[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2} (?:is|has been|was) (?:a|an|the)\b[^\n]{0,80}?\b${ROLE}s?\b[^\n]*`,
+  'gu',
+);
+
+export const authorBio: Rule = {
+  name: 'author-bio',
+  category: 'author_bio',
+  extend: 'to-next-noise',
+  maxLength: 1_600,
+  find(text) {
+    const hits: Hit[] = [];
+    for (const m of text.matchAll(BIO_BOX)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    return hits;
+  },
+};
+
+/** The writer-introduction paragraph alone: it is a whole line, so it needs no growing. */
+export const authorBlurb: Rule = {
+  name: 'author-blurb',
+  category: 'author_bio',
+  find(text) {
+    const hits: Hit[] = [];
+    for (const m of text.matchAll(BIO_PARAGRAPH)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    return hits;
+  },
+};

@@ -1,0 +1,31 @@
+import { AGO, DATE } from '../patterns.ts';
+import { matchAll, type Rule } from '../rule.ts';
+
+/** A name as a byline prints it: up to four capitalised words, comma-joined co-authors ("Shaurya Malwa,CD Analytics"). */
+const WHO = String.raw`[\p{Lu}][\p{L}\p{M}.'’-]*(?:(?:\s|,\s?)[\p{Lu}][\p{L}\p{M}.'’-]*){0,4}`;
+/** A role after the name, only when a label follows it: "Cost of living correspondent Published …". */
+const ROLE = String.raw`(?:\s[\p{L} ]{1,40}?(?=\s?(?:Published|Updated)))?`;
+const LABEL = String.raw`(?:Edited by|Updated by|Reviewed by|Updated|Published|Posted|Last updated)\s?:?\s?`;
+/** Dates, labels and "n min read" after the name, in any order. */
+const TAIL = String.raw`(?:\s?(?:${LABEL}(?:${WHO}(?=\s?(?:${LABEL}|${DATE})))?)?(?:${DATE}|${AGO})(?:\s?\d{1,3}\s?min(?:ute)?s? read)?(?:\s?in [\p{L} ,、]{1,40}(?=\s|$))?)+`;
+
+const BYLINES = [
+  // "ByShaurya MalwaEdited bySheldon RebackUpdatedJul 17, 2025, …", "NewsByGodfrey BenjaminSat, 12072025 - 11:47",
+  // "by Editorial Team Jul. 21, 2026", "By Kevin Peachey Cost of living correspondent Published 21 July 2026, 06:20 BST"
+  String.raw`(?:\b[A-Z][a-z]+)?\b[Bb]y\s?${WHO}${ROLE}(?:\s?${LABEL}${WHO})*${TAIL}`,
+  // "Eric McConnellFri, Jul 11, 2025, 9:00 PM4 min read": a source or name, a date, a reading time
+  String.raw`(?:[\p{Lu}][\p{L}.&]*\s?){1,4}?${DATE}\s?\d{1,3}\s?min(?:ute)?s? read`,
+  // "Written by X staff writer Reviewed by Y staff editor", "Published Jul 21, 2026"
+  String.raw`Written by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?(?:\s?Reviewed by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?)?(?=\s|$)`,
+  String.raw`(?<![\p{Ll}])(?:Published|Updated|Posted)(?: on)?\s?:?\s?${DATE}`,
+  // a bare author line: "By Rae Wee" alone before a dateline
+  String.raw`(?<![\p{L}])By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?=[A-Z]{2,}|\n|$)`,
+];
+const BYLINE = new RegExp(BYLINES.join('|'), 'gu');
+
+/** Bylines with their dates, edit credits and reading times. */
+export const byline: Rule = {
+  name: 'byline',
+  category: 'byline',
+  find: (text) => matchAll(text, BYLINE),
+};

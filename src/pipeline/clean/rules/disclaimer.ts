@@ -1,0 +1,35 @@
+import type { Hit, Rule } from '../rule.ts';
+import { sentenceRunEnd } from '../sentences.ts';
+
+/** How a disclaimer opens. */
+const OPENER = new RegExp(
+  [
+    String.raw`\bDisclaimer\s?:?`,
+    String.raw`\bDisclosure\s?:\s?(?=This is not|The author|This (?:article|content) (?:is|contains|may))`,
+    String.raw`\*?This is not (?:investment|financial|trading) advice`,
+    String.raw`\b(?:Note|Editor.s note)\s?:\s?The views expressed`,
+    String.raw`\bThis (?:article|content|post) (?:is produced|is provided|is for informational|is meant|does not constitute|contains affiliate|is sponsored|may contain)`,
+    String.raw`\b[A-Z][\w.]*(?: and [A-Z][\w. ]*?)? may earn (?:a )?commission`,
+    String.raw`\bGeographic restrictions may apply`,
+  ].join('|'),
+  'g',
+);
+
+/** Words that keep a disclaimer going sentence after sentence. */
+const VOCABULARY =
+  /\b(?:advice|informational|information|views?|opinions?|financial|investment|invest|research|liab|responsib|risks?|accura|endorse|polic|affiliate|commission|sponsor|recommend|losses|decisions?|expressed|guarantee|warrant|jurisdiction|regulat|own|due diligence|consult|professional|editorial|AI|generated|reviewed|standards)\w*/i;
+
+/** Investment, opinion, AI-assistance, sponsorship and affiliate disclaimers: the opener and the disclaimer-worded sentences after it. */
+export const disclaimer: Rule = {
+  name: 'disclaimer',
+  category: 'disclaimer',
+  find(text) {
+    const hits: Hit[] = [];
+    for (const m of text.matchAll(OPENER)) {
+      const start = m.index ?? 0;
+      if (hits.length && start < hits[hits.length - 1].end) continue;
+      hits.push({ start, end: sentenceRunEnd(text, start, (s) => VOCABULARY.test(s)) });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,42 @@
+import { type Hit, type Rule } from '../rule.ts';
+
+/** Where leaked code starts: a JSON-LD object or a self-invoking script, printed as text by the page flattener. */
+const CODE_START = /\{\s*"@context"\s*:|\(function\s*\(\)\s*\{/g;
+
+/** JSON-LD blobs and inline scripts that leaked into the text: brace-matched from their opening brace. */
+export const embeddedCode: Rule = {
+  name: 'embedded-code',
+  category: 'other',
+  find(text) {
+    const hits: Hit[] = [];
+    for (const m of text.matchAll(CODE_START)) {
+      const start = m.index ?? 0;
+      if (hits.length && start < hits[hits.length - 1].end) continue;
+      const end = closeOf(text, start);
+      if (end > start) hits.push({ start, end: trailer(text, end) });
+    }
+    return hits;
+  },
+};
+
+/** Index just past the brace that closes the first opening brace at or after `from`; -1 when unbalanced. */
+function closeOf(text: string, from: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = text.indexOf('{', from); i >= 0 && i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/** A script's closing `)();` belongs to it. */
+function trailer(text: string, end: number): number {
+  const m = /^\s*\)\s*\(\s*\)\s*;?/.exec(text.slice(end, end + 16));
+  return m ? end + m[0].length : end;
+}

@@ -1,0 +1,26 @@
+import { matchAll, type Rule } from '../rule.ts';
+
+const NETWORK = String.raw`(?:X|Twitter|Facebook|Telegram|Instagram|LinkedIn|YouTube|TikTok|Discord|Google News|WhatsApp|Threads|Bluesky)`;
+
+/**
+ * Follow and join prompts: "Follow us on X , Facebook … and Google News", "Join our Trading Community on
+ * Telegram", "Read U.TODAY on Google News", "We are on X, follow us … (@handle) June 15, 2025",
+ * "GET FOX BUSINESS ON THE GO BY CLICKING HERE".
+ */
+const FOLLOW = new RegExp(
+  [
+    String.raw`(?:Follow|Find|Join) us on ${NETWORK}(?:\s?[,&]?\s?(?:and\s)?${NETWORK})*(?:\s?@\w+)?(?:\s?(?:for|to) [^.\n]{0,80})?\s?\.?`,
+    String.raw`Join (?:our|the) [^.\n]{1,60}?\bon ${NETWORK}\.?`,
+    String.raw`Read [\w.]+ on\s?Google News`,
+    String.raw`We are on ${NETWORK}, follow us[^—\n]{0,80}(?:—[^()\n]{0,60}\(@\w+\)\s?(?:[A-Z][a-z]+ \d{1,2}, \d{4})?)?`,
+    String.raw`GET [A-Z ]{3,40} ON THE GO BY CLICKING HERE`,
+    String.raw`Get in touch\s?Have you been affected[^?\n]{0,120}\?(?:\s?Share your experiences)?(?:\s?Contact form)?`,
+  ].join('|'),
+  'g',
+);
+
+export const followCta: Rule = {
+  name: 'follow-cta',
+  category: 'cta',
+  find: (text) => matchAll(text, FOLLOW),
+};

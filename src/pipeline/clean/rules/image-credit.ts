@@ -1,0 +1,53 @@
+import { matchAll, type Hit, type Rule } from '../rule.ts';
+
+/** Chart and data providers whose name closes a chart caption ("PUMP price analysis:TradingView"). */
+const PROVIDERS = String.raw`(?:TradingView|Tradingview(?:\.com)?|CoinMarketCap|Coinmarketcap|CoinGecko|CoinGlass|Coinglass|Glassnode|Santiment|CryptoQuant|Nansen|IntoTheBlock|DefiLlama|Dune|Arkham|Messari|Kaiko|Farside|SoSoValue|Lookonchain|Whale Alert)`;
+/** Stock-photo and agency credits inside parentheses: "(Shutterstock)", "(KAREN BLEIERAFP via Getty Images  Getty Images)". */
+const STOCK = String.raw`(?:Shutterstock|Getty Images|Pixabay|Unsplash|Pexels|Reuters|AFP|AP Photo|Bloomberg|Freepik|iStock|Adobe Stock|CoinDesk Data|Data)`;
+/** A source after "Source:": one token, maybe "/"-joined and with an @handle in parentheses. */
+const SOURCE = String.raw`[\p{L}\p{N}@.][\p{L}\p{N}@._-]*(?:\s?\/\s?[\p{L}\p{N}@._-]+)*(?:\s\(@\w+\))?\.?`;
+/** Where a caption may start: the text start, a line, or right after a sentence (glued or not). */
+const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?|\d\s)`;
+
+const CAPTIONS = [
+  // "BTC/USD, one-day chart. Source: Cointelegraph", "Source: CoinMarketCap", "Image Source: ColdCard X Post"
+  String.raw`${AFTER_SENTENCE}(?:[^.!?\n]{0,120}?[.,]?\s{0,2})?(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`,
+  // "POLUSDT chart by TradingView", "SHIBUSD 4-Hour Chart, Courtesy: TradingView", "POL price history | Coinmarketcap"
+  String.raw`${AFTER_SENTENCE}[^.!?\n]{0,80}?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}`,
+  // "PUMP Supertrend indicator:TradingView"
+  String.raw`${AFTER_SENTENCE}[^.!?\n:]{3,80}?:\s?${PROVIDERS}(?![\p{L}])`,
+  // "Featured image from Pixabay, chart from Tradingview.com", "Cover image viawww.freepik.com", "Featured image via Shutterstock"
+  String.raw`(?:Featured|Cover|Header|Hero|Lead|Main) (?:image|photo)\s?(?:from|via|by|courtesy of|:)\s?(?:www\.)?${SOURCE}(?:,\s?chart (?:from|by|via) ${SOURCE})?`,
+  // "Photo by X on Unsplash", "Image: Shutterstock", "Image source, Getty Images"
+  String.raw`(?:Photo|Image|Illustration) (?:by|via)\s[^.\n]{1,60}?\son\s[A-Z]\w+`,
+  String.raw`(?<![\p{L}])(?:Image|Photo|Picture)(?: source)?\s?[:,]\s?${STOCK}`,
+];
+const CAPTION = new RegExp(CAPTIONS.join('|'), 'gu');
+
+/** A parenthesised photo credit and the caption glued before it, back to the previous sentence's end. */
+const CREDIT = new RegExp(String.raw`\((?:[^()\n]{0,60}\b)?${STOCK}(?:[^()\n]{0,40})?\)`, 'gu');
+/** Longest a caption before a parenthesised credit may be (characters). */
+const CAPTION_MAX = 300;
+
+/** Image and chart captions and credits. */
+export const imageCredit: Rule = {
+  name: 'image-credit',
+  category: 'image_credit',
+  find(text) {
+    const hits: Hit[] = matchAll(text, CAPTION);
+    for (const m of text.matchAll(CREDIT)) {
+      const end = (m.index ?? 0) + m[0].length;
+      hits.push({ start: captionStart(text, m.index ?? 0), end });
+    }
+    return hits;
+  },
+};
+
+/** The start of the caption before a credit: after the last glued sentence end ("prices.So far …(Reuters)") or line break. */
+function captionStart(text: string, creditAt: number): number {
+  const from = Math.max(0, creditAt - CAPTION_MAX);
+  const window = text.slice(from, creditAt);
+  let start = -1;
+  for (const m of window.matchAll(/[.!?”"](?=[A-Z])|\n/g)) if ((m.index ?? 0) + 1 < window.length - 1) start = (m.index ?? 0) + 1;
+  return start < 0 ? creditAt : from + start;
+}

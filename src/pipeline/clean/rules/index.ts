@@ -1,0 +1,62 @@
+import type { Rule, TailRule } from '../rule.ts';
+import { advertisement } from './advertisement.ts';
+import { appearedFirst } from './appeared-first.ts';
+import { authorBio, authorBlurb } from './author-bio.ts';
+import { byline } from './byline.ts';
+import { cashtagRun } from './cashtag-run.ts';
+import { cookieNotice } from './cookie-notice.ts';
+import { creditLine } from './credit-line.ts';
+import { disclaimer } from './disclaimer.ts';
+import { duplicateTitle } from './duplicate-title.ts';
+import { embeddedCode } from './embedded-code.ts';
+import { followCta } from './follow-cta.ts';
+import { headlineLine } from './headline-line.ts';
+import { hashtagLine } from './hashtag-line.ts';
+import { htmlMarkup } from './html-markup.ts';
+import { imageCredit } from './image-credit.ts';
+import { inlinePriceChip } from './inline-price-chip.ts';
+import { strayLabel, tagStrip } from './leftovers.ts';
+import { linkOutCta } from './link-out-cta.ts';
+import { newsletterCta } from './newsletter-cta.ts';
+import { readAlso } from './read-also.ts';
+import { relatedLinks } from './related-links.ts';
+import { shareBar } from './share-bar.ts';
+import { breadcrumb, siteChrome } from './site-chrome.ts';
+import { tickerStrip } from './ticker-strip.ts';
+import { truncationMarker } from './truncation-marker.ts';
+
+/**
+ * The rules in priority order: where two rules claim the same characters, the earlier one keeps them.
+ * Specific, self-delimiting patterns come first; open-ended ones (sentence runs, lists) after them, so
+ * they stop where a specific block begins; HTML markup last, so the spans above keep their own tags.
+ */
+export const RULES: readonly Rule[] = [
+  embeddedCode,
+  appearedFirst,
+  duplicateTitle,
+  tickerStrip,
+  inlinePriceChip,
+  cashtagRun,
+  shareBar,
+  newsletterCta,
+  followCta,
+  linkOutCta,
+  creditLine,
+  byline,
+  authorBlurb,
+  authorBio,
+  cookieNotice,
+  disclaimer,
+  readAlso,
+  relatedLinks,
+  advertisement,
+  imageCredit,
+  siteChrome,
+  breadcrumb,
+  hashtagLine,
+  truncationMarker,
+  htmlMarkup,
+];
+
+/** Rules that read what the others left: they run once everything above has been removed. */
+export const TAIL_RULES: readonly TailRule[] = [headlineLine, tagStrip, strayLabel];

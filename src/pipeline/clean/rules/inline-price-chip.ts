@@ -1,0 +1,22 @@
+import type { Hit, Rule } from '../rule.ts';
+
+/**
+ * A price chip rendered inside a sentence: the coin's name, then its symbol and price glued on,
+ * "bitcoinBTC121,918.41", "XRPXRP2.9715", "PEPEPEPE0.0₄1229". The name stays; symbol and price go.
+ * The glue is the tell: prose writes "bitcoin (BTC) at $121,918".
+ */
+const CHIP = /(?<=[a-z])([A-Z]{2,8})\$?\d[\d,]*\.[\d₀-₉]+|([A-Z]{2,8})(?=\2\$?\d)(\2\$?\d[\d,]*\.[\d₀-₉]+)/g;
+
+export const inlinePriceChip: Rule = {
+  name: 'inline-price-chip',
+  category: 'ticker',
+  find(text) {
+    const hits: Hit[] = [];
+    for (const m of text.matchAll(CHIP)) {
+      const at = m.index ?? 0;
+      if (m[3]) hits.push({ start: at + m[2].length, end: at + m[0].length, inline: true });
+      else hits.push({ start: at, end: at + m[0].length, inline: true });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,73 @@
+import type { Hit, TailRule } from '../rule.ts';
+
+/** Most words a tag strip may have ("House of RepresentativesStablecoinsCBDCBitwiseNewsletters" is three). */
+const TAG_STRIP_MAX_WORDS = 12;
+const TAG_STRIP_MAX_CHARS = 120;
+/** Most words a stray label may have ("Markets", "News Analysis"): a dek or a sub-heading is longer. */
+const LABEL_MAX_WORDS = 3;
+const LABEL_MAX_CHARS = 40;
+
+/** The stretches of text between removed spans, with whether a removed span (or the text's start) sits on each side. */
+function gaps(text: string, removed: readonly Hit[]): { start: number; end: number; before: boolean; after: boolean }[] {
+  const out = [];
+  let at = 0;
+  for (const r of removed) {
+    if (r.start > at) out.push({ start: at, end: r.start, before: true, after: true });
+    at = Math.max(at, r.end);
+  }
+  if (at < text.length) out.push({ start: at, end: text.length, before: true, after: false });
+  return out;
+}
+
+function trimmed(text: string, start: number, end: number): Hit | null {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end > start ? { start, end } : null;
+}
+
+/**
+ * Tag strips: topic links printed after the article's last sentence, glued to it ("…he added.DollarBitcoin"),
+ * when nothing but removed noise follows them to the end of the text. A fragment without end punctuation
+ * after the last full stop, and only noise after it, is not article text.
+ */
+export const tagStrip: TailRule = {
+  name: 'tag-strip',
+  category: 'hashtags',
+  find(text, removed) {
+    const hits: Hit[] = [];
+    const all = gaps(text, removed);
+    for (let i = 0; i < all.length; i++) {
+      const g = all[i];
+      if (!g.after) continue;
+      const tailIsNoise = all.slice(i + 1).every((later) => !text.slice(later.start, later.end).trim());
+      if (!tailIsNoise) continue;
+      const region = text.slice(g.start, g.end);
+      const lastStop = Math.max(...['.', '!', '?', '\n', '。'].map((p) => region.lastIndexOf(p)));
+      const frag = trimmed(text, g.start + lastStop + 1, g.end);
+      if (!frag || lastStop < 0) continue;
+      const words = text.slice(frag.start, frag.end).split(/\s+/).length;
+      if (words <= TAG_STRIP_MAX_WORDS && frag.end - frag.start <= TAG_STRIP_MAX_CHARS && /^[\p{Lu}\p{N}]/u.test(text[frag.start])) hits.push(frag);
+    }
+    return hits;
+  },
+};
+
+/**
+ * Stray labels: a word or two standing alone between removed spans, or before the first one
+ * ("Markets", "News Analysis", "POLITICS"): section labels and widget captions left by the page.
+ */
+export const strayLabel: TailRule = {
+  name: 'stray-label',
+  category: 'site_chrome',
+  find(text, removed) {
+    const hits: Hit[] = [];
+    for (const g of gaps(text, removed)) {
+      if (!g.after) continue;
+      const frag = trimmed(text, g.start, g.end);
+      if (!frag) continue;
+      const s = text.slice(frag.start, frag.end);
+      if (s.length <= LABEL_MAX_CHARS && s.split(/\s+/).length <= LABEL_MAX_WORDS && !/[.!?:;,"”]$/.test(s)) hits.push(frag);
+    }
+    return hits;
+  },
+};

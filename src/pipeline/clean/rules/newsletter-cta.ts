@@ -1,0 +1,27 @@
+import { matchAll, type Rule } from '../rule.ts';
+
+/**
+ * Newsletter and subscription prompts: "STORY CONTINUES BELOW", "Don't miss another story.",
+ * "Subscribe to … newsletter", "See all newsletters", "Sign me up", "By signing up, you … privacy policy.",
+ * "Stay there with our newsletter .", "Subscribe to daily … Subscribe", "Sign up for X .", paywall upsells.
+ * Pieces that follow each other merge into one span.
+ */
+const PIECES = [
+  String.raw`STORY CONTINUES BELOW`,
+  String.raw`Don.?t miss (?:another|a single|out on (?:another|a)) (?:story|update)\.?`,
+  String.raw`Subscribe to (?:our |the |daily |weekly )[^.\n]{0,80}?(?:[Nn]ewsletter|news from [A-Z]\w+)(?: today)?\.?(?:\s?Subscribe\b)?`,
+  String.raw`See all newsletters`,
+  String.raw`Sign me up`,
+  String.raw`By signing up,? you[^.\n]{0,200}?privacy policy\.?`,
+  String.raw`(?:[^.!?\n]{0,80}[.!?]\s?)?[^.!?\n]{0,60}\bwith our newsletter\s?\.`,
+  String.raw`(?:Get|Receive) [^.\n]{3,80}?\.\s?Sign up (?:for|to) [A-Z][\w ]{0,30}?\s?\.`,
+  String.raw`Sign up (?:for|to) (?:our|the) [^.\n]{0,60}?[Nn]ewsletter[^.\n]{0,60}\.?`,
+  String.raw`PREMIUM\s?Upgrade to read[\s\S]{0,300}?(?:Sign in|Log in)`,
+];
+const NEWSLETTER = new RegExp(`(?:(?:${PIECES.join('|')})\\s*)+`, 'g');
+
+export const newsletterCta: Rule = {
+  name: 'newsletter-cta',
+  category: 'cta',
+  find: (text) => matchAll(text, NEWSLETTER),
+};

@@ -1,0 +1,51 @@
+import { DATE } from '../patterns.ts';
+import type { Hit, Rule } from '../rule.ts';
+import { sentenceRunEnd } from '../sentences.ts';
+
+/** A single inserted link to another story: "Read more:", "Related:", "Related Reading:", "Read also:". */
+const LEAD = /(?:\b(?:Related(?: Reading| News| Article| Story)?|Read (?:more|also|More|Also|Next)|Also [Rr]ead|See also|READ MORE|READ ALSO|Suggested [Rr]eading|Recommended)\s?:\s?|[（(](?:前情提要|背景補充|延伸閱讀|相關報導)\s?[：:][^）)\n]{1,200}[）)])/g;
+/** "You Might Also Like <date><title>By<author>": a teaser card with its byline. */
+const CARD = new RegExp(String.raw`You (?:Might|May) Also Like\s?(?:${DATE})?[^\n]{1,200}?By\s?[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2}?(?=[A-Z][a-z]|\s|$)`, 'gu');
+
+/** Words that may stay lower-case inside a Title Case headline. */
+const MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'as', 'at', 'by', 'vs', 'vs.', 'with', 'from', 'is', 'but', 'into']);
+/** A headline shorter than this is not trusted to mark where it ends. */
+const TITLE_MIN_WORDS = 3;
+
+export const readAlso: Rule = {
+  name: 'read-also',
+  category: 'read_also',
+  find(text) {
+    const hits: Hit[] = [];
+    for (const m of text.matchAll(LEAD)) {
+      const start = m.index ?? 0;
+      const after = start + m[0].length;
+      hits.push({ start, end: m[0].startsWith('（') || m[0].startsWith('(') ? after : headlineEnd(text, after) });
+    }
+    for (const m of text.matchAll(CARD)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    return hits;
+  },
+};
+
+/**
+ * Where a linked headline ends. A Title Case headline ends before the first lower-case word that is
+ * not a minor word (that word belongs to the next sentence, and so does the capital before it); a
+ * sentence-case one ends at the end of its sentence or line.
+ */
+function headlineEnd(text: string, from: number): number {
+  const line = text.indexOf('\n', from);
+  const stop = line < 0 ? text.length : line;
+  const words = [...text.slice(from, stop).matchAll(/\S+/g)];
+  let titled = 0;
+  for (const w of words) {
+    const first = w[0].replace(/^[“"‘'(\[$#]+/, '')[0] ?? '';
+    if (/[\p{Lu}\p{N}]/u.test(first) || MINOR.has(w[0].toLowerCase())) titled++;
+    else break;
+  }
+  if (titled > TITLE_MIN_WORDS && titled < words.length) {
+    const last = words[titled - 1];
+    return from + (last.index ?? 0);
+  }
+  if (titled === words.length) return stop;
+  return sentenceRunEnd(text, from, () => false, 1);
+}

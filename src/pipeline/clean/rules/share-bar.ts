@@ -1,0 +1,17 @@
+import { matchAll, type Rule } from '../rule.ts';
+
+/** Labels of share widgets: networks and share verbs. */
+const ITEM = String.raw`(?:Share(?: this article| on| via| to)?|分享至|\d+\s?SHARES|Copy link|X icon|X \(Twitter\)|Twitter|LinkedIn|Linkedin|Facebook|Email|WhatsApp|Telegram|Reddit|Flipboard|Pinterest|Google News|Add us on Google)`;
+
+/**
+ * Share bars: two or more share labels in a row ("ShareShare this articleCopy linkX icon…",
+ * "Share on TwitterShare on Email…", "36 SHARES 分享至Facebook"). The run must contain a share verb, so a
+ * list of networks in a follow prompt ("Follow us on Twitter , Facebook") is not taken for one.
+ */
+const SHARE_BAR = new RegExp(String.raw`(?<![\p{L}])${ITEM}(?:[\s:|,·•]*${ITEM})+(?![\p{Ll}])`, 'gu');
+
+export const shareBar: Rule = {
+  name: 'share-bar',
+  category: 'share_bar',
+  find: (text) => matchAll(text, SHARE_BAR).filter((h) => /Share|分享|SHARES|Copy link/.test(text.slice(h.start, h.end))),
+};

@@ -1,0 +1,41 @@
+import { matchAll, type Rule } from '../rule.ts';
+
+/**
+ * Page furniture left in the text: "top of page"/"bottom of page", "Skip to content", "Back to top",
+ * pagers ("Prev. articleNext article"), "Loading more articles…", "Story Continues", widget labels
+ * ("X icon", "Ask ChatGPT", "Leave a Comment"), footer links ("Terms and Privacy Policy Privacy Dashboard"), copyright lines.
+ */
+const CHROME = new RegExp(
+  [
+    String.raw`\b(?:[Tt]op|[Bb]ottom) of page\b`,
+    String.raw`Skip to (?:main )?content`,
+    String.raw`Back to top`,
+    String.raw`Prev(?:ious)?\.?\s?(?:article|post|story)\s?Next\s?(?:article|post|story)`,
+    String.raw`Loading more articles\.*\s?(?:You.ve reached the end)?`,
+    String.raw`Story [Cc]ontinues(?: below)?(?![\p{Ll}])`,
+    String.raw`X icon`,
+    String.raw`Ask ChatGPT`,
+    String.raw`(?:Leave|Post|Add) a (?:[Cc]omment|[Rr]eply)(?![\p{L}])`,
+    String.raw`Terms\s?and\s?Privacy Policy(?:\s?Privacy Dashboard)?(?:\s?More Info)?`,
+    String.raw`(?:Copyright\s?)?©\s?(?:\d{4}\s?)?[^\n.]{0,80}?All [Rr]ights [Rr]eserved\.?`,
+    String.raw`, external(?=[\s.,]|$)`,
+  ].join('|'),
+  'gu',
+);
+
+export const siteChrome: Rule = {
+  name: 'site-chrome',
+  category: 'site_chrome',
+  find: (text) => matchAll(text, CHROME),
+};
+
+/** Breadcrumbs: "…HomeNewsDogecoin", "Home › News › Markets"; they run into the headline, so they grow to the next removed span. */
+const BREADCRUMB = /(?:\.{3}|…)?\bHome\s?(?:[›>»/|]\s?)?(?=News|Markets|Crypto|Business)/g;
+
+export const breadcrumb: Rule = {
+  name: 'breadcrumb',
+  category: 'site_chrome',
+  extend: 'to-next-noise',
+  maxLength: 60,
+  find: (text) => matchAll(text, BREADCRUMB),
+};

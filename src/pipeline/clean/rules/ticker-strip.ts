@@ -1,0 +1,40 @@
+import { matchAll, type Hit, type Rule } from '../rule.ts';
+
+/** A price: "$9,450.56", "117,291.00", "0.0₄1229" (subscript zeros), with an optional sign. */
+const PRICE = String.raw`[-+]?\$?\d[\d,]*(?:\.[\d₀-₉]+)?`;
+/** A change: "0.90%", "-1.26" (sources that strip % leave the bare number). */
+const CHANGE = String.raw`[-+−]?\d+(?:\.\d+)?%?`;
+
+/** A named chip, "bitcoinBitcoin$9,450.560.90%": slug, name, price and change glued together. */
+const NAMED_CHIP = String.raw`(?:[•·|]\s*)?[a-z][a-z0-9-]*[A-Z][A-Za-z .]{0,30}?\$\d[\d,]*\.\d+${CHANGE}`;
+/** A symbol chip, "BTC117,291.00-1.26" or "ETH 3,538.36 4.28%". */
+const SYMBOL_CHIP = String.raw`(?:[•·|]\s*)?[A-Z][A-Z0-9]{1,7}\s?\$?\d[\d,]*\.\d+\s?${CHANGE}`;
+
+/** Runs of chips with optional widget labels ("Coin Prices", "Price data by"): a strip is two named chips or three symbol chips. */
+const STRIPS = [
+  new RegExp(String.raw`(?:${NAMED_CHIP}\s*){2,}`, 'g'),
+  new RegExp(String.raw`(?:(?:Coin Prices|Price data by|Prices by \w+)\s*)?(?:${SYMBOL_CHIP}\s*){3,}`, 'g'),
+];
+
+/**
+ * Quote-chip bars that name the article's instruments: "In This Article:BTC-USD3.55", "In this article BTC $64,000 +2%".
+ * A symbol is upper-case (with -, =, ^, .) and must not run into a lower-case letter, which starts the next block.
+ */
+const IN_THIS_ARTICLE = new RegExp(
+  String.raw`In [Tt]his [Aa]rticle:?\s*(?:[A-Z^][A-Z0-9.=^-]{0,11}(?![a-z])(?:\s?${PRICE}%?)?(?:\s?${CHANGE})?\s*){1,12}(?![a-z])`,
+  'g',
+);
+
+/** Chart range selectors under a price widget: "24h 7d 30d 1y All time". */
+const RANGE_SELECTOR = /(?:\b(?:1|24)[hH]\s?7[dD]\s?(?:14[dD]\s?)?30[dD]\s?(?:90[dD]\s?)?1[yY]\s?(?:All(?: time)?|Max)?)/g;
+
+/** Price-ticker widgets and strips. Prices inside sentences are left alone: a strip is several chips in a row. */
+export const tickerStrip: Rule = {
+  name: 'ticker-strip',
+  category: 'ticker',
+  find(text) {
+    const hits: Hit[] = [];
+    for (const re of [...STRIPS, IN_THIS_ARTICLE, RANGE_SELECTOR]) hits.push(...matchAll(text, re));
+    return hits;
+  },
+};
