@@ -15,7 +15,16 @@ const SETS = ['cryptoprism-202510', 'freecryptonews-202601', 'rss4-20251213'];
 const QUICK_EVERY = 3; // --quick keeps every 3rd article
 const FOCUS: Kind[] = ['sponsored', 'press-release'];
 
-export const thresholds: Thresholds = {};
+// Just under what the rules reach on the full sets (2026-11): sponsored P 0.990 R 0.969, press-release P 1.000
+// R 0.944, accuracy 0.798, macro F1 0.749 (all-news baseline: accuracy 0.557, macro F1 0.119).
+export const thresholds: Thresholds = {
+  'kinds.pooled.sponsored.precision': { min: 0.97 },
+  'kinds.pooled.sponsored.recall': { min: 0.95 },
+  'kinds.pooled.press-release.precision': { min: 0.97 },
+  'kinds.pooled.press-release.recall': { min: 0.92 },
+  'kinds.pooled.accuracy': { min: 0.78 },
+  'kinds.pooled.macro_f1': { min: 0.73 },
+};
 
 interface Article {
   id: string;

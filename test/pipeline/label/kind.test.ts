@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { classifyKind } from '../../../src/pipeline/label/kind.ts';
+
+const NEWS_BODY =
+  'The exchange said on Tuesday that it had frozen $12 million linked to the exploit and was working with investigators. ' +
+  'A spokesperson did not respond to press inquiries about when withdrawals would resume.';
+
+describe('classifyKind', () => {
+  it('calls a plain report news, and says no other kind reached its score', () => {
+    const got = classifyKind({ title: 'Exchange freezes $12M tied to bridge exploit', text: NEWS_BODY, url: 'https://example-news.com/2025/11/04/exchange-freezes' });
+    expect(got.kind).toBe('news');
+    expect(got.reasons[0]).toMatch(/^default/);
+  });
+
+  it('labels a presale advertorial that closes with the project links as sponsored', () => {
+    const text =
+      'Solana traders are hunting for the next breakout, and many are turning to Glimmerswap (GLMR2). The Glimmerswap presale ' +
+      'has raised $4.1 million, and stage 5 of the presale ends this week. Early buyers could see 40x gains at listing. ' +
+      'Website: https://glimmerswap.example Telegram: https://t.me/glimmerswap_example X: https://x.com/glimmerswap';
+    const got = classifyKind({ title: 'Best crypto to buy now as Solana stalls', text });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('project link block'))).toBe(true);
+  });
+
+  it('takes a sponsored disclosure or a partner sub-domain as enough on its own', () => {
+    const disclosed = classifyKind({
+      title: 'Why payment tokens matter in 2026',
+      text: 'Payments are changing fast. Disclaimer: This is a sponsored article and is for informational purposes only.',
+    });
+    expect(disclosed.kind).toBe('sponsored');
+    const partner = classifyKind({ title: 'Five habits of patient investors', text: 'Patience pays.', url: 'https://partner.example-crypto.com/five-habits/' });
+    expect(partner.kind).toBe('sponsored');
+    expect(partner.reasons[0]).toMatch(/^partner URL/);
+  });
+
+  it('labels a PR-wire item by its dateline', () => {
+    const text = 'ZUG, Switzerland, Nov. 18, 2025 /PRNewswire/ -- Halcyon Ledger, a leading provider of custody software, today announced ...';
+    const got = classifyKind({ title: 'Halcyon Ledger Expands Custody to Three New Chains', text });
+    expect(got.kind).toBe('press-release');
+    expect(got.reasons.some((r) => r.startsWith('PR-wire dateline'))).toBe(true);
+  });
+
+  it('labels an exchange listing post in the first person as a press release', () => {
+    const text = "We're thrilled to announce that QRX is available for trading! Deposits open at 14:00 UTC.";
+    expect(classifyKind({ title: 'QRX is available for trading!', text, source: 'Examplex Blog' }).kind).toBe('press-release');
+  });
+
+  it('labels a company release with an About block and a media contact as a press release', () => {
+    const text =
+      'Northwind Chain has opened its developer grants programme to teams in Latin America. ' +
+      'About Northwind Northwind is a layer-2 network for payments. Media Contact: Ana Ruiz, press@northwind.example';
+    expect(classifyKind({ title: 'Northwind Chain opens grants to Latin American teams', text }).kind).toBe('press-release');
+  });
+
+  it('reads a price target in the headline as a price prediction', () => {
+    expect(classifyKind({ title: 'XRP could hit $5 by March, analyst says', text: NEWS_BODY }).kind).toBe('price-prediction');
+    expect(classifyKind({ title: 'Cardano price prediction 2025-2031: will ADA reach $3?', text: NEWS_BODY }).kind).toBe('price-prediction');
+  });
+
+  it('keeps a forecast that ends with a short presale plug a price prediction', () => {
+    const text = `${NEWS_BODY} Meanwhile, the Frogbit presale is live. Buyers of the presale earn 300% APY on staking.`;
+    const got = classifyKind({ title: 'Dogecoin price prediction: DOGE eyes $0.40', text });
+    expect(got.kind).toBe('price-prediction');
+    expect(got.reasons.some((r) => r.startsWith('outweighed'))).toBe(true);
+  });
+
+  it('does not take a prediction market for a price prediction', () => {
+    expect(classifyKind({ title: 'Regulator clears prediction markets for sports contracts', text: NEWS_BODY }).kind).toBe('news');
+  });
+
+  it('labels an op-ed by its path or its author-views note', () => {
+    expect(classifyKind({ title: 'Stablecoins need boring rules', text: NEWS_BODY, url: 'https://example-news.com/opinion/2025/11/01/boring-rules' }).kind).toBe('opinion');
+    const text = `${NEWS_BODY} The views and opinions expressed here are solely those of the author.`;
+    expect(classifyKind({ title: 'DeFi forgot about users', text }).kind).toBe('opinion');
+  });
+
+  it('labels a technical read of the chart as analysis, a price-move report as news', () => {
+    expect(classifyKind({ title: 'Ether forms a bull flag: key levels to watch', text: NEWS_BODY }).kind).toBe('analysis');
+    expect(classifyKind({ title: 'Bitcoin falls 3% to $88,000 after jobs report', text: NEWS_BODY }).kind).toBe('news');
+  });
+});
