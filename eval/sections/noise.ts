@@ -67,7 +67,7 @@ export interface Survival {
 
 /** Which gold noise spans survive in each output. */
 export function survival(docs: readonly Doc[], outputs: readonly string[]): Survival {
-  const byCategory = new Map(NOISE_CATEGORIES.map((c) => [c, { spans: 0, survived: 0 }] as const));
+  const byCategory = new Map(NOISE_CATEGORIES.map((c): [NoiseCategory, { spans: number; survived: number }] => [c, { spans: 0, survived: 0 }]));
   const surviving: Survival['surviving'] = [];
   let spans = 0;
   docs.forEach((doc, i) => {

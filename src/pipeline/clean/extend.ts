@@ -1,6 +1,10 @@
 import type { Claim } from './claim.ts';
 import type { Extend } from './rule.ts';
+import { AGO } from './patterns.ts';
 import { sentences } from './sentences.ts';
+
+/** List items carry time stamps ("6 hours ago"); a sentence with one is still the list. */
+const TIMESTAMP = new RegExp(AGO);
 
 /** A sentence of at least this many words ending in a full stop reads as article prose, not a link title. */
 const PROSE_SENTENCE_MIN_WORDS = 6;
@@ -17,7 +21,7 @@ export function extendEnd(text: string, claimed: readonly Claim[], c: Claim, mod
   // Link titles end in ? or ! or nothing; prose ends in a full stop.
   for (const [s, e] of sentences(text, c.end, limit)) {
     const sentence = text.slice(s, e).trim();
-    if (sentence.endsWith('.') && sentence.split(/\s+/).length >= PROSE_SENTENCE_MIN_WORDS) {
+    if (sentence.endsWith('.') && sentence.split(/\s+/).length >= PROSE_SENTENCE_MIN_WORDS && !TIMESTAMP.test(sentence)) {
       return s + (text.slice(s, e).length - text.slice(s, e).trimStart().length);
     }
   }

@@ -8,7 +8,16 @@ const ROLE = String.raw`(?:journalist|writer|reporter|editor|author|analyst|cont
  * and a paragraph introducing the writer ("Manisha is a freelance journalist with a passion for …").
  * The box runs on to the next removed block (bios come in the tail, among other widgets).
  */
-const BIO_BOX = /\b([A-Z][a-z]+)(?: [A-Z][\p{L}'’-]+){1,2}(?:READ FULL BIO|About the author)?\s?\1(?: [A-Z][\p{L}'’-]+)? (?:is|has|was|writes|covers|joined|holds|leads|reports)\b/gu;
+const VERB = String.raw`(?:is|has|was|writes|covers|joined|holds|leads|reports|indicates)\b`;
+const BIO_BOX = new RegExp(
+  [
+    // "Jamie CrawleyJamie has …": the heading, then the first name opening the bio
+    String.raw`(?<!\p{Lu})([A-Z][a-z]+)(?: [A-Z][\p{Ll}'’-]+){1,2}(?:READ FULL BIO|About the author)?\s?\1 ${VERB}`,
+    // "Omkar GodboleOmkar Godbole is …", "AI BoostAI Boost indicates …", "CD AnalyticsCoinDesk Analytics is …"
+    String.raw`(?<!\p{Lu})([A-Z][A-Za-z]+) ([A-Z][\p{Ll}'’-]+)(?:READ FULL BIO|About the author)?\s?(?:\2|[A-Z][\p{L}]+) \3 ${VERB}`,
+  ].join('|'),
+  'gu',
+);
 const BIO_PARAGRAPH = new RegExp(
   String.raw`(?<=^|\n)[ \t]*(?:About the author:?\s*)?[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2} (?:is|has been|was) (?:a|an|the)\b[^\n]{0,80}?\b${ROLE}s?\b[^\n]*`,
   'gu',

@@ -12,7 +12,7 @@ const TAIL = String.raw`(?:\s?(?:${LABEL}(?:${WHO}(?=\s?(?:${LABEL}|${DATE})))?)
 const BYLINES = [
   // "ByShaurya MalwaEdited bySheldon RebackUpdatedJul 17, 2025, …", "NewsByGodfrey BenjaminSat, 12072025 - 11:47",
   // "by Editorial Team Jul. 21, 2026", "By Kevin Peachey Cost of living correspondent Published 21 July 2026, 06:20 BST"
-  String.raw`(?:\b[A-Z][a-z]+)?\b[Bb]y\s?${WHO}${ROLE}(?:\s?${LABEL}${WHO})*${TAIL}`,
+  String.raw`(?:\b[A-Z][a-z]+(?=By)|\b|(?<=\p{Ll})(?=By))[Bb]y\s?${WHO}${ROLE}(?:\s?${LABEL}${WHO})*${TAIL}`,
   // "Eric McConnellFri, Jul 11, 2025, 9:00 PM4 min read": a source or name, a date, a reading time
   String.raw`(?:[\p{Lu}][\p{L}.&]*\s?){1,4}?${DATE}\s?\d{1,3}\s?min(?:ute)?s? read`,
   // "Written by X staff writer Reviewed by Y staff editor", "Published Jul 21, 2026"

@@ -1,4 +1,4 @@
-import type { Hit, Rule } from '../rule.ts';
+import { matchAll, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
 
 /** How a disclaimer opens. */
@@ -10,10 +10,12 @@ const OPENER = new RegExp(
     String.raw`\b(?:Note|Editor.s note)\s?:\s?The views expressed`,
     String.raw`\bThis (?:article|content|post) (?:is produced|is provided|is for informational|is meant|does not constitute|contains affiliate|is sponsored|may contain)`,
     String.raw`\b[A-Z][\w.]*(?: and [A-Z][\w. ]*?)? may earn (?:a )?commission`,
-    String.raw`\bGeographic restrictions may apply`,
   ].join('|'),
   'g',
 );
+
+/** Disclaimers that are one fixed phrase, often with no full stop to end them. */
+const STANDALONE = /\bGeographic restrictions (?:may|might) apply\b/g;
 
 /** Words that keep a disclaimer going sentence after sentence. */
 const VOCABULARY =
@@ -24,10 +26,10 @@ export const disclaimer: Rule = {
   name: 'disclaimer',
   category: 'disclaimer',
   find(text) {
-    const hits: Hit[] = [];
+    const hits: Hit[] = matchAll(text, STANDALONE);
     for (const m of text.matchAll(OPENER)) {
       const start = m.index ?? 0;
-      if (hits.length && start < hits[hits.length - 1].end) continue;
+      if (hits.some((h) => start >= h.start && start < h.end)) continue;
       hits.push({ start, end: sentenceRunEnd(text, start, (s) => VOCABULARY.test(s)) });
     }
     return hits;

@@ -2,7 +2,8 @@ import { matchAll, type Hit, type Rule } from '../rule.ts';
 
 /** Chart and data providers whose name closes a chart caption ("PUMP price analysis:TradingView"). */
 const PROVIDERS = String.raw`(?:TradingView|Tradingview(?:\.com)?|CoinMarketCap|Coinmarketcap|CoinGecko|CoinGlass|Coinglass|Glassnode|Santiment|CryptoQuant|Nansen|IntoTheBlock|DefiLlama|Dune|Arkham|Messari|Kaiko|Farside|SoSoValue|Lookonchain|Whale Alert)`;
-/** Stock-photo and agency credits inside parentheses: "(Shutterstock)", "(KAREN BLEIERAFP via Getty Images  Getty Images)". */
+/** Stock-photo and agency credits inside parentheses: "(Shutterstock)", "(KAREN BLEIERAFP via Getty Images  Getty Images)";
+ * a photographer's name in capitals, "(ANDREW CABALLERO-REYNOLDS)", is one too. */
 const STOCK = String.raw`(?:Shutterstock|Getty Images|Pixabay|Unsplash|Pexels|Reuters|AFP|AP Photo|Bloomberg|Freepik|iStock|Adobe Stock|CoinDesk Data|Data)`;
 /** A source after "Source:": one token, maybe "/"-joined and with an @handle in parentheses. */
 const SOURCE = String.raw`[\p{L}\p{N}@.][\p{L}\p{N}@._-]*(?:\s?\/\s?[\p{L}\p{N}@._-]+)*(?:\s\(@\w+\))?\.?`;
@@ -11,11 +12,11 @@ const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?|\d\s)`;
 
 const CAPTIONS = [
   // "BTC/USD, one-day chart. Source: Cointelegraph", "Source: CoinMarketCap", "Image Source: ColdCard X Post"
-  String.raw`${AFTER_SENTENCE}(?:[^.!?\n]{0,120}?[.,]?\s{0,2})?(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`,
+  String.raw`${AFTER_SENTENCE}(?:(?:[^\s.!?]+\s){0,11}[^\s.!?]+[.,]?\s{0,2})?(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`,
   // "POLUSDT chart by TradingView", "SHIBUSD 4-Hour Chart, Courtesy: TradingView", "POL price history | Coinmarketcap"
-  String.raw`${AFTER_SENTENCE}[^.!?\n]{0,80}?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}`,
+  String.raw`${AFTER_SENTENCE}(?:[^\s.!?]+\s){0,3}?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}`,
   // "PUMP Supertrend indicator:TradingView"
-  String.raw`${AFTER_SENTENCE}[^.!?\n:]{3,80}?:\s?${PROVIDERS}(?![\p{L}])`,
+  String.raw`${AFTER_SENTENCE}[^.!?\n:]{3,80}?:\s?${PROVIDERS}(?![\p{Ll}])`,
   // "Featured image from Pixabay, chart from Tradingview.com", "Cover image viawww.freepik.com", "Featured image via Shutterstock"
   String.raw`(?:Featured|Cover|Header|Hero|Lead|Main) (?:image|photo)\s?(?:from|via|by|courtesy of|:)\s?(?:www\.)?${SOURCE}(?:,\s?chart (?:from|by|via) ${SOURCE})?`,
   // "Photo by X on Unsplash", "Image: Shutterstock", "Image source, Getty Images"
@@ -24,8 +25,8 @@ const CAPTIONS = [
 ];
 const CAPTION = new RegExp(CAPTIONS.join('|'), 'gu');
 
-/** A parenthesised photo credit and the caption glued before it, back to the previous sentence's end. */
-const CREDIT = new RegExp(String.raw`\((?:[^()\n]{0,60}\b)?${STOCK}(?:[^()\n]{0,40})?\)`, 'gu');
+/** A parenthesised photo credit and the caption glued before it, back to the previous sentence's end; not an agency dateline, "(Reuters) -". */
+const CREDIT = new RegExp(String.raw`\((?:[^()\n]{0,60})?${STOCK}(?:[^()\n]{0,40})?\)(?!\s?[-–—])|\((?:[A-Z][A-Z.'’-]+\s){1,3}[A-Z][A-Z.'’-]+\)`, 'gu');
 /** Longest a caption before a parenthesised credit may be (characters). */
 const CAPTION_MAX = 300;
 

@@ -1,5 +1,6 @@
 import type { Rule, TailRule } from '../rule.ts';
 import { advertisement } from './advertisement.ts';
+import { allCapsLink } from './all-caps-link.ts';
 import { appearedFirst } from './appeared-first.ts';
 import { authorBio, authorBlurb } from './author-bio.ts';
 import { byline } from './byline.ts';
@@ -20,6 +21,7 @@ import { linkOutCta } from './link-out-cta.ts';
 import { newsletterCta } from './newsletter-cta.ts';
 import { readAlso } from './read-also.ts';
 import { relatedLinks } from './related-links.ts';
+import { repeatedPassage } from './repeated-passage.ts';
 import { shareBar } from './share-bar.ts';
 import { breadcrumb, siteChrome } from './site-chrome.ts';
 import { tickerStrip } from './ticker-strip.ts';
@@ -48,6 +50,7 @@ export const RULES: readonly Rule[] = [
   cookieNotice,
   disclaimer,
   readAlso,
+  allCapsLink,
   relatedLinks,
   advertisement,
   imageCredit,
@@ -55,6 +58,7 @@ export const RULES: readonly Rule[] = [
   breadcrumb,
   hashtagLine,
   truncationMarker,
+  repeatedPassage,
   htmlMarkup,
 ];
 

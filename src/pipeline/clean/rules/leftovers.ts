@@ -7,15 +7,16 @@ const TAG_STRIP_MAX_CHARS = 120;
 const LABEL_MAX_WORDS = 3;
 const LABEL_MAX_CHARS = 40;
 
-/** The stretches of text between removed spans, with whether a removed span (or the text's start) sits on each side. */
+/** The stretches of text between removed spans; `before`/`after` say whether a removed span precedes/follows the stretch. */
 function gaps(text: string, removed: readonly Hit[]): { start: number; end: number; before: boolean; after: boolean }[] {
   const out = [];
   let at = 0;
-  for (const r of removed) {
-    if (r.start > at) out.push({ start: at, end: r.start, before: true, after: true });
+  // Inline removals (price chips) sit inside sentences: the text around them is one stretch.
+  for (const r of removed.filter((x) => !x.inline)) {
+    if (r.start > at) out.push({ start: at, end: r.start, before: at > 0, after: true });
     at = Math.max(at, r.end);
   }
-  if (at < text.length) out.push({ start: at, end: text.length, before: true, after: false });
+  if (at < text.length) out.push({ start: at, end: text.length, before: at > 0, after: false });
   return out;
 }
 
@@ -44,9 +45,12 @@ export const tagStrip: TailRule = {
       const region = text.slice(g.start, g.end);
       const lastStop = Math.max(...['.', '!', '?', '\n', '。'].map((p) => region.lastIndexOf(p)));
       const frag = trimmed(text, g.start + lastStop + 1, g.end);
-      if (!frag || lastStop < 0) continue;
+      if (!frag || (lastStop < 0 && !g.before)) continue;
       const words = text.slice(frag.start, frag.end).split(/\s+/).length;
-      if (words <= TAG_STRIP_MAX_WORDS && frag.end - frag.start <= TAG_STRIP_MAX_CHARS && /^[\p{Lu}\p{N}]/u.test(text[frag.start])) hits.push(frag);
+      const strip = text.slice(frag.start, frag.end);
+      // Tags are capitalised names without commas; a truncated sentence ("However, demand") is not.
+      const capitalised = strip.split(/\s+/).filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+      if (words <= TAG_STRIP_MAX_WORDS && strip.length <= TAG_STRIP_MAX_CHARS && !strip.includes(',') && capitalised * 2 >= words && /^\p{Lu}/u.test(strip)) hits.push(frag);
     }
     return hits;
   },
@@ -66,7 +70,7 @@ export const strayLabel: TailRule = {
       const frag = trimmed(text, g.start, g.end);
       if (!frag) continue;
       const s = text.slice(frag.start, frag.end);
-      if (s.length <= LABEL_MAX_CHARS && s.split(/\s+/).length <= LABEL_MAX_WORDS && !/[.!?:;,"”]$/.test(s)) hits.push(frag);
+      if (s.length <= LABEL_MAX_CHARS && s.split(/\s+/).length <= LABEL_MAX_WORDS && /^\p{Lu}/u.test(s) && !/[.!?:;,"”]$/.test(s)) hits.push(frag);
     }
     return hits;
   },

@@ -1,9 +1,10 @@
 import { matchAll, type Rule } from '../rule.ts';
+import { sentenceRunEnd } from '../sentences.ts';
 
 /**
  * Newsletter and subscription prompts: "STORY CONTINUES BELOW", "Don't miss another story.",
  * "Subscribe to … newsletter", "See all newsletters", "Sign me up", "By signing up, you … privacy policy.",
- * "Stay there with our newsletter .", "Subscribe to daily … Subscribe", "Sign up for X .", paywall upsells.
+ * "Subscribe to daily … Subscribe", "Sign up for X .", paywall upsells.
  * Pieces that follow each other merge into one span.
  */
 const PIECES = [
@@ -13,15 +14,25 @@ const PIECES = [
   String.raw`See all newsletters`,
   String.raw`Sign me up`,
   String.raw`By signing up,? you[^.\n]{0,200}?privacy policy\.?`,
-  String.raw`(?:[^.!?\n]{0,80}[.!?]\s?)?[^.!?\n]{0,60}\bwith our newsletter\s?\.`,
   String.raw`(?:Get|Receive) [^.\n]{3,80}?\.\s?Sign up (?:for|to) [A-Z][\w ]{0,30}?\s?\.`,
   String.raw`Sign up (?:for|to) (?:our|the) [^.\n]{0,60}?[Nn]ewsletter[^.\n]{0,60}\.?`,
   String.raw`PREMIUM\s?Upgrade to read[\s\S]{0,300}?(?:Sign in|Log in)`,
 ];
 const NEWSLETTER = new RegExp(`(?:(?:${PIECES.join('|')})\\s*)+`, 'g');
 
+/** A sentence pointing at the outlet's own newsletter: "Stay there with our newsletter ." */
+const OUR_NEWSLETTER = /\b(?:with|to|for|in) our (?:free |daily |weekly )?newsletters?\b/g;
+
 export const newsletterCta: Rule = {
   name: 'newsletter-cta',
   category: 'cta',
-  find: (text) => matchAll(text, NEWSLETTER),
+  find(text) {
+    const hits = matchAll(text, NEWSLETTER);
+    for (const m of text.matchAll(OUR_NEWSLETTER)) {
+      const at = m.index ?? 0;
+      const start = Math.max(...['.', '!', '?', '\n'].map((p) => text.lastIndexOf(p, at - 1))) + 1;
+      hits.push({ start, end: sentenceRunEnd(text, at, () => false, 1) });
+    }
+    return hits;
+  },
 };

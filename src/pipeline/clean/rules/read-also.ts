@@ -47,5 +47,9 @@ function headlineEnd(text: string, from: number): number {
     return from + (last.index ?? 0);
   }
   if (titled === words.length) return stop;
-  return sentenceRunEnd(text, from, () => false, 1);
+  const end = sentenceRunEnd(text, from, () => false, 1);
+  // A sentence-case headline runs on into the next sentence when no full stop separates them; a
+  // capitalised word with a comma ("Here, it noted …") is how that next sentence usually opens.
+  const opener = /\s[A-Z][a-z]+,\s/.exec(text.slice(from, end));
+  return opener ? from + opener.index : end;
 }

@@ -8,7 +8,7 @@ const ITEM = String.raw`(?:Share(?: this article| on| via| to)?|分享至|\d+\s?
  * "Share on TwitterShare on Email…", "36 SHARES 分享至Facebook"). The run must contain a share verb, so a
  * list of networks in a follow prompt ("Follow us on Twitter , Facebook") is not taken for one.
  */
-const SHARE_BAR = new RegExp(String.raw`(?<![\p{L}])${ITEM}(?:[\s:|,·•]*${ITEM})+(?![\p{Ll}])`, 'gu');
+const SHARE_BAR = new RegExp(String.raw`${ITEM}(?:[\s:|,·•]*${ITEM})+(?![\p{Ll}])`, 'gu');
 
 export const shareBar: Rule = {
   name: 'share-bar',
