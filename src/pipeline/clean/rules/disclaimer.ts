@@ -4,14 +4,14 @@ import { sentenceRunEnd } from '../sentences.ts';
 /** How a disclaimer opens. */
 const OPENER = new RegExp(
   [
-    String.raw`\bDisclaimer\s?:?`,
+    String.raw`(?<!\p{Ll})Disclaimer\s?:?`,
     String.raw`\bDisclosure\s?:\s?(?=This is not|The author|This (?:article|content) (?:is|contains|may))`,
     String.raw`\*?This is not (?:investment|financial|trading) advice`,
     String.raw`\b(?:Note|Editor.s note)\s?:\s?The views expressed`,
     String.raw`\bThis (?:article|content|post) (?:is produced|is provided|is for informational|is meant|does not constitute|contains affiliate|is sponsored|may contain)`,
     String.raw`\b[A-Z][\w.]*(?: and [A-Z][\w. ]*?)? may earn (?:a )?commission`,
   ].join('|'),
-  'g',
+  'gu',
 );
 
 /** Disclaimers that are one fixed phrase, often with no full stop to end them. */

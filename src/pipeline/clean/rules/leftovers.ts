@@ -37,24 +37,34 @@ export const tagStrip: TailRule = {
   find(text, removed) {
     const hits: Hit[] = [];
     const all = gaps(text, removed);
-    for (let i = 0; i < all.length; i++) {
+    // Walk back from the end: each strip taken makes the gap before it part of the noisy tail too.
+    for (let i = all.length - 1; i >= 0; i--) {
       const g = all[i];
-      if (!g.after) continue;
-      const tailIsNoise = all.slice(i + 1).every((later) => !text.slice(later.start, later.end).trim());
-      if (!tailIsNoise) continue;
+      if (!text.slice(g.start, g.end).trim()) continue;
+      if (!g.after) break;
       const region = text.slice(g.start, g.end);
       const lastStop = Math.max(...['.', '!', '?', '\n', '。'].map((p) => region.lastIndexOf(p)));
       const frag = trimmed(text, g.start + lastStop + 1, g.end);
-      if (!frag || (lastStop < 0 && !g.before)) continue;
-      const words = text.slice(frag.start, frag.end).split(/\s+/).length;
-      const strip = text.slice(frag.start, frag.end);
-      // Tags are capitalised names without commas; a truncated sentence ("However, demand") is not.
-      const capitalised = strip.split(/\s+/).filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
-      if (words <= TAG_STRIP_MAX_WORDS && strip.length <= TAG_STRIP_MAX_CHARS && !strip.includes(',') && capitalised * 2 >= words && /^\p{Lu}/u.test(strip)) hits.push(frag);
+      if (!frag || (lastStop < 0 && !g.before) || !isTagStrip(text.slice(frag.start, frag.end))) break;
+      hits.push(frag);
+      if (text.slice(g.start, frag.start).trim()) break;
     }
     return hits;
   },
 };
+
+/** Tags are a few capitalised names without commas; a truncated sentence ("However, demand") is not. */
+function isTagStrip(strip: string): boolean {
+  const words = strip.split(/\s+/);
+  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  return (
+    words.length <= TAG_STRIP_MAX_WORDS &&
+    strip.length <= TAG_STRIP_MAX_CHARS &&
+    !strip.includes(',') &&
+    capitalised * 2 >= words.length &&
+    /^\p{Lu}/u.test(strip)
+  );
+}
 
 /**
  * Stray labels: a word or two standing alone between removed spans, or before the first one
