@@ -40,6 +40,17 @@ describe('classifyKind', () => {
     expect(got.reasons.some((r) => r.startsWith('PR-wire dateline'))).toBe(true);
   });
 
+  it('recognises other wires\' datelines and an outlet\'s press-release label', () => {
+    const chainwire = 'Zug, Switzerland, November 18th, 2025, Chainwire Tidepool Labs has opened its testnet to ...';
+    expect(classifyKind({ title: 'Tidepool Labs Opens Public Testnet', text: chainwire }).kind).toBe('press-release');
+    const labelled = '[PRESS RELEASE – Lisbon, Portugal, November 18th, 2025] Orbitstake has completed its audit ...';
+    expect(classifyKind({ title: 'Orbitstake Completes Security Audit', text: labelled }).kind).toBe('press-release');
+  });
+
+  it('takes a "Sponsored" label above the piece as a disclosure', () => {
+    expect(classifyKind({ title: 'A wallet built for the next billion users', text: 'Sponsored\n\nMeet Lumawallet, the wallet ...' }).kind).toBe('sponsored');
+  });
+
   it('labels an exchange listing post in the first person as a press release', () => {
     const text = "We're thrilled to announce that QRX is available for trading! Deposits open at 14:00 UTC.";
     expect(classifyKind({ title: 'QRX is available for trading!', text, source: 'Examplex Blog' }).kind).toBe('press-release');

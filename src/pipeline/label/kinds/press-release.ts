@@ -7,7 +7,10 @@
 import { firstMatch, type KindDoc, type Signal } from './doc.ts';
 
 const WIRE_NAME = String.raw`(?:PR ?Newswire|GLOBE ?NEWSWIRE|Business ?Wire|ACCESS ?Newswire|ACCESSWIRE|Newsfile(?: Corp\.?)?|Chainwire|EZ Newswire|PRWeb|EIN Presswire|Newswire|Cision)`;
-const WIRE_DATELINE_RE = new RegExp(String.raw`[/(]\s?${WIRE_NAME}\s?[/)]`, 'i');
+// "/PRNewswire/ --", "(GLOBE NEWSWIRE) --", "(Newsfile Corp. - Oct 3, 2025)", "October 3rd, 2025, Chainwire".
+const WIRE_DATELINE_RE = new RegExp(String.raw`[/(]\s?${WIRE_NAME}\b|\b(?:19|20)\d\d\s?,?\s?[/(]?\s?${WIRE_NAME}\b`, 'i');
+// Outlets that run releases label them: "[PRESS RELEASE – Zug, Switzerland, ...]", "This article is a press release."
+const PRESS_RELEASE_LABEL_RE = /^\W{0,3}press release\b|\bthis (?:article|post|content) is a press release\b|\bthe above (?:article|content) is a press release\b/i;
 const WIRE_HOSTS = /(?:^|\.)(?:prnewswire|globenewswire|businesswire|accesswire|accessnewswire|newsfilecorp|chainwire|einpresswire|prweb|prlog|newswire)\.(?:com|org|ca|co\.uk)$/;
 // "Acme Labs Appoints ...", "Moca Network launches ...": an organisation's own action, told in its own words.
 const ANNOUNCEMENT_HEADLINE_RE =
@@ -33,14 +36,32 @@ function aboutBoilerplate(d: KindDoc): string | null {
 
 /** An outlet announcing its own product or event: its brand is the subject of the headline or the lede. */
 function selfAnnouncement(d: KindDoc): string | null {
-  const brand = brandOf(d.source);
-  if (!brand || brand.length < 4) return null;
-  const esc = brand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const asSubject = new RegExp(String.raw`(?:^|\bAt |\bNew )${esc}(?:'s)?\b(?! (?:reported|reports|said|says|data|analysts?|research|Markets|Research|Indices|\d))`, 'i');
+  const res = brandPatterns(brandOf(d.source));
+  if (!res) return null;
   const lede = d.head.slice(0, 200);
-  if (asSubject.test(d.title)) return `title: ${d.title.slice(0, 60)}`;
-  if (new RegExp(String.raw`^\s*${esc}\s*(?:,|and the |and [A-Z])`).test(lede)) return `lede: ${lede.slice(0, 60)}`;
+  if (res.inTitle.test(d.title)) return `title: ${d.title.slice(0, 60)}`;
+  if (res.inLede.test(lede)) return `lede: ${lede.slice(0, 60)}`;
   return null;
+}
+
+// One pair of patterns per outlet, built once: sources are few and repeat on every article.
+const BRAND_PATTERNS = new Map<string, { inTitle: RegExp; inLede: RegExp } | null>();
+const BRAND_MIN_CHARS = 4; // shorter brands ("DL") collide with ordinary words and tickers
+
+function brandPatterns(brand: string): { inTitle: RegExp; inLede: RegExp } | null {
+  let res = BRAND_PATTERNS.get(brand);
+  if (res !== undefined) return res;
+  if (brand.length < BRAND_MIN_CHARS) res = null;
+  else {
+    const esc = brand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    res = {
+      // the brand opens the headline as its subject, not as the source of a quote or a data series
+      inTitle: new RegExp(String.raw`(?:^|\bAt |\bNew )${esc}(?:'s)?\b(?! (?:reported|reports|said|says|data|analysts?|research|Markets|Research|Indices|\d))`, 'i'),
+      inLede: new RegExp(String.raw`^\s*${esc}\s*(?:,|and the |and [A-Z])`),
+    };
+  }
+  BRAND_PATTERNS.set(brand, res);
+  return res;
 }
 
 /** "Kraken Blog" -> "Kraken", "Bitcoin.com" -> "Bitcoin.com"; "Bitcoin Magazine" stays whole (its first word is a coin). */
@@ -50,6 +71,7 @@ function brandOf(source: string): string {
 
 export const PRESS_RELEASE_SIGNALS: Signal[] = [
   { name: 'PR-wire dateline', weight: 2, test: (d) => firstMatch(WIRE_DATELINE_RE, d.head) },
+  { name: 'press-release label', weight: 2, test: (d) => firstMatch(PRESS_RELEASE_LABEL_RE, d.head) ?? firstMatch(PRESS_RELEASE_LABEL_RE, d.tail) },
   { name: 'PR-wire host', weight: 2, test: (d) => (WIRE_HOSTS.test(d.host) ? d.host : null) },
   { name: 'company blog', weight: 2, test: (d) => (/\bblog\b/i.test(d.source) || /^blog\./.test(d.host) ? d.source || d.host : null) },
   { name: 'first-person launch', weight: 2, test: (d) => firstMatch(FIRST_PERSON_LAUNCH_RE, d.head) },

@@ -8,6 +8,8 @@ import { firstMatch, type Signal } from './doc.ts';
 
 const DISCLOSURE_RE =
   /\b(?:this (?:is a |article is |post is |content is )?(?:sponsored|paid|promoted)\b(?! by)|sponsored (?:article|post|content|story|press release)|paid (?:post|content|press release|promotion|partnership|advertorial)|advertorial|promoted content|partner content|this (?:article|post|content) (?:is|was) (?:sponsored|paid for|produced in partnership|provided by a sponsor|brought to you by))/i;
+// A label above the piece: "Sponsored", "[Partner content]", "Advertorial |".
+const SPONSORED_LABEL_RE = /^\W{0,3}(?:sponsored(?: content| post| article)?|partner content|paid (?:post|content)|advertorial|promoted)\b/i;
 const PARTNER_HOST_RE = /^(?:partner|partners|sponsored|promo|branded)\./;
 const PARTNER_PATH_RE = /\/(?:sponsored|partner-content|partner-news|partnered|promoted|paid-content|advertorial)s?\//;
 const PRESALE_RE = /\bpre-?sales?\b/gi;
@@ -27,6 +29,7 @@ const GAMBLING_TITLE_RE = /\b(?:casinos?|betting sites?|sportsbooks?|gambling si
 
 export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'sponsored disclosure', weight: 2, test: (d) => firstMatch(DISCLOSURE_RE, d.tail) ?? firstMatch(DISCLOSURE_RE, d.head) },
+  { name: 'sponsored label', weight: 2, test: (d) => firstMatch(SPONSORED_LABEL_RE, d.head) ?? firstMatch(SPONSORED_LABEL_RE, d.title) },
   { name: 'partner URL', weight: 2, test: (d) => (PARTNER_HOST_RE.test(d.host) || PARTNER_PATH_RE.test(d.path) ? d.host + d.path : null) },
   { name: 'more-about-here plug', weight: 2, test: (d) => firstMatch(MORE_ABOUT_HERE_RE, d.tail) },
   { name: 'placement disclaimer', weight: 1, test: (d) => firstMatch(PLACEMENT_DISCLAIMER_RE, d.tail) },
