@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { admin } from './routes/admin.ts';
 import { api } from './routes/api.ts';
 import type { AppEnv } from './routes/context.ts';
 import { feed } from './routes/feed.ts';
@@ -21,6 +22,7 @@ app.get('/healthz', async (c) => {
 app.route('/', feed);
 app.route('/api/v1', api);
 app.route('/inspector', inspector);
+app.route('/admin', admin);
 
 app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
 app.onError((err, c) => {

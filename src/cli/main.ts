@@ -1,13 +1,15 @@
-/** The onestory command line: `onestory <command> [options] [files]`. */
+/** The onestory command line: `onestory <command> [options] [files]`. Output formats are interfaces: keep them stable. */
+import { UsageError } from './args.ts';
+
 const USAGE = `usage: onestory <command> [options]
 
   extract [--dom linkedom|jsdom] [--url URL] FILE.html...   extract + clean pages, one JSON line per file
-  clean FILE.txt...                                        clean plain text, one JSON line per file
+  clean [--title T] FILE.txt...                            clean plain text, one JSON line per file
   cluster FILE.jsonl                                       group articles, one JSON line per input
   replay PATH                                              ingest recorded feeds or a JSONL file into the local database
-  sources import FILE.opml                                 add an OPML file's feeds to feeds/sources.json
-  eval                                                     quality evaluations on ../shared/data
-  bench                                                    speed benchmarks
+  sources import [--tier T] FILE.opml                      add an OPML file's feeds to feeds/sources.json
+  eval [SECTION...] [--quick]                              quality evaluations on ../shared/data
+  bench [SECTION...] [--quick]                             speed and memory benchmarks
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -17,6 +19,28 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const rest = argv.slice(1);
+  const out = (line: string) => process.stdout.write(line + '\n');
+  const log = (line: string) => process.stderr.write(line + '\n');
+  try {
+    switch (command) {
+      case 'extract':
+        return await (await import('./commands/extract.ts')).extractCommand(rest, out);
+      case 'clean':
+        return await (await import('./commands/extract.ts')).cleanCommand(rest, out);
+      case 'cluster':
+        return await (await import('./commands/cluster.ts')).clusterCommand(rest, out);
+      case 'replay':
+        return await (await import('./commands/replay.ts')).replayCommand(rest, log);
+      case 'sources':
+        return await (await import('./commands/sources.ts')).sourcesCommand(rest, log);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`onestory ${command}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
   switch (command) {
     case 'eval':
       return (await import('../../eval/run.ts')).runEval(rest);

@@ -10,6 +10,8 @@ import { FeedError, parseFeed } from '../pipeline/parse-feed.ts';
 import { normalizeEntry, type NormalizedItem } from '../pipeline/normalize.ts';
 import { FEED_TIMEOUT_MS, FetchError, MAX_FEED_BYTES, fetchPolitely } from './fetch-politely.ts';
 
+const MAX_ERROR_CHARS = 300; // a driver error can quote a whole query and its parameters: the head says enough
+
 export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1';
 
 export interface IngestFeedDeps {
@@ -78,8 +80,9 @@ async function fetchAndStore(source: Source, deps: IngestFeedDeps, t0: number): 
 function failure(err: unknown, ms: number): FetchOutcome {
   if (err instanceof FetchError) return { ok: false, status: err.status, code: err.code, message: err.message, itemsSeen: 0, itemsNew: 0, ms };
   if (err instanceof FeedError) return { ok: false, status: null, code: err.code, message: err.message, itemsSeen: 0, itemsNew: 0, ms };
-  // Anything else is our bug, not the outlet's: still recorded per source, with its message.
-  return { ok: false, status: null, code: 'internal', message: `internal error: ${(err as Error)?.message ?? String(err)}`, itemsSeen: 0, itemsNew: 0, ms };
+  // Anything else is our bug, not the outlet's: still recorded per source, with the head of its message.
+  const message = ((err as Error)?.message ?? String(err)).slice(0, MAX_ERROR_CHARS);
+  return { ok: false, status: null, code: 'internal', message: `internal error: ${message}`, itemsSeen: 0, itemsNew: 0, ms };
 }
 
 /** `[ingest] coindesk ok 200 in 412 ms: 25 entries, 3 new` / `[ingest] decrypt FAILED timeout in 15002 ms: ...` */

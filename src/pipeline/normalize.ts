@@ -30,7 +30,7 @@ export class UnsafeUrlError extends Error {
 export function canonicalUrl(raw: string, base?: string | null): string {
   let url: URL;
   try {
-    url = new URL(raw.trim(), base ?? undefined);
+    url = new URL(raw.trim(), base || undefined); // an empty base is "none", not an invalid one
   } catch {
     throw new UnsafeUrlError(`not a URL: ${JSON.stringify(raw.slice(0, 100))}`);
   }

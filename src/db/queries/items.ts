@@ -5,7 +5,7 @@ import { chunk } from '../client.ts';
 import { items, sources, type Item, type Source } from '../schema.ts';
 import type { NormalizedItem } from '../../pipeline/normalize.ts';
 
-const ITEM_INSERT_COLUMNS = 12; // columns bound per row below: keeps each statement under D1's 100 parameters
+const ITEM_INSERT_COLUMNS = 16; // parameters drizzle binds per row (the columns below plus defaulted ones): keeps each statement under D1's 100
 
 /** Stores items not seen before and returns their ids; an item seen again is left as it is (idempotent). */
 export async function insertNewItems(db: Db, list: NormalizedItem[], now: number): Promise<string[]> {

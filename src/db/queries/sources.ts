@@ -15,10 +15,24 @@ export interface SourceConfigRow {
   fullText: boolean;
 }
 
-/** Upserts the configured sources (config wins for config columns; health columns are kept). */
+/** Mirrors the configured list: upserts every entry, disables sources no longer listed (their stories stay). */
 export async function syncSources(db: Db, configured: SourceConfigRow[]): Promise<void> {
+  await upsertSources(db, configured, true);
+  const ids = new Set(configured.map((s) => s.id));
+  const known = await db.select({ id: sources.id, enabled: sources.enabled }).from(sources);
   const now = Date.now();
-  const rows = configured.map((s) => ({ ...s, enabled: true, updatedAt: now }));
+  for (const k of known) {
+    if (!ids.has(k.id) && k.enabled) await db.update(sources).set({ enabled: false, updatedAt: now }).where(eq(sources.id, k.id));
+  }
+}
+
+/**
+ * Upserts sources (config columns from the list win; health columns are kept). Sources known only from a replay
+ * are stored disabled: the cron never fetches them.
+ */
+export async function upsertSources(db: Db, list: SourceConfigRow[], enabled: boolean): Promise<void> {
+  const now = Date.now();
+  const rows = list.map((s) => ({ ...s, enabled, updatedAt: now }));
   for (const part of chunk(rows, 8)) {
     await db
       .insert(sources)
@@ -31,16 +45,11 @@ export async function syncSources(db: Db, configured: SourceConfigRow[]): Promis
           feedUrl: sql`excluded.feed_url`,
           tier: sql`excluded.tier`,
           fullText: sql`excluded.full_text`,
-          enabled: sql`1`,
+          // a replay never disables a configured source
+          enabled: enabled ? sql`1` : sql`${sources.enabled}`,
           updatedAt: sql`excluded.updated_at`,
         },
       });
-  }
-  const ids = new Set(configured.map((s) => s.id));
-  const known = await db.select({ id: sources.id, enabled: sources.enabled }).from(sources);
-  for (const k of known) {
-    // A source removed from the list stops being fetched; its stories and history stay.
-    if (!ids.has(k.id) && k.enabled) await db.update(sources).set({ enabled: false, updatedAt: now }).where(eq(sources.id, k.id));
   }
 }
 

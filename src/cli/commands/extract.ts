@@ -1,0 +1,79 @@
+/**
+ * `onestory extract [--dom linkedom|jsdom] [--url URL] FILE.html...` and `onestory clean [--title T] FILE.txt...`:
+ * one JSON line per file, `{file, title, text, removed: [{category, rule, text}], coins, kind}`, or `{file, error}`.
+ * The output format is an interface (evaluations parse it): keep it stable.
+ */
+import { readFile } from 'node:fs/promises';
+import { decodeBytes, detectCharset } from '../../ingest/fetch-politely.ts';
+import { clean } from '../../pipeline/clean/index.ts';
+import { extract } from '../../pipeline/extract/index.ts';
+import { labelCoins } from '../../pipeline/label/coins.ts';
+import { classifyKind } from '../../pipeline/label/kind.ts';
+import type { ParseHTML } from '../../pipeline/types.ts';
+import { parseArgs, UsageError } from '../args.ts';
+
+export interface Labelled {
+  title: string | null;
+  text: string;
+  removed: { category: string; rule: string; text: string }[];
+  coins: string[];
+  kind: string;
+}
+
+/** The stages after extraction, exactly as the Worker runs them. */
+export function cleanAndLabel(rawText: string, title: string | null, url: string | null): Labelled {
+  const cleaned = clean(rawText, { title });
+  const headline = title ?? cleaned.removed.find((r) => r.category === 'duplicate_title')?.text.trim() ?? null;
+  const coins = labelCoins({ title: headline ?? '', text: rawText, removed: cleaned.removed });
+  const kind = classifyKind({ title: headline ?? '', text: rawText, url });
+  return {
+    title: headline,
+    text: cleaned.text,
+    removed: cleaned.removed.map((r) => ({ category: r.category, rule: r.rule, text: r.text })),
+    coins: coins.map((c) => c.symbol),
+    kind: kind.kind,
+  };
+}
+
+async function domFactory(name: string): Promise<ParseHTML> {
+  if (name === 'linkedom') return (await import('../../dom/linkedom.ts')).parseWithLinkedom;
+  if (name === 'jsdom') return (await import('../../dom/jsdom.ts')).parseWithJsdom;
+  throw new UsageError(`--dom must be linkedom or jsdom, not ${name}`);
+}
+
+export async function extractCommand(argv: string[], out: (line: string) => void): Promise<number> {
+  const args = parseArgs(argv, { options: ['dom', 'url'] });
+  if (!args.positional.length) throw new UsageError('extract needs at least one FILE.html');
+  const parseHTML = await domFactory(args.options.dom ?? 'linkedom');
+  let failed = 0;
+  for (const file of args.positional) {
+    try {
+      const bytes = new Uint8Array(await readFile(file));
+      const html = decodeBytes(bytes, detectCharset(null, bytes));
+      const url = args.options.url ?? null;
+      const page = extract(html, { parseHTML, url });
+      if (!page) throw new Error('no article text found');
+      out(JSON.stringify({ file, ...cleanAndLabel(page.text, page.title, url) }));
+    } catch (err) {
+      failed++;
+      out(JSON.stringify({ file, error: (err as Error).message }));
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+export async function cleanCommand(argv: string[], out: (line: string) => void): Promise<number> {
+  const args = parseArgs(argv, { options: ['title', 'url'] });
+  if (!args.positional.length) throw new UsageError('clean needs at least one FILE.txt');
+  let failed = 0;
+  for (const file of args.positional) {
+    try {
+      const text = await readFile(file, 'utf8');
+      out(JSON.stringify({ file, ...cleanAndLabel(text, args.options.title ?? null, args.options.url ?? null) }));
+    } catch (err) {
+      failed++;
+      out(JSON.stringify({ file, error: (err as Error).message }));
+    }
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,68 @@
+/**
+ * The command line's way into the Worker: start the real Worker (src/index.ts) in workerd with a local D1,
+ * exactly as `npm start` does, and drive its token-guarded /admin routes. Replay and `cluster` therefore run
+ * the Worker's own code on the Worker's own database engine.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Where `wrangler dev` keeps local state by default: replay writes where `npm start` reads. */
+export const DEFAULT_PERSIST_DIR = path.join(PROJECT_ROOT, '.wrangler', 'state');
+
+export function wranglerBin(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('wrangler/package.json')), 'bin', 'wrangler.js');
+}
+
+/** Applies migrations/ to the local D1 under `persistTo` (the same command `npm start` runs). */
+export function applyLocalMigrations(persistTo: string): void {
+  const r = spawnSync(process.execPath, [wranglerBin(), 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`applying migrations failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+const RESTART_RETRIES = 3; // attempts at one admin call when the local runtime restarts mid-request
+
+export interface LocalWorker {
+  call<T>(route: string, body: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalWorker(persistTo: string): Promise<LocalWorker> {
+  applyLocalMigrations(persistTo);
+  const { unstable_dev } = await import('wrangler');
+  const token = randomUUID();
+  const worker = await unstable_dev(path.join(PROJECT_ROOT, 'src', 'index.ts'), {
+    config: path.join(PROJECT_ROOT, 'wrangler.toml'),
+    local: true,
+    persistTo,
+    vars: { ADMIN_TOKEN: token },
+    logLevel: process.env.ONESTORY_DEBUG ? 'debug' : 'error',
+    ip: '127.0.0.1',
+    experimental: { disableExperimentalWarning: true, watch: false, testMode: false },
+  });
+  return {
+    async call<T>(route: string, body: unknown): Promise<T> {
+      for (let attempt = 1; ; attempt++) {
+        const res = await worker.fetch(`http://127.0.0.1/admin${route}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        const text = await res.text();
+        if (res.ok) return JSON.parse(text) as T;
+        // workerd restarted under us (e.g. a source file changed): the admin routes are idempotent, so send again.
+        if (res.status === 503 && attempt < RESTART_RETRIES) continue;
+        throw new Error(`worker answered ${res.status} to ${route}: ${text.slice(0, 500)}`);
+      }
+    },
+    stop: () => worker.stop(),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * /admin: what the command line drives inside the local Worker (replay, batch clustering). Off unless the
+ * ADMIN_TOKEN secret is set; every request must carry it as a bearer token. Not a public API.
+ */
+import { Hono } from 'hono';
+import { eq, inArray } from 'drizzle-orm';
+import { getDb } from '../db/client.ts';
+import { resolveClusterId } from '../db/queries/stories.ts';
+import { clusters, items } from '../db/schema.ts';
+import { parseWithLinkedom } from '../dom/linkedom.ts';
+import { replayArticles, replayFeed, type RecordedArticle, type ReplaySource } from '../ingest/replay.ts';
+import { TIERS } from '../pipeline/types.ts';
+import { dbOf, type AppEnv } from './context.ts';
+import { apiError } from './errors.ts';
+
+const MAX_ARTICLES_A_REQUEST = 200; // keeps one request's CPU and memory bounded
+
+export const admin = new Hono<AppEnv>()
+  .use('*', async (c, next) => {
+    const token = c.env.ADMIN_TOKEN;
+    if (!token) throw apiError(404, 'not_found', 'admin routes are off (no ADMIN_TOKEN)');
+    if (c.req.header('authorization') !== `Bearer ${token}`) throw apiError(401, 'unauthorized', 'a valid admin bearer token is required');
+    await next();
+  })
+  .post('/replay/feed', async (c) => {
+    const body = await jsonBody<{ source: ReplaySource; xml: string }>(c.req.raw);
+    if (typeof body.xml !== 'string') throw apiError(400, 'bad_body', 'xml must be a string');
+    const result = await replayFeed(checkSource(body.source), body.xml, deps(c));
+    return c.json(result);
+  })
+  .post('/replay/articles', async (c) => {
+    const body = await jsonBody<{ articles: RecordedArticle[] }>(c.req.raw);
+    if (!Array.isArray(body.articles) || body.articles.length > MAX_ARTICLES_A_REQUEST) {
+      throw apiError(400, 'bad_body', `articles must be an array of at most ${MAX_ARTICLES_A_REQUEST}`);
+    }
+    const articles = body.articles.map((a) => ({ ...a, source: checkSource(a.source) }));
+    return c.json({ results: await replayArticles(articles, deps(c)) });
+  })
+  .post('/assignments', async (c) => {
+    const body = await jsonBody<{ item_ids: string[] }>(c.req.raw);
+    if (!Array.isArray(body.item_ids)) throw apiError(400, 'bad_body', 'item_ids must be an array');
+    const db = dbOf(c);
+    const out: Record<string, { cluster: string | null; canonical: boolean; kind: string | null; coins: string[] }> = {};
+    const resolved = new Map<string, string | null>();
+    for (let i = 0; i < body.item_ids.length; i += 90) {
+      const rows = await db
+        .select({ id: items.id, clusterId: items.clusterId, kind: items.kind, coinList: items.coinList, canonical: clusters.canonicalItemId })
+        .from(items)
+        .leftJoin(clusters, eq(clusters.id, items.clusterId))
+        .where(inArray(items.id, body.item_ids.slice(i, i + 90)));
+      for (const r of rows) {
+        let cluster = r.clusterId;
+        if (cluster) {
+          if (!resolved.has(cluster)) resolved.set(cluster, await resolveClusterId(db, cluster));
+          cluster = resolved.get(cluster)!;
+        }
+        out[r.id] = { cluster, canonical: r.canonical === r.id, kind: r.kind, coins: r.coinList.split(',').filter(Boolean) };
+      }
+    }
+    return c.json({ assignments: out });
+  });
+
+function deps(c: { env: Env }) {
+  return { db: getDb(c.env.DB), d1: c.env.DB, parseHTML: parseWithLinkedom, userAgent: c.env.USER_AGENT, log: (l: string) => console.log(l) };
+}
+
+async function jsonBody<T>(req: Request): Promise<T> {
+  try {
+    return (await req.json()) as T;
+  } catch {
+    throw apiError(400, 'bad_body', 'the body must be JSON');
+  }
+}
+
+function checkSource(s: ReplaySource | undefined): ReplaySource {
+  if (!s || typeof s.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(s.id) || typeof s.name !== 'string' || !TIERS.includes(s.tier)) {
+    throw apiError(400, 'bad_source', 'source needs an id (lower-case, digits, dashes), a name and a tier');
+  }
+  return { ...s, homepage: s.homepage || '', feedUrl: s.feedUrl || '', fullText: !!s.fullText, configured: !!s.configured };
+}
