@@ -33,6 +33,15 @@ describe('classifyKind', () => {
     expect(partner.reasons[0]).toMatch(/^partner URL/);
   });
 
+  it('ignores a disclosure that sits inside a page template, not in the article', () => {
+    const text = `${NEWS_BODY} \${article.isSponsored ? \` Disclosure: This is sponsored content. \` : ''}`;
+    expect(classifyKind({ title: 'Exchange freezes $12M tied to bridge exploit', text }).kind).toBe('news');
+  });
+
+  it('labels a gambling-site comparison as sponsored', () => {
+    expect(classifyKind({ title: 'Crypto casinos compared: bonuses, payouts and licences', text: 'We ranked twelve sites.' }).kind).toBe('sponsored');
+  });
+
   it('labels a PR-wire item by its dateline', () => {
     const text = 'ZUG, Switzerland, Nov. 18, 2025 /PRNewswire/ -- Halcyon Ledger, a leading provider of custody software, today announced ...';
     const got = classifyKind({ title: 'Halcyon Ledger Expands Custody to Three New Chains', text });

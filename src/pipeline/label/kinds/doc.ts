@@ -60,6 +60,19 @@ export function firstMatch(re: RegExp, text: string): string | null {
   return m ? m[0].trim().slice(0, 80) : null;
 }
 
+// Page text scraped with its scripts can hold a site's templates ("isSponsored ? ` Disclosure: ...` : ..."):
+// a disclosure inside code is a template for some other article, not a statement about this one.
+const CODE_NEAR_RE = /[`{}]|=>|\$\{/;
+const CODE_WINDOW_CHARS = 80;
+
+/** Like `firstMatch`, but skips matches with code just before them. `re` must be global. */
+export function firstProseMatch(re: RegExp, text: string): string | null {
+  for (const m of text.matchAll(re)) {
+    if (!CODE_NEAR_RE.test(text.slice(Math.max(0, m.index - CODE_WINDOW_CHARS), m.index))) return m[0].trim().slice(0, 80);
+  }
+  return null;
+}
+
 /** Runs signals and returns the reasons that fired and their total weight. */
 export function score(signals: Signal[], doc: KindDoc): { total: number; strongest: number; reasons: string[] } {
   let total = 0;

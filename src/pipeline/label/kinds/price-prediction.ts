@@ -13,7 +13,7 @@ const HORIZON_RE = new RegExp(String.raw`${PRICE}[^.?!]{0,40}\bby (?:the )?(?:en
 // "Analyst: XRP to $4.75 by Friday": a ticker and a destination, with no verb of movement (that would be news).
 const ASSET_TO_PRICE_RE = new RegExp(String.raw`\b[A-Z]{2,6}\s+to\s+${PRICE}`);
 const TARGET_RE = new RegExp(
-  String.raw`\b(?:could|can|may|might|will|set to|poised to|on track to|expected to|to)\s+(?:\w+\s+){0,2}(?:hit|reach|touch|tap|see|target|surge to|soar to|rally to|climb to|rise to|explode to|run to|move (?:to|toward)|break (?:out )?(?:to|toward)|go)\b[^.?!]{0,20}${PRICE}|\btargets? (?:of )?${PRICE}|${PRICE}\s+(?:price )?targets?\b|\beyes?\s+(?:a\s+)?(?:rally (?:at|to)\s+|move to\s+)?${PRICE}|\b(?:path|road|run|move|moonshot|rally) (?:to|toward|towards) ${PRICE}|\bto ${PRICE}\s*\?|^${PRICE}[^.?!]{0,40}(?:in view|next|\?)|\bhow (?:high|low) can\b|\bprice potential\b`,
+  String.raw`\b(?:could|can|may|might|will|set to|poised to|on track to|expected to|to)\s+(?:\w+\s+){0,2}(?:hit|reach|touch|tap|see|target|surge to|soar to|rally to|climb to|rise to|explode to|run to|move (?:to|toward)|break (?:out )?(?:to|toward)|go)\b[^.?!]{0,20}${PRICE}|\btargets? (?:of )?${PRICE}|${PRICE}\s+(?:price )?targets?\b|\beyes?\s+(?:a\s+)?(?:rally (?:at|to)\s+|move to\s+)?${PRICE}|\b(?:path|road|run|move|moonshot|rally) (?:to|toward|towards) ${PRICE}|\bto ${PRICE}\s*\?|^${PRICE}[^.?!]{0,40}(?:in view|next)\b|\bhow (?:high|low) can\b|\bprice potential\b`,
   'i',
 );
 const YEAR_RANGE_RE = /\b20\d\d\s?[-–]\s?(?:20)?\d\d\b/;

@@ -4,17 +4,17 @@
  * project's own links (Website / Telegram / X). A disclosure or a partner URL decides alone; the softer
  * signals must agree.
  */
-import { firstMatch, type Signal } from './doc.ts';
+import { firstMatch, firstProseMatch, type Signal } from './doc.ts';
 
 const DISCLOSURE_RE =
-  /\b(?:this (?:is a |article is |post is |content is )?(?:sponsored|paid|promoted)\b(?! by)|sponsored (?:article|post|content|story|press release)|paid (?:post|content|press release|promotion|partnership|advertorial)|advertorial|promoted content|partner content|this (?:article|post|content) (?:is|was) (?:sponsored|paid for|produced in partnership|provided by a sponsor|brought to you by))/i;
+  /\b(?:this (?:is a |is |article is |post is |content is )?(?:sponsored|paid|promoted)\b(?! by)|sponsored (?:article|post|content|story|press release)|paid (?:post|content|press release|promotion|partnership|advertorial)|advertorial|promoted content|partner content|this (?:article|post|content) (?:is|was) (?:sponsored|paid for|produced in partnership|provided by a sponsor|brought to you by))/gi;
 // A label above the piece: "Sponsored", "[Partner content]", "Advertorial |".
 const SPONSORED_LABEL_RE = /^\W{0,3}(?:sponsored(?: content| post| article)?|partner content|paid (?:post|content)|advertorial|promoted)\b/i;
 const PARTNER_HOST_RE = /^(?:partner|partners|sponsored|promo|branded)\./;
 const PARTNER_PATH_RE = /\/(?:sponsored|partner-content|partner-news|partnered|promoted|paid-content|advertorial)s?\//;
 const PRESALE_RE = /\bpre-?sales?\b/gi;
 const BUY_LIST_TITLE_RE =
-  /\b(?:best|top)\b[^.?!]{0,40}\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?)\b|\b(?:best|top|next|cheap|cheapest|hidden|promising)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|gems?)\b[^.?!]{0,25}\b(?:to (?:buy|invest|watch|hold)|under \$|right now|this (?:week|month|year)|for 20\d\d)|\b(?:\d{2,4}x|1000x|100x)\b|\bpresale\b|\bhidden gem\b/i;
+  /\b(?:best|top)\b[^.?!]{0,40}\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?)\b|\b(?:casinos?|betting sites?|sportsbooks?)\b[^.?!]{0,40}\b(?:compared|reviewed|reviews?|ranked|rankings?)\b|\b(?:best|top|next|cheap|cheapest|hidden|promising)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|gems?)\b[^.?!]{0,25}\b(?:to (?:buy|invest|watch|hold)|under \$|right now|this (?:week|month|year)|for 20\d\d)|\b(?:\d{2,4}x|1000x|100x)\b|\bpresale\b|\bhidden gem\b/i;
 // The project's own link block closing the piece: "Website: https://... Telegram: https://t.me/..."
 const PROJECT_LINKS_RE =
   /\b(?:website|site|access|buy now|presale)\s*:\s*(?:https?:\/\/)?[\w.-]+\.[a-z]{2,}[^\n]{0,300}?(?:\b(?:telegram|linktree|discord|twitter|x|socials?)\s*(?:\(twitter\))?\s*:|\bt\.me\/|\blinktr\.ee\/)/i;
@@ -28,7 +28,7 @@ const ROI_HYPE_RE = /\b\d{3,}% (?:APY|APR|staking rewards|returns?)\b|\b\d{2,3}(
 const GAMBLING_TITLE_RE = /\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|slots?)\b/i;
 
 export const SPONSORED_SIGNALS: Signal[] = [
-  { name: 'sponsored disclosure', weight: 2, test: (d) => firstMatch(DISCLOSURE_RE, d.tail) ?? firstMatch(DISCLOSURE_RE, d.head) },
+  { name: 'sponsored disclosure', weight: 2, test: (d) => firstProseMatch(DISCLOSURE_RE, d.tail) ?? firstProseMatch(DISCLOSURE_RE, d.head) },
   { name: 'sponsored label', weight: 2, test: (d) => firstMatch(SPONSORED_LABEL_RE, d.head) ?? firstMatch(SPONSORED_LABEL_RE, d.title) },
   { name: 'partner URL', weight: 2, test: (d) => (PARTNER_HOST_RE.test(d.host) || PARTNER_PATH_RE.test(d.path) ? d.host + d.path : null) },
   { name: 'more-about-here plug', weight: 2, test: (d) => firstMatch(MORE_ABOUT_HERE_RE, d.tail) },
