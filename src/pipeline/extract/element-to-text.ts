@@ -17,14 +17,28 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe'
 
 // Table cells sit side by side on one line: a space keeps "Price" and "$60,000" apart.
 const CELL = new Set(['td', 'th']);
+const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-export function elementToText(root: Node): string {
-  const paragraphs: string[] = [];
+export interface Paragraph {
+  text: string;
+  linkChars: number; // characters of the text that sit inside <a> elements
+  heading: boolean; // the paragraph is a heading (h1-h6)
+}
+
+export interface TextOptions {
+  skip?: ReadonlySet<string>; // more element names whose text is left out (e.g. figcaption for article bodies)
+}
+
+export function elementToParagraphs(root: Node, opts: TextOptions = {}): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
   let lines: string[] = []; // finished lines of the current paragraph
   let line = ''; // the line being written, white space already folded
+  let linkChars = 0;
+  let heading = false;
+  let inLink = 0;
 
   const endLine = () => {
     const t = line.trim();
@@ -33,13 +47,17 @@ export function elementToText(root: Node): string {
   };
   const endParagraph = () => {
     endLine();
-    if (lines.length) paragraphs.push(lines.join('\n'));
+    if (lines.length) paragraphs.push({ text: lines.join('\n'), linkChars, heading });
     lines = [];
+    linkChars = 0;
+    heading = false;
   };
   const append = (s: string) => {
     const folded = s.replace(/\s+/g, ' ');
     if (folded === ' ' && (line === '' || line.endsWith(' '))) return;
-    line += line.endsWith(' ') && folded.startsWith(' ') ? folded.slice(1) : folded;
+    const add = line.endsWith(' ') && folded.startsWith(' ') ? folded.slice(1) : folded;
+    line += add;
+    if (inLink) linkChars += add.trim().length;
   };
 
   const walk = (node: Node, pre: boolean) => {
@@ -56,7 +74,7 @@ export function elementToText(root: Node): string {
       }
       if (child.nodeType !== ELEMENT_NODE) continue;
       const name = (child as Element).localName;
-      if (SKIP.has(name)) continue;
+      if (SKIP.has(name) || opts.skip?.has(name)) continue;
       if (name === 'br') {
         // <br><br> is how many sites separate paragraphs: a blank line ends the paragraph
         if (line.trim() === '' && lines.length) endParagraph();
@@ -71,8 +89,15 @@ export function elementToText(root: Node): string {
       }
       if (BLOCK.has(name)) {
         endParagraph();
+        heading = HEADING.has(name);
         walk(child, pre || name === 'pre');
         endParagraph();
+        continue;
+      }
+      if (name === 'a') {
+        inLink++;
+        walk(child, pre);
+        inLink--;
         continue;
       }
       walk(child, pre);
@@ -81,5 +106,11 @@ export function elementToText(root: Node): string {
 
   walk(root, false);
   endParagraph();
-  return paragraphs.join('\n\n');
+  return paragraphs;
+}
+
+export function elementToText(root: Node, opts: TextOptions = {}): string {
+  return elementToParagraphs(root, opts)
+    .map((p) => p.text)
+    .join('\n\n');
 }

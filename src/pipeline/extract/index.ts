@@ -10,9 +10,11 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { Extracted, ParseHTML } from '../types.ts';
-import { elementToText } from './element-to-text.ts';
+import { elementToParagraphs, elementToText } from './element-to-text.ts';
+import { dropLinkLists } from './drop-link-lists.ts';
 import { largestParagraphBlock, metaAuthor, metaDescription, metaTitle } from './fallback.ts';
 import { readJsonLd } from './read-json-ld.ts';
+import { addLede } from './add-lede.ts';
 import { stripMarkup } from './strip-markup.ts';
 
 export interface ExtractOptions {
@@ -38,18 +40,24 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   // read before Readability, which rewrites the document in place
   const pageTitle = metaTitle(doc);
   const pageAuthor = metaAuthor(doc);
+  const description = metaDescription(doc);
 
   const article = new Readability<Node>(doc, {
     serializer: (el) => el, // the element itself: serialising to HTML only to parse it again would double the cost
     keepClasses: true, // class names are not read downstream; stripping them is a pass over every element
     disableJSONLD: true, // read above, before the scripts were stripped
   }).parse();
-  const readable = article?.content ? elementToText(article.content) : '';
+  const readable = article?.content ? articleText(article.content) : '';
   const ldText = ld ? plainText(ld.body, parseHTML) : '';
 
   const title = ld?.headline ?? article?.title?.trim() ?? pageTitle ?? null;
   const byline = article?.byline?.trim() || ld?.author || pageAuthor;
-  const result = (text: string, method: Extracted['method']): Extracted => ({ title: title || null, byline: byline || null, text, method });
+  const result = (text: string, method: Extracted['method']): Extracted => ({
+    title: title || null,
+    byline: byline || null,
+    text: addLede(text, description, stripped),
+    method,
+  });
 
   if (ldText.length >= JSON_LD_MIN_CHARS && ldText.length >= JSON_LD_MIN_SHARE * readable.length) return result(ldText, 'json-ld');
   if (readable.length >= MIN_ARTICLE_CHARS) return result(readable, 'readability');
@@ -61,7 +69,7 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
     [readable, 'readability'],
     [ldText, 'json-ld'],
     [largestParagraphBlock(fresh), 'fallback'],
-    [metaDescription(fresh), 'fallback'],
+    [description, 'fallback'],
   ];
   const [text, method] = candidates.reduce((a, b) => (b[0].length > a[0].length ? b : a));
   return text ? result(text, method) : null;
@@ -70,6 +78,15 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
 /** Plain text of an HTML fragment (a feed's `content:encoded`): block elements as paragraphs, entities decoded. */
 export function htmlToText(html: string, parseHTML: ParseHTML): string {
   return elementToText(parseHTML(html).body);
+}
+
+// Captions and photo credits describe a picture, not the story.
+const NOT_ARTICLE_TEXT = new Set(['figcaption']);
+
+function articleText(content: Node): string {
+  return dropLinkLists(elementToParagraphs(content, { skip: NOT_ARTICLE_TEXT }))
+    .map((p) => p.text)
+    .join('\n\n');
 }
 
 // JSON-LD bodies come as plain text with line breaks, or as HTML (tags, entities) on some sites.

@@ -1,0 +1,24 @@
+/**
+ * Drops what Readability leaves at the edges of and between an article's paragraphs that is made of links:
+ * "related articles" lists, "read more" lines whose whole text is a linked headline, tag clouds, back links, and
+ * the heading that introduces such a list ("Mehr zum Thema", "Related"). A sentence of prose that happens to contain
+ * a link keeps most of its words outside the link, so it stays.
+ */
+import type { Paragraph } from './element-to-text.ts';
+
+// A paragraph this much link text is a link with at most a label ("Lea más:", "Read also:") around it.
+const LINK_SHARE = 0.8; // of the paragraph's characters
+
+const isLinkParagraph = (p: Paragraph) => !p.heading && p.linkChars >= LINK_SHARE * p.text.length;
+
+export function dropLinkLists(paragraphs: Paragraph[]): Paragraph[] {
+  const keep = paragraphs.map((p) => !isLinkParagraph(p));
+  // a heading followed only by link paragraphs, up to the next heading or the end, titles a link list
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (!paragraphs[i].heading) continue;
+    let j = i + 1;
+    while (j < paragraphs.length && !paragraphs[j].heading && !keep[j]) j++;
+    if (j > i + 1 && (j === paragraphs.length || paragraphs[j].heading)) keep[i] = false;
+  }
+  return paragraphs.filter((_, i) => keep[i]);
+}
