@@ -33,6 +33,15 @@ describe('classifyKind', () => {
     expect(partner.reasons[0]).toMatch(/^partner URL/);
   });
 
+  it('reads a disclosure the cleaner removed from the middle of a long page', () => {
+    const filler = `${NEWS_BODY}\n\n`.repeat(20);
+    const notice = 'Disclosure: This is a paid post. Do your own research.';
+    const text = `${filler}${notice}\n\n${filler}`;
+    const removed = [{ rule: 'disclaimer', category: 'disclaimer' as const, start: filler.length, end: filler.length + notice.length, text: notice }];
+    expect(classifyKind({ title: 'A quiet week for bridges', text }).kind).toBe('news'); // outside the windows read by default
+    expect(classifyKind({ title: 'A quiet week for bridges', text, removed }).kind).toBe('sponsored');
+  });
+
   it('ignores a disclosure that sits inside a page template, not in the article', () => {
     const text = `${NEWS_BODY} \${article.isSponsored ? \` Disclosure: This is sponsored content. \` : ''}`;
     expect(classifyKind({ title: 'Exchange freezes $12M tied to bridge exploit', text }).kind).toBe('news');

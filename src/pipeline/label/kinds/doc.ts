@@ -1,9 +1,12 @@
+import type { NoiseCategory, RemovedSpan } from '../../types.ts';
+
 /** One article, prepared once for all kind rules: the parts each rule reads, precomputed. */
 export interface KindInput {
   title: string;
   text: string; // the body as published, noise and all: disclaimers are signals
   url?: string | null;
   source?: string | null;
+  removed?: RemovedSpan[]; // what the cleaner cut from `text`: its disclaimers are read wherever they stand
 }
 
 export interface KindDoc {
@@ -11,10 +14,14 @@ export interface KindDoc {
   text: string;
   head: string; // the opening of the body: datelines and appositives live here
   tail: string; // the close of the body: disclaimers, contact blocks, project links live here
+  notices: string; // the disclaimers and ads the cleaner found, joined: a disclosure mid-page is still a disclosure
   host: string; // lower-case host name, '' when there is no usable URL
   path: string; // lower-case URL path
   source: string;
 }
+
+// The cleaner's categories that hold a publisher's statements about the piece.
+const NOTICE_CATEGORIES: ReadonlySet<NoiseCategory> = new Set(['disclaimer', 'advertisement']);
 
 // Wide enough to hold a dateline after a standfirst and a subtitle.
 const HEAD_CHARS = 600;
@@ -39,6 +46,10 @@ export function prepare(input: KindInput): KindDoc {
     text,
     head: text.slice(0, HEAD_CHARS),
     tail: text.slice(-TAIL_CHARS),
+    notices: (input.removed ?? [])
+      .filter((r) => NOTICE_CATEGORIES.has(r.category))
+      .map((r) => r.text)
+      .join('\n'),
     host,
     path,
     source: input.source ?? '',

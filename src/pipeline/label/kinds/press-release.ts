@@ -71,7 +71,7 @@ function brandOf(source: string): string {
 
 export const PRESS_RELEASE_SIGNALS: Signal[] = [
   { name: 'PR-wire dateline', weight: 2, test: (d) => firstMatch(WIRE_DATELINE_RE, d.head) },
-  { name: 'press-release label', weight: 2, test: (d) => firstMatch(PRESS_RELEASE_LABEL_RE, d.head) ?? firstMatch(PRESS_RELEASE_LABEL_RE, d.tail) },
+  { name: 'press-release label', weight: 2, test: (d) => firstMatch(PRESS_RELEASE_LABEL_RE, d.head) ?? firstMatch(PRESS_RELEASE_LABEL_RE, d.tail) ?? firstMatch(PRESS_RELEASE_LABEL_RE, d.notices) },
   { name: 'PR-wire host', weight: 2, test: (d) => (WIRE_HOSTS.test(d.host) ? d.host : null) },
   { name: 'company blog', weight: 2, test: (d) => (/\bblog\b/i.test(d.source) || /^blog\./.test(d.host) ? d.source || d.host : null) },
   { name: 'first-person launch', weight: 2, test: (d) => firstMatch(FIRST_PERSON_LAUNCH_RE, d.head) },

@@ -28,7 +28,7 @@ const ROI_HYPE_RE = /\b\d{3,}% (?:APY|APR|staking rewards|returns?)\b|\b\d{2,3}(
 const GAMBLING_TITLE_RE = /\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|slots?)\b/i;
 
 export const SPONSORED_SIGNALS: Signal[] = [
-  { name: 'sponsored disclosure', weight: 2, test: (d) => firstProseMatch(DISCLOSURE_RE, d.tail) ?? firstProseMatch(DISCLOSURE_RE, d.head) },
+  { name: 'sponsored disclosure', weight: 2, test: (d) => firstProseMatch(DISCLOSURE_RE, d.tail) ?? firstProseMatch(DISCLOSURE_RE, d.head) ?? firstProseMatch(DISCLOSURE_RE, d.notices) },
   { name: 'sponsored label', weight: 2, test: (d) => firstMatch(SPONSORED_LABEL_RE, d.head) ?? firstMatch(SPONSORED_LABEL_RE, d.title) },
   { name: 'partner URL', weight: 2, test: (d) => (PARTNER_HOST_RE.test(d.host) || PARTNER_PATH_RE.test(d.path) ? d.host + d.path : null) },
   { name: 'more-about-here plug', weight: 2, test: (d) => firstMatch(MORE_ABOUT_HERE_RE, d.tail) },
