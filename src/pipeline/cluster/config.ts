@@ -6,13 +6,27 @@ export interface ClusterConfig {
   candidateLimit: number;
   /** Estimated Jaccard of body shingles at which a story is a copy or light rewrite. */
   nearJoin: number;
-  /** Cosine of same-event features at which two write-ups report one happening. */
+  /**
+   * Cosine of same-event features at which two write-ups report one happening:
+   * eventJoin + eventJoinPerLog * ln(1 + stories published in the window). The more stories in the
+   * window, the likelier a chance overlap, so a crowded news day asks for more evidence than a quiet one
+   * (a multiple-comparisons correction, the same rule for every outlet and set).
+   */
   eventJoin: number;
+  eventJoinPerLog: number;
+  /**
+   * Two stories of one outlet match only as near-copies at this Jaccard: an outlet does not report one
+   * happening twice (its second piece is a follow-up, a different event), while its templates (daily
+   * digests, shareholder alerts, index updates) look alike on every level.
+   */
+  sameSourceNear: number;
 }
 
 export const DEFAULT_CONFIG: ClusterConfig = {
   windowMs: 4 * 24 * 3600_000, // 4 days: write-ups of one event trail it by up to 3-4 days (a weekly recap is a new event)
   candidateLimit: 60, // enough for the largest same-day event (tens of outlets); bounded per-story CPU
   nearJoin: 0.5, // half the shingles shared: copies with different boilerplate stay well above
-  eventJoin: 0.3,
+  eventJoin: 0.05, // a quiet window (a handful of stories): cosine ~0.15 is already telling
+  eventJoinPerLog: 0.04, // a crowded one (500 stories in 8 days): ~0.3
+  sameSourceNear: 0.8, // a republished or lightly updated copy
 };

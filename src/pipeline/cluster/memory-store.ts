@@ -8,6 +8,7 @@ export class MemoryStore implements ClusterStore {
   private readonly items = new Map<string, StoredStory>();
   private readonly byCluster = new Map<string, Set<string>>();
   private readonly clusterRows = new Map<string, StoredCluster>();
+  private readonly times: number[] = []; // publication times, ascending: the items_published_idx stand-in
 
   async frequencies(terms: string[]) {
     const df = new Map<string, number>();
@@ -29,6 +30,10 @@ export class MemoryStore implements ClusterStore {
       .map(([itemId, n]) => ({ itemId, hits: n }))
       .sort((a, b) => b.hits - a.hits || (a.itemId < b.itemId ? -1 : 1))
       .slice(0, limit);
+  }
+
+  async countPublished(from: number, to: number): Promise<number> {
+    return lowerBound(this.times, to + 1) - lowerBound(this.times, from);
   }
 
   async stories(ids: string[]): Promise<StoredStory[]> {
@@ -54,6 +59,7 @@ export class MemoryStore implements ClusterStore {
       this.bands.set(k, rows);
     }
     if (!previous) {
+      this.times.splice(lowerBound(this.times, w.story.publishedAt), 0, w.story.publishedAt);
       this.total++;
       for (const t of new Set(w.terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
@@ -84,4 +90,16 @@ export class MemoryStore implements ClusterStore {
     set.add(itemId);
     this.byCluster.set(clusterId, set);
   }
+}
+
+/** The first index whose value is >= x in an ascending array. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -55,8 +55,13 @@ export interface Placement {
 }
 
 /** How strongly a verified pair matches: >= 1 means it passes one of the two levels. */
-function strength(m: { near: number; event: number }, cfg: ClusterConfig): number {
-  return Math.max(m.near / cfg.nearJoin, m.event / cfg.eventJoin);
+function strength(m: { near: number; event: number }, cfg: Bars): number {
+  return Math.max(m.near / cfg.nearJoin, m.event / cfg.eventBar);
+}
+
+interface Bars {
+  nearJoin: number;
+  eventBar: number; // the same-event cosine bar for this story
 }
 
 export async function placeStory(story: StoryInput, store: ClusterStore, config: Partial<ClusterConfig> = {}): Promise<Placement> {
@@ -71,16 +76,18 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
 
   const hits = await store.candidates(keys, story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs, cfg.candidateLimit);
   const candidates = await store.stories(hits.map((h) => h.itemId).filter((id) => id !== story.id));
+  const crowd = await store.countPublished(story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs);
+  const bars = { nearJoin: cfg.nearJoin, eventBar: round(cfg.eventJoin + cfg.eventJoinPerLog * Math.log(1 + crowd)) };
   const matches = candidates
-    .map((c) => verify(fp, c))
-    .filter((m) => strength(m, cfg) >= 1)
-    .sort((a, b) => strength(b, cfg) - strength(a, cfg) || (a.itemId < b.itemId ? -1 : 1));
+    .map((c) => ({ c, m: verify(fp, c) }))
+    .filter(({ c, m }) => c.sourceId !== story.sourceId || m.near >= cfg.sameSourceNear)
+    .map(({ m }) => m)
+    .filter((m) => strength(m, bars) >= 1)
+    .sort((a, b) => strength(b, bars) - strength(a, bars) || (a.itemId < b.itemId ? -1 : 1));
 
   const live = await liveClusters(store, [...new Set(matches.map((m) => m.clusterId))]);
   for (const m of matches) m.clusterId = live.get(m.clusterId)!.id;
-  const joined = [...new Map([...live.values()].map((c) => [c.id, c])).values()].sort(
-    (a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1),
-  );
+  const joined = [...new Map([...live.values()].map((c) => [c.id, c])).values()].sort((a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1));
   const survivor = joined[0]?.id ?? story.id;
   const merged = joined.slice(1).map((c) => c.id);
 
@@ -128,7 +135,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     merged,
     matches,
     canonical,
-    why: explain(matches, candidates.length, survivor, merged, cfg),
+    why: explain(matches, candidates.length, survivor, merged, bars),
   };
 }
 
@@ -163,8 +170,8 @@ async function liveClusters(store: ClusterStore, ids: string[]): Promise<Map<str
 /** Members are moved on merge, so a chain longer than a couple of hops means a corrupt store. */
 const MAX_MERGE_HOPS = 8;
 
-function explain(matches: Match[], verified: number, clusterId: string, merged: string[], cfg: ClusterConfig): string {
-  if (!matches.length) return `new cluster: none of ${verified} candidates passed (copy Jaccard >= ${cfg.nearJoin} or same-event cosine >= ${cfg.eventJoin})`;
+function explain(matches: Match[], verified: number, clusterId: string, merged: string[], cfg: Bars): string {
+  if (!matches.length) return `new cluster: none of ${verified} candidates passed (copy Jaccard >= ${cfg.nearJoin} or same-event cosine >= ${cfg.eventBar})`;
   const best = matches[0];
   const level = best.near >= cfg.nearJoin ? `copy of ${best.itemId} (Jaccard ${best.near})` : `same event as ${best.itemId} (cosine ${best.event})`;
   const more = matches.length > 1 ? `, ${matches.length - 1} more member(s) matched` : '';

@@ -56,6 +56,8 @@ export interface ClusterStore {
    *  GROUP BY item_id ORDER BY hits DESC, item_id LIMIT ?`
    */
   candidates(keys: string[], from: number, to: number, limit: number): Promise<CandidateHit[]>;
+  /** How many stories were published in [from, to]: `SELECT count(*) FROM items WHERE published_at BETWEEN ? AND ?` (indexed). */
+  countPublished(from: number, to: number): Promise<number>;
   /** Stories by id (missing ids are left out). */
   stories(ids: string[]): Promise<StoredStory[]>;
   /** Members of clusters, by current cluster id (`WHERE cluster_id IN (...)`, indexed). */

@@ -4,8 +4,7 @@
  * ("$2 billion", "35 attacks", "629 BTC") and name the same coins. Each feature is a string with a prefix
  * saying what it is, and a raw weight (how prominent it is in this story) before document frequency.
  *
- *   w:korea          content word (lower case, not a stop word)
- *   e:north korea    proper-name phrase (two or more capitalised words)
+ *   w:korea          content word (lower case, not a stop word); names (capitalised inside a sentence) weigh more
  *   n:$2b            amount, normalised ("$2 billion" = "$2,000,000,000" = "$2B")
  *   n:35 attacks     number with the noun that follows it
  *   c:BTC            coin symbol from the labeller
@@ -26,13 +25,14 @@ const TAIL_WEIGHT = 0.5;
 /** Long bodies stop adding evidence: cap the words read so per-story CPU stays flat. */
 const MAX_BODY_WORDS = 1500; // words
 const COIN_WEIGHT = 2;
+const NAME_WEIGHT = 1.5;
 const NUMBER_WEIGHT = 1.5; // a figure with its unit is rarer than a word, and rewrites keep it
 
-const TOKEN = /\$?\d[\d,]*(?:\.\d+)?\s?(?:%|[kKmMbB]\b|(?:thousand|million|billion|trillion)\b)?|[\p{L}][\p{L}\p{N}'’-]*/gu;
+const TOKEN = /[$€£]?\d[\d,]*(?:\.\d+)?\s?(?:%|[kmbt]\b|(?:thousand|million|billion|trillion)\b)?|[\p{L}][\p{L}\p{N}'’-]*/giu;
 /** Bare integers in this range are years, kept as written rather than scaled to "2.01k". */
 const YEAR_MIN = 1900;
 const YEAR_MAX = 2100;
-const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, billion: 1e9, trillion: 1e12 };
+const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, billion: 1e9, t: 1e12, trillion: 1e12 };
 
 /** Raw feature weights of one story: title and lede count more, each repeat adds less (log tf). */
 export function eventTerms(doc: EventDoc): Map<string, number> {
@@ -49,17 +49,11 @@ export function eventTerms(doc: EventDoc): Map<string, number> {
 function scan(text: string, ledeWeight: number, tailWeight: number, add: (f: string, w: number) => void): void {
   const tokens = text.match(TOKEN) ?? [];
   const n = Math.min(tokens.length, MAX_BODY_WORDS);
-  let phrase: string[] = [];
-  const endPhrase = (w: number) => {
-    if (phrase.length >= 2) add(`e:${phrase.join(' ')}`, w);
-    phrase = [];
-  };
   for (let i = 0; i < n; i++) {
     const tok = tokens[i];
     const w = i < LEDE_WORDS ? ledeWeight : tailWeight;
     const first = tok.charCodeAt(0);
-    if (first === 36 /* $ */ || (first >= 48 && first <= 57)) {
-      endPhrase(w);
+    if (first === 36 /* $ */ || first === 0x20ac /* € */ || first === 0xa3 /* £ */ || (first >= 48 && first <= 57)) {
       const amount = normaliseAmount(tok);
       if (amount === null) continue;
       add(`n:${amount}`, w * NUMBER_WEIGHT);
@@ -67,13 +61,11 @@ function scan(text: string, ledeWeight: number, tailWeight: number, add: (f: str
       if (next && /^\p{L}/u.test(next) && !STOPWORDS.has(next.toLowerCase())) add(`n:${amount} ${next.toLowerCase()}`, w * NUMBER_WEIGHT);
       continue;
     }
-    const lower = tok.toLowerCase().replace(/['’]s$/, '');
-    const capital = tok[0] !== lower[0];
-    if (capital && !STOPWORDS.has(lower)) phrase.push(lower);
-    else endPhrase(w);
-    if (lower.length >= 3 && !STOPWORDS.has(lower)) add(`w:${lower}`, w);
+    const lower = tok.toLowerCase().replace(/['’](s)?$/, '');
+    // A capitalised word inside a sentence is a name (person, organisation, place): rewrites keep names.
+    const name = tok[0] !== lower[0] && i > 0 && !/[.!?:]$/.test(tokens[i - 1]);
+    if (lower.length >= 3 && !STOPWORDS.has(lower)) add(`w:${lower}`, name ? w * NAME_WEIGHT : w);
   }
-  endPhrase(1);
 }
 
 /**
@@ -82,7 +74,7 @@ function scan(text: string, ledeWeight: number, tailWeight: number, add: (f: str
  * (list numbering, "1", "2") that identify nothing.
  */
 export function normaliseAmount(tok: string): string | null {
-  const m = /^(\$?)(\d[\d,]*(?:\.\d+)?)\s?(%|[kKmMbB]|thousand|million|billion|trillion)?$/.exec(tok);
+  const m = /^([$€£]?)(\d[\d,]*(?:\.\d+)?)\s?(%|[kmbt]|thousand|million|billion|trillion)?$/i.exec(tok);
   if (!m) return null;
   const [, dollar, digits, unitRaw] = m;
   const unit = unitRaw?.toLowerCase();

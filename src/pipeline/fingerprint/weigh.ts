@@ -10,8 +10,8 @@ export interface DocFrequencies {
   df: ReadonlyMap<string, number>;
 }
 
-/** 40 features: enough for two write-ups of one event to overlap on several, and a short stored string. */
-export const FEATURES_KEPT = 40;
+/** 60 features: enough for two write-ups of one event to overlap on several, and a short stored string. */
+export const FEATURES_KEPT = 60;
 
 /** Smoothed IDF; a term seen in every document weighs ~0, an unseen one the most. */
 export function idf(df: number, total: number): number {
