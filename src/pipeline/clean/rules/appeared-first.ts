@@ -1,12 +1,18 @@
 import { matchAll, type Rule } from '../rule.ts';
 
+/** The site's name: a feed link, or up to four capitalised words ("Coinpedia Fintech News", "Benzinga.com"). */
+const SITE = String.raw`(?:<a\b[^>]*>[^<]{1,80}<\/a>|[\p{Lu}\p{N}][\p{L}\p{N}.-]*(?:\s[\p{Lu}][\p{L}\p{N}-]*){0,3})`;
+/** After the name: the line's or text's end, the next sentence, or the next block glued on (flattened pages). */
+const END = String.raw`\s?\.?(?=\s*(?:<\/p>|\n|$)|\s\p{Lu}|(?<=[\p{L}.])\p{Lu})`;
+
 /**
  * Feed back-links: "The post <title> appeared first on <site>.", "This post … first appeared on …",
- * "This article … originally appeared on …", with or without the feed's <a> markup.
- * The title may hold any character; the site name is short and ends the line or the text.
+ * "This article … originally appeared on …", with or without the feed's <a> markup, leading or trailing.
  */
-const APPEARED_FIRST =
-  /(?:The|This)\s?(?:post|article)\s?[\s\S]{1,400}?\s?(?:appeared first|first appeared|originally appeared)\s?on\s?(?:<a\b[^>]*>[^<]{1,80}<\/a>|[^\n.<]{1,60}?(?:\.(?:com|net|org|io|co)\b)?)\s?\.?(?=\s*(?:<\/p>|\n|$)|[A-Z])/g;
+const APPEARED_FIRST = new RegExp(
+  String.raw`(?:The|This)\s?(?:post|article)\s?[\s\S]{1,400}?\s?(?:appeared first|first appeared|originally appeared)\s?on\s?${SITE}${END}`,
+  'gu',
+);
 
 export const appearedFirst: Rule = {
   name: 'appeared-first',

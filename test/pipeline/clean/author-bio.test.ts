@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { cleanChecked, removedBy } from './helpers.ts';
+
+describe('author-bio', () => {
+  it('drops a bio box whose heading is glued to a bio opening with the same name, up to the next widget', () => {
+    const text = 'The upgrade is due in May, the developers said.Lena MarshLena covers DeFi and market structure from Berlin. She holds ETH and SOL.X iconLatest Crypto NewsMiners Rally as Hashprice Jumps2 hours ago';
+    const r = cleanChecked(text);
+    expect(removedBy(r, 'author-bio')).toEqual(['Lena MarshLena covers DeFi and market structure from Berlin. She holds ETH and SOL.']);
+    expect(r.text).toBe('The upgrade is due in May, the developers said.');
+  });
+
+  it('drops a bio box that repeats the full name or opens with a product name', () => {
+    const r = cleanChecked('Volumes doubled.Data BotData Bot indicates a generative tool drafted this report. Editors checked it.');
+    expect(r.text).toBe('Volumes doubled.');
+  });
+
+  it('drops a writer-introduction paragraph, keeps a sentence quoting an analyst', () => {
+    const r = cleanChecked('Arjun Mehta, who is an analyst at a trading desk, said demand was strong.\n\nPriya is a freelance journalist with a passion for markets and blockchain.');
+    expect(r.text).toBe('Arjun Mehta, who is an analyst at a trading desk, said demand was strong.');
+    expect(removedBy(r, 'author-blurb')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { cleanChecked, removedBy } from './helpers.ts';
+
+describe('newsletter-cta', () => {
+  it('drops a glued newsletter block and keeps the paragraphs around it', () => {
+    const text =
+      'The bill passed the committee on Thursday.STORY CONTINUES BELOWDon’t miss another story.Subscribe to the Policy Brief Newsletter today.See all newslettersSign me upBy signing up, you will receive emails about our products and you agree to ourterms of useandprivacy policy.A floor vote could come next week.';
+    const r = cleanChecked(text);
+    expect(r.text).toBe('The bill passed the committee on Thursday.\n\nA floor vote could come next week.');
+    expect(removedBy(r, 'newsletter-cta')).toHaveLength(1);
+  });
+
+  it('drops the sentence that points at the outlet’s own newsletter', () => {
+    const r = cleanChecked('Supply chains are under scrutiny. Stay ahead of the market with our newsletter .');
+    expect(r.text).toBe('Supply chains are under scrutiny.');
+  });
+});
+
+describe('follow-cta', () => {
+  it('drops follow, join and Google News prompts', () => {
+    const r = cleanChecked(
+      'Whales added 20,000 BTC. Follow us on Twitter , Facebook , Telegram , and Google News\nJoin our Trading Community on Telegram\nRead COINWIRE onGoogle News',
+    );
+    expect(r.text).toBe('Whales added 20,000 BTC.');
+    expect(r.removed.every((s) => s.category === 'cta')).toBe(true);
+  });
+
+  it('keeps a sentence reporting that a company joined a network', () => {
+    const text = 'The exchange said it would follow regulators on X and Telegram closely.';
+    expect(cleanChecked(text).text).toBe(text);
+  });
+});
+
+describe('link-out-cta', () => {
+  it('drops "Continue Reading:" with its linked title before the feed back-link', () => {
+    const r = cleanChecked('Inflows reached $15 million. Continue Reading: Solana funds slide as XRP leads The post Solana funds slide as XRP leads appeared first on Coin Wire .');
+    expect(removedBy(r, 'link-out-cta')).toEqual(['Continue Reading: Solana funds slide as XRP leads']);
+    expect(r.text).toBe('Inflows reached $15 million.');
+  });
+
+  it('drops a promo link block of a sponsored piece', () => {
+    const r = cleanChecked('The presale is in its fourth stage. For more information about Orbit Finance (ORB) visit the links below: Website: https://orbit.example Telegram: https://t.me/orbit_example');
+    expect(r.text).toBe('The presale is in its fourth stage.');
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { cleanChecked, removedBy } from './helpers.ts';
+
+describe('disclaimer', () => {
+  it('drops a multi-sentence investment disclaimer and stops where the article resumes', () => {
+    const text =
+      'Disclaimer: The opinions expressed by our writers are their own. The information provided is for informational purposes only and is not investment advice.Cardano open interest rose to $1.2 billion on Monday.';
+    const r = cleanChecked(text);
+    expect(r.text).toBe('Cardano open interest rose to $1.2 billion on Monday.');
+    expect(removedBy(r, 'disclaimer')).toHaveLength(1);
+  });
+
+  it('drops a short "not investment advice" line and a fixed phrase without a full stop', () => {
+    const r = cleanChecked('The firm bought 300 BTC. *This is not investment advice.\nDeposits open Monday. Geographic restrictions may apply');
+    expect(r.text).toBe('The firm bought 300 BTC.\n\nDeposits open Monday.');
+  });
+
+  it('keeps a sentence that reports on someone else’s advice', () => {
+    const text = 'The regulator said the platform gave investment advice without a licence.';
+    expect(cleanChecked(text).text).toBe(text);
+  });
+});

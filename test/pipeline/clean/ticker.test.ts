@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { cleanChecked, removedBy } from './helpers.ts';
+
+describe('ticker-strip', () => {
+  it('keeps a quoted price inside a sentence, drops the ticker strip', () => {
+    const text = 'Bitcoin rose 3% to $64,000 on Monday as ETF inflows picked up.\n• bitcoinBitcoin$64,012.331.12%\n• ethereumEthereum$3,101.77-0.42%';
+    const r = cleanChecked(text);
+    expect(r.text).toBe('Bitcoin rose 3% to $64,000 on Monday as ETF inflows picked up.');
+    expect(removedBy(r, 'ticker-strip')).toHaveLength(1);
+  });
+
+  it('drops a glued strip of symbol chips with its widget label', () => {
+    const text = 'Coin PricesBTC117,402.10-0.84ETH3,611.902.10SOL181.331.75DOGE0.2411-3.02Regulators in Seoul opened a review of the exchange on Friday.';
+    const r = cleanChecked(text);
+    expect(r.text).toBe('Regulators in Seoul opened a review of the exchange on Friday.');
+  });
+
+  it('drops an "In This Article" quote bar but not the dateline after it', () => {
+    const r = cleanChecked('In This Article:BTC-USD2.41ETH-USD-1.07(Updates prices.) Bitcoin climbed in Asian trading.');
+    expect(removedBy(r, 'ticker-strip')).toEqual(['In This Article:BTC-USD2.41ETH-USD-1.07']);
+    expect(r.text).toBe('(Updates prices.) Bitcoin climbed in Asian trading.');
+  });
+
+  it('leaves two prices named in a sentence alone', () => {
+    const text = 'ETH 3,538.36 and SOL 176.60 were the session highs, traders said.';
+    expect(cleanChecked(text).text).toBe(text);
+  });
+});
+
+describe('inline-price-chip', () => {
+  it('removes a price chip glued inside a sentence and keeps the coin name, with a space', () => {
+    const r = cleanChecked('Traders are betting big on bitcoinBTC121,918.41and etherETH3,050.12as the rally extends.');
+    expect(r.text).toBe('Traders are betting big on bitcoin and ether as the rally extends.');
+    expect(r.removed.every((s) => s.category === 'ticker')).toBe(true);
+  });
+
+  it('removes the doubled symbol chip but keeps the symbol the sentence names', () => {
+    const r = cleanChecked('Major coins such as XRPXRP2.9715, gained.');
+    expect(removedBy(r, 'inline-price-chip')).toEqual(['XRP2.9715']);
+    expect(r.text).toBe('Major coins such as XRP, gained.');
+  });
+});
+
+describe('cashtag-run', () => {
+  it('drops a run of cashtags, keeps a single cashtag in prose', () => {
+    const r = cleanChecked('$BTC broke out overnight, one trader wrote.\n$BTC $ETH $SOL $XRP');
+    expect(r.text).toBe('$BTC broke out overnight, one trader wrote.');
+    expect(removedBy(r, 'cashtag-run')).toEqual(['$BTC $ETH $SOL $XRP']);
+  });
+});
