@@ -6,10 +6,16 @@
  */
 import type { Paragraph } from './element-to-text.ts';
 
-// A paragraph this much link text is a link with at most a label ("Lea más:", "Read also:") around it.
+// A paragraph this much link text is a link with at most some punctuation around it.
 const LINK_SHARE = 0.8; // of the paragraph's characters
+// ...or a linked headline behind a short label: "Lea más:", "Read also:", "Auch interessant:".
+const MAX_LABEL_CHARS = 20; // characters outside the link
+const MIN_HEADLINE_CHARS = 20; // characters inside it; a short linked word is a citation in a sentence
 
-const isLinkParagraph = (p: Paragraph) => !p.heading && p.linkChars >= LINK_SHARE * p.text.length;
+const isLinkParagraph = (p: Paragraph) =>
+  !p.heading &&
+  (p.linkChars >= LINK_SHARE * p.text.length ||
+    (p.linkChars >= MIN_HEADLINE_CHARS && p.text.length - p.linkChars <= MAX_LABEL_CHARS));
 
 export function dropLinkLists(paragraphs: Paragraph[]): Paragraph[] {
   const keep = paragraphs.map((p) => !isLinkParagraph(p));
