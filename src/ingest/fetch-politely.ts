@@ -41,9 +41,10 @@ export async function fetchPolitely(url: string, opts: FetchOptions): Promise<Fe
   if (opts.etag) headers['if-none-match'] = opts.etag;
   if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
   const signal = AbortSignal.timeout(opts.timeoutMs);
+  const fetcher = opts.fetcher; // called unbound: workerd's fetch refuses any other `this`
   let res: Response;
   try {
-    res = await opts.fetcher(url, { headers, redirect: 'follow', signal });
+    res = await fetcher(url, { headers, redirect: 'follow', signal });
   } catch (err) {
     if (signal.aborted) throw new FetchError('timeout', `no answer within ${opts.timeoutMs / 1000} s`);
     throw new FetchError('network', `could not connect: ${(err as Error).message}`);

@@ -1,11 +1,12 @@
 /** Items: what the outlets published, and what the pipeline made of it. */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { chunk } from '../client.ts';
 import { items, sources, type Item, type Source } from '../schema.ts';
 import type { NormalizedItem } from '../../pipeline/normalize.ts';
 
-const ITEM_INSERT_COLUMNS = 16; // parameters drizzle binds per row (the columns below plus defaulted ones): keeps each statement under D1's 100
+// drizzle binds defaulted columns too: sizing chunks by every column keeps each statement under D1's 100 parameters
+const ITEM_INSERT_COLUMNS = Object.keys(getTableColumns(items)).length;
 
 /** Stores items not seen before and returns their ids; an item seen again is left as it is (idempotent). */
 export async function insertNewItems(db: Db, list: NormalizedItem[], now: number): Promise<string[]> {

@@ -1,5 +1,5 @@
 /** Sources: the configured list mirrored into D1, with each one's fetch health. */
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { chunk } from '../client.ts';
 import { clusters, fetchLog, sources, type Source } from '../schema.ts';
@@ -33,7 +33,8 @@ export async function syncSources(db: Db, configured: SourceConfigRow[]): Promis
 export async function upsertSources(db: Db, list: SourceConfigRow[], enabled: boolean): Promise<void> {
   const now = Date.now();
   const rows = list.map((s) => ({ ...s, enabled, updatedAt: now }));
-  for (const part of chunk(rows, 8)) {
+  // drizzle binds defaulted columns too: sizing chunks by every column keeps each statement under D1's 100 parameters
+  for (const part of chunk(rows, Object.keys(getTableColumns(sources)).length)) {
     await db
       .insert(sources)
       .values(part)
