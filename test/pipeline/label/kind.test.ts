@@ -22,6 +22,13 @@ describe('classifyKind', () => {
     expect(got.reasons.some((r) => r.startsWith('project link block'))).toBe(true);
   });
 
+  it('reads a close that sends readers to a Telegram group and a Linktree as a sale pitch, but not a post on X', () => {
+    const pitch = `${NEWS_BODY} Join the community: https://t.me/frogbit_example and https://linktr.ee/frogbit_example`;
+    expect(classifyKind({ title: 'Frogbit opens its second round', text: pitch }).kind).toBe('sponsored');
+    const quote = `${NEWS_BODY} The founder confirmed the freeze in a post: https://x.com/someone/status/1890000000000000000`;
+    expect(classifyKind({ title: 'Exchange freezes $12M tied to bridge exploit', text: quote }).kind).toBe('news');
+  });
+
   it('takes a sponsored disclosure or a partner sub-domain as enough on its own', () => {
     const disclosed = classifyKind({
       title: 'Why payment tokens matter in 2026',

@@ -18,6 +18,11 @@ const BUY_LIST_TITLE_RE =
 // The project's own link block closing the piece: "Website: https://... Telegram: https://t.me/..."
 const PROJECT_LINKS_RE =
   /\b(?:website|site|access|buy now|presale)\s*:\s*(?:https?:\/\/)?[\w.-]+\.[a-z]{2,}[^\n]{0,300}?(?:\b(?:telegram|linktree|discord|twitter|x|socials?)\s*(?:\(twitter\))?\s*:|\bt\.me\/|\blinktr\.ee\/)/i;
+// Community links a token sale sends buyers to; news may link a post on X, but not a Telegram group and a Linktree.
+const SALE_LINK_RES: RegExp[] = [/\bt\.me\/\w/i, /\blinktr\.ee\/\w/i, /\bdiscord\.(?:gg|com\/invite)\/\w/i, /\bgleam\.io\/\w/i];
+const PROFILE_LINK_RE = /\b(?:x|twitter)\.com\/\w+(?!\/status)\b/i;
+const SALE_LINKS_MIN = 2; // distinct kinds of community link, at least one of them a sale link
+const BUY_CALL_RE = /\b(?:buy|join|get) (?:\$[A-Z][A-Z0-9]{1,9}|the [A-Z][\w ]{1,30} presale)\b[^.!]{0,20}\b(?:here|now|today)\b/;
 const FOLLOWING_LINKS_RE = /\b(?:please use the following links|visit the links below|find out more about [^.:]{2,40}:|to learn more about [^.:]{2,40}, visit|discover the future of [^.]{2,40} by checking out)\b/i;
 // "You can find more information about Zexpire ($ZX) here: Site: https://..." closes a paid placement.
 const MORE_ABOUT_HERE_RE = /\b(?:find|get|learn)(?: out)? more(?: information)? about [^.:]{2,40} here\s*:\s*(?:website|site|https?:)/i;
@@ -43,9 +48,17 @@ export const SPONSORED_SIGNALS: Signal[] = [
   },
   { name: 'buy-list headline', weight: 1, test: (d) => firstMatch(BUY_LIST_TITLE_RE, d.title) },
   // A news story does not end by handing the reader a token's website and Telegram.
-  { name: 'project link block', weight: 2, test: (d) => firstMatch(PROJECT_LINKS_RE, d.tail) },
+  { name: 'project link block', weight: 2, test: (d) => firstMatch(PROJECT_LINKS_RE, d.tail) ?? saleLinks(d.tail) },
+  { name: 'call to buy', weight: 1, test: (d) => firstMatch(BUY_CALL_RE, d.tail) },
   { name: 'follow-the-links close', weight: 1, test: (d) => firstMatch(FOLLOWING_LINKS_RE, d.tail) },
   { name: 'giveaway', weight: 1, test: (d) => firstMatch(GIVEAWAY_RE, d.tail) ?? firstMatch(/\bgiveaway\b/i, d.title) },
   { name: 'ROI hype', weight: 1, test: (d) => firstMatch(ROI_HYPE_RE, d.title) ?? firstMatch(ROI_HYPE_RE, d.text) },
   { name: 'gambling promo', weight: 1, test: (d) => firstMatch(GAMBLING_TITLE_RE, d.title) },
 ];
+
+function saleLinks(tail: string): string | null {
+  const sale = SALE_LINK_RES.map((re) => firstMatch(re, tail)).filter((m): m is string => m !== null);
+  const profile = firstMatch(PROFILE_LINK_RE, tail);
+  const found = profile ? [...sale, profile] : sale;
+  return sale.length && found.length >= SALE_LINKS_MIN ? found.join(' ') : null;
+}
