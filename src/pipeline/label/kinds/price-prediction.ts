@@ -6,7 +6,7 @@ import { firstMatch, type Signal } from './doc.ts';
 
 const PRICE = String.raw`\$\s?\d[\d,.]*\s?(?:[kKmMbBtT]|million|billion|trillion)?`;
 const LABEL_RE = /\bprice (?:predictions?|forecasts?|outlook|targets?)\b/i;
-// "predicts" and "forecast" also head news about forecasts of anything; with a price figure they mean a target.
+// "predicts" and "forecast" also head news about forecasts of anything: alone they are a weak hint.
 const PREDICT_WORD_RE = /\bpredict(?:s|ions?|ed)?\b(?! (?:markets?|bets?))|\bforecasts?\b/i;
 // A horizon: "$2.9M by 2050", "by 2030 ... $40,000".
 const HORIZON_RE = new RegExp(String.raw`${PRICE}[^.?!]{0,40}\bby (?:the )?(?:end of |mid-|year-end )?20\d\d\b|\bby 20\d\d\b[^.?!]{0,40}${PRICE}`, 'i');
