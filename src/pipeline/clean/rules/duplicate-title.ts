@@ -17,16 +17,21 @@ export const duplicateTitle: Rule = {
     if (ctx.title) {
       const words = ctx.title.match(/[\p{L}\p{N}]+/gu) ?? [];
       if (words.length >= TITLE_MIN_WORDS) {
-        return copies(text, words);
+        return copies(text, words, ctx.title);
       }
     }
     return [];
   },
 };
 
-/** Copies of the title's words in order; the regex only runs where the first word stands (a plain search finds those fast). */
-function copies(text: string, words: string[]): Hit[] {
-  const re = new RegExp(words.map(escape).join(GAP), 'iuy');
+/**
+ * Copies of the title's words in order, with the title's leading and closing punctuation ("$…", "…?")
+ * when the text has it. The regex only runs where the first word stands (a plain search finds those fast).
+ */
+function copies(text: string, words: string[], title: string): Hit[] {
+  const lead = /^[^\p{L}\p{N}\s]+/u.exec(title.trim())?.[0] ?? '';
+  const close = /[^\p{L}\p{N}\s]+$/u.exec(title.trim())?.[0] ?? '';
+  const re = new RegExp(words.map(escape).join(GAP) + (close ? `(?:${escape(close)})?` : ''), 'iuy');
   const lower = text.toLowerCase();
   const first = words[0].toLowerCase();
   const hits: Hit[] = [];
@@ -34,7 +39,8 @@ function copies(text: string, words: string[]): Hit[] {
     re.lastIndex = at;
     const m = re.exec(text);
     if (!m) continue;
-    hits.push({ start: at, end: at + m[0].length });
+    const start = lead && text.slice(at - lead.length, at) === lead ? at - lead.length : at;
+    hits.push({ start, end: at + m[0].length });
     at += m[0].length - 1;
   }
   return hits;

@@ -17,8 +17,10 @@ export const repeatedPassage: Rule = {
     const seen = new Set<string>();
     const hits: Hit[] = [];
     for (const [s, e] of sentences(text)) {
-      const key = text.slice(s, e).replace(/\s+/g, ' ').trim();
-      if (key.split(' ').length < MIN_WORDS) continue;
+      const words = text.slice(s, e).trim().split(/\s+/);
+      if (words.length < MIN_WORDS) continue;
+      // Keyed on the sentence's last words: a copy often has a section label glued to its first sentence.
+      const key = words.slice(-MIN_WORDS).join(' ');
       if (!seen.has(key)) {
         seen.add(key);
         continue;

@@ -17,7 +17,7 @@ const CHROME = new RegExp(
     String.raw`Ask ChatGPT`,
     String.raw`(?:Leave|Post|Add) a (?:[Cc]omment|[Rr]eply)(?![\p{L}])`,
     String.raw`Terms\s?and\s?Privacy Policy(?:\s?Privacy Dashboard)?(?:\s?More Info)?`,
-    String.raw`(?:Copyright\s?)?©\s?(?:\d{4}\s?)?[^\n.]{0,80}?All [Rr]ights [Rr]eserved\.?`,
+    String.raw`(?:Copyright\s?)?©\s?(?:\d{4}\s?)?[^\n]{0,80}?All [Rr]ights [Rr]eserved\.?`,
     String.raw`, external(?=[\s.,]|$)`,
   ].join('|'),
   'gu',

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { clean } from '../../../src/pipeline/clean/index.ts';
+import { NOISE_CATEGORIES } from '../../../src/pipeline/types.ts';
+import { cleanChecked } from './helpers.ts';
+
+describe('clean', () => {
+  it('returns exact, sorted, non-overlapping spans with a known category on a page full of overlapping noise', () => {
+    const page =
+      'MarketsShareShare this articleCopy linkX iconX (Twitter)LinkedInFacebookEmailMiners Sell as Hashprice DipsByAna LimaEdited byJo ParkJul 3, 2026, 9:00 a.m.Miners sold 3,000 BTC, data showed.STORY CONTINUES BELOWDon’t miss another story.Sign me upThe selling eased late in the week.Disclaimer: This is not investment advice.MiningHashrateAna LimaAna covers mining. She holds BTC.X iconLatest Crypto NewsEther Firms Up3 hours ago';
+    const r = cleanChecked(page, 'Miners Sell as Hashprice Dips');
+    for (const s of r.removed) expect(NOISE_CATEGORIES).toContain(s.category);
+    expect(r.text).toBe('Miners sold 3,000 BTC, data showed.\n\nThe selling eased late in the week.');
+  });
+
+  it('returns clean text untouched and nothing removed', () => {
+    const text = 'Ether rose 4% on Tuesday.\n\nAnalysts pointed to ETF inflows.';
+    expect(clean(text)).toEqual({ text, removed: [] });
+  });
+
+  it('handles empty input', () => {
+    expect(clean('')).toEqual({ text: '', removed: [] });
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { cleanChecked, removedBy } from './helpers.ts';
+
+describe('embedded-code', () => {
+  it('drops JSON-LD blobs and inline scripts with nested braces and quoted braces', () => {
+    const r = cleanChecked('Ether rose. { "@context": "https://schema.org", "@type": "NewsArticle", "headline": "a {b} c", "author": { "name": "X" } } (function() { var a = {x: 1}; })(); Fees fell.');
+    expect(r.text).toBe('Ether rose.\n\nFees fell.');
+    const removed = removedBy(r, 'embedded-code').join(' ');
+    expect(removed).toContain('"@type": "NewsArticle"');
+    expect(removed).toContain('})();');
+  });
+});
+
+describe('truncation-marker', () => {
+  it('drops an excerpt marker at the end of a feed body, keeps an ellipsis inside a sentence', () => {
+    const r = cleanChecked('<p>He said the rally was… only starting, and more could come [&#8230;]</p>');
+    expect(r.text).toBe('He said the rally was… only starting, and more could come');
+  });
+});
+
+describe('repeated-passage', () => {
+  it('drops a second rendered copy of several sentences, keeps the first', () => {
+    const body = 'The exchange paused withdrawals for six hours on Sunday. Engineers traced the fault to a wallet upgrade that went wrong.';
+    const r = cleanChecked(`${body} POLITICS ${body}`);
+    expect(r.text.split('paused withdrawals').length - 1).toBe(1);
+    expect(removedBy(r, 'repeated-passage')).toHaveLength(1);
+  });
+
+  it('keeps one sentence an article restates on purpose', () => {
+    const line = 'Analysts expect the token to trade between $1.20 and $1.60 this year.';
+    const text = `${line} Volumes doubled in March. ${line}`;
+    expect(cleanChecked(text).text).toBe(text);
+  });
+});
+
+describe('html-markup', () => {
+  it('turns block tags into paragraph breaks and drops inline tags without splitting the sentence', () => {
+    const r = cleanChecked('<p>Solana hit <strong>$200</strong> on Friday.</p>\n<p>Fees rose.</p>');
+    expect(r.text).toBe('Solana hit $200 on Friday.\n\nFees rose.');
+  });
+});

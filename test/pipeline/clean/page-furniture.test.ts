@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { cleanChecked, removedBy } from './helpers.ts';
+
+describe('advertisement', () => {
+  it('drops ad slot labels glued between paragraphs, keeps the word in a sentence', () => {
+    const r = cleanChecked('The token jumped 12%.AdvertisementThe exchange ran an advertisement campaign in May.SponsoredSponsored');
+    expect(r.text).toBe('The token jumped 12%.\n\nThe exchange ran an advertisement campaign in May.');
+    expect(removedBy(r, 'advertisement')).toEqual(['Advertisement', 'SponsoredSponsored']);
+  });
+});
+
+describe('image-credit', () => {
+  it('drops chart captions with their source, keeps a sentence citing a source', () => {
+    const text =
+      'Bitcoin held above $60,000, according to CoinGlass data. BTC/USD one-day chart. Source: TradingView The next resistance sits near $65,000.';
+    const r = cleanChecked(text);
+    expect(removedBy(r, 'image-credit')).toEqual(['BTC/USD one-day chart. Source: TradingView']);
+    expect(r.text).toContain('according to CoinGlass data.');
+    expect(r.text).toContain('The next resistance sits near $65,000.');
+  });
+
+  it('drops featured-image credits and glued provider captions', () => {
+    const r = cleanChecked('Whales kept selling.SOL holders and their 24-hour moves:NansenMeanwhile, fees fell. Featured image from Pexels, chart from TradingView.com');
+    expect(r.text).toBe('Whales kept selling.\n\nMeanwhile, fees fell.');
+  });
+
+  it('drops a parenthesised stock credit with the caption glued before it', () => {
+    const r = cleanChecked('Rates rose again.Stacks of coins on a desk. (JaneRoePixabay)What to know:Yields climbed.');
+    expect(removedBy(r, 'image-credit')).toEqual(['Stacks of coins on a desk. (JaneRoePixabay)']);
+  });
+
+  it('keeps ticker symbols in parentheses and agency datelines', () => {
+    const text = 'LONDON (Reuters) - Shares of Coinbase (COIN) rose while Dogecoin (DOGE) slipped.';
+    expect(cleanChecked(text).text).toBe(text);
+  });
+});
+
+describe('site-chrome', () => {
+  it('drops page furniture: page marks, pagers, loaders, footers', () => {
+    const r = cleanChecked('Skip to content\nThe vote passed 68 to 30.\nPrev. articleNext article\nLoading more articles... You’ve reached the end\n© 2026 Chain Daily. All rights reserved.');
+    expect(r.text).toBe('The vote passed 68 to 30.');
+    expect(r.removed.every((s) => s.category === 'site_chrome')).toBe(true);
+  });
+
+  it('drops a breadcrumb up to the headline it runs into', () => {
+    const r = cleanChecked('...HomeNewsSolanaSolana Breaks $200NewsByAda ObiFri, 04072025 - 10:15Solana rose 8% on Friday.', 'Solana Breaks $200');
+    expect(removedBy(r, 'breadcrumb')).toEqual(['...HomeNewsSolana']);
+    expect(r.text).toBe('Solana rose 8% on Friday.');
+  });
+});
+
+describe('stray-label', () => {
+  it('drops a section label left alone before the first removed block, keeps a dek', () => {
+    const r = cleanChecked(
+      'PolicyShare on TwitterShare on EmailLawmakers Back Stablecoin BillSenators added a reserve rule as the bill heads to a vote.AdvertisementThe Senate voted on Tuesday.',
+      'Lawmakers Back Stablecoin Bill',
+    );
+    expect(removedBy(r, 'stray-label')).toEqual(['Policy']);
+    expect(r.text).toContain('Senators added a reserve rule as the bill heads to a vote.');
+  });
+});
+
+describe('cookie-notice', () => {
+  it('drops a consent wall and its consent sentences', () => {
+    const r = cleanChecked('We use cookies to improve your experience. You can accept or reject them in settings at any time.\nEther fell 4% overnight.');
+    expect(r.text).toBe('Ether fell 4% overnight.');
+    expect(removedBy(r, 'cookie-notice')).toHaveLength(1);
+  });
+});
