@@ -39,7 +39,7 @@ export const COIN_TABLE: CoinEntry[] = [
   { symbol: 'TON', name: 'Toncoin', names: ['The Open Network'], ambiguous: true },
   { symbol: 'DOT', name: 'Polkadot', ambiguous: true },
   { symbol: 'XMR', name: 'Monero' },
-  { symbol: 'DAI', name: 'Dai', names: ['MakerDAO Dai'] },
+  { symbol: 'DAI', name: 'Dai', names: ['MakerDAO Dai'], nameIsWord: true }, // "Dai" is also a surname
   { symbol: 'UNI', name: 'Uniswap', ambiguous: true },
   { symbol: 'AAVE', name: 'Aave' },
   { symbol: 'PEPE', name: 'Pepe' },
@@ -181,4 +181,19 @@ export const COIN_TABLE: CoinEntry[] = [
   { symbol: 'W', name: 'Wormhole', ambiguous: true },
   { symbol: 'TWT', name: 'Trust Wallet Token' },
   { symbol: 'MEW', name: 'cat in a dog\u2019s world', ambiguous: true },
+];
+
+/**
+ * Names that contain a coin's name or symbol but are not about the coin: outlets quoted as sources and
+ * institutions. A coin hit inside one of these phrases is not evidence.
+ */
+export const NOT_COIN_PHRASES: string[] = [
+  'ETH Zurich',
+  'ETH Zürich',
+  'Bitcoin Magazine',
+  'Bitcoin World',
+  'Bitcoin Sistemi',
+  'Bitcoin Policy Institute',
+  'Bitcoin.com News',
+  'Ethereum World News',
 ];

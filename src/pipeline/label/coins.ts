@@ -10,7 +10,7 @@
  * coin has strong evidence (its name, a cashtag, a pair, "(LINK)", the title, or a strip).
  */
 import type { CoinEvidence, CoinTag, RemovedSpan } from '../types.ts';
-import { COIN_TABLE, type CoinEntry } from './coin-table.ts';
+import { COIN_TABLE, NOT_COIN_PHRASES, type CoinEntry } from './coin-table.ts';
 
 export interface LabelCoinsInput {
   title: string;
@@ -50,6 +50,7 @@ const NAME_RE = new RegExp(
   `(?<![A-Za-z0-9$])(${[...BY_NAME.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![A-Za-z0-9]|\\.[a-z])`,
   'g',
 );
+const NOT_COIN_RE = new RegExp(`\\b(?:${NOT_COIN_PHRASES.map(escape).join('|')})(?![A-Za-z0-9])`, 'g');
 const CASHTAG_RE = /(?<![A-Za-z0-9])\$([A-Za-z][A-Za-z0-9]{0,11})(?![A-Za-z0-9])/g;
 // Quote currencies that close a trading pair; the coin of a pair is its base.
 const PAIR_RE = /(?<![A-Za-z0-9$])([A-Z0-9]{1,10})\s?[/-]\s?(?:USDT|USDC|USD|FDUSD|USD1|BTC|ETH|EUR|KRW|JPY|TRY|GBP)(?![A-Za-z0-9])/g;
@@ -92,8 +93,9 @@ export function labelCoins(input: LabelCoinsInput, options: LabelCoinsOptions = 
 function scan(text: string, where: Where, strips: RemovedSpan[], shouted: boolean): Hit[] {
   const hits: Hit[] = [];
   const inStrip = (at: number) => strips.some((s) => at >= s.start && at < s.end);
+  const notCoin = [...text.matchAll(NOT_COIN_RE)].map((m) => [m.index, m.index + m[0].length]);
   const add = (coin: CoinEntry | undefined, how: How, m: RegExpExecArray, strong: boolean) => {
-    if (!coin) return;
+    if (!coin || notCoin.some(([s, e]) => m.index >= s && m.index < e)) return;
     const stripped = inStrip(m.index);
     hits.push({ coin, where, how: stripped ? 'ticker-strip' : how, text: m[0].trim(), strong: strong || stripped, inStrip: stripped, at: m.index });
   };

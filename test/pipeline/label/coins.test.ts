@@ -67,6 +67,11 @@ describe('labelCoins', () => {
     expect(labelCoins({ title: 'Site relaunch', text: 'Bitcoin.com relaunched its app.' })).toEqual([]);
   });
 
+  it('does not read a university or an outlet named after a coin as the coin', () => {
+    const text = 'Researchers at ETH Zurich published the study, Bitcoin Magazine reported.';
+    expect(labelCoins({ title: 'New proof system cuts verification time', text })).toEqual([]);
+  });
+
   it('puts coins named in the title first', () => {
     const text = 'Solana and SOL traders watched as Dogecoin rose.';
     expect(symbols(labelCoins({ title: 'Dogecoin climbs 6%', text }))[0]).toBe('DOGE');
