@@ -73,8 +73,9 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const counted = { total: freq.total + 1, df: new Map(terms.map((t) => [t, (freq.df.get(t) ?? 0) + 1])) };
   const fp = fingerprint(doc, counted, raw);
   const keys = [...nearKeys(fp.signature), ...eventKeys(fp.features)];
+  const queryKeys = [...nearKeys(fp.signature), ...eventKeys(fp.features, fp.features.size)];
 
-  const hits = await store.candidates(keys, story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs, cfg.candidateLimit);
+  const hits = await store.candidates(queryKeys, story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs, cfg.candidateLimit);
   const candidates = await store.stories(hits.map((h) => h.itemId).filter((id) => id !== story.id));
   const crowd = await store.countPublished(story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs);
   const bars = { nearJoin: cfg.nearJoin, eventBar: round(cfg.eventJoin + cfg.eventJoinPerLog * Math.log(1 + crowd)) };

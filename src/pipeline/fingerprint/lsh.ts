@@ -4,6 +4,7 @@
  *
  *   m<band>:<hex>   near-copy level: NEAR_BANDS bands of NEAR_ROWS MinHash bins each
  *   t:<feature>     same-event level: one key per top feature (a band of one row over the weighted sketch)
+ * A story is stored under its near keys and EVENT_KEYS event keys, and looks up all its features.
  */
 import { combine } from './hash.ts';
 import { NUM_BINS } from './minhash.ts';
@@ -14,8 +15,12 @@ import { NUM_BINS } from './minhash.ts';
  */
 export const NEAR_ROWS = 4;
 export const NEAR_BANDS = NUM_BINS / NEAR_ROWS;
-/** Top same-event features used as keys: a few names and figures, each rare enough to be selective. */
-export const EVENT_KEYS = 8;
+/**
+ * Top same-event features stored as keys; a query uses all of its kept features. Two write-ups of one
+ * event in different words share names and figures, but rarely in the same order of weight: with 8 keys
+ * each side such pairs were missed, and with 24 each side they still were in some arrival orders.
+ */
+export const EVENT_KEYS = 24;
 
 export function nearKeys(signature: Uint32Array): string[] {
   const keys: string[] = [];

@@ -32,13 +32,19 @@ describe('same-event terms', () => {
 
   it('keeps names, figures with their units and coins, drops stop words', () => {
     const terms = eventTerms(story);
-    expect(terms.has('e:hanbit exchange')).toBe(true);
+    expect(terms.has('w:hanbit')).toBe(true);
     expect(terms.has('n:$41m')).toBe(true);
     expect(terms.has('n:1.2k eth')).toBe(true);
     expect(terms.has('n:14 transactions')).toBe(true);
     expect(terms.has('c:ETH')).toBe(true);
     expect(terms.has('w:the')).toBe(false);
     expect(terms.get('w:withdrawals')!).toBeGreaterThan(terms.get('w:reserves')!); // title words weigh more
+  });
+
+  it('weighs a capitalised word inside a sentence (a name) above the same word in lower case', () => {
+    const named = eventTerms({ title: '', text: 'Regulators met Falcon on Monday.', coins: [] });
+    const plain = eventTerms({ title: '', text: 'Regulators met falcon on Monday.', coins: [] });
+    expect(named.get('w:falcon')!).toBeGreaterThan(plain.get('w:falcon')!);
   });
 });
 

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { placeStory, type StoryInput } from '../../../src/pipeline/cluster/place-story.ts';
+import { MemoryStore } from '../../../src/pipeline/cluster/memory-store.ts';
+import {
+  at,
+  BACKGROUND,
+  HACK_REPORT_A,
+  HACK_REPORT_B,
+  MINER_SALE_COPY,
+  MINER_SALE_ORIGINAL,
+  SOLANA_ETF,
+  SOLANA_OUTAGE,
+} from './fixtures.ts';
+
+const ALL = [...BACKGROUND, HACK_REPORT_A, HACK_REPORT_B, MINER_SALE_ORIGINAL, MINER_SALE_COPY, SOLANA_OUTAGE, SOLANA_ETF];
+
+async function placeAll(stories: StoryInput[]) {
+  const store = new MemoryStore();
+  const placements = new Map<string, Awaited<ReturnType<typeof placeStory>>>();
+  for (const s of stories) placements.set(s.id, await placeStory(s, store));
+  return { store, placements };
+}
+
+/** The partition as a sorted list of sorted member lists: comparable whatever the cluster ids. */
+function partition(assign: Map<string, string>): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const [id, c] of assign) groups.set(c, [...(groups.get(c) ?? []), id]);
+  return [...groups.values()].map((g) => g.sort()).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+describe('placeStory', () => {
+  it('groups two write-ups of one event in different words, with one canonical', async () => {
+    const { store, placements } = await placeAll(ALL);
+    const assign = store.assignments();
+    expect(assign.get('hack-b')).toBe(assign.get('hack-a'));
+    const p = placements.get('hack-b')!;
+    expect(p.canonicalId).toBe('hack-a'); // first report, original tier
+    expect(p.why).toMatch(/same event as hack-a/);
+    expect(p.similarity).toBeGreaterThan(0);
+    const [cluster] = await store.clusters([assign.get('hack-a')!]);
+    expect(cluster.canonicalId).toBe('hack-a');
+    expect(cluster.size).toBe(2);
+  });
+
+  it('groups a syndicated copy with different boilerplate with its original', async () => {
+    const { store, placements } = await placeAll(ALL);
+    expect(store.assignments().get('miner-sale-copy')).toBe(store.assignments().get('miner-sale'));
+    expect(placements.get('miner-sale-copy')!.why).toMatch(/copy of miner-sale/);
+    expect(placements.get('miner-sale-copy')!.canonicalId).toBe('miner-sale');
+  });
+
+  it('keeps two different events about the same coin on the same day apart', async () => {
+    const { store } = await placeAll(ALL);
+    expect(store.assignments().get('sol-etf')).not.toBe(store.assignments().get('sol-outage'));
+  });
+
+  it('leaves unrelated background stories alone', async () => {
+    const { store } = await placeAll(ALL);
+    const assign = store.assignments();
+    const clusters = new Set(BACKGROUND.map((s) => assign.get(s.id)));
+    expect(clusters.size).toBe(BACKGROUND.length);
+  });
+
+  it('finds the same partition whatever the arrival order', async () => {
+    const expected = partition((await placeAll(ALL)).store.assignments());
+    const orders = [[...ALL].reverse(), rotate(ALL, 5), interleave(ALL)];
+    for (const order of orders) expect(partition((await placeAll(order)).store.assignments())).toEqual(expected);
+  });
+
+  it('makes a late-arriving original the canonical when it scores best, and keeps the cluster id', async () => {
+    const store = new MemoryStore();
+    for (const s of BACKGROUND) await placeStory(s, store);
+    const first = await placeStory(MINER_SALE_COPY, store);
+    expect(first.canonicalId).toBe('miner-sale-copy');
+    const late = await placeStory(MINER_SALE_ORIGINAL, store); // published earlier, arrives later
+    expect(late.clusterId).toBe(first.clusterId);
+    expect(late.canonicalId).toBe('miner-sale');
+    const winner = late.canonical.members[0];
+    expect(winner.parts.tier).toBeGreaterThan(late.canonical.members[1].parts.tier);
+  });
+
+  it('merges two clusters a bridging story matches, and the old id still resolves', async () => {
+    const store = new MemoryStore();
+    for (const s of BACKGROUND) await placeStory(s, store);
+    const a = await placeStory(HACK_REPORT_A, store);
+    const b = await placeStory(MINER_SALE_ORIGINAL, store);
+    expect(b.clusterId).not.toBe(a.clusterId);
+    const bridge: StoryInput = {
+      id: 'bridge',
+      title: `${HACK_REPORT_A.title}; ${MINER_SALE_ORIGINAL.title}`,
+      text: `${HACK_REPORT_A.text}\n\n${MINER_SALE_ORIGINAL.text}`,
+      coins: ['BTC'],
+      publishedAt: at(400),
+      sourceId: 'digestdaily',
+    };
+    const p = await placeStory(bridge, store);
+    const survivor = HACK_REPORT_A.publishedAt < MINER_SALE_ORIGINAL.publishedAt ? a.clusterId : b.clusterId;
+    const gone = survivor === a.clusterId ? b.clusterId : a.clusterId;
+    expect(p.clusterId).toBe(survivor); // the cluster first published keeps its id
+    expect(p.merged).toEqual([gone]);
+    expect(p.why).toMatch(/merged/);
+    expect(store.resolve(gone)).toBe(survivor);
+    const [old] = await store.clusters([gone]);
+    expect(old.mergedInto).toBe(survivor);
+    expect(store.assignments().get(MINER_SALE_ORIGINAL.id)).toBe(survivor);
+    expect(store.assignments().get(HACK_REPORT_A.id)).toBe(survivor);
+  });
+
+  it('does not merge two stories of one outlet that only share a template', async () => {
+    const store = new MemoryStore();
+    const alert = (id: string, company: string, minutes: number): StoryInput => ({
+      id,
+      title: `${company} investor alert: deadline approaches for shareholders with losses`,
+      text: `Shareholders of ${company} who lost money may contact the firm before the lead plaintiff deadline. The complaint alleges ${company} misled investors about its outlook. Contact our investor relations team for a free case evaluation and details on your rights.`,
+      coins: [],
+      publishedAt: at(minutes),
+      sourceId: 'wirepress',
+    });
+    await placeStory(alert('alert-1', 'Harbor Logistics', 0), store);
+    await placeStory(alert('alert-2', 'Quill Pharmaceuticals', 30), store);
+    expect(store.assignments().get('alert-2')).not.toBe(store.assignments().get('alert-1'));
+  });
+});
+
+function rotate<T>(xs: T[], k: number): T[] {
+  return [...xs.slice(k), ...xs.slice(0, k)];
+}
+
+function interleave<T>(xs: T[]): T[] {
+  return [...xs.filter((_, i) => i % 2 === 1), ...xs.filter((_, i) => i % 2 === 0)];
+}
