@@ -3,7 +3,7 @@ import { type Hit, type Rule } from '../rule.ts';
 /** Where leaked code starts: a JSON-LD object or a self-invoking script, printed as text by the page flattener. */
 const CODE_START = /\{\s*"@context"\s*:|\(function\s*\(\)\s*\{/g;
 
-/** JSON-LD blobs and inline scripts that leaked into the text: brace-matched from their opening brace. */
+/** JSON-LD blobs and inline scripts that leaked into the text: brace-matched from their opening brace, or to the end when cut off. */
 export const embeddedCode: Rule = {
   name: 'embedded-code',
   category: 'other',
@@ -12,14 +12,13 @@ export const embeddedCode: Rule = {
     for (const m of text.matchAll(CODE_START)) {
       const start = m.index ?? 0;
       if (hits.length && start < hits[hits.length - 1].end) continue;
-      const end = closeOf(text, start);
-      if (end > start) hits.push({ start, end: trailer(text, end) });
+      hits.push({ start, end: trailer(text, closeOf(text, start)) });
     }
     return hits;
   },
 };
 
-/** Index just past the brace that closes the first opening brace at or after `from`; -1 when unbalanced. */
+/** Index just past the brace that closes the first opening brace at or after `from`; the text's end when a length cap cut the code off. */
 function closeOf(text: string, from: number): number {
   let depth = 0;
   let inString = false;
@@ -32,7 +31,7 @@ function closeOf(text: string, from: number): number {
     else if (ch === '{') depth++;
     else if (ch === '}' && --depth === 0) return i + 1;
   }
-  return -1;
+  return text.length;
 }
 
 /** A script's closing `)();` belongs to it. */

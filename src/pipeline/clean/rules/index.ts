@@ -58,9 +58,8 @@ export const RULES: readonly Rule[] = [
   breadcrumb,
   hashtagLine,
   truncationMarker,
-  repeatedPassage,
   htmlMarkup,
 ];
 
 /** Rules that read what the others left: they run once everything above has been removed. */
-export const TAIL_RULES: readonly TailRule[] = [headlineLine, tagStrip, strayLabel];
+export const TAIL_RULES: readonly TailRule[] = [headlineLine, repeatedPassage, tagStrip, strayLabel];

@@ -1,34 +1,58 @@
-import type { Hit, Rule } from '../rule.ts';
+import type { Hit, TailRule } from '../rule.ts';
 import { sentences } from '../sentences.ts';
 
-/** Shorter sentences repeat by chance ("Prices fell."); only longer ones count as copies. */
+/** Shorter sentences repeat by chance ("Prices fell."); only longer ones count as copies inside a paragraph. */
 const MIN_WORDS = 8;
-/** An article may repeat one sentence on purpose (a forecast restated); a second copy repeats several in a row. */
+/** An article may restate one sentence on purpose; a second copy repeats several in a row. */
 const MIN_RUN = 2;
+/** A repeated block standing alone between removed spans (a dek, a sub-heading) counts from this many words. */
+const MIN_BLOCK_WORDS = 5;
 
 /**
  * Second copies of article text: pages that render the article twice (mobile and desktop), a lede
- * repeated in a summary widget. Runs of sentences that already appeared earlier in the text go.
+ * repeated in a summary widget. Runs on what the other rules left, so a copy whose byline or share bar
+ * sits elsewhere still lines up with the first: runs of sentences seen earlier go, and so does a
+ * repeated block that stands alone between removed spans.
  */
-export const repeatedPassage: Rule = {
+export const repeatedPassage: TailRule = {
   name: 'repeated-passage',
   category: 'other',
-  find(text) {
+  find(text, removed) {
     const seen = new Set<string>();
     const hits: Hit[] = [];
-    for (const [s, e] of sentences(text)) {
-      const words = text.slice(s, e).trim().split(/\s+/);
-      if (words.length < MIN_WORDS) continue;
-      // Keyed on the sentence's last words: a copy often has a section label glued to its first sentence.
-      const key = words.slice(-MIN_WORDS).join(' ');
-      if (!seen.has(key)) {
+    for (const gap of gaps(text, removed)) {
+      const run: Hit[] = [];
+      const parts = [...sentences(text, gap.start, gap.end)].filter(([s, e]) => text.slice(s, e).trim());
+      const flush = () => {
+        if (run.length >= MIN_RUN) hits.push({ start: run[0].start, end: run[run.length - 1].end });
+        run.length = 0;
+      };
+      for (const [s, e] of parts) {
+        const all = text.slice(s, e).trim().split(/\s+/);
+        const words = all.length;
+        // Keyed on a sentence's last words: a copy may have a section label glued to its first sentence.
+        const key = all.slice(-MIN_WORDS).join(' ');
+        const repeated = seen.has(key);
         seen.add(key);
-        continue;
+        if (repeated && parts.length === 1 && words >= MIN_BLOCK_WORDS) hits.push({ start: s, end: e });
+        else if (repeated && words >= MIN_WORDS) run.push({ start: s, end: e });
+        else flush();
       }
-      const last = hits[hits.length - 1];
-      if (last && !text.slice(last.end, s).trim()) last.end = e;
-      else hits.push({ start: s, end: e });
+      flush();
     }
-    return hits.filter((h) => [...sentences(text, h.start, h.end)].length >= MIN_RUN);
+    return hits;
   },
 };
+
+/** The stretches between block-level removed spans. */
+function gaps(text: string, removed: readonly Hit[]): Hit[] {
+  const out: Hit[] = [];
+  let at = 0;
+  for (const r of removed) {
+    if (r.inline) continue;
+    if (r.start > at) out.push({ start: at, end: r.start });
+    at = Math.max(at, r.end);
+  }
+  if (at < text.length) out.push({ start: at, end: text.length });
+  return out;
+}
