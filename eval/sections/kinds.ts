@@ -16,12 +16,12 @@ const QUICK_EVERY = 3; // --quick keeps every 3rd article
 const FOCUS: Kind[] = ['sponsored', 'press-release'];
 
 // Just under what the rules reach on the full sets (2026-11): sponsored P 0.990 R 0.969, press-release P 1.000
-// R 0.944, accuracy 0.800, macro F1 0.749 (all-news baseline: accuracy 0.557, macro F1 0.119).
+// R 0.972, accuracy 0.800, macro F1 0.750 (all-news baseline: accuracy 0.557, macro F1 0.119).
 export const thresholds: Thresholds = {
   'kinds.pooled.sponsored.precision': { min: 0.97 },
   'kinds.pooled.sponsored.recall': { min: 0.95 },
   'kinds.pooled.press-release.precision': { min: 0.97 },
-  'kinds.pooled.press-release.recall': { min: 0.92 },
+  'kinds.pooled.press-release.recall': { min: 0.95 },
   'kinds.pooled.accuracy': { min: 0.78 },
   'kinds.pooled.macro_f1': { min: 0.73 },
 };

@@ -81,6 +81,13 @@ describe('classifyKind', () => {
     expect(classifyKind({ title: 'QRX is available for trading!', text, source: 'Examplex Blog' }).kind).toBe('press-release');
   });
 
+  it('labels a listing notice retold by an outlet as a press release', () => {
+    const text =
+      'Examplex lists Quillfi (QLF) with QLF/USDT spot trading from November 20. Deposits are now open on the Base network. ' +
+      'Spot trading will begin at 10:00 UTC after a one-hour call auction, and withdrawals open the next day.';
+    expect(classifyKind({ title: 'Examplex Lists Quillfi (QLF), a Rewards Protocol', text }).kind).toBe('press-release');
+  });
+
   it('labels a company release with an About block and a media contact as a press release', () => {
     const text =
       'Northwind Chain has opened its developer grants programme to teams in Latin America. ' +

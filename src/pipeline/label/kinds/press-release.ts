@@ -24,6 +24,20 @@ const LEADING_APPOSITIVE_RE =
   /^[^.]{0,160}?\b[A-Z][\w.]*(?: [A-Z][\w.]*){0,3} ?, (?:a|an) (?:leading|global leader|premier|pioneering|fast-growing|next-generation|top-tier|world-class|trusted)\b[^,]{3,100},/;
 const FOLLOW_US_RE = /\bfor more information(?: about [^,.]{2,40})?,? (?:please )?visit\b|\bfollow [A-Z][\w.]* on (?:X|Twitter|Telegram|LinkedIn)\b/;
 
+// An exchange's listing notice reads like an operations memo: deposits open, trading starts, an auction window.
+const LISTING_NOTICE_RES: RegExp[] = [
+  /\bdeposits? (?:are |is |will be )?(?:now )?(?:open|enabled|live)\b/i,
+  /\bwithdrawals? (?:are |is |will )?(?:now )?(?:open|enabled|live|be available)\b/i,
+  /\b(?:spot )?trading (?:will )?(?:begins?|starts?|opens?|goes live|is live|will go live)\b|\btrading (?:is )?live\b/i,
+  /\bcall auction\b|\btrading pairs?:? [A-Z0-9]{2,10}\/[A-Z]{3,5}\b/i,
+];
+const LISTING_NOTICE_MIN = 3; // operational details of a listing, of different kinds
+
+function listingNotice(d: KindDoc): string | null {
+  const found = LISTING_NOTICE_RES.map((re) => firstMatch(re, d.text)).filter((m): m is string => m !== null);
+  return found.length >= LISTING_NOTICE_MIN ? found.join(' / ') : null;
+}
+
 /** "About Kraken Kraken is ..." / "About Acme: Acme is ...": the company boilerplate that closes a release. */
 function aboutBoilerplate(d: KindDoc): string | null {
   const re = /\bAbout ([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})\s*[:\n]?\s+(?:The |the )?([A-Z][\w.&-]*)/g;
@@ -76,6 +90,7 @@ export const PRESS_RELEASE_SIGNALS: Signal[] = [
   { name: 'company blog', weight: 2, test: (d) => (/\bblog\b/i.test(d.source) || /^blog\./.test(d.host) ? d.source || d.host : null) },
   { name: 'first-person launch', weight: 2, test: (d) => firstMatch(FIRST_PERSON_LAUNCH_RE, d.head) },
   { name: 'self-announcement', weight: 2, test: selfAnnouncement },
+  { name: 'listing notice', weight: 2, test: listingNotice },
   { name: 'announcement headline', weight: 1, test: (d) => firstMatch(ANNOUNCEMENT_HEADLINE_RE, d.title) },
   // With no body, the headline's form is all the evidence there is.
   { name: 'headline only', weight: 1, test: (d) => (d.text.trim() === '' ? 'no body' : null) },
