@@ -47,6 +47,13 @@ describe('labelCoins', () => {
     expect(symbols(labelCoins({ title: 'Breakout watch', text: 'The DOT/USDT pair broke its range.' }))).toEqual(['DOT']);
   });
 
+  it('accepts an ambiguous symbol in prose when the ticker strip of the same page carries it', () => {
+    const { text, removed } = withStrip('DOT rose 3% after the parachain auction.');
+    const tags = labelCoins({ title: 'Parachain auction ends', text, removed });
+    expect(symbols(tags)).toEqual(['DOT']);
+    expect(tags[0].evidence.map((e) => e.how)).toEqual(['ticker-strip', 'symbol']);
+  });
+
   it('does not take a spelled-out acronym in parentheses for a coin', () => {
     expect(labelCoins({ title: 'Metaverse spending', text: 'Spending on augmented reality (AR) headsets fell.' })).toEqual([]);
   });
