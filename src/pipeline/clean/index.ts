@@ -27,10 +27,11 @@ export function clean(text: string, ctx: { title?: string | null } = {}): Cleane
     const end = extendEnd(text, claimed, c, rule.extend, rule.maxLength ?? DEFAULT_MAX_EXTEND);
     if (end > c.end) claim(text, claimed, { start: c.end, end }, c.index);
   }
-  TAIL_RULES.forEach((rule, i) => {
-    for (const hit of rule.find(text, [...claimed])) claim(text, claimed, hit, RULES.length + i);
-  });
   const all = [...RULES, ...TAIL_RULES];
+  TAIL_RULES.forEach((rule, i) => {
+    const removed = claimed.map((c) => ({ ...c, category: all[c.index].category }));
+    for (const hit of rule.find(text, removed)) claim(text, claimed, hit, RULES.length + i);
+  });
   const removed: RemovedSpan[] = merge(text, claimed).map((c) => ({
     rule: all[c.index].name,
     category: all[c.index].category,

@@ -41,9 +41,14 @@ export function matchAll(text: string, re: RegExp, group = 0): Hit[] {
   return hits;
 }
 
+/** A span removed so far, with its category, as tail rules see it. */
+export interface RemovedHit extends Hit {
+  category: NoiseCategory;
+}
+
 /** A rule that runs last and reads what the others removed: leftovers between removed spans. */
 export interface TailRule {
   name: string;
   category: NoiseCategory;
-  find(text: string, removed: readonly Hit[]): Hit[];
+  find(text: string, removed: readonly RemovedHit[]): Hit[];
 }

@@ -10,7 +10,7 @@ describe('author-bio', () => {
   });
 
   it('drops a bio box that repeats the full name or opens with a product name', () => {
-    const r = cleanChecked('Volumes doubled.Data BotData Bot indicates a generative tool drafted this report. Editors checked it.');
+    const r = cleanChecked('Volumes doubled.Desk AssistDesk Assist is an automated tool that drafts market summaries. Editors check each one.');
     expect(r.text).toBe('Volumes doubled.');
   });
 

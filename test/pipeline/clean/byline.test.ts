@@ -21,7 +21,7 @@ describe('byline', () => {
 
   it('drops agency credits and editor disclosures', () => {
     const r = cleanChecked(
-      'Prices held steady.(Reporting by Ann Lee; Editing by Bo Chan)\nDisclosure: This article was edited by Sam Ortiz. For more information on how we create and review content, see our Editorial Policy .',
+      'Prices held steady.(Reporting by Ann Lee; Editing by Bo Chan)\nDisclosure: This article was edited by Sam Ortiz. For more information on our editing process, see our Editorial Standards .',
     );
     expect(r.text).toBe('Prices held steady.');
     expect(r.removed.every((s) => s.category === 'byline')).toBe(true);

@@ -4,14 +4,14 @@ import { cleanChecked, removedBy } from './helpers.ts';
 describe('newsletter-cta', () => {
   it('drops a glued newsletter block and keeps the paragraphs around it', () => {
     const text =
-      'The bill passed the committee on Thursday.STORY CONTINUES BELOWDon’t miss another story.Subscribe to the Policy Brief Newsletter today.See all newslettersSign me upBy signing up, you will receive emails about our products and you agree to ourterms of useandprivacy policy.A floor vote could come next week.';
+      'The bill passed the committee on Thursday.STORY CONTINUES BELOWDon’t miss another story.Subscribe to the Policy Brief Newsletter today.See all newslettersSign me upBy signing up, you agree to get emails from us and to ourprivacy policy.A floor vote could come next week.';
     const r = cleanChecked(text);
     expect(r.text).toBe('The bill passed the committee on Thursday.\n\nA floor vote could come next week.');
     expect(removedBy(r, 'newsletter-cta')).toHaveLength(1);
   });
 
   it('drops the sentence that points at the outlet’s own newsletter', () => {
-    const r = cleanChecked('Supply chains are under scrutiny. Stay ahead of the market with our newsletter .');
+    const r = cleanChecked('Supply chains are under scrutiny. Get the daily brief in your inbox with our newsletter .');
     expect(r.text).toBe('Supply chains are under scrutiny.');
   });
 });
@@ -19,7 +19,7 @@ describe('newsletter-cta', () => {
 describe('follow-cta', () => {
   it('drops follow, join and Google News prompts', () => {
     const r = cleanChecked(
-      'Whales added 20,000 BTC. Follow us on Twitter , Facebook , Telegram , and Google News\nJoin our Trading Community on Telegram\nRead COINWIRE onGoogle News',
+      'Whales added 20,000 BTC. Follow us on X , Facebook , Telegram and Google News\nJoin our Signals Group on Telegram\nRead COINWIRE onGoogle News',
     );
     expect(r.text).toBe('Whales added 20,000 BTC.');
     expect(r.removed.every((s) => s.category === 'cta')).toBe(true);
@@ -33,9 +33,9 @@ describe('follow-cta', () => {
 
 describe('link-out-cta', () => {
   it('drops "Continue Reading:" with its linked title before the feed back-link', () => {
-    const r = cleanChecked('Inflows reached $15 million. Continue Reading: Solana funds slide as XRP leads The post Solana funds slide as XRP leads appeared first on Coin Wire .');
-    expect(removedBy(r, 'link-out-cta')).toEqual(['Continue Reading: Solana funds slide as XRP leads']);
-    expect(r.text).toBe('Inflows reached $15 million.');
+    const r = cleanChecked('Validators approved the change. Continue Reading: Polygon validators vote on fee split The post Polygon validators vote on fee split appeared first on Coin Wire .');
+    expect(removedBy(r, 'link-out-cta')).toEqual(['Continue Reading: Polygon validators vote on fee split']);
+    expect(r.text).toBe('Validators approved the change.');
   });
 
   it('drops a promo link block of a sponsored piece', () => {

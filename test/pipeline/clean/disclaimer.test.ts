@@ -4,9 +4,9 @@ import { cleanChecked, removedBy } from './helpers.ts';
 describe('disclaimer', () => {
   it('drops a multi-sentence investment disclaimer and stops where the article resumes', () => {
     const text =
-      'Disclaimer: The opinions expressed by our writers are their own. The information provided is for informational purposes only and is not investment advice.Cardano open interest rose to $1.2 billion on Monday.';
+      'Disclaimer: Views in this piece belong to the author alone. Nothing here is investment advice, and readers should do their own research.Litecoin hashrate hit a record on Monday.';
     const r = cleanChecked(text);
-    expect(r.text).toBe('Cardano open interest rose to $1.2 billion on Monday.');
+    expect(r.text).toBe('Litecoin hashrate hit a record on Monday.');
     expect(removedBy(r, 'disclaimer')).toHaveLength(1);
   });
 

@@ -12,15 +12,15 @@ describe('advertisement', () => {
 describe('image-credit', () => {
   it('drops chart captions with their source, keeps a sentence citing a source', () => {
     const text =
-      'Bitcoin held above $60,000, according to CoinGlass data. BTC/USD one-day chart. Source: TradingView The next resistance sits near $65,000.';
+      'Bitcoin held above $60,000, according to CoinGlass data. ETH/USDT four-hour chart. Source: TradingView The next resistance sits near $65,000.';
     const r = cleanChecked(text);
-    expect(removedBy(r, 'image-credit')).toEqual(['BTC/USD one-day chart. Source: TradingView']);
+    expect(removedBy(r, 'image-credit')).toEqual(['ETH/USDT four-hour chart. Source: TradingView']);
     expect(r.text).toContain('according to CoinGlass data.');
     expect(r.text).toContain('The next resistance sits near $65,000.');
   });
 
   it('drops featured-image credits and glued provider captions', () => {
-    const r = cleanChecked('Whales kept selling.SOL holders and their 24-hour moves:NansenMeanwhile, fees fell. Featured image from Pexels, chart from TradingView.com');
+    const r = cleanChecked('Whales kept selling.Exchange reserves over 30 days:CryptoQuantMeanwhile, fees fell. Featured image from Pexels, chart from TradingView.com');
     expect(r.text).toBe('Whales kept selling.\n\nMeanwhile, fees fell.');
   });
 
@@ -37,7 +37,7 @@ describe('image-credit', () => {
 
 describe('site-chrome', () => {
   it('drops page furniture: page marks, pagers, loaders, footers', () => {
-    const r = cleanChecked('Skip to content\nThe vote passed 68 to 30.\nPrev. articleNext article\nLoading more articles... You’ve reached the end\n© 2026 Chain Daily. All rights reserved.');
+    const r = cleanChecked('Skip to content\nThe vote passed 68 to 30.\nPrev. articleNext article\nLoading more articles...\n© 2026 Chain Daily. All rights reserved.');
     expect(r.text).toBe('The vote passed 68 to 30.');
     expect(r.removed.every((s) => s.category === 'site_chrome')).toBe(true);
   });

@@ -2,14 +2,14 @@ import { matchAll, type Rule } from '../rule.ts';
 
 /**
  * Agency and editor credit lines: "(Reporting by …; Editing by …)", "--With assistance from …",
- * AFP's "burs-jmb/des", and editor disclosures ("Disclosure: This article was edited by …. For more
+ * AFP's "burs-jmb/des" (often glued to the last sentence), and editor disclosures ("Disclosure: This article was edited by …. For more
  * information on how we create and review content, see our Editorial Policy .").
  */
 const CREDIT = new RegExp(
   [
     String.raw`\((?:Reporting|Writing|Additional reporting|Editing|Compiled) by [^)]{2,300}\)`,
     String.raw`--?\s?With assistance from [^.\n]{2,200}\.?`,
-    String.raw`\bburs?-[a-z]{2,}(?:\/[a-z]{2,})*\b`,
+    String.raw`burs?-[a-z]{2,}(?:\/[a-z]{2,})*(?![\p{L}-])`,
     String.raw`Disclosure\s?:\s?This (?:article|post|story) was (?:edited|written|reviewed|produced)(?: by)?[^.\n]{0,80}\.(?:\s?For more information[^.\n]{0,160}?\s?\.)?`,
     String.raw`This (?:article|story) was written by [^.\n]{1,80}? and edited by [^.\n]{1,80}\.`,
   ].join('|'),

@@ -13,8 +13,9 @@ const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?|\d\s)`;
 const CAPTIONS = [
   // "BTC/USD, one-day chart. Source: Cointelegraph", "Source: CoinMarketCap", "Image Source: ColdCard X Post"
   String.raw`${AFTER_SENTENCE}(?:(?:[^\s.!?]+\s){0,11}[^\s.!?]+[.,]?\s{0,2})?(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`,
-  // "POLUSDT chart by TradingView", "SHIBUSD 4-Hour Chart, Courtesy: TradingView", "POL price history | Coinmarketcap"
-  String.raw`${AFTER_SENTENCE}(?:[^\s.!?]+\s){0,3}?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}`,
+  // "POLUSDT chart by TradingView", "SHIBUSD 4-Hour Chart, Courtesy: TradingView", "POL price history | Coinmarketcap":
+  // a trading pair or symbol, maybe a time frame, then the chart word and the provider
+  String.raw`\b(?:[A-Z0-9/]{2,12}\s(?:[\w-]+\s)?)?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}`,
   // "PUMP Supertrend indicator:TradingView"
   String.raw`${AFTER_SENTENCE}[^.!?\n:]{3,80}?:\s?${PROVIDERS}(?![\p{Ll}])`,
   // "Featured image from Pixabay, chart from Tradingview.com", "Cover image viawww.freepik.com", "Featured image via Shutterstock"
@@ -22,6 +23,8 @@ const CAPTIONS = [
   // "Photo by X on Unsplash", "Image: Shutterstock", "Image source, Getty Images"
   String.raw`(?:Photo|Image|Illustration) (?:by|via)\s[^.\n]{1,60}?\son\s[A-Z]\w+`,
   String.raw`(?<![\p{L}])(?:Image|Photo|Picture)(?: source)?\s?[:,]\s?${STOCK}`,
+  // a bare video or hero-media link standing alone
+  String.raw`(?<=^|\s)https?:\/\/(?:www\.)?(?:youtube\.com\/watch\?v=|youtu\.be\/|vimeo\.com\/)[\w-]+(?=\s|$)`,
 ];
 const CAPTION = new RegExp(CAPTIONS.join('|'), 'gu');
 

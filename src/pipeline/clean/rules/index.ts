@@ -1,5 +1,5 @@
 import type { Rule, TailRule } from '../rule.ts';
-import { advertisement } from './advertisement.ts';
+import { advertisement, promoBlock } from './advertisement.ts';
 import { allCapsLink } from './all-caps-link.ts';
 import { appearedFirst } from './appeared-first.ts';
 import { authorBio, authorBlurb } from './author-bio.ts';
@@ -19,6 +19,7 @@ import { inlinePriceChip } from './inline-price-chip.ts';
 import { strayLabel, tagStrip } from './leftovers.ts';
 import { linkOutCta } from './link-out-cta.ts';
 import { newsletterCta } from './newsletter-cta.ts';
+import { photoCaption } from './photo-caption.ts';
 import { readAlso } from './read-also.ts';
 import { relatedLinks } from './related-links.ts';
 import { repeatedPassage } from './repeated-passage.ts';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   allCapsLink,
   relatedLinks,
   advertisement,
+  promoBlock,
   imageCredit,
   siteChrome,
   breadcrumb,
@@ -62,4 +64,4 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Rules that read what the others left: they run once everything above has been removed. */
-export const TAIL_RULES: readonly TailRule[] = [headlineLine, repeatedPassage, tagStrip, strayLabel];
+export const TAIL_RULES: readonly TailRule[] = [headlineLine, repeatedPassage, photoCaption, tagStrip, strayLabel];

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { cleanChecked, removedBy } from './helpers.ts';
+
+describe('promo-block', () => {
+  it('drops an affiliate promo block up to the next glued block', () => {
+    const r = cleanChecked('Home prices fell in May.Don’t Miss:One app lets you earn yield on idle cash. Here’s how investors start.Sellers cut asking prices again in June.');
+    expect(removedBy(r, 'promo-block')).toEqual(['Don’t Miss:One app lets you earn yield on idle cash. Here’s how investors start.']);
+    expect(r.text).toBe('Home prices fell in May.\n\nSellers cut asking prices again in June.');
+  });
+
+  it('takes only the first sentence when no block end is near', () => {
+    const r = cleanChecked('Trending: A fund doubled its gold holdings. Bitcoin miners sold 2,000 BTC in June.');
+    expect(r.text).toBe('Bitcoin miners sold 2,000 BTC in June.');
+  });
+});
+
+describe('photo-caption', () => {
+  it('drops the caption with a one-word credit right under the byline', () => {
+    const r = cleanChecked('ByLea Chu Edited byOmar Diaz Jul 9, 2026, 1:05 p.m.Stellar founder Jed McCaleb (Stellar)What to know:Stellar added a new payments partner.');
+    expect(removedBy(r, 'photo-caption')).toEqual(['Stellar founder Jed McCaleb (Stellar)']);
+    expect(r.text).toBe('What to know:Stellar added a new payments partner.');
+  });
+
+  it('keeps a first paragraph with a ticker in parentheses after the byline', () => {
+    const r = cleanChecked('ByLea ChuJul 9, 2026, 1:05 p.m.Stellar (XLM) rose 9% after the payments deal was announced.');
+    expect(r.text).toBe('Stellar (XLM) rose 9% after the payments deal was announced.');
+  });
+});
+
+describe('credits and media links', () => {
+  it('drops an agency sign-off glued to the last sentence and a bare video link', () => {
+    const r = cleanChecked('https://www.youtube.com/watch?v=aB3dE5fG7hI Oil rose 2.8 percent on Friday.burs-abc/def');
+    expect(r.text).toBe('Oil rose 2.8 percent on Friday.');
+  });
+
+  it('drops a pair chart caption with its provider, keeps the sub-heading before it', () => {
+    const r = cleanChecked('ADA closed the year up 40%. Cardano yearly performance ADA price history | CoinGecko Cardano launched its mainnet in 2017.');
+    expect(removedBy(r, 'image-credit')).toEqual(['ADA price history | CoinGecko']);
+    expect(r.text).toContain('Cardano yearly performance');
+  });
+});
