@@ -3,8 +3,8 @@ import type { Hit, Rule } from '../rule.ts';
 const ROLE = String.raw`(?:journalist|writer|reporter|editor|author|analyst|contributor|correspondent|columnist|researcher|trader|blogger|strategist|economist)`;
 
 /**
- * Author blurbs. Two shapes: a bio box, the author's name as a heading glued to a bio that starts with
- * the same first name ("Jamie CrawleyJamie has been part of …", "Ananda BanerjeeREAD FULL BIOAnanda …");
+ * Author blurbs. Two shapes: a bio box, the author's name as a heading glued (no space: a flattened
+ * page) to a bio that starts with the same first name ("Jamie CrawleyJamie has been part of …", "Ananda BanerjeeREAD FULL BIOAnanda …");
  * and a paragraph introducing the writer ("Manisha is a freelance journalist with a passion for …").
  * The box runs on to the next removed block (bios come in the tail, among other widgets).
  */
@@ -12,9 +12,9 @@ const VERB = String.raw`(?:is|has|was|writes|covers|joined|holds|leads|reports|i
 const BIO_BOX = new RegExp(
   [
     // "Jamie CrawleyJamie has …": the heading, then the first name opening the bio
-    String.raw`(?<!\p{Lu})([A-Z][a-z]+)(?: [A-Z][\p{Ll}'’-]+){1,2}(?:READ FULL BIO|About the author)?\s?\1 ${VERB}`,
+    String.raw`(?<!\p{Lu})([A-Z][a-z]+)(?: [A-Z][\p{Ll}'’-]+){1,2}(?:READ FULL BIO|About the author)?\1 ${VERB}`,
     // "Omkar GodboleOmkar Godbole is …", "AI BoostAI Boost indicates …", "CD AnalyticsCoinDesk Analytics is …"
-    String.raw`(?<!\p{Lu})([A-Z][A-Za-z]+) ([A-Z][\p{Ll}'’-]+)(?:READ FULL BIO|About the author)?\s?(?:\2|[A-Z][\p{L}]+) \3 ${VERB}`,
+    String.raw`(?<!\p{Lu})([A-Z][A-Za-z]+) ([A-Z][\p{Ll}'’-]+)(?:READ FULL BIO|About the author)?(?:\2|[A-Z][\p{L}]+) \3 ${VERB}`,
   ].join('|'),
   'gu',
 );

@@ -8,11 +8,12 @@ const STOCK = String.raw`(?:Shutterstock|Getty Images|Pixabay|Unsplash|Pexels|Re
 /** A source after "Source:": one token, maybe "/"-joined and with an @handle in parentheses. */
 const SOURCE = String.raw`[\p{L}\p{N}@.][\p{L}\p{N}@._-]*(?:\s?\/\s?[\p{L}\p{N}@._-]+)*(?:\s\(@\w+\))?\.?`;
 /** Where a caption may start: the text start, a line, or right after a sentence (glued or not). */
-const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?|\d\s)`;
+const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?)`;
 
 const CAPTIONS = [
-  // "BTC/USD, one-day chart. Source: Cointelegraph", "Source: CoinMarketCap", "Image Source: ColdCard X Post"
-  String.raw`${AFTER_SENTENCE}(?:(?:[^\s.!?]+\s){0,11}[^\s.!?]+[.,]?\s{0,2})?(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`,
+  // "BTC/USD, one-day chart. Source: Cointelegraph", "Source: CoinMarketCap", "Image Source: ColdCard X Post":
+  // a caption of at most ten words opening with a capital or a digit, then the source
+  String.raw`${AFTER_SENTENCE}(?:[\p{Lu}\p{N}][^\s.!?]*(?:\s[^\s.!?]+){0,9}[.,]?\s{0,2})?(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`,
   // "POLUSDT chart by TradingView", "SHIBUSD 4-Hour Chart, Courtesy: TradingView", "POL price history | Coinmarketcap":
   // a trading pair or symbol, maybe a time frame, then the chart word and the provider
   String.raw`\b(?:[A-Z0-9/]{2,12}\s(?:[\w-]+\s)?)?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}`,

@@ -42,14 +42,19 @@ function headlineEnd(text: string, from: number): number {
     if (/[\p{Lu}\p{N}]/u.test(first) || MINOR.has(w[0].toLowerCase())) titled++;
     else break;
   }
+  // A capitalised word with a comma followed by a lower-case word ("Meanwhile, the …") opens a sentence.
+  const opener = words.findIndex((w, i) => i > 0 && i < titled && /^[A-Z][a-z]+,$/.test(w[0]) && /^[a-z]/.test(words[i + 1]?.[0] ?? ''));
+  if (opener > 0) titled = opener + 1;
   if (titled > TITLE_MIN_WORDS && titled < words.length) {
-    const last = words[titled - 1];
-    return from + (last.index ?? 0);
+    // The lower-case word belongs to the next sentence, and so do the minor words and the capital before it.
+    let cut = titled - 1;
+    while (cut > 0 && MINOR.has(words[cut][0]) && words[cut][0] === words[cut][0].toLowerCase()) cut--;
+    return from + (words[cut].index ?? 0);
   }
   if (titled === words.length) return stop;
   const end = sentenceRunEnd(text, from, () => false, 1);
   // A sentence-case headline runs on into the next sentence when no full stop separates them; a
   // capitalised word with a comma ("Here, it noted …") is how that next sentence usually opens.
-  const opener = /\s[A-Z][a-z]+,\s/.exec(text.slice(from, end));
-  return opener ? from + opener.index : end;
+  const comma = /\s[A-Z][a-z]+,\s/.exec(text.slice(from, end));
+  return comma ? from + comma.index : end;
 }
