@@ -93,6 +93,7 @@ CREATE TABLE `sources` (
 	`last_error` text,
 	`last_error_code` text,
 	`last_status` integer,
+	`last_message` text,
 	`consecutive_failures` integer DEFAULT 0 NOT NULL,
 	`items_seen` integer DEFAULT 0 NOT NULL,
 	`updated_at` integer DEFAULT (unixepoch() * 1000) NOT NULL

@@ -32,10 +32,18 @@ const RESTART_RETRIES = 3; // attempts at one admin call when the local runtime 
 
 export interface LocalWorker {
   call<T>(route: string, body: unknown): Promise<T>;
+  /** A plain request to the Worker (its public routes, or /__scheduled when started with `testScheduled`). */
+  fetch(route: string, init?: RequestInit): Promise<Response>;
+  url: string;
   stop(): Promise<void>;
 }
 
-export async function startLocalWorker(persistTo: string): Promise<LocalWorker> {
+export interface LocalWorkerOptions {
+  vars?: Record<string, string>; // extra Worker variables (tests: SOURCES_JSON, FETCH_TIMEOUT_MS)
+  testScheduled?: boolean; // expose /__scheduled, as `npm start` does
+}
+
+export async function startLocalWorker(persistTo: string, opts: LocalWorkerOptions = {}): Promise<LocalWorker> {
   applyLocalMigrations(persistTo);
   const { unstable_dev } = await import('wrangler');
   const token = randomUUID();
@@ -43,11 +51,12 @@ export async function startLocalWorker(persistTo: string): Promise<LocalWorker> 
     config: path.join(PROJECT_ROOT, 'wrangler.toml'),
     local: true,
     persistTo,
-    vars: { ADMIN_TOKEN: token },
+    vars: { ...opts.vars, ADMIN_TOKEN: token },
     logLevel: process.env.ONESTORY_DEBUG ? 'debug' : 'error',
     ip: '127.0.0.1',
-    experimental: { disableExperimentalWarning: true, watch: false, testMode: false },
+    experimental: { disableExperimentalWarning: true, watch: false, testMode: false, testScheduled: opts.testScheduled ?? false },
   });
+  const url = `http://${worker.address}:${worker.port}`;
   return {
     async call<T>(route: string, body: unknown): Promise<T> {
       for (let attempt = 1; ; attempt++) {
@@ -63,6 +72,8 @@ export async function startLocalWorker(persistTo: string): Promise<LocalWorker> 
         throw new Error(`worker answered ${res.status} to ${route}: ${text.slice(0, 500)}`);
       }
     },
+    fetch: (route, init) => fetch(`${url}${route}`, init),
+    url,
     stop: () => worker.stop(),
   };
 }

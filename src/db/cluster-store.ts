@@ -64,6 +64,14 @@ export class D1ClusterStore implements ClusterStore {
     return results.map((r) => ({ itemId: r.item_id, hits: r.hits }));
   }
 
+  async countPublished(from: number, to: number): Promise<number> {
+    const row = await this.d1
+      .prepare(`SELECT count(*) AS n FROM items WHERE published_at BETWEEN ?1 AND ?2 AND cluster_id IS NOT NULL`)
+      .bind(from, to)
+      .first<{ n: number }>();
+    return row?.n ?? 0;
+  }
+
   async stories(ids: string[]): Promise<StoredStory[]> {
     if (!ids.length) return [];
     const { results } = await this.d1

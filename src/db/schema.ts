@@ -27,6 +27,7 @@ export const sources = sqliteTable('sources', {
   lastError: text('last_error'),
   lastErrorCode: text('last_error_code'),
   lastStatus: integer('last_status'),
+  lastMessage: text('last_message'), // the last fetch's one-line result, e.g. '25 entries, 3 new, 1 skipped (...)'
   consecutiveFailures: integer('consecutive_failures').notNull().default(0),
   itemsSeen: integer('items_seen').notNull().default(0),
   updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),

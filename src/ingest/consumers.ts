@@ -11,6 +11,7 @@ import { processArticle } from './process-article.ts';
 import { enqueueArticles, type ArticleMessage, type FeedMessage } from './schedule.ts';
 
 const log = (line: string) => console.log(line);
+const timeoutOf = (env: Env) => Number(env.FETCH_TIMEOUT_MS) || undefined;
 
 export async function consumeFeeds(batch: MessageBatch<FeedMessage>, env: Env): Promise<void> {
   const db = getDb(env.DB);
@@ -26,6 +27,7 @@ export async function consumeFeeds(batch: MessageBatch<FeedMessage>, env: Env): 
           userAgent: env.USER_AGENT,
           enqueue: (ids) => enqueueArticles(env.ARTICLES, ids),
           log,
+          timeoutMs: timeoutOf(env),
         });
       }
       msg.ack();
@@ -40,7 +42,7 @@ export async function consumeArticles(batch: MessageBatch<ArticleMessage>, env: 
   const db = getDb(env.DB);
   for (const msg of batch.messages) {
     try {
-      await processArticle(msg.body.itemId, { db, d1: env.DB, fetcher: fetch, userAgent: env.USER_AGENT, parseHTML: parseWithLinkedom, fetchPages: true, log });
+      await processArticle(msg.body.itemId, { db, d1: env.DB, fetcher: fetch, userAgent: env.USER_AGENT, parseHTML: parseWithLinkedom, fetchPages: true, log, timeoutMs: timeoutOf(env) });
       msg.ack();
     } catch (err) {
       console.error(`[process] ${msg.body.itemId} will retry: ${(err as Error).stack ?? err}`);

@@ -3,8 +3,7 @@
  * taken from the response (header, BOM, XML declaration or meta tag). Failures are typed, never thrown raw.
  */
 
-export const FEED_TIMEOUT_MS = 15_000; // one slow host must not stall its consumer batch
-export const PAGE_TIMEOUT_MS = 15_000;
+export const FETCH_TIMEOUT_MS = 15_000; // one slow host must not stall its consumer batch (FETCH_TIMEOUT_MS overrides)
 export const MAX_FEED_BYTES = 5 * 1024 * 1024; // the largest real feeds we know are ~1 MB
 export const MAX_PAGE_BYTES = 3 * 1024 * 1024; // article pages are 0.1-1.5 MB; more is a media page or abuse
 const SNIFF_BYTES = 2048; // where a charset declaration must appear, per the HTML spec's prescan

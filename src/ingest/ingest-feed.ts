@@ -8,7 +8,7 @@ import { recordFetch, type FetchOutcome } from '../db/queries/sources.ts';
 import type { Source } from '../db/schema.ts';
 import { FeedError, parseFeed } from '../pipeline/parse-feed.ts';
 import { normalizeEntry, type NormalizedItem } from '../pipeline/normalize.ts';
-import { FEED_TIMEOUT_MS, FetchError, MAX_FEED_BYTES, fetchPolitely } from './fetch-politely.ts';
+import { FETCH_TIMEOUT_MS, FetchError, MAX_FEED_BYTES, fetchPolitely } from './fetch-politely.ts';
 
 const MAX_ERROR_CHARS = 300; // a driver error can quote a whole query and its parameters: the head says enough
 
@@ -22,6 +22,7 @@ export interface IngestFeedDeps {
   enqueue: (itemIds: string[]) => Promise<void>;
   log: (line: string) => void;
   now?: () => number;
+  timeoutMs?: number; // default FETCH_TIMEOUT_MS
 }
 
 export async function ingestFeed(source: Source, deps: IngestFeedDeps): Promise<FetchOutcome> {
@@ -43,7 +44,7 @@ async function fetchAndStore(source: Source, deps: IngestFeedDeps, t0: number): 
   const fetched = await fetchPolitely(source.feedUrl, {
     fetcher: deps.fetcher,
     userAgent: deps.userAgent,
-    timeoutMs: FEED_TIMEOUT_MS,
+    timeoutMs: deps.timeoutMs ?? FETCH_TIMEOUT_MS,
     maxBytes: MAX_FEED_BYTES,
     accept: FEED_ACCEPT,
     etag: source.etag,

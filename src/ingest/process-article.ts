@@ -16,7 +16,7 @@ import { extract, htmlToText } from '../pipeline/extract/index.ts';
 import { labelCoins } from '../pipeline/label/coins.ts';
 import { classifyKind } from '../pipeline/label/kind.ts';
 import type { ParseHTML, Tier } from '../pipeline/types.ts';
-import { FetchError, MAX_PAGE_BYTES, PAGE_TIMEOUT_MS, fetchPolitely } from './fetch-politely.ts';
+import { FetchError, MAX_PAGE_BYTES, FETCH_TIMEOUT_MS, fetchPolitely } from './fetch-politely.ts';
 
 /** A feed body at least this long is the article itself, not a teaser: no need to fetch the page. */
 export const FULL_TEXT_MIN_CHARS = 1_200; // characters; teasers and standfirsts run 150-600
@@ -33,6 +33,7 @@ export interface ProcessDeps {
   fetchPages: boolean;
   log: (line: string) => void;
   now?: () => number;
+  timeoutMs?: number; // default FETCH_TIMEOUT_MS
 }
 
 export type ProcessResult = { status: 'placed'; placement: Placement } | { status: 'skipped' | 'failed'; reason: string };
@@ -56,7 +57,7 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
   const got = await acquireText(item, source, deps);
   const cleaned = clean(got.text, { title: item.title });
   const coins = labelCoins({ title: item.title, text: got.text, removed: cleaned.removed });
-  const kind = classifyKind({ title: item.title, text: got.text, url: item.url, source: source.name });
+  const kind = classifyKind({ title: item.title, text: got.text, url: item.url, source: source.name, removed: cleaned.removed });
   await deps.db
     .update(items)
     .set({
@@ -115,7 +116,7 @@ async function acquireText(item: Item, source: Source, deps: ProcessDeps): Promi
     const page = await fetchPolitely(item.url, {
       fetcher: deps.fetcher,
       userAgent: deps.userAgent,
-      timeoutMs: PAGE_TIMEOUT_MS,
+      timeoutMs: deps.timeoutMs ?? FETCH_TIMEOUT_MS,
       maxBytes: MAX_PAGE_BYTES,
       accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
     });

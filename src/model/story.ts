@@ -66,6 +66,7 @@ export interface SourceHealth extends SourceRef {
   lastErrorAt: number | null;
   lastError: string | null;
   lastErrorCode: string | null;
+  lastMessage: string | null;
   consecutiveFailures: number;
   itemsSeen: number;
   stories: number;

@@ -67,6 +67,7 @@ export function apiSource(s: SourceHealth) {
     health: {
       ok: s.lastFetchAt == null ? null : s.consecutiveFailures === 0,
       last_fetch_at: iso(s.lastFetchAt),
+      last_result: s.lastMessage,
       last_success_at: iso(s.lastSuccessAt),
       last_error_at: iso(s.lastErrorAt),
       last_error: s.lastError,

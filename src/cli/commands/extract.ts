@@ -25,7 +25,7 @@ export function cleanAndLabel(rawText: string, title: string | null, url: string
   const cleaned = clean(rawText, { title });
   const headline = title ?? cleaned.removed.find((r) => r.category === 'duplicate_title')?.text.trim() ?? null;
   const coins = labelCoins({ title: headline ?? '', text: rawText, removed: cleaned.removed });
-  const kind = classifyKind({ title: headline ?? '', text: rawText, url });
+  const kind = classifyKind({ title: headline ?? '', text: rawText, url, removed: cleaned.removed });
   return {
     title: headline,
     text: cleaned.text,

@@ -77,6 +77,7 @@ export async function recordFetch(db: Db, sourceId: string, o: FetchOutcome, at 
         lastFetchAt: at,
         lastSuccessAt: at,
         lastStatus: o.status,
+        lastMessage: o.message,
         consecutiveFailures: 0,
         itemsSeen: sql`${sources.itemsSeen} + ${o.itemsNew}`,
         ...(o.etag !== undefined ? { etag: o.etag } : {}),
@@ -88,6 +89,7 @@ export async function recordFetch(db: Db, sourceId: string, o: FetchOutcome, at 
         lastError: o.message,
         lastErrorCode: o.code,
         lastStatus: o.status,
+        lastMessage: o.message,
         consecutiveFailures: sql`${sources.consecutiveFailures} + 1`,
       };
   await db.batch([
@@ -117,6 +119,7 @@ export async function listSourceHealth(db: Db): Promise<SourceHealth[]> {
     lastErrorAt: r.lastErrorAt,
     lastError: r.lastError,
     lastErrorCode: r.lastErrorCode,
+    lastMessage: r.lastMessage,
     consecutiveFailures: r.consecutiveFailures,
     itemsSeen: r.itemsSeen,
     stories: storyCount.get(r.id) ?? 0,
