@@ -15,6 +15,7 @@ import { dropLinkLists } from './drop-link-lists.ts';
 import { largestParagraphBlock, metaAuthor, metaDescription, metaTitle } from './fallback.ts';
 import { readJsonLd } from './read-json-ld.ts';
 import { addLede } from './add-lede.ts';
+import { pruneToArticle } from './prune-to-article.ts';
 import { stripMarkup } from './strip-markup.ts';
 
 export interface ExtractOptions {
@@ -41,6 +42,7 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   const pageTitle = metaTitle(doc);
   const pageAuthor = metaAuthor(doc);
   const description = metaDescription(doc);
+  pruneToArticle(doc);
 
   const article = new Readability<Node>(doc, {
     serializer: (el) => el, // the element itself: serialising to HTML only to parse it again would double the cost
