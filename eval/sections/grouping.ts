@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { table, type SectionContext, type SectionResult, type Thresholds } from '../section.ts';
 import { bcubed, labelsFromClusters, pairwise, type PRF } from '../metrics/clusters.ts';
-import { placeStory } from '../../src/pipeline/cluster/place-story.ts';
+import { placeStory, type StoryInput } from '../../src/pipeline/cluster/place-story.ts';
+import type { ClusterConfig } from '../../src/pipeline/cluster/config.ts';
+import type { Kind, RemovedSpan } from '../../src/pipeline/types.ts';
 import { MemoryStore } from '../../src/pipeline/cluster/memory-store.ts';
 import { signature, jaccard } from '../../src/pipeline/fingerprint/minhash.ts';
 import { shingleHashes } from '../../src/pipeline/fingerprint/shingles.ts';
@@ -31,17 +33,46 @@ export interface Article {
   body: string;
 }
 
-type Cleaner = (text: string, opts: { title: string }) => { text: string };
+type Cleaner = (text: string, opts: { title: string }) => { text: string; removed: RemovedSpan[] };
+type CoinLabeller = (input: { title: string; text: string; removed?: RemovedSpan[] }) => { symbol: string }[];
+type KindLabeller = (input: { title: string; text: string; url?: string | null; source?: string | null }) => { kind: Kind };
 
-/** The noise cleaner is written concurrently; until it exists the raw body is used (the report says which). */
-async function loadCleaner(): Promise<{ clean: Cleaner | null; note: string }> {
+/** The stages before clustering, each used when it exists (they are written concurrently). */
+export interface Stages {
+  clean: Cleaner | null;
+  coins: CoinLabeller | null;
+  kind: KindLabeller | null;
+  note: string;
+}
+
+/** Loads an optional stage; until it exists the eval runs without it and the report says so. */
+async function optional<T>(path: string, name: string): Promise<T | null> {
   try {
-    const mod = (await import('../../src/pipeline/clean/index.ts')) as { clean?: Cleaner };
-    if (typeof mod.clean === 'function') return { clean: mod.clean, note: 'bodies cleaned by src/pipeline/clean' };
+    const fn = ((await import(path)) as Record<string, unknown>)[name];
+    return typeof fn === 'function' ? (fn as T) : null;
   } catch {
-    // not written yet
+    return null; // not written yet
   }
-  return { clean: null, note: 'bodies NOT cleaned (src/pipeline/clean not available): raw bodies' };
+}
+
+export async function loadStages(): Promise<Stages> {
+  const clean = await optional<Cleaner>('../../src/pipeline/clean/index.ts', 'clean');
+  const coins = await optional<CoinLabeller>('../../src/pipeline/label/coins.ts', 'labelCoins');
+  const kind = await optional<KindLabeller>('../../src/pipeline/label/kind.ts', 'classifyKind');
+  const note = [
+    clean ? 'bodies cleaned by src/pipeline/clean' : 'bodies NOT cleaned (no src/pipeline/clean)',
+    coins ? 'coins from labelCoins' : 'no coins (no labeller)',
+    kind ? 'kinds from classifyKind' : 'no kinds (no classifier)',
+  ].join('; ');
+  return { clean, coins, kind, note };
+}
+
+/** One article through the stages before clustering, as the ingest runs them. */
+export function prepare(a: Article, stages: Stages): StoryInput {
+  const cleaned = stages.clean ? stages.clean(a.body, { title: a.title }) : { text: a.body, removed: [] };
+  const coins = stages.coins ? stages.coins({ title: a.title, text: a.body, removed: cleaned.removed }).map((c) => c.symbol) : [];
+  const kind = stages.kind ? stages.kind({ title: a.title, text: a.body, url: a.url, source: a.source }).kind : null;
+  return { id: a.id, title: a.title, text: cleaned.text, coins, kind, publishedAt: publishedMs(a), sourceId: a.source };
 }
 
 export function loadSet(dataDir: string, set: string, quick: boolean): { articles: Article[]; gold: Map<string, string> } {
@@ -62,12 +93,9 @@ export function publishedMs(a: Article): number {
 }
 
 /** Ours: every story through placeStory, in publication order. */
-export async function runOurs(articles: Article[], clean: Cleaner | null, config = {}): Promise<Map<string, string>> {
+export async function runOurs(stories: StoryInput[], config: Partial<ClusterConfig> = {}): Promise<Map<string, string>> {
   const store = new MemoryStore();
-  for (const a of articles) {
-    const text = clean ? clean(a.body, { title: a.title }).text : a.body;
-    await placeStory({ id: a.id, title: a.title, text, coins: [], publishedAt: publishedMs(a), sourceId: a.source }, store, config);
-  }
+  for (const s of stories) await placeStory(s, store, config);
   return store.assignments();
 }
 
@@ -131,14 +159,15 @@ function tfidfBaseline(articles: Article[], texts: string[]): Map<string, string
 }
 
 export default async function grouping(ctx: SectionContext): Promise<SectionResult> {
-  const { clean, note } = await loadCleaner();
+  const stages = await loadStages();
   const rows: (string | number)[][] = [];
   const metrics: Record<string, number> = {};
   for (const set of SETS) {
     const { articles, gold } = loadSet(ctx.dataDir, set, ctx.quick);
-    const texts = articles.map((a) => (clean ? clean(a.body, { title: a.title }).text : a.body));
+    const stories = articles.map((a) => prepare(a, stages));
+    const texts = stories.map((s) => s.text);
     const t0 = performance.now();
-    const ours = await runOurs(articles, clean);
+    const ours = await runOurs(stories);
     const msPerStory = (performance.now() - t0) / articles.length;
     const methods: [string, Map<string, string>][] = [
       ['all singletons', new Map(articles.map((a) => [a.id, a.id]))],
@@ -159,7 +188,7 @@ export default async function grouping(ctx: SectionContext): Promise<SectionResu
     }
   }
   const report = [
-    note,
+    stages.note,
     table(['set', 'method', 'B3 P', 'B3 R', 'B3 F1', 'pair P', 'pair R', 'pair F1', 'clusters'], rows),
   ].join('\n');
   return { name: 'grouping', report, metrics };

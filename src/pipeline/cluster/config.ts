@@ -15,9 +15,10 @@ export interface ClusterConfig {
   eventJoin: number;
   eventJoinPerLog: number;
   /**
-   * Two stories of one outlet match only as near-copies at this Jaccard: an outlet does not report one
-   * happening twice (its second piece is a follow-up, a different event), while its templates (daily
-   * digests, shareholder alerts, index updates) look alike on every level.
+   * Two stories of one outlet match only as near-copies at this Jaccard, and a story joins a cluster
+   * holding a piece of its own outlet only as a copy: an outlet does not report one happening twice (its
+   * second piece is a follow-up, a different event), while its templates (daily digests, shareholder
+   * alerts, index updates) look alike on every level.
    */
   sameSourceNear: number;
 }
@@ -27,6 +28,6 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   candidateLimit: 60, // enough for the largest same-day event (tens of outlets); bounded per-story CPU
   nearJoin: 0.5, // half the shingles shared: copies with different boilerplate stay well above
   eventJoin: 0.05, // a quiet window (a handful of stories): cosine ~0.15 is already telling
-  eventJoinPerLog: 0.04, // a crowded one (500 stories in 8 days): ~0.3
+  eventJoinPerLog: 0.035, // a crowded one (500 stories in 8 days): ~0.27
   sameSourceNear: 0.8, // a republished or lightly updated copy
 };

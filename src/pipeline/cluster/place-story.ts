@@ -88,7 +88,12 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
 
   const live = await liveClusters(store, [...new Set(matches.map((m) => m.clusterId))]);
   for (const m of matches) m.clusterId = live.get(m.clusterId)!.id;
-  const joined = [...new Map([...live.values()].map((c) => [c.id, c])).values()].sort((a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1));
+  // A cluster that already holds a piece of this outlet is joined only by a copy (see sameSourceNear).
+  const candidatesJoined = [...new Map([...live.values()].map((c) => [c.id, c])).values()];
+  const pool = candidatesJoined.length ? await store.members(candidatesJoined.map((c) => c.id)) : [];
+  const copyOf = new Set(matches.filter((m) => m.near >= cfg.nearJoin).map((m) => m.clusterId));
+  const blocked = new Set(pool.filter((m) => m.sourceId === story.sourceId && !copyOf.has(m.clusterId)).map((m) => m.clusterId));
+  const joined = candidatesJoined.filter((c) => !blocked.has(c.id)).sort((a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1));
   const survivor = joined[0]?.id ?? story.id;
   const merged = joined.slice(1).map((c) => c.id);
 
@@ -103,7 +108,8 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     title: story.title,
     fingerprint: encodeFingerprint(fp),
   };
-  const members = [...(joined.length ? await store.members(joined.map((c) => c.id)) : []), stored];
+  const joinedIds = new Set(joined.map((c) => c.id));
+  const members = [...pool.filter((m) => joinedIds.has(m.clusterId)), stored];
   const fps = new Map(members.map((m) => [m.id, m.id === story.id ? fp : decodeFingerprint(m.fingerprint)]));
   const canonical = chooseCanonical(
     members.map((m) => ({ id: m.id, publishedAt: m.publishedAt, tier: m.tier, kind: m.kind, words: fps.get(m.id)!.words })),
