@@ -24,6 +24,8 @@ export function decodeEntities(s: string): string {
 
 /** Elements whose content is never text a reader should see. */
 const INVISIBLE = /<(script|style|noscript|template|iframe|object|svg|math)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+/** A tag opens only at '<' followed by a letter, '/', '!' or '?': "fees < 1% and > 0" is text, not a tag. */
+const TAG = /<(?:\/?[a-z][^>]*|![^>]*|\?[^>]*)>/gi;
 const BLOCK_BREAK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|section|article|figure|figcaption|pre)\b[^>]*>/gi;
 
 /** HTML fragment -> plain text: invisible elements dropped with their content, blocks become line breaks. */
@@ -33,7 +35,7 @@ export function stripTags(html: string): string {
       .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
       .replace(INVISIBLE, ' ')
       .replace(BLOCK_BREAK, '\n')
-      .replace(/<[^>]*>/g, ''),
+      .replace(TAG, ''),
   );
 }
 
