@@ -136,9 +136,14 @@ function shingleBaseline(articles: Article[], texts: string[]): Map<string, stri
   return singlePass(sigs, articles.map((a) => a.id), jaccard, SHINGLE_JACCARD);
 }
 
-/** TF-IDF single pass (IDF over the whole set, title + body, cosine >= 0.4 to the nearest earlier article). */
+/**
+ * TF-IDF single pass (IDF over the whole set, title + body, cosine to the nearest earlier article), once
+ * with one threshold for every set and once with the threshold tuned on each set's gold (the figures the
+ * data README quotes): a ceiling for that method, not a fair contender.
+ */
 const TFIDF_COSINE = 0.4;
-function tfidfBaseline(articles: Article[], texts: string[]): Map<string, string> {
+const TFIDF_GRID = Array.from({ length: 17 }, (_, i) => 0.1 + i * 0.05); // 0.10 .. 0.90
+function tfidfBaseline(articles: Article[], texts: string[], gold: Map<string, string>): { fixed: Map<string, string>; tuned: Map<string, string>; best: number } {
   const docs = articles.map((a, i) => contentWords(`${a.title}\n${texts[i]}`));
   const df = new Map<string, number>();
   for (const d of docs) for (const w of new Set(d)) df.set(w, (df.get(w) ?? 0) + 1);
@@ -150,12 +155,24 @@ function tfidfBaseline(articles: Article[], texts: string[]): Map<string, string
     for (const [w, x] of v) v.set(w, x / norm);
     return v;
   });
-  const cos = (a: Map<string, number>, b: Map<string, number>) => {
-    let s = 0;
-    for (const [w, x] of a) s += x * (b.get(w) ?? 0);
-    return s;
-  };
-  return singlePass(vecs, articles.map((a) => a.id), cos, TFIDF_COSINE);
+  const n = vecs.length;
+  const sims = new Float32Array(n * n); // computed once, reused by every threshold
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      let s = 0;
+      for (const [w, x] of vecs[i]) s += x * (vecs[j].get(w) ?? 0);
+      sims[i * n + j] = s;
+    }
+  }
+  const ids = articles.map((a) => a.id);
+  const run = (t: number) => singlePass(ids.map((_, i) => i), ids, (i, j) => sims[i * n + j], t);
+  let best = TFIDF_GRID[0];
+  let bestF = -1;
+  for (const t of TFIDF_GRID) {
+    const f = bcubed(gold, run(t)).f1;
+    if (f > bestF) [best, bestF] = [t, f];
+  }
+  return { fixed: run(TFIDF_COSINE), tuned: run(best), best };
 }
 
 export default async function grouping(ctx: SectionContext): Promise<SectionResult> {
@@ -166,6 +183,7 @@ export default async function grouping(ctx: SectionContext): Promise<SectionResu
     const { articles, gold } = loadSet(ctx.dataDir, set, ctx.quick);
     const stories = articles.map((a) => prepare(a, stages));
     const texts = stories.map((s) => s.text);
+    const tfidf = tfidfBaseline(articles, texts, gold);
     const t0 = performance.now();
     const ours = await runOurs(stories);
     const msPerStory = (performance.now() - t0) / articles.length;
@@ -173,7 +191,8 @@ export default async function grouping(ctx: SectionContext): Promise<SectionResu
       ['all singletons', new Map(articles.map((a) => [a.id, a.id]))],
       [`title-word Jaccard >= ${TITLE_JACCARD}`, titleBaseline(articles)],
       [`word-shingle MinHash >= ${SHINGLE_JACCARD}`, shingleBaseline(articles, texts)],
-      [`TF-IDF single pass >= ${TFIDF_COSINE}`, tfidfBaseline(articles, texts)],
+      [`TF-IDF single pass >= ${TFIDF_COSINE}`, tfidf.fixed],
+      [`TF-IDF, tuned on this gold (>= ${tfidf.best.toFixed(2)})`, tfidf.tuned],
       ['onestory placeStory', ours],
     ];
     for (const [name, pred] of methods) {
@@ -198,4 +217,14 @@ function prf(x: PRF): number[] {
   return [x.p, x.r, x.f1];
 }
 
-export const thresholds: Thresholds = {};
+/** Just under the figures reached (see the report); one configuration for all sets. */
+export const thresholds: Thresholds = {
+  'grouping.cryptoprism.bcubed_f1': { min: 0.93 },
+  'grouping.cryptoprism.pairwise_f1': { min: 0.69 },
+  'grouping.freecryptonews.bcubed_f1': { min: 0.89 },
+  'grouping.freecryptonews.pairwise_f1': { min: 0.68 },
+  'grouping.rss4.bcubed_f1': { min: 0.97 },
+  'grouping.rss4.pairwise_f1': { min: 0.92 },
+  'grouping.basil.bcubed_f1': { min: 0.97 },
+  'grouping.basil.pairwise_f1': { min: 0.96 },
+};
