@@ -1,5 +1,6 @@
 /** GET /inspector/clusters/:id: why these stories were grouped, what noise was removed, why the canonical won. */
 import type { Member, StoryDetail } from '../../model/story.ts';
+import type { CanonicalChoice, MemberScore } from '../../pipeline/choose-canonical.ts';
 import type { RemovedSpan } from '../../pipeline/types.ts';
 import { Explain, Layout, fmtTime } from './layout.tsx';
 
@@ -24,9 +25,7 @@ export function ClusterPage(props: { story: StoryDetail }) {
       <p class="summary">{s.summary}</p>
 
       <h2>Why the canonical won</h2>
-      <div class="canonical-reason">
-        <Explain value={s.canonicalReason} />
-      </div>
+      <p class="canonical-reason">{canonicalWhy(s)}</p>
       <table class="members-table">
         <thead>
           <tr>
@@ -51,8 +50,8 @@ export function ClusterPage(props: { story: StoryDetail }) {
               <td>
                 <span class={`pill kind-${m.kind}`}>{m.kind}</span>
               </td>
-              <td>
-                <Explain value={m.score} />
+              <td class="score">
+                <ScoreParts score={m.score} />
               </td>
             </tr>
           ))}
@@ -96,8 +95,8 @@ function MemberCard(props: { m: Member }) {
             : 'none'}
         </dd>
         <dt>Why grouped</dt>
-        <dd style="margin:0">
-          <Explain value={m.placement} />
+        <dd style="margin:0" class="why-grouped">
+          <PlacementWhy placement={m.placement} />
         </dd>
         <dt>Noise removed</dt>
         <dd style="margin:0">{noiseSummary(m.removed)}</dd>
@@ -109,6 +108,52 @@ function MemberCard(props: { m: Member }) {
         </div>
       </details>
     </section>
+  );
+}
+
+function canonicalWhy(s: StoryDetail): string {
+  const reason = s.canonicalReason as Partial<CanonicalChoice> | null;
+  const win = reason?.members?.find((m) => m.id === reason.canonicalId);
+  const member = s.members.find((m) => m.isCanonical);
+  if (!win || !member) return 'Only member.';
+  return `${member.source.name} scored ${win.score.toFixed(2)}, the best of ${s.members.length}: ${win.notes.join(', ')}.`;
+}
+
+/** "0.86 = tier 0.40 + first report 0.30 + completeness 0.16", then its notes. */
+function ScoreParts(props: { score: unknown }) {
+  const sc = props.score as Partial<MemberScore> | null;
+  if (!sc?.parts) return <Explain value={props.score} />;
+  const p = sc.parts;
+  const terms = [`tier ${p.tier.toFixed(2)}`, `first report ${p.firstReport.toFixed(2)}`, `completeness ${p.completeness.toFixed(2)}`];
+  if (p.penalty) terms.push(`penalty ${p.penalty.toFixed(2)}`);
+  return (
+    <>
+      <strong>{(sc.score ?? 0).toFixed(2)}</strong> = {terms.join(' + ')}
+      <div class="muted">
+        {(sc.notes ?? []).join('; ')}
+        {sc.eligible === false ? ' · not eligible' : ''}
+      </div>
+    </>
+  );
+}
+
+/** The cluster stage's sentence, then each verified match with its two similarity levels. */
+function PlacementWhy(props: { placement: unknown }) {
+  const pl = props.placement as { why?: string; matches?: { itemId: string; near: number; event: number }[] } | null;
+  if (!pl?.why) return <Explain value={props.placement} />;
+  return (
+    <>
+      {pl.why}
+      {pl.matches?.length ? (
+        <ul class="matches">
+          {pl.matches.map((m) => (
+            <li>
+              {m.itemId}: copy (shingle Jaccard) {m.near.toFixed(2)} · same event (feature cosine) {m.event.toFixed(2)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }
 
