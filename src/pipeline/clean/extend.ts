@@ -1,10 +1,10 @@
 import type { Claim } from './claim.ts';
 import type { Extend } from './rule.ts';
-import { AGO } from './patterns.ts';
+import { AGO, DATE } from './patterns.ts';
 import { sentences } from './sentences.ts';
 
-/** List items carry time stamps ("6 hours ago"); a sentence with one is still the list. */
-const TIMESTAMP = new RegExp(AGO);
+/** List items carry time stamps ("6 hours ago", "Jul 13, 2025 - 9:15"): the next item starts after one. */
+const TIMESTAMP = new RegExp(`${AGO}|${DATE}`, 'g');
 
 /**
  * The length of a Title Case link title glued to the front of a prose sentence ("Solana Eyes New HighsThey
@@ -25,25 +25,65 @@ const TITLE_MIN_WORDS = 2;
 /** Words a Title Case headline may leave in lower case. */
 const MINOR_WORDS = /^(?:a|an|the|of|to|in|on|for|and|or|as|at|by|vs\.?|with|from|is)$/;
 
+/** Longest a linked title with its time stamp runs (characters); a longer stretch is article text with a date in it. */
+const LIST_ITEM_MAX_CHARS = 200;
+
+/** Link titles may end in ? or !, but a question this long is article prose. */
+const PROSE_QUESTION_MIN_WORDS = 15;
+
 /** A sentence of at least this many words ending in a full stop reads as article prose, not a link title. */
 const PROSE_SENTENCE_MIN_WORDS = 6;
 
 /**
- * Where a hit that opens a block of noise (a bio, a link list) ends: at the next removed span, the end
- * of the text, `maxLength` characters on, or, for lists, where article prose resumes.
+ * Where a hit that opens a block of noise ends: a bio at the next removed span, a link list where
+ * article prose resumes; both at the end of the text or `maxLength` characters on.
  */
 export function extendEnd(text: string, claimed: readonly Claim[], c: Claim, mode: Extend, maxLength: number): number {
   let limit = Math.min(text.length, c.start + maxLength);
-  for (const other of claimed) if (other.start >= c.end && other.start < limit) limit = other.start;
-  if (limit <= c.end) return c.end;
-  if (mode === 'to-next-noise') return limit;
-  // Link titles end in ? or ! or nothing; prose ends in a full stop.
-  for (const [s, e] of sentences(text, c.end, limit)) {
+  if (mode === 'to-next-noise') {
+    for (const other of claimed) if (other.start >= c.end && other.start < limit) limit = other.start;
+    return Math.max(limit, c.end);
+  }
+  // A list runs on past noise inside it (a title copy among the links); only prose ends it.
+  // Link titles end in ? or ! or nothing; prose ends in a full stop (or is a long question). Removed
+  // spans and list time stamps split the list, so a sentence never straddles one.
+  const pieces = unclaimed(claimed, c.end, limit).flatMap(([from, to]) => afterTimestamps(text, from, to));
+  // A short piece that ends in a time stamp is one list item, whatever its punctuation.
+  const items = pieces.filter((p) => !p.stamped || p.to - p.from > LIST_ITEM_MAX_CHARS);
+  for (const [s, e] of items.flatMap(({ from, to }) => [...sentences(text, from, to)])) {
     const sentence = text.slice(s, e).trim();
-    if (sentence.endsWith('.') && sentence.split(/\s+/).length >= PROSE_SENTENCE_MIN_WORDS && !TIMESTAMP.test(sentence)) {
+    const words = sentence.split(/\s+/).length;
+    const prose = sentence.endsWith('.') ? words >= PROSE_SENTENCE_MIN_WORDS : /[?!]$/.test(sentence) && words >= PROSE_QUESTION_MIN_WORDS;
+    if (prose) {
       const lead = text.slice(s, e).length - text.slice(s, e).trimStart().length;
       return s + lead + gluedTitleLength(sentence);
     }
   }
   return limit;
+}
+
+/** The parts of [from, to) that no claimed span covers. */
+function unclaimed(claimed: readonly Claim[], from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let at = from;
+  for (const o of claimed) {
+    if (o.end <= at || o.start >= to) continue;
+    if (o.start > at) out.push([at, o.start]);
+    at = Math.max(at, o.end);
+  }
+  if (at < to) out.push([at, to]);
+  return out;
+}
+
+/** [from, to) cut after every time stamp in it; `stamped` marks the pieces a time stamp ends. */
+function afterTimestamps(text: string, from: number, to: number): { from: number; to: number; stamped: boolean }[] {
+  const out: { from: number; to: number; stamped: boolean }[] = [];
+  let at = from;
+  for (const m of text.slice(from, to).matchAll(TIMESTAMP)) {
+    const end = from + (m.index ?? 0) + m[0].length;
+    out.push({ from: at, to: end, stamped: true });
+    at = end;
+  }
+  if (at < to) out.push({ from: at, to, stamped: false });
+  return out;
 }

@@ -34,6 +34,18 @@ describe('related-links', () => {
   });
 });
 
+describe('related-links past other noise', () => {
+  it('runs past a headline copy inside the list and stops at a long question that opens the prose', () => {
+    const title = 'Dogecoin Whales Wake Up';
+    const r = cleanChecked(
+      `Prices firmed.HOT StoriesDogecoin Whales Wake UpMiners Sell Into StrengthIs the Top In?Whether this is a new accumulation phase or simply a reshuffle between wallets remains an open question for traders this week?Volumes rose.`,
+      title,
+    );
+    expect(r.text).not.toContain('Miners Sell Into Strength');
+    expect(r.text).toContain('Whether this is a new accumulation phase');
+  });
+});
+
 describe('all-caps-link', () => {
   it('drops a capital-letter link line between paragraphs, keeps acronyms in a sentence', () => {
     const r = cleanChecked('The SEC and CFTC issued joint guidance on Monday.YEN WEAKENS AS TOKYO WEIGHS NEW STIMULUS PACKAGEThe euro rose.');

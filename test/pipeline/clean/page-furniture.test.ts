@@ -24,6 +24,12 @@ describe('image-credit', () => {
     expect(r.text).toBe('Whales kept selling.\n\nMeanwhile, fees fell.');
   });
 
+  it('ends a glued credit before the disclaimer that follows it, so the disclaimer goes too', () => {
+    const r = cleanChecked('Ether rallied.Cover image viaChainWireDisclaimer: Nothing here is investment advice.Funding rates rose.');
+    expect(removedBy(r, 'image-credit')).toEqual(['Cover image viaChainWire']);
+    expect(r.text).toBe('Ether rallied.\n\nFunding rates rose.');
+  });
+
   it('drops a parenthesised stock credit with the caption glued before it', () => {
     const r = cleanChecked('Rates rose again.Stacks of coins on a desk. (JaneRoePixabay)What to know:Yields climbed.');
     expect(removedBy(r, 'image-credit')).toEqual(['Stacks of coins on a desk. (JaneRoePixabay)']);

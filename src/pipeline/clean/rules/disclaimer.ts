@@ -1,10 +1,10 @@
 import { matchAll, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
 
-/** How a disclaimer opens. */
+/** How a disclaimer opens; glued to the block before it ("…viaU.TodayDisclaimer:") the capital D is the tell. */
 const OPENER = new RegExp(
   [
-    String.raw`(?<!\p{Ll})Disclaimer\s?:?`,
+    String.raw`(?<!\p{L})[Dd]isclaimer\s?:?|(?<=\p{L})Disclaimer(?=\s?:|\p{Lu})`,
     String.raw`\bDisclosure\s?:\s?(?=This is not|The author|This (?:article|content) (?:is|contains|may))`,
     String.raw`\*?This is not (?:investment|financial|trading) advice`,
     String.raw`\b(?:Note|Editor.s note)\s?:\s?The views expressed`,

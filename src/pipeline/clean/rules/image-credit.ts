@@ -5,8 +5,10 @@ const PROVIDERS = String.raw`(?:TradingView|Tradingview(?:\.com)?|CoinMarketCap|
 /** Stock-photo and agency credits inside parentheses: "(Shutterstock)", "(KAREN BLEIERAFP via Getty Images  Getty Images)";
  * a photographer's name in capitals, "(ANDREW CABALLERO-REYNOLDS)", is one too. */
 const STOCK = String.raw`(?:Shutterstock|Getty Images|Pixabay|Unsplash|Pexels|Reuters|AFP|AP Photo|Bloomberg|Freepik|iStock|Adobe Stock|CoinDesk Data|Data)`;
-/** A source after "Source:": one token, maybe "/"-joined and with an @handle in parentheses. */
-const SOURCE = String.raw`[\p{L}\p{N}@.][\p{L}\p{N}@._-]*(?:\s?\/\s?[\p{L}\p{N}@._-]+)*(?:\s\(@\w+\))?\.?`;
+/** Blocks and sentence openers that may follow a credit glued on ("viaU.TodayDisclaimer:", "TradingViewIn the"): a source name never runs into these. */
+const NEXT_BLOCK = String.raw`(?:Disclaimer|Disclosure|Advertisement|Related|Read|Share|Follow|Join|Subscribe|(?:The|This|In|On|At|As|But|And|For|However|Meanwhile|According|After|While|With|Over|Since)\s)`;
+/** A source after "Source:": one token (its camel-case parts stop before a glued block), maybe "/"-joined, maybe an @handle. */
+const SOURCE = String.raw`[\p{L}\p{N}@.](?:(?!${NEXT_BLOCK})[\p{L}\p{N}@._-])*(?:\s?\/\s?[\p{L}\p{N}@._-]+)*(?:\s\(@\w+\))?\.?`;
 /** Where a caption may start: the text start, a line, or right after a sentence (glued or not). */
 const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?)`;
 
