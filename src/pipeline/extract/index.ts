@@ -12,6 +12,7 @@ import { Readability } from '@mozilla/readability';
 import type { Extracted, ParseHTML } from '../types.ts';
 import { elementToParagraphs, elementToText } from './element-to-text.ts';
 import { dropLinkLists } from './drop-link-lists.ts';
+import { trimEdgeFragments } from './trim-edge-fragments.ts';
 import { largestParagraphBlock, metaAuthor, metaDescription, metaTitle } from './fallback.ts';
 import { readJsonLd } from './read-json-ld.ts';
 import { addLede } from './add-lede.ts';
@@ -86,7 +87,7 @@ export function htmlToText(html: string, parseHTML: ParseHTML): string {
 const NOT_ARTICLE_TEXT = new Set(['figcaption']);
 
 function articleText(content: Node): string {
-  return dropLinkLists(elementToParagraphs(content, { skip: NOT_ARTICLE_TEXT }))
+  return trimEdgeFragments(dropLinkLists(elementToParagraphs(content, { skip: NOT_ARTICLE_TEXT })))
     .map((p) => p.text)
     .join('\n\n');
 }

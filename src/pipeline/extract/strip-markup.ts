@@ -33,6 +33,10 @@ const CHROME = /<(nav|aside|footer|header|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const MAX_CHROME_CHARS = 20_000; // characters of markup; menus run long (nested lists of links), articles longer
 const ARTICLE_INSIDE = /<(?:article|main)\b|<h1\b|itemprop\s*=\s*["']?articleBody/i;
 
+// Some CMSs paste whole documents into the article (`<!DOCTYPE html><html><body><p>...`). Browsers ignore a second
+// <html>/<body> and a stray </body>; a DOM parser may instead close the body there and drop the rest of the article.
+const NESTED_DOCUMENT_TAGS = /<!doctype[^>]*>|<\/?(?:html|body)\b[^>]*>/gi;
+
 export interface StrippedMarkup {
   html: string;
   jsonLd: string[]; // the raw text of every JSON-LD block, in page order
@@ -46,5 +50,12 @@ export function stripMarkup(html: string): StrippedMarkup {
   out = out.replace(CHROME, (block) =>
     block.length > MAX_CHROME_CHARS || ARTICLE_INSIDE.test(block) ? block : '',
   );
-  return { html: out, jsonLd };
+  return { html: flattenNestedDocuments(out), jsonLd };
+}
+
+function flattenNestedDocuments(html: string): string {
+  const body = /<body\b[^>]*>/i.exec(html);
+  if (!body) return html;
+  const rest = body.index + body[0].length;
+  return html.slice(0, rest) + html.slice(rest).replace(NESTED_DOCUMENT_TAGS, '');
 }

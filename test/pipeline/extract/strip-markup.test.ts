@@ -29,6 +29,14 @@ describe('stripMarkup', () => {
     const { html } = stripMarkup('<p>Gas fees <!-- ad:inline --> fell to 2 gwei<!-- /ad --> on Sunday.</p>');
     expect(html).toBe('<p>Gas fees  fell to 2 gwei on Sunday.</p>');
   });
+
+
+  it('flattens a whole document pasted inside the body so the article after it is not cut off', () => {
+    const html = '<html><body><article><!DOCTYPE html><html><body><p>Tron moved its treasury to a new wallet.</p></body></html><p>Justin Sun confirmed the move.</p></article></body></html>';
+    const { html: out } = stripMarkup(html);
+    expect(out).toContain('<p>Tron moved its treasury to a new wallet.</p><p>Justin Sun confirmed the move.</p>');
+    expect(out.match(/<body/g)).toHaveLength(1);
+  });
 });
 
 describe('readJsonLd', () => {
