@@ -71,7 +71,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const terms = lookupTerms(doc, raw);
   const freq = await store.frequencies(terms);
   const counted = { total: freq.total + 1, df: new Map(terms.map((t) => [t, (freq.df.get(t) ?? 0) + 1])) };
-  const fp = fingerprint(doc, counted, raw);
+  const fp = fingerprint(doc, counted, raw, terms);
   const keys = [...nearKeys(fp.signature), ...eventKeys(fp.features)];
   const queryKeys = [...nearKeys(fp.signature), ...eventKeys(fp.features, fp.features.size)];
 

@@ -47,26 +47,35 @@ export function eventTerms(doc: EventDoc): Map<string, number> {
 }
 
 function scan(text: string, ledeWeight: number, tailWeight: number, add: (f: string, w: number) => void): void {
-  const tokens = text.match(TOKEN) ?? [];
-  const n = Math.min(tokens.length, MAX_BODY_WORDS);
-  for (let i = 0; i < n; i++) {
-    const tok = tokens[i];
-    const w = i < LEDE_WORDS ? ledeWeight : tailWeight;
+  let i = 0;
+  let previousEnd = 0;
+  let pendingAmount: string | null = null; // a figure waiting for the noun that follows it
+  let pendingWeight = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    if (i >= MAX_BODY_WORDS) break;
+    const tok = m[0];
+    const sentenceStart = i === 0 || SENTENCE_END.test(text.slice(previousEnd, m.index));
+    previousEnd = m.index + tok.length;
+    const w = i++ < LEDE_WORDS ? ledeWeight : tailWeight;
     const first = tok.charCodeAt(0);
     if (first === 36 /* $ */ || first === 0x20ac /* € */ || first === 0xa3 /* £ */ || (first >= 48 && first <= 57)) {
-      const amount = normaliseAmount(tok);
-      if (amount === null) continue;
-      add(`n:${amount}`, w * NUMBER_WEIGHT);
-      const next = tokens[i + 1];
-      if (next && /^\p{L}/u.test(next) && !STOPWORDS.has(next.toLowerCase())) add(`n:${amount} ${next.toLowerCase()}`, w * NUMBER_WEIGHT);
+      pendingAmount = normaliseAmount(tok);
+      pendingWeight = w * NUMBER_WEIGHT;
+      if (pendingAmount !== null) add(`n:${pendingAmount}`, pendingWeight);
       continue;
     }
-    const lower = tok.toLowerCase().replace(/['’](s)?$/, '');
+    const lower = tok.toLowerCase().replace(POSSESSIVE, '');
+    const stop = STOPWORDS.has(lower);
+    if (pendingAmount !== null && !stop && !sentenceStart) add(`n:${pendingAmount} ${lower}`, pendingWeight);
+    pendingAmount = null;
     // A capitalised word inside a sentence is a name (person, organisation, place): rewrites keep names.
-    const name = tok[0] !== lower[0] && i > 0 && !/[.!?:]$/.test(tokens[i - 1]);
-    if (lower.length >= 3 && !STOPWORDS.has(lower)) add(`w:${lower}`, name ? w * NAME_WEIGHT : w);
+    const name = !sentenceStart && tok[0] !== lower[0];
+    if (lower.length >= 3 && !stop) add(`w:${lower}`, name ? w * NAME_WEIGHT : w);
   }
 }
+
+const SENTENCE_END = /[.!?:;\n]/;
+const POSSESSIVE = /['’](s)?$/;
 
 /**
  * "$2 billion" -> "$2b", "2,000,000,000" -> "2b", "$124,500" -> "$124k", "18.5%" -> "18.5%". Three

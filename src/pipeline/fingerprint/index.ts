@@ -23,9 +23,14 @@ export function lookupTerms(doc: EventDoc, raw: Map<string, number> = eventTerms
   return [...raw].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TERMS_LOOKED_UP).map(([t]) => t);
 }
 
-export function fingerprint(doc: EventDoc, freq: DocFrequencies, raw: Map<string, number> = eventTerms(doc)): Fingerprint {
-  const looked = new Set(lookupTerms(doc, raw));
-  const kept = new Map([...raw].filter(([t]) => looked.has(t)));
+/** `raw` and `terms` may be passed when the caller already computed them (placeStory looks terms up first). */
+export function fingerprint(
+  doc: EventDoc,
+  freq: DocFrequencies,
+  raw: Map<string, number> = eventTerms(doc),
+  terms: string[] = lookupTerms(doc, raw),
+): Fingerprint {
+  const kept = new Map(terms.map((t) => [t, raw.get(t) ?? 0]));
   return {
     signature: signature(shingleHashes(doc.text)),
     features: weigh(kept, freq),
