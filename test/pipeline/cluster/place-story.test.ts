@@ -129,3 +129,44 @@ function rotate<T>(xs: T[], k: number): T[] {
 function interleave<T>(xs: T[]): T[] {
   return [...xs.filter((_, i) => i % 2 === 1), ...xs.filter((_, i) => i % 2 === 0)];
 }
+
+describe('placeStory on a D1-shaped store', () => {
+  it('costs a few indexed reads and one batch of writes per story, never a scan', async () => {
+    const store = new MemoryStore();
+    const calls: string[] = [];
+    const counted = new Proxy(store, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function'
+          ? (...args: unknown[]) => {
+              calls.push(String(prop));
+              return value.apply(target, args);
+            }
+          : value;
+      },
+    });
+    for (const s of ALL) {
+      calls.length = 0;
+      await placeStory(s, counted);
+      expect(calls.filter((c) => c === 'commit')).toHaveLength(1);
+      expect(calls.filter((c) => c !== 'commit').length).toBeLessThanOrEqual(7);
+      expect(calls).not.toContain('assignments'); // the whole-store listing is for the eval only
+    }
+  });
+
+  it('stores band keys and the fingerprint compactly: under 70 LSH rows and 2,000 characters a story', async () => {
+    const store = new MemoryStore();
+    const writes: { keys: number; chars: number }[] = [];
+    const spy = Object.assign(Object.create(store), {
+      commit: (w: Parameters<MemoryStore['commit']>[0]) => {
+        writes.push({ keys: w.keys.length, chars: w.story.fingerprint.length });
+        return store.commit(w);
+      },
+    });
+    for (const s of ALL) await placeStory(s, spy);
+    for (const w of writes) {
+      expect(w.keys).toBeLessThan(70);
+      expect(w.chars).toBeLessThan(2000);
+    }
+  });
+});
