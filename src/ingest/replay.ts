@@ -4,7 +4,7 @@
  */
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { insertNewItems } from '../db/queries/items.ts';
+import { insertNewItems, pendingItemIds, pendingItemIdsOfSource } from '../db/queries/items.ts';
 import { getSource, upsertSources, type FetchOutcome, type SourceConfigRow } from '../db/queries/sources.ts';
 import { items } from '../db/schema.ts';
 import type { ParseHTML } from '../pipeline/types.ts';
@@ -38,7 +38,9 @@ export async function replayFeed(source: ReplaySource, xml: string, deps: Replay
     enqueue: async (ids) => void fresh.push(...ids),
     log: deps.log,
   });
-  const results = await processInOrder(fresh, deps);
+  // Pending, not only fresh: a replay cut off after storing items picks them up when run again.
+  const pending = [...new Set([...fresh, ...(await pendingItemIdsOfSource(deps.db, source.id))])];
+  const results = await processInOrder(pending, deps);
   return { outcome, processed: results.length, failed: results.filter((r) => r.status === 'failed').length };
 }
 
@@ -78,8 +80,10 @@ export async function replayArticles(articles: RecordedArticle[], deps: ReplayDe
       out.push({ id: a.id, itemId: r.item.id, status: 'seen before' });
     } else out.push({ id: a.id, itemId: null, status: 'rejected', reason: r.reason });
   }
-  const fresh = await insertNewItems(deps.db, normalized, now);
-  const results = new Map((await processInOrder(fresh, deps)).map((r) => [r.itemId, r]));
+  await insertNewItems(deps.db, normalized, now);
+  // Pending, not only fresh: a batch cut off after storing its items is finished when sent again.
+  const pending = await pendingItemIds(deps.db, normalized.map((i) => i.id));
+  const results = new Map((await processInOrder(pending, deps)).map((r) => [r.itemId, r]));
   for (const o of out) {
     const r = o.itemId ? results.get(o.itemId) : undefined;
     if (!r) continue;

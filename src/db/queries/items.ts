@@ -1,5 +1,5 @@
 /** Items: what the outlets published, and what the pipeline made of it. */
-import { eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { chunk } from '../client.ts';
 import { items, sources, type Item, type Source } from '../schema.ts';
@@ -50,6 +50,12 @@ export async function pendingItemIds(db: Db, ids: string[]): Promise<string[]> {
     out.push(...rows.filter((r) => r.status === 'pending').map((r) => r.id));
   }
   return out;
+}
+
+/** Items of a source still waiting for the pipeline (e.g. a run was cut off after storing them). */
+export async function pendingItemIdsOfSource(db: Db, sourceId: string): Promise<string[]> {
+  const rows = await db.select({ id: items.id }).from(items).where(and(eq(items.sourceId, sourceId), eq(items.status, 'pending')));
+  return rows.map((r) => r.id);
 }
 
 export async function markItemFailed(db: Db, id: string, error: string): Promise<void> {
