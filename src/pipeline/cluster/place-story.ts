@@ -2,7 +2,8 @@
  * placeStory: puts one arriving story into a cluster, incrementally, in any arrival order.
  *   1. same-event terms -> their document frequencies (one lookup) -> fingerprint
  *   2. LSH keys -> candidates within the time window (one indexed lookup)
- *   3. verify each candidate (MinHash Jaccard for copies, feature cosine for same event)
+ *   3. verify each candidate (MinHash Jaccard for copies, feature cosine for same event); the cosine bar
+ *      rises with the number of stories in the window; a piece of the same outlet counts only as a copy
  *   4. join the best matching cluster; a story matching several clusters bridges them: they merge
  *   5. re-choose the canonical over the members, store everything in one batch of writes
  * Cluster ids are stable: a new cluster takes the id of the story that founded it, joining never changes
@@ -19,10 +20,10 @@ import {
   eventTerms,
   fingerprint,
   jaccard,
+  lookupTerms,
   nearKeys,
   type Fingerprint,
 } from '../fingerprint/index.ts';
-import { lookupTerms } from '../fingerprint/index.ts';
 import { DEFAULT_CONFIG, type ClusterConfig } from './config.ts';
 import type { ClusterStore, StoredCluster, StoredStory } from './store.ts';
 
@@ -49,7 +50,7 @@ export interface Placement {
   canonicalId: string;
   similarity: number; // to the canonical: the larger of near-copy Jaccard and same-event cosine (1 for itself)
   merged: string[]; // ids of clusters merged into clusterId by this story
-  matches: Match[]; // verified candidates, best first
+  matches: Match[]; // candidates that passed verification, best first
   canonical: CanonicalChoice;
   why: string;
 }
@@ -180,7 +181,10 @@ const MAX_MERGE_HOPS = 8;
 function explain(matches: Match[], verified: number, clusterId: string, merged: string[], cfg: Bars): string {
   if (!matches.length) return `new cluster: none of ${verified} candidates passed (copy Jaccard >= ${cfg.nearJoin} or same-event cosine >= ${cfg.eventBar})`;
   const best = matches[0];
-  const level = best.near >= cfg.nearJoin ? `copy of ${best.itemId} (Jaccard ${best.near})` : `same event as ${best.itemId} (cosine ${best.event})`;
+  const level =
+    best.near >= cfg.nearJoin
+      ? `copy of ${best.itemId} (Jaccard ${best.near} >= ${cfg.nearJoin})`
+      : `same event as ${best.itemId} (cosine ${best.event} >= bar ${cfg.eventBar})`;
   const more = matches.length > 1 ? `, ${matches.length - 1} more member(s) matched` : '';
   const merge = merged.length ? `; bridged and merged ${merged.join(', ')} into ${clusterId}` : '';
   return `joined ${clusterId}: ${level}${more}${merge}`;
