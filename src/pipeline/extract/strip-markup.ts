@@ -11,7 +11,7 @@
 
 const JSON_LD = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
 
-// Elements whose content is code, drawing or widgets, never prose.
+// Elements whose content is code, drawing, media or widgets, never prose.
 const NEVER_TEXT = [
   /<script\b[\s\S]*?<\/script\s*>/gi,
   /<style\b[\s\S]*?<\/style\s*>/gi,
@@ -24,6 +24,9 @@ const NEVER_TEXT = [
   /<button\b[\s\S]*?<\/button\s*>/gi,
   /<!--[\s\S]*?-->/g,
   /<link\b[^>]*>/gi,
+  // media and inputs: the text stage wants prose, and every one of these is a DOM node Readability weighs again
+  /<(?:img|source|track|input|area|wbr)\b[^>]*>/gi,
+  /<(picture|video|audio|map)\b[\s\S]*?<\/\1\s*>/gi,
 ];
 
 // Site chrome: removed only when small, because some sites wrap the whole page (article included) in one <form>
