@@ -21,6 +21,12 @@ export interface ClusterConfig {
    * alerts, index updates) look alike on every level.
    */
   sameSourceNear: number;
+  /**
+   * Rewrite mills and syndication publish within minutes of the source, so publication close in time is
+   * evidence too: a pair published `gap` apart must reach (1 - promptBonus * exp(-gap / promptMs)) of the bar.
+   */
+  promptBonus: number;
+  promptMs: number;
 }
 
 export const DEFAULT_CONFIG: ClusterConfig = {
@@ -30,4 +36,6 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   eventJoin: 0.05, // a quiet window (a handful of stories): cosine ~0.15 is already telling
   eventJoinPerLog: 0.035, // a crowded one (500 stories in 8 days): ~0.27
   sameSourceNear: 0.8, // a republished or lightly updated copy
+  promptBonus: 0.4, // a rewrite published the same minute needs 60 % of the bar
+  promptMs: 15 * 60_000, // rewrites observed 2-15 minutes after their source; the bonus fades within the hour
 };

@@ -60,6 +60,11 @@ function strength(m: { near: number; event: number }, cfg: Bars): number {
   return Math.max(m.near / cfg.nearJoin, m.event / cfg.eventBar);
 }
 
+/** The share of the bar a pair must reach given how far apart the two were published (1 when far apart). */
+function promptness(gapMs: number, cfg: ClusterConfig): number {
+  return 1 - cfg.promptBonus * Math.exp(-gapMs / cfg.promptMs);
+}
+
 interface Bars {
   nearJoin: number;
   eventBar: number; // the same-event cosine bar for this story
@@ -83,8 +88,8 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const matches = candidates
     .map((c) => ({ c, m: verify(fp, c) }))
     .filter(({ c, m }) => c.sourceId !== story.sourceId || m.near >= cfg.sameSourceNear)
+    .filter(({ c, m }) => strength(m, bars) >= promptness(Math.abs(c.publishedAt - story.publishedAt), cfg))
     .map(({ m }) => m)
-    .filter((m) => strength(m, bars) >= 1)
     .sort((a, b) => strength(b, bars) - strength(a, bars) || (a.itemId < b.itemId ? -1 : 1));
 
   const live = await liveClusters(store, [...new Set(matches.map((m) => m.clusterId))]);
