@@ -9,25 +9,13 @@
  * leaves the tail of a nested element in place (never removes text outside the element).
  */
 
-const JSON_LD = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
-
-// Elements whose content is code, drawing, media or widgets, never prose.
-const NEVER_TEXT = [
-  /<script\b[\s\S]*?<\/script\s*>/gi,
-  /<style\b[\s\S]*?<\/style\s*>/gi,
-  /<svg\b[\s\S]*?<\/svg\s*>/gi,
-  /<noscript\b[\s\S]*?<\/noscript\s*>/gi,
-  /<iframe\b[\s\S]*?<\/iframe\s*>/gi,
-  /<template\b[\s\S]*?<\/template\s*>/gi,
-  /<select\b[\s\S]*?<\/select\s*>/gi,
-  /<textarea\b[\s\S]*?<\/textarea\s*>/gi,
-  /<button\b[\s\S]*?<\/button\s*>/gi,
-  /<!--[\s\S]*?-->/g,
-  /<link\b[^>]*>/gi,
-  // media and inputs: the text stage wants prose, and every one of these is a DOM node Readability weighs again
-  /<(?:img|source|track|input|area|wbr)\b[^>]*>/gi,
-  /<(picture|video|audio|map)\b[\s\S]*?<\/\1\s*>/gi,
-];
+// Elements whose content is code, drawing, media or widgets, never prose, and comments; one alternation, so the
+// page is scanned once and the leftmost construct wins as in an HTML parser (a comment holding a <script> is a
+// comment; a script holding "<!--" is a script). Media and inputs go too: the text stage wants prose, and each of
+// them is one more DOM node for Readability to weigh.
+const NEVER_TEXT =
+  /<(script|style|svg|noscript|iframe|template|select|textarea|button|picture|video|audio|map)\b([^>]*)>([\s\S]*?)<\/\1\s*>|<!--[\s\S]*?-->|<(?:link|img|source|track|input|area|wbr)\b[^>]*>/gi;
+const JSON_LD_TYPE = /\btype\s*=\s*["']?application\/ld\+json/i;
 
 // Site chrome: removed only when small, because some sites wrap the whole page (article included) in one <form>
 // (ASP.NET) or put the article inside a <header>. A search box, a newsletter form, a menu or a footer fits well
@@ -47,9 +35,10 @@ export interface StrippedMarkup {
 
 export function stripMarkup(html: string): StrippedMarkup {
   const jsonLd: string[] = [];
-  for (const m of html.matchAll(JSON_LD)) jsonLd.push(m[1]);
-  let out = html;
-  for (const re of NEVER_TEXT) out = out.replace(re, '');
+  let out = html.replace(NEVER_TEXT, (_, tag: string | undefined, attrs: string, content: string) => {
+    if (tag?.toLowerCase() === 'script' && JSON_LD_TYPE.test(attrs)) jsonLd.push(content);
+    return '';
+  });
   out = out.replace(CHROME, (block) =>
     block.length > MAX_CHROME_CHARS || ARTICLE_INSIDE.test(block) ? block : '',
   );
