@@ -255,12 +255,12 @@ function prf(x: PRF): number[] {
 
 /** Just under the figures reached (see the report); one configuration for all sets. */
 export const thresholds: Thresholds = {
-  'grouping.cryptoprism.bcubed_f1': { min: 0.93 },
-  'grouping.cryptoprism.pairwise_f1': { min: 0.69 },
-  'grouping.freecryptonews.bcubed_f1': { min: 0.89 },
-  'grouping.freecryptonews.pairwise_f1': { min: 0.68 },
-  'grouping.rss4.bcubed_f1': { min: 0.97 },
-  'grouping.rss4.pairwise_f1': { min: 0.92 },
-  'grouping.basil.bcubed_f1': { min: 0.97 },
-  'grouping.basil.pairwise_f1': { min: 0.96 },
+  'grouping.cryptoprism.bcubed_f1': { min: 0.935 }, // reached 0.942
+  'grouping.cryptoprism.pairwise_f1': { min: 0.70 }, // 0.718
+  'grouping.freecryptonews.bcubed_f1': { min: 0.895 }, // 0.904
+  'grouping.freecryptonews.pairwise_f1': { min: 0.69 }, // 0.703
+  'grouping.rss4.bcubed_f1': { min: 0.975 }, // 0.982
+  'grouping.rss4.pairwise_f1': { min: 0.92 }, // 0.932
+  'grouping.basil.bcubed_f1': { min: 0.975 }, // 0.984
+  'grouping.basil.pairwise_f1': { min: 0.965 }, // 0.976
 };

@@ -43,6 +43,7 @@ export interface Match {
   clusterId: string;
   near: number; // estimated Jaccard of body shingles
   event: number; // cosine of same-event features
+  bar: number; // the same-event bar this pair had to clear (lower when published minutes apart)
 }
 
 export interface Placement {
@@ -56,8 +57,8 @@ export interface Placement {
 }
 
 /** How strongly a verified pair matches: >= 1 means it passes one of the two levels. */
-function strength(m: { near: number; event: number }, cfg: Bars): number {
-  return Math.max(m.near / cfg.nearJoin, m.event / cfg.eventBar);
+function strength(m: Match, cfg: Bars): number {
+  return Math.max(m.near / cfg.nearJoin, m.event / m.bar);
 }
 
 /** The share of the bar a pair must reach given how far apart the two were published (1 when far apart). */
@@ -88,8 +89,8 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const matches = candidates
     .map((c) => ({ c, m: verify(fp, c) }))
     .filter(({ c, m }) => c.sourceId !== story.sourceId || m.near >= cfg.sameSourceNear)
-    .filter(({ c, m }) => strength(m, bars) >= promptness(Math.abs(c.publishedAt - story.publishedAt), cfg))
-    .map(({ m }) => m)
+    .map(({ c, m }) => ({ ...m, bar: round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg)) }))
+    .filter((m) => strength(m, bars) >= 1)
     .sort((a, b) => strength(b, bars) - strength(a, bars) || (a.itemId < b.itemId ? -1 : 1));
 
   const live = await liveClusters(store, [...new Set(matches.map((m) => m.clusterId))]);
@@ -152,7 +153,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   };
 }
 
-function verify(fp: Fingerprint, c: StoredStory): Match {
+function verify(fp: Fingerprint, c: StoredStory): Omit<Match, 'bar'> {
   return { itemId: c.id, clusterId: c.clusterId, ...compare(fp, decodeFingerprint(c.fingerprint)) };
 }
 
@@ -189,7 +190,7 @@ function explain(matches: Match[], verified: number, clusterId: string, merged: 
   const level =
     best.near >= cfg.nearJoin
       ? `copy of ${best.itemId} (Jaccard ${best.near} >= ${cfg.nearJoin})`
-      : `same event as ${best.itemId} (cosine ${best.event} >= bar ${cfg.eventBar})`;
+      : `same event as ${best.itemId} (cosine ${best.event} >= bar ${best.bar})`;
   const more = matches.length > 1 ? `, ${matches.length - 1} more member(s) matched` : '';
   const merge = merged.length ? `; bridged and merged ${merged.join(', ')} into ${clusterId}` : '';
   return `joined ${clusterId}: ${level}${more}${merge}`;

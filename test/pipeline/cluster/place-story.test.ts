@@ -170,3 +170,39 @@ describe('placeStory on a D1-shaped store', () => {
     }
   });
 });
+
+describe('placeStory timing evidence', () => {
+  const source: StoryInput = {
+    id: 'arbor',
+    title: 'Lending protocol Arbor pauses markets after oracle glitch',
+    text: 'Arbor, a lending protocol on Ethereum, paused all of its markets on Wednesday after a faulty price oracle let a trader borrow against inflated collateral. The team said losses were contained to about $3.1 million and that deposits are safe. An audit firm is reviewing the oracle code.',
+    coins: ['ETH'],
+    publishedAt: at(500),
+    sourceId: 'defidesk',
+  };
+  const rewrite = (minutesLater: number): StoryInput => ({
+    id: 'arbor-rewrite',
+    title: 'Arbor halts lending as oracle error exposes protocol',
+    text: 'DeFi lender Arbor has frozen its pools. A broken oracle priced some collateral far too high, and one borrower took advantage, according to the developers, who put the damage near $3.1 million. Users are told their funds remain secure while auditors go through the code.',
+    coins: ['ETH'],
+    publishedAt: at(500 + minutesLater),
+    sourceId: 'rewritemill',
+  });
+  // A demanding bar (a crowded news day), so the loosely worded rewrite sits just under it.
+  const strict = { eventJoin: 0.28, eventJoinPerLog: 0.035 };
+
+  async function place(minutesLater: number) {
+    const store = new MemoryStore();
+    for (const s of [...BACKGROUND, source]) await placeStory(s, store, strict);
+    return placeStory(rewrite(minutesLater), store, strict);
+  }
+
+  it('accepts a looser rewrite published minutes after its source, not the same text ten hours later', async () => {
+    const prompt = await place(3);
+    const late = await place(600);
+    expect(prompt.clusterId).toBe('arbor');
+    expect(prompt.why).toMatch(/same event as arbor \(cosine [\d.]+ >= bar [\d.]+\)/);
+    expect(late.clusterId).toBe('arbor-rewrite');
+    expect(late.why).toMatch(/new cluster/);
+  });
+});
