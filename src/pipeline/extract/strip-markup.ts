@@ -28,6 +28,12 @@ const ARTICLE_INSIDE = /<(?:article|main)\b|<h1\b|itemprop\s*=\s*["']?articleBod
 // <html>/<body> and a stray </body>; a DOM parser may instead close the body there and drop the rest of the article.
 const NESTED_DOCUMENT_TAGS = /<!doctype[^>]*>|<\/?(?:html|body)\b[^>]*>/gi;
 
+// White space after a block-level tag is not text a reader sees, yet a DOM parser makes a text node of it, and on
+// linkedom every node costs an allocation and a WeakMap entry: pages are often a third such nodes. Only block
+// boundaries are touched; white space next to inline elements separates words and stays.
+const BLOCK_TAG_THEN_SPACE =
+  /(<\/?(?:div|p|li|ul|ol|dl|dt|dd|section|article|aside|header|footer|nav|main|figure|table|thead|tbody|tfoot|tr|td|th|h[1-6]|blockquote|form|fieldset|head|body|html|meta|title|base|hr|br)\b[^>]*>)\s+(?=<)/gi;
+
 export interface StrippedMarkup {
   html: string;
   jsonLd: string[]; // the raw text of every JSON-LD block, in page order
@@ -42,6 +48,7 @@ export function stripMarkup(html: string): StrippedMarkup {
   out = out.replace(CHROME, (block) =>
     block.length > MAX_CHROME_CHARS || ARTICLE_INSIDE.test(block) ? block : '',
   );
+  out = out.replace(BLOCK_TAG_THEN_SPACE, '$1');
   return { html: flattenNestedDocuments(out), jsonLd };
 }
 
