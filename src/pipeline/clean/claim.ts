@@ -11,7 +11,11 @@ export interface Claim extends Hit {
  */
 export function claim(text: string, claimed: Claim[], hit: Hit, index: number): void {
   let pieces: Hit[] = [{ ...hit }];
-  for (const c of claimed) {
+  // Claimed spans do not overlap, so sorted by start they are sorted by end too: only the few
+  // between the first ending after the hit's start and the first starting at its end can touch it.
+  const from = firstEndingAfter(claimed, hit.start);
+  for (let i = from; i < claimed.length && claimed[i].start < hit.end; i++) {
+    const c = claimed[i];
     const next: Hit[] = [];
     for (const p of pieces) {
       if (c.end <= p.start || c.start >= p.end) next.push(p);
@@ -31,7 +35,17 @@ export function claim(text: string, claimed: Claim[], hit: Hit, index: number): 
 }
 
 function insertSorted(claimed: Claim[], c: Claim): void {
-  let i = claimed.length;
-  while (i > 0 && claimed[i - 1].start > c.start) i--;
-  claimed.splice(i, 0, c);
+  claimed.splice(firstEndingAfter(claimed, c.start), 0, c);
+}
+
+/** Index of the first claimed span whose end is past `at` (binary search). */
+function firstEndingAfter(claimed: readonly Claim[], at: number): number {
+  let lo = 0;
+  let hi = claimed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (claimed[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

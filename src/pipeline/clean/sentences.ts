@@ -2,7 +2,8 @@
  * Sentences over flattened text. A sentence ends at . ! ? followed by a blank, a capital (glued blocks),
  * a quote or the end, or at a line break; a dot inside "0.20" or "Barrons.com" does not end one.
  */
-const SENTENCE = /(?:[^.!?\n]|[.!?](?=[^\s.!?A-Z"“‘(]))*(?:[.!?]+["”’)]?|\n|$)/y;
+/** Longest stretch read as one sentence (2,000 characters, in the regex below): text without stops (menus, markup) is cut into pieces this long, which also keeps the work linear. */
+const SENTENCE = /(?:[^.!?\n]|[.!?](?=[^\s.!?A-Z"“‘(])){0,2000}(?:[.!?]+["”’)]?|\n|$)?/y;
 
 /** The sentences of text[from, to) as [start, end) pairs, in order. */
 export function* sentences(text: string, from = 0, to = text.length): Generator<[number, number]> {

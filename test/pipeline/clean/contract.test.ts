@@ -21,3 +21,16 @@ describe('clean', () => {
     expect(clean('')).toEqual({ text: '', removed: [] });
   });
 });
+
+describe('clean on hostile input', () => {
+  it('stays fast on long letter runs, long tag soups and repeated markers (no regex blow-up)', () => {
+    // Base64-like runs, markup and marker words are where nested quantifiers backtrack.
+    const letters = Array.from({ length: 40_000 }, (_, i) => 'aZbYcXdW'[i % 8]).join('');
+    const tags = '<div class="x"><span>By Jo</span></div>'.repeat(3_000);
+    const markers = 'Source: Related: Disclaimer By Published '.repeat(2_000);
+    const t0 = performance.now();
+    for (const input of [letters, tags, markers]) clean(input, { title: 'Miners Sell as Hashprice Dips' });
+    // Linear work on these ~330k characters takes well under a second; a blow-up takes minutes.
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});

@@ -8,13 +8,14 @@ const ROLE = String.raw`(?:journalist|writer|reporter|editor|author|analyst|cont
  * and a paragraph introducing the writer ("Manisha is a freelance journalist with a passion for …").
  * The box runs on to the next removed block (bios come in the tail, among other widgets).
  */
+// Name words are bounded (20 letters): an unbounded run would rescan long letter runs from every capital.
 const VERB = String.raw`(?:is|has|was|writes|covers|joined|holds|leads|reports|indicates)\b`;
 const BIO_BOX = new RegExp(
   [
     // "Jamie CrawleyJamie has …": the heading, then the first name opening the bio
-    String.raw`(?<!\p{Lu})([A-Z][a-z]+)(?: [A-Z][\p{Ll}'’-]+){1,2}(?:READ FULL BIO|About the author)?\1 ${VERB}`,
+    String.raw`(?<!\p{Lu})([A-Z][a-z]{1,20})(?: [A-Z][\p{Ll}'’-]{1,20}){1,2}(?:READ FULL BIO|About the author)?\1 ${VERB}`,
     // "Omkar GodboleOmkar Godbole is …", "AI BoostAI Boost indicates …", "CD AnalyticsCoinDesk Analytics is …"
-    String.raw`(?<!\p{Lu})([A-Z][A-Za-z]+) ([A-Z][\p{Ll}'’-]+)(?:READ FULL BIO|About the author)?(?:\2|[A-Z][\p{L}]+) \3 ${VERB}`,
+    String.raw`(?<!\p{Lu})([A-Z][A-Za-z]{1,20}) ([A-Z][\p{Ll}'’-]{1,20})(?:READ FULL BIO|About the author)?(?:\2|[A-Z][\p{L}]{1,20}) \3 ${VERB}`,
   ].join('|'),
   'gu',
 );

@@ -13,8 +13,6 @@ const BYLINES = [
   // "ByShaurya MalwaEdited bySheldon RebackUpdatedJul 17, 2025, …", "NewsByGodfrey BenjaminSat, 12072025 - 11:47",
   // "by Editorial Team Jul. 21, 2026", "By Kevin Peachey Cost of living correspondent Published 21 July 2026, 06:20 BST"
   String.raw`(?:\b[A-Z][a-z]+(?=By)|\b|(?<=\p{Ll})(?=By))[Bb]y\s?${WHO}${ROLE}(?:\s?${LABEL}${WHO})*${TAIL}`,
-  // "Eric McConnellFri, Jul 11, 2025, 9:00 PM4 min read": a source or name, a date, a reading time
-  String.raw`(?:[\p{Lu}][\p{L}.&]*\s?){1,4}?${DATE}\s?\d{1,3}\s?min(?:ute)?s? read`,
   // "Written by X staff writer Reviewed by Y staff editor", "Published Jul 21, 2026"
   String.raw`Written by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?(?:\s?Reviewed by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?)?(?=\s|$)`,
   String.raw`(?<![\p{Ll}])(?:Published|Updated|Posted)(?: on)?\s?:?\s?${DATE}`,
@@ -23,9 +21,31 @@ const BYLINES = [
 ];
 const BYLINE = new RegExp(BYLINES.join('|'), 'gu');
 
+/** A date and a reading time, "Fri, Jul 11, 2025, 9:00 PM4 min read": the name before it is found by walking back. */
+const READ_TIME = new RegExp(String.raw`${DATE}\s?\d{1,3}\s?min(?:ute)?s? read`, 'gu');
+/** How far back the source or author name before a reading-time stamp may reach (characters). */
+const NAME_BACK_MAX = 60;
+
 /** Bylines with their dates, edit credits and reading times. */
 export const byline: Rule = {
   name: 'byline',
   category: 'byline',
-  find: (text) => matchAll(text, BYLINE),
+  find: (text) => [...matchAll(text, BYLINE), ...matchAll(text, READ_TIME).map((h) => ({ start: nameStart(text, h.start), end: h.end }))],
 };
+
+/**
+ * Where the source and author names before a reading-time stamp begin ("ReutersRae WeeMon, …"): back over
+ * letters, spaces, "&" and domain dots, to a sentence end, a digit or NAME_BACK_MAX characters. A headline
+ * glued before them is claimed earlier by the title rule, so overshooting into it costs nothing.
+ */
+function nameStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < NAME_BACK_MAX) {
+    const ch = text[i - 1];
+    const domainDot = ch === '.' && /[a-z]/.test(text[i] ?? '');
+    if (!(/[\p{L} &]/u.test(ch) || domainDot)) break;
+    i--;
+  }
+  while (i < at && /\s/.test(text[i])) i++;
+  return i;
+}

@@ -9,7 +9,7 @@ const OPENER = new RegExp(
     String.raw`\*?This is not (?:investment|financial|trading) advice`,
     String.raw`\b(?:Note|Editor.s note)\s?:\s?The views expressed`,
     String.raw`\bThis (?:article|content|post) (?:is produced|is provided|is for informational|is meant|does not constitute|contains affiliate|is sponsored|may contain)`,
-    String.raw`\b[A-Z][\w.]*(?: and [A-Z][\w. ]*?)? may earn (?:a )?commission`,
+    String.raw`(?<![\w.])[A-Z][\w.]*(?: and [A-Z][\w. ]*?)? may earn (?:a )?commission`,
   ].join('|'),
   'gu',
 );

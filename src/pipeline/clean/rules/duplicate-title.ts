@@ -2,50 +2,62 @@ import type { Hit, Rule } from '../rule.ts';
 
 /** Below this many words a title is too generic to hunt for in the body ("Markets", "Bitcoin"). */
 const TITLE_MIN_WORDS = 3;
-/** Characters allowed between two title words in the text: punctuation, an HTML entity, or nothing when a source stripped `$`, `%` or `'`. */
-const GAP = String.raw`(?:[^\p{L}\p{N}<]|&#?\w{1,8};){0,8}?`;
+/** Most characters a copy may hold beyond the title's letters and digits, per word: spaces, punctuation, an entity. */
+const GAP_PER_WORD = 8;
+
+const ENTITY = /&#?\w{1,8};/y;
+const ALNUM = /[\p{L}\p{N}]/u;
 
 /**
- * Every in-text copy of the headline (the aggregator already has it from the feed). Matching is on
- * words, so copies whose `$`, `%`, quotes or entities differ from the feed title still match.
- * Without a title, `headlineLine` (a tail rule) finds the headline by its shape.
+ * Every in-text copy of the headline (the aggregator already has it from the feed), with the title's
+ * leading and closing punctuation ("$…", "…?") when the text has it. Matching is on letters and digits
+ * only, so copies whose `$`, `%`, quotes, entities or spaces differ from the feed title still match,
+ * including copies glued to the blocks around them ("EmailMiners Sell…DipsByAna"). Without a title,
+ * `headlineLine` (a tail rule) finds the headline by its shape.
  */
 export const duplicateTitle: Rule = {
   name: 'duplicate-title',
   category: 'duplicate_title',
   find(text, ctx) {
-    if (ctx.title) {
-      const words = ctx.title.match(/[\p{L}\p{N}]+/gu) ?? [];
-      if (words.length >= TITLE_MIN_WORDS) {
-        return copies(text, words, ctx.title);
-      }
+    const title = ctx.title?.trim() ?? '';
+    const titleWords = title.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (titleWords.length < TITLE_MIN_WORDS) return [];
+    const key = titleWords.join('').toLowerCase();
+    const lead = /^[^\p{L}\p{N}\s]+/u.exec(title)?.[0] ?? '';
+    const close = /[^\p{L}\p{N}\s]+$/u.exec(title)?.[0] ?? '';
+    const { letters, at } = alnumOnly(text);
+    const hits: Hit[] = [];
+    for (let i = letters.indexOf(key); i >= 0; i = letters.indexOf(key, i + key.length)) {
+      const first = at[i];
+      const last = at[i + key.length - 1] + 1;
+      const span = text.slice(first, last);
+      if (span.includes('<') || span.length > key.length + GAP_PER_WORD * titleWords.length) continue;
+      const start = lead && text.slice(first - lead.length, first) === lead ? first - lead.length : first;
+      hits.push({ start, end: close && text.startsWith(close, last) ? last + close.length : last });
     }
-    return [];
+    return hits;
   },
 };
 
-/**
- * Copies of the title's words in order, with the title's leading and closing punctuation ("$…", "…?")
- * when the text has it. The regex only runs where the first word stands (a plain search finds those fast).
- */
-function copies(text: string, words: string[], title: string): Hit[] {
-  const lead = /^[^\p{L}\p{N}\s]+/u.exec(title.trim())?.[0] ?? '';
-  const close = /[^\p{L}\p{N}\s]+$/u.exec(title.trim())?.[0] ?? '';
-  const re = new RegExp(words.map(escape).join(GAP) + (close ? `(?:${escape(close)})?` : ''), 'iuy');
-  const lower = text.toLowerCase();
-  const first = words[0].toLowerCase();
-  const hits: Hit[] = [];
-  for (let at = lower.indexOf(first); at >= 0; at = lower.indexOf(first, at + 1)) {
-    re.lastIndex = at;
-    const m = re.exec(text);
-    if (!m) continue;
-    const start = lead && text.slice(at - lead.length, at) === lead ? at - lead.length : at;
-    hits.push({ start, end: at + m[0].length });
-    at += m[0].length - 1;
+/** The text's letters and digits in lower case, HTML entities skipped, with each one's offset in the text. */
+function alnumOnly(text: string): { letters: string; at: number[] } {
+  let letters = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '&') {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(text);
+      if (m) {
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    const ch = text[i];
+    if (!ALNUM.test(ch)) continue;
+    const lower = ch.toLowerCase();
+    // Lower-casing keeps one code unit for all but a few letters (e.g. "İ"); those keep their own case.
+    letters += lower.length === 1 ? lower : ch;
+    at.push(i);
   }
-  return hits;
-}
-
-function escape(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { letters, at };
 }

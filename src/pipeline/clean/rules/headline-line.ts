@@ -15,36 +15,46 @@ export const headlineLine: TailRule = {
   category: 'duplicate_title',
   find(text, removed) {
     const lines = liveLines(text, removed);
-    if (lines.length < 2) return [];
-    const first = text.slice(lines[0].start, lines[0].end);
+    const firstLine = lines.next();
+    if (firstLine.done) return [];
+    const first = text.slice(firstLine.value.start, firstLine.value.end);
     const words = first.split(/\s+/).length;
     if (words > HEADLINE_MAX_WORDS) return [];
-    const hits: Hit[] = [];
+    const hits: Hit[] = [firstLine.value];
+    let more = false;
     for (const line of lines) {
+      more = true;
       if (text.slice(line.start, line.end) !== first) break;
       hits.push(line);
     }
+    if (!more) return [];
     const headlineLike = words >= HEADLINE_MIN_WORDS && !/[.!?:;,]["”’)]?$/.test(first);
     return hits.length > 1 || headlineLike ? hits : [];
   },
 };
 
-/** The text lines with something left on them once `removed` is cut out, trimmed to what is left. */
-function liveLines(text: string, removed: readonly Hit[]): Hit[] {
-  const out: Hit[] = [];
+/**
+ * The text lines with something left on them once `removed` (sorted) is cut out, trimmed to what is
+ * left; a line whose rest is split by a removed span is skipped. One pass over lines and spans.
+ */
+function* liveLines(text: string, removed: readonly Hit[]): Generator<Hit> {
+  let p = 0;
   for (const m of text.matchAll(/[^\n]+/g)) {
-    let start = m.index ?? 0;
-    let end = start + m[0].length;
-    for (const r of removed) {
-      if (r.start <= start && r.end > start) start = Math.min(r.end, end);
-      if (r.end >= end && r.start < end && r.start >= start) end = r.start;
+    const lineStart = m.index ?? 0;
+    const lineEnd = lineStart + m[0].length;
+    while (p < removed.length && removed[p].end <= lineStart) p++;
+    // What is left of the line: the stretches between the spans that touch it.
+    const left: Hit[] = [];
+    let at = lineStart;
+    for (let q = p; q < removed.length && removed[q].start < lineEnd; q++) {
+      if (removed[q].start > at) left.push({ start: at, end: removed[q].start });
+      at = Math.max(at, removed[q].end);
     }
-    const s = text.slice(start, end);
-    const lead = s.length - s.trimStart().length;
-    const body = s.trim();
-    if (body && !removed.some((r) => r.start < start + lead + body.length && r.end > start + lead)) {
-      out.push({ start: start + lead, end: start + lead + body.length });
-    }
+    if (at < lineEnd) left.push({ start: at, end: lineEnd });
+    const live = left.filter((h) => text.slice(h.start, h.end).trim());
+    if (live.length !== 1) continue;
+    const s = text.slice(live[0].start, live[0].end);
+    const start = live[0].start + (s.length - s.trimStart().length);
+    yield { start, end: start + s.trim().length };
   }
-  return out;
 }

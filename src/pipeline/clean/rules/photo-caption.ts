@@ -19,7 +19,9 @@ export const photoCaption: TailRule = {
     const hits: Hit[] = [];
     removed.forEach((r, i) => {
       if (r.category !== 'byline') return;
-      const next = removed.slice(i + 1).find((x) => !x.inline);
+      let j = i + 1;
+      while (j < removed.length && removed[j].inline) j++;
+      const next = removed[j];
       const stretch = text.slice(r.end, next ? next.start : text.length);
       const lead = stretch.length - stretch.trimStart().length;
       const m = CAPTION.exec(stretch.trimStart());

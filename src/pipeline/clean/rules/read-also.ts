@@ -9,6 +9,8 @@ const CARD = new RegExp(String.raw`You (?:Might|May) Also Like\s?(?:${DATE})?[^\
 
 /** Words that may stay lower-case inside a Title Case headline. */
 const MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'as', 'at', 'by', 'vs', 'vs.', 'with', 'from', 'is', 'but', 'into']);
+/** Longest a linked headline runs (characters); also bounds the work per marker. */
+const HEADLINE_MAX_CHARS = 300;
 /** A headline shorter than this is not trusted to mark where it ends. */
 const TITLE_MIN_WORDS = 3;
 
@@ -34,7 +36,7 @@ export const readAlso: Rule = {
  */
 function headlineEnd(text: string, from: number): number {
   const line = text.indexOf('\n', from);
-  const stop = line < 0 ? text.length : line;
+  const stop = Math.min(line < 0 ? text.length : line, from + HEADLINE_MAX_CHARS);
   const words = [...text.slice(from, stop).matchAll(/\S+/g)];
   let titled = 0;
   for (const w of words) {

@@ -6,7 +6,7 @@ const PRICE = String.raw`[-+]?\$?\d[\d,]*(?:\.[\d₀-₉]+)?`;
 const CHANGE = String.raw`[-+−]?\d+(?:\.\d+)?%?`;
 
 /** A named chip, "bitcoinBitcoin$9,450.560.90%": slug, name, price and change glued together. */
-const NAMED_CHIP = String.raw`(?:[•·|]\s*)?[a-z][a-z0-9-]*[A-Z][A-Za-z .]{0,30}?\$\d[\d,]*\.\d+${CHANGE}`;
+const NAMED_CHIP = String.raw`(?:[•·|]\s*)?(?<![a-z0-9-])[a-z][a-z0-9-]*[A-Z][A-Za-z .]{0,30}?\$\d[\d,]*\.\d+${CHANGE}`;
 /** A symbol chip, "BTC117,291.00-1.26" or "ETH 3,538.36 4.28%". */
 const SYMBOL_CHIP = String.raw`(?:[•·|]\s*)?[A-Z][A-Z0-9]{1,7}\s?\$?\d[\d,]*\.\d+\s?${CHANGE}`;
 
