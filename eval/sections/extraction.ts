@@ -45,10 +45,11 @@ export function decodePage(bytes: Uint8Array): string {
   }
 }
 
-export function onestoryText(html: string, url: string | undefined, clean: CleanFn | null): string | null {
+/** onestory's text for a page: extraction alone, and extraction followed by the clean stage when it exists. */
+export function onestoryText(html: string, url: string | undefined, clean: CleanFn | null): { extracted: string; cleaned: string | null } | null {
   const got = extract(html, { parseHTML: parseWithLinkedom, url });
   if (!got) return null;
-  return clean ? clean(got.text, { title: got.title }).text : got.text;
+  return { extracted: got.text, cleaned: clean ? clean(got.text, { title: got.title }).text : null };
 }
 
 export function readabilityAsIs(html: string, url: string | undefined): { text: string; html: string } | null {
@@ -66,7 +67,6 @@ function safely<T>(f: () => T): T | null {
 
 export default async function extraction(ctx: SectionContext): Promise<SectionResult> {
   const clean = await loadClean();
-  const measured = clean ? 'extract + clean' : 'extract only (no clean module yet)';
   const metrics: Record<string, number> = {};
 
   // a. trafilatura-eval
@@ -75,36 +75,47 @@ export default async function extraction(ctx: SectionContext): Promise<SectionRe
   const english = new Set(JSON.parse(readFileSync(path.join(benchDir, 'english_guess_keys.json'), 'utf8')) as string[]);
   const keys = Object.keys(all).filter((_, i) => !ctx.quick || i % QUICK_EVERY === 0);
   const evaldata: EvalData = Object.fromEntries(keys.map((k) => [k, all[k]]));
-  const ours: Record<string, string | null> = {};
+  const extracted: Record<string, string | null> = {};
+  const cleaned: Record<string, string | null> = {};
   const theirs: Record<string, string | null> = {};
   for (const key of keys) {
     const html = decodePage(gunzipSync(readFileSync(path.join(benchDir, 'html', evaldata[key].file + '.gz'))));
     const url = /^https?:/.test(key) ? key : undefined;
-    ours[key] = safely(() => onestoryText(html, url, clean));
+    const got = safely(() => onestoryText(html, url, clean));
+    extracted[key] = got?.extracted ?? null;
+    cleaned[key] = got?.cleaned ?? null;
     theirs[key] = safely(() => readabilityAsIs(html, url)?.text ?? null);
   }
-  const outOurs = path.join(tmpdir(), 'onestory-trafilatura-onestory.json');
-  const outTheirs = path.join(tmpdir(), 'onestory-trafilatura-readability.json');
-  writeFileSync(outOurs, JSON.stringify(ours));
-  writeFileSync(outTheirs, JSON.stringify(theirs));
+  const ours = clean ? cleaned : extracted; // what onestory serves
+  const files = {
+    extracted: path.join(tmpdir(), 'onestory-trafilatura-extract.json'),
+    cleaned: path.join(tmpdir(), 'onestory-trafilatura-extract-clean.json'),
+    readability: path.join(tmpdir(), 'onestory-trafilatura-readability.json'),
+  };
+  writeFileSync(files.extracted, JSON.stringify(extracted));
+  if (clean) writeFileSync(files.cleaned, JSON.stringify(cleaned));
+  writeFileSync(files.readability, JSON.stringify(theirs));
   const englishOnly = Object.fromEntries(keys.filter((k) => english.has(k)).map((k) => [k, evaldata[k]]));
   const s = scoreSnippets(evaldata, ours);
+  const x = scoreSnippets(evaldata, extracted);
   const r = scoreSnippets(evaldata, theirs);
-  const sEn = scoreSnippets(englishOnly, ours);
-  const rEn = scoreSnippets(englishOnly, theirs);
-  const row = (name: string, x: SnippetScore, en: SnippetScore | null) => [name, x.P, x.R, x.acc, x.F1, en ? en.F1 : '-'];
+  const row = (name: string, sc: SnippetScore, outputs: Record<string, string | null>) => [
+    name, sc.P, sc.R, sc.acc, sc.F1, scoreSnippets(englishOnly, outputs).F1,
+  ];
   Object.assign(metrics, {
     'extraction.trafilatura_f1': s.F1,
     'extraction.trafilatura_precision': s.P,
     'extraction.trafilatura_recall': s.R,
-    'extraction.trafilatura_f1_english': sEn.F1,
+    'extraction.trafilatura_f1_english': scoreSnippets(englishOnly, ours).F1,
+    'extraction.trafilatura_f1_extract_only': x.F1,
     'extraction.readability_linkedom_f1': r.F1,
   });
   const tableA = table(
     ['extractor', 'P', 'R', 'acc', 'F1', 'F1 (en)'],
     [
-      row(`onestory (${measured})`, s, sEn),
-      row('Readability on linkedom, as is', r, rEn),
+      ...(clean ? [row('onestory: extract + clean', s, cleaned)] : []),
+      row('onestory: extract only', x, extracted),
+      row('Readability on linkedom, as is', r, theirs),
       ['trafilatura 2.2.0 (published)', PUBLISHED.trafilatura.P, PUBLISHED.trafilatura.R, '-', PUBLISHED.trafilatura.F1, '-'],
       ['raw HTML (published floor)', PUBLISHED.rawHtml.P, PUBLISHED.rawHtml.R, '-', PUBLISHED.rawHtml.F1, '-'],
     ],
@@ -125,7 +136,7 @@ export default async function extraction(ctx: SectionContext): Promise<SectionRe
     if (gotText === expected) same++;
     else misses.push(slug);
     theirsF1 += tokenF1(gotText, expected);
-    oursF1 += tokenF1(safely(() => onestoryText(source, READABILITY_TEST_URL, null)) ?? '', expected);
+    oursF1 += tokenF1(safely(() => onestoryText(source, READABILITY_TEST_URL, null))?.extracted ?? '', expected);
   }
   const n = slugs.length;
   Object.assign(metrics, {
@@ -143,9 +154,9 @@ export default async function extraction(ctx: SectionContext): Promise<SectionRe
   );
 
   const report = [
-    `a. trafilatura-eval: ${keys.length} pages (${Object.keys(englishOnly).length} English); onestory measured as ${measured}`,
+    `a. trafilatura-eval: ${keys.length} pages (${Object.keys(englishOnly).length} English); clean stage ${clean ? 'loaded' : 'not found: extract only'}`,
     tableA,
-    `predictions: ${outOurs}, ${outTheirs} (check: python3 ../shared/tools/score_trafilatura_eval.py ${benchDir} FILE)`,
+    `predictions: ${Object.values(files).join(', ')} (check: python3 ../shared/tools/score_trafilatura_eval.py ${benchDir} FILE)`,
     '',
     'b. readability-test-pages: text of the expected and produced HTML, parsed with linkedom, white space folded',
     tableB,
