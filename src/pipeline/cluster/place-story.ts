@@ -103,6 +103,8 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const joined = candidatesJoined.filter((c) => !blocked.has(c.id)).sort((a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1));
   const survivor = joined[0]?.id ?? story.id;
   const merged = joined.slice(1).map((c) => c.id);
+  const joinedIds = new Set(joined.map((c) => c.id));
+  const kept = matches.filter((m) => joinedIds.has(m.clusterId));
 
   const tier = story.tier ?? 'original';
   const stored: StoredStory = {
@@ -115,7 +117,6 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     title: story.title,
     fingerprint: encodeFingerprint(fp),
   };
-  const joinedIds = new Set(joined.map((c) => c.id));
   const members = [...pool.filter((m) => joinedIds.has(m.clusterId)), stored];
   const fps = new Map(members.map((m) => [m.id, m.id === story.id ? fp : decodeFingerprint(m.fingerprint)]));
   const canonical = chooseCanonical(
@@ -147,9 +148,9 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     canonicalId: canonical.canonicalId,
     similarity: round(Math.max(toCanonical.near, toCanonical.event)),
     merged,
-    matches,
+    matches: kept,
     canonical,
-    why: explain(matches, candidates.length, survivor, merged, bars),
+    why: explain(kept, matches.length - kept.length, candidates.length, survivor, merged, bars),
   };
 }
 
@@ -184,8 +185,11 @@ async function liveClusters(store: ClusterStore, ids: string[]): Promise<Map<str
 /** Members are moved on merge, so a chain longer than a couple of hops means a corrupt store. */
 const MAX_MERGE_HOPS = 8;
 
-function explain(matches: Match[], verified: number, clusterId: string, merged: string[], cfg: Bars): string {
-  if (!matches.length) return `new cluster: none of ${verified} candidates passed (copy Jaccard >= ${cfg.nearJoin} or same-event cosine >= ${cfg.eventBar})`;
+function explain(matches: Match[], blocked: number, verified: number, clusterId: string, merged: string[], cfg: Bars): string {
+  const outlet = blocked ? `; ${blocked} match(es) skipped: their cluster already holds a piece of this outlet` : '';
+  if (!matches.length) {
+    return `new cluster: none of ${verified} candidates passed (copy Jaccard >= ${cfg.nearJoin} or same-event cosine >= ${cfg.eventBar})${outlet}`;
+  }
   const best = matches[0];
   const level =
     best.near >= cfg.nearJoin
@@ -193,7 +197,7 @@ function explain(matches: Match[], verified: number, clusterId: string, merged: 
       : `same event as ${best.itemId} (cosine ${best.event} >= bar ${best.bar})`;
   const more = matches.length > 1 ? `, ${matches.length - 1} more member(s) matched` : '';
   const merge = merged.length ? `; bridged and merged ${merged.join(', ')} into ${clusterId}` : '';
-  return `joined ${clusterId}: ${level}${more}${merge}`;
+  return `joined ${clusterId}: ${level}${more}${merge}${outlet}`;
 }
 
 function round(x: number): number {
