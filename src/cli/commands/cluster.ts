@@ -51,14 +51,14 @@ export async function readJsonl(file: string): Promise<{ articles: InputArticle[
 }
 
 /** Sends articles to the Worker in publication order; returns each input id's result. */
-export async function sendInOrder(worker: LocalWorker, articles: InputArticle[], label: string): Promise<Map<string, ArticleResult>> {
+export async function sendInOrder(worker: LocalWorker, articles: InputArticle[], label: string, quiet = false): Promise<Map<string, ArticleResult>> {
   const match = sourceMatcher(loadConfiguredSources());
   const ordered = articles
     .map((a, i) => ({ a, i, t: Date.parse(a.published_iso ?? '') }))
     .sort((x, y) => (Number.isNaN(x.t) ? Infinity : x.t) - (Number.isNaN(y.t) ? Infinity : y.t) || x.i - y.i)
     .map(({ a }) => a);
   const results = new Map<string, ArticleResult>();
-  const bar = progress(ordered.length, label);
+  const bar = quiet ? null : progress(ordered.length, label);
   for (let i = 0; i < ordered.length; i += ARTICLES_A_REQUEST) {
     const batch: RecordedArticle[] = ordered.slice(i, i + ARTICLES_A_REQUEST).map((a) => ({
       id: a.id,
@@ -71,9 +71,9 @@ export async function sendInOrder(worker: LocalWorker, articles: InputArticle[],
     }));
     const { results: got } = await worker.call<{ results: ArticleResult[] }>('/replay/articles', { articles: batch });
     for (const r of got) results.set(r.id, r);
-    bar.update(Math.min(i + ARTICLES_A_REQUEST, ordered.length));
+    bar?.update(Math.min(i + ARTICLES_A_REQUEST, ordered.length));
   }
-  bar.done();
+  bar?.done();
   return results;
 }
 
