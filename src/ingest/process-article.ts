@@ -20,6 +20,8 @@ import { FetchError, MAX_PAGE_BYTES, FETCH_TIMEOUT_MS, fetchPolitely } from './f
 
 /** A feed body at least this long is the article itself, not a teaser: no need to fetch the page. */
 export const FULL_TEXT_MIN_CHARS = 1_200; // characters; teasers and standfirsts run 150-600
+/** Text kept per item, as MAX_CONTENT_CHARS: raw text, cleaned text and noise spans must fit one D1 row (2 MB). */
+export const MAX_ARTICLE_CHARS = 100_000;
 const HTML_MARKUP = /<[a-z][^>]*>/i;
 const MATCHES_KEPT = 5; // verified candidates stored per item for the inspector
 
@@ -55,6 +57,10 @@ export async function processArticle(itemId: string, deps: ProcessDeps): Promise
 async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Placement> {
   const now = deps.now ?? Date.now;
   const got = await acquireText(item, source, deps);
+  if (got.text.length > MAX_ARTICLE_CHARS) {
+    got.text = got.text.slice(0, MAX_ARTICLE_CHARS);
+    got.error = [got.error, `text cut at ${MAX_ARTICLE_CHARS} characters`].filter(Boolean).join('; ');
+  }
   const cleaned = clean(got.text, { title: item.title });
   const coins = labelCoins({ title: item.title, text: got.text, removed: cleaned.removed });
   const kind = classifyKind({ title: item.title, text: got.text, url: item.url, source: source.name, removed: cleaned.removed });
