@@ -39,3 +39,21 @@ describe('credits and media links', () => {
     expect(r.text).toContain('Cardano yearly performance');
   });
 });
+
+describe('presale-promo', () => {
+  const story =
+    'Ether options open interest hit a record on Friday, with most of the new positions in calls expiring in March. Traders said the skew points to a squeeze above $4,000 if spot demand holds. ';
+  const promo =
+    'Ether Traders Eye Upside While These Presale Buyers Stack Tokens Not every trade needs a year to play out. Orbitfrog ($ORBF) offers a staking game with a burn on every spin. The presale has passed $2 million. Buy $ORBF Here.';
+
+  it('drops a token promo inserted after the story, from its heading to the closing call', () => {
+    const r = cleanChecked(story + promo, 'Ether options open interest hits a record');
+    expect(removedBy(r, 'presale-promo')).toEqual([promo]);
+    expect(r.text).toBe(story.trim());
+  });
+
+  it('keeps the pitch when the headline names the token: the whole piece is about it', () => {
+    const r = cleanChecked(story + promo, 'Orbitfrog ($ORBF) presale passes $2 million');
+    expect(removedBy(r, 'presale-promo')).toEqual([]);
+  });
+});

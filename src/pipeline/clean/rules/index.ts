@@ -20,6 +20,7 @@ import { strayLabel, tagStrip } from './leftovers.ts';
 import { linkOutCta } from './link-out-cta.ts';
 import { newsletterCta } from './newsletter-cta.ts';
 import { photoCaption } from './photo-caption.ts';
+import { presalePromo } from './presale-promo.ts';
 import { readAlso } from './read-also.ts';
 import { relatedLinks } from './related-links.ts';
 import { repeatedPassage } from './repeated-passage.ts';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   shareBar,
   newsletterCta,
   followCta,
+  presalePromo,
   linkOutCta,
   creditLine,
   byline,

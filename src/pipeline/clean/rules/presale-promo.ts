@@ -1,0 +1,53 @@
+import type { Hit, Rule } from '../rule.ts';
+
+/** The call that closes an inserted token promo: "Buy $PEPENODE Here.", "Join the $ABC presale now". */
+const ANCHOR = /\b(?:Buy|Join|Get)(?: the)? \$([A-Z][A-Z0-9]{2,14})\b(?: presale)?(?: [Hh]ere| now)?[^.\n]{0,80}\.?/g;
+/** Longest promo taken before its closing call (characters). */
+const PROMO_MAX = 3_000;
+/** A promo is inserted after the story: it may not start before this share of the text. */
+const MIN_START_SHARE = 0.3;
+/** Capitalised words in a row that make the start of a sentence a glued section heading. */
+const HEADING_MIN_WORDS = 4;
+
+/**
+ * Token promos inserted into an editorial story (a presale pitch after the analysis): from the first
+ * mention of the promoted token, with the section heading just before it, to the closing call. Skipped
+ * when the headline names the token, because then the whole piece is about it (a sponsored article,
+ * which keeps its body).
+ */
+export const presalePromo: Rule = {
+  name: 'presale-promo',
+  category: 'advertisement',
+  find(text, ctx) {
+    const hits: Hit[] = [];
+    for (const m of text.matchAll(ANCHOR)) {
+      const symbol = m[1];
+      const end = (m.index ?? 0) + m[0].length;
+      if (ctx.title && new RegExp(`\\b${symbol}\\b`, 'i').test(ctx.title)) continue;
+      const from = Math.max(0, end - PROMO_MAX);
+      const first = text.slice(from, end).search(new RegExp(`\\$?\\b${symbol}\\b`, 'i'));
+      let start = sentenceStart(text, from + first);
+      const previous = sentenceStart(text, start - 1);
+      if (startsWithHeading(text.slice(previous, start))) start = previous;
+      if (start < text.length * MIN_START_SHARE) continue;
+      hits.push({ start, end });
+    }
+    return hits;
+  },
+};
+
+/** The start of the sentence holding `at`: just after the last stop followed by a blank or a capital. */
+function sentenceStart(text: string, at: number): number {
+  for (let i = at - 1; i > 0; i--) {
+    if (/[.!?]/.test(text[i - 1]) && /[\s\p{Lu}]/u.test(text[i])) return i;
+    if (text[i - 1] === '\n') return i;
+  }
+  return 0;
+}
+
+function startsWithHeading(sentence: string): boolean {
+  const words = sentence.trim().split(/\s+/);
+  let n = 0;
+  while (n < words.length && /^[\p{Lu}\p{N}]/u.test(words[n])) n++;
+  return n >= HEADING_MIN_WORDS;
+}
