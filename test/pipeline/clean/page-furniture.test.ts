@@ -73,3 +73,13 @@ describe('cookie-notice', () => {
     expect(removedBy(r, 'cookie-notice')).toHaveLength(1);
   });
 });
+
+describe('affiliate-widget', () => {
+  it('drops a run of exchange names glued to button labels, keeps "explore" in prose', () => {
+    const r = cleanChecked('The bank will explore custody options.Top exchanges for traders in AsiaKuCoinExploreOKXExploreBybitExploreGate.ioExploreVolumes rose.');
+    expect(removedBy(r, 'affiliate-widget')).toHaveLength(1);
+    expect(r.text).not.toMatch(/Explore/);
+    expect(r.text).toContain('The bank will explore custody options.');
+    expect(r.text).toContain('Volumes rose.');
+  });
+});

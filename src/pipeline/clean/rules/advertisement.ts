@@ -21,6 +21,18 @@ export const advertisement: Rule = {
   find: (text) => matchAll(text, AD),
 };
 
+/**
+ * Affiliate widgets: a run of three or more names each glued to a button label ("BTSEExploreNEXOExplore…"),
+ * with the widget's heading ("Best crypto platforms in Europe") when it stands right before the run.
+ */
+const AFFILIATE_WIDGET = /(?:Best [\p{Ll} ]{3,40}(?: in [A-Z]\w+)?)?(?:[A-Z][\w.]{1,20}?(?:Explore|Visit site|Open account|Trade now|Get started)){3,}/gu;
+
+export const affiliateWidget: Rule = {
+  name: 'affiliate-widget',
+  category: 'advertisement',
+  find: (text) => matchAll(text, AFFILIATE_WIDGET),
+};
+
 /** Labels that open an affiliate promo block inside an article ("Don't Miss:", "Trending:"). */
 const PROMO_LABEL = /(?<![\p{L}])(?:Don.?t [Mm]iss|Trending|Sponsored|Promoted)\s?:\s?/gu;
 /** How far a promo block may run before a glued block end (characters); past it only the first sentence goes. */

@@ -1,5 +1,5 @@
 import type { Rule, TailRule } from '../rule.ts';
-import { advertisement, promoBlock } from './advertisement.ts';
+import { advertisement, affiliateWidget, promoBlock } from './advertisement.ts';
 import { allCapsLink } from './all-caps-link.ts';
 import { appearedFirst } from './appeared-first.ts';
 import { authorBio, authorBlurb } from './author-bio.ts';
@@ -56,6 +56,7 @@ export const RULES: readonly Rule[] = [
   allCapsLink,
   relatedLinks,
   advertisement,
+  affiliateWidget,
   promoBlock,
   imageCredit,
   siteChrome,
