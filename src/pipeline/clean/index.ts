@@ -13,7 +13,9 @@ const DEFAULT_MAX_EXTEND = 1_500;
  *
  * Rules run in priority order; a later rule only gets what earlier ones left. Then markers that open a
  * block (a bio, a link list) grow to the block's end, and the tail rules look at what is left between
- * removed spans (tag strips, stray labels). Offsets in `removed` index into `text`.
+ * removed spans (a headline line, second copies, the caption under a byline, tag strips, stray labels).
+ * Offsets in `removed` index into `text`; spans are sorted and never overlap. Pure and DOM-free: regexes
+ * over the text, linear in its length.
  */
 export function clean(text: string, ctx: { title?: string | null } = {}): Cleaned {
   const rc: RuleContext = { title: ctx.title ?? null };

@@ -11,6 +11,3 @@ export const DATE = String.raw`(?:(?:${WEEKDAY})?${MONTH}\s?\d{1,2},?\s?\d{4}|(?
 
 /** "3 hours ago", "46 minutes ago". */
 export const AGO = String.raw`\d{1,3}\s?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s?ago`;
-
-/** A person's or desk's name: one to four capitalised words ("Editorial Team", "Omkar Godbole"). */
-export const NAME = String.raw`[A-Z][\p{L}.'’-]+(?:\s[A-Z][\p{L}.'’-]+){0,3}`;
