@@ -1,5 +1,4 @@
-import { matchAll, type Hit, type Rule } from '../rule.ts';
-import { sentenceRunEnd } from '../sentences.ts';
+import { matchAll, type Rule } from '../rule.ts';
 
 /**
  * Ad slot labels: "Advertisement", "ADVERTISEMENT", "SponsoredSponsored", "Paid content".
@@ -19,42 +18,4 @@ export const advertisement: Rule = {
   name: 'advertisement',
   category: 'advertisement',
   find: (text) => matchAll(text, AD),
-};
-
-/**
- * Affiliate widgets: a run of three or more names each glued to a button label ("BTSEExploreNEXOExplore…"),
- * with the widget's heading ("Best crypto platforms in Europe") when it stands right before the run.
- */
-const AFFILIATE_WIDGET = /(?:Best [\p{Ll} ]{3,40}(?: in [A-Z]\w+)?)?(?:[A-Z][\w.]{1,20}?(?:Explore|Visit site|Open account|Trade now|Get started)){3,}/gu;
-
-export const affiliateWidget: Rule = {
-  name: 'affiliate-widget',
-  category: 'advertisement',
-  find: (text) => matchAll(text, AFFILIATE_WIDGET),
-};
-
-/** Labels that open an affiliate promo block inside an article ("Don't Miss:", "Trending:"). */
-const PROMO_LABEL = /(?<![\p{L}])(?:Don.?t [Mm]iss|Trending|Sponsored|Promoted)\s?:\s?/gu;
-/** How far a promo block may run before a glued block end (characters); past it only the first sentence goes. */
-const PROMO_MAX = 600;
-
-/**
- * Affiliate promos set in the article: the label and its block. Flattened pages glue blocks together
- * ("…no obligation.Those low prices…"), so the promo ends at the first full stop a capital follows
- * without a space; with no such junction near, only the first sentence is taken.
- */
-export const promoBlock: Rule = {
-  name: 'promo-block',
-  category: 'advertisement',
-  find(text) {
-    const hits: Hit[] = [];
-    for (const m of text.matchAll(PROMO_LABEL)) {
-      const start = m.index ?? 0;
-      const from = start + m[0].length;
-      const window = text.slice(from, from + PROMO_MAX);
-      const glued = /[.!?](?=[\p{Lu}“"])|\n/u.exec(window);
-      hits.push({ start, end: glued ? from + glued.index + 1 : sentenceRunEnd(text, from, () => false, 1) });
-    }
-    return hits;
-  },
 };

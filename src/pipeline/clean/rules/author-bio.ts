@@ -1,14 +1,11 @@
 import type { Hit, Rule } from '../rule.ts';
 
-const ROLE = String.raw`(?:journalist|writer|reporter|editor|author|analyst|contributor|correspondent|columnist|researcher|trader|blogger|strategist|economist)`;
-
 /**
- * Author blurbs. Two shapes: a bio box, the author's name as a heading glued (no space: a flattened
- * page) to a bio that starts with the same first name ("Jamie CrawleyJamie has been part of …", "Ananda BanerjeeREAD FULL BIOAnanda …");
- * and a paragraph introducing the writer ("Manisha is a freelance journalist with a passion for …").
- * The box runs on to the next removed block (bios come in the tail, among other widgets).
+ * Author bio boxes: the author's name as a heading glued (no space: a flattened page) to a bio that
+ * starts with the same first name ("Jamie CrawleyJamie has been part of …", "Ananda BanerjeeREAD FULL BIOAnanda …").
+ * The box runs on to the next removed block (bios come in the tail, among other widgets). Name words
+ * are bounded (20 letters): an unbounded run would rescan long letter runs from every capital.
  */
-// Name words are bounded (20 letters): an unbounded run would rescan long letter runs from every capital.
 const VERB = String.raw`(?:is|has|was|writes|covers|joined|holds|leads|reports|indicates)\b`;
 const BIO_BOX = new RegExp(
   [
@@ -17,10 +14,6 @@ const BIO_BOX = new RegExp(
     // "Omkar GodboleOmkar Godbole is …", "AI BoostAI Boost indicates …", "CD AnalyticsCoinDesk Analytics is …"
     String.raw`(?<!\p{Lu})([A-Z][A-Za-z]{1,20}) ([A-Z][\p{Ll}'’-]{1,20})(?:READ FULL BIO|About the author)?(?:\2|[A-Z][\p{L}]{1,20}) \3 ${VERB}`,
   ].join('|'),
-  'gu',
-);
-const BIO_PARAGRAPH = new RegExp(
-  String.raw`(?<=^|\n)[ \t]*(?:About the author:?\s*)?[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2} (?:is|has been|was) (?:a|an|the)\b[^\n]{0,80}?\b${ROLE}s?\b[^\n]*`,
   'gu',
 );
 
@@ -32,17 +25,6 @@ export const authorBio: Rule = {
   find(text) {
     const hits: Hit[] = [];
     for (const m of text.matchAll(BIO_BOX)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
-    return hits;
-  },
-};
-
-/** The writer-introduction paragraph alone: it is a whole line, so it needs no growing. */
-export const authorBlurb: Rule = {
-  name: 'author-blurb',
-  category: 'author_bio',
-  find(text) {
-    const hits: Hit[] = [];
-    for (const m of text.matchAll(BIO_PARAGRAPH)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     return hits;
   },
 };

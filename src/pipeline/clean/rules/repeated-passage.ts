@@ -1,3 +1,4 @@
+import { gaps } from '../gaps.ts';
 import type { Hit, TailRule } from '../rule.ts';
 import { sentences } from '../sentences.ts';
 
@@ -43,16 +44,3 @@ export const repeatedPassage: TailRule = {
     return hits;
   },
 };
-
-/** The stretches between block-level removed spans. */
-function gaps(text: string, removed: readonly Hit[]): Hit[] {
-  const out: Hit[] = [];
-  let at = 0;
-  for (const r of removed) {
-    if (r.inline) continue;
-    if (r.start > at) out.push({ start: at, end: r.start });
-    at = Math.max(at, r.end);
-  }
-  if (at < text.length) out.push({ start: at, end: text.length });
-  return out;
-}

@@ -1,0 +1,28 @@
+import type { Hit, Rule } from '../rule.ts';
+import { sentenceRunEnd } from '../sentences.ts';
+
+/** Labels that open an affiliate promo block inside an article ("Don't Miss:", "Trending:"). */
+const PROMO_LABEL = /(?<![\p{L}])(?:Don.?t [Mm]iss|Trending|Sponsored|Promoted)\s?:\s?/gu;
+/** How far a promo block may run before a glued block end (characters); past it only the first sentence goes. */
+const PROMO_MAX = 600;
+
+/**
+ * Affiliate promos set in the article: the label and its block. Flattened pages glue blocks together
+ * ("…no obligation.Those low prices…"), so the promo ends at the first full stop a capital follows
+ * without a space; with no such junction near, only the first sentence is taken.
+ */
+export const promoBlock: Rule = {
+  name: 'promo-block',
+  category: 'advertisement',
+  find(text) {
+    const hits: Hit[] = [];
+    for (const m of text.matchAll(PROMO_LABEL)) {
+      const start = m.index ?? 0;
+      const from = start + m[0].length;
+      const window = text.slice(from, from + PROMO_MAX);
+      const glued = /[.!?](?=[\p{Lu}“"])|\n/u.exec(window);
+      hits.push({ start, end: glued ? from + glued.index + 1 : sentenceRunEnd(text, from, () => false, 1) });
+    }
+    return hits;
+  },
+};
