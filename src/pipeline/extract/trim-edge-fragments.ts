@@ -22,5 +22,6 @@ export function trimEdgeFragments(paragraphs: Paragraph[]): Paragraph[] {
   let end = paragraphs.length;
   while (start < end && isFragment(paragraphs[start])) start++;
   while (end > start && isFragment(paragraphs[end - 1])) end--;
-  return paragraphs.slice(start, end);
+  // a text made only of fragments is a short page (a notice, a one-line post), not an article with edges
+  return start === end ? paragraphs : paragraphs.slice(start, end);
 }

@@ -17,6 +17,10 @@ describe('trimEdgeFragments', () => {
     expect(texts(xs)).toEqual(xs);
   });
 
+  it('keeps a text made only of short lines rather than leaving nothing', () => {
+    expect(texts(['Maintenance tonight', 'Back at 06:00 UTC'])).toEqual(['Maintenance tonight', 'Back at 06:00 UTC']);
+  });
+
   it('leaves lines in scripts written without spaces alone', () => {
     expect(texts(['比特币价格上涨', 'Bitcoin rose above $80,000 on Friday.'])).toEqual(['比特币价格上涨', 'Bitcoin rose above $80,000 on Friday.']);
   });
