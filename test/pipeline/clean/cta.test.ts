@@ -43,3 +43,17 @@ describe('link-out-cta', () => {
     expect(r.text).toBe('The presale is in its fourth stage.');
   });
 });
+
+describe('link-out-cta link blocks', () => {
+  it('drops two labelled links in a row, bare domains too, keeps a site named in a sentence', () => {
+    const r = cleanChecked('The team said Website: traffic doubled after launch. Learn more about Orbit here: Website: orbit.example Telegram: t.me/orbit_example X: x.com/orbit_example');
+    expect(r.text).toBe('The team said Website: traffic doubled after launch.');
+  });
+});
+
+describe('newsletter-cta follow-ups', () => {
+  it('takes the short prompts after the newsletter line with it', () => {
+    const r = cleanChecked('Volumes fell 12% on the day. Smart traders already read our newsletter. Want in? Join us .');
+    expect(r.text).toBe('Volumes fell 12% on the day.');
+  });
+});

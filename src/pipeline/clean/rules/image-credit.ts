@@ -22,7 +22,7 @@ const CAPTIONS = [
   // "PUMP Supertrend indicator:TradingView"
   String.raw`${AFTER_SENTENCE}[^.!?\n:]{3,80}?:\s?${PROVIDERS}(?![\p{Ll}])`,
   // "Featured image from Pixabay, chart from Tradingview.com", "Cover image viawww.freepik.com", "Featured image via Shutterstock"
-  String.raw`(?:Featured|Cover|Header|Hero|Lead|Main) (?:image|photo)\s?(?:from|via|by|courtesy of|:)\s?(?:www\.)?${SOURCE}(?:,\s?chart (?:from|by|via) ${SOURCE})?`,
+  String.raw`(?:Featured|Cover|Header|Hero|Lead|Main) (?:[Ii]mage|[Pp]hoto)\s?(?:from|via|by|courtesy of|created with|:)\s?(?:www\.)?${SOURCE}(?:,\s?(?:chart (?:from|by|via) ${SOURCE})?)?`,
   // "Photo by X on Unsplash", "Image: Shutterstock", "Image source, Getty Images"
   String.raw`(?:Photo|Image|Illustration) (?:by|via)\s[^.\n]{1,60}?\son\s[A-Z]\w+`,
   String.raw`(?<![\p{L}])(?:Image|Photo|Picture)(?: source)?\s?[:,]\s?${STOCK}`,

@@ -1,18 +1,21 @@
 import { matchAll, type Rule } from '../rule.ts';
 
 /** Labels of link blocks in promoted pieces: "Website: https://…", "Telegram: https://…". */
-const LINK_LABEL = String.raw`(?:Website|Whitepaper|Linktree|Access|Telegram|Twitter\/X|Twitter|X|Discord|Buy|Presale|Audit|Medium|Instagram)\s?:\s?https?:\/\/\S+`;
+const LINK_LABEL = String.raw`(?:Website|Site|Whitepaper|Linktree|Access|Telegram|Twitter\/X|Twitter|X|Discord|Buy|Presale|Audit|Medium|Instagram)\s?:\s?(?:https?:\/\/\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/\S*)?)`;
 
 /**
  * Imperative link-outs: "Continue Reading: <title>", "Read The Full Article … On Coin Edition .",
- * promo link blocks ("For more information about X visit the links below: Website: …"), and button
+ * promo link blocks ("For more information about X visit the links below: Website: …", or two labelled
+ * links in a row, bare domains too: "Website: example.io Telegram: t.me/example"), and button
  * labels standing alone ("Visit Website", "Trade on Kraken", "Get Started with Kraken").
  */
 const LINK_OUT = new RegExp(
   [
     String.raw`Continue [Rr]eading(?::\s?[^\n]{1,200}?(?=\s?(?:The post|This post)\b|\s*\n|\s*$)|(?=[A-Z]|\s*$))`,
     String.raw`Read [Tt]he [Ff]ull (?:[Aa]rticle|[Ss]tory)\b[^\n]{0,220}?\b[Oo]n [A-Z][\w .]{1,30}?\s?\.`,
-    String.raw`(?:For more information|To learn more|Learn more)[^:\n]{0,80}?(?:visit(?: the links below)?|links below)\s?:?\s?(?:${LINK_LABEL}\s*)+`,
+    String.raw`(?:For more information|To learn more|Learn more)[^:\n]{0,80}?(?:visit(?: the links below)?|links below|here)\s?:?\s?(?:${LINK_LABEL}\s*)+`,
+    // a bare block of two or more labelled links
+    String.raw`(?<![\p{L}])(?:${LINK_LABEL}\s*){2,}`,
     String.raw`(?:Visit Website|Trade on [A-Z]\w+|Get Started with [A-Z]\w+|Sign up now|Buy \$[A-Z]{2,10} Here\.?)(?=\s*(?:[A-Z\n]|$))`,
   ].join('|'),
   'g',

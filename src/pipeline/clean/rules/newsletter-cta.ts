@@ -20,8 +20,10 @@ const PIECES = [
 ];
 const NEWSLETTER = new RegExp(`(?:(?:${PIECES.join('|')})\\s*)+`, 'g');
 
-/** A sentence pointing at the outlet's own newsletter: "Stay there with our newsletter ." */
-const OUR_NEWSLETTER = /\b(?:with|to|for|in) our (?:free |daily |weekly )?newsletters?\b/g;
+/** A sentence pointing at the outlet's own newsletter ("Stay there with our newsletter .", "… already read our newsletter. Want in? Join them ."). */
+const OUR_NEWSLETTER = /\b(?:with|to|for|in|read|join|get) our (?:free |daily |weekly )?newsletters?\b/g;
+/** Short follow-up prompts after it ("Want in? Join them .") go with it: sentences this short (words). */
+const PROMPT_MAX_WORDS = 4;
 
 export const newsletterCta: Rule = {
   name: 'newsletter-cta',
@@ -31,7 +33,7 @@ export const newsletterCta: Rule = {
     for (const m of text.matchAll(OUR_NEWSLETTER)) {
       const at = m.index ?? 0;
       const start = Math.max(...['.', '!', '?', '\n'].map((p) => text.lastIndexOf(p, at - 1))) + 1;
-      hits.push({ start, end: sentenceRunEnd(text, at, () => false, 1) });
+      hits.push({ start, end: sentenceRunEnd(text, at, (s) => s.trim().split(/\s+/).length <= PROMPT_MAX_WORDS, 3) });
     }
     return hits;
   },
