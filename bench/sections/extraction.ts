@@ -1,7 +1,8 @@
 /**
  * Extraction speed and memory: Readability on jsdom, Readability on linkedom as is, onestory's extract alone, and
- * onestory's extract + clean (the clean stage when that module loads), over the 130 readability-test-pages and the 3 real crypto pages. Each contender runs in
- * its own child process, so one's heap and JIT state cannot slow another, and its peak memory is the child's max RSS.
+ * onestory's extract + clean (the clean stage when that module loads), over the 130 readability-test-pages and the
+ * 3 real crypto pages. Each contender runs in its own child process, so one's heap and JIT state cannot slow
+ * another, and its peak memory is the child's max RSS (all pages are held in memory, so the floor is the corpus).
  *
  * Times are CPU time (user + system) a page, not wall time: the machine is shared, and wall time swings with
  * other people's load while CPU time barely moves; a Worker's budget is CPU time too.

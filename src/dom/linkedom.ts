@@ -5,12 +5,15 @@ import { parseHTML } from 'linkedom';
 import type { ParseHTML } from '../pipeline/types.ts';
 import { setDocumentUrls } from './document-urls.ts';
 
-// linkedom builds a broken tree from a fragment without <html>/<body> (the <head> and <body> end up inside the first
-// element), so a fragment such as a feed's `content:encoded` is wrapped in a document first.
-const HAS_DOCUMENT_SHELL = /<(?:html|body)[\s>]/i;
+// linkedom builds a broken tree from markup without <html> (the <head> and <body> end up inside the first element,
+// or the body stays empty), so a fragment such as a feed's `content:encoded` is wrapped in a document first.
+const HAS_HTML = /<html[\s>]/i;
+const HAS_BODY = /<body[\s>]/i;
 
 export const parseWithLinkedom: ParseHTML = (html, url) => {
-  const source = HAS_DOCUMENT_SHELL.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const source = HAS_HTML.test(html)
+    ? html
+    : `<!DOCTYPE html><html>${HAS_BODY.test(html) ? html : `<head></head><body>${html}</body>`}</html>`;
   const doc = parseHTML(source).document as unknown as Document;
   setDocumentUrls(doc, url);
   return doc;

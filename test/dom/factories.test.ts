@@ -36,4 +36,8 @@ describe.each([
     expect(doc.body.children).toHaveLength(2);
     expect(doc.body.textContent).toBe('one & twothree');
   });
+
+  it('reads a <body> given without <html>', () => {
+    expect(parseHTML('<body><p>Base fees fell.</p></body>').body.textContent).toBe('Base fees fell.');
+  });
 });

@@ -3,8 +3,9 @@
  * when the page holds nothing usable. Pure and runtime-neutral: the DOM factory comes in with the options
  * (linkedom in the Worker, jsdom or linkedom on Node).
  *
- *   strip never-text markup (keep JSON-LD) -> DOM -> Readability -> paragraphs
- *   -> prefer JSON-LD's articleBody when it is as full -> fall back on the largest <p> block, then the meta description
+ *   strip never-text markup (reading JSON-LD first) -> DOM -> keep the region holding the prose -> Readability
+ *   -> paragraphs, without captions, link lists and edge fragments -> prefer JSON-LD's articleBody when it is as full
+ *   -> fall back on the container of most <p> text, then the meta description -> put back the standfirst
  *
  * Removing noise inside the article (share bars, tickers, newsletter boxes) is the clean stage's job, not this one's.
  */
