@@ -75,7 +75,7 @@ describe('the inspector in a browser', () => {
     expect(labels.every((l) => l.length > 0)).toBe(true);
     const categories = await struck.evaluateAll((els) => els.map((e) => e.getAttribute('data-category')));
     expect(categories).toEqual(expect.arrayContaining(['cta', 'disclaimer']));
-    await expect(copy.innerText()).resolves.toMatch(/Why grouped[\s\S]*(copy of|same event as)/);
+    await expect(copy.innerText()).resolves.toMatch(/Why grouped[\s\S]*(copy of|same event as) Harbor News/);
     await page.screenshot({ path: 'test-results/inspector-cluster.png', fullPage: true });
   });
 

@@ -60,13 +60,13 @@ export function ClusterPage(props: { story: StoryDetail }) {
 
       <h2>Members</h2>
       {s.members.map((m) => (
-        <MemberCard m={m} />
+        <MemberCard m={m} names={new Map(s.members.map((x) => [x.itemId, x.source.name]))} />
       ))}
     </Layout>
   );
 }
 
-function MemberCard(props: { m: Member }) {
+function MemberCard(props: { m: Member; names: Map<string, string> }) {
   const m = props.m;
   return (
     <section class={`member${m.isCanonical ? ' canonical' : ''}`} data-item={m.itemId}>
@@ -96,7 +96,7 @@ function MemberCard(props: { m: Member }) {
         </dd>
         <dt>Why grouped</dt>
         <dd style="margin:0" class="why-grouped">
-          <PlacementWhy placement={m.placement} />
+          <PlacementWhy placement={m.placement} names={props.names} />
         </dd>
         <dt>Noise removed</dt>
         <dd style="margin:0">{noiseSummary(m.removed)}</dd>
@@ -138,17 +138,19 @@ function ScoreParts(props: { score: unknown }) {
 }
 
 /** The cluster stage's sentence, then each verified match with its two similarity levels. */
-function PlacementWhy(props: { placement: unknown }) {
+function PlacementWhy(props: { placement: unknown; names: Map<string, string> }) {
   const pl = props.placement as { why?: string; matches?: { itemId: string; near: number; event: number }[] } | null;
   if (!pl?.why) return <Explain value={props.placement} />;
+  // Item ids mean nothing to a reader: name the outlet where the member is in this cluster.
+  const named = (id: string) => (props.names.has(id) ? `${props.names.get(id)} (${id})` : id);
   return (
     <>
-      {pl.why}
+      {pl.why.replace(/\b[0-9a-f]{16}\b/g, (id) => (props.names.has(id) ? props.names.get(id)! : id))}
       {pl.matches?.length ? (
         <ul class="matches">
           {pl.matches.map((m) => (
             <li>
-              {m.itemId}: copy (shingle Jaccard) {m.near.toFixed(2)} · same event (feature cosine) {m.event.toFixed(2)}
+              {named(m.itemId)}: copy (shingle Jaccard) {m.near.toFixed(2)} · same event (feature cosine) {m.event.toFixed(2)}
             </li>
           ))}
         </ul>
