@@ -14,7 +14,8 @@ import type { Extracted, ParseHTML } from '../types.ts';
 import { elementToParagraphs, elementToText } from './element-to-text.ts';
 import { dropLinkLists } from './drop-link-lists.ts';
 import { trimEdgeFragments } from './trim-edge-fragments.ts';
-import { largestParagraphBlock, metaAuthor, metaDescription, metaTitle } from './fallback.ts';
+import { largestParagraphBlock } from './fallback.ts';
+import { readMeta } from './read-meta.ts';
 import { readJsonLd } from './read-json-ld.ts';
 import { addLede } from './add-lede.ts';
 import { pruneToArticle } from './prune-to-article.ts';
@@ -41,9 +42,7 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   const ld = readJsonLd(jsonLd);
   const doc = parseHTML(stripped, url);
   // read before Readability, which rewrites the document in place
-  const pageTitle = metaTitle(doc);
-  const pageAuthor = metaAuthor(doc);
-  const description = metaDescription(doc);
+  const { title: pageTitle, author: pageAuthor, description } = readMeta(doc);
   pruneToArticle(doc);
 
   const article = new Readability<Node>(doc, {
