@@ -69,6 +69,7 @@ export interface SourceHealth extends SourceRef {
   lastMessage: string | null;
   consecutiveFailures: number;
   itemsSeen: number;
+  itemsFailed: number; // items whose pipeline failed: kept with their error, never served half-processed
   stories: number;
 }
 

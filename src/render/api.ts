@@ -64,6 +64,7 @@ export function apiSource(s: SourceHealth) {
     enabled: s.enabled,
     stories: s.stories,
     items_seen: s.itemsSeen,
+    items_failed: s.itemsFailed,
     health: {
       ok: s.lastFetchAt == null ? null : s.consecutiveFailures === 0,
       last_fetch_at: iso(s.lastFetchAt),

@@ -130,7 +130,7 @@ describe('GET /api/v1/sources', () => {
   it('lists the sources with their story counts and health', async () => {
     const { sources } = await json('/api/v1/sources');
     const harbor = sources.find((s: any) => s.id === 'harbor-news');
-    expect(harbor).toMatchObject({ name: 'Harbor News', tier: 'original', stories: 1 });
+    expect(harbor).toMatchObject({ name: 'Harbor News', tier: 'original', stories: 1, items_failed: 0 });
     expect(harbor.health).toHaveProperty('consecutive_failures', 0);
   });
 });

@@ -2,7 +2,7 @@
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { chunk } from '../client.ts';
-import { clusters, fetchLog, sources, type Source } from '../schema.ts';
+import { clusters, fetchLog, items, sources, type Source } from '../schema.ts';
 import type { SourceHealth } from '../../model/story.ts';
 import type { Tier } from '../../pipeline/types.ts';
 
@@ -106,6 +106,12 @@ export async function listSourceHealth(db: Db): Promise<SourceHealth[]> {
     .where(sql`${clusters.mergedInto} is null and ${clusters.canonicalItemId} is not null`)
     .groupBy(clusters.sourceId);
   const storyCount = new Map(counts.map((c) => [c.sourceId, Number(c.n)]));
+  const failures = await db
+    .select({ sourceId: items.sourceId, n: sql<number>`count(*)` })
+    .from(items)
+    .where(eq(items.status, 'failed'))
+    .groupBy(items.sourceId);
+  const failedCount = new Map(failures.map((c) => [c.sourceId, Number(c.n)]));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -123,6 +129,7 @@ export async function listSourceHealth(db: Db): Promise<SourceHealth[]> {
     consecutiveFailures: r.consecutiveFailures,
     itemsSeen: r.itemsSeen,
     stories: storyCount.get(r.id) ?? 0,
+    itemsFailed: failedCount.get(r.id) ?? 0,
   }));
 }
 
