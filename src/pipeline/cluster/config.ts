@@ -27,6 +27,19 @@ export interface ClusterConfig {
    */
   promptBonus: number;
   promptMs: number;
+  /**
+   * Price moves (rule 5 of the gold labelling): two stories whose headlines report the same coin moving the
+   * same way to levels within `moveBand` of each other (relative), published within `moveGapMs` on the same
+   * UTC day, report one move when both are of a kind in `moveKinds`: their same-event cosine need only reach
+   * `moveBarShare` of the bar (0: the move alone suffices). Outlets explain one move with their own drivers,
+   * so such write-ups share little else; forecasts, advertorials and wraps that use the move as a hook are
+   * of other kinds and stay apart.
+   */
+  moveBand: number;
+  moveGapMs: number;
+  moveSameDay: boolean;
+  moveKinds: readonly string[];
+  moveBarShare: number;
 }
 
 export const DEFAULT_CONFIG: ClusterConfig = {
@@ -38,4 +51,9 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   sameSourceNear: 0.8, // a republished or lightly updated copy
   promptBonus: 0.4, // a rewrite published the same minute needs 60 % of the bar
   promptMs: 15 * 60_000, // rewrites observed 2-15 minutes after their source; the bonus fades within the hour
+  moveBand: 0.03,
+  moveGapMs: 24 * 3600_000,
+  moveSameDay: true,
+  moveKinds: ['news'],
+  moveBarShare: 0,
 };

@@ -21,7 +21,9 @@ import {
   fingerprint,
   jaccard,
   lookupTerms,
+  moveKeys,
   nearKeys,
+  sameMove,
   type Fingerprint,
 } from '../fingerprint/index.ts';
 import { DEFAULT_CONFIG, type ClusterConfig } from './config.ts';
@@ -43,7 +45,8 @@ export interface Match {
   clusterId: string;
   near: number; // estimated Jaccard of body shingles
   event: number; // cosine of same-event features
-  bar: number; // the same-event bar this pair had to clear (lower when published minutes apart)
+  bar: number; // the same-event bar this pair had to clear (lower when published minutes apart, or reporting one price move)
+  move: boolean; // both headlines report the same price move (see ClusterConfig.moveBand)
 }
 
 export interface Placement {
@@ -58,8 +61,18 @@ export interface Placement {
 
 /** How strongly a verified pair matches: >= 1 means it passes one of the two levels. */
 function strength(m: Match, cfg: Bars): number {
-  return Math.max(m.near / cfg.nearJoin, m.event / m.bar);
+  return Math.max(m.near / cfg.nearJoin, m.bar > 0 ? m.event / m.bar : 1);
 }
+
+/** Whether two stories report one price move: same coin, direction and level band, same session, news kinds. */
+function oneMove(fp: Fingerprint, kind: string | null, c: StoredStory, cfp: Fingerprint, publishedAt: number, cfg: ClusterConfig): boolean {
+  if (!fp.move || !cfp.move || !cfg.moveKinds.includes(kind ?? 'news') || !cfg.moveKinds.includes(c.kind ?? 'news')) return false;
+  if (Math.abs(c.publishedAt - publishedAt) > cfg.moveGapMs) return false;
+  if (cfg.moveSameDay && Math.floor(c.publishedAt / DAY_MS) !== Math.floor(publishedAt / DAY_MS)) return false;
+  return sameMove(fp.move, cfp.move, cfg.moveBand);
+}
+
+const DAY_MS = 24 * 3600_000;
 
 /** The share of the bar a pair must reach given how far apart the two were published (1 when far apart). */
 function promptness(gapMs: number, cfg: ClusterConfig): number {
@@ -79,17 +92,23 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const freq = await store.frequencies(terms);
   const counted = { total: freq.total + 1, df: new Map(terms.map((t) => [t, (freq.df.get(t) ?? 0) + 1])) };
   const fp = fingerprint(doc, counted, raw, terms);
-  const keys = [...nearKeys(fp.signature), ...eventKeys(fp.features)];
-  const queryKeys = [...nearKeys(fp.signature), ...eventKeys(fp.features, fp.features.size)];
+  const movePart = (query: boolean) => (fp.move ? moveKeys(fp.move, cfg.moveBand, query) : []);
+  const keys = [...nearKeys(fp.signature), ...eventKeys(fp.features), ...movePart(false)];
+  const queryKeys = [...nearKeys(fp.signature), ...eventKeys(fp.features, fp.features.size), ...movePart(true)];
 
   const hits = await store.candidates(queryKeys, story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs, cfg.candidateLimit);
   const candidates = await store.stories(hits.map((h) => h.itemId).filter((id) => id !== story.id));
   const crowd = await store.countPublished(story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs);
   const bars = { nearJoin: cfg.nearJoin, eventBar: round(cfg.eventJoin + cfg.eventJoinPerLog * Math.log(1 + crowd)) };
   const matches = candidates
-    .map((c) => ({ c, m: verify(fp, c) }))
+    .map((c) => ({ c, cfp: decodeFingerprint(c.fingerprint) }))
+    .map(({ c, cfp }) => ({ c, m: { itemId: c.id, clusterId: c.clusterId, ...compare(fp, cfp) }, move: oneMove(fp, story.kind ?? null, c, cfp, story.publishedAt, cfg) }))
     .filter(({ c, m }) => c.sourceId !== story.sourceId || m.near >= cfg.sameSourceNear)
-    .map(({ c, m }) => ({ ...m, bar: round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg)) }))
+    .map(({ c, m, move }) => ({
+      ...m,
+      move,
+      bar: round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : 1)),
+    }))
     .filter((m) => strength(m, bars) >= 1)
     .sort((a, b) => strength(b, bars) - strength(a, bars) || (a.itemId < b.itemId ? -1 : 1));
 
@@ -154,10 +173,6 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   };
 }
 
-function verify(fp: Fingerprint, c: StoredStory): Omit<Match, 'bar'> {
-  return { itemId: c.id, clusterId: c.clusterId, ...compare(fp, decodeFingerprint(c.fingerprint)) };
-}
-
 function compare(a: Fingerprint, b: Fingerprint): { near: number; event: number } {
   return { near: round(jaccard(a.signature, b.signature)), event: round(cosine(a.features, b.features)) };
 }
@@ -194,7 +209,9 @@ function explain(matches: Match[], blocked: number, verified: number, clusterId:
   const level =
     best.near >= cfg.nearJoin
       ? `copy of ${best.itemId} (Jaccard ${best.near} >= ${cfg.nearJoin})`
-      : `same event as ${best.itemId} (cosine ${best.event} >= bar ${best.bar})`;
+      : best.move
+        ? `same price move as ${best.itemId} (cosine ${best.event} >= bar ${best.bar})`
+        : `same event as ${best.itemId} (cosine ${best.event} >= bar ${best.bar})`;
   const more = matches.length > 1 ? `, ${matches.length - 1} more member(s) matched` : '';
   const merge = merged.length ? `; bridged and merged ${merged.join(', ')} into ${clusterId}` : '';
   return `joined ${clusterId}: ${level}${more}${merge}${outlet}`;

@@ -2,9 +2,11 @@
  * The compact stored form of a fingerprint, one string per story:
  *   "1|<words>|<signature as base64>|<feature>=<weight x1000>;..."
  * Feature strings never contain '|', '=' or ';' (event-terms builds them from letters, digits, '$', '%', '.', ' ').
- * About 700 characters of signature and 500 of features.
+ * About 700 characters of signature and 500 of features. A price move rides along as one more feature of
+ * weight 0 ("p:BTC:up:124000=0"): it never counts in a cosine, and fingerprints stored before it decode unchanged.
  */
 import type { Fingerprint } from './index.ts';
+import { moveFeature, parseMoveFeature, type PriceMove } from './price-move.ts';
 
 const VERSION = '1';
 const WEIGHT_SCALE = 1000; // three decimals are finer than any threshold
@@ -13,7 +15,9 @@ export function encodeFingerprint(fp: Fingerprint): string {
   const bytes = new Uint8Array(fp.signature.buffer, fp.signature.byteOffset, fp.signature.byteLength);
   let bin = '';
   for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
-  const feats = [...fp.features].map(([f, w]) => `${f.replace(/[|=;]/g, ' ')}=${Math.round(w * WEIGHT_SCALE)}`).join(';');
+  const pairs = [...fp.features].map(([f, w]) => `${f.replace(/[|=;]/g, ' ')}=${Math.round(w * WEIGHT_SCALE)}`);
+  if (fp.move) pairs.push(`${moveFeature(fp.move)}=0`);
+  const feats = pairs.join(';');
   return `${VERSION}|${fp.words}|${btoa(bin)}|${feats}`;
 }
 
@@ -25,11 +29,14 @@ export function decodeFingerprint(s: string): Fingerprint {
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   const features = new Map<string, number>();
+  let move: PriceMove | null = null;
   if (parts[3]) {
     for (const pair of parts[3].split(';')) {
       const eq = pair.lastIndexOf('=');
-      features.set(pair.slice(0, eq), Number(pair.slice(eq + 1)) / WEIGHT_SCALE);
+      const f = pair.slice(0, eq);
+      if (f.startsWith('p:')) move = parseMoveFeature(f) ?? move;
+      else features.set(f, Number(pair.slice(eq + 1)) / WEIGHT_SCALE);
     }
   }
-  return { words: Number(parts[1]), signature: new Uint32Array(bytes.buffer), features };
+  return { words: Number(parts[1]), signature: new Uint32Array(bytes.buffer), features, move };
 }

@@ -3,16 +3,19 @@
  *   near-copy   MinHash signature of the cleaned body's word shingles (copies, light rewrites)
  *   same-event  the FEATURES_KEPT heaviest names, figures, coins and rare words, weighted against the
  *               rolling document frequency (different write-ups of one happening)
+ *   price move  the coin, direction and level a headline reports it moved to (write-ups of one price move)
  */
 import { eventTerms, type EventDoc } from './event-terms.ts';
 import { signature } from './minhash.ts';
 import { shingleHashes } from './shingles.ts';
 import { weigh, type DocFrequencies } from './weigh.ts';
+import { priceMove, type PriceMove } from './price-move.ts';
 
 export interface Fingerprint {
   signature: Uint32Array; // MinHash of body shingles (title excluded: outlets retitle copies)
   features: Map<string, number>; // same-event features, heaviest first, unit length
   words: number; // body length in words, for the completeness part of the canonical score
+  move: PriceMove | null; // the price move the headline reports, if it reports one
 }
 
 /** Terms whose document frequency is read and counted per story: the heaviest raw ones, so one lookup suffices. */
@@ -35,6 +38,7 @@ export function fingerprint(
     signature: signature(shingleHashes(doc.text)),
     features: weigh(kept, freq),
     words: (doc.text.match(/\S+/g) ?? []).length,
+    move: priceMove(doc.title, doc.text),
   };
 }
 
@@ -43,3 +47,4 @@ export { jaccard } from './minhash.ts';
 export { cosine, type DocFrequencies } from './weigh.ts';
 export { encodeFingerprint, decodeFingerprint } from './encode.ts';
 export { nearKeys, eventKeys } from './lsh.ts';
+export { priceMove, moveKeys, sameMove, type PriceMove } from './price-move.ts';

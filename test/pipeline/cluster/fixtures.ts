@@ -122,3 +122,72 @@ export const SOLANA_ETF: StoryInput = {
   publishedAt: at(330),
   sourceId: 'ledgerwire',
 };
+
+/**
+ * One price move written up twice, each outlet with its own explanation (so the two share little but the
+ * coin, the level and the day), and look-alikes that are other events: a forecast at the same level, the
+ * same level a day later, another level, another coin, the opposite direction.
+ */
+export const BTC_MOVE_A: StoryInput = {
+  id: 'btc-move-a',
+  title: 'Bitcoin climbs above $91,200 as short sellers are squeezed',
+  text: 'Bitcoin rose to $91,200 on Tuesday afternoon. Derivatives desks reported that leveraged bears were forced out of positions on offshore venues, and funding on perpetual swaps flipped positive for the first time this month.',
+  coins: ['BTC'],
+  kind: 'news',
+  publishedAt: at(300),
+  sourceId: 'tapewatch',
+};
+export const BTC_MOVE_B: StoryInput = {
+  id: 'btc-move-b',
+  title: 'Bitcoin jumps to $91,600, helped by fund demand and a softer dollar',
+  text: 'The largest cryptocurrency gained about 4% during the US session. Asset managers kept buying for their exchange-traded products, while the dollar index slipped after weaker retail sales figures.',
+  coins: ['BTC'],
+  kind: 'news',
+  publishedAt: at(380),
+  sourceId: 'coinledger',
+};
+export const BTC_FORECAST: StoryInput = {
+  id: 'btc-forecast',
+  title: 'Bitcoin could climb to $91,500 next, says a chart watcher',
+  text: 'A pseudonymous trader expects the cryptocurrency to test $91,500 if the weekly candle closes strong, pointing to a rising wedge.',
+  coins: ['BTC'],
+  kind: 'price-prediction',
+  publishedAt: at(400),
+  sourceId: 'forecastly',
+};
+export const BTC_NEXT_DAY: StoryInput = {
+  id: 'btc-next-day',
+  title: 'Bitcoin rises to $91,300 after a quiet night',
+  text: 'Bitcoin traded at $91,300 on Wednesday morning after an uneventful Asian session with thin volumes.',
+  coins: ['BTC'],
+  kind: 'news',
+  publishedAt: at(300 + 24 * 60),
+  sourceId: 'morningtape',
+};
+export const BTC_OTHER_LEVEL: StoryInput = {
+  id: 'btc-other-level',
+  title: 'Bitcoin surges to $96,000 in late trading',
+  text: 'Bitcoin spiked to $96,000 late on Tuesday as a single large buy order cleared the books.',
+  coins: ['BTC'],
+  kind: 'news',
+  publishedAt: at(540),
+  sourceId: 'latebell',
+};
+export const BTC_DOWN: StoryInput = {
+  id: 'btc-down',
+  title: 'Bitcoin slips below $91,000 into the close',
+  text: 'Bitcoin gave back its gains, falling to $90,900 as traders took profits before the close.',
+  coins: ['BTC'],
+  kind: 'news',
+  publishedAt: at(560),
+  sourceId: 'closingbell',
+};
+export const ETH_MOVE: StoryInput = {
+  id: 'eth-move',
+  title: 'Ether tops $3,400 on staking demand',
+  text: 'Ether changed hands at $3,400 in European hours as deposits into validators picked up.',
+  coins: ['ETH'],
+  kind: 'news',
+  publishedAt: at(320),
+  sourceId: 'stakeview',
+};

@@ -4,6 +4,13 @@ import { MemoryStore } from '../../../src/pipeline/cluster/memory-store.ts';
 import {
   at,
   BACKGROUND,
+  BTC_DOWN,
+  BTC_FORECAST,
+  BTC_MOVE_A,
+  BTC_MOVE_B,
+  BTC_NEXT_DAY,
+  BTC_OTHER_LEVEL,
+  ETH_MOVE,
   HACK_REPORT_A,
   HACK_REPORT_B,
   MINER_SALE_COPY,
@@ -52,6 +59,28 @@ describe('placeStory', () => {
   it('keeps two different events about the same coin on the same day apart', async () => {
     const { store } = await placeAll(ALL);
     expect(store.assignments().get('sol-etf')).not.toBe(store.assignments().get('sol-outage'));
+  });
+
+  it('groups two write-ups of one price move that explain it differently; a forecast, another day, level, coin or direction stays apart', async () => {
+    const moves = [BTC_MOVE_A, ETH_MOVE, BTC_MOVE_B, BTC_FORECAST, BTC_OTHER_LEVEL, BTC_DOWN, BTC_NEXT_DAY];
+    const { store, placements } = await placeAll([...BACKGROUND, ...moves]);
+    const assign = store.assignments();
+    expect(assign.get('btc-move-b')).toBe(assign.get('btc-move-a'));
+    expect(placements.get('btc-move-b')!.why).toMatch(/same price move as btc-move-a/);
+    const others = moves.filter((s) => s !== BTC_MOVE_A && s !== BTC_MOVE_B).map((s) => assign.get(s.id));
+    expect(new Set([assign.get('btc-move-a'), ...others]).size).toBe(others.length + 1);
+    // whatever the arrival order
+    const reversed = (await placeAll([...BACKGROUND, ...moves].reverse())).store.assignments();
+    expect(reversed.get('btc-move-b')).toBe(reversed.get('btc-move-a'));
+    expect(new Set(moves.map((s) => reversed.get(s.id))).size).toBe(moves.length - 1);
+  });
+
+  it('does not group the two write-ups of a price move on text alone (the move is what joins them)', async () => {
+    const store = new MemoryStore();
+    for (const s of BACKGROUND) await placeStory(s, store, { moveKinds: [] });
+    await placeStory(BTC_MOVE_A, store, { moveKinds: [] });
+    const b = await placeStory(BTC_MOVE_B, store, { moveKinds: [] });
+    expect(b.clusterId).not.toBe(store.assignments().get('btc-move-a'));
   });
 
   it('leaves unrelated background stories alone', async () => {
