@@ -40,6 +40,9 @@ export interface ClusterConfig {
   moveSameDay: boolean;
   moveKinds: readonly string[];
   moveBarShare: number;
+  /** Centroid of a cluster's candidates (see place-story centroidMatches): at least this many, this multiple of the bar (Infinity: off). */
+  centroidMin: number;
+  centroidBar: number;
 }
 
 export const DEFAULT_CONFIG: ClusterConfig = {
@@ -56,4 +59,6 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   moveSameDay: true,
   moveKinds: ['news'],
   moveBarShare: 0,
+  centroidMin: 4,
+  centroidBar: 0.8,
 };

@@ -74,6 +74,44 @@ function oneMove(fp: Fingerprint, kind: string | null, c: StoredStory, cfp: Fing
 
 const DAY_MS = 24 * 3600_000;
 
+/**
+ * The cluster level: candidates of one cluster (their stored cluster id is current, merges move members)
+ * summed into a centroid. Write-ups of one event share its core terms but each adds its own background, so
+ * a newcomer can resemble the cluster as a whole more than any one member; and the core terms sink in
+ * document frequency as the cluster grows. A centroid of at least `centroidMin` candidates matched at
+ * `centroidBar` times the bar counts as a match to the cluster (represented by its most similar member).
+ */
+function centroidMatches(
+  fp: Fingerprint,
+  story: StoryInput,
+  verified: { c: StoredStory; cfp: Fingerprint; m: { itemId: string; clusterId: string; near: number; event: number } }[],
+  already: Set<string>,
+  bars: Bars,
+  cfg: ClusterConfig,
+): Match[] {
+  if (!Number.isFinite(cfg.centroidBar)) return [];
+  const groups = new Map<string, typeof verified>();
+  for (const v of verified) {
+    if (v.c.sourceId === story.sourceId || already.has(v.c.clusterId)) continue;
+    groups.set(v.c.clusterId, [...(groups.get(v.c.clusterId) ?? []), v]);
+  }
+  const out: Match[] = [];
+  for (const [clusterId, group] of groups) {
+    if (group.length < cfg.centroidMin) continue;
+    const sum = new Map<string, number>();
+    for (const { cfp } of group) for (const [f, w] of cfp.features) sum.set(f, (sum.get(f) ?? 0) + w);
+    const norm = Math.hypot(...sum.values()) || 1;
+    for (const [f, w] of sum) sum.set(f, w / norm);
+    const event = round(cosine(fp.features, sum));
+    const gap = Math.min(...group.map(({ c }) => Math.abs(c.publishedAt - story.publishedAt)));
+    const bar = round(bars.eventBar * cfg.centroidBar * promptness(gap, cfg));
+    if (event < bar) continue;
+    const best = group.reduce((a, b) => (b.m.event > a.m.event ? b : a));
+    out.push({ itemId: best.c.id, clusterId, near: best.m.near, event, bar, move: false });
+  }
+  return out;
+}
+
 /** The share of the bar a pair must reach given how far apart the two were published (1 when far apart). */
 function promptness(gapMs: number, cfg: ClusterConfig): number {
   return 1 - cfg.promptBonus * Math.exp(-gapMs / cfg.promptMs);
@@ -100,17 +138,19 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const candidates = await store.stories(hits.map((h) => h.itemId).filter((id) => id !== story.id));
   const crowd = await store.countPublished(story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs);
   const bars = { nearJoin: cfg.nearJoin, eventBar: round(cfg.eventJoin + cfg.eventJoinPerLog * Math.log(1 + crowd)) };
-  const matches = candidates
+  const verified = candidates
     .map((c) => ({ c, cfp: decodeFingerprint(c.fingerprint) }))
-    .map(({ c, cfp }) => ({ c, m: { itemId: c.id, clusterId: c.clusterId, ...compare(fp, cfp) }, move: oneMove(fp, story.kind ?? null, c, cfp, story.publishedAt, cfg) }))
+    .map(({ c, cfp }) => ({ c, cfp, m: { itemId: c.id, clusterId: c.clusterId, ...compare(fp, cfp) }, move: oneMove(fp, story.kind ?? null, c, cfp, story.publishedAt, cfg) }));
+  const matches: Match[] = verified
     .filter(({ c, m }) => c.sourceId !== story.sourceId || m.near >= cfg.sameSourceNear)
     .map(({ c, m, move }) => ({
       ...m,
       move,
       bar: round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : 1)),
     }))
-    .filter((m) => strength(m, bars) >= 1)
-    .sort((a, b) => strength(b, bars) - strength(a, bars) || (a.itemId < b.itemId ? -1 : 1));
+    .filter((m) => strength(m, bars) >= 1);
+  matches.push(...centroidMatches(fp, story, verified, new Set(matches.map((m) => m.clusterId)), bars, cfg));
+  matches.sort((a, b) => strength(b, bars) - strength(a, bars) || (a.itemId < b.itemId ? -1 : 1));
 
   const live = await liveClusters(store, [...new Set(matches.map((m) => m.clusterId))]);
   for (const m of matches) m.clusterId = live.get(m.clusterId)!.id;
