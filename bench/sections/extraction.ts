@@ -67,22 +67,12 @@ async function contenderFn(name: Contender): Promise<{ run: (p: Page) => unknown
   if (name === 'onestory-extract') {
     return { run: (p) => extract(p.html, { parseHTML: parseWithLinkedom, url: p.url }), measured: 'extract only' };
   }
-  const clean = await loadClean();
+  const { clean } = await import('../../src/pipeline/clean/index.ts');
   const run = (p: Page) => {
     const got = extract(p.html, { parseHTML: parseWithLinkedom, url: p.url });
-    return got && clean ? clean(got.text, { title: got.title }) : got;
+    return got && clean(got.text, { title: got.title });
   };
-  return { run, measured: clean ? 'extract + clean' : 'extract only (clean module did not load)' };
-}
-
-type CleanFn = (text: string, opts: { title: string | null }) => unknown;
-async function loadClean(): Promise<CleanFn | null> {
-  try {
-    const mod = (await import('../../src/pipeline/clean/index.ts')) as { clean?: CleanFn };
-    return typeof mod.clean === 'function' ? mod.clean : null;
-  } catch {
-    return null;
-  }
+  return { run, measured: 'extract + clean' };
 }
 
 async function child(name: Contender, dataDir: string, quick: boolean): Promise<void> {

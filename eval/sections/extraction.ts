@@ -1,6 +1,6 @@
 /**
  * Extraction quality, every contender in one run:
- *  a. trafilatura-eval (990 pages, snippet metric): onestory (extract, + clean when that module exists) and
+ *  a. trafilatura-eval (990 pages, snippet metric): onestory (extract, and extract + clean) and
  *     Readability on linkedom as-is, beside the published trafilatura and raw-HTML figures;
  *  b. readability-test-pages (130 pages): how often Readability on linkedom reproduces Readability's own
  *     expected output (on jsdom), compared as normalised text, and how close onestory's text comes to it.
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { table, type SectionContext, type SectionResult, type Thresholds } from '../section.ts';
 import { scoreSnippets, normalizeWhitespace, type EvalData, type SnippetScore } from '../metrics/trafilatura.ts';
+import { clean } from '../../src/pipeline/clean/index.ts';
 import { extract } from '../../src/pipeline/extract/index.ts';
 import { parseWithLinkedom } from '../../src/dom/linkedom.ts';
 
@@ -32,18 +33,6 @@ export const thresholds: Thresholds = {
   'extraction.readability_pages_token_f1': { min: 0.97 },
 };
 
-type CleanFn = (text: string, opts: { title: string | null }) => { text: string };
-
-/** The clean stage when it exists (another module, written in parallel); null measures extraction alone. */
-async function loadClean(): Promise<CleanFn | null> {
-  try {
-    const mod = (await import('../../src/pipeline/clean/index.ts')) as { clean?: CleanFn };
-    return typeof mod.clean === 'function' ? mod.clean : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Pages are decoded as the reference scorer does: UTF-8, else Windows-1252. */
 export function decodePage(bytes: Uint8Array): string {
   try {
@@ -53,11 +42,11 @@ export function decodePage(bytes: Uint8Array): string {
   }
 }
 
-/** onestory's text for a page: extraction alone, and extraction followed by the clean stage when it exists. */
-export function onestoryText(html: string, url: string | undefined, clean: CleanFn | null): { extracted: string; cleaned: string | null } | null {
+/** onestory's text for a page: extraction alone, and extraction followed by the clean stage. */
+export function onestoryText(html: string, url: string | undefined): { extracted: string; cleaned: string } | null {
   const got = extract(html, { parseHTML: parseWithLinkedom, url });
   if (!got) return null;
-  return { extracted: got.text, cleaned: clean ? clean(got.text, { title: got.title }).text : null };
+  return { extracted: got.text, cleaned: clean(got.text, { title: got.title }).text };
 }
 
 export function readabilityAsIs(html: string, url: string | undefined): { text: string; html: string } | null {
@@ -74,7 +63,6 @@ function safely<T>(f: () => T): T | null {
 }
 
 export default async function extraction(ctx: SectionContext): Promise<SectionResult> {
-  const clean = await loadClean();
   const metrics: Record<string, number> = {};
 
   // a. trafilatura-eval
@@ -89,19 +77,19 @@ export default async function extraction(ctx: SectionContext): Promise<SectionRe
   for (const key of keys) {
     const html = decodePage(gunzipSync(readFileSync(path.join(benchDir, 'html', evaldata[key].file + '.gz'))));
     const url = /^https?:/.test(key) ? key : undefined;
-    const got = safely(() => onestoryText(html, url, clean));
+    const got = safely(() => onestoryText(html, url));
     extracted[key] = got?.extracted ?? null;
     cleaned[key] = got?.cleaned ?? null;
     theirs[key] = safely(() => readabilityAsIs(html, url)?.text ?? null);
   }
-  const ours = clean ? cleaned : extracted; // what onestory serves
+  const ours = cleaned; // what onestory serves
   const files = {
     extracted: path.join(tmpdir(), 'onestory-trafilatura-extract.json'),
     cleaned: path.join(tmpdir(), 'onestory-trafilatura-extract-clean.json'),
     readability: path.join(tmpdir(), 'onestory-trafilatura-readability.json'),
   };
   writeFileSync(files.extracted, JSON.stringify(extracted));
-  if (clean) writeFileSync(files.cleaned, JSON.stringify(cleaned));
+  writeFileSync(files.cleaned, JSON.stringify(cleaned));
   writeFileSync(files.readability, JSON.stringify(theirs));
   const englishOnly = Object.fromEntries(keys.filter((k) => english.has(k)).map((k) => [k, evaldata[k]]));
   const s = scoreSnippets(evaldata, ours);
@@ -121,7 +109,7 @@ export default async function extraction(ctx: SectionContext): Promise<SectionRe
   const tableA = table(
     ['extractor', 'P', 'R', 'acc', 'F1', 'F1 (en)'],
     [
-      ...(clean ? [row('onestory: extract + clean', s, cleaned)] : []),
+      row('onestory: extract + clean', s, cleaned),
       row('onestory: extract only', x, extracted),
       row('Readability on linkedom, as is', r, theirs),
       ['trafilatura 2.2.0 (published)', PUBLISHED.trafilatura.P, PUBLISHED.trafilatura.R, '-', PUBLISHED.trafilatura.F1, '-'],
@@ -144,7 +132,7 @@ export default async function extraction(ctx: SectionContext): Promise<SectionRe
     if (gotText === expected) same++;
     else misses.push(slug);
     theirsF1 += tokenF1(gotText, expected);
-    oursF1 += tokenF1(safely(() => onestoryText(source, READABILITY_TEST_URL, null))?.extracted ?? '', expected);
+    oursF1 += tokenF1(safely(() => extract(source, { parseHTML: parseWithLinkedom, url: READABILITY_TEST_URL })?.text) ?? '', expected);
   }
   const n = slugs.length;
   Object.assign(metrics, {
@@ -162,7 +150,7 @@ export default async function extraction(ctx: SectionContext): Promise<SectionRe
   );
 
   const report = [
-    `a. trafilatura-eval: ${keys.length} pages (${Object.keys(englishOnly).length} English); clean stage ${clean ? 'loaded' : 'not found: extract only'}`,
+    `a. trafilatura-eval: ${keys.length} pages (${Object.keys(englishOnly).length} English); onestory = extract + clean`,
     tableA,
     `predictions: ${Object.values(files).join(', ')} (check: python3 ../shared/tools/score_trafilatura_eval.py ${benchDir} FILE)`,
     '',

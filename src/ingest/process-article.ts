@@ -10,11 +10,9 @@ import { D1ClusterStore } from '../db/cluster-store.ts';
 import { getItemWithSource, markItemFailed } from '../db/queries/items.ts';
 import { items, type Item, type Source } from '../db/schema.ts';
 import { summarize } from '../model/story.ts';
-import { clean } from '../pipeline/clean/index.ts';
+import { cleanAndLabel } from '../pipeline/clean-and-label.ts';
 import { placeStory, type Placement } from '../pipeline/cluster/place-story.ts';
 import { extract, htmlToText } from '../pipeline/extract/index.ts';
-import { labelCoins } from '../pipeline/label/coins.ts';
-import { classifyKind } from '../pipeline/label/kind.ts';
 import type { ParseHTML, Tier } from '../pipeline/types.ts';
 import { FetchError, MAX_PAGE_BYTES, FETCH_TIMEOUT_MS, fetchPolitely } from './fetch-politely.ts';
 
@@ -61,9 +59,7 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
     got.text = got.text.slice(0, MAX_ARTICLE_CHARS);
     got.error = [got.error, `text cut at ${MAX_ARTICLE_CHARS} characters`].filter(Boolean).join('; ');
   }
-  const cleaned = clean(got.text, { title: item.title });
-  const coins = labelCoins({ title: item.title, text: got.text, removed: cleaned.removed });
-  const kind = classifyKind({ title: item.title, text: got.text, url: item.url, source: source.name, removed: cleaned.removed });
+  const { cleaned, coins, kind } = cleanAndLabel(got.text, { title: item.title, url: item.url, source: source.name });
   await deps.db
     .update(items)
     .set({

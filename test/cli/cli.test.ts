@@ -43,6 +43,7 @@ describe('onestory clean on the two seed articles', () => {
     expect(b.text).not.toMatch(/bitcoinBitcoin|\$9,450\.56|Ethereum\$235|Manisha is a freelance journalist|Leave a Comment/);
     expect(b.text).not.toContain('North Korea uses cyber-attacks to fund its missile programs.'); // the repeated headline, both copies
     expect(b.removed.map((r: any) => r.category)).toEqual(expect.arrayContaining(['ticker', 'author_bio', 'duplicate_title']));
+    expect(b.title).toBe('North Korea uses cyber-attacks to fund its missile programs.'); // the headline found in the text
   });
 });
 

@@ -7,12 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { decodeBytes, detectCharset } from '../../ingest/fetch-politely.ts';
 import { clean } from '../../pipeline/clean/index.ts';
 import { extract } from '../../pipeline/extract/index.ts';
-import { labelCoins } from '../../pipeline/label/coins.ts';
-import { classifyKind } from '../../pipeline/label/kind.ts';
+import { cleanAndLabel } from '../../pipeline/clean-and-label.ts';
 import type { ParseHTML } from '../../pipeline/types.ts';
 import { parseArgs, UsageError } from '../args.ts';
 
-export interface Labelled {
+export interface Line {
   title: string | null;
   text: string;
   removed: { category: string; rule: string; text: string }[];
@@ -20,12 +19,12 @@ export interface Labelled {
   kind: string;
 }
 
-/** The stages after extraction, exactly as the Worker runs them. */
-export function cleanAndLabel(rawText: string, title: string | null, url: string | null): Labelled {
-  const cleaned = clean(rawText, { title });
-  const headline = title ?? cleaned.removed.find((r) => r.category === 'duplicate_title')?.text.trim() ?? null;
-  const coins = labelCoins({ title: headline ?? '', text: rawText, removed: cleaned.removed });
-  const kind = classifyKind({ title: headline ?? '', text: rawText, url, removed: cleaned.removed });
+/** The stages after extraction, exactly as the Worker runs them, as one output line. */
+export function toLine(rawText: string, title: string | null, url: string | null): Line {
+  // Without a title, the headline the cleaner found standing alone in the text is the title.
+  const found = clean(rawText, { title: null }).removed.find((r) => r.category === 'duplicate_title');
+  const headline = title ?? found?.text.trim().split('\n')[0].trim() ?? null; // one copy, when it stood twice
+  const { cleaned, coins, kind } = cleanAndLabel(rawText, { title: headline, url });
   return {
     title: headline,
     text: cleaned.text,
@@ -53,7 +52,7 @@ export async function extractCommand(argv: string[], out: (line: string) => void
       const url = args.options.url ?? null;
       const page = extract(html, { parseHTML, url });
       if (!page) throw new Error('no article text found');
-      out(JSON.stringify({ file, ...cleanAndLabel(page.text, page.title, url) }));
+      out(JSON.stringify({ file, ...toLine(page.text, page.title, url) }));
     } catch (err) {
       failed++;
       out(JSON.stringify({ file, error: (err as Error).message }));
@@ -69,7 +68,7 @@ export async function cleanCommand(argv: string[], out: (line: string) => void):
   for (const file of args.positional) {
     try {
       const text = await readFile(file, 'utf8');
-      out(JSON.stringify({ file, ...cleanAndLabel(text, args.options.title ?? null, args.options.url ?? null) }));
+      out(JSON.stringify({ file, ...toLine(text, args.options.title ?? null, args.options.url ?? null) }));
     } catch (err) {
       failed++;
       out(JSON.stringify({ file, error: (err as Error).message }));
