@@ -27,6 +27,11 @@ const MAX_BODY_WORDS = 1500; // words
 const COIN_WEIGHT = 2;
 const NAME_WEIGHT = 1.5;
 const NUMBER_WEIGHT = 1.5; // a figure with its unit is rarer than a word, and rewrites keep it
+/**
+ * A sum of millions or more is also rounded to two significant digits ("$3.24 billion" and "$3.2B" meet),
+ * weighing this share. Not smaller figures: coin prices ($91,200 vs $91,600) are levels, matched by price-move.ts.
+ */
+const COARSE_WEIGHT = 1;
 
 const TOKEN = /[$€£]?\d[\d,]*(?:\.\d+)?\s?(?:%|[kmbt]\b|(?:thousand|million|billion|trillion)\b)?|[\p{L}][\p{L}\p{N}'’-]*/giu;
 /** Bare integers in this range are years, kept as written rather than scaled to "2.01k". */
@@ -61,7 +66,11 @@ function scan(text: string, ledeWeight: number, tailWeight: number, add: (f: str
     if (first === 36 /* $ */ || first === 0x20ac /* € */ || first === 0xa3 /* £ */ || (first >= 48 && first <= 57)) {
       pendingAmount = normaliseAmount(tok);
       pendingWeight = w * NUMBER_WEIGHT;
-      if (pendingAmount !== null) add(`n:${pendingAmount}`, pendingWeight);
+      if (pendingAmount !== null) {
+        add(`n:${pendingAmount}`, pendingWeight);
+        const coarse = /[mbt]$/.test(pendingAmount) ? normaliseAmount(tok, 2) : null;
+        if (coarse !== null && coarse !== pendingAmount) add(`n:${coarse}`, pendingWeight * COARSE_WEIGHT);
+      }
       continue;
     }
     const lower = tok.toLowerCase().replace(POSSESSIVE, '');
@@ -82,32 +91,32 @@ const POSSESSIVE = /['’](s)?$/;
  * significant digits, truncated, so "$124K" and "$124,500" meet. Returns null for lone small integers
  * (list numbering, "1", "2") that identify nothing.
  */
-export function normaliseAmount(tok: string): string | null {
+export function normaliseAmount(tok: string, keep = 3): string | null {
   const m = /^([$€£]?)(\d[\d,]*(?:\.\d+)?)\s?(%|[kmbt]|thousand|million|billion|trillion)?$/i.exec(tok);
   if (!m) return null;
   const [, dollar, digits, unitRaw] = m;
   const unit = unitRaw?.toLowerCase();
   const value = Number(digits.replace(/,/g, ''));
   if (!Number.isFinite(value)) return null;
-  if (unit === '%') return `${dollar}${trim3(value)}%`;
+  if (unit === '%') return `${dollar}${trim3(value, keep)}%`;
   const v = value * (unit ? MULTIPLIER[unit] : 1);
   if (!dollar && !unit && v < 10) return null;
   if (!dollar && !unit && Number.isInteger(v) && v >= YEAR_MIN && v <= YEAR_MAX) return String(v); // a year
-  return dollar + scaled(v);
+  return dollar + scaled(v, keep);
 }
 
-function scaled(v: number): string {
-  if (v >= 1e12) return `${trim3(v / 1e12)}t`;
-  if (v >= 1e9) return `${trim3(v / 1e9)}b`;
-  if (v >= 1e6) return `${trim3(v / 1e6)}m`;
-  if (v >= 1e3) return `${trim3(v / 1e3)}k`;
-  return trim3(v);
+function scaled(v: number, d: number): string {
+  if (v >= 1e12) return `${trim3(v / 1e12, d)}t`;
+  if (v >= 1e9) return `${trim3(v / 1e9, d)}b`;
+  if (v >= 1e6) return `${trim3(v / 1e6, d)}m`;
+  if (v >= 1e3) return `${trim3(v / 1e3, d)}k`;
+  return trim3(v, d);
 }
 
-/** Three significant digits, truncated, no trailing zeros. */
-function trim3(v: number): string {
+/** `keep` (three) significant digits, truncated, no trailing zeros. */
+function trim3(v: number, keep = 3): string {
   if (v === 0) return '0';
   const digits = Math.floor(Math.log10(Math.abs(v))) + 1;
-  const f = Math.pow(10, Math.max(0, 3 - digits));
+  const f = Math.pow(10, Math.max(0, keep - digits));
   return String(Math.floor(v * f + 1e-9) / f);
 }

@@ -21,6 +21,15 @@ const story = {
 };
 
 describe('same-event terms', () => {
+  it('also rounds a figure to two significant digits, so a rewrite that rounds it still meets it', () => {
+    const exact = eventTerms({ title: 'Funds took in $3.24 billion this week', text: '', coins: [] });
+    const rounded = eventTerms({ title: 'Funds pull in $3.2B', text: '', coins: [] });
+    expect(exact.has('n:$3.24b')).toBe(true);
+    expect(exact.has('n:$3.2b')).toBe(true);
+    expect(rounded.has('n:$3.2b')).toBe(true);
+    expect(normaliseAmount('$3.24 billion', 2)).toBe('$3.2b');
+  });
+
   it('normalises amounts so rewrites meet: "$41 million", "$41M" and "$41,000,000" are one feature', () => {
     expect(normaliseAmount('$41 million')).toBe('$41m');
     expect(normaliseAmount('$41M')).toBe('$41m');
