@@ -74,6 +74,12 @@ function oneMove(fp: Fingerprint, kind: string | null, c: StoredStory, cfp: Fing
 
 const DAY_MS = 24 * 3600_000;
 
+/** A rewrite mill's second take on one happening, published soon after its first (see sameSourceEvent). */
+function sameOutletRewrite(m: { event: number; bar: number; move: boolean }, c: StoredStory, story: StoryInput, cfg: ClusterConfig): boolean {
+  if (m.move || story.kind !== 'news' || c.kind !== 'news') return false; // unlabelled: could be a template
+  return Math.abs(c.publishedAt - story.publishedAt) <= cfg.sameSourceGapMs && m.event >= cfg.sameSourceEvent * m.bar;
+}
+
 /**
  * The cluster level: candidates of one cluster (their stored cluster id is current, merges move members)
  * summed into a centroid. Write-ups of one event share its core terms but each adds its own background, so
@@ -142,12 +148,12 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     .map((c) => ({ c, cfp: decodeFingerprint(c.fingerprint) }))
     .map(({ c, cfp }) => ({ c, cfp, m: { itemId: c.id, clusterId: c.clusterId, ...compare(fp, cfp) }, move: oneMove(fp, story.kind ?? null, c, cfp, story.publishedAt, cfg) }));
   const matches: Match[] = verified
-    .filter(({ c, m }) => c.sourceId !== story.sourceId || m.near >= cfg.sameSourceNear)
     .map(({ c, m, move }) => ({
-      ...m,
-      move,
-      bar: round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : 1)),
+      c,
+      m: { ...m, move, bar: round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : 1)) },
     }))
+    .filter(({ c, m }) => c.sourceId !== story.sourceId || m.near >= cfg.sameSourceNear || sameOutletRewrite(m, c, story, cfg))
+    .map(({ m }) => m)
     .filter((m) => strength(m, bars) >= 1);
   matches.push(...centroidMatches(fp, story, verified, new Set(matches.map((m) => m.clusterId)), bars, cfg));
   matches.sort((a, b) => strength(b, bars) - strength(a, bars) || (a.itemId < b.itemId ? -1 : 1));
@@ -157,7 +163,10 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   // A cluster that already holds a piece of this outlet is joined only by a copy (see sameSourceNear).
   const candidatesJoined = [...new Map([...live.values()].map((c) => [c.id, c])).values()];
   const pool = candidatesJoined.length ? await store.members(candidatesJoined.map((c) => c.id)) : [];
-  const copyOf = new Set(matches.filter((m) => m.near >= cfg.nearJoin).map((m) => m.clusterId));
+  const rewriteOf = new Set(candidates.filter((c) => c.sourceId === story.sourceId).map((c) => c.id));
+  const copyOf = new Set(
+    matches.filter((m) => m.near >= cfg.nearJoin || (rewriteOf.has(m.itemId) && m.event >= cfg.sameSourceEvent * m.bar)).map((m) => m.clusterId),
+  );
   const blocked = new Set(pool.filter((m) => m.sourceId === story.sourceId && !copyOf.has(m.clusterId)).map((m) => m.clusterId));
   const joined = candidatesJoined.filter((c) => !blocked.has(c.id)).sort((a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1));
   const survivor = joined[0]?.id ?? story.id;

@@ -149,6 +149,17 @@ describe('placeStory', () => {
     await placeStory(alert('alert-2', 'Quill Pharmaceuticals', 30), store);
     expect(store.assignments().get('alert-2')).not.toBe(store.assignments().get('alert-1'));
   });
+
+  it("groups a rewrite mill's second news paraphrase of one happening, published minutes after its first", async () => {
+    const store = new MemoryStore();
+    for (const s of BACKGROUND) await placeStory(s, store);
+    const take = (id: string, title: string, text: string, minutes: number): StoryInput => ({
+      id, title, text, coins: [], kind: 'news', publishedAt: at(200 + minutes), sourceId: 'rewritemill',
+    });
+    await placeStory(take('mill-1', 'Regulator Velmora opens sandbox for tokenised deposits at Orlen Bank', 'The Velmora Financial Authority admitted Orlen Bank to its sandbox for tokenised deposits, with a pilot capped at 40 clients.', 0), store);
+    const second = await placeStory(take('mill-2', 'Orlen Bank gets Velmora sandbox slot for tokenised deposit pilot', 'Orlen Bank will pilot tokenised deposits with 40 clients after the Velmora Financial Authority admitted it to its sandbox.', 12), store);
+    expect(second.clusterId).toBe(store.assignments().get('mill-1'));
+  });
 });
 
 function rotate<T>(xs: T[], k: number): T[] {
