@@ -77,6 +77,11 @@ CREATE TABLE `lsh_bands` (
 );
 --> statement-breakpoint
 CREATE INDEX `lsh_bands_item_idx` ON `lsh_bands` (`item_id`);--> statement-breakpoint
+CREATE TABLE `meta` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `sources` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -101,6 +106,6 @@ CREATE TABLE `sources` (
 --> statement-breakpoint
 CREATE TABLE `term_stats` (
 	`term` text PRIMARY KEY NOT NULL,
-	`df` integer NOT NULL,
+	`df` real NOT NULL,
 	`updated_at` integer NOT NULL
 );

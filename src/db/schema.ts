@@ -6,7 +6,7 @@
  * the pipeline; their shapes are the types named in the comments.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** One outlet we read. Seeded from feeds/sources.json on every cron run; health columns are ours. */
 export const sources = sqliteTable('sources', {
@@ -119,11 +119,21 @@ export const lshBands = sqliteTable(
   (t) => [primaryKey({ columns: [t.key, t.itemId] }), index('lsh_bands_item_idx').on(t.itemId)],
 );
 
-/** Rolling document frequency of same-event features (terms, entities, numbers). */
+/**
+ * Rolling document frequency of same-event features (terms, entities, numbers), and the document count under a
+ * reserved term. Counts decay by half every DF_HALF_LIFE_DAYS (src/ingest/decay-term-stats.ts): what outlets wrote
+ * about last month counts less than what they write about today.
+ */
 export const termStats = sqliteTable('term_stats', {
   term: text('term').primaryKey(),
-  df: integer('df').notNull(),
+  df: real('df').notNull(),
   updatedAt: integer('updated_at').notNull(),
+});
+
+/** Small facts the Worker keeps between invocations, e.g. when the term counts last decayed. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
 });
 
 /** One line per feed fetch: what each run did, for the health page and the log. */
