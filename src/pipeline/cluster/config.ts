@@ -47,6 +47,9 @@ export interface ClusterConfig {
   moveKinds: readonly string[];
   moveBarShare: number;
   /** Centroid of a cluster's candidates (see place-story centroidMatches): at least this many, this multiple of the bar (Infinity: off). */
+  /** Kinds that report no happening (advertorials): a pair involving one matches only as a near-copy. */
+  copyOnlyKinds: readonly string[];
+  copyOnlyGapMs: number;
   centroidMin: number;
   centroidBar: number;
 }
@@ -67,6 +70,8 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   moveSameDay: true,
   moveKinds: ['news'],
   moveBarShare: 0,
+  copyOnlyKinds: ['sponsored'],
+  copyOnlyGapMs: 5 * 60_000, // Bitzo-style republication within a minute; 30 min let generic presale ads meet
   centroidMin: 4,
   centroidBar: 0.8,
 };

@@ -74,6 +74,14 @@ function oneMove(fp: Fingerprint, kind: string | null, c: StoredStory, cfp: Fing
 
 const DAY_MS = 24 * 3600_000;
 
+/**
+ * Advertorials report no happening (gold rules 6-7): a pair involving one matches only as a copy, or as a
+ * same-event rewrite published within copyOnlyGapMs (syndication republishes a paid piece at once).
+ */
+function copyOnly(a: Kind | null | undefined, b: Kind | null, cfg: ClusterConfig): boolean {
+  return cfg.copyOnlyKinds.includes(a ?? 'news') || cfg.copyOnlyKinds.includes(b ?? 'news');
+}
+
 /** A rewrite mill's second take on one happening, published soon after its first (see sameSourceEvent). */
 function sameOutletRewrite(m: { event: number; bar: number; move: boolean }, c: StoredStory, story: StoryInput, cfg: ClusterConfig): boolean {
   if (m.move || story.kind !== 'news' || c.kind !== 'news') return false; // unlabelled: could be a template
@@ -95,10 +103,10 @@ function centroidMatches(
   bars: Bars,
   cfg: ClusterConfig,
 ): Match[] {
-  if (!Number.isFinite(cfg.centroidBar)) return [];
+  if (!Number.isFinite(cfg.centroidBar) || copyOnly(story.kind, null, cfg)) return [];
   const groups = new Map<string, typeof verified>();
   for (const v of verified) {
-    if (v.c.sourceId === story.sourceId || already.has(v.c.clusterId)) continue;
+    if (v.c.sourceId === story.sourceId || already.has(v.c.clusterId) || copyOnly(v.c.kind, null, cfg)) continue;
     groups.set(v.c.clusterId, [...(groups.get(v.c.clusterId) ?? []), v]);
   }
   const out: Match[] = [];
@@ -150,7 +158,13 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const matches: Match[] = verified
     .map(({ c, m, move }) => ({
       c,
-      m: { ...m, move, bar: round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : 1)) },
+      m: {
+        ...m,
+        move,
+        bar: copyOnly(story.kind, c.kind, cfg) && Math.abs(c.publishedAt - story.publishedAt) > cfg.copyOnlyGapMs
+          ? Infinity
+          : round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : 1)),
+      },
     }))
     .filter(({ c, m }) => c.sourceId !== story.sourceId || m.near >= cfg.sameSourceNear || sameOutletRewrite(m, c, story, cfg))
     .map(({ m }) => m)

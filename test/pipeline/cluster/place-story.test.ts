@@ -150,6 +150,27 @@ describe('placeStory', () => {
     expect(store.assignments().get('alert-2')).not.toBe(store.assignments().get('alert-1'));
   });
 
+  it('keeps two advertorials for one presale apart unless one republishes the other at once', async () => {
+    const store = new MemoryStore();
+    for (const s of BACKGROUND) await placeStory(s, store);
+    const AD = 'Zentrix presale stage 9 is almost sold out at $0.0042 per ZTX token, with early buyers eyeing a 40x return once Zentrix lists. Holders of older meme coins are moving into the Zentrix presale before the price rises.';
+    const OTHER_AD = 'Analysts name Zentrix among the presale tokens to watch: ZTX costs $0.0042 in stage 9 and early buyers eye a 40x return when Zentrix lists, while meme coin holders rotate into it.';
+    const ad = (id: string, title: string, minutes: number, sourceId: string, text = AD): StoryInput => ({
+      id,
+      title,
+      text,
+      coins: [],
+      kind: 'sponsored',
+      publishedAt: at(minutes),
+      sourceId,
+    });
+    await placeStory(ad('ad-1', 'Zentrix presale nears sell-out as meme coin holders rotate', 200, 'adwire'), store);
+    const copy = await placeStory(ad('ad-1-copy', 'Why meme coin holders are rotating into Zentrix', 201, 'adsyndicate'), store);
+    const later = await placeStory(ad('ad-2', 'Top crypto to buy now: Zentrix presale stage 9', 500, 'promodaily', OTHER_AD), store);
+    expect(copy.clusterId).toBe(store.assignments().get('ad-1'));
+    expect(later.clusterId).not.toBe(store.assignments().get('ad-1'));
+  });
+
   it("groups a rewrite mill's second news paraphrase of one happening, published minutes after its first", async () => {
     const store = new MemoryStore();
     for (const s of BACKGROUND) await placeStory(s, store);
