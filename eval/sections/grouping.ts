@@ -280,12 +280,12 @@ function prf(x: PRF): number[] {
 
 /** Just under the figures reached (see the report); one configuration for all sets. */
 export const thresholds: Thresholds = {
-  'grouping.cryptoprism.bcubed_f1': { min: 0.935 }, // reached 0.942
-  'grouping.cryptoprism.pairwise_f1': { min: 0.70 }, // 0.718
-  'grouping.freecryptonews.bcubed_f1': { min: 0.9 }, // 0.908
-  'grouping.freecryptonews.pairwise_f1': { min: 0.70 }, // 0.715
+  'grouping.cryptoprism.bcubed_f1': { min: 0.94 }, // reached 0.946 (price moves, cluster centroids, advertorials copy-only)
+  'grouping.cryptoprism.pairwise_f1': { min: 0.78 }, // 0.792
+  'grouping.freecryptonews.bcubed_f1': { min: 0.905 }, // 0.915
+  'grouping.freecryptonews.pairwise_f1': { min: 0.72 }, // 0.731
   'grouping.rss4.bcubed_f1': { min: 0.975 }, // 0.982
   'grouping.rss4.pairwise_f1': { min: 0.92 }, // 0.932
-  'grouping.basil.bcubed_f1': { min: 0.98 }, // 0.989
-  'grouping.basil.pairwise_f1': { min: 0.97 }, // 0.983
+  'grouping.basil.bcubed_f1': { min: 0.98 }, // 1.000
+  'grouping.basil.pairwise_f1': { min: 0.97 }, // 1.000
 };
