@@ -49,6 +49,7 @@ CREATE TABLE `items` (
 	`feed_content` text,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`error` text,
+	`attempts` integer DEFAULT 0 NOT NULL,
 	`text_source` text,
 	`raw_text` text,
 	`text` text,

@@ -1,19 +1,21 @@
 /**
  * onestory's Worker, in one page:
  *   fetch      the Hono app: /feed.xml, /feed.json, /api/v1/*, /inspector (src/app.ts)
- *   scheduled  cron -> one FEEDS message per source (src/ingest/schedule.ts); daily decay of term counts
+ *   scheduled  cron -> one FEEDS message per source, failed items retried (src/ingest/schedule.ts);
+ *              daily decay of term counts (src/ingest/decay-term-stats.ts)
  *   queue      onestory-feeds:    fetch, parse, normalize, store new items -> ARTICLES (src/ingest/ingest-feed.ts)
  *              onestory-articles: extract, clean, label, fingerprint, cluster, canonical (src/ingest/process-article.ts)
  */
 import { app } from './app.ts';
 import { consumeArticles, consumeFeeds } from './ingest/consumers.ts';
 import { decayTermStats } from './ingest/decay-term-stats.ts';
-import { enqueueAllSources, type ArticleMessage, type FeedMessage } from './ingest/schedule.ts';
+import { enqueueAllSources, retryFailedItems, type ArticleMessage, type FeedMessage } from './ingest/schedule.ts';
 
 export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(enqueueAllSources(env));
+    ctx.waitUntil(retryFailedItems(env));
     ctx.waitUntil(decayTermStats(env.DB));
   },
   async queue(batch, env) {

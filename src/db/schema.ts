@@ -50,6 +50,7 @@ export const items = sqliteTable(
     // pipeline results
     status: text('status', { enum: ['pending', 'ready', 'failed'] }).notNull().default('pending'),
     error: text('error'), // last processing error, recorded, never fatal
+    attempts: integer('attempts').notNull().default(0), // pipeline runs that failed; the cron retries up to a cap
     textSource: text('text_source'), // 'feed' | 'page' | 'json-ld' | 'summary' ...
     rawText: text('raw_text'), // text before cleaning (what the inspector marks up)
     text: text('text'), // cleaned text

@@ -1,5 +1,6 @@
 /** Cron: mirror the configured sources into D1, then put one message per enabled source on the FEEDS queue. */
 import { getDb } from '../db/client.ts';
+import { takeRetryableItems } from '../db/queries/items.ts';
 import { syncSources } from '../db/queries/sources.ts';
 import { configuredSources } from './sources.ts';
 
@@ -11,6 +12,9 @@ export interface ArticleMessage {
 }
 
 const QUEUE_BATCH_MAX = 100; // messages per sendBatch, Cloudflare's limit
+export const MAX_ATTEMPTS = 3; // pipeline failures before an item is left failed for a person to look at
+export const RETRY_QUIET_MS = 30 * 60_000; // a failure gets half an hour (two cron runs) before it is retried
+const RETRIES_PER_RUN = 200; // items retried per cron run: a bad deploy must not flood the queue
 
 export async function enqueueAllSources(env: Env): Promise<number> {
   const list = configuredSources(env);
@@ -20,6 +24,16 @@ export async function enqueueAllSources(env: Env): Promise<number> {
   }
   console.log(`[cron] queued ${list.length} sources`);
   return list.length;
+}
+
+/** Failed items get another run on a later cron, up to MAX_ATTEMPTS: a passing fault must not lose a story. */
+export async function retryFailedItems(env: Env, now = Date.now()): Promise<number> {
+  const ids = await takeRetryableItems(getDb(env.DB), { maxAttempts: MAX_ATTEMPTS, quietMs: RETRY_QUIET_MS, limit: RETRIES_PER_RUN, now });
+  if (ids.length) {
+    await enqueueArticles(env.ARTICLES, ids);
+    console.log(`[cron] retrying ${ids.length} failed items`);
+  }
+  return ids.length;
 }
 
 export async function enqueueArticles(queue: Queue, itemIds: string[]): Promise<void> {

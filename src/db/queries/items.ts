@@ -1,5 +1,5 @@
 /** Items: what the outlets published, and what the pipeline made of it. */
-import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { chunk } from '../client.ts';
 import { items, sources, type Item, type Source } from '../schema.ts';
@@ -59,5 +59,26 @@ export async function pendingItemIdsOfSource(db: Db, sourceId: string): Promise<
 }
 
 export async function markItemFailed(db: Db, id: string, error: string): Promise<void> {
-  await db.update(items).set({ status: 'failed', error, updatedAt: Date.now() }).where(eq(items.id, id));
+  await db
+    .update(items)
+    .set({ status: 'failed', error, attempts: sql`${items.attempts} + 1`, updatedAt: Date.now() })
+    .where(eq(items.id, id));
+}
+
+/**
+ * Failed items worth another run: fewer than `maxAttempts` failures and the last one at least `quietMs` ago. They are
+ * set back to pending and returned, for the caller to queue.
+ */
+export async function takeRetryableItems(db: Db, opts: { maxAttempts: number; quietMs: number; limit: number; now?: number }): Promise<string[]> {
+  const now = opts.now ?? Date.now();
+  const rows = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(eq(items.status, 'failed'), lt(items.attempts, opts.maxAttempts), lt(items.updatedAt, now - opts.quietMs)))
+    .limit(opts.limit);
+  const ids = rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 90) {
+    await db.update(items).set({ status: 'pending', updatedAt: now }).where(inArray(items.id, ids.slice(i, i + 90)));
+  }
+  return ids;
 }
