@@ -32,7 +32,7 @@ export function clean(text: string, ctx: { title?: string | null } = {}): Cleane
   const all = [...RULES, ...TAIL_RULES];
   TAIL_RULES.forEach((rule, i) => {
     const removed = claimed.map((c) => ({ ...c, category: all[c.index].category }));
-    for (const hit of rule.find(text, removed)) claim(text, claimed, hit, RULES.length + i);
+    for (const hit of rule.find(text, removed, rc)) claim(text, claimed, hit, RULES.length + i);
   });
   const removed: RemovedSpan[] = merge(text, claimed).map((c) => ({
     rule: all[c.index].name,

@@ -50,5 +50,5 @@ export interface RemovedHit extends Hit {
 export interface TailRule {
   name: string;
   category: NoiseCategory;
-  find(text: string, removed: readonly RemovedHit[]): Hit[];
+  find(text: string, removed: readonly RemovedHit[], ctx: RuleContext): Hit[];
 }

@@ -4,16 +4,24 @@ import type { Hit, TailRule } from '../rule.ts';
 const HEADLINE_MAX_WORDS = 25;
 /** Fewest words for a line without end punctuation to be taken for a headline ("Bitcoin" alone is a label). */
 const HEADLINE_MIN_WORDS = 3;
+/** Share of its words a line must have in common with the known title, and the title with it, to be a variant of it. */
+const VARIANT_MIN_SHARE = 0.5;
+/** Words a Title Case headline leaves in lower case. */
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'as', 'at', 'by', 'vs', 'vs.', 'with', 'from', 'is', 'but', 'into', 'over', 'after']);
 
 /**
- * The headline when no title is given: the first line left after the other rules, and its copies right
- * below it, when it is repeated, or when it is short and ends without punctuation (a sentence would end
- * in one). Only for texts with line breaks: a flattened page has no first line to go by.
+ * The headline the other rules left at the top: the first line left after them, and its copies right
+ * below it. Without a title it goes when it is repeated, or when it is short and ends without
+ * punctuation (a sentence would end in one). With a title, copies of it are the title rule's; a first
+ * line then is often the article's own dek, dateline or opening quote, so it only goes when it is
+ * repeated or reads as another headline: a variant sharing most words with the title, or a line in
+ * Title Case (every word capitalised but the minor ones). Only for texts with line breaks: a flattened
+ * page has no first line to go by.
  */
 export const headlineLine: TailRule = {
   name: 'headline-line',
   category: 'duplicate_title',
-  find(text, removed) {
+  find(text, removed, ctx) {
     const lines = liveLines(text, removed);
     const firstLine = lines.next();
     if (firstLine.done) return [];
@@ -28,10 +36,32 @@ export const headlineLine: TailRule = {
       hits.push(line);
     }
     if (!more) return [];
-    const headlineLike = words >= HEADLINE_MIN_WORDS && !/[.!?:;,]["”’)]?$/.test(first);
-    return hits.length > 1 || headlineLike ? hits : [];
+    if (hits.length > 1) return hits;
+    if (words < HEADLINE_MIN_WORDS || /[.!?:;,]["”’)]?$/.test(first)) return [];
+    const title = ctx.title?.trim();
+    return !title || isVariant(first, title) || isTitleCase(first) ? hits : [];
   },
 };
+
+function wordsOf(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Most of the line's words are the title's and most of the title's are the line's: "Mehr Transparenz bei X" for "Site | Transparenz bei X". */
+function isVariant(line: string, title: string): boolean {
+  const a = new Set(wordsOf(line));
+  const b = new Set(wordsOf(title));
+  if (!a.size || !b.size) return false;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared >= VARIANT_MIN_SHARE * a.size && shared >= VARIANT_MIN_SHARE * b.size;
+}
+
+/** "Report Sees Guns as Path to Safety in Schools": every word capitalised (or a number) but English minor words. */
+function isTitleCase(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length >= HEADLINE_MIN_WORDS && words.every((w) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w.toLowerCase()));
+}
 
 /**
  * The text lines with something left on them once `removed` (sorted) is cut out, trimmed to what is
