@@ -14,6 +14,19 @@ describe('duplicate-title', () => {
     expect(r.text).toBe('The bank opened a consultation.');
   });
 
+  it('keeps the title words when a sentence runs on from them in lower case', () => {
+    const title = 'Gleamfield Wallet Launches';
+    const text = 'Last spring the Gleamfield Wallet launches were delayed twice.\nThe Gleamfield Wallet Launches page lists the dates.';
+    const r = cleanChecked(`Gleamfield Wallet Launches\n${text}`, title);
+    expect(removedBy(r, 'duplicate-title')).toEqual(['Gleamfield Wallet Launches']);
+    expect(r.text).toBe('Last spring the Gleamfield Wallet launches were delayed twice.\n\nThe Gleamfield Wallet Launches page lists the dates.');
+  });
+
+  it('still drops a copy followed by its byline', () => {
+    const r = cleanChecked('Markets Ether Climbs Past Resistance by Jo Park. Ether rose 5% on Monday.', 'Ether Climbs Past Resistance');
+    expect(removedBy(r, 'duplicate-title')).toEqual(['Ether Climbs Past Resistance']);
+  });
+
   it('leaves a one-word title alone', () => {
     expect(cleanChecked('Bitcoin fell.', 'Bitcoin').text).toBe('Bitcoin fell.');
   });
@@ -28,6 +41,21 @@ describe('headline-line', () => {
   it('without a title, keeps a first line that is a sentence and is not repeated', () => {
     const text = 'The Federal Reserve kept rates unchanged on Wednesday.\n\nMarkets barely moved.';
     expect(cleanChecked(text).text).toBe(text);
+  });
+
+  it('with a title, keeps a first line that is the article\'s dek or dateline', () => {
+    const dek = 'Die Genossenschaft plant zwei neue Windparks an der Küste';
+    const text = `${dek}\nBremen, 12.03.2024 - Der Vorstand stellte die Pläne am Dienstag vor.`;
+    expect(cleanChecked(text, 'Windkraft: Genossenschaft baut aus').text).toBe(`${dek}\n\nBremen, 12.03.2024 - Der Vorstand stellte die Pläne am Dienstag vor.`);
+    const quote = '“We were never short of time, only of patience”';
+    expect(cleanChecked(`${quote}\nThe essay opens with a line from a letter.`, 'On Patience').text).toBe(`${quote}\n\nThe essay opens with a line from a letter.`);
+  });
+
+  it('with a title, drops a first line that is a variant of it or another Title Case headline', () => {
+    const variant = cleanChecked('Mehr Transparenz bei Gebühren\nBanken müssen Änderungen ankündigen.', 'Ministerium | Transparenz bei Gebühren');
+    expect(removedBy(variant, 'headline-line')).toEqual(['Mehr Transparenz bei Gebühren']);
+    const print = cleanChecked('Senate Weighs Stablecoin Rules Again\nWASHINGTON — The Senate took up the bill on Tuesday.', 'Lawmakers revive stablecoin bill');
+    expect(removedBy(print, 'headline-line')).toEqual(['Senate Weighs Stablecoin Rules Again']);
   });
 
   it('leaves flattened text with no line breaks to the title rule', () => {
