@@ -16,6 +16,16 @@ describe('truncation-marker', () => {
     const r = cleanChecked('<p>He said the rally was… only starting, and more could come [&#8230;]</p>');
     expect(r.text).toBe('He said the rally was… only starting, and more could come');
   });
+
+  it('drops a bare trailing ellipsis when only removed noise follows it', () => {
+    const r = cleanChecked('<p>Miners kept selling into the rally, and some desks now expect...</p>\n<p>The post Miners Keep Selling appeared first on Chain Daily.</p>');
+    expect(r.text).toBe('Miners kept selling into the rally, and some desks now expect');
+  });
+
+  it('keeps an ellipsis that ends a paragraph inside the article', () => {
+    const text = 'Man könnte es mit dem Lineal versuchen. Doch es geht auch einfacher...\nEin Anschlag spart die Messung.';
+    expect(cleanChecked(text).text).toBe(text.replace('\n', '\n\n'));
+  });
 });
 
 describe('repeated-passage', () => {

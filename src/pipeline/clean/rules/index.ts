@@ -32,7 +32,7 @@ import { siteChrome } from './site-chrome.ts';
 import { strayLabel } from './stray-label.ts';
 import { tagStrip } from './tag-strip.ts';
 import { tickerStrip } from './ticker-strip.ts';
-import { truncationMarker } from './truncation-marker.ts';
+import { trailingEllipsis, truncationMarker } from './truncation-marker.ts';
 
 /**
  * The rules in priority order: where two rules claim the same characters, the earlier one keeps them.
@@ -72,4 +72,4 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Rules that read what the others left: they run once everything above has been removed. */
-export const TAIL_RULES: readonly TailRule[] = [headlineLine, repeatedPassage, photoCaption, tagStrip, strayLabel];
+export const TAIL_RULES: readonly TailRule[] = [headlineLine, repeatedPassage, photoCaption, tagStrip, trailingEllipsis, strayLabel];
