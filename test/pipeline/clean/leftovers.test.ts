@@ -48,4 +48,13 @@ describe('html-markup', () => {
     const r = cleanChecked('<p>Solana hit <strong>$200</strong> on Friday.</p>\n<p>Fees rose.</p>');
     expect(r.text).toBe('Solana hit $200 on Friday.\n\nFees rose.');
   });
+
+  it('keeps angle-bracketed placeholders in technical prose that are no HTML element', () => {
+    const text = 'Copy the <config files> into the <node-dir> folder, then set <username> in the first line of the file.';
+    expect(cleanChecked(text.replace('<node-dir>', 'node folder')).text).toBe(text.replace('<node-dir>', 'node folder'));
+  });
+
+  it('drops custom elements and upper-case tags', () => {
+    expect(cleanChecked('<P>Fees fell <price-chip data-id="1">2%</price-chip> overnight.</P>').text).toBe('Fees fell 2% overnight.');
+  });
 });
