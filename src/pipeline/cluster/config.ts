@@ -46,6 +46,8 @@ export interface ClusterConfig {
   moveSameDay: boolean;
   moveKinds: readonly string[];
   moveBarShare: number;
+  /** The share of the bar a pair whose headlines name the same sum of millions or more must reach. */
+  figureBarShare: number;
   /** Centroid of a cluster's candidates (see place-story centroidMatches): at least this many, this multiple of the bar (Infinity: off). */
   /** Kinds that report no happening (advertorials): a pair involving one matches only as a near-copy. */
   copyOnlyKinds: readonly string[];
@@ -70,6 +72,7 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   moveSameDay: true,
   moveKinds: ['news'],
   moveBarShare: 0,
+  figureBarShare: 0.6, // 0.5-0.7 alike; 0.3 lets unrelated round sums meet
   copyOnlyKinds: ['sponsored'],
   copyOnlyGapMs: 5 * 60_000, // Bitzo-style republication within a minute; 30 min let generic presale ads meet
   centroidMin: 4,

@@ -74,6 +74,11 @@ function oneMove(fp: Fingerprint, kind: string | null, c: StoredStory, cfp: Fing
 
 const DAY_MS = 24 * 3600_000;
 
+/** Both headlines name the same sum of millions or more (see headlineFigures). */
+function sameFigure(a: Fingerprint, b: Fingerprint): boolean {
+  return a.figures.some((f) => b.figures.includes(f));
+}
+
 /**
  * Advertorials report no happening (gold rules 6-7): a pair involving one matches only as a copy, or as a
  * same-event rewrite published within copyOnlyGapMs (syndication republishes a paid piece at once).
@@ -156,14 +161,14 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     .map((c) => ({ c, cfp: decodeFingerprint(c.fingerprint) }))
     .map(({ c, cfp }) => ({ c, cfp, m: { itemId: c.id, clusterId: c.clusterId, ...compare(fp, cfp) }, move: oneMove(fp, story.kind ?? null, c, cfp, story.publishedAt, cfg) }));
   const matches: Match[] = verified
-    .map(({ c, m, move }) => ({
+    .map(({ c, cfp, m, move }) => ({
       c,
       m: {
         ...m,
         move,
         bar: copyOnly(story.kind, c.kind, cfg) && Math.abs(c.publishedAt - story.publishedAt) > cfg.copyOnlyGapMs
           ? Infinity
-          : round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : 1)),
+          : round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : 1)),
       },
     }))
     .filter(({ c, m }) => c.sourceId !== story.sourceId || m.near >= cfg.sameSourceNear || sameOutletRewrite(m, c, story, cfg))

@@ -17,6 +17,7 @@ export function encodeFingerprint(fp: Fingerprint): string {
   for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
   const pairs = [...fp.features].map(([f, w]) => `${f.replace(/[|=;]/g, ' ')}=${Math.round(w * WEIGHT_SCALE)}`);
   if (fp.move) pairs.push(`${moveFeature(fp.move)}=0`);
+  for (const f of fp.figures) pairs.push(`h:${f}=0`);
   const feats = pairs.join(';');
   return `${VERSION}|${fp.words}|${btoa(bin)}|${feats}`;
 }
@@ -30,13 +31,15 @@ export function decodeFingerprint(s: string): Fingerprint {
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   const features = new Map<string, number>();
   let move: PriceMove | null = null;
+  const figures: string[] = [];
   if (parts[3]) {
     for (const pair of parts[3].split(';')) {
       const eq = pair.lastIndexOf('=');
       const f = pair.slice(0, eq);
       if (f.startsWith('p:')) move = parseMoveFeature(f) ?? move;
+      else if (f.startsWith('h:')) figures.push(f.slice(2));
       else features.set(f, Number(pair.slice(eq + 1)) / WEIGHT_SCALE);
     }
   }
-  return { words: Number(parts[1]), signature: new Uint32Array(bytes.buffer), features, move };
+  return { words: Number(parts[1]), signature: new Uint32Array(bytes.buffer), features, move, figures };
 }

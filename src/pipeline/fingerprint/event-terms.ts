@@ -84,6 +84,21 @@ function scan(text: string, ledeWeight: number, tailWeight: number, add: (f: str
 }
 
 const SENTENCE_END = /[.!?:;\n]/;
+
+const MONEY = /[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:[kmbt]\b|thousand\b|million\b|billion\b|trillion\b)?/gi;
+
+/**
+ * The sums of millions or more a headline names, at two significant digits ("$3.24 billion" -> "$3.2b"):
+ * a raise, a hack, a week of flows. Two headlines naming the same such sum usually name one happening.
+ */
+export function headlineFigures(title: string): string[] {
+  const out = new Set<string>();
+  for (const m of title.matchAll(MONEY)) {
+    const f = normaliseAmount(m[0].replace(/\s+/g, ' ').trim().replace(/^([$€£]) /, '$1'), 2);
+    if (f && /[mbt]$/.test(f)) out.add(f);
+  }
+  return [...out];
+}
 const POSSESSIVE = /['’](s)?$/;
 
 /**

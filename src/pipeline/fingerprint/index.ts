@@ -5,7 +5,7 @@
  *               rolling document frequency (different write-ups of one happening)
  *   price move  the coin, direction and level a headline reports it moved to (write-ups of one price move)
  */
-import { eventTerms, type EventDoc } from './event-terms.ts';
+import { eventTerms, headlineFigures, type EventDoc } from './event-terms.ts';
 import { signature } from './minhash.ts';
 import { shingleHashes } from './shingles.ts';
 import { weigh, type DocFrequencies } from './weigh.ts';
@@ -16,6 +16,7 @@ export interface Fingerprint {
   features: Map<string, number>; // same-event features, heaviest first, unit length
   words: number; // body length in words, for the completeness part of the canonical score
   move: PriceMove | null; // the price move the headline reports, if it reports one
+  figures: string[]; // sums of millions or more the headline names, two significant digits ("$3.2b")
 }
 
 /** Terms whose document frequency is read and counted per story: the heaviest raw ones, so one lookup suffices. */
@@ -39,6 +40,7 @@ export function fingerprint(
     features: weigh(kept, freq),
     words: (doc.text.match(/\S+/g) ?? []).length,
     move: priceMove(doc.title, doc.text),
+    figures: headlineFigures(doc.title),
   };
 }
 

@@ -44,3 +44,16 @@ describe('priceMove', () => {
     expect([...back.features.keys()].some((f) => f.startsWith('p:'))).toBe(false);
   });
 });
+
+describe('headline figures', () => {
+  it('reads sums of millions or more off a headline at two significant digits, not prices or percentages', async () => {
+    const { headlineFigures } = await import('../../../src/pipeline/fingerprint/event-terms.ts');
+    expect(headlineFigures('Spot funds took in $3.24 billion this week')).toEqual(['$3.2b']);
+    expect(headlineFigures('Funds pull in $3.2B as the week ends')).toEqual(['$3.2b']);
+    expect(headlineFigures('Bitcoin climbs above $91,200; volume up 12%')).toEqual([]);
+    const doc = { title: 'Exchange loses $41 million in hot wallet drain', text: 'Attackers drained a hot wallet.', coins: [] };
+    const fp = fingerprint(doc, { total: 1, df: new Map() });
+    expect(fp.figures).toEqual(['$41m']);
+    expect(decodeFingerprint(encodeFingerprint(fp)).figures).toEqual(['$41m']);
+  });
+});
