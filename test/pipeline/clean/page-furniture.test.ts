@@ -83,3 +83,22 @@ describe('affiliate-widget', () => {
     expect(r.text).toContain('Volumes rose.');
   });
 });
+
+describe('table-of-contents', () => {
+  it('drops a glued list of the article\'s sub-headings standing between widgets, and its second copy at the foot', () => {
+    const toc = 'Why the miners kept sellingWhat the hashrate says next';
+    const page =
+      `Follow us on X${toc}AdvertisementMiners sold 3,000 BTC in June, data showed.Why the miners kept selling` +
+      `Power costs rose across Texas for a second month.What the hashrate says nextThe hashrate fell 4% in a week.${toc}Advertisement`;
+    const r = cleanChecked(page);
+    expect(removedBy(r, 'table-of-contents')).toEqual([toc, toc]);
+    expect(r.text).toContain('Why the miners kept sellingPower costs rose');
+    expect(r.text).toContain('What the hashrate says nextThe hashrate fell 4% in a week.');
+  });
+
+  it('keeps a dek that a page renders twice: its pieces stand nowhere else', () => {
+    const dek = 'Beijing consults ByteDance and Huawei on export rules for AI chips';
+    const page = `Share Add us on Google ${dek} Share Add us on Google Chinese regulators weigh stricter rules. POLITICS ${dek} Share Add us on Google The ministry declined to comment.`;
+    expect(removedBy(cleanChecked(page), 'table-of-contents')).toEqual([]);
+  });
+});

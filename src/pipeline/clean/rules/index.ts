@@ -30,6 +30,7 @@ import { repeatedPassage } from './repeated-passage.ts';
 import { shareBar } from './share-bar.ts';
 import { siteChrome } from './site-chrome.ts';
 import { strayLabel } from './stray-label.ts';
+import { tableOfContents } from './table-of-contents.ts';
 import { tagStrip } from './tag-strip.ts';
 import { tickerStrip } from './ticker-strip.ts';
 import { trailingEllipsis, truncationMarker } from './truncation-marker.ts';
@@ -72,4 +73,4 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Rules that read what the others left: they run once everything above has been removed. */
-export const TAIL_RULES: readonly TailRule[] = [headlineLine, repeatedPassage, photoCaption, tagStrip, trailingEllipsis, strayLabel];
+export const TAIL_RULES: readonly TailRule[] = [headlineLine, repeatedPassage, photoCaption, tableOfContents, tagStrip, trailingEllipsis, strayLabel];
