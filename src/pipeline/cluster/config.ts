@@ -22,8 +22,9 @@ export interface ClusterConfig {
    */
   sameSourceNear: number;
   /**
-   * ...or, both news, as the same event when published within sameSourceGapMs with a cosine of at least this
-   * multiple of the bar: rewrite mills retake one happening in a second paraphrase minutes later.
+   * ...or, both labelled and neither a press release nor an advertorial (those come in templates), as the same
+   * event when published within sameSourceGapMs with a cosine of at least this multiple of the bar: rewrite
+   * mills retake one happening (or one newsletter) in a second paraphrase minutes later.
    */
   sameSourceEvent: number;
   sameSourceGapMs: number;
@@ -63,7 +64,7 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   eventJoin: 0.05, // a quiet window (a handful of stories): cosine ~0.15 is already telling
   eventJoinPerLog: 0.035, // a crowded one (500 stories in the window): ~0.27
   sameSourceNear: 0.8, // a republished or lightly updated copy
-  sameSourceEvent: 2, // twice the bar: a clear rewrite, not a template (templates are press releases, digests, analysis)
+  sameSourceEvent: 2, // twice the bar: a clear rewrite (1.5: rss4 -0.011)
   sameSourceGapMs: 3600_000, // rewrite mills retake a story within the hour (3 h: no better)
   promptBonus: 0.4, // a rewrite published the same minute needs 60 % of the bar
   promptMs: 15 * 60_000, // rewrites observed 2-15 minutes after their source; the bonus fades within the hour

@@ -87,9 +87,12 @@ function copyOnly(a: Kind | null | undefined, b: Kind | null, cfg: ClusterConfig
   return cfg.copyOnlyKinds.includes(a ?? 'news') || cfg.copyOnlyKinds.includes(b ?? 'news');
 }
 
+/** Kinds a rewrite mill retakes; press releases and advertorials come in templates, unlabelled stories might. */
+const REWRITE_KINDS: ReadonlySet<Kind | null> = new Set<Kind | null>(['news', 'analysis', 'price-prediction', 'opinion']);
+
 /** A rewrite mill's second take on one happening, published soon after its first (see sameSourceEvent). */
 function sameOutletRewrite(m: { event: number; bar: number; move: boolean }, c: StoredStory, story: StoryInput, cfg: ClusterConfig): boolean {
-  if (m.move || story.kind !== 'news' || c.kind !== 'news') return false; // unlabelled: could be a template
+  if (m.move || !REWRITE_KINDS.has(story.kind ?? null) || !REWRITE_KINDS.has(c.kind)) return false; // unlabelled: could be a template
   return Math.abs(c.publishedAt - story.publishedAt) <= cfg.sameSourceGapMs && m.event >= cfg.sameSourceEvent * m.bar;
 }
 

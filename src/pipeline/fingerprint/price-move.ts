@@ -43,7 +43,7 @@ const UP = [
   'rall(?:y|ies|ied|ying)', 'surg(?:e|es|ed|ing)', 'soar(?:s|ed|ing)?', 'climb(?:s|ed|ing)?', 'jump(?:s|ed|ing)?',
   'ris(?:e|es|ing)', 'rose', 'gained', 'hit(?:s|ting)?', 'top(?:s|ped|ping)?', 'reclaim(?:s|ed|ing)?',
   'near(?:s|ed|ing)', 'flirt(?:s|ed|ing)? with', 'chas(?:e|es|ed|ing)', 'rocket(?:s|ed|ing)?', 'touch(?:es|ed|ing)?',
-  'cross(?:es|ed|ing)?', 'smash(?:es|ed|ing)?', 'spik(?:e|es|ed|ing)', 'pump(?:s|ed|ing)?', 'rebound(?:s|ed|ing)?',
+  'cross(?:es|ed|ing)?', 'surpass(?:es|ed|ing)?', 'breach(?:es|ed|ing)?', 'smash(?:es|ed|ing)?', 'spik(?:e|es|ed|ing)', 'pump(?:s|ed|ing)?', 'rebound(?:s|ed|ing)?',
   'recover(?:s|ed|ing)?', 'break(?:s|ing)? (?:out )?(?:above|past|through)', 'broke (?:out )?(?:above|past|through)',
   'edg(?:e|es|ed|ing) (?:up|higher)', 'blast(?:s|ed|ing)? past', 'pushes (?:past|above)',
   '(?:above|past|over) (?=\\$)', '(?:new|fresh) (?:all-time|record) highs?', '(?:all-time|record) highs?', 'ath',
