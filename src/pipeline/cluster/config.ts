@@ -64,7 +64,7 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   eventJoin: 0.05, // a quiet window (a handful of stories): cosine ~0.15 is already telling
   eventJoinPerLog: 0.035, // a crowded one (500 stories in the window): ~0.27
   sameSourceNear: 0.8, // a republished or lightly updated copy
-  sameSourceEvent: 2, // twice the bar: a clear rewrite (1.5: rss4 -0.011)
+  sameSourceEvent: 1.75, // well above the bar: a clear rewrite (1.5 let one rss4 template pair in; 2: cryptoprism -0.001/-0.003)
   sameSourceGapMs: 3600_000, // rewrite mills retake a story within the hour (3 h: no better)
   promptBonus: 0.4, // a rewrite published the same minute needs 60 % of the bar
   promptMs: 15 * 60_000, // rewrites observed 2-15 minutes after their source; the bonus fades within the hour
