@@ -40,6 +40,30 @@ describe('credits and media links', () => {
   });
 });
 
+describe('image-credit', () => {
+  it('drops a photo credit line, in English or German, and a caption glued before its label', () => {
+    const r = cleanChecked('The plant opens in May.\nPhoto: Jane Roe\nFees fell.\nDer Trainer am SpielfeldrandFoto: Max Muster/AFP');
+    expect(removedBy(r, 'image-credit')).toEqual(['Photo: Jane Roe', 'Der Trainer am SpielfeldrandFoto: Max Muster/AFP']);
+    expect(r.text).toBe('The plant opens in May.\n\nFees fell.');
+  });
+
+  it('keeps a paragraph above a credit that stands on its own line', () => {
+    const para = 'Die Regierung kündigte neue Tests an, die bis zum Herbst laufen sollen.';
+    const r = cleanChecked(`${para}\n\n(Mit Material von AFP und Reuters)\nMehr folgt.`);
+    expect(r.text).toContain(para);
+  });
+
+  it('keeps parentheses that only look like credits: a quoted term, an acronym, a sentence naming an agency', () => {
+    const text = [
+      'Firms now collect more of it („Big Data“) than they can use.',
+      'The centre (RCGP RSC) publishes weekly counts, and the party congress (CC PCC) approved the plan.',
+      'Eight donors backed rivals. (Six are with Biden, one with Michael Bloomberg, another with Buttigieg.)',
+      'In 2016: UniCredit: Deutschland kept its rating.',
+    ].join('\n');
+    expect(removedBy(cleanChecked(text), 'image-credit')).toEqual([]);
+  });
+});
+
 describe('presale-promo', () => {
   const story =
     'Ether options open interest hit a record on Friday, with most of the new positions in calls expiring in March. Traders said the skew points to a squeeze above $4,000 if spot demand holds. ';

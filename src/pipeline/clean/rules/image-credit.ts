@@ -4,7 +4,9 @@ import { matchAll, type Hit, type Rule } from '../rule.ts';
 const PROVIDERS = String.raw`(?:TradingView|Tradingview(?:\.com)?|CoinMarketCap|Coinmarketcap|CoinGecko|CoinGlass|Coinglass|Glassnode|Santiment|CryptoQuant|Nansen|IntoTheBlock|DefiLlama|Dune|Arkham|Messari|Kaiko|Farside|SoSoValue|Lookonchain|Whale Alert)`;
 /** Stock-photo and agency credits inside parentheses: "(Shutterstock)", "(KAREN BLEIERAFP via Getty Images  Getty Images)";
  * a photographer's name in capitals, "(ANDREW CABALLERO-REYNOLDS)", is one too. */
-const STOCK = String.raw`(?:Shutterstock|Getty Images|Pixabay|Unsplash|Pexels|Reuters|AFP|AP Photo|Bloomberg|Freepik|iStock|Adobe Stock|CoinDesk Data|Data)`;
+const STOCK = String.raw`(?:Shutterstock|Getty Images|Pixabay|Unsplash|Pexels|Reuters|AFP|AP Photo|Bloomberg|Freepik|iStock|Adobe Stock|CoinDesk Data)`;
+/** Labels of a photo credit line, in the languages the pages come in. */
+const CREDIT_LABEL = String.raw`(?:Photos?|Images?|Pictures?|Illustration|Photo credit|Image credit|Fotos?|Bild|Bilder|Bildquelle|Titelbild|Beitragsbild|Crédito|Crédit photo)`;
 /** Blocks and sentence openers that may follow a credit glued on ("viaU.TodayDisclaimer:", "TradingViewIn the"): a source name never runs into these. */
 const NEXT_BLOCK = String.raw`(?:Disclaimer|Disclosure|Advertisement|Related|Read|Share|Follow|Join|Subscribe|(?:The|This|In|On|At|As|But|And|For|However|Meanwhile|According|After|While|With|Over|Since)\s)`;
 /** A source after "Source:": one token (its camel-case parts stop before a glued block), maybe "/"-joined, maybe an @handle. */
@@ -15,7 +17,7 @@ const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?)`;
 const CAPTIONS = [
   // "BTC/USD, one-day chart. Source: Cointelegraph", "Source: CoinMarketCap", "Image Source: ColdCard X Post":
   // a caption of at most ten words opening with a capital or a digit, then the source
-  String.raw`${AFTER_SENTENCE}(?:[\p{Lu}\p{N}][^\s.!?]*(?:\s[^\s.!?]+){0,9}[.,]?\s{0,2})?(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`,
+  String.raw`${AFTER_SENTENCE}(?:[\p{Lu}\p{N}][^\s.!?]*(?:\s[^\s.!?]+){0,9}[.,]?\s{0,2})?(?<![\p{L}])(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`,
   // "POLUSDT chart by TradingView", "SHIBUSD 4-Hour Chart, Courtesy: TradingView", "POL price history | Coinmarketcap":
   // a trading pair or symbol, maybe a time frame, then the chart word and the provider
   String.raw`\b(?:[A-Z0-9/]{2,12}\s(?:[\w-]+\s)?)?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}`,
@@ -26,6 +28,9 @@ const CAPTIONS = [
   // "Photo by X on Unsplash", "Image: Shutterstock", "Image source, Getty Images"
   String.raw`(?:Photo|Image|Illustration) (?:by|via)\s[^.\n]{1,60}?\son\s[A-Z]\w+`,
   String.raw`(?<![\p{L}])(?:Image|Photo|Picture)(?: source)?\s?[:,]\s?${STOCK}`,
+  // a credit line, "Photo: Jane Doe", "Fotos: © Studio X", "Bild: KEYSTONE", maybe with its caption glued before
+  // the label ("Der Trainer am SpielfeldrandFoto: AFP"): the whole line, when the credit runs to its end
+  String.raw`(?<=^|\n)(?:[^\n]{0,200}?(?<=\p{Ll}))?${CREDIT_LABEL}\s?:\s?[^\n.!?]{1,80}\.?(?=[ \t]*(?:\n|$))`,
   // a bare video or hero-media link standing alone
   String.raw`(?<=^|\s)https?:\/\/(?:www\.)?(?:youtube\.com\/watch\?v=|youtu\.be\/|vimeo\.com\/)[\w-]+(?=\s|$)`,
 ];
@@ -33,6 +38,17 @@ const CAPTION = new RegExp(CAPTIONS.join('|'), 'gu');
 
 /** A parenthesised photo credit and the caption glued before it, back to the previous sentence's end; not an agency dateline, "(Reuters) -". */
 const CREDIT = new RegExp(String.raw`\((?:[^()\n]{0,60})?${STOCK}(?:[^()\n]{0,40})?\)(?!\s?[-–—])|\((?:[A-Z][A-Z.'’-]+\s){1,3}[A-Z][A-Z.'’-]+\)`, 'gu');
+/** A photographer's name in capitals has words of three letters or more and one of five or more; "(CC PCC)" is an acronym. */
+const CAPS_NAME = /^\((?=[^)]*[A-Z]{5})(?:[A-Z][A-Z.'’-]{2,}\s?)+\)$/;
+/** Lower-case words a credit may hold ("via", "by", "de"): a parenthesis with more is a sentence that names an agency. */
+const CREDIT_MAX_LOWER_WORDS = 3;
+
+/** Whether a parenthesis taken by CREDIT reads as a credit, not prose or an acronym that happens to match. */
+function isCredit(paren: string): boolean {
+  if (!/[a-z]/.test(paren)) return CAPS_NAME.test(paren) || new RegExp(STOCK, 'u').test(paren);
+  const lower = paren.slice(1, -1).split(/[\s/]+/).filter((w) => /^\p{Ll}/u.test(w) && !/\.(?:com|net|org)$/.test(w));
+  return lower.length <= CREDIT_MAX_LOWER_WORDS && !/[.!?]\)$/.test(paren);
+}
 /** Longest a caption before a parenthesised credit may be (characters). */
 const CAPTION_MAX = 300;
 
@@ -43,6 +59,7 @@ export const imageCredit: Rule = {
   find(text) {
     const hits: Hit[] = matchAll(text, CAPTION);
     for (const m of text.matchAll(CREDIT)) {
+      if (!isCredit(m[0])) continue;
       const end = (m.index ?? 0) + m[0].length;
       hits.push({ start: captionStart(text, m.index ?? 0), end });
     }
@@ -54,6 +71,8 @@ export const imageCredit: Rule = {
 function captionStart(text: string, creditAt: number): number {
   const from = Math.max(0, creditAt - CAPTION_MAX);
   const window = text.slice(from, creditAt);
+  // A credit that opens its own line has no caption before it.
+  if (/(?:^|\n)[ \t]*$/.test(window) && (from === 0 || window.includes('\n'))) return creditAt;
   let start = -1;
   for (const m of window.matchAll(/[.!?”"](?=[A-Z])|\n/g)) if ((m.index ?? 0) + 1 < window.length - 1) start = (m.index ?? 0) + 1;
   return start < 0 ? creditAt : from + start;
