@@ -19,6 +19,7 @@ import { readMeta } from './read-meta.ts';
 import { readJsonLd } from './read-json-ld.ts';
 import { addLede } from './add-lede.ts';
 import { pruneToArticle } from './prune-to-article.ts';
+import { dropBoilerplate } from './drop-boilerplate.ts';
 import { stripMarkup } from './strip-markup.ts';
 
 export interface ExtractOptions {
@@ -44,6 +45,7 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   // read before Readability, which rewrites the document in place
   const { title: pageTitle, author: pageAuthor, description } = readMeta(doc);
   pruneToArticle(doc);
+  dropBoilerplate(doc);
 
   const article = new Readability<Node>(doc, {
     serializer: (el) => el, // the element itself: serialising to HTML only to parse it again would double the cost

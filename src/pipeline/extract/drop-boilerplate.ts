@@ -1,0 +1,54 @@
+/**
+ * Removes, before Readability runs, the blocks that templates name for what they are: author boxes, "related
+ * posts" lists, share and rating widgets, comment forms and threads, newsletter boxes, post metadata lines, tag
+ * lists, breadcrumbs, picture captions. CMS themes (WordPress, Drupal, news templates) put these inside the
+ * article container, where Readability's own class check spares them whenever the name also says "content"
+ * ("author-bio-content", "comment-content") and its scoring keeps them because they sit among the paragraphs.
+ *
+ * A name is matched word by word (class tokens and the id, split at "-" and "_"), so "relatedness" or "shareholder"
+ * in a class name do not count. The block holding the article itself is never removed, whatever its name: the
+ * container of most of the page's prose and everything around it stay, so a theme that calls its article wrapper
+ * "post-content social-enabled" loses nothing.
+ */
+import { deepestHolding, paragraphWeights } from './paragraph-weights.ts';
+
+// One word of a class or id that names a block as not part of the story.
+const BOILERPLATE_WORD =
+  /^(?:related|relatedposts|share|sharing|sharedaddy|shariff|social|sociable|newsletter|subscribe|subscription|comments?|respond|reply|disqus|ratings?|rating|breadcrumbs?|breadcrumb|postmetadata|byline|tags|taglinks|tagcloud|caption|sidebar|widget|widgets|cookie|cookies|consent|authorbox|authorbio|outbrain|taboola|recommended|recommendations|promo|advert|advertisement|sponsored)$/;
+// Two words in a row that do: "author-bio", "post-meta", "entry-footer", "more-articles".
+const BOILERPLATE_PAIR =
+  /^(?:author (?:bio|box|info|description|details|profile|card)|about author|entry (?:meta|utility|footer|author)|post (?:meta|footer|author|navigation|nav|tags)|article (?:footer|tags|meta)|more (?:articles|stories|posts|news)|next (?:post|story|article)|prev (?:post|story|article)|further reading|read more|tag links|nav links)$/;
+
+// Below this much paragraph text there is no container to protect, and the page is left to Readability as is.
+const MIN_PROSE_CHARS = 500; // characters
+// The article container: the deepest element still holding this share of the page's paragraph text.
+const ARTICLE_SHARE = 0.5; // of all paragraph characters on the page
+
+function words(el: Element): string[] {
+  const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  return name.split(/[\s\-_]+/).filter(Boolean);
+}
+
+export function namesBoilerplate(el: Element): boolean {
+  const w = words(el);
+  for (let i = 0; i < w.length; i++) {
+    if (BOILERPLATE_WORD.test(w[i])) return true;
+    if (i + 1 < w.length && BOILERPLATE_PAIR.test(`${w[i]} ${w[i + 1]}`)) return true;
+  }
+  return false;
+}
+
+export function dropBoilerplate(doc: Document): void {
+  const body = doc.body;
+  if (!body) return;
+  const weights = paragraphWeights(doc);
+  if (weights.total < MIN_PROSE_CHARS) return;
+  const article = deepestHolding(body, weights, ARTICLE_SHARE);
+  const doomed: Element[] = [];
+  for (const el of Array.from(body.querySelectorAll('*'))) {
+    if (!el.hasAttribute('class') && !el.hasAttribute('id')) continue;
+    // the article's container and its ancestors stay whatever they are called
+    if (namesBoilerplate(el) && !el.contains(article)) doomed.push(el);
+  }
+  for (const el of doomed) el.remove();
+}

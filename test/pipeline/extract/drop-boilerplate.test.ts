@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { dropBoilerplate, namesBoilerplate } from '../../../src/pipeline/extract/drop-boilerplate.ts';
+import { extract } from '../../../src/pipeline/extract/index.ts';
+import { parseWithLinkedom } from '../../../src/dom/linkedom.ts';
+import { parseWithJsdom } from '../../../src/dom/jsdom.ts';
+
+const PROSE = [
+  'The Vellmar DAO voted on Tuesday to move half of its treasury into short-dated government bond tokens.',
+  'Supporters argued the stablecoin reserves had earned nothing for two years while rates stayed high.',
+  'Critics pointed to the custody risk of tokenised bonds, which rely on a single issuer to honour redemptions.',
+  'The proposal passed with 71 percent of the votes cast, on a turnout of just under a fifth of all tokens.',
+  'The first tranche of 40 million dollars is to be converted next week, the rest over the following quarter.',
+];
+
+// A blog theme's single post: the story, then inside the same entry container a share bar, a caption, an author
+// box, a "related posts" grid with excerpts and a comment form, all named by their classes.
+function themedPost(): string {
+  return `<html><head><title>Vellmar DAO moves treasury into bond tokens</title></head><body>
+    <div id="page"><article class="post type-post"><h1>Vellmar DAO moves treasury into bond tokens</h1>
+    <div class="entry-content">${PROSE.map((p) => `<p>${p}</p>`).join('')}
+      <div class="wp-caption"><p class="wp-caption-text">Picture: the voting dashboard on the final day, archive photo.</p></div>
+      <div class="sharedaddy sd-sharing"><h3>Share this story with your friends and colleagues</h3></div>
+    </div>
+    <section class="author-bio"><h4>About Petra Lind</h4><p>Petra Lind writes about governance tokens and on-chain voting for our newsletter every week.</p></section>
+    <div class="related-posts"><h3>You might also like</h3>
+      <article><h4>Another DAO votes on its treasury</h4><p>A different community also debated moving its reserves into yield-bearing tokens this month.</p></article>
+    </div>
+    <div id="respond" class="comment-respond"><h3 id="reply-title">Leave a comment on this article</h3></div>
+    </article></div></body></html>`;
+}
+
+describe('dropBoilerplate', () => {
+  it('reads class and id names word by word', () => {
+    const doc = parseWithLinkedom('<body><div class="author-bio-content" id="x"></div><div class="shareholder-letter"></div><div id="jp-relatedposts"></div></body>');
+    const [bio, shareholder, related] = Array.from(doc.body.children);
+    expect(namesBoilerplate(bio)).toBe(true);
+    expect(namesBoilerplate(shareholder)).toBe(false);
+    expect(namesBoilerplate(related)).toBe(true);
+  });
+
+  it('removes author boxes, related-post grids, share bars, captions and comment forms inside the post', () => {
+    const doc = parseWithLinkedom(themedPost());
+    dropBoilerplate(doc);
+    const text = doc.body.textContent ?? '';
+    for (const p of PROSE) expect(text).toContain(p);
+    for (const noise of ['Petra Lind writes', 'A different community', 'Share this story', 'Leave a comment', 'voting dashboard'])
+      expect(text).not.toContain(noise);
+  });
+
+  it('keeps the article container even when its own class names a widget', () => {
+    const html = `<body><div class="post-content social-enabled">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div class="sidebar"><p>Subscribe to our weekly digest of governance news and token votes.</p></div></body>`;
+    const doc = parseWithLinkedom(html);
+    dropBoilerplate(doc);
+    const text = doc.body.textContent ?? '';
+    for (const p of PROSE) expect(text).toContain(p);
+    expect(text).not.toContain('weekly digest');
+  });
+
+  it('leaves the extracted story without the widgets, the same on linkedom and jsdom', () => {
+    const onLinkedom = extract(themedPost(), { parseHTML: parseWithLinkedom })!;
+    const onJsdom = extract(themedPost(), { parseHTML: parseWithJsdom })!;
+    expect(onLinkedom).toEqual(onJsdom);
+    for (const p of PROSE) expect(onLinkedom.text).toContain(p);
+    expect(onLinkedom.text).not.toContain('Petra Lind writes');
+    expect(onLinkedom.text).not.toContain('A different community');
+  });
+});
