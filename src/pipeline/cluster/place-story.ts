@@ -3,7 +3,10 @@
  *   1. same-event terms -> their document frequencies (one lookup) -> fingerprint
  *   2. LSH keys -> candidates within the time window (one indexed lookup)
  *   3. verify each candidate (MinHash Jaccard for copies, feature cosine for same event); the cosine bar
- *      rises with the number of stories in the window; a piece of the same outlet counts only as a copy
+ *      rises with the number of stories in the window and falls for pairs published minutes apart, for two
+ *      headlines reporting one price move (to nothing) or naming one sum of millions; an advertorial matches
+ *      only as a copy or an immediate republication; a piece of the same outlet counts only as a copy or a
+ *      prompt rewrite well above the bar; a cluster whose candidates' centroid clears the bar matches too
  *   4. join the best matching cluster; a story matching several clusters bridges them: they merge
  *   5. re-choose the canonical over the members, store everything in one batch of writes
  * Cluster ids are stable: a new cluster takes the id of the story that founded it, joining never changes
@@ -47,6 +50,7 @@ export interface Match {
   event: number; // cosine of same-event features
   bar: number; // the same-event bar this pair had to clear (lower when published minutes apart, or reporting one price move)
   move: boolean; // both headlines report the same price move (see ClusterConfig.moveBand)
+  centroid?: boolean; // matched the centroid of its cluster's candidates; itemId is the closest of them
 }
 
 export interface Placement {
@@ -86,6 +90,9 @@ function sameFigure(a: Fingerprint, b: Fingerprint): boolean {
 function copyOnly(a: Kind | null | undefined, b: Kind | null, cfg: ClusterConfig): boolean {
   return cfg.copyOnlyKinds.includes(a ?? 'news') || cfg.copyOnlyKinds.includes(b ?? 'news');
 }
+
+/** A bar no cosine reaches (cosines are at most 1): the pair can match only as a copy. */
+const NEVER = 2;
 
 /** Kinds a rewrite mill retakes; press releases and advertorials come in templates, unlabelled stories might. */
 const REWRITE_KINDS: ReadonlySet<Kind | null> = new Set<Kind | null>(['news', 'analysis', 'price-prediction', 'opinion']);
@@ -129,7 +136,7 @@ function centroidMatches(
     const bar = round(bars.eventBar * cfg.centroidBar * promptness(gap, cfg));
     if (event < bar) continue;
     const best = group.reduce((a, b) => (b.m.event > a.m.event ? b : a));
-    out.push({ itemId: best.c.id, clusterId, near: best.m.near, event, bar, move: false });
+    out.push({ itemId: best.c.id, clusterId, near: best.m.near, event, bar, move: false, centroid: true });
   }
   return out;
 }
@@ -170,7 +177,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
         ...m,
         move,
         bar: copyOnly(story.kind, c.kind, cfg) && Math.abs(c.publishedAt - story.publishedAt) > cfg.copyOnlyGapMs
-          ? Infinity
+          ? NEVER
           : round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : 1)),
       },
     }))
@@ -282,7 +289,9 @@ function explain(matches: Match[], blocked: number, verified: number, clusterId:
       ? `copy of ${best.itemId} (Jaccard ${best.near} >= ${cfg.nearJoin})`
       : best.move
         ? `same price move as ${best.itemId} (cosine ${best.event} >= bar ${best.bar})`
-        : `same event as ${best.itemId} (cosine ${best.event} >= bar ${best.bar})`;
+        : best.centroid
+          ? `same event as the cluster of ${best.itemId} (cosine to its centroid ${best.event} >= bar ${best.bar})`
+          : `same event as ${best.itemId} (cosine ${best.event} >= bar ${best.bar})`;
   const more = matches.length > 1 ? `, ${matches.length - 1} more member(s) matched` : '';
   const merge = merged.length ? `; bridged and merged ${merged.join(', ')} into ${clusterId}` : '';
   return `joined ${clusterId}: ${level}${more}${merge}${outlet}`;
