@@ -3,12 +3,15 @@ import { matchAll, type Rule } from '../rule.ts';
 /**
  * Link lines set in capitals between paragraphs ("DOLLAR SLIDES TO 3-YEAR LOW ON REPORT …"): five or
  * more upper-case words standing alone, ended by a line break, the text's end, or the next paragraph
- * glued on. Acronyms inside a sentence ("the SEC and CFTC") are too few in a row to match.
+ * glued on. Acronyms inside a sentence ("the SEC and CFTC") are too few in a row to match. One line only:
+ * lines of codes or numbers under each other (a table, a calendar, an IBAN) are not a headline.
  */
-const CAPS_LINE = /(?<=^|\n|[.!?"”]\s?)(?:[A-Z0-9][A-Z0-9'’,:$%&.-]*\s){4,}[A-Z0-9][A-Z0-9'’,:$%&-]*(?=[A-Z][a-z]|\s*\n|\s*$)/g;
+const CAPS_LINE = /(?<=^|\n|[.!?"”][^\S\n]?)(?:[A-Z0-9][A-Z0-9'’,:$%&.-]*[^\S\n]){4,}[A-Z0-9][A-Z0-9'’,:$%&-]*(?=[A-Z][a-z]|[^\S\n]*\n|\s*$)/g;
+/** Fewest words with letters in such a line: a run of numbers (a table row, a calendar) is no headline. */
+const MIN_WORDS = 4;
 
 export const allCapsLink: Rule = {
   name: 'all-caps-link',
   category: 'read_also',
-  find: (text) => matchAll(text, CAPS_LINE),
+  find: (text) => matchAll(text, CAPS_LINE).filter((h) => (text.slice(h.start, h.end).match(/\S*[A-Z]{2}\S*/g) ?? []).length >= MIN_WORDS),
 };
