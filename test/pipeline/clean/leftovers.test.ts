@@ -58,3 +58,15 @@ describe('html-markup', () => {
     expect(cleanChecked('<P>Fees fell <price-chip data-id="1">2%</price-chip> overnight.</P>').text).toBe('Fees fell 2% overnight.');
   });
 });
+
+describe('repeated-passage on schedules', () => {
+  it('keeps entries that share their last words but differ in their start (times in a schedule)', () => {
+    const text = [
+      '6:00 PM Leaves the harbour and walks back to the old lighthouse.',
+      '9:00 PM Goes to bed in the small room above the boat shed.',
+      '6:30 PM Leaves the harbour and walks back to the old lighthouse.',
+      '9:30 PM Goes to bed in the small room above the boat shed.',
+    ].join('\n');
+    expect(removedBy(cleanChecked(text), 'repeated-passage')).toEqual([]);
+  });
+});

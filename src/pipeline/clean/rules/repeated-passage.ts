@@ -6,6 +6,8 @@ import { sentences } from '../sentences.ts';
 const MIN_WORDS = 8;
 /** An article may restate one sentence on purpose; a second copy repeats several in a row. */
 const MIN_RUN = 2;
+/** Earlier sentences kept per key: sentences sharing their last words are few on a page; a bound keeps the work linear. */
+const MAX_KEPT_PER_KEY = 4;
 /** A repeated block standing alone between removed spans (a dek, a sub-heading) counts from this many words. */
 const MIN_BLOCK_WORDS = 5;
 
@@ -19,7 +21,7 @@ export const repeatedPassage: TailRule = {
   name: 'repeated-passage',
   category: 'other',
   find(text, removed) {
-    const seen = new Set<string>();
+    const seen = new Map<string, string[]>();
     const hits: Hit[] = [];
     for (const gap of gaps(text, removed)) {
       const run: Hit[] = [];
@@ -32,9 +34,12 @@ export const repeatedPassage: TailRule = {
         const all = text.slice(s, e).trim().split(/\s+/);
         const words = all.length;
         // Keyed on a sentence's last words: a copy may have a section label glued to its first sentence.
+        // Beyond the key one must end the other, so "6:30 PM Leaves town." does not repeat "6:00 PM Leaves town.".
         const key = all.slice(-MIN_WORDS).join(' ');
-        const repeated = seen.has(key);
-        seen.add(key);
+        const sentence = all.join(' ');
+        const earlier = seen.get(key) ?? [];
+        const repeated = earlier.some((e) => e.endsWith(sentence) || sentence.endsWith(e));
+        if (earlier.length < MAX_KEPT_PER_KEY) seen.set(key, [...earlier, sentence]);
         if (repeated && parts.length === 1 && words >= MIN_BLOCK_WORDS) hits.push({ start: s, end: e });
         else if (repeated && words >= MIN_WORDS) run.push({ start: s, end: e });
         else flush();
