@@ -19,4 +19,11 @@ describe('disclaimer', () => {
     const text = 'The regulator said the platform gave investment advice without a licence.';
     expect(cleanChecked(text).text).toBe(text);
   });
+
+  it('keeps a sentence about a disclaimer someone added, drops a capitalised label opening a line', () => {
+    const text = 'The shop agreed to post a disclaimer on its website, removing the words “proven results” from its labels.';
+    expect(cleanChecked(text).text).toBe(text);
+    const r = cleanChecked('Ether rose 3%.\nDisclaimer The views expressed here are the author’s own and not investment advice.');
+    expect(r.text).toBe('Ether rose 3%.');
+  });
 });

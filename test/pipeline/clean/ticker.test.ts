@@ -47,4 +47,9 @@ describe('cashtag-run', () => {
     expect(r.text).toBe('$BTC broke out overnight, one trader wrote.');
     expect(removedBy(r, 'cashtag-run')).toEqual(['$BTC $ETH $SOL $XRP']);
   });
+
+  it('keeps prose that opens with "In this article" when no quote bar follows', () => {
+    const text = 'In this article I explain why US regulators moved first. In this article US officials are quoted by name.';
+    expect(cleanChecked(text).text).toBe(text);
+  });
 });

@@ -4,7 +4,9 @@ import { sentenceRunEnd } from '../sentences.ts';
 /** How a disclaimer opens; glued to the block before it ("…viaU.TodayDisclaimer:") the capital D is the tell. */
 const OPENER = new RegExp(
   [
-    String.raw`(?<!\p{L})[Dd]isclaimer\s?:?|(?<=\p{L})Disclaimer(?=\s?:|\p{Lu})`,
+    // the label: "Disclaimer:", "disclaimer :", or a capitalised "Disclaimer" opening a line or glued to a block;
+    // "added a disclaimer to its website" is prose
+    String.raw`(?<!\p{L})[Dd]isclaimer\s?:|(?<=^|\n|[.!?]\s?)Disclaimer(?=\s)|(?<=\p{L})Disclaimer(?=\s?:|\p{Lu})`,
     String.raw`\bDisclosure\s?:\s?(?=This is (?:not|a sponsored|a paid|sponsored)|The author|This (?:article|content|post|press release) (?:is|contains|may))`,
     String.raw`\*?This is not (?:investment|financial|trading) advice`,
     String.raw`\b(?:Note|Editor.s note)\s?:\s?The views expressed`,

@@ -34,7 +34,9 @@ export const tickerStrip: Rule = {
   category: 'ticker',
   find(text) {
     const hits: Hit[] = [];
-    for (const re of [...STRIPS, IN_THIS_ARTICLE, RANGE_SELECTOR]) hits.push(...matchAll(text, re));
+    for (const re of [...STRIPS, RANGE_SELECTOR]) hits.push(...matchAll(text, re));
+    // Without the colon, "In this article I …" and "In this article US officials …" are prose: a bar then shows prices.
+    hits.push(...matchAll(text, IN_THIS_ARTICLE).filter((h) => /^In this article:/i.test(text.slice(h.start, h.end)) || /\d/.test(text.slice(h.start, h.end))));
     return hits;
   },
 };
