@@ -22,6 +22,12 @@ describe('duplicate-title', () => {
     expect(r.text).toBe('Last spring the Gleamfield Wallet launches were delayed twice.\n\nThe Gleamfield Wallet Launches page lists the dates.');
   });
 
+  it('keeps the title words that end a sentence begun before them', () => {
+    const text = 'Heute geht es um Moos und Farne. Wer mitmachen will, meldet sich bis Freitag.';
+    expect(cleanChecked(text, 'Moos und Farne').text).toBe(text);
+    expect(cleanChecked(`Moos und Farne\n${text}`, 'Moos und Farne').text).toBe(text);
+  });
+
   it('still drops a copy followed by its byline', () => {
     const r = cleanChecked('Markets Ether Climbs Past Resistance by Jo Park. Ether rose 5% on Monday.', 'Ether Climbs Past Resistance');
     expect(removedBy(r, 'duplicate-title')).toEqual(['Ether Climbs Past Resistance']);

@@ -32,7 +32,7 @@ export const duplicateTitle: Rule = {
       const last = at[i + key.length - 1] + 1;
       const span = text.slice(first, last);
       if (span.includes('<') || span.length > key.length + GAP_PER_WORD * titleWords.length) continue;
-      if (inSentence(text, first, last)) continue;
+      if (inSentence(text, first, last, close)) continue;
       const start = lead && text.slice(first - lead.length, first) === lead ? first - lead.length : first;
       hits.push({ start, end: close && text.startsWith(close, last) ? last + close.length : last });
     }
@@ -42,16 +42,23 @@ export const duplicateTitle: Rule = {
 
 /** Before a copy: the text's or a line's start, or a word and one space ("… the Water-Making Spell"), not a sentence end or a label's colon. */
 const PROSE_BEFORE = /(?:^|\n[ \t]*|[\p{L}\p{N},] )$/u;
+/** Inside a sentence: a word and one space before the copy. */
+const WORD_BEFORE = /[\p{L}\p{N},] $/u;
 /** After it: one space and a lower-case word that is not a byline's "by" ("… Spell conjures water"), or a comma. */
 const PROSE_AFTER = /^(?:[,;]|\s(?!by\b)\p{Ll})/u;
+/** Or the sentence's end, "… geht es um Reiki und Schamanismus. Wenn …". */
+const SENTENCE_END = /^[.!?](?:\s|$)/;
 
 /**
  * The title's words used in a sentence, not a copy of the headline: a short title ("Water-Making Spell",
- * "XYZ is available for trading") the text runs on from in lower case. A headline copy stands alone or is
- * glued to the blocks around it, and what follows it opens with a capital or a byline.
+ * "XYZ is available for trading") the text runs on from in lower case, or that ends a sentence begun
+ * before it. A headline copy stands alone or is glued to the blocks around it, and what follows it opens
+ * with a capital or a byline.
  */
-function inSentence(text: string, first: number, last: number): boolean {
-  return PROSE_BEFORE.test(text.slice(Math.max(0, first - 40), first)) && PROSE_AFTER.test(text.slice(last, last + 4));
+function inSentence(text: string, first: number, last: number, close: string): boolean {
+  const before = text.slice(Math.max(0, first - 40), first);
+  const after = text.slice(last, last + 4);
+  return (PROSE_BEFORE.test(before) && PROSE_AFTER.test(after)) || (!close && WORD_BEFORE.test(before) && SENTENCE_END.test(after));
 }
 
 /** The text's letters and digits in lower case, HTML entities skipped, with each one's offset in the text. */
