@@ -57,6 +57,12 @@ describe('headline-line', () => {
     expect(cleanChecked(`${quote}\nThe essay opens with a line from a letter.`, 'On Patience').text).toBe(`${quote}\n\nThe essay opens with a line from a letter.`);
   });
 
+  it('with a title, keeps a pull quote printed twice at the top', () => {
+    const quote = 'Weber: “Die Gemeinden sollen als Ansprechpartner bereitstehen”';
+    const r = cleanChecked(`${quote}\n${quote}\nDie Kirche lockert ihre Regeln ab Montag.`, 'Gottesdienste bleiben möglich');
+    expect(removedBy(r, 'headline-line')).toEqual([]);
+  });
+
   it('with a title, drops a first line that is a variant of it or another Title Case headline', () => {
     const variant = cleanChecked('Mehr Transparenz bei Gebühren\nBanken müssen Änderungen ankündigen.', 'Ministerium | Transparenz bei Gebühren');
     expect(removedBy(variant, 'headline-line')).toEqual(['Mehr Transparenz bei Gebühren']);

@@ -11,11 +11,11 @@ const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'a
 
 /**
  * The headline the other rules left at the top: the first line left after them, and its copies right
- * below it. Without a title it goes when it is repeated, or when it is short and ends without
- * punctuation (a sentence would end in one). With a title, copies of it are the title rule's; a first
- * line then is often the article's own dek, dateline or opening quote, so it only goes when it is
- * repeated or reads as another headline: a variant sharing most words with the title, or a line in
- * Title Case (every word capitalised but the minor ones). Only for texts with line breaks: a flattened
+ * below it, when it is repeated, or when it is short and ends without punctuation (a sentence would
+ * end in one). With a title, copies of it are the title rule's; a first line then is often the
+ * article's own dek, dateline or opening quote (a pull quote may even repeat), so it only goes when it
+ * also reads as another headline: a variant sharing most words with the title, or a line in Title Case
+ * (every word capitalised but the minor ones). Only for texts with line breaks: a flattened
  * page has no first line to go by.
  */
 export const headlineLine: TailRule = {
@@ -36,10 +36,10 @@ export const headlineLine: TailRule = {
       hits.push(line);
     }
     if (!more) return [];
-    if (hits.length > 1) return hits;
-    if (words < HEADLINE_MIN_WORDS || /[.!?:;,]["”’)]?$/.test(first)) return [];
     const title = ctx.title?.trim();
-    return !title || isVariant(first, title) || isTitleCase(first) ? hits : [];
+    if (title && !isVariant(first, title) && !isTitleCase(first)) return [];
+    if (hits.length > 1) return hits;
+    return words >= HEADLINE_MIN_WORDS && !/[.!?:;,]["”’)]?$/.test(first) ? hits : [];
   },
 };
 
