@@ -23,6 +23,9 @@ const JSON_LD_TYPE = /\btype\s*=\s*["']?application\/ld\+json/i;
 const CHROME = /<(nav|aside|footer|header|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const MAX_CHROME_CHARS = 20_000; // characters of markup; menus run long (nested lists of links), articles longer
 const ARTICLE_INSIDE = /<(?:article|main)\b|<h1\b|itemprop\s*=\s*["']?articleBody/i;
+// A <header> is also the head of a section inside the article (an accordion item, a picture-and-text block): a
+// section heading in it marks content, where a site header holds a logo, a menu and a search box.
+const SECTION_HEADING_INSIDE = /<h[2-6]\b/i;
 
 // Some CMSs paste whole documents into the article (`<!DOCTYPE html><html><body><p>...`). Browsers ignore a second
 // <html>/<body> and a stray </body>; a DOM parser may instead close the body there and drop the rest of the article.
@@ -45,8 +48,12 @@ export function stripMarkup(html: string): StrippedMarkup {
     if (tag?.toLowerCase() === 'script' && JSON_LD_TYPE.test(attrs)) jsonLd.push(content);
     return '';
   });
-  out = out.replace(CHROME, (block) =>
-    block.length > MAX_CHROME_CHARS || ARTICLE_INSIDE.test(block) ? block : '',
+  out = out.replace(CHROME, (block, tag: string) =>
+    block.length > MAX_CHROME_CHARS ||
+    ARTICLE_INSIDE.test(block) ||
+    (tag.toLowerCase() === 'header' && SECTION_HEADING_INSIDE.test(block))
+      ? block
+      : '',
   );
   out = out.replace(BLOCK_TAG_THEN_SPACE, '$1');
   return { html: flattenNestedDocuments(out), jsonLd };

@@ -25,6 +25,14 @@ describe('stripMarkup', () => {
     expect(stripMarkup(wrapped).html).toContain(article);
   });
 
+  it('keeps a header that heads a section inside the article (an accordion item with its h3 and text)', () => {
+    const item = '<header class="acc-head"><h3>Fees when you stake through an exchange</h3><p>Most exchanges keep a quarter of the rewards.</p></header>';
+    const html = `<body><header class="site"><a href="/">Chainlight</a><ul><li><a href="/news">News</a></li></ul></header><div class="accordion">${item}</div></body>`;
+    const out = stripMarkup(html).html;
+    expect(out).toContain(item);
+    expect(out).not.toContain('Chainlight');
+  });
+
   it('keeps text between two comments and removes only the comments', () => {
     const { html } = stripMarkup('<p>Gas fees <!-- ad:inline --> fell to 2 gwei<!-- /ad --> on Sunday.</p>');
     expect(html).toBe('<p>Gas fees  fell to 2 gwei on Sunday.</p>');
