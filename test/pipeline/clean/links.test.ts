@@ -34,6 +34,19 @@ describe('related-links', () => {
   });
 });
 
+describe('related-links headers on a line of their own', () => {
+  it('drops "Related" and "Ähnliche Beiträge" standing alone with the link titles under them, up to the prose', () => {
+    const r = cleanChecked('Fees fell 4% in June.\nRelated\nMiners Rally as Hashprice Jumps\nETF Flows Turn Positive\nThe report covers 40 exchanges in all.');
+    expect(r.text).toBe('Fees fell 4% in June.\n\nThe report covers 40 exchanges in all.');
+    expect(cleanChecked('Die Gebühren sanken.\nÄhnliche Beiträge').text).toBe('Die Gebühren sanken.');
+  });
+
+  it('keeps the same words inside a sentence', () => {
+    const text = 'Related coverage of the vote was thin.\nAuch interessant ist der Blick auf die Gebühren.';
+    expect(cleanChecked(text).text).toBe(text.replace('\n', '\n\n'));
+  });
+});
+
 describe('related-links past other noise', () => {
   it('runs past a headline copy inside the list and stops at a long question that opens the prose', () => {
     const title = 'Dogecoin Whales Wake Up';

@@ -3,7 +3,8 @@ import { matchAll, type Rule } from '../rule.ts';
 /**
  * Headers of lists of other stories: "Latest Crypto News", "Related articles", "HOT Stories",
  * "More on this story", "Most Read from Bloomberg", "More From GOBankingRates", "RELATED NEWS",
- * "Most Popular News", "You may also like", "📍相關報導📍". The list runs until article prose resumes.
+ * "Most Popular News", "📍相關報導📍", and on a line of their own "Related", "You may also like" and their
+ * German, Spanish, Portuguese and French peers. The list runs until article prose resumes.
  */
 const HEADER = new RegExp(
   [
@@ -16,6 +17,9 @@ const HEADER = new RegExp(
     String.raw`RELATED (?:NEWS|ARTICLES|STORIES)`,
     String.raw`Recommended (?:for you|articles|stories|reading)`,
     String.raw`📍?相關報導📍?`,
+    // a header standing alone on its line, in the languages the pages come in: "Related", "Related Coverage",
+    // "You may also like", "Ähnliche Beiträge", "Das könnte Sie auch interessieren", "Veja também:"
+    String.raw`(?<=^|\n)[ \t]*(?:Related(?: [Cc]overage| [Rr]eading| [Cc]ontent)?|You (?:may|might) also like|(?:Ähnliche|Verwandte) (?:Beiträge|Artikel)|Auch interessant|Das (?:Thema )?könnte (?:Sie|dich|euch) auch interessieren|Lesen Sie auch(?: die folgenden Beiträge)?|Zum Weiterlesen|Neueste (?:Artikel|Beiträge)|Schon gelesen\?|Veja [Tt]ambém|Le puede interesar|Lea también|Vea también|VEA TAMBIÉN|À lire aussi|Lire aussi)[ \t]*[:!]?(?=[ \t]*(?:\n|$))`,
   ].join('|'),
   'g',
 );
