@@ -84,6 +84,18 @@ describe('affiliate-widget', () => {
   });
 });
 
+describe('blog furniture', () => {
+  it('drops comment-section labels, the filing line, share labels and a contents label standing alone', () => {
+    const page = 'Inhaltsverzeichnis\nThe vote passed 68 to 30.\nThis entry was posted in Politics and tagged Senate. Bookmark the permalink.\nShare this:\nLike this:\nComments are closed.\nJoin our newsletter for the latest news.';
+    expect(cleanChecked(page).text).toBe('The vote passed 68 to 30.');
+  });
+
+  it('keeps the same words inside sentences', () => {
+    const text = 'The contents of the report were leaked.\nComments are closed to the public until May, and readers like this: short posts.\nThis entry was posted late, the editor admitted.';
+    expect(cleanChecked(text).text).toBe(text.replaceAll('\n', '\n\n'));
+  });
+});
+
 describe('table-of-contents', () => {
   it('drops a glued list of the article\'s sub-headings standing between widgets, and its second copy at the foot', () => {
     const toc = 'Why the miners kept sellingWhat the hashrate says next';

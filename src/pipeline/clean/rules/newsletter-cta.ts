@@ -17,6 +17,8 @@ const PIECES = [
   String.raw`(?:Get|Receive) [^.\n]{3,80}?\.\s?Sign up (?:for|to) [A-Z][\w ]{0,30}?\s?\.`,
   String.raw`Sign up (?:for|to) (?:our|the) [^.\n]{0,60}?[Nn]ewsletter[^.\n]{0,60}\.?`,
   String.raw`PREMIUM\s?Upgrade to read[\s\S]{0,300}?(?:Sign in|Log in)`,
+  String.raw`Join our [Nn]ewsletter\b[^.\n]{0,80}\.?`,
+  String.raw`(?:Abonniere|Abonnieren Sie) (?:unseren|den|kostenlos (?:unseren|den)) [^.\n]{0,40}?Newsletter\b[^.\n]{0,120}\.?`,
 ];
 const NEWSLETTER = new RegExp(`(?:(?:${PIECES.join('|')})\\s*)+`, 'g');
 

@@ -10,8 +10,14 @@ const ITEM = String.raw`(?:Share(?: this article| on| via| to)?|分享至|\d+\s?
  */
 const SHARE_BAR = new RegExp(String.raw`${ITEM}(?:[\s:|,·•]*${ITEM})+(?![\p{Ll}])`, 'gu');
 
+/** A blog's share and like labels standing on their own line: "Share this:", "Like this:", "Teilen Sie dies mit:", "Gefällt mir:". */
+const SHARE_LABEL = /(?<=^|\n)[ \t]*(?:Share this|Like this|Teilen Sie dies mit|Gefällt mir|Diesen Beitrag teilen|Artikel teilen)[ \t]*:(?=[ \t]*(?:\n|$))/g;
+
 export const shareBar: Rule = {
   name: 'share-bar',
   category: 'share_bar',
-  find: (text) => matchAll(text, SHARE_BAR).filter((h) => /Share|分享|SHARES|Copy link/.test(text.slice(h.start, h.end))),
+  find: (text) => [
+    ...matchAll(text, SHARE_BAR).filter((h) => /Share|分享|SHARES|Copy link/.test(text.slice(h.start, h.end))),
+    ...matchAll(text, SHARE_LABEL),
+  ],
 };

@@ -3,7 +3,9 @@ import { matchAll, type Rule } from '../rule.ts';
 /**
  * Page furniture left in the text: "top of page"/"bottom of page", "Skip to content", "Back to top",
  * pagers ("Prev. articleNext article"), "Loading more articles…", "Story Continues", widget labels
- * ("X icon", "Ask ChatGPT", "Leave a Comment"), footer links ("Terms and Privacy Policy Privacy Dashboard"), copyright lines.
+ * ("X icon", "Ask ChatGPT", "Leave a Comment"), footer links ("Terms and Privacy Policy Privacy Dashboard"), copyright lines,
+ * comment-section labels ("Comments are closed", "Cancel reply"), a blog's "This entry was posted in …" line and
+ * a contents label standing alone.
  */
 const CHROME = new RegExp(
   [
@@ -19,6 +21,12 @@ const CHROME = new RegExp(
     String.raw`Terms\s?and\s?Privacy Policy(?:\s?Privacy Dashboard)?(?:\s?More Info)?`,
     String.raw`(?:Copyright\s?)?©\s?(?:\d{4}\s?)?[^\n]{0,80}?All [Rr]ights [Rr]eserved\.?`,
     String.raw`, external(?=[\s.,]|$)`,
+    // comment-section furniture: "Comments are closed", "Cancel reply", "Kommentar verfassen Antwort abbrechen"
+    String.raw`(?<![\p{L}])(?:Comments are closed|No comments yet|Cancel reply|Kommentare (?:sind )?geschlossen|Keine Kommentare|Kommentar verfassen|Antwort abbrechen)(?=\.|[ \t]*(?:\n|$)|\s?[\p{Lu}(])\.?`,
+    // the blog engine's filing line: "This entry was posted in News. Bookmark the permalink."
+    String.raw`This entry was posted (?:in|on|by) [^\n]{1,200}?Bookmark the permalink\.`,
+    // a contents label on its own line
+    String.raw`(?<=^|\n)[ \t]*(?:Table of [Cc]ontents|Contents|Inhaltsverzeichnis|Inhalt)[ \t]*(?=\n|$)`,
   ].join('|'),
   'gu',
 );
