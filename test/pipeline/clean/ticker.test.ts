@@ -52,4 +52,9 @@ describe('cashtag-run', () => {
     const text = 'In this article I explain why US regulators moved first. In this article US officials are quoted by name.';
     expect(cleanChecked(text).text).toBe(text);
   });
+
+  it('drops a strip whose symbols carry a dot, a hyphen or one letter', () => {
+    const r = cleanChecked('Coin PricesBTC117,291.00-1.26USDC.E0.9999690.01BSC-USD1.0060.22W0.087993-7.28CGETH.HASHKEY3,739.633.41');
+    expect(r.text).toBe('');
+  });
 });

@@ -6,7 +6,8 @@ import { matchAll, type Rule } from '../rule.ts';
  * glued on. Acronyms inside a sentence ("the SEC and CFTC") are too few in a row to match. One line only:
  * lines of codes or numbers under each other (a table, a calendar, an IBAN) are not a headline.
  */
-const CAPS_LINE = /(?<=^|\n|[.!?"”][^\S\n]?)(?:[A-Z0-9][A-Z0-9'’,:$%&.-]*[^\S\n]){4,}[A-Z0-9][A-Z0-9'’,:$%&-]*(?=[A-Z][a-z]|[^\S\n]*\n|\s*$)/g;
+const CAPS_LINE = /(?<=^|\n|[.!?"”][^\S\n]?)(?:[A-Z0-9][A-Z0-9'’,:$%&.-]{0,30}[^\S\n]){4,30}[A-Z0-9][A-Z0-9'’,:$%&-]{0,30}(?=[A-Z][a-z]|[^\S\n]*\n|\s*$)/g;
+/** Words (31 characters) and their number (31) are bounded: unbounded runs would rescan a long run of capitals from every sentence end. */
 /** Fewest words with letters in such a line: a run of numbers (a table row, a calendar) is no headline. */
 const MIN_WORDS = 4;
 

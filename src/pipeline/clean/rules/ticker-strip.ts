@@ -7,8 +7,8 @@ const CHANGE = String.raw`[-+−]?\d+(?:\.\d+)?%?`;
 
 /** A named chip, "bitcoinBitcoin$9,450.560.90%": slug, name, price and change glued together. */
 const NAMED_CHIP = String.raw`(?:[•·|]\s*)?(?<![a-z0-9-])[a-z][a-z0-9-]*[A-Z][A-Za-z .]{0,30}?\$\d[\d,]*\.\d+${CHANGE}`;
-/** A symbol chip, "BTC117,291.00-1.26" or "ETH 3,538.36 4.28%". */
-const SYMBOL_CHIP = String.raw`(?:[•·|]\s*)?[A-Z][A-Z0-9]{1,7}\s?\$?\d[\d,]*\.\d+\s?${CHANGE}`;
+/** A symbol chip, "BTC117,291.00-1.26", "ETH 3,538.36 4.28%", "USDC.E0.99990.01", "BSC-USD1.0060.22"; one letter ("W0.0879-7.28") only inside a strip. */
+const SYMBOL_CHIP = String.raw`(?:[•·|]\s*)?[A-Z][A-Z0-9]{0,9}(?:[.-][A-Z0-9]{1,9})?\s?\$?\d[\d,]*\.\d+\s?${CHANGE}`;
 
 /** Runs of chips with optional widget labels ("Coin Prices", "Price data by"): a strip is two named chips or three symbol chips. */
 const STRIPS = [
