@@ -41,7 +41,9 @@ const PROSE_SENTENCE_MIN_WORDS = 6;
 export function extendEnd(text: string, claimed: readonly Claim[], c: Claim, mode: Extend, maxLength: number): number {
   let limit = Math.min(text.length, c.start + maxLength);
   if (mode === 'to-next-noise') {
-    for (const other of claimed) if (other.start >= c.end && other.start < limit) limit = other.start;
+    // Spans are sorted and do not overlap, so the first one ending after this one is the next to start.
+    const next = claimed[firstEndingAfter(claimed, c.end)];
+    if (next && next.start < limit) limit = next.start;
     return Math.max(limit, c.end);
   }
   // A list runs on past noise inside it (a title copy among the links); only prose ends it.
@@ -66,13 +68,26 @@ export function extendEnd(text: string, claimed: readonly Claim[], c: Claim, mod
 function unclaimed(claimed: readonly Claim[], from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
   let at = from;
-  for (const o of claimed) {
-    if (o.end <= at || o.start >= to) continue;
+  for (let i = firstEndingAfter(claimed, from); i < claimed.length && claimed[i].start < to; i++) {
+    const o = claimed[i];
+    if (o.end <= at) continue;
     if (o.start > at) out.push([at, o.start]);
     at = Math.max(at, o.end);
   }
   if (at < to) out.push([at, to]);
   return out;
+}
+
+/** Index of the first claimed span whose end is past `at` (claimed spans are sorted and do not overlap). */
+function firstEndingAfter(claimed: readonly Claim[], at: number): number {
+  let lo = 0;
+  let hi = claimed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (claimed[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** [from, to) cut after every time stamp in it; `stamped` marks the pieces a time stamp ends. */

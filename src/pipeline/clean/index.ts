@@ -23,12 +23,22 @@ export function clean(text: string, ctx: { title?: string | null } = {}): Cleane
   RULES.forEach((rule, index) => {
     for (const hit of rule.find(text, rc)) claim(text, claimed, hit, index);
   });
-  for (const c of [...claimed]) {
-    const rule = RULES[c.index];
-    if (!rule.extend) continue;
-    const end = extendEnd(text, claimed, c, rule.extend, rule.maxLength ?? DEFAULT_MAX_EXTEND);
-    if (end > c.end) claim(text, claimed, { start: c.end, end }, c.index);
+  // A marker's block ends at the latest where the next marker of the same rule starts: that one grows
+  // on from there, and no block is walked twice (many markers in a row would make the work quadratic).
+  const snapshot = [...claimed];
+  const nextSame = new Map<number, number>();
+  const caps = snapshot.map(() => text.length);
+  for (let i = snapshot.length - 1; i >= 0; i--) {
+    caps[i] = nextSame.get(snapshot[i].index) ?? text.length;
+    nextSame.set(snapshot[i].index, snapshot[i].start);
   }
+  snapshot.forEach((c, i) => {
+    const rule = RULES[c.index];
+    if (!rule.extend) return;
+    const maxLength = Math.min(rule.maxLength ?? DEFAULT_MAX_EXTEND, caps[i] - c.start);
+    const end = extendEnd(text, claimed, c, rule.extend, maxLength);
+    if (end > c.end) claim(text, claimed, { start: c.end, end }, c.index);
+  });
   const all = [...RULES, ...TAIL_RULES];
   TAIL_RULES.forEach((rule, i) => {
     const removed = claimed.map((c) => ({ ...c, category: all[c.index].category }));
