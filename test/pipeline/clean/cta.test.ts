@@ -56,4 +56,11 @@ describe('newsletter-cta follow-ups', () => {
     const r = cleanChecked('Volumes fell 12% on the day. Smart traders already read our newsletter. Want in? Join us .');
     expect(r.text).toBe('Volumes fell 12% on the day.');
   });
+
+  it('drops paywall and app prompts, keeps a sentence about subscriptions', () => {
+    const r = cleanChecked('The port reopened on Monday.\nTo view the full story, please subscribe to The Harbour Times.\nFor breaking news download the Harbour apps for iOS and Android.');
+    expect(r.text).toBe('The port reopened on Monday.');
+    const text = 'Readers who subscribe now pay less, the publisher said, and the app is free on Android.';
+    expect(cleanChecked(text).text).toBe(text);
+  });
 });

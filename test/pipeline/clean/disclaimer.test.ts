@@ -26,4 +26,9 @@ describe('disclaimer', () => {
     const r = cleanChecked('Ether rose 3%.\nDisclaimer The views expressed here are the author’s own and not investment advice.');
     expect(r.text).toBe('Ether rose 3%.');
   });
+
+  it('drops an advertising disclosure', () => {
+    const r = cleanChecked('Ether rose 3%.\nAdvertising disclosure: We may receive compensation for some of the links in our stories.');
+    expect(r.text).toBe('Ether rose 3%.');
+  });
 });

@@ -84,6 +84,13 @@ describe('affiliate-widget', () => {
   });
 });
 
+describe('ad labels in other languages', () => {
+  it('drops "Anzeige" or "Publicidad" alone on a line, keeps the word in a sentence', () => {
+    const r = cleanChecked('Der Hafen öffnet wieder.\nAnzeige\nDie Anzeige erschien am Montag.\nPublicidad');
+    expect(r.text).toBe('Der Hafen öffnet wieder.\n\nDie Anzeige erschien am Montag.');
+  });
+});
+
 describe('blog furniture', () => {
   it('drops comment-section labels, the filing line, share labels and a contents label standing alone', () => {
     const page = 'Inhaltsverzeichnis\nThe vote passed 68 to 30.\nThis entry was posted in Politics and tagged Senate. Bookmark the permalink.\nShare this:\nLike this:\nComments are closed.\nJoin our newsletter for the latest news.';

@@ -1,7 +1,8 @@
 import { matchAll, type Rule } from '../rule.ts';
 
 /**
- * Ad slot labels: "Advertisement", "ADVERTISEMENT", "SponsoredSponsored", "Paid content".
+ * Ad slot labels: "Advertisement", "ADVERTISEMENT", "SponsoredSponsored", "Paid content", and "Anzeige",
+ * "Werbung", "Publicidad" or "Publicité" standing alone on a line.
  * A capitalised label glued to the text around it is a slot; the lower-case word in prose is left alone.
  */
 const AD = new RegExp(
@@ -10,6 +11,8 @@ const AD = new RegExp(
     String.raw`ADVERTISEMENT`,
     String.raw`(?:Sponsored\s?){2,}`,
     String.raw`(?<![\p{L}])(?:Paid (?:content|partnership|promotion))(?![\p{L}])`,
+    // the label in other languages, on a line of its own: "Anzeige", "Werbung", "Publicidad", "Publicité"
+    String.raw`(?<=^|\n)[ \t]*(?:Anzeige|Werbung|Publicidad|Publicité)[ \t]*:?(?=[ \t]*(?:\n|$))`,
   ].join('|'),
   'gu',
 );

@@ -9,6 +9,7 @@ const OPENER = new RegExp(
     String.raw`(?<!\p{L})[Dd]isclaimer\s?:|(?<=^|\n|[.!?]\s?)Disclaimer(?=\s)|(?<=\p{L})Disclaimer(?=\s?:|\p{Lu})`,
     String.raw`\bDisclosure\s?:\s?(?=This is (?:not|a sponsored|a paid|sponsored)|The author|This (?:article|content|post|press release) (?:is|contains|may))`,
     String.raw`\*?This is not (?:investment|financial|trading) advice`,
+    String.raw`\b(?:Advertising|Affiliate) [Dd]isclosure\s?:`,
     String.raw`\b(?:Note|Editor.s note)\s?:\s?The views expressed`,
     String.raw`\bThis (?:article|content|post) (?:is produced|is provided|is for informational|is meant|does not constitute|contains affiliate|is sponsored|may contain)`,
     String.raw`(?<![\w.])[A-Z][\w.]*(?: and [A-Z][\w. ]*?)? may earn (?:a )?commission`,

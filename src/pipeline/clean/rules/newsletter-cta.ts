@@ -18,6 +18,11 @@ const PIECES = [
   String.raw`Sign up (?:for|to) (?:our|the) [^.\n]{0,60}?[Nn]ewsletter[^.\n]{0,60}\.?`,
   String.raw`PREMIUM\s?Upgrade to read[\s\S]{0,300}?(?:Sign in|Log in)`,
   String.raw`Join our [Nn]ewsletter\b[^.\n]{0,80}\.?`,
+  // paywall prompts: "To view the full story, please subscribe to X.", "Subscribe now to X for the full story."
+  String.raw`To (?:read|view|continue reading|access)(?: the (?:full|rest of the|whole) (?:story|article))?,? (?:please )?(?:subscribe|sign in|log in)\b[^.\n]{0,100}\.?`,
+  String.raw`Subscribe (?:now|today) [^.\n]{0,60}?for the full (?:story|article)\.?`,
+  // app prompts: "For the latest stories … download the X apps for iOS and Android."
+  String.raw`(?:[A-Z][^.\n]{0,80}?)?\b(?:[Dd]ownload|[Gg]et) (?:the|our) [^.\n]{1,40}? apps? (?:for|on) (?:iOS|Android|iPhone)\b[^.\n]{0,40}\.?`,
   String.raw`(?:Abonniere|Abonnieren Sie) (?:unseren|den|kostenlos (?:unseren|den)) [^.\n]{0,40}?Newsletter\b[^.\n]{0,120}\.?`,
 ];
 const NEWSLETTER = new RegExp(`(?:(?:${PIECES.join('|')})\\s*)+`, 'g');
