@@ -11,14 +11,15 @@ const AD = new RegExp(
     String.raw`ADVERTISEMENT`,
     String.raw`(?:Sponsored\s?){2,}`,
     String.raw`(?<![\p{L}])(?:Paid (?:content|partnership|promotion))(?![\p{L}])`,
-    // the label in other languages, on a line of its own: "Anzeige", "Werbung", "Publicidad", "Publicité"
-    String.raw`(?<=^|\n)[ \t]*(?:Anzeige|Werbung|Publicidad|Publicité)[ \t]*:?(?=[ \t]*(?:\n|$))`,
   ].join('|'),
   'gu',
 );
 
+/** The label in other languages, on a line of its own: "Anzeige", "Werbung", "Publicidad", "Publicité". */
+const AD_LINE = /^[ \t]*(?:Anzeige|Werbung|Publicidad|Publicité)[ \t]*:?(?=[ \t]*$)/gm;
+
 export const advertisement: Rule = {
   name: 'advertisement',
   category: 'advertisement',
-  find: (text) => matchAll(text, AD),
+  find: (text) => [...matchAll(text, AD), ...matchAll(text, AD_LINE)],
 };

@@ -17,17 +17,21 @@ const HEADER = new RegExp(
     String.raw`RELATED (?:NEWS|ARTICLES|STORIES)`,
     String.raw`Recommended (?:for you|articles|stories|reading)`,
     String.raw`📍?相關報導📍?`,
-    // a header standing alone on its line, in the languages the pages come in: "Related", "Related Coverage",
-    // "You may also like", "Ähnliche Beiträge", "Das könnte Sie auch interessieren", "Veja também:"
-    String.raw`(?<=^|\n)[ \t]*(?:Related(?: [Cc]overage| [Rr]eading| [Cc]ontent)?|You (?:may|might) also like|(?:Ähnliche|Verwandte) (?:Beiträge|Artikel)|Auch interessant|Das (?:Thema )?könnte (?:Sie|dich|euch) auch interessieren|Lesen Sie auch(?: die folgenden Beiträge)?|Zum Weiterlesen|Neueste (?:Artikel|Beiträge)|Schon gelesen\?|Veja [Tt]ambém|Le puede interesar|Lea también|Vea también|VEA TAMBIÉN|À lire aussi|Lire aussi)[ \t]*[:!]?(?=[ \t]*(?:\n|$))`,
   ].join('|'),
   'g',
 );
+
+/**
+ * A header standing alone on its line, in the languages the pages come in: "Related", "Related Coverage",
+ * "You may also like", "Ähnliche Beiträge", "Das könnte Sie auch interessieren", "Veja também:". (A regex of its
+ * own: a line-anchored branch in the alternation above would slow every search through it.)
+ */
+const HEADER_LINE = new RegExp(String.raw`^[ \t]*(?:Related(?: [Cc]overage| [Rr]eading| [Cc]ontent)?|You (?:may|might) also like|(?:Ähnliche|Verwandte) (?:Beiträge|Artikel)|Auch interessant|Das (?:Thema )?könnte (?:Sie|dich|euch) auch interessieren|Lesen Sie auch(?: die folgenden Beiträge)?|Zum Weiterlesen|Neueste (?:Artikel|Beiträge)|Schon gelesen\?|Veja [Tt]ambém|Le puede interesar|Lea también|Vea también|VEA TAMBIÉN|À lire aussi|Lire aussi)[ \t]*[:!]?(?=[ \t]*$)`, 'gmu');
 
 export const relatedLinks: Rule = {
   name: 'related-links',
   category: 'related_links',
   extend: 'list',
   maxLength: 2_000,
-  find: (text) => matchAll(text, HEADER),
+  find: (text) => [...matchAll(text, HEADER), ...matchAll(text, HEADER_LINE)].sort((a, b) => a.start - b.start),
 };
