@@ -5,8 +5,8 @@
  * article container, where Readability's own class check spares them whenever the name also says "content"
  * ("author-bio-content", "comment-content") and its scoring keeps them because they sit among the paragraphs.
  *
- * A name is matched word by word (class tokens and the id, split at "-" and "_"), so "relatedness" or "shareholder"
- * in a class name do not count. The block holding the article itself is never removed, whatever its name: the
+ * A name is matched word by word (each class and the id, split at "-" and "_"), so "relatedness" or "shareholder"
+ * in a class name do not count; long ids made from headings are not names. The block holding the article itself is never removed, whatever its name: the
  * container of most of the page's prose and everything around it stay, so a theme that calls its article wrapper
  * "post-content social-enabled" loses nothing.
  */
@@ -14,7 +14,7 @@ import { deepestHolding, paragraphWeights } from './paragraph-weights.ts';
 
 // One word of a class or id that names a block as not part of the story.
 const BOILERPLATE_WORD =
-  /^(?:related|relatedposts|share|sharing|sharedaddy|shariff|social|sociable|newsletter|subscribe|subscription|comments?|respond|reply|disqus|ratings?|rating|breadcrumbs?|breadcrumb|postmetadata|byline|tags|taglinks|tagcloud|caption|sidebar|widget|widgets|cookie|cookies|consent|authorbox|authorbio|outbrain|taboola|recommended|recommendations|promo|advert|advertisement|sponsored)$/;
+  /^(?:related|relatedposts|share|sharing|sharedaddy|shariff|social|sociable|newsletter|subscribe|subscription|comments?|respond|reply|disqus|ratings?|rating|breadcrumbs?|breadcrumb|postmetadata|tags|taglinks|tagcloud|sidebar|widget|widgets|cookie|cookies|consent|authorbox|authorbio|outbrain|taboola|recommended|recommendations|promo|advert|advertisement|sponsored)$/;
 // Two words in a row that do: "author-bio", "post-meta", "entry-footer", "more-articles".
 const BOILERPLATE_PAIR =
   /^(?:author (?:bio|box|info|description|details|profile|card)|about author|entry (?:meta|utility|footer|author)|post (?:meta|footer|author|navigation|nav|tags)|article (?:footer|tags|meta)|more (?:articles|stories|posts|news)|next (?:post|story|article)|prev (?:post|story|article)|further reading|read more|tag links|nav links)$/;
@@ -23,17 +23,27 @@ const BOILERPLATE_PAIR =
 const MIN_PROSE_CHARS = 500; // characters
 // The article container: the deepest element still holding this share of the page's paragraph text.
 const ARTICLE_SHARE = 0.5; // of all paragraph characters on the page
+// A named block holding more than this share of the page's paragraph text is left alone.
+const MAX_SHARE = 0.3; // of all paragraph characters on the page
 
-function words(el: Element): string[] {
-  const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-  return name.split(/[\s\-_]+/).filter(Boolean);
+// An id of more words than this is a heading turned into an anchor ("sharing-with-a-single-developer"), not a name.
+const MAX_ID_WORDS = 3;
+
+// Each class and the id, as lists of words: "author-bio clr" is [["author", "bio"], ["clr"]].
+function names(el: Element): string[][] {
+  const classes = (el.getAttribute('class') ?? '').toLowerCase().split(/\s+/);
+  const id = (el.getAttribute('id') ?? '').toLowerCase().split(/[-_]+/).filter(Boolean);
+  const out = classes.map((c) => c.split(/[-_]+/).filter(Boolean));
+  if (id.length <= MAX_ID_WORDS) out.push(id);
+  return out;
 }
 
 export function namesBoilerplate(el: Element): boolean {
-  const w = words(el);
-  for (let i = 0; i < w.length; i++) {
-    if (BOILERPLATE_WORD.test(w[i])) return true;
-    if (i + 1 < w.length && BOILERPLATE_PAIR.test(`${w[i]} ${w[i + 1]}`)) return true;
+  for (const w of names(el)) {
+    for (let i = 0; i < w.length; i++) {
+      if (BOILERPLATE_WORD.test(w[i])) return true;
+      if (i + 1 < w.length && BOILERPLATE_PAIR.test(`${w[i]} ${w[i + 1]}`)) return true;
+    }
   }
   return false;
 }
@@ -47,8 +57,10 @@ export function dropBoilerplate(doc: Document): void {
   const doomed: Element[] = [];
   for (const el of Array.from(body.querySelectorAll('*'))) {
     if (!el.hasAttribute('class') && !el.hasAttribute('id')) continue;
-    // the article's container and its ancestors stay whatever they are called
-    if (namesBoilerplate(el) && !el.contains(article)) doomed.push(el);
+    // the article's container and its ancestors stay whatever they are called, and so does a block holding a
+    // good part of the page's prose: the widgets named here are small beside the story
+    if (namesBoilerplate(el) && !el.contains(article) && (weights.weight.get(el) ?? 0) <= MAX_SHARE * weights.total)
+      doomed.push(el);
   }
   for (const el of doomed) el.remove();
 }
