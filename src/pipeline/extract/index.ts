@@ -11,7 +11,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { Extracted, ParseHTML } from '../types.ts';
-import { elementToParagraphs, elementToText } from './element-to-text.ts';
+import { elementToParagraphs, elementToText, type Paragraph } from './element-to-text.ts';
+import { proseBlock, tookPartOf } from './prose-block.ts';
 import { dropLinkLists } from './drop-link-lists.ts';
 import { trimEdgeFragments } from './trim-edge-fragments.ts';
 import { largestParagraphBlock } from './fallback.ts';
@@ -46,13 +47,16 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   const { title: pageTitle, author: pageAuthor, description } = readMeta(doc);
   pruneToArticle(doc);
   dropBoilerplate(doc);
+  const block = proseBlock(doc, articleParagraphs);
 
   const article = new Readability<Node>(doc, {
     serializer: (el) => el, // the element itself: serialising to HTML only to parse it again would double the cost
     keepClasses: true, // class names are not read downstream; stripping them is a pass over every element
     disableJSONLD: true, // read above, before the scripts were stripped
   }).parse();
-  const readable = article?.content ? articleText(article.content) : '';
+  let readable = article?.content ? articleText(article.content) : '';
+  // Readability kept one block of a multi-block article: the whole block of prose is the article
+  if (block && tookPartOf(readable, block)) readable = block.text;
   const ldText = ld ? plainText(ld.body, parseHTML) : '';
 
   const title = ld?.headline ?? article?.title?.trim() ?? pageTitle ?? null;
@@ -88,8 +92,12 @@ export function htmlToText(html: string, parseHTML: ParseHTML): string {
 // Captions and photo credits describe a picture, not the story.
 const NOT_ARTICLE_TEXT = new Set(['figcaption']);
 
+function articleParagraphs(content: Node): Paragraph[] {
+  return trimEdgeFragments(dropLinkLists(elementToParagraphs(content, { skip: NOT_ARTICLE_TEXT })));
+}
+
 function articleText(content: Node): string {
-  return trimEdgeFragments(dropLinkLists(elementToParagraphs(content, { skip: NOT_ARTICLE_TEXT })))
+  return articleParagraphs(content)
     .map((p) => p.text)
     .join('\n\n');
 }
