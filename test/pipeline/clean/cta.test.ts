@@ -63,4 +63,11 @@ describe('newsletter-cta follow-ups', () => {
     const text = 'Readers who subscribe now pay less, the publisher said, and the app is free on Android.';
     expect(cleanChecked(text).text).toBe(text);
   });
+
+  it('drops a follow prompt naming the outlet and a letters prompt, keeps a sentence about following someone', () => {
+    const r = cleanChecked('The port reopened on Monday.\nFollow The Harbour Times on Twitter and Instagram @harbourtimes.\nSubmit a letter to the editor or write to letters@harbour.example.');
+    expect(r.text).toBe('The port reopened on Monday.');
+    const text = 'Fans who follow Ada Obi on Twitter saw the post first.';
+    expect(cleanChecked(text).text).toBe(text);
+  });
 });

@@ -5,11 +5,16 @@ const NETWORK = String.raw`(?:X|Twitter|Facebook|Telegram|Instagram|LinkedIn|You
 /**
  * Follow and join prompts: "Follow us on X , Facebook … and Google News", "Join our Trading Community on
  * Telegram", "Read U.TODAY on Google News", "We are on X, follow us … (@handle) June 15, 2025",
- * "GET FOX BUSINESS ON THE GO BY CLICKING HERE".
+ * "GET FOX BUSINESS ON THE GO BY CLICKING HERE", "Follow The Daily Ledger on Twitter …" opening a sentence, and
+ * letters-to-the-editor prompts.
  */
 const FOLLOW = new RegExp(
   [
     String.raw`(?:Follow|Find|Join) us on ${NETWORK}(?:\s?[,&]?\s?(?:and\s)?${NETWORK})*(?:\s?@\w+)?(?:\s?(?:for|to) [^.\n]{0,80})?\s?\.?`,
+    // "Follow The Daily Ledger on Twitter and Instagram @ledger …": the outlet's name instead of "us", from a line's start
+    String.raw`(?<=^|\n|[.!?]\s)Follow (?:[A-Z][\w.&'’-]*\s){1,4}on ${NETWORK}(?:\s?[,&]?\s?(?:and\s)?(?:on\s)?${NETWORK})*[^.\n]{0,120}\.?`,
+    // letters prompts: "Submit a letter to the editor or write to letters@…", "Submit your letter to the editor via this form."
+    String.raw`(?:We want to hear what you think about this (?:article|story)\.\s?)?(?:Submit|Send|Write) (?:us )?(?:a|your) letter to the editor\b(?:[^.\n]|\.(?=\w)){0,120}\.?(?:\s?Read more Letters to the Editor\.?)?`,
     String.raw`Join (?:our|the) [^.\n]{1,60}?\bon ${NETWORK}\.?`,
     String.raw`Read [\w.]+ on\s?Google News`,
     String.raw`We are on ${NETWORK}, follow us[^—\n]{0,80}(?:—[^()\n]{0,60}\(@\w+\)\s?(?:[A-Z][a-z]+ \d{1,2}, \d{4})?)?`,
