@@ -14,7 +14,7 @@ function gluedTitleLength(sentence: string): number {
   let cut = 0;
   for (const m of sentence.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) {
     const head = sentence.slice(0, m.index).split(/\s+/);
-    if (head.length >= TITLE_MIN_WORDS && head.every((w) => /^[\p{Lu}\p{N}$“"‘']/u.test(w) || MINOR_WORDS.test(w))) cut = m.index ?? 0;
+    if (head.length >= TITLE_MIN_WORDS && head.every((w) => /^\(?[\p{Lu}\p{N}$“"‘']/u.test(w) || MINOR_WORDS.test(w))) cut = m.index ?? 0;
     else break;
   }
   return cut;

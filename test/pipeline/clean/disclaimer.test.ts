@@ -31,4 +31,9 @@ describe('disclaimer', () => {
     const r = cleanChecked('Ether rose 3%.\nAdvertising disclosure: We may receive compensation for some of the links in our stories.');
     expect(r.text).toBe('Ether rose 3%.');
   });
+
+  it('runs on past a site name whose dot reads as a sentence end', () => {
+    const r = cleanChecked('Ether rose 3%.Disclaimer: The opinions expressed are the writers’ own and not the views of U.Ledger. The financial information provided on U.Ledger is for informational purposes only.Ether later fell.');
+    expect(r.text).toBe('Ether rose 3%.\n\nEther later fell.');
+  });
 });

@@ -34,6 +34,18 @@ describe('related-links', () => {
   });
 });
 
+describe('link lists glued to prose', () => {
+  it('ends a list at the prose glued after a title that opens with a ticker in parentheses', () => {
+    const r = cleanChecked('Whales sold.HOT StoriesSolana Eyes New HighsDogecoin (DOGE) Nears Breakout of the YearThey sold 98,610 ETH over the past eight days.');
+    expect(r.text).toBe('Whales sold.\n\nThey sold 98,610 ETH over the past eight days.');
+  });
+
+  it('takes the whole author name of a teaser card when the next sentence opens with "A"', () => {
+    const r = cleanChecked('Whales sold.You Might Also LikeThu, 07172025 - 05:49Miners Rally AgainByAda ObiA recent spike in volume confirms it.');
+    expect(r.text).toBe('Whales sold.\n\nA recent spike in volume confirms it.');
+  });
+});
+
 describe('related-links headers on a line of their own', () => {
   it('drops "Related" and "Ähnliche Beiträge" standing alone with the link titles under them, up to the prose', () => {
     const r = cleanChecked('Fees fell 4% in June.\nRelated\nMiners Rally as Hashprice Jumps\nETF Flows Turn Positive\nThe report covers 40 exchanges in all.');

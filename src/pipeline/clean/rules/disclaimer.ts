@@ -33,7 +33,8 @@ export const disclaimer: Rule = {
     for (const m of text.matchAll(OPENER)) {
       const start = m.index ?? 0;
       if (hits.some((h) => start >= h.start && start < h.end)) continue;
-      hits.push({ start, end: sentenceRunEnd(text, start, (s) => VOCABULARY.test(s)) });
+      // A one-word piece is a name's dot taken for a sentence end ("… the views of U.Today. The …"), not the article resuming.
+      hits.push({ start, end: sentenceRunEnd(text, start, (s) => VOCABULARY.test(s) || s.trim().split(/\s+/).length <= 1) });
     }
     return hits;
   },
