@@ -41,9 +41,17 @@ const PROSE_SENTENCE_MIN_WORDS = 6;
 export function extendEnd(text: string, claimed: readonly Claim[], c: Claim, mode: Extend, maxLength: number): number {
   let limit = Math.min(text.length, c.start + maxLength);
   if (mode === 'to-next-noise') {
-    // Spans are sorted and do not overlap, so the first one ending after this one is the next to start.
-    const next = claimed[firstEndingAfter(claimed, c.end)];
-    if (next && next.start < limit) limit = next.start;
+    // Spans are sorted and do not overlap, so the first one ending after this one is the next to start. Spans
+    // glued right on (nothing but white space between) are a piece of another rule inside the block: the block
+    // grows past them to the next span that has text before it.
+    let at = c.end;
+    for (let i = firstEndingAfter(claimed, c.end); i < claimed.length && claimed[i].start < limit; i++) {
+      if (/\S/.test(text.slice(at, claimed[i].start))) {
+        limit = claimed[i].start;
+        break;
+      }
+      at = claimed[i].end;
+    }
     return Math.max(limit, c.end);
   }
   // A list runs on past noise inside it (a title copy among the links); only prose ends it.

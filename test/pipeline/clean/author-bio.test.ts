@@ -19,4 +19,10 @@ describe('author-bio', () => {
     expect(r.text).toBe('Arjun Mehta, who is an analyst at a trading desk, said demand was strong.');
     expect(removedBy(r, 'author-blurb')).toHaveLength(1);
   });
+
+  it('runs a bio past a piece of another rule glued onto its start, to the next block', () => {
+    const page =
+      'Ether rose 3% on Monday.Disclaimer: Parts of this article were generated with AI tools and reviewed by our editors. For more information, seeour AI Policy.defiTradingAda ObiAda Obi is a senior reporter covering research and policy across markets. Prior to that, she covered fintech in Lagos for a weekly. She holds ETH.X icon';
+    expect(cleanChecked(page).text).toBe('Ether rose 3% on Monday.');
+  });
 });
