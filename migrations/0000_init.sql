@@ -74,10 +74,9 @@ CREATE TABLE `lsh_bands` (
 	`key` text NOT NULL,
 	`item_id` text NOT NULL,
 	`published_at` integer NOT NULL,
-	PRIMARY KEY(`key`, `item_id`)
+	PRIMARY KEY(`key`, `published_at`, `item_id`)
 );
 --> statement-breakpoint
-CREATE INDEX `lsh_bands_item_idx` ON `lsh_bands` (`item_id`);--> statement-breakpoint
 CREATE TABLE `meta` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL

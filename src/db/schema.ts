@@ -117,7 +117,10 @@ export const lshBands = sqliteTable(
     itemId: text('item_id').notNull(),
     publishedAt: integer('published_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.itemId] }), index('lsh_bands_item_idx').on(t.itemId)],
+  // Keyed by (key, published_at): a key recurs across months (a coin, a common name), and candidate lookup asks for
+  // one time window, so the window must be part of the index range, not a filter after reading every match.
+  // No other index: this is the largest table (~50 rows a story) and each placement writes to it; nothing reads it by item.
+  (t) => [primaryKey({ columns: [t.key, t.publishedAt, t.itemId] })],
 );
 
 /**
