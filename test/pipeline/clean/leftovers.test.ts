@@ -36,6 +36,13 @@ describe('repeated-passage', () => {
     expect(removedBy(r, 'repeated-passage')).toHaveLength(1);
   });
 
+  it('drops a second copy whose sentences "U.S." cuts into short pieces', () => {
+    const body = 'Iran launched missile and drone strikes against U.S. military bases in Bahrain, Kuwait and Jordan overnight. This action follows ten consecutive nights of U.S. airstrikes on its sites.';
+    const r = cleanChecked(`${body} MACRO ${body}`);
+    expect(r.text.split('drone strikes').length - 1).toBe(1);
+    expect(r.text.split('airstrikes on its sites').length - 1).toBe(1);
+  });
+
   it('keeps one sentence an article restates on purpose', () => {
     const line = 'Analysts expect the token to trade between $1.20 and $1.60 this year.';
     const text = `${line} Volumes doubled in March. ${line}`;

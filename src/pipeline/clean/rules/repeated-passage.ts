@@ -25,10 +25,12 @@ export const repeatedPassage: TailRule = {
     const hits: Hit[] = [];
     for (const gap of gaps(text, removed)) {
       const run: Hit[] = [];
+      let long = 0; // sentences of MIN_WORDS or more in the run
       const parts = [...sentences(text, gap.start, gap.end)].filter(([s, e]) => text.slice(s, e).trim());
       const flush = () => {
-        if (run.length >= MIN_RUN) hits.push({ start: run[0].start, end: run[run.length - 1].end });
+        if (long >= MIN_RUN) hits.push({ start: run[0].start, end: run[run.length - 1].end });
         run.length = 0;
+        long = 0;
       };
       for (const [s, e] of parts) {
         const all = text.slice(s, e).trim().split(/\s+/);
@@ -41,7 +43,10 @@ export const repeatedPassage: TailRule = {
         const repeated = earlier.some((e) => e.endsWith(sentence) || sentence.endsWith(e));
         if (earlier.length < MAX_KEPT_PER_KEY) seen.set(key, [...earlier, sentence]);
         if (repeated && parts.length === 1 && words >= MIN_BLOCK_WORDS) hits.push({ start: s, end: e });
-        else if (repeated && words >= MIN_WORDS) run.push({ start: s, end: e });
+        else if (repeated && words >= MIN_WORDS) {
+          run.push({ start: s, end: e });
+          long++;
+        } else if (repeated && run.length) run.push({ start: s, end: e }); // a short piece of a copy ("S. airstrikes …" after "U.") goes with it
         else flush();
       }
       flush();
