@@ -36,4 +36,9 @@ describe('disclaimer', () => {
     const r = cleanChecked('Ether rose 3%.Disclaimer: The opinions expressed are the writers’ own and not the views of U.Ledger. The financial information provided on U.Ledger is for informational purposes only.Ether later fell.');
     expect(r.text).toBe('Ether rose 3%.\n\nEther later fell.');
   });
+
+  it('takes the whole name of an affiliate commission line glued after a quote chip', () => {
+    const r = cleanChecked('In This Article:SPX-0.33Ledger and Coin Daily LLC may earn commission or revenue on some items through the links below.Home prices fell.');
+    expect(r.text).toBe('Home prices fell.');
+  });
 });

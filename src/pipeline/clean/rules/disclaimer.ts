@@ -12,7 +12,8 @@ const OPENER = new RegExp(
     String.raw`\b(?:Advertising|Affiliate) [Dd]isclosure\s?:`,
     String.raw`\b(?:Note|Editor.s note)\s?:\s?The views expressed`,
     String.raw`\bThis (?:article|content|post) (?:is produced|is provided|is for informational|is meant|does not constitute|contains affiliate|is sponsored|may contain)`,
-    String.raw`(?<![\w.])[A-Z][\w.]*(?: and [A-Z][\w. ]*?)? may earn (?:a )?commission`,
+    // "X may earn commission …", "X and Y Finance LLC may earn commission …", glued after a price chip ("0.00Benzinga")
+    String.raw`(?<![\p{L}.])[A-Z][\w.]*(?:\s(?:and\s)?[A-Z][\w.]*){0,5} may earn (?:a )?commission`,
   ].join('|'),
   'gu',
 );
