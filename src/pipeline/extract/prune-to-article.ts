@@ -13,7 +13,7 @@ import { deepestHolding, paragraphWeights } from './paragraph-weights.ts';
 // The region must hold nearly all the page's prose: a lower share would cut away real article paragraphs.
 const REGION_SHARE = 0.9; // of all paragraph characters on the page
 // Levels kept above the region's own element, for headlines, ledes and sibling blocks Readability may join.
-const LEVELS_UP = 2;
+const LEVELS_UP = 3;
 // Below this much paragraph text the weights say little about where the article is.
 const MIN_PROSE_CHARS = 500; // characters
 

@@ -29,6 +29,20 @@ describe('pruneToArticle', () => {
     expect(text).not.toContain('Company');
   });
 
+  it('keeps a headline and standfirst block that sits beside the wrappers of the prose, three levels above it', () => {
+    const article = PROSE.map((p) => `<p>${p}</p>`).join('');
+    const html = `<html><body><div id="nav"><a href="/">Home</a></div><div id="page"><div class="layout"><div class="main">
+      <div class="hero"><h1>Circle mints $750M USDC on Solana</h1><span class="standfirst">The biggest single mint on the chain</span></div>
+      <div class="col"><div class="wrap"><div class="story">${article}</div></div></div>
+      </div></div></div></body></html>`;
+    const doc = parseWithLinkedom(html);
+    pruneToArticle(doc);
+    const text = doc.body.textContent ?? '';
+    expect(text).toContain('The biggest single mint on the chain');
+    expect(text).toContain(PROSE[4]);
+    expect(text).not.toContain('Home');
+  });
+
   it('leaves a page with little prose whole', () => {
     const doc = parseWithLinkedom('<body><nav><a href="/">Home</a></nav><p>Prices update every minute across 400 pairs.</p></body>');
     pruneToArticle(doc);
