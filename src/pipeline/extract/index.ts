@@ -3,7 +3,8 @@
  * when the page holds nothing usable. Pure and runtime-neutral: the DOM factory comes in with the options
  * (linkedom in the Worker, jsdom or linkedom on Node).
  *
- *   strip never-text markup (reading JSON-LD first) -> DOM -> keep the region holding the prose -> Readability
+ *   strip never-text markup (reading JSON-LD first) -> DOM -> keep the region holding the prose -> drop blocks
+ *   named as page furniture -> Readability (or the whole block of prose when Readability kept only part of it)
  *   -> paragraphs, without captions, link lists and edge fragments -> prefer JSON-LD's articleBody when it is as full
  *   -> fall back on the container of most <p> text, then the meta description -> put back the standfirst
  *
