@@ -38,8 +38,8 @@ function insertSorted(claimed: Claim[], c: Claim): void {
   claimed.splice(firstEndingAfter(claimed, c.start), 0, c);
 }
 
-/** Index of the first claimed span whose end is past `at` (binary search). */
-function firstEndingAfter(claimed: readonly Claim[], at: number): number {
+/** Index of the first claimed span whose end is past `at` (binary search: claimed spans are sorted and never overlap). */
+export function firstEndingAfter(claimed: readonly Claim[], at: number): number {
   let lo = 0;
   let hi = claimed.length;
   while (lo < hi) {

@@ -1,4 +1,4 @@
-import type { Claim } from './claim.ts';
+import { firstEndingAfter, type Claim } from './claim.ts';
 import type { Extend } from './rule.ts';
 import { AGO, DATE } from './patterns.ts';
 import { sentences } from './sentences.ts';
@@ -84,18 +84,6 @@ function unclaimed(claimed: readonly Claim[], from: number, to: number): [number
   }
   if (at < to) out.push([at, to]);
   return out;
-}
-
-/** Index of the first claimed span whose end is past `at` (claimed spans are sorted and do not overlap). */
-function firstEndingAfter(claimed: readonly Claim[], at: number): number {
-  let lo = 0;
-  let hi = claimed.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (claimed[mid].end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** [from, to) cut after every time stamp in it; `stamped` marks the pieces a time stamp ends. */
