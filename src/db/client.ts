@@ -7,7 +7,10 @@ export function getDb(d1: D1Database) {
 }
 export type Db = ReturnType<typeof getDb>;
 
-/** D1 binds at most 100 parameters a statement: multi-row writes go in chunks of this many rows. */
+/** An `IN (...)` list of ids stays under D1's 100 bound parameters, with room for the statement's others. */
+export const ID_LIST_MAX = 90;
+
+/** D1 binds at most 100 parameters a statement: multi-row writes (or id lists, one parameter each) go in chunks. */
 export function chunk<T>(rows: T[], columnsPerRow: number, maxParams = 100): T[][] {
   const size = Math.max(1, Math.floor(maxParams / columnsPerRow));
   const out: T[][] = [];

@@ -3,7 +3,7 @@
  * fetches), in publication order. Used by `onestory replay` and `onestory cluster` through /admin.
  */
 import { inArray } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { chunk, ID_LIST_MAX, type Db } from '../db/client.ts';
 import { insertNewItems, pendingItemIds, pendingItemIdsOfSource } from '../db/queries/items.ts';
 import { getSource, upsertSources, type FetchOutcome, type SourceConfigRow } from '../db/queries/sources.ts';
 import { items } from '../db/schema.ts';
@@ -96,8 +96,8 @@ export async function replayArticles(articles: RecordedArticle[], deps: ReplayDe
 async function processInOrder(ids: string[], deps: ReplayDeps): Promise<(ProcessResult & { itemId: string })[]> {
   if (!ids.length) return [];
   const rows: { id: string; at: number }[] = [];
-  for (let i = 0; i < ids.length; i += 90) {
-    rows.push(...(await deps.db.select({ id: items.id, at: items.publishedAt }).from(items).where(inArray(items.id, ids.slice(i, i + 90)))));
+  for (const part of chunk(ids, 1, ID_LIST_MAX)) {
+    rows.push(...(await deps.db.select({ id: items.id, at: items.publishedAt }).from(items).where(inArray(items.id, part))));
   }
   rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   const out = [];

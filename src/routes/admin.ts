@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { eq, inArray } from 'drizzle-orm';
-import { getDb } from '../db/client.ts';
+import { chunk, getDb, ID_LIST_MAX } from '../db/client.ts';
 import { resolveClusterId } from '../db/queries/stories.ts';
 import { clusters, items } from '../db/schema.ts';
 import { parseWithLinkedom } from '../dom/linkedom.ts';
@@ -42,12 +42,12 @@ export const admin = new Hono<AppEnv>()
     const db = dbOf(c);
     const out: Record<string, { cluster: string | null; canonical: boolean; kind: string | null; coins: string[] }> = {};
     const resolved = new Map<string, string | null>();
-    for (let i = 0; i < body.item_ids.length; i += 90) {
+    for (const part of chunk(body.item_ids, 1, ID_LIST_MAX)) {
       const rows = await db
         .select({ id: items.id, clusterId: items.clusterId, kind: items.kind, coinList: items.coinList, canonical: clusters.canonicalItemId })
         .from(items)
         .leftJoin(clusters, eq(clusters.id, items.clusterId))
-        .where(inArray(items.id, body.item_ids.slice(i, i + 90)));
+        .where(inArray(items.id, part));
       for (const r of rows) {
         let cluster = r.clusterId;
         if (cluster) {

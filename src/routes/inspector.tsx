@@ -1,6 +1,6 @@
 /** GET /inspector and /inspector/clusters/:id: server-rendered pages over the same story model. */
 import { Hono } from 'hono';
-import { listSourceHealth } from '../db/queries/sources.ts';
+import { listSourceRefs } from '../db/queries/sources.ts';
 import { getStory, listStories } from '../db/queries/stories.ts';
 import { ClusterList } from '../render/inspector/cluster-list.tsx';
 import { ClusterPage } from '../render/inspector/cluster-page.tsx';
@@ -17,7 +17,7 @@ export const inspector = new Hono<AppEnv>()
     const grouped = c.req.query('grouped') === '1';
     const text = (c.req.query('q') ?? '').slice(0, 200);
     const db = dbOf(c);
-    const [page, sources] = await Promise.all([listStories(db, { ...filter, minSize: grouped ? 2 : null, q: text || null }), listSourceHealth(db)]);
+    const [page, sources] = await Promise.all([listStories(db, { ...filter, minSize: grouped ? 2 : null, q: text || null }), listSourceRefs(db)]);
     let nextUrl: string | null = null;
     if (page.next) {
       const u = new URL(c.req.url);

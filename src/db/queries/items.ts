@@ -1,7 +1,6 @@
 /** Items: what the outlets published, and what the pipeline made of it. */
 import { and, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
-import { chunk } from '../client.ts';
+import { chunk, ID_LIST_MAX, type Db } from '../client.ts';
 import { items, sources, type Item, type Source } from '../schema.ts';
 import type { NormalizedItem } from '../../pipeline/normalize.ts';
 
@@ -45,8 +44,8 @@ export async function getItemWithSource(db: Db, id: string): Promise<{ item: Ite
 
 export async function pendingItemIds(db: Db, ids: string[]): Promise<string[]> {
   const out: string[] = [];
-  for (let i = 0; i < ids.length; i += 90) {
-    const rows = await db.select({ id: items.id, status: items.status }).from(items).where(inArray(items.id, ids.slice(i, i + 90)));
+  for (const part of chunk(ids, 1, ID_LIST_MAX)) {
+    const rows = await db.select({ id: items.id, status: items.status }).from(items).where(inArray(items.id, part));
     out.push(...rows.filter((r) => r.status === 'pending').map((r) => r.id));
   }
   return out;
@@ -77,8 +76,8 @@ export async function takeRetryableItems(db: Db, opts: { maxAttempts: number; qu
     .where(and(eq(items.status, 'failed'), lt(items.attempts, opts.maxAttempts), lt(items.updatedAt, now - opts.quietMs)))
     .limit(opts.limit);
   const ids = rows.map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 90) {
-    await db.update(items).set({ status: 'pending', updatedAt: now }).where(inArray(items.id, ids.slice(i, i + 90)));
+  for (const part of chunk(ids, 1, ID_LIST_MAX)) {
+    await db.update(items).set({ status: 'pending', updatedAt: now }).where(inArray(items.id, part));
   }
   return ids;
 }

@@ -1,9 +1,9 @@
 /** Sources: the configured list mirrored into D1, with each one's fetch health. */
 import { eq, getTableColumns, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
-import { chunk } from '../client.ts';
+import { chunk, type Db } from '../client.ts';
 import { clusters, fetchLog, items, sources, type Source } from '../schema.ts';
-import type { SourceHealth } from '../../model/story.ts';
+import type { SourceHealth, SourceRef } from '../../model/story.ts';
+import { toSourceRef } from './stories.ts';
 import type { Tier } from '../../pipeline/types.ts';
 
 export interface SourceConfigRow {
@@ -98,6 +98,11 @@ export async function recordFetch(db: Db, sourceId: string, o: FetchOutcome, at 
   ]);
 }
 
+/** Every source by name, for pickers: no counts, so no scan of items or clusters. */
+export async function listSourceRefs(db: Db): Promise<SourceRef[]> {
+  return (await db.select().from(sources).orderBy(sources.name)).map(toSourceRef);
+}
+
 export async function listSourceHealth(db: Db): Promise<SourceHealth[]> {
   const rows = await db.select().from(sources).orderBy(sources.name);
   const counts = await db
@@ -113,10 +118,7 @@ export async function listSourceHealth(db: Db): Promise<SourceHealth[]> {
     .groupBy(items.sourceId);
   const failedCount = new Map(failures.map((c) => [c.sourceId, Number(c.n)]));
   return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    homepage: r.homepage,
-    tier: r.tier as Tier,
+    ...toSourceRef(r),
     feedUrl: r.feedUrl,
     fullText: r.fullText,
     enabled: r.enabled,

@@ -1,6 +1,6 @@
 /** Reading stories: clusters with their canonical member and coverage. Every function takes `db` first. */
 import { and, asc, desc, eq, gte, inArray, isNull, like, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { chunk, ID_LIST_MAX, type Db } from '../client.ts';
 import { clusters, items, sources, type Cluster, type Item, type Source } from '../schema.ts';
 import type { Coverage, Member, SourceRef, Story, StoryDetail } from '../../model/story.ts';
 import type { CanonicalChoice, MemberScore } from '../../pipeline/choose-canonical.ts';
@@ -172,8 +172,8 @@ function toMember(m: Item, sourceMap: Map<string, SourceRef>, isCanonical: boole
 export async function sourcesById(db: Db, ids: string[]): Promise<Map<string, SourceRef>> {
   const unique = [...new Set(ids)];
   const map = new Map<string, SourceRef>();
-  for (let i = 0; i < unique.length; i += 90) {
-    const rows = await db.select().from(sources).where(inArray(sources.id, unique.slice(i, i + 90)));
+  for (const part of chunk(unique, 1, ID_LIST_MAX)) {
+    const rows = await db.select().from(sources).where(inArray(sources.id, part));
     for (const r of rows) map.set(r.id, toSourceRef(r));
   }
   return map;
