@@ -10,7 +10,7 @@ import { bcubed, labelsFromClusters, pairwise, type PRF } from '../metrics/clust
 import { placeStory, type StoryInput } from '../../src/pipeline/cluster/place-story.ts';
 import type { ClusterConfig } from '../../src/pipeline/cluster/config.ts';
 import type { PlacementWrite } from '../../src/pipeline/cluster/store.ts';
-import type { Kind, RemovedSpan } from '../../src/pipeline/types.ts';
+import { cleanAndLabel } from '../../src/pipeline/clean-and-label.ts';
 import { MemoryStore } from '../../src/pipeline/cluster/memory-store.ts';
 import { signature, jaccard } from '../../src/pipeline/fingerprint/minhash.ts';
 import { shingleHashes } from '../../src/pipeline/fingerprint/shingles.ts';
@@ -34,46 +34,10 @@ export interface Article {
   body: string;
 }
 
-type Cleaner = (text: string, opts: { title: string }) => { text: string; removed: RemovedSpan[] };
-type CoinLabeller = (input: { title: string; text: string; removed?: RemovedSpan[] }) => { symbol: string }[];
-type KindLabeller = (input: { title: string; text: string; url?: string | null; source?: string | null }) => { kind: Kind };
-
-/** The stages before clustering, each used when it exists (they are written concurrently). */
-export interface Stages {
-  clean: Cleaner | null;
-  coins: CoinLabeller | null;
-  kind: KindLabeller | null;
-  note: string;
-}
-
-/** Loads an optional stage; until it exists the eval runs without it and the report says so. */
-async function optional<T>(path: string, name: string): Promise<T | null> {
-  try {
-    const fn = ((await import(path)) as Record<string, unknown>)[name];
-    return typeof fn === 'function' ? (fn as T) : null;
-  } catch {
-    return null; // not written yet
-  }
-}
-
-export async function loadStages(): Promise<Stages> {
-  const clean = await optional<Cleaner>('../../src/pipeline/clean/index.ts', 'clean');
-  const coins = await optional<CoinLabeller>('../../src/pipeline/label/coins.ts', 'labelCoins');
-  const kind = await optional<KindLabeller>('../../src/pipeline/label/kind.ts', 'classifyKind');
-  const note = [
-    clean ? 'bodies cleaned by src/pipeline/clean' : 'bodies NOT cleaned (no src/pipeline/clean)',
-    coins ? 'coins from labelCoins' : 'no coins (no labeller)',
-    kind ? 'kinds from classifyKind' : 'no kinds (no classifier)',
-  ].join('; ');
-  return { clean, coins, kind, note };
-}
-
-/** One article through the stages before clustering, as the ingest runs them. */
-export function prepare(a: Article, stages: Stages): StoryInput {
-  const cleaned = stages.clean ? stages.clean(a.body, { title: a.title }) : { text: a.body, removed: [] };
-  const coins = stages.coins ? stages.coins({ title: a.title, text: a.body, removed: cleaned.removed }).map((c) => c.symbol) : [];
-  const kind = stages.kind ? stages.kind({ title: a.title, text: a.body, url: a.url, source: a.source }).kind : null;
-  return { id: a.id, title: a.title, text: cleaned.text, coins, kind, publishedAt: publishedMs(a), sourceId: a.source };
+/** One article through the stages before clustering, exactly as the Worker's article consumer runs them. */
+export function prepare(a: Article): StoryInput {
+  const { cleaned, coins, kind } = cleanAndLabel(a.body, { title: a.title, url: a.url, source: a.source });
+  return { id: a.id, title: a.title, text: cleaned.text, coins: coins.map((c) => c.symbol), kind: kind.kind, publishedAt: publishedMs(a), sourceId: a.source };
 }
 
 export function loadSet(dataDir: string, set: string, quick: boolean): { articles: Article[]; gold: Map<string, string> } {
@@ -229,13 +193,12 @@ function tfidfBaseline(articles: Article[], texts: string[], gold: Map<string, s
 }
 
 export default async function grouping(ctx: SectionContext): Promise<SectionResult> {
-  const stages = await loadStages();
   const rows: (string | number)[][] = [];
   const costRows: (string | number)[][] = [];
   const metrics: Record<string, number> = {};
   for (const set of SETS) {
     const { articles, gold } = loadSet(ctx.dataDir, set, ctx.quick);
-    const stories = articles.map((a) => prepare(a, stages));
+    const stories = articles.map((a) => prepare(a));
     const texts = stories.map((s) => s.text);
     const tfidf = tfidfBaseline(articles, texts, gold);
     const t0 = performance.now();
@@ -265,7 +228,7 @@ export default async function grouping(ctx: SectionContext): Promise<SectionResu
     }
   }
   const report = [
-    stages.note,
+    'bodies cleaned, coins and kinds labelled by cleanAndLabel, as the Worker does',
     table(['set', 'method', 'B3 P', 'B3 R', 'B3 F1', 'pair P', 'pair R', 'pair F1', 'clusters'], rows),
     '',
     'cost per story (in-memory store; each read is one indexed D1 query, writes are one batch):',
