@@ -19,11 +19,15 @@ export interface Line {
   kind: string;
 }
 
+/** Without a title, the headline the cleaner finds standing alone in the text is the title (one copy, when it stood twice). */
+function headlineIn(rawText: string): string | null {
+  const found = clean(rawText, { title: null }).removed.find((r) => r.category === 'duplicate_title');
+  return found?.text.trim().split('\n')[0].trim() ?? null;
+}
+
 /** The stages after extraction, exactly as the Worker runs them, as one output line. */
 export function toLine(rawText: string, title: string | null, url: string | null): Line {
-  // Without a title, the headline the cleaner found standing alone in the text is the title.
-  const found = clean(rawText, { title: null }).removed.find((r) => r.category === 'duplicate_title');
-  const headline = title ?? found?.text.trim().split('\n')[0].trim() ?? null; // one copy, when it stood twice
+  const headline = title ?? headlineIn(rawText);
   const { cleaned, coins, kind } = cleanAndLabel(rawText, { title: headline, url });
   return {
     title: headline,
