@@ -47,6 +47,26 @@ describe('image-credit', () => {
     expect(r.text).toBe('The plant opens in May.\n\nFees fell.');
   });
 
+  it('drops a chart source label left alone between two sentences, keeps the word inside prose', () => {
+    const text =
+      'Net new assets reached a record in the quarter. SEC Filing The stock trades at a premium to its peers. ' +
+      'That leaves room for buybacks. Author The flywheel keeps turning. The author of the report expects more inflows.';
+    const r = cleanChecked(text);
+    expect(removedBy(r, 'image-credit')).toEqual(['SEC Filing', 'Author']);
+    expect(r.text).toContain('The author of the report expects more inflows.');
+  });
+
+  it("drops a video player's close label with the clip's title and blurb, up to the story", () => {
+    const text =
+      'closevideoAnalyst explains the weak dollar and summer travel Our correspondent reports on Market Hour.' +
+      'The dollar has fallen this year, which makes trips abroad dearer for American tourists.';
+    const r = cleanChecked(text);
+    expect(removedBy(r, 'image-credit')).toEqual([
+      'closevideoAnalyst explains the weak dollar and summer travel Our correspondent reports on Market Hour.',
+    ]);
+    expect(r.text).toBe('The dollar has fallen this year, which makes trips abroad dearer for American tourists.');
+  });
+
   it('keeps a paragraph above a credit that stands on its own line', () => {
     const para = 'Die Regierung kündigte neue Tests an, die bis zum Herbst laufen sollen.';
     const r = cleanChecked(`${para}\n\n(Mit Material von AFP und Reuters)\nMehr folgt.`);

@@ -11,6 +11,10 @@ const CREDIT_LABEL = String.raw`(?:Photos?|Images?|Pictures?|Illustration|Photo 
 const NEXT_BLOCK = String.raw`(?:Disclaimer|Disclosure|Advertisement|Related|Read|Share|Follow|Join|Subscribe|(?:The|This|In|On|At|As|But|And|For|However|Meanwhile|According|After|While|With|Over|Since)\s)`;
 /** A source after "Source:": one token (its camel-case parts stop before a glued block), maybe "/"-joined, maybe an @handle. */
 const SOURCE = String.raw`[\p{L}\p{N}@.](?:(?!${NEXT_BLOCK})[\p{L}\p{N}@._-])*(?:\s?\/\s?[\p{L}\p{N}@._-]+)*(?:\s\(@\w+\))?\.?`;
+/** Labels naming where a chart or table came from, as analysis sites print them under it without "Source:". */
+const CHART_SOURCE_LABEL = String.raw`(?:Author(?:'s|’s)? (?:calculations|estimates|chart|own work|data)|Author|SEC [Ff]ilings?|Company (?:filings|data|reports|presentation)|Investor presentation|Earnings (?:release|presentation|call slides))`;
+/** Longest a video clip's title and blurb may run after the player's "close video" (characters). */
+const VIDEO_BLURB_MAX = 300;
 /** Where a caption may start: the text start, a line, or right after a sentence (glued or not). */
 const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?)`;
 
@@ -28,6 +32,12 @@ const CAPTIONS = [
   // "Photo by X on Unsplash", "Image: Shutterstock", "Image source, Getty Images"
   String.raw`(?:Photo|Image|Illustration) (?:by|via)\s[^.\n]{1,60}?\son\s[A-Z]\w+`,
   String.raw`(?<![\p{L}])(?:Image|Photo|Picture)(?: source)?\s?[:,]\s?${STOCK}`,
+  // a chart's source label standing alone between two sentences, its "Source:" lost with the figure:
+  // "… trading quarter. SEC Filing The stock is …", "… to leave. Author Now let's …"
+  String.raw`(?<=[.!?]\s)${CHART_SOURCE_LABEL}(?=\s\p{Lu})`,
+  // a video player's close button and the clip's title and blurb up to its first sentence end:
+  // "closevideoTravel expert credits the economy … on Varney  Co."
+  String.raw`(?<![\p{L}])[Cc]lose ?video\s?[^.!?\n]{0,${VIDEO_BLURB_MAX}}[.!?]`,
   // a bare video or hero-media link standing alone
   String.raw`(?<=^|\s)https?:\/\/(?:www\.)?(?:youtube\.com\/watch\?v=|youtu\.be\/|vimeo\.com\/)[\w-]+(?=\s|$)`,
 ];
