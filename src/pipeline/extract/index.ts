@@ -4,7 +4,8 @@
  * (linkedom in the Worker, jsdom or linkedom on Node).
  *
  *   strip never-text markup (reading JSON-LD first) -> DOM -> keep the region holding the prose -> drop blocks
- *   named as page furniture -> Readability (or the whole block of prose when Readability kept only part of it)
+ *   named as page furniture -> the block of prose, which is the article when it holds nearly all the page's prose
+ *   and few links; otherwise Readability (or the whole block when Readability kept only part of it)
  *   -> paragraphs, without captions, link lists and edge fragments -> prefer JSON-LD's articleBody when it is as full
  *   -> fall back on the container of most <p> text, then the meta description -> put back the standfirst
  *
@@ -13,7 +14,7 @@
 import { Readability } from '@mozilla/readability';
 import type { Extracted, ParseHTML } from '../types.ts';
 import { elementToParagraphs, elementToText, type Paragraph } from './element-to-text.ts';
-import { proseBlock, tookPartOf } from './prose-block.ts';
+import { isWholeArticle, proseBlock, tookPartOf } from './prose-block.ts';
 import { dropLinkLists } from './drop-link-lists.ts';
 import { trimEdgeFragments } from './trim-edge-fragments.ts';
 import { largestParagraphBlock } from './fallback.ts';
@@ -50,14 +51,11 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   dropBoilerplate(doc);
   const block = proseBlock(doc, articleParagraphs);
 
-  const article = new Readability<Node>(doc, {
-    serializer: (el) => el, // the element itself: serialising to HTML only to parse it again would double the cost
-    keepClasses: true, // class names are not read downstream; stripping them is a pass over every element
-    disableJSONLD: true, // read above, before the scripts were stripped
-  }).parse();
+  // The block is the whole article: Readability would only confirm it, at half the cost of extraction.
+  const article = block && isWholeArticle(block) ? null : readability(doc);
   let readable = article?.content ? articleText(article.content) : '';
-  // Readability kept one block of a multi-block article: the whole block of prose is the article
-  if (block && tookPartOf(readable, block)) readable = block.text;
+  // Readability kept one block of a multi-block article (or did not run): the whole block of prose is the article
+  if (block && (!article || tookPartOf(readable, block))) readable = block.text;
   const ldText = ld ? plainText(ld.body, parseHTML) : '';
 
   const title = ld?.headline ?? article?.title?.trim() ?? pageTitle ?? null;
@@ -83,6 +81,14 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   ];
   const [text, method] = candidates.reduce((a, b) => (b[0].length > a[0].length ? b : a));
   return text ? result(text, method) : null;
+}
+
+function readability(doc: Document) {
+  return new Readability<Node>(doc, {
+    serializer: (el) => el, // the element itself: serialising to HTML only to parse it again would double the cost
+    keepClasses: true, // class names are not read downstream; stripping them is a pass over every element
+    disableJSONLD: true, // read before the scripts were stripped
+  }).parse();
 }
 
 /** Plain text of an HTML fragment (a feed's `content:encoded`): block elements as paragraphs, entities decoded. */
