@@ -64,12 +64,13 @@ async function contenderFn(name: Contender): Promise<{ run: (p: Page) => unknown
     return { run: (p) => new Readability(parseWithLinkedom(p.html, p.url)).parse()?.textContent, measured: 'parse + Readability' };
   }
   const { extract } = await import('../../src/pipeline/extract/index.ts');
+  const { parseLight } = await import('../../src/dom/light.ts');
   if (name === 'onestory-extract') {
-    return { run: (p) => extract(p.html, { parseHTML: parseWithLinkedom, url: p.url }), measured: 'extract only' };
+    return { run: (p) => extract(p.html, { parseHTML: parseWithLinkedom, parseLight, url: p.url }), measured: 'extract only' };
   }
   const { clean } = await import('../../src/pipeline/clean/index.ts');
   const run = (p: Page) => {
-    const got = extract(p.html, { parseHTML: parseWithLinkedom, url: p.url });
+    const got = extract(p.html, { parseHTML: parseWithLinkedom, parseLight, url: p.url });
     return got && clean(got.text, { title: got.title });
   };
   return { run, measured: 'extract + clean' };

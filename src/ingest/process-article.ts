@@ -29,6 +29,8 @@ export interface ProcessDeps {
   fetcher: typeof fetch;
   userAgent: string;
   parseHTML: ParseHTML;
+  /** The extract stage's cheaper first-look DOM (see ExtractOptions); feed HTML is read with it too. */
+  parseLight?: ParseHTML;
   /** False in replay: recorded data is all there is, and nothing is fetched. */
   fetchPages: boolean;
   log: (line: string) => void;
@@ -107,7 +109,7 @@ interface Acquired {
 
 /** The fullest text we can have: the feed's own body, else the page, else whatever the feed said. */
 async function acquireText(item: Item, source: Source, deps: ProcessDeps): Promise<Acquired> {
-  const feedText = item.feedContent ? toText(item.feedContent, deps.parseHTML) : '';
+  const feedText = item.feedContent ? toText(item.feedContent, deps.parseLight ?? deps.parseHTML) : '';
   if (feedText && (source.fullText || feedText.length >= FULL_TEXT_MIN_CHARS)) return { text: feedText, source: 'feed', error: null };
   const fallback = (error: string | null): Acquired =>
     feedText.length >= (item.summary?.length ?? 0)
@@ -123,7 +125,7 @@ async function acquireText(item: Item, source: Source, deps: ProcessDeps): Promi
       accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
     });
     if (page.notModified) return fallback(null);
-    const extracted = extract(page.text, { parseHTML: deps.parseHTML, url: page.finalUrl });
+    const extracted = extract(page.text, { parseHTML: deps.parseHTML, parseLight: deps.parseLight, url: page.finalUrl });
     if (!extracted || extracted.text.length <= feedText.length) return fallback(extracted ? null : 'page: no article text found');
     return { text: extracted.text, source: `page (${extracted.method})`, error: null };
   } catch (err) {

@@ -16,6 +16,7 @@ export interface ReplayDeps {
   db: Db;
   d1: D1Database;
   parseHTML: ParseHTML;
+  parseLight?: ParseHTML;
   userAgent: string;
   log: (line: string) => void;
 }

@@ -38,23 +38,25 @@ export function toLine(rawText: string, title: string | null, url: string | null
   };
 }
 
-async function domFactory(name: string): Promise<ParseHTML> {
-  if (name === 'linkedom') return (await import('../../dom/linkedom.ts')).parseWithLinkedom;
-  if (name === 'jsdom') return (await import('../../dom/jsdom.ts')).parseWithJsdom;
+/** The DOMs for --dom: linkedom with the light first-look DOM, as in the Worker; jsdom alone, for comparison. */
+async function domFactory(name: string): Promise<{ parseHTML: ParseHTML; parseLight?: ParseHTML }> {
+  if (name === 'linkedom')
+    return { parseHTML: (await import('../../dom/linkedom.ts')).parseWithLinkedom, parseLight: (await import('../../dom/light.ts')).parseLight };
+  if (name === 'jsdom') return { parseHTML: (await import('../../dom/jsdom.ts')).parseWithJsdom };
   throw new UsageError(`--dom must be linkedom or jsdom, not ${name}`);
 }
 
 export async function extractCommand(argv: string[], out: (line: string) => void): Promise<number> {
   const args = parseArgs(argv, { options: ['dom', 'url'] });
   if (!args.positional.length) throw new UsageError('extract needs at least one FILE.html');
-  const parseHTML = await domFactory(args.options.dom ?? 'linkedom');
+  const dom = await domFactory(args.options.dom ?? 'linkedom');
   let failed = 0;
   for (const file of args.positional) {
     try {
       const bytes = new Uint8Array(await readFile(file));
       const html = decodeBytes(bytes, detectCharset(null, bytes));
       const url = args.options.url ?? null;
-      const page = extract(html, { parseHTML, url });
+      const page = extract(html, { ...dom, url });
       if (!page) throw new Error('no article text found');
       out(JSON.stringify({ file, ...toLine(page.text, page.title, url) }));
     } catch (err) {

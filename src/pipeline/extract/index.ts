@@ -9,6 +9,9 @@
  *   -> paragraphs, without captions, link lists and edge fragments -> prefer JSON-LD's articleBody when it is as full
  *   -> fall back on the container of most <p> text, then the meta description -> put back the standfirst
  *
+ * The first look (metadata, narrowing, the block of prose) may run on a light DOM (`parseLight`); a full one is
+ * built only for Readability.
+ *
  * Removing noise inside the article (share bars, tickers, newsletter boxes) is the clean stage's job, not this one's.
  */
 import { Readability } from '@mozilla/readability';
@@ -26,7 +29,10 @@ import { dropBoilerplate } from './drop-boilerplate.ts';
 import { stripMarkup } from './strip-markup.ts';
 
 export interface ExtractOptions {
-  parseHTML: ParseHTML;
+  parseHTML: ParseHTML; // a full DOM, for Readability
+  /** A cheaper DOM for the first look (metadata, the block of prose), when the runtime has one; the page is then
+   * parsed with `parseHTML` only when Readability has to run. Without it the first look reads `parseHTML`'s DOM. */
+  parseLight?: ParseHTML;
   url?: string | null;
 }
 
@@ -44,19 +50,25 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   const url = opts.url ?? undefined;
   const { html: stripped, jsonLd } = stripMarkup(html);
   const ld = readJsonLd(jsonLd);
-  const doc = parseHTML(stripped, url);
+  const parseLight = opts.parseLight ?? parseHTML;
+  const first = parseLight(stripped, url);
   // read before Readability, which rewrites the document in place
-  const { title: pageTitle, author: pageAuthor, description } = readMeta(doc);
-  pruneToArticle(doc);
-  dropBoilerplate(doc);
-  const block = proseBlock(doc, articleParagraphs);
+  const { title: pageTitle, author: pageAuthor, description } = readMeta(first);
+  narrowToArticle(first);
+  const block = proseBlock(first, articleParagraphs);
 
   // The block is the whole article: Readability would only confirm it, at half the cost of extraction.
-  const article = block && isWholeArticle(block) ? null : readability(doc);
+  let article: ReturnType<typeof readability> = null;
+  if (!block || !isWholeArticle(block)) {
+    const doc = opts.parseLight ? parseHTML(stripped, url) : first;
+    if (doc !== first) narrowToArticle(doc);
+    article = readability(doc);
+  }
   let readable = article?.content ? articleText(article.content) : '';
+  const readMethod: Extracted['method'] = article ? 'readability' : 'prose-block';
   // Readability kept one block of a multi-block article (or did not run): the whole block of prose is the article
   if (block && (!article || tookPartOf(readable, block))) readable = block.text;
-  const ldText = ld ? plainText(ld.body, parseHTML) : '';
+  const ldText = ld ? plainText(ld.body, parseLight) : '';
 
   const title = ld?.headline ?? article?.title?.trim() ?? pageTitle ?? null;
   const byline = article?.byline?.trim() || ld?.author || pageAuthor;
@@ -68,19 +80,25 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   });
 
   if (ldText.length >= JSON_LD_MIN_CHARS && ldText.length >= JSON_LD_MIN_SHARE * readable.length) return result(ldText, 'json-ld');
-  if (readable.length >= MIN_ARTICLE_CHARS) return result(readable, 'readability');
+  if (readable.length >= MIN_ARTICLE_CHARS) return result(readable, readMethod);
 
   // Readability stripped and rewrote the document; the fallback reads a fresh one. Everything left is short, so the
   // longest candidate wins, the page's own summary included.
-  const fresh = parseHTML(stripped, url);
+  const fresh = parseLight(stripped, url);
   const candidates: [string, Extracted['method']][] = [
-    [readable, 'readability'],
+    [readable, readMethod],
     [ldText, 'json-ld'],
     [largestParagraphBlock(fresh), 'fallback'],
     [description, 'fallback'],
   ];
   const [text, method] = candidates.reduce((a, b) => (b[0].length > a[0].length ? b : a));
   return text ? result(text, method) : null;
+}
+
+/** Cuts the page to the region of its prose and drops the blocks named as furniture, in place. */
+function narrowToArticle(doc: Document): void {
+  pruneToArticle(doc);
+  dropBoilerplate(doc);
 }
 
 function readability(doc: Document) {

@@ -11,7 +11,7 @@ describe('extract', () => {
     expect(html.length).toBeGreaterThan(100_000);
     const got = extract(html, { parseHTML, url: 'https://blockwire.example/markets/larkspur-hack' });
     expect(got).not.toBeNull();
-    expect(got!.method).toBe('readability');
+    expect(got!.method).toBe('prose-block'); // one block holds all the prose: Readability is not needed
     expect(got!.text).toContain('drained roughly $41 million in ether and tether');
     expect(got!.text).toContain('laundering route resembled earlier incidents');
     for (const noise of ['BTC $71,204', 'Hot wallets, explained', 'All rights reserved', 'Altcoin roundup', 'dataLayer', 'Markets']) {
@@ -44,7 +44,7 @@ describe('extract', () => {
 
   it('ignores a JSON-LD teaser much shorter than the article on the page', () => {
     const got = extract(fixture('teaser-jsonld.html'), { parseHTML })!;
-    expect(got.method).toBe('readability');
+    expect(got.method).toBe('prose-block');
     expect(got.text).toContain('Kritiker bemängeln');
     expect(got.text).not.toContain('Impressum');
   });
@@ -69,6 +69,27 @@ describe('extract', () => {
     const got = extract(html, { parseHTML })!;
     for (const t of items) expect(got.text).toContain(t);
     expect(got.text.split('\n\n')).toHaveLength(3);
+  });
+
+  it('leaves Readability out when one block holds the prose, and asks it when other prose lies outside', () => {
+    const story = [
+      'The Arbor lending protocol paused withdrawals on Tuesday after an oracle reported a stale price for its staked-ether collateral for almost an hour, the team said.',
+      'About $3 million in loans were liquidated at the wrong price before the pause, according to a post-mortem the developers published in the evening.',
+      'Arbor said it would repay affected borrowers from its treasury and move to a second price source before reopening the markets next week.',
+      'The token of the protocol fell 12% on the day, while deposits dropped by a fifth as lenders moved their funds to larger markets on other chains.',
+    ];
+    const article = `<div class="story">${story.map((t) => `<p>${t}</p>`).join('')}</div>`;
+    const alone = `<html><head><title>Arbor pauses</title></head><body>${article}</body></html>`;
+    expect(extract(alone, { parseHTML })!.method).toBe('prose-block');
+
+    // readers' posts under the story, as long as a paragraph of it: the story block no longer holds nine tenths
+    const posts = [
+      'Posted by a reader: I had a loan there and the liquidation price was nowhere near the market, so I hope the repayment covers the fees as well.',
+    ];
+    const withPosts = alone.replace('</body>', `<div class="reader-posts">${posts.map((t) => `<p>${t}</p>`).join('')}</div></body>`);
+    const got = extract(withPosts, { parseHTML })!;
+    expect(got.method).toBe('readability');
+    for (const t of story) expect(got.text).toContain(t);
   });
 
   it('returns null when the page holds nothing usable', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../../src/pipeline/extract/index.ts';
 import { parseWithLinkedom } from '../../../src/dom/linkedom.ts';
 import { parseWithJsdom } from '../../../src/dom/jsdom.ts';
+import { parseLight } from '../../../src/dom/light.ts';
 
 const FEED_ITEM = `<p>Bitcoin&nbsp;rose 3% to <strong>$72,400</strong> on Monday &amp; ether followed.</p>
 <h2>What traders watch</h2><ul><li>CPI data on Wednesday</li><li>ETF flows</li></ul>
@@ -9,7 +10,7 @@ const FEED_ITEM = `<p>Bitcoin&nbsp;rose 3% to <strong>$72,400</strong> on Monday
 <script>track()</script><table><tr><td>BTC</td><td>$72,400</td></tr></table>`;
 
 describe('htmlToText', () => {
-  for (const [name, parseHTML] of [['linkedom', parseWithLinkedom], ['jsdom', parseWithJsdom]] as const) {
+  for (const [name, parseHTML] of [['linkedom', parseWithLinkedom], ['jsdom', parseWithJsdom], ['light', parseLight]] as const) {
     it(`puts each block in its own paragraph, decodes entities and drops tags and scripts (${name})`, () => {
       expect(htmlToText(FEED_ITEM, parseHTML).split('\n\n')).toEqual([
         'Bitcoin rose 3% to $72,400 on Monday & ether followed.',
@@ -24,6 +25,15 @@ describe('htmlToText', () => {
       ]);
     });
   }
+
+  it('leaves out what a browser does not show: hidden, aria-hidden, display:none, visibility:hidden', () => {
+    const html = `<p>Shown first.</p><p hidden>Old teaser</p><div aria-hidden="true">Decorative label</div>
+<div style="color: red; display: none">Mobile copy of the menu</div><p style="visibility:hidden">Spacer</p>
+<p style="display: block">Shown last.</p>`;
+    for (const parseHTML of [parseWithLinkedom, parseWithJsdom, parseLight]) {
+      expect(htmlToText(html, parseHTML).split('\n\n')).toEqual(['Shown first.', 'Shown last.']);
+    }
+  });
 
   it('returns an empty string for markup without text', () => {
     expect(htmlToText('<img src="x.png"><script>a()</script>', parseWithLinkedom)).toBe('');
