@@ -62,6 +62,22 @@ describe('dropBoilerplate', () => {
     expect(text).not.toContain('weekly digest');
   });
 
+  it('removes what the page hides: the hidden attribute, aria-hidden and an inline display: none', () => {
+    const html = `<body><div class="story">${PROSE.map((p) => `<p>${p}</p>`).join('')}
+      <p>The vote closes <span style="color: red; display: none !important">PLAIN-TEXT COPY OF A FORMULA</span>on Friday.</p>
+      <div hidden><p>A panel the reader opens with a button, listing every wallet that voted on the proposal.</p></div>
+      <div aria-hidden="true"><p>A second copy of the headline that screen readers and eyes both skip here.</p></div>
+      <div style="visibility:hidden"><p>An invisible box kept in the layout for a widget that never loaded.</p></div>
+      <div style="display: block"><p>A box the page shows, with a closing remark about the next vote.</p></div></div></body>`;
+    const doc = parseWithLinkedom(html);
+    dropBoilerplate(doc);
+    const text = doc.body.textContent ?? '';
+    for (const p of PROSE) expect(text).toContain(p);
+    expect(text).toContain('The vote closes on Friday.');
+    expect(text).toContain('a closing remark');
+    for (const hidden of ['FORMULA', 'every wallet', 'second copy', 'never loaded']) expect(text).not.toContain(hidden);
+  });
+
   it('leaves the extracted story without the widgets, the same on linkedom and jsdom', () => {
     const onLinkedom = extract(themedPost(), { parseHTML: parseWithLinkedom })!;
     const onJsdom = extract(themedPost(), { parseHTML: parseWithJsdom })!;
