@@ -1,10 +1,13 @@
 import { firstEndingAfter, type Claim } from './claim.ts';
-import type { Extend } from './rule.ts';
+import { matches, type Extend } from './rule.ts';
 import { AGO, DATE } from './patterns.ts';
 import { sentences } from './sentences.ts';
 
 /** List items carry time stamps ("6 hours ago", "Jul 13, 2025 - 9:15"): the next item starts after one. */
 const TIMESTAMP = new RegExp(`${AGO}|${DATE}`, 'g');
+
+/** Where a lower-case letter meets a capitalised word with no space: the seam of a glued title. */
+const CASE_JUNCTION = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu;
 
 /**
  * The length of a Title Case link title glued to the front of a prose sentence ("Solana Eyes New HighsThey
@@ -12,7 +15,7 @@ const TIMESTAMP = new RegExp(`${AGO}|${DATE}`, 'g');
  */
 function gluedTitleLength(sentence: string): number {
   let cut = 0;
-  for (const m of sentence.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) {
+  for (const m of matches(sentence, CASE_JUNCTION)) {
     const head = sentence.slice(0, m.index).split(/\s+/);
     if (head.length >= TITLE_MIN_WORDS && head.every((w) => /^\(?[\p{Lu}\p{N}$“"‘']/u.test(w) || MINOR_WORDS.test(w))) cut = m.index ?? 0;
     else break;
@@ -90,7 +93,7 @@ function unclaimed(claimed: readonly Claim[], from: number, to: number): [number
 function afterTimestamps(text: string, from: number, to: number): { from: number; to: number; stamped: boolean }[] {
   const out: { from: number; to: number; stamped: boolean }[] = [];
   let at = from;
-  for (const m of text.slice(from, to).matchAll(TIMESTAMP)) {
+  for (const m of matches(text.slice(from, to), TIMESTAMP)) {
     const end = from + (m.index ?? 0) + m[0].length;
     out.push({ from: at, to: end, stamped: true });
     at = end;

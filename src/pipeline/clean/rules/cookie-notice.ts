@@ -1,4 +1,4 @@
-import type { Hit, Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
 
 /** How consent walls and cookie banners open. */
@@ -11,7 +11,7 @@ export const cookieNotice: Rule = {
   category: 'cookie',
   find(text) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(OPENER)) {
+    for (const m of matches(text, OPENER)) {
       const start = m.index ?? 0;
       if (hits.length && start < hits[hits.length - 1].end) continue;
       hits.push({ start, end: sentenceRunEnd(text, start, (s) => VOCABULARY.test(s), 40) });

@@ -1,4 +1,4 @@
-import { type Hit, type Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
 
 /** Where leaked code starts: a JSON-LD object or a self-invoking script, printed as text by the page flattener. */
 const CODE_START = /\{\s*"@context"\s*:|\(function\s*\(\)\s*\{/g;
@@ -9,7 +9,7 @@ export const embeddedCode: Rule = {
   category: 'other',
   find(text) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(CODE_START)) {
+    for (const m of matches(text, CODE_START)) {
       const start = m.index ?? 0;
       if (hits.length && start < hits[hits.length - 1].end) continue;
       hits.push({ start, end: trailer(text, closeOf(text, start)) });

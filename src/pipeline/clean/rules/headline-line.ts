@@ -1,4 +1,4 @@
-import type { Hit, TailRule } from '../rule.ts';
+import { matches, type Hit, type TailRule } from '../rule.ts';
 
 /** Most words a first line may have and still read as a headline rather than a paragraph. */
 const HEADLINE_MAX_WORDS = 25;
@@ -63,13 +63,15 @@ function isTitleCase(line: string): boolean {
   return words.length >= HEADLINE_MIN_WORDS && words.every((w) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w.toLowerCase()));
 }
 
+const LINE = /[^\n]+/g;
+
 /**
  * The text lines with something left on them once `removed` (sorted) is cut out, trimmed to what is
  * left; a line whose rest is split by a removed span is skipped. One pass over lines and spans.
  */
 function* liveLines(text: string, removed: readonly Hit[]): Generator<Hit> {
   let p = 0;
-  for (const m of text.matchAll(/[^\n]+/g)) {
+  for (const m of matches(text, LINE)) {
     const lineStart = m.index ?? 0;
     const lineEnd = lineStart + m[0].length;
     while (p < removed.length && removed[p].end <= lineStart) p++;

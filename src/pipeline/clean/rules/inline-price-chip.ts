@@ -1,4 +1,4 @@
-import type { Hit, Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
 
 /**
  * A price chip rendered inside a sentence: the coin's name, then its symbol and price glued on,
@@ -12,7 +12,7 @@ export const inlinePriceChip: Rule = {
   category: 'ticker',
   find(text) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(CHIP)) {
+    for (const m of matches(text, CHIP)) {
       const at = m.index ?? 0;
       if (m[3]) hits.push({ start: at + m[2].length, end: at + m[0].length, inline: true });
       else hits.push({ start: at, end: at + m[0].length, inline: true });

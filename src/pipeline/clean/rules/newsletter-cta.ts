@@ -1,4 +1,4 @@
-import { matchAll, type Rule } from '../rule.ts';
+import { matchAll, matches, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
 
 /**
@@ -37,7 +37,7 @@ export const newsletterCta: Rule = {
   category: 'cta',
   find(text) {
     const hits = matchAll(text, NEWSLETTER);
-    for (const m of text.matchAll(OUR_NEWSLETTER)) {
+    for (const m of matches(text, OUR_NEWSLETTER)) {
       const at = m.index ?? 0;
       const start = Math.max(...['.', '!', '?', '\n'].map((p) => text.lastIndexOf(p, at - 1))) + 1;
       hits.push({ start, end: sentenceRunEnd(text, at, (s) => s.trim().split(/\s+/).length <= PROMPT_MAX_WORDS, 3) });

@@ -1,4 +1,4 @@
-import type { Hit, Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
 
 /** The call that closes an inserted token promo: "Buy $PEPENODE Here.", "Join the $ABC presale now". */
 const ANCHOR = /\b(?:Buy|Join|Get)(?: the)? \$([A-Z][A-Z0-9]{2,14})\b(?: presale)?(?: [Hh]ere| now)?[^.\n]{0,80}\.?/g;
@@ -20,7 +20,7 @@ export const presalePromo: Rule = {
   category: 'advertisement',
   find(text, ctx) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(ANCHOR)) {
+    for (const m of matches(text, ANCHOR)) {
       const symbol = m[1];
       const end = (m.index ?? 0) + m[0].length;
       if (ctx.title && new RegExp(`\\b${symbol}\\b`, 'i').test(ctx.title)) continue;

@@ -1,4 +1,4 @@
-import type { Hit, Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
 
 /** Labels that open an affiliate promo block inside an article ("Don't Miss:", "Trending:"). */
@@ -16,7 +16,7 @@ export const promoBlock: Rule = {
   category: 'advertisement',
   find(text) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(PROMO_LABEL)) {
+    for (const m of matches(text, PROMO_LABEL)) {
       const start = m.index ?? 0;
       const from = start + m[0].length;
       const window = text.slice(from, from + PROMO_MAX);

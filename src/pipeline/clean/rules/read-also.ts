@@ -1,5 +1,5 @@
 import { DATE } from '../patterns.ts';
-import type { Hit, Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
 
 /** A single inserted link to another story: "Read more:", "Related:", "Related Reading:", "Read also:". */
@@ -7,6 +7,7 @@ const LEAD = /(?:\b(?:Related(?: Reading| News| Article| Story)?|Read (?:more|al
 /** "You Might Also Like <date><title>By<author>": a teaser card with its byline. */
 const CARD = new RegExp(String.raw`You (?:Might|May) Also Like\s?(?:${DATE})?[^\n]{1,200}?By\s?[A-Z][\p{Ll}'’-]+(?: [A-Z][\p{Ll}'’-]+){0,2}(?=\p{Lu}[\p{Ll}\s]|\s|$)`, 'gu');
 
+const WORD = /\S+/g;
 /** Words that may stay lower-case inside a Title Case headline. */
 const MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'as', 'at', 'by', 'vs', 'vs.', 'with', 'from', 'is', 'but', 'into']);
 /** Longest a linked headline runs (characters); also bounds the work per marker. */
@@ -19,12 +20,12 @@ export const readAlso: Rule = {
   category: 'read_also',
   find(text) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(LEAD)) {
+    for (const m of matches(text, LEAD)) {
       const start = m.index ?? 0;
       const after = start + m[0].length;
       hits.push({ start, end: m[0].startsWith('（') || m[0].startsWith('(') ? after : headlineEnd(text, after) });
     }
-    for (const m of text.matchAll(CARD)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    for (const m of matches(text, CARD)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     return hits;
   },
 };
@@ -37,7 +38,7 @@ export const readAlso: Rule = {
 function headlineEnd(text: string, from: number): number {
   const line = text.indexOf('\n', from);
   const stop = Math.min(line < 0 ? text.length : line, from + HEADLINE_MAX_CHARS);
-  const words = [...text.slice(from, stop).matchAll(/\S+/g)];
+  const words = [...matches(text.slice(from, stop), WORD)];
   let titled = 0;
   for (const w of words) {
     const first = w[0].replace(/^[“"‘'(\[$#]+/, '')[0] ?? '';
