@@ -61,12 +61,21 @@ function inSentence(text: string, first: number, last: number, close: string): b
   return (PROSE_BEFORE.test(before) && PROSE_AFTER.test(after)) || (!close && WORD_BEFORE.test(before) && SENTENCE_END.test(after));
 }
 
-/** The text's letters and digits in lower case, HTML entities skipped, with each one's offset in the text. */
-function alnumOnly(text: string): { letters: string; at: number[] } {
-  let letters = '';
-  const at: number[] = [];
+/** Letters and digits joined at a time (String.fromCharCode takes them as arguments, and arguments are bounded). */
+const CHUNK = 8_192;
+const AMPERSAND = 38;
+
+/**
+ * The text's letters and digits in lower case, HTML entities skipped, with each one's offset in the text. ASCII
+ * is sorted by character code; only other characters go through the Unicode class test.
+ */
+function alnumOnly(text: string): { letters: string; at: Int32Array } {
+  const at = new Int32Array(text.length);
+  const codes = new Uint16Array(text.length);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '&') {
+    let c = text.charCodeAt(i);
+    if (c === AMPERSAND) {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(text);
       if (m) {
@@ -74,12 +83,20 @@ function alnumOnly(text: string): { letters: string; at: number[] } {
         continue;
       }
     }
-    const ch = text[i];
-    if (!ALNUM.test(ch)) continue;
-    const lower = ch.toLowerCase();
-    // Lower-casing keeps one code unit for all but a few letters (e.g. "İ"); those keep their own case.
-    letters += lower.length === 1 ? lower : ch;
-    at.push(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32; // A-Z to a-z
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
+    } else {
+      const ch = text[i];
+      if (!ALNUM.test(ch)) continue;
+      const lower = ch.toLowerCase();
+      // Lower-casing keeps one code unit for all but a few letters (e.g. "İ"); those keep their own case.
+      if (lower.length === 1) c = lower.charCodeAt(0);
+    }
+    at[n] = i;
+    codes[n++] = c;
   }
+  let letters = '';
+  for (let i = 0; i < n; i += CHUNK) letters += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
   return { letters, at };
 }
