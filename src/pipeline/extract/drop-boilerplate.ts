@@ -1,7 +1,7 @@
 /**
  * Removes, before Readability runs, the blocks that templates name for what they are: author boxes, "related
  * posts" lists, share and rating widgets, comment forms and threads, newsletter boxes, post metadata lines, tag
- * lists, breadcrumbs, picture captions; and whatever the page hides (the `hidden` attribute, `aria-hidden`, an inline
+ * lists, breadcrumbs, disclaimers, credit lines; and whatever the page hides (the `hidden` attribute, `aria-hidden`, an inline
  * `display: none`), which a reader never sees. CMS themes (WordPress, Drupal, news templates) put these inside the
  * article container, where Readability's own class check spares them whenever the name also says "content"
  * ("author-bio-content", "comment-content") and its scoring keeps them because they sit among the paragraphs.
@@ -15,7 +15,7 @@ import { deepestHolding, paragraphWeights } from './paragraph-weights.ts';
 
 // One word of a class or id that names a block as not part of the story.
 const BOILERPLATE_WORD =
-  /^(?:related|relatedposts|share|sharing|sharedaddy|shariff|social|sociable|newsletter|subscribe|subscription|comments?|respond|reply|disqus|ratings?|rating|breadcrumbs?|breadcrumb|postmetadata|tags|taglinks|tagcloud|sidebar|widget|widgets|cookie|cookies|consent|authorbox|authorbio|outbrain|taboola|recommended|recommendations|promo|advert|advertisement|sponsored)$/;
+  /^(?:related|relatedposts?|share|sharing|sharedaddy|shariff|social|sociable|newsletter|subscribe|subscription|comments?|respond|reply|disqus|ratings?|rating|breadcrumbs?|breadcrumb|postmetadata|tags|taglinks|tagcloud|sidebar|widget|widgets|cookie|cookies|consent|authorbox|authorbio|outbrain|taboola|recommended|recommendations|promo|advert|advertisement|sponsored|disclaimer|credits)$/;
 // Two words in a row that do: "author-bio", "post-meta", "entry-footer", "more-articles".
 const BOILERPLATE_PAIR =
   /^(?:author (?:bio|box|info|description|details|profile|card)|about author|entry (?:meta|utility|footer|author)|post (?:meta|footer|author|navigation|nav|tags)|article (?:footer|tags|meta)|more (?:articles|stories|posts|news)|next (?:post|story|article)|prev (?:post|story|article)|further reading|read more|tag links|nav links)$/;

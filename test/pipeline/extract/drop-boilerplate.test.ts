@@ -52,6 +52,19 @@ describe('dropBoilerplate', () => {
       expect(text).not.toContain(noise);
   });
 
+  it('removes editorial disclaimers, credit lines and a linked related post named by class', () => {
+    const html = `<body><article class="story">${PROSE.map((p) => `<p>${p}</p>`).join('')}
+      <div class="editorial-disclaimer"><p>Opinions in guest columns are the authors' own and not those of the desk.</p></div>
+      <section class="story-credits"><p>Reporting: the governance desk. Editing: the night shift.</p></section>
+      <a class="relatedPost" href="/other"><p>How another DAO spent its reserves on a bond ladder last spring.</p></a>
+      </article></body>`;
+    const doc = parseWithLinkedom(html);
+    dropBoilerplate(doc);
+    const text = doc.body.textContent ?? '';
+    for (const p of PROSE) expect(text).toContain(p);
+    for (const noise of ['guest columns', 'night shift', 'bond ladder']) expect(text).not.toContain(noise);
+  });
+
   it('keeps the article container even when its own class names a widget', () => {
     const html = `<body><div class="post-content social-enabled">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div>
       <div class="sidebar"><p>Subscribe to our weekly digest of governance news and token votes.</p></div></body>`;
