@@ -1,4 +1,4 @@
-import { isSurrogatePair } from './rule.ts';
+import { isSurrogatePair, type Hit } from './rule.ts';
 
 /**
  * Big alternations, run branch by branch. V8 tries every branch of `a|b|c` at every position of the text, and a
@@ -15,13 +15,16 @@ type Seek = (from: number) => RegExpExecArray | null;
 /** A branch of an alternation: prepares itself for a text, or says it cannot match anywhere in it (null). */
 export type Branch = (text: string) => Seek | null;
 
-/** Whether the text holds the trigger: a literal, or a regex without the g or y flag. */
-function holds(text: string, trigger: string | RegExp): boolean {
+/** A piece every match of a branch holds: a literal, or a regex without the g or y flag. */
+export type Trigger = string | RegExp;
+
+/** Whether the text holds the trigger. */
+export function holds(text: string, trigger: Trigger): boolean {
   return typeof trigger === 'string' ? text.includes(trigger) : trigger.test(text);
 }
 
 /** A branch searched as a regex of its own, over texts that hold `trigger` (when given). */
-export function searched(source: string, flags: string, trigger?: string | RegExp): Branch {
+export function searched(source: string, flags: string, trigger?: Trigger): Branch {
   const re = new RegExp(source, flags + 'g');
   return (text) => {
     if (trigger !== undefined && !holds(text, trigger)) return null;
@@ -81,9 +84,32 @@ export function alternation(text: string, branches: readonly Branch[], unicode: 
   }
 }
 
+/** `alternation`'s matches as hits. */
+export function alternationHits(text: string, branches: readonly Branch[], unicode: boolean): Hit[] {
+  return alternation(text, branches, unicode).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 /** Every position of `literal` in the text, ascending. */
 export function positionsOf(text: string, literal: string): number[] {
   const out: number[] = [];
   for (let i = text.indexOf(literal); i >= 0; i = text.indexOf(literal, i + 1)) out.push(i);
   return out;
+}
+
+/**
+ * A regex put together per text from only the pieces whose trigger the text holds, or null when it holds none. Fit
+ * for regexes that take at least one piece wherever they match (an alternation of them, maybe repeated): a piece that
+ * matches nowhere in the text changes no match, and most texts hold few of the triggers. Regexes are built once per
+ * set of pieces.
+ */
+export function assembled(pieces: readonly { source: string; trigger: Trigger }[], build: (sources: string[]) => RegExp): (text: string) => RegExp | null {
+  const built = new Map<string, RegExp>();
+  return (text) => {
+    const present = pieces.filter((p) => holds(text, p.trigger));
+    if (present.length === 0) return null;
+    const key = present.map((p) => pieces.indexOf(p)).join(',');
+    let re = built.get(key);
+    if (!re) built.set(key, (re = build(present.map((p) => p.source))));
+    return re;
+  };
 }

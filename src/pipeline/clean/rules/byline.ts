@@ -1,6 +1,11 @@
 import { AGO, DATE } from '../patterns.ts';
-import { alternation, anchored, positionsOf, searched, type Branch } from '../alternation.ts';
+import { alternationHits, anchored, positionsOf, searched, type Branch } from '../alternation.ts';
 import { matchAll, type Rule } from '../rule.ts';
+
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const LOWER_ASCII = /[a-z]/;
+const NAME_CHAR = /[\p{L} &]/u;
+const SPACE = /\s/;
 
 /** A name as a byline prints it: up to four capitalised words, comma-joined co-authors ("Shaurya Malwa,CD Analytics"). */
 const WHO = String.raw`[\p{Lu}][\p{L}\p{M}.'’-]*(?:(?:\s|,\s?)[\p{Lu}][\p{L}\p{M}.'’-]*){0,4}`;
@@ -57,7 +62,7 @@ export const byline: Rule = {
   name: 'byline',
   category: 'byline',
   find: (text) => [
-    ...alternation(text, BYLINES, true).map((m) => ({ start: m.index, end: m.index + m[0].length })),
+    ...alternationHits(text, BYLINES, true),
     ...(READ_TIME_TRIGGER.test(text) ? matchAll(text, READ_TIME).map((h) => ({ start: nameStart(text, h.start), end: h.end })) : []),
   ],
 };
@@ -71,10 +76,10 @@ function nameStart(text: string, at: number): number {
   let i = at;
   while (i > 0 && at - i < NAME_BACK_MAX) {
     const ch = text[i - 1];
-    const domainDot = ch === '.' && /[a-z]/.test(text[i] ?? '');
-    if (!(/[\p{L} &]/u.test(ch) || domainDot)) break;
+    const domainDot = ch === '.' && LOWER_ASCII.test(text[i] ?? '');
+    if (!(NAME_CHAR.test(ch) || domainDot)) break;
     i--;
   }
-  while (i < at && /\s/.test(text[i])) i++;
+  while (i < at && SPACE.test(text[i])) i++;
   return i;
 }

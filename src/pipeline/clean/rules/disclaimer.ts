@@ -2,6 +2,9 @@ import { alternation, searched, type Branch } from '../alternation.ts';
 import { matchAll, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
 
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const SPACES = /\s+/;
+
 /**
  * How a disclaimer opens; glued to the block before it ("…viaU.TodayDisclaimer:") the capital D is the tell. Each
  * opener runs only on texts holding its trigger: most texts hold none, and the last one ("… may earn commission"),
@@ -45,7 +48,7 @@ export const disclaimer: Rule = {
       const start = m.index ?? 0;
       if (hits.some((h) => start >= h.start && start < h.end)) continue;
       // A one-word piece is a name's dot taken for a sentence end ("… the views of U.Today. The …"), not the article resuming.
-      hits.push({ start, end: sentenceRunEnd(text, start, (s) => VOCABULARY.test(s) || s.trim().split(/\s+/).length <= 1) });
+      hits.push({ start, end: sentenceRunEnd(text, start, (s) => VOCABULARY.test(s) || s.trim().split(SPACES).length <= 1) });
     }
     return hits;
   },

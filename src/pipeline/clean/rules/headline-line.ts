@@ -1,5 +1,12 @@
 import { matches, type Hit, type TailRule } from '../rule.ts';
 
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const SPACES = /\s+/;
+const END_PUNCTUATION = /[.!?:;,]["”’)]?$/;
+const ALNUM_RUN = /[\p{L}\p{N}]+/gu;
+const ALNUM = /[\p{L}\p{N}]/u;
+const CAPITALISED = /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u;
+
 /** Most words a first line may have and still read as a headline rather than a paragraph. */
 const HEADLINE_MAX_WORDS = 25;
 /** Fewest words for a line without end punctuation to be taken for a headline ("Bitcoin" alone is a label). */
@@ -26,7 +33,7 @@ export const headlineLine: TailRule = {
     const firstLine = lines.next();
     if (firstLine.done) return [];
     const first = text.slice(firstLine.value.start, firstLine.value.end);
-    const words = first.split(/\s+/).length;
+    const words = first.split(SPACES).length;
     if (words > HEADLINE_MAX_WORDS) return [];
     const hits: Hit[] = [firstLine.value];
     let more = false;
@@ -39,12 +46,12 @@ export const headlineLine: TailRule = {
     const title = ctx.title?.trim();
     if (title && !isVariant(first, title) && !isTitleCase(first)) return [];
     if (hits.length > 1) return hits;
-    return words >= HEADLINE_MIN_WORDS && !/[.!?:;,]["”’)]?$/.test(first) ? hits : [];
+    return words >= HEADLINE_MIN_WORDS && !END_PUNCTUATION.test(first) ? hits : [];
   },
 };
 
 function wordsOf(s: string): string[] {
-  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return s.toLowerCase().match(ALNUM_RUN) ?? [];
 }
 
 /** Most of the line's words are the title's and most of the title's are the line's: "Mehr Transparenz bei X" for "Site | Transparenz bei X". */
@@ -59,8 +66,8 @@ function isVariant(line: string, title: string): boolean {
 
 /** "Report Sees Guns as Path to Safety in Schools": every word capitalised (or a number) but English minor words. */
 function isTitleCase(line: string): boolean {
-  const words = line.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  return words.length >= HEADLINE_MIN_WORDS && words.every((w) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w.toLowerCase()));
+  const words = line.split(SPACES).filter((w) => ALNUM.test(w));
+  return words.length >= HEADLINE_MIN_WORDS && words.every((w) => CAPITALISED.test(w) || MINOR_WORDS.has(w.toLowerCase()));
 }
 
 const LINE = /[^\n]+/g;

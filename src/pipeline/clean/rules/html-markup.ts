@@ -22,6 +22,7 @@ export const htmlMarkup: Rule = {
   category: 'other',
   find(text) {
     const hits: Hit[] = [];
+    if (!text.includes('<')) return hits;
     for (const m of matches(text, TAG)) {
       const start = m.index ?? 0;
       hits.push({ start, end: start + m[0].length, inline: !BLOCK_TAG.test(m[0]) });

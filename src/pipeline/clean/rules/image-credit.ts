@@ -1,5 +1,13 @@
-import { alternation, searched, type Branch } from '../alternation.ts';
+import { alternationHits, searched, type Branch } from '../alternation.ts';
 import { matchAll, matches, type Hit, type Rule } from '../rule.ts';
+
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const LOWER_ASCII = /[a-z]/;
+const SPACES_OR_SLASHES = /[\s/]+/;
+const LOWER_START = /^\p{Ll}/u;
+const DOMAIN_END = /\.(?:com|net|org)$/;
+const SENTENCE_IN_PARENS = /[.!?]\)$/;
+const AT_LINE_START = /(?:^|\n)[ \t]*$/;
 
 /** Chart and data providers whose name closes a chart caption ("PUMP price analysis:TradingView"). */
 const PROVIDERS = String.raw`(?:TradingView|Tradingview(?:\.com)?|CoinMarketCap|Coinmarketcap|CoinGecko|CoinGlass|Coinglass|Glassnode|Santiment|CryptoQuant|Nansen|IntoTheBlock|DefiLlama|Dune|Arkham|Messari|Kaiko|Farside|SoSoValue|Lookonchain|Whale Alert)`;
@@ -66,9 +74,9 @@ const CREDIT_MAX_LOWER_WORDS = 3;
 
 /** Whether a parenthesis taken by CREDIT reads as a credit, not prose or an acronym that happens to match. */
 function isCredit(paren: string): boolean {
-  if (!/[a-z]/.test(paren)) return CAPS_NAME.test(paren) || STOCK_NAME.test(paren);
-  const lower = paren.slice(1, -1).split(/[\s/]+/).filter((w) => /^\p{Ll}/u.test(w) && !/\.(?:com|net|org)$/.test(w));
-  return lower.length <= CREDIT_MAX_LOWER_WORDS && !/[.!?]\)$/.test(paren);
+  if (!LOWER_ASCII.test(paren)) return CAPS_NAME.test(paren) || STOCK_NAME.test(paren);
+  const lower = paren.slice(1, -1).split(SPACES_OR_SLASHES).filter((w) => LOWER_START.test(w) && !DOMAIN_END.test(w));
+  return lower.length <= CREDIT_MAX_LOWER_WORDS && !SENTENCE_IN_PARENS.test(paren);
 }
 /** Longest a caption before a parenthesised credit may be (characters). */
 const CAPTION_MAX = 300;
@@ -78,7 +86,7 @@ export const imageCredit: Rule = {
   name: 'image-credit',
   category: 'image_credit',
   find(text) {
-    const hits: Hit[] = alternation(text, CAPTIONS, true).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const hits: Hit[] = alternationHits(text, CAPTIONS, true);
     if (CREDIT_LINE_TRIGGER.test(text)) hits.push(...matchAll(text, CREDIT_LINE));
     for (const m of matches(text, CREDIT)) {
       if (!isCredit(m[0])) continue;
@@ -97,7 +105,7 @@ function captionStart(text: string, creditAt: number): number {
   const from = Math.max(0, creditAt - CAPTION_MAX);
   const window = text.slice(from, creditAt);
   // A credit that opens its own line has no caption before it.
-  if (/(?:^|\n)[ \t]*$/.test(window) && (from === 0 || window.includes('\n'))) return creditAt;
+  if (AT_LINE_START.test(window) && (from === 0 || window.includes('\n'))) return creditAt;
   let start = -1;
   for (const m of matches(window, CAPTION_BREAK)) if ((m.index ?? 0) + 1 < window.length - 1) start = (m.index ?? 0) + 1;
   return start < 0 ? creditAt : from + start;
