@@ -1,10 +1,18 @@
 import { firstEndingAfter, type Claim } from './claim.ts';
-import type { Extend } from './rule.ts';
+import { matches, type Extend } from './rule.ts';
 import { AGO, DATE } from './patterns.ts';
 import { sentences } from './sentences.ts';
 
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const SPACES = /\s+/;
+const NON_SPACE = /\S/;
+const ENDS_QUESTION_OR_BANG = /[?!]$/;
+
 /** List items carry time stamps ("6 hours ago", "Jul 13, 2025 - 9:15"): the next item starts after one. */
 const TIMESTAMP = new RegExp(`${AGO}|${DATE}`, 'g');
+
+/** Where a lower-case letter meets a capitalised word with no space: the seam of a glued title. */
+const CASE_JUNCTION = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu;
 
 /**
  * The length of a Title Case link title glued to the front of a prose sentence ("Solana Eyes New HighsThey
@@ -12,8 +20,8 @@ const TIMESTAMP = new RegExp(`${AGO}|${DATE}`, 'g');
  */
 function gluedTitleLength(sentence: string): number {
   let cut = 0;
-  for (const m of sentence.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) {
-    const head = sentence.slice(0, m.index).split(/\s+/);
+  for (const m of matches(sentence, CASE_JUNCTION)) {
+    const head = sentence.slice(0, m.index).split(SPACES);
     if (head.length >= TITLE_MIN_WORDS && head.every((w) => /^\(?[\p{Lu}\p{N}$“"‘']/u.test(w) || MINOR_WORDS.test(w))) cut = m.index ?? 0;
     else break;
   }
@@ -46,7 +54,7 @@ export function extendEnd(text: string, claimed: readonly Claim[], c: Claim, mod
     // grows past them to the next span that has text before it.
     let at = c.end;
     for (let i = firstEndingAfter(claimed, c.end); i < claimed.length && claimed[i].start < limit; i++) {
-      if (/\S/.test(text.slice(at, claimed[i].start))) {
+      if (NON_SPACE.test(text.slice(at, claimed[i].start))) {
         limit = claimed[i].start;
         break;
       }
@@ -62,8 +70,8 @@ export function extendEnd(text: string, claimed: readonly Claim[], c: Claim, mod
   const items = pieces.filter((p) => !p.stamped || p.to - p.from > LIST_ITEM_MAX_CHARS);
   for (const [s, e] of items.flatMap(({ from, to }) => [...sentences(text, from, to)])) {
     const sentence = text.slice(s, e).trim();
-    const words = sentence.split(/\s+/).length;
-    const prose = sentence.endsWith('.') ? words >= PROSE_SENTENCE_MIN_WORDS : /[?!]$/.test(sentence) && words >= PROSE_QUESTION_MIN_WORDS;
+    const words = sentence.split(SPACES).length;
+    const prose = sentence.endsWith('.') ? words >= PROSE_SENTENCE_MIN_WORDS : ENDS_QUESTION_OR_BANG.test(sentence) && words >= PROSE_QUESTION_MIN_WORDS;
     if (prose) {
       const lead = text.slice(s, e).length - text.slice(s, e).trimStart().length;
       return s + lead + gluedTitleLength(sentence);
@@ -90,7 +98,7 @@ function unclaimed(claimed: readonly Claim[], from: number, to: number): [number
 function afterTimestamps(text: string, from: number, to: number): { from: number; to: number; stamped: boolean }[] {
   const out: { from: number; to: number; stamped: boolean }[] = [];
   let at = from;
-  for (const m of text.slice(from, to).matchAll(TIMESTAMP)) {
+  for (const m of matches(text.slice(from, to), TIMESTAMP)) {
     const end = from + (m.index ?? 0) + m[0].length;
     out.push({ from: at, to: end, stamped: true });
     at = end;

@@ -1,5 +1,7 @@
 import type { Hit } from './rule.ts';
 
+const SPACE = /\s/;
+
 /** A stretch of text between removed spans; `before`/`after` say whether a removed span precedes/follows it. */
 export interface Gap extends Hit {
   before: boolean;
@@ -24,7 +26,7 @@ export function gaps(text: string, removed: readonly Hit[]): Gap[] {
 
 /** [start, end) without white space at either end; null when nothing is left. */
 export function trimmed(text: string, start: number, end: number): Hit | null {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && SPACE.test(text[start])) start++;
+  while (end > start && SPACE.test(text[end - 1])) end--;
   return end > start ? { start, end } : null;
 }

@@ -5,6 +5,9 @@ import { render } from './render.ts';
 import type { RuleContext } from './rule.ts';
 import { RULES, TAIL_RULES } from './rules/index.ts';
 
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const BLANK = /^\s*$/;
+
 /** Longest a block-opening marker may grow when its rule does not say (characters): about one long bio. */
 const DEFAULT_MAX_EXTEND = 1_500;
 
@@ -59,7 +62,7 @@ function merge(text: string, claimed: Claim[]): Claim[] {
   const out: Claim[] = [];
   for (const c of claimed) {
     const last = out[out.length - 1];
-    if (last && last.index === c.index && /^\s*$/.test(text.slice(last.end, c.start))) last.end = c.end;
+    if (last && last.index === c.index && BLANK.test(text.slice(last.end, c.start))) last.end = c.end;
     else out.push({ ...c });
   }
   return out;

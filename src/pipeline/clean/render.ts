@@ -1,5 +1,11 @@
 import type { Hit } from './rule.ts';
 
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const LINE_BREAK = /\s*\n\s*/;
+const SPACE_RUN = /[ \t\u00a0]{2,}/g;
+const SPACE = /\s/;
+const SPACE_OR_CLOSING = /[\s,.;:!?)\]]/;
+
 /**
  * The text left once `removed` (sorted, non-overlapping) is cut out: a removed block becomes a paragraph
  * break, an inline removal a space (none before punctuation); blank runs are folded and paragraphs joined
@@ -14,8 +20,8 @@ export function render(text: string, removed: Hit[]): string {
   }
   out += text.slice(at);
   return out
-    .split(/\s*\n\s*/)
-    .map((p) => p.replace(/[ \t\u00a0]{2,}/g, ' ').trim())
+    .split(LINE_BREAK)
+    .map((p) => p.replace(SPACE_RUN, ' ').trim())
     .filter((p) => p.length > 0)
     .join('\n\n');
 }
@@ -24,5 +30,5 @@ export function render(text: string, removed: Hit[]): string {
 function closeUp(text: string, r: Hit): string {
   const before = text[r.start - 1] ?? ' ';
   const after = text[r.end] ?? ' ';
-  return /\s/.test(before) || /[\s,.;:!?)\]]/.test(after) ? '' : ' ';
+  return SPACE.test(before) || SPACE_OR_CLOSING.test(after) ? '' : ' ';
 }

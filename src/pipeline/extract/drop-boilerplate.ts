@@ -1,7 +1,8 @@
 /**
  * Removes, before Readability runs, the blocks that templates name for what they are: author boxes, "related
  * posts" lists, share and rating widgets, comment forms and threads, newsletter boxes, post metadata lines, tag
- * lists, breadcrumbs, picture captions. CMS themes (WordPress, Drupal, news templates) put these inside the
+ * lists, breadcrumbs, disclaimers, credit lines; and whatever the page hides (the `hidden` attribute, `aria-hidden`, an inline
+ * `display: none`), which a reader never sees. CMS themes (WordPress, Drupal, news templates) put these inside the
  * article container, where Readability's own class check spares them whenever the name also says "content"
  * ("author-bio-content", "comment-content") and its scoring keeps them because they sit among the paragraphs.
  *
@@ -14,7 +15,7 @@ import { deepestHolding, paragraphWeights } from './paragraph-weights.ts';
 
 // One word of a class or id that names a block as not part of the story.
 const BOILERPLATE_WORD =
-  /^(?:related|relatedposts|share|sharing|sharedaddy|shariff|social|sociable|newsletter|subscribe|subscription|comments?|respond|reply|disqus|ratings?|rating|breadcrumbs?|breadcrumb|postmetadata|tags|taglinks|tagcloud|sidebar|widget|widgets|cookie|cookies|consent|authorbox|authorbio|outbrain|taboola|recommended|recommendations|promo|advert|advertisement|sponsored)$/;
+  /^(?:related|relatedposts?|share|sharing|sharedaddy|shariff|social|sociable|newsletter|subscribe|subscription|comments?|respond|reply|disqus|ratings?|rating|breadcrumbs?|breadcrumb|postmetadata|tags|taglinks|tagcloud|sidebar|widget|widgets|cookie|cookies|consent|authorbox|authorbio|outbrain|taboola|recommended|recommendations|promo|advert|advertisement|sponsored|disclaimer|credits)$/;
 // Two words in a row that do: "author-bio", "post-meta", "entry-footer", "more-articles".
 const BOILERPLATE_PAIR =
   /^(?:author (?:bio|box|info|description|details|profile|card)|about author|entry (?:meta|utility|footer|author)|post (?:meta|footer|author|navigation|nav|tags)|article (?:footer|tags|meta)|more (?:articles|stories|posts|news)|next (?:post|story|article)|prev (?:post|story|article)|further reading|read more|tag links|nav links)$/;
@@ -56,6 +57,11 @@ export function dropBoilerplate(doc: Document): void {
   const article = deepestHolding(body, weights, ARTICLE_SHARE);
   const doomed: Element[] = [];
   for (const el of Array.from(body.querySelectorAll('*'))) {
+    // what the page hides is not read (Readability skips it too, but the prose-block check would not)
+    if (isHidden(el)) {
+      doomed.push(el);
+      continue;
+    }
     if (!el.hasAttribute('class') && !el.hasAttribute('id')) continue;
     // the article's container and its ancestors stay whatever they are called, and so does a block holding a
     // good part of the page's prose: the widgets named here are small beside the story
@@ -63,4 +69,13 @@ export function dropBoilerplate(doc: Document): void {
       doomed.push(el);
   }
   for (const el of doomed) el.remove();
+}
+
+// An inline style that hides the element: tab panels, collapsed boxes, text-only duplicates of formulas.
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && HIDDEN_STYLE.test(style);
 }

@@ -15,16 +15,6 @@ const BLOCK = new Set([
 // Elements whose content is never read as text.
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'title', 'select', 'button', 'textarea']);
 
-// Markup a browser does not show: the `hidden` attribute, an inline style that hides the element, or content
-// marked for assistive technology to skip. Pages keep alternate versions, off-screen menus and templates in it.
-const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
-
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  return style !== null && HIDING_STYLE.test(style);
-}
-
 // Table cells sit side by side on one line: a space keeps "Price" and "$60,000" apart.
 const CELL = new Set(['td', 'th']);
 const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -84,7 +74,7 @@ export function elementToParagraphs(root: Node, opts: TextOptions = {}): Paragra
       }
       if (child.nodeType !== ELEMENT_NODE) continue;
       const name = (child as Element).localName;
-      if (SKIP.has(name) || opts.skip?.has(name) || isHidden(child as Element)) continue;
+      if (SKIP.has(name) || opts.skip?.has(name)) continue;
       if (name === 'br') {
         // <br><br> is how many sites separate paragraphs: a blank line ends the paragraph
         if (line.trim() === '' && lines.length) endParagraph();

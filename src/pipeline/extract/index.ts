@@ -3,9 +3,10 @@
  * when the page holds nothing usable. Pure and runtime-neutral: the DOM factory comes in with the options
  * (linkedom in the Worker, jsdom or linkedom on Node).
  *
- *   strip never-text markup (reading JSON-LD first) -> DOM -> keep the region holding the prose -> drop blocks
- *   named as page furniture -> the block of prose, which is the article when it holds nearly all the page's prose
- *   and few links; otherwise Readability (or the whole block when Readability kept only part of it)
+ *   strip never-text markup (reading JSON-LD first), move what stands before <html> into <head> -> DOM -> keep
+ *   the region holding the prose -> drop blocks named as page furniture and hidden ones -> the block of prose, which
+ *   is the article when it holds nearly all the page's prose and few links; otherwise Readability (or the whole
+ *   block when Readability kept only part of it, or a long list inside it)
  *   -> paragraphs, without captions, link lists and edge fragments -> prefer JSON-LD's articleBody when it is as full
  *   -> fall back on the container of most <p> text, then the meta description -> put back the standfirst
  *
@@ -27,6 +28,7 @@ import { addLede } from './add-lede.ts';
 import { pruneToArticle } from './prune-to-article.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
 import { stripMarkup } from './strip-markup.ts';
+import { hoistStrayPrefix } from './stray-prefix.ts';
 
 export interface ExtractOptions {
   parseHTML: ParseHTML; // a full DOM, for Readability
@@ -48,7 +50,8 @@ const HTML_HINT = /<[a-z][^>]*>|&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i;
 export function extract(html: string, opts: ExtractOptions): Extracted | null {
   const { parseHTML } = opts;
   const url = opts.url ?? undefined;
-  const { html: stripped, jsonLd } = stripMarkup(html);
+  const { html: strippedMarkup, jsonLd } = stripMarkup(html);
+  const stripped = hoistStrayPrefix(strippedMarkup);
   const ld = readJsonLd(jsonLd);
   const parseLight = opts.parseLight ?? parseHTML;
   const first = parseLight(stripped, url);

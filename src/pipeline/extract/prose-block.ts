@@ -5,7 +5,8 @@
  * of the story. The paragraph weights see the whole: the deepest element holding most of the page's <p> text.
  *
  * When Readability's text is one part of that block (its own longest paragraph is found there) yet leaves out the
- * block's longest paragraph, Readability took a sibling of the real body, and the whole block is the article.
+ * block's longest paragraph, or covers well under all of the block, Readability took a sibling of the real body (or
+ * one long list inside it), and the whole block is the article.
  * When Readability's text lies outside the block, the block is more likely a comment thread or a teaser grid, and
  * Readability's choice stands.
  *
@@ -34,6 +35,10 @@ const WHOLE_ARTICLE_SHARE = 0.9; // of all paragraph characters on the page
 // ...and at most this share of its text is link text (a story links a word here and there; a list or a thread
 // of teasers is mostly links, and Readability's pruning of such parts is still wanted).
 const WHOLE_ARTICLE_MAX_LINK_SHARE = 0.05; // of the block's characters
+// Readability's text, found inside the block, is only a part of it when shorter than this share of the block, even
+// with the block's longest paragraph: a long list (signatories, ingredients, specifications) can be that paragraph
+// while the prose around it is left out.
+const MAX_PART_SHARE = 0.8; // of the block's text length
 // Paragraphs are recognised by their opening, clear of the edits the two paths make further in.
 const PROBE_CHARS = 100; // characters
 
@@ -73,9 +78,10 @@ export function isWholeArticle(block: ProseBlock): boolean {
   return block.share >= WHOLE_ARTICLE_SHARE && block.linkShare <= WHOLE_ARTICLE_MAX_LINK_SHARE;
 }
 
-/** Whether Readability's text is one part of the block, without the block's main paragraph. */
+/** Whether Readability's text is one part of the block: without the block's main paragraph, or a small part. */
 export function tookPartOf(readable: string, block: ProseBlock): boolean {
-  if (block.text.length <= readable.length || fold(readable).includes(probe(block.longest))) return false;
+  if (block.text.length <= readable.length) return false;
+  if (readable.length >= MAX_PART_SHARE * block.text.length && fold(readable).includes(probe(block.longest))) return false;
   const own = readable.split('\n\n').reduce((a, b) => (b.length > a.length ? b : a), '');
   return own.length >= MIN_OWN_CHARS && fold(block.text).includes(probe(own));
 }

@@ -52,6 +52,19 @@ describe('dropBoilerplate', () => {
       expect(text).not.toContain(noise);
   });
 
+  it('removes editorial disclaimers, credit lines and a linked related post named by class', () => {
+    const html = `<body><article class="story">${PROSE.map((p) => `<p>${p}</p>`).join('')}
+      <div class="editorial-disclaimer"><p>Opinions in guest columns are the authors' own and not those of the desk.</p></div>
+      <section class="story-credits"><p>Reporting: the governance desk. Editing: the night shift.</p></section>
+      <a class="relatedPost" href="/other"><p>How another DAO spent its reserves on a bond ladder last spring.</p></a>
+      </article></body>`;
+    const doc = parseWithLinkedom(html);
+    dropBoilerplate(doc);
+    const text = doc.body.textContent ?? '';
+    for (const p of PROSE) expect(text).toContain(p);
+    for (const noise of ['guest columns', 'night shift', 'bond ladder']) expect(text).not.toContain(noise);
+  });
+
   it('keeps the article container even when its own class names a widget', () => {
     const html = `<body><div class="post-content social-enabled">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div>
       <div class="sidebar"><p>Subscribe to our weekly digest of governance news and token votes.</p></div></body>`;
@@ -60,6 +73,22 @@ describe('dropBoilerplate', () => {
     const text = doc.body.textContent ?? '';
     for (const p of PROSE) expect(text).toContain(p);
     expect(text).not.toContain('weekly digest');
+  });
+
+  it('removes what the page hides: the hidden attribute, aria-hidden and an inline display: none', () => {
+    const html = `<body><div class="story">${PROSE.map((p) => `<p>${p}</p>`).join('')}
+      <p>The vote closes <span style="color: red; display: none !important">PLAIN-TEXT COPY OF A FORMULA</span>on Friday.</p>
+      <div hidden><p>A panel the reader opens with a button, listing every wallet that voted on the proposal.</p></div>
+      <div aria-hidden="true"><p>A second copy of the headline that screen readers and eyes both skip here.</p></div>
+      <div style="visibility:hidden"><p>An invisible box kept in the layout for a widget that never loaded.</p></div>
+      <div style="display: block"><p>A box the page shows, with a closing remark about the next vote.</p></div></div></body>`;
+    const doc = parseWithLinkedom(html);
+    dropBoilerplate(doc);
+    const text = doc.body.textContent ?? '';
+    for (const p of PROSE) expect(text).toContain(p);
+    expect(text).toContain('The vote closes on Friday.');
+    expect(text).toContain('a closing remark');
+    for (const hidden of ['FORMULA', 'every wallet', 'second copy', 'never loaded']) expect(text).not.toContain(hidden);
   });
 
   it('leaves the extracted story without the widgets, the same on linkedom and jsdom', () => {

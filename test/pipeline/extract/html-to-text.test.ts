@@ -26,15 +26,6 @@ describe('htmlToText', () => {
     });
   }
 
-  it('leaves out what a browser does not show: hidden, aria-hidden, display:none, visibility:hidden', () => {
-    const html = `<p>Shown first.</p><p hidden>Old teaser</p><div aria-hidden="true">Decorative label</div>
-<div style="color: red; display: none">Mobile copy of the menu</div><p style="visibility:hidden">Spacer</p>
-<p style="display: block">Shown last.</p>`;
-    for (const parseHTML of [parseWithLinkedom, parseWithJsdom, parseLight]) {
-      expect(htmlToText(html, parseHTML).split('\n\n')).toEqual(['Shown first.', 'Shown last.']);
-    }
-  });
-
   it('returns an empty string for markup without text', () => {
     expect(htmlToText('<img src="x.png"><script>a()</script>', parseWithLinkedom)).toBe('');
   });

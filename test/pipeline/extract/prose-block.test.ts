@@ -29,6 +29,21 @@ describe('proseBlock and tookPartOf', () => {
     expect(tookPartOf(block.text, block)).toBe(false);
   });
 
+  it('takes the whole block when Readability kept only a long list inside it, the prose around it left out', () => {
+    const intro = [
+      'We, the undersigned node operators, ask the foundation to publish its validator selection rules in full.',
+      'Delegations decide which operators survive, and operators cannot plan when the rules change without notice.',
+      'We ask for a public draft, a month of comments and a changelog that names every change to the scoring.',
+    ];
+    const signers = Array.from({ length: 40 }, (_, i) => `Operator ${i + 1}, Node Collective ${String.fromCharCode(65 + (i % 26))}`);
+    const html = `<body><div class="letter">${intro.map((p) => `<p>${p}</p>`).join('')}<p>${signers.join('<br>')}</p></div></body>`;
+    const block = proseBlock(parseWithLinkedom(html), read)!;
+    expect(block.longest).toMatch(/^Operator 1,/); // the list is the block's longest paragraph
+    expect(tookPartOf(signers.join('\n'), block)).toBe(true);
+    // most of the block (the list and a sentence of the letter) is Readability's own choice, which stands
+    expect(tookPartOf(`${intro[2]}\n\n${signers.join('\n')}`, block)).toBe(false);
+  });
+
   it("keeps Readability's choice when its text lies outside the block (the block is then a comment thread or a grid)", () => {
     const block = proseBlock(parseWithLinkedom(html), read)!;
     const elsewhere =

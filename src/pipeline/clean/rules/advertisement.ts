@@ -1,3 +1,4 @@
+import { holds } from '../alternation.ts';
 import { matchAll, type Rule } from '../rule.ts';
 
 /**
@@ -18,8 +19,12 @@ const AD = new RegExp(
 /** The label in other languages, on a line of its own: "Anzeige", "Werbung", "Publicidad", "Publicité". */
 const AD_LINE = /^[ \t]*(?:Anzeige|Werbung|Publicidad|Publicité)[ \t]*:?(?=[ \t]*$)/gm;
 
+/** Words every label holds: texts without them are not scanned. */
+const AD_WORDS = /Advertisement|ADVERTISEMENT|Sponsored|Paid /;
+const AD_LINE_WORDS = /Anzeige|Werbung|Publicidad|Publicité/;
+
 export const advertisement: Rule = {
   name: 'advertisement',
   category: 'advertisement',
-  find: (text) => [...matchAll(text, AD), ...matchAll(text, AD_LINE)],
+  find: (text) => [...(holds(text, AD_WORDS) ? matchAll(text, AD) : []), ...(holds(text, AD_LINE_WORDS) ? matchAll(text, AD_LINE) : [])],
 };

@@ -11,8 +11,13 @@ const CAPS_LINE = /(?<=^|\n|[.!?"”][^\S\n]?)(?:[A-Z0-9][A-Z0-9'’,:$%&.-]{0,3
 /** Fewest words with letters in such a line: a run of numbers (a table row, a calendar) is no headline. */
 const MIN_WORDS = 4;
 
+/** Four capitalised words in a row and the start of a fifth: every caps line holds them, so texts without are not scanned. */
+const CAPS_TRIGGER = /(?:[A-Z0-9][A-Z0-9'’,:$%&.-]{0,30}[^\S\n]){4}[A-Z0-9]/;
+/** A word with two capitals in a row. */
+const CAPS_WORD = /\S*[A-Z]{2}\S*/g;
+
 export const allCapsLink: Rule = {
   name: 'all-caps-link',
   category: 'read_also',
-  find: (text) => matchAll(text, CAPS_LINE).filter((h) => (text.slice(h.start, h.end).match(/\S*[A-Z]{2}\S*/g) ?? []).length >= MIN_WORDS),
+  find: (text) => (CAPS_TRIGGER.test(text) ? matchAll(text, CAPS_LINE).filter((h) => (text.slice(h.start, h.end).match(CAPS_WORD) ?? []).length >= MIN_WORDS) : []),
 };

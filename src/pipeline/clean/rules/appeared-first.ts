@@ -14,8 +14,11 @@ const APPEARED_FIRST = new RegExp(
   'gu',
 );
 
+/** The back-link's verb: texts without it are not scanned (the lazy run before it is tried from every "The"/"This"). */
+const VERB = /appeared first|first appeared|originally appeared/;
+
 export const appearedFirst: Rule = {
   name: 'appeared-first',
   category: 'appeared_first',
-  find: (text) => matchAll(text, APPEARED_FIRST),
+  find: (text) => (VERB.test(text) ? matchAll(text, APPEARED_FIRST) : []),
 };

@@ -1,4 +1,4 @@
-import type { Hit, Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
 
 /**
  * Author bio boxes: the author's name as a heading glued (no space: a flattened page) to a bio that
@@ -24,7 +24,7 @@ export const authorBio: Rule = {
   maxLength: 1_600,
   find(text) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(BIO_BOX)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    for (const m of matches(text, BIO_BOX)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     return hits;
   },
 };

@@ -1,4 +1,4 @@
-import type { Hit, Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
 
 const ROLE = String.raw`(?:journalist|writer|reporter|editor|author|analyst|contributor|correspondent|columnist|researcher|trader|blogger|strategist|economist)`;
 
@@ -13,7 +13,7 @@ export const authorBlurb: Rule = {
   category: 'author_bio',
   find(text) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(BIO_PARAGRAPH)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    for (const m of matches(text, BIO_PARAGRAPH)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     return hits;
   },
 };

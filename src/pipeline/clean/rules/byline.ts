@@ -1,5 +1,11 @@
 import { AGO, DATE } from '../patterns.ts';
+import { alternationHits, anchored, positionsOf, searched, type Branch } from '../alternation.ts';
 import { matchAll, type Rule } from '../rule.ts';
+
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const LOWER_ASCII = /[a-z]/;
+const NAME_CHAR = /[\p{L} &]/u;
+const SPACE = /\s/;
 
 /** A name as a byline prints it: up to four capitalised words, comma-joined co-authors ("Shaurya Malwa,CD Analytics"). */
 const WHO = String.raw`[\p{Lu}][\p{L}\p{M}.'’-]*(?:(?:\s|,\s?)[\p{Lu}][\p{L}\p{M}.'’-]*){0,4}`;
@@ -9,20 +15,45 @@ const LABEL = String.raw`(?:Edited by|Updated by|Reviewed by|Updated|Published|P
 /** Dates, labels and "n min read" after the name, in any order. */
 const TAIL = String.raw`(?:\s?(?:${LABEL}(?:${WHO}(?=\s?(?:${LABEL}|${DATE})))?)?(?:${DATE}|${AGO})(?:\s?\d{1,3}\s?min(?:ute)?s? read)?(?:\s?in [\p{L} ,、]{1,40}(?=\s|$))?)+`;
 
-const BYLINES = [
+/**
+ * The byline forms, each run apart (see alternation.ts): the "By" form only where "By" or "by" stands, the
+ * others only on texts holding their first words.
+ */
+const BYLINES: Branch[] = [
   // "ByShaurya MalwaEdited bySheldon RebackUpdatedJul 17, 2025, …", "NewsByGodfrey BenjaminSat, 12072025 - 11:47",
   // "by Editorial Team Jul. 21, 2026", "By Kevin Peachey Cost of living correspondent Published 21 July 2026, 06:20 BST"
-  String.raw`(?:\b[A-Z][a-z]+(?=By)|\b|(?<=\p{Ll})(?=By))[Bb]y\s?${WHO}${ROLE}(?:\s?${LABEL}${WHO})*${TAIL}`,
+  anchored(String.raw`(?:\b[A-Z][a-z]+(?=By)|\b|(?<=\p{Ll})(?=By))[Bb]y\s?${WHO}${ROLE}(?:\s?${LABEL}${WHO})*${TAIL}`, 'u', byStarts),
   // "Written by X staff writer Reviewed by Y staff editor", "Published Jul 21, 2026"
-  String.raw`Written by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?(?:\s?Reviewed by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?)?(?=\s|$)`,
-  String.raw`(?<![\p{Ll}])(?:Published|Updated|Posted)(?: on)?\s?:?\s?${DATE}`,
+  searched(String.raw`Written by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?(?:\s?Reviewed by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?)?(?=\s|$)`, 'u', 'Written by'),
+  searched(String.raw`(?<![\p{Ll}])(?:Published|Updated|Posted)(?: on)?\s?:?\s?${DATE}`, 'u', /Published|Updated|Posted/),
   // a bare author line: "By Rae Wee" alone before a dateline
-  String.raw`(?<![\p{L}])By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?=[A-Z]{2,}|\n|$)`,
+  searched(String.raw`(?<![\p{L}])By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?=[A-Z]{2,}|\n|$)`, 'u', 'By '),
 ];
-const BYLINE = new RegExp(BYLINES.join('|'), 'gu');
+
+/**
+ * Where the "By" form may start: at "By" or "by", or at the capitalised word glued before a "By" ("NewsBy…").
+ * Ascending; a glued word may start before an earlier "by" ("AbyBy"), hence the sort.
+ */
+function byStarts(text: string): number[] {
+  const out: number[] = [];
+  for (const k of [...positionsOf(text, 'By'), ...positionsOf(text, 'by')]) {
+    if (text[k] === 'B') {
+      let s = k;
+      while (s > 0 && isAsciiLower(text.charCodeAt(s - 1))) s--;
+      if (s < k && s > 0 && isAsciiUpper(text.charCodeAt(s - 1))) out.push(s - 1);
+    }
+    out.push(k);
+  }
+  return out.sort((x, y) => x - y);
+}
+
+const isAsciiLower = (c: number) => c >= 97 && c <= 122;
+const isAsciiUpper = (c: number) => c >= 65 && c <= 90;
 
 /** A date and a reading time, "Fri, Jul 11, 2025, 9:00 PM4 min read": the name before it is found by walking back. */
 const READ_TIME = new RegExp(String.raw`${DATE}\s?\d{1,3}\s?min(?:ute)?s? read`, 'gu');
+/** What every reading-time stamp holds: without it the date-led scan above is skipped. */
+const READ_TIME_TRIGGER = /min(?:ute)?s? read/;
 /** How far back the source or author name before a reading-time stamp may reach (characters). */
 const NAME_BACK_MAX = 60;
 
@@ -30,7 +61,10 @@ const NAME_BACK_MAX = 60;
 export const byline: Rule = {
   name: 'byline',
   category: 'byline',
-  find: (text) => [...matchAll(text, BYLINE), ...matchAll(text, READ_TIME).map((h) => ({ start: nameStart(text, h.start), end: h.end }))],
+  find: (text) => [
+    ...alternationHits(text, BYLINES, true),
+    ...(READ_TIME_TRIGGER.test(text) ? matchAll(text, READ_TIME).map((h) => ({ start: nameStart(text, h.start), end: h.end })) : []),
+  ],
 };
 
 /**
@@ -42,10 +76,10 @@ function nameStart(text: string, at: number): number {
   let i = at;
   while (i > 0 && at - i < NAME_BACK_MAX) {
     const ch = text[i - 1];
-    const domainDot = ch === '.' && /[a-z]/.test(text[i] ?? '');
-    if (!(/[\p{L} &]/u.test(ch) || domainDot)) break;
+    const domainDot = ch === '.' && LOWER_ASCII.test(text[i] ?? '');
+    if (!(NAME_CHAR.test(ch) || domainDot)) break;
     i--;
   }
-  while (i < at && /\s/.test(text[i])) i++;
+  while (i < at && SPACE.test(text[i])) i++;
   return i;
 }

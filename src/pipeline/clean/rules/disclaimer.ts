@@ -1,22 +1,35 @@
+import { alternation, searched, type Branch } from '../alternation.ts';
 import { matchAll, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
 
-/** How a disclaimer opens; glued to the block before it ("…viaU.TodayDisclaimer:") the capital D is the tell. */
-const OPENER = new RegExp(
-  [
-    // the label: "Disclaimer:", "disclaimer :", or a capitalised "Disclaimer" opening a line or glued to a block;
-    // "added a disclaimer to its website" is prose
-    String.raw`(?<!\p{L})[Dd]isclaimer\s?:|(?<=^|\n|[.!?]\s?)Disclaimer(?=\s)|(?<=\p{L})Disclaimer(?=\s?:|\p{Lu})`,
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const SPACES = /\s+/;
+
+/**
+ * How a disclaimer opens; glued to the block before it ("…viaU.TodayDisclaimer:") the capital D is the tell. Each
+ * opener runs only on texts holding its trigger: most texts hold none, and the last one ("… may earn commission"),
+ * tried at every capital, cost more than all the rest.
+ */
+const OPENERS: Branch[] = [
+  // the label: "Disclaimer:", "disclaimer :", or a capitalised "Disclaimer" opening a line or glued to a block;
+  // "added a disclaimer to its website" is prose
+  searched(String.raw`(?<!\p{L})[Dd]isclaimer\s?:|(?<=^|\n|[.!?]\s?)Disclaimer(?=\s)|(?<=\p{L})Disclaimer(?=\s?:|\p{Lu})`, 'u', 'isclaimer'),
+  searched(
     String.raw`\bDisclosure\s?:\s?(?=This is (?:not|a sponsored|a paid|sponsored)|The author|This (?:article|content|post|press release) (?:is|contains|may))`,
-    String.raw`\*?This is not (?:investment|financial|trading) advice`,
-    String.raw`\b(?:Advertising|Affiliate) [Dd]isclosure\s?:`,
-    String.raw`\b(?:Note|Editor.s note)\s?:\s?The views expressed`,
+    'u',
+    'Disclosure',
+  ),
+  searched(String.raw`\*?This is not (?:investment|financial|trading) advice`, 'u', 'This is not '),
+  searched(String.raw`\b(?:Advertising|Affiliate) [Dd]isclosure\s?:`, 'u', 'isclosure'),
+  searched(String.raw`\b(?:Note|Editor.s note)\s?:\s?The views expressed`, 'u', 'The views expressed'),
+  searched(
     String.raw`\bThis (?:article|content|post) (?:is produced|is provided|is for informational|is meant|does not constitute|contains affiliate|is sponsored|may contain)`,
-    // "X may earn commission …", "X and Y Finance LLC may earn commission …", glued after a price chip ("0.00Benzinga")
-    String.raw`(?<![\p{L}.])[A-Z][\w.]*(?:\s(?:and\s)?[A-Z][\w.]*){0,5} may earn (?:a )?commission`,
-  ].join('|'),
-  'gu',
-);
+    'u',
+    /This (?:article|content|post) /,
+  ),
+  // "X may earn commission …", "X and Y Finance LLC may earn commission …", glued after a price chip ("0.00Benzinga")
+  searched(String.raw`(?<![\p{L}.])[A-Z][\w.]*(?:\s(?:and\s)?[A-Z][\w.]*){0,5} may earn (?:a )?commission`, 'u', ' may earn '),
+];
 
 /** Disclaimers that are one fixed phrase, often with no full stop to end them. */
 const STANDALONE = /\bGeographic restrictions (?:may|might) apply\b/g;
@@ -31,11 +44,11 @@ export const disclaimer: Rule = {
   category: 'disclaimer',
   find(text) {
     const hits: Hit[] = matchAll(text, STANDALONE);
-    for (const m of text.matchAll(OPENER)) {
+    for (const m of alternation(text, OPENERS, true)) {
       const start = m.index ?? 0;
       if (hits.some((h) => start >= h.start && start < h.end)) continue;
       // A one-word piece is a name's dot taken for a sentence end ("… the views of U.Today. The …"), not the article resuming.
-      hits.push({ start, end: sentenceRunEnd(text, start, (s) => VOCABULARY.test(s) || s.trim().split(/\s+/).length <= 1) });
+      hits.push({ start, end: sentenceRunEnd(text, start, (s) => VOCABULARY.test(s) || s.trim().split(SPACES).length <= 1) });
     }
     return hits;
   },

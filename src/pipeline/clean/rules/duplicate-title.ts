@@ -1,5 +1,10 @@
 import type { Hit, Rule } from '../rule.ts';
 
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const ALNUM_RUN = /[\p{L}\p{N}]+/gu;
+const LEADING_PUNCTUATION = /^[^\p{L}\p{N}\s]+/u;
+const CLOSING_PUNCTUATION = /[^\p{L}\p{N}\s]+$/u;
+
 /** Below this many words a title is too generic to hunt for in the body ("Markets", "Bitcoin"). */
 const TITLE_MIN_WORDS = 3;
 /** Most characters a copy may hold beyond the title's letters and digits, per word: spaces, punctuation, an entity. */
@@ -20,11 +25,11 @@ export const duplicateTitle: Rule = {
   category: 'duplicate_title',
   find(text, ctx) {
     const title = ctx.title?.trim() ?? '';
-    const titleWords = title.match(/[\p{L}\p{N}]+/gu) ?? [];
+    const titleWords = title.match(ALNUM_RUN) ?? [];
     if (titleWords.length < TITLE_MIN_WORDS) return [];
     const key = titleWords.join('').toLowerCase();
-    const lead = /^[^\p{L}\p{N}\s]+/u.exec(title)?.[0] ?? '';
-    const close = /[^\p{L}\p{N}\s]+$/u.exec(title)?.[0] ?? '';
+    const lead = LEADING_PUNCTUATION.exec(title)?.[0] ?? '';
+    const close = CLOSING_PUNCTUATION.exec(title)?.[0] ?? '';
     const { letters, at } = alnumOnly(text);
     const hits: Hit[] = [];
     for (let i = letters.indexOf(key); i >= 0; i = letters.indexOf(key, i + key.length)) {
@@ -61,12 +66,42 @@ function inSentence(text: string, first: number, last: number, close: string): b
   return (PROSE_BEFORE.test(before) && PROSE_AFTER.test(after)) || (!close && WORD_BEFORE.test(before) && SENTENCE_END.test(after));
 }
 
-/** The text's letters and digits in lower case, HTML entities skipped, with each one's offset in the text. */
-function alnumOnly(text: string): { letters: string; at: number[] } {
-  let letters = '';
-  const at: number[] = [];
+/** Letters and digits joined at a time (String.fromCharCode takes them as arguments, and arguments are bounded). */
+const CHUNK = 8_192;
+const AMPERSAND = 38;
+
+/**
+ * What `foldedOther` found for each UTF-16 code unit beyond ASCII: 0 not looked at yet, NO_ALNUM, or the code
+ * unit it folds to plus one. Pages in other scripts are mostly such letters, and the Unicode class test and
+ * lower-casing cost tens of times a table look-up (allocated on first use: 256 KB).
+ */
+let folded: Int32Array | null = null;
+const NO_ALNUM = -1;
+
+/** A non-ASCII code unit in lower case, or -1 when it is no letter or digit. */
+function foldedOther(c: number): number {
+  folded ??= new Int32Array(0x10000);
+  let f = folded[c];
+  if (f === 0) {
+    const ch = String.fromCharCode(c);
+    // Lower-casing keeps one code unit for all but a few letters (e.g. "İ"); those keep their own case.
+    const lower = ch.toLowerCase();
+    f = folded[c] = ALNUM.test(ch) ? (lower.length === 1 ? lower.charCodeAt(0) : c) + 1 : NO_ALNUM;
+  }
+  return f === NO_ALNUM ? NO_ALNUM : f - 1;
+}
+
+/**
+ * The text's letters and digits in lower case, HTML entities skipped, with each one's offset in the text. ASCII
+ * is sorted by character code; only other characters go through the Unicode class test.
+ */
+function alnumOnly(text: string): { letters: string; at: Int32Array } {
+  const at = new Int32Array(text.length);
+  const codes = new Uint16Array(text.length);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '&') {
+    let c = text.charCodeAt(i);
+    if (c === AMPERSAND) {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(text);
       if (m) {
@@ -74,12 +109,17 @@ function alnumOnly(text: string): { letters: string; at: number[] } {
         continue;
       }
     }
-    const ch = text[i];
-    if (!ALNUM.test(ch)) continue;
-    const lower = ch.toLowerCase();
-    // Lower-casing keeps one code unit for all but a few letters (e.g. "İ"); those keep their own case.
-    letters += lower.length === 1 ? lower : ch;
-    at.push(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32; // A-Z to a-z
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
+    } else {
+      c = foldedOther(c);
+      if (c < 0) continue;
+    }
+    at[n] = i;
+    codes[n++] = c;
   }
+  let letters = '';
+  for (let i = 0; i < n; i += CHUNK) letters += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
   return { letters, at };
 }

@@ -1,4 +1,7 @@
-import { type Hit, type Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
+
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const INVOCATION = /^\s*\)\s*\(\s*\)\s*;?/;
 
 /** Where leaked code starts: a JSON-LD object or a self-invoking script, printed as text by the page flattener. */
 const CODE_START = /\{\s*"@context"\s*:|\(function\s*\(\)\s*\{/g;
@@ -9,7 +12,7 @@ export const embeddedCode: Rule = {
   category: 'other',
   find(text) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(CODE_START)) {
+    for (const m of matches(text, CODE_START)) {
       const start = m.index ?? 0;
       if (hits.length && start < hits[hits.length - 1].end) continue;
       hits.push({ start, end: trailer(text, closeOf(text, start)) });
@@ -36,6 +39,6 @@ function closeOf(text: string, from: number): number {
 
 /** A script's closing `)();` belongs to it. */
 function trailer(text: string, end: number): number {
-  const m = /^\s*\)\s*\(\s*\)\s*;?/.exec(text.slice(end, end + 16));
+  const m = INVOCATION.exec(text.slice(end, end + 16));
   return m ? end + m[0].length : end;
 }

@@ -1,4 +1,11 @@
-import type { Hit, TailRule } from '../rule.ts';
+import { matches, type Hit, type TailRule } from '../rule.ts';
+
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const SPACES = /\s+/;
+const END_PUNCTUATION = /[.!?:;,]["”’)]?$/;
+const ALNUM_RUN = /[\p{L}\p{N}]+/gu;
+const ALNUM = /[\p{L}\p{N}]/u;
+const CAPITALISED = /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u;
 
 /** Most words a first line may have and still read as a headline rather than a paragraph. */
 const HEADLINE_MAX_WORDS = 25;
@@ -26,7 +33,7 @@ export const headlineLine: TailRule = {
     const firstLine = lines.next();
     if (firstLine.done) return [];
     const first = text.slice(firstLine.value.start, firstLine.value.end);
-    const words = first.split(/\s+/).length;
+    const words = first.split(SPACES).length;
     if (words > HEADLINE_MAX_WORDS) return [];
     const hits: Hit[] = [firstLine.value];
     let more = false;
@@ -39,12 +46,12 @@ export const headlineLine: TailRule = {
     const title = ctx.title?.trim();
     if (title && !isVariant(first, title) && !isTitleCase(first)) return [];
     if (hits.length > 1) return hits;
-    return words >= HEADLINE_MIN_WORDS && !/[.!?:;,]["”’)]?$/.test(first) ? hits : [];
+    return words >= HEADLINE_MIN_WORDS && !END_PUNCTUATION.test(first) ? hits : [];
   },
 };
 
 function wordsOf(s: string): string[] {
-  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return s.toLowerCase().match(ALNUM_RUN) ?? [];
 }
 
 /** Most of the line's words are the title's and most of the title's are the line's: "Mehr Transparenz bei X" for "Site | Transparenz bei X". */
@@ -59,9 +66,11 @@ function isVariant(line: string, title: string): boolean {
 
 /** "Report Sees Guns as Path to Safety in Schools": every word capitalised (or a number) but English minor words. */
 function isTitleCase(line: string): boolean {
-  const words = line.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  return words.length >= HEADLINE_MIN_WORDS && words.every((w) => /^[^\p{L}\p{N}]*[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w.toLowerCase()));
+  const words = line.split(SPACES).filter((w) => ALNUM.test(w));
+  return words.length >= HEADLINE_MIN_WORDS && words.every((w) => CAPITALISED.test(w) || MINOR_WORDS.has(w.toLowerCase()));
 }
+
+const LINE = /[^\n]+/g;
 
 /**
  * The text lines with something left on them once `removed` (sorted) is cut out, trimmed to what is
@@ -69,7 +78,7 @@ function isTitleCase(line: string): boolean {
  */
 function* liveLines(text: string, removed: readonly Hit[]): Generator<Hit> {
   let p = 0;
-  for (const m of text.matchAll(/[^\n]+/g)) {
+  for (const m of matches(text, LINE)) {
     const lineStart = m.index ?? 0;
     const lineEnd = lineStart + m[0].length;
     while (p < removed.length && removed[p].end <= lineStart) p++;

@@ -1,4 +1,4 @@
-import type { Hit, Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
 
 /** Tags that break a block; other tags (<a>, <strong>) sit inside a sentence. */
 const BLOCK_TAG = /^<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|figure|figcaption|table|tr|td|section|article)\b/i;
@@ -22,7 +22,8 @@ export const htmlMarkup: Rule = {
   category: 'other',
   find(text) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(TAG)) {
+    if (!text.includes('<')) return hits;
+    for (const m of matches(text, TAG)) {
       const start = m.index ?? 0;
       hits.push({ start, end: start + m[0].length, inline: !BLOCK_TAG.test(m[0]) });
     }

@@ -1,4 +1,13 @@
-import { matchAll, type Hit, type Rule } from '../rule.ts';
+import { alternationHits, searched, type Branch } from '../alternation.ts';
+import { matchAll, matches, type Hit, type Rule } from '../rule.ts';
+
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const LOWER_ASCII = /[a-z]/;
+const SPACES_OR_SLASHES = /[\s/]+/;
+const LOWER_START = /^\p{Ll}/u;
+const DOMAIN_END = /\.(?:com|net|org)$/;
+const SENTENCE_IN_PARENS = /[.!?]\)$/;
+const AT_LINE_START = /(?:^|\n)[ \t]*$/;
 
 /** Chart and data providers whose name closes a chart caption ("PUMP price analysis:TradingView"). */
 const PROVIDERS = String.raw`(?:TradingView|Tradingview(?:\.com)?|CoinMarketCap|Coinmarketcap|CoinGecko|CoinGlass|Coinglass|Glassnode|Santiment|CryptoQuant|Nansen|IntoTheBlock|DefiLlama|Dune|Arkham|Messari|Kaiko|Farside|SoSoValue|Lookonchain|Whale Alert)`;
@@ -18,30 +27,33 @@ const VIDEO_BLURB_MAX = 300;
 /** Where a caption may start: the text start, a line, or right after a sentence (glued or not). */
 const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?)`;
 
-const CAPTIONS = [
+/**
+ * Captions, each form run on texts holding its trigger (the literal it cannot match without), so that the ones
+ * opening with a lookbehind or a lazy run are not tried at every position of every text.
+ */
+const CAPTIONS: Branch[] = [
   // "BTC/USD, one-day chart. Source: Cointelegraph", "Source: CoinMarketCap", "Image Source: ColdCard X Post":
   // a caption of at most ten words opening with a capital or a digit, then the source
-  String.raw`${AFTER_SENTENCE}(?:[\p{Lu}\p{N}][^\s.!?]*(?:\s[^\s.!?]+){0,9}[.,]?\s{0,2})?(?<![\p{L}])(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`,
+  searched(String.raw`${AFTER_SENTENCE}(?:[\p{Lu}\p{N}][^\s.!?]*(?:\s[^\s.!?]+){0,9}[.,]?\s{0,2})?(?<![\p{L}])(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`, 'u', /(?:[Ss]ource|Courtesy|Credit)s?\s?:/),
   // "POLUSDT chart by TradingView", "SHIBUSD 4-Hour Chart, Courtesy: TradingView", "POL price history | Coinmarketcap":
   // a trading pair or symbol, maybe a time frame, then the chart word and the provider
-  String.raw`\b(?:[A-Z0-9/]{2,12}\s(?:[\w-]+\s)?)?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}`,
+  searched(String.raw`\b(?:[A-Z0-9/]{2,12}\s(?:[\w-]+\s)?)?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}`, 'u', /(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)/),
   // "PUMP Supertrend indicator:TradingView"
-  String.raw`${AFTER_SENTENCE}[^.!?\n:]{3,80}?:\s?${PROVIDERS}(?![\p{Ll}])`,
+  searched(String.raw`${AFTER_SENTENCE}[^.!?\n:]{3,80}?:\s?${PROVIDERS}(?![\p{Ll}])`, 'u', new RegExp(String.raw`:\s?${PROVIDERS}`)),
   // "Featured image from Pixabay, chart from Tradingview.com", "Cover image viawww.freepik.com", "Featured image via Shutterstock"
-  String.raw`(?:Featured|Cover|Header|Hero|Lead|Main) (?:[Ii]mage|[Pp]hoto)\s?(?:from|via|by|courtesy of|created with|:)\s?(?:www\.)?${SOURCE}(?:,\s?(?:chart (?:from|by|via) ${SOURCE})?)?`,
+  searched(String.raw`(?:Featured|Cover|Header|Hero|Lead|Main) (?:[Ii]mage|[Pp]hoto)\s?(?:from|via|by|courtesy of|created with|:)\s?(?:www\.)?${SOURCE}(?:,\s?(?:chart (?:from|by|via) ${SOURCE})?)?`, 'u'),
   // "Photo by X on Unsplash", "Image: Shutterstock", "Image source, Getty Images"
-  String.raw`(?:Photo|Image|Illustration) (?:by|via)\s[^.\n]{1,60}?\son\s[A-Z]\w+`,
-  String.raw`(?<![\p{L}])(?:Image|Photo|Picture)(?: source)?\s?[:,]\s?${STOCK}`,
+  searched(String.raw`(?:Photo|Image|Illustration) (?:by|via)\s[^.\n]{1,60}?\son\s[A-Z]\w+`, 'u'),
+  searched(String.raw`(?<![\p{L}])(?:Image|Photo|Picture)(?: source)?\s?[:,]\s?${STOCK}`, 'u', /Image|Photo|Picture/),
   // a chart's source label standing alone between two sentences, its "Source:" lost with the figure:
   // "… trading quarter. SEC Filing The stock is …", "… to leave. Author Now let's …"
-  String.raw`(?<=[.!?]\s)${CHART_SOURCE_LABEL}(?=\s\p{Lu})`,
+  searched(String.raw`(?<=[.!?]\s)${CHART_SOURCE_LABEL}(?=\s\p{Lu})`, 'u', new RegExp(CHART_SOURCE_LABEL)),
   // a video player's close button and the clip's title and blurb up to its first sentence end:
   // "closevideoTravel expert credits the economy … on Varney  Co."
-  String.raw`(?<![\p{L}])[Cc]lose ?video\s?[^.!?\n]{0,${VIDEO_BLURB_MAX}}[.!?]`,
+  searched(String.raw`(?<![\p{L}])[Cc]lose ?video\s?[^.!?\n]{0,${VIDEO_BLURB_MAX}}[.!?]`, 'u', /[Cc]lose ?video/),
   // a bare video or hero-media link standing alone
-  String.raw`(?<=^|\s)https?:\/\/(?:www\.)?(?:youtube\.com\/watch\?v=|youtu\.be\/|vimeo\.com\/)[\w-]+(?=\s|$)`,
+  searched(String.raw`(?<=^|\s)https?:\/\/(?:www\.)?(?:youtube\.com\/watch\?v=|youtu\.be\/|vimeo\.com\/)[\w-]+(?=\s|$)`, 'u', /youtube\.com\/watch\?v=|youtu\.be\/|vimeo\.com\//),
 ];
-const CAPTION = new RegExp(CAPTIONS.join('|'), 'gu');
 /**
  * A credit line, "Photo: Jane Doe", "Fotos: © Studio X", "Bild: KEYSTONE", maybe with its caption glued before the
  * label ("Der Trainer am SpielfeldrandFoto: AFP"): the whole line, when the credit runs to its end. (A regex of its
@@ -49,18 +61,22 @@ const CAPTION = new RegExp(CAPTIONS.join('|'), 'gu');
  */
 const CREDIT_LINE = new RegExp(String.raw`^(?:[^\n]{0,200}?(?<=\p{Ll}))?${CREDIT_LABEL}\s?:\s?[^\n.!?]{1,80}\.?(?=[ \t]*$)`, 'gmu');
 
+/** What every credit line holds: without it the line-anchored scan above is skipped. */
+const CREDIT_LINE_TRIGGER = new RegExp(String.raw`${CREDIT_LABEL}\s?:`);
+
 /** A parenthesised photo credit and the caption glued before it, back to the previous sentence's end; not an agency dateline, "(Reuters) -". */
 const CREDIT = new RegExp(String.raw`\((?:[^()\n]{0,60})?${STOCK}(?:[^()\n]{0,40})?\)(?!\s?[-–—])|\((?:[A-Z][A-Z.'’-]+\s){1,3}[A-Z][A-Z.'’-]+\)`, 'gu');
 /** A photographer's name in capitals has words of three letters or more and one of five or more; "(CC PCC)" is an acronym. */
 const CAPS_NAME = /^\((?=[^)]*[A-Z]{5})(?:[A-Z][A-Z.'’-]{2,}\s?)+\)$/;
+const STOCK_NAME = new RegExp(STOCK, 'u');
 /** Lower-case words a credit may hold ("via", "by", "de"): a parenthesis with more is a sentence that names an agency. */
 const CREDIT_MAX_LOWER_WORDS = 3;
 
 /** Whether a parenthesis taken by CREDIT reads as a credit, not prose or an acronym that happens to match. */
 function isCredit(paren: string): boolean {
-  if (!/[a-z]/.test(paren)) return CAPS_NAME.test(paren) || new RegExp(STOCK, 'u').test(paren);
-  const lower = paren.slice(1, -1).split(/[\s/]+/).filter((w) => /^\p{Ll}/u.test(w) && !/\.(?:com|net|org)$/.test(w));
-  return lower.length <= CREDIT_MAX_LOWER_WORDS && !/[.!?]\)$/.test(paren);
+  if (!LOWER_ASCII.test(paren)) return CAPS_NAME.test(paren) || STOCK_NAME.test(paren);
+  const lower = paren.slice(1, -1).split(SPACES_OR_SLASHES).filter((w) => LOWER_START.test(w) && !DOMAIN_END.test(w));
+  return lower.length <= CREDIT_MAX_LOWER_WORDS && !SENTENCE_IN_PARENS.test(paren);
 }
 /** Longest a caption before a parenthesised credit may be (characters). */
 const CAPTION_MAX = 300;
@@ -70,8 +86,9 @@ export const imageCredit: Rule = {
   name: 'image-credit',
   category: 'image_credit',
   find(text) {
-    const hits: Hit[] = [...matchAll(text, CAPTION), ...matchAll(text, CREDIT_LINE)];
-    for (const m of text.matchAll(CREDIT)) {
+    const hits: Hit[] = alternationHits(text, CAPTIONS, true);
+    if (CREDIT_LINE_TRIGGER.test(text)) hits.push(...matchAll(text, CREDIT_LINE));
+    for (const m of matches(text, CREDIT)) {
       if (!isCredit(m[0])) continue;
       const end = (m.index ?? 0) + m[0].length;
       hits.push({ start: captionStart(text, m.index ?? 0), end });
@@ -80,13 +97,16 @@ export const imageCredit: Rule = {
   },
 };
 
+/** A glued sentence end or a line break: where a caption before a credit may start. */
+const CAPTION_BREAK = /[.!?”"](?=[A-Z])|\n/g;
+
 /** The start of the caption before a credit: after the last glued sentence end ("prices.So far …(Reuters)") or line break. */
 function captionStart(text: string, creditAt: number): number {
   const from = Math.max(0, creditAt - CAPTION_MAX);
   const window = text.slice(from, creditAt);
   // A credit that opens its own line has no caption before it.
-  if (/(?:^|\n)[ \t]*$/.test(window) && (from === 0 || window.includes('\n'))) return creditAt;
+  if (AT_LINE_START.test(window) && (from === 0 || window.includes('\n'))) return creditAt;
   let start = -1;
-  for (const m of window.matchAll(/[.!?”"](?=[A-Z])|\n/g)) if ((m.index ?? 0) + 1 < window.length - 1) start = (m.index ?? 0) + 1;
+  for (const m of matches(window, CAPTION_BREAK)) if ((m.index ?? 0) + 1 < window.length - 1) start = (m.index ?? 0) + 1;
   return start < 0 ? creditAt : from + start;
 }

@@ -1,5 +1,9 @@
-import { matchAll, type Rule } from '../rule.ts';
+import { assembled } from '../alternation.ts';
+import { matchAll, matches, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
+
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const SPACES = /\s+/;
 
 /**
  * Newsletter and subscription prompts: "STORY CONTINUES BELOW", "Don't miss another story.",
@@ -7,25 +11,26 @@ import { sentenceRunEnd } from '../sentences.ts';
  * "Subscribe to daily … Subscribe", "Sign up for X .", paywall upsells.
  * Pieces that follow each other merge into one span.
  */
+/** Each piece with its trigger (see alternation.ts): only the pieces a text holds the trigger of are searched for in it. */
 const PIECES = [
-  String.raw`STORY CONTINUES BELOW`,
-  String.raw`Don.?t miss (?:another|a single|out on (?:another|a)) (?:story|update)\.?`,
-  String.raw`Subscribe to (?:our |the |daily |weekly )[^.\n]{0,80}?(?:[Nn]ewsletter|news from [A-Z]\w+)(?: today)?\.?(?:\s?Subscribe\b)?`,
-  String.raw`See all newsletters`,
-  String.raw`Sign me up`,
-  String.raw`By signing up,? you[^.\n]{0,200}?privacy policy\.?`,
-  String.raw`(?:Get|Receive) [^.\n]{3,80}?\.\s?Sign up (?:for|to) [A-Z][\w ]{0,30}?\s?\.`,
-  String.raw`Sign up (?:for|to) (?:our|the) [^.\n]{0,60}?[Nn]ewsletter[^.\n]{0,60}\.?`,
-  String.raw`PREMIUM\s?Upgrade to read[\s\S]{0,300}?(?:Sign in|Log in)`,
-  String.raw`Join our [Nn]ewsletter\b[^.\n]{0,80}\.?`,
+  { source: String.raw`STORY CONTINUES BELOW`, trigger: 'STORY CONTINUES BELOW' },
+  { source: String.raw`Don.?t miss (?:another|a single|out on (?:another|a)) (?:story|update)\.?`, trigger: /Don.?t miss/ },
+  { source: String.raw`Subscribe to (?:our |the |daily |weekly )[^.\n]{0,80}?(?:[Nn]ewsletter|news from [A-Z]\w+)(?: today)?\.?(?:\s?Subscribe\b)?`, trigger: 'Subscribe to ' },
+  { source: String.raw`See all newsletters`, trigger: 'See all newsletters' },
+  { source: String.raw`Sign me up`, trigger: 'Sign me up' },
+  { source: String.raw`By signing up,? you[^.\n]{0,200}?privacy policy\.?`, trigger: 'By signing up' },
+  { source: String.raw`(?:Get|Receive) [^.\n]{3,80}?\.\s?Sign up (?:for|to) [A-Z][\w ]{0,30}?\s?\.`, trigger: 'Sign up ' },
+  { source: String.raw`Sign up (?:for|to) (?:our|the) [^.\n]{0,60}?[Nn]ewsletter[^.\n]{0,60}\.?`, trigger: 'Sign up ' },
+  { source: String.raw`PREMIUM\s?Upgrade to read[\s\S]{0,300}?(?:Sign in|Log in)`, trigger: 'Upgrade to read' },
+  { source: String.raw`Join our [Nn]ewsletter\b[^.\n]{0,80}\.?`, trigger: /Join our [Nn]ewsletter/ },
   // paywall prompts: "To view the full story, please subscribe to X.", "Subscribe now to X for the full story."
-  String.raw`To (?:read|view|continue reading|access)(?: the (?:full|rest of the|whole) (?:story|article))?,? (?:please )?(?:subscribe|sign in|log in)\b[^.\n]{0,100}\.?`,
-  String.raw`Subscribe (?:now|today) [^.\n]{0,60}?for the full (?:story|article)\.?`,
+  { source: String.raw`To (?:read|view|continue reading|access)(?: the (?:full|rest of the|whole) (?:story|article))?,? (?:please )?(?:subscribe|sign in|log in)\b[^.\n]{0,100}\.?`, trigger: /To (?:read|view|continue reading|access)/ },
+  { source: String.raw`Subscribe (?:now|today) [^.\n]{0,60}?for the full (?:story|article)\.?`, trigger: /Subscribe (?:now|today) / },
   // app prompts: "For the latest stories … download the X apps for iOS and Android."
-  String.raw`(?:[A-Z][^.\n]{0,80}?)?\b(?:[Dd]ownload|[Gg]et) (?:the|our) [^.\n]{1,40}? apps? (?:for|on) (?:iOS|Android|iPhone)\b[^.\n]{0,40}\.?`,
-  String.raw`(?:Abonniere|Abonnieren Sie) (?:unseren|den|kostenlos (?:unseren|den)) [^.\n]{0,40}?Newsletter\b[^.\n]{0,120}\.?`,
+  { source: String.raw`(?:[A-Z][^.\n]{0,80}?)?\b(?:[Dd]ownload|[Gg]et) (?:the|our) [^.\n]{1,40}? apps? (?:for|on) (?:iOS|Android|iPhone)\b[^.\n]{0,40}\.?`, trigger: / apps? (?:for|on) (?:iOS|Android|iPhone)/ },
+  { source: String.raw`(?:Abonniere|Abonnieren Sie) (?:unseren|den|kostenlos (?:unseren|den)) [^.\n]{0,40}?Newsletter\b[^.\n]{0,120}\.?`, trigger: /Abonniere/ },
 ];
-const NEWSLETTER = new RegExp(`(?:(?:${PIECES.join('|')})\\s*)+`, 'g');
+const newsletterRegex = assembled(PIECES, (sources) => new RegExp(`(?:(?:${sources.join('|')})\\s*)+`, 'g'));
 
 /** A sentence pointing at the outlet's own newsletter ("Stay there with our newsletter .", "… already read our newsletter. Want in? Join them ."). */
 const OUR_NEWSLETTER = /\b(?:with|to|for|in|read|join|get) our (?:free |daily |weekly )?newsletters?\b/g;
@@ -36,11 +41,12 @@ export const newsletterCta: Rule = {
   name: 'newsletter-cta',
   category: 'cta',
   find(text) {
-    const hits = matchAll(text, NEWSLETTER);
-    for (const m of text.matchAll(OUR_NEWSLETTER)) {
+    const newsletter = newsletterRegex(text);
+    const hits = newsletter ? matchAll(text, newsletter) : [];
+    for (const m of text.includes('newsletter') ? matches(text, OUR_NEWSLETTER) : []) {
       const at = m.index ?? 0;
       const start = Math.max(...['.', '!', '?', '\n'].map((p) => text.lastIndexOf(p, at - 1))) + 1;
-      hits.push({ start, end: sentenceRunEnd(text, at, (s) => s.trim().split(/\s+/).length <= PROMPT_MAX_WORDS, 3) });
+      hits.push({ start, end: sentenceRunEnd(text, at, (s) => s.trim().split(SPACES).length <= PROMPT_MAX_WORDS, 3) });
     }
     return hits;
   },

@@ -1,5 +1,8 @@
 import type { Hit, TailRule } from '../rule.ts';
 
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const SPACES = /\s+/;
+
 /** Longest caption taken under a byline (words): a lede paragraph is longer. */
 const CAPTION_MAX_WORDS = 25;
 /**
@@ -25,7 +28,7 @@ export const photoCaption: TailRule = {
       const stretch = text.slice(r.end, next ? next.start : text.length);
       const lead = stretch.length - stretch.trimStart().length;
       const m = CAPTION.exec(stretch.trimStart());
-      if (!m || m[0].split(/\s+/).length > CAPTION_MAX_WORDS) return;
+      if (!m || m[0].split(SPACES).length > CAPTION_MAX_WORDS) return;
       hits.push({ start: r.end + lead, end: r.end + lead + m[0].length });
     });
     return hits;

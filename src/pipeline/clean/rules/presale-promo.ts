@@ -1,4 +1,10 @@
-import type { Hit, Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
+
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const STOP = /[.!?]/;
+const SPACE_OR_CAPITAL = /[\s\p{Lu}]/u;
+const SPACES = /\s+/;
+const CAPITALISED = /^[\p{Lu}\p{N}]/u;
 
 /** The call that closes an inserted token promo: "Buy $PEPENODE Here.", "Join the $ABC presale now". */
 const ANCHOR = /\b(?:Buy|Join|Get)(?: the)? \$([A-Z][A-Z0-9]{2,14})\b(?: presale)?(?: [Hh]ere| now)?[^.\n]{0,80}\.?/g;
@@ -20,7 +26,7 @@ export const presalePromo: Rule = {
   category: 'advertisement',
   find(text, ctx) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(ANCHOR)) {
+    for (const m of matches(text, ANCHOR)) {
       const symbol = m[1];
       const end = (m.index ?? 0) + m[0].length;
       if (ctx.title && new RegExp(`\\b${symbol}\\b`, 'i').test(ctx.title)) continue;
@@ -39,15 +45,15 @@ export const presalePromo: Rule = {
 /** The start of the sentence holding `at`: just after the last stop followed by a blank or a capital. */
 function sentenceStart(text: string, at: number): number {
   for (let i = at - 1; i > 0; i--) {
-    if (/[.!?]/.test(text[i - 1]) && /[\s\p{Lu}]/u.test(text[i])) return i;
+    if (STOP.test(text[i - 1]) && SPACE_OR_CAPITAL.test(text[i])) return i;
     if (text[i - 1] === '\n') return i;
   }
   return 0;
 }
 
 function startsWithHeading(sentence: string): boolean {
-  const words = sentence.trim().split(/\s+/);
+  const words = sentence.trim().split(SPACES);
   let n = 0;
-  while (n < words.length && /^[\p{Lu}\p{N}]/u.test(words[n])) n++;
+  while (n < words.length && CAPITALISED.test(words[n])) n++;
   return n >= HEADING_MIN_WORDS;
 }

@@ -1,8 +1,13 @@
-import type { Hit, Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
+
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const GLUED_END = /[.!?](?=[\p{Lu}“"])|\n/u;
 
 /** Labels that open an affiliate promo block inside an article ("Don't Miss:", "Trending:"). */
 const PROMO_LABEL = /(?<![\p{L}])(?:Don.?t [Mm]iss|Trending|Sponsored|Promoted)\s?:\s?/gu;
+/** The labels' words: texts without them are not scanned. */
+const LABEL_WORDS = /Don.?t [Mm]iss|Trending|Sponsored|Promoted/;
 /** How far a promo block may run before a glued block end (characters); past it only the first sentence goes. */
 const PROMO_MAX = 600;
 
@@ -16,11 +21,12 @@ export const promoBlock: Rule = {
   category: 'advertisement',
   find(text) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(PROMO_LABEL)) {
+    if (!LABEL_WORDS.test(text)) return hits;
+    for (const m of matches(text, PROMO_LABEL)) {
       const start = m.index ?? 0;
       const from = start + m[0].length;
       const window = text.slice(from, from + PROMO_MAX);
-      const glued = /[.!?](?=[\p{Lu}“"])|\n/u.exec(window);
+      const glued = GLUED_END.exec(window);
       hits.push({ start, end: glued ? from + glued.index + 1 : sentenceRunEnd(text, from, () => false, 1) });
     }
     return hits;

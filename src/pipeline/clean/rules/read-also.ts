@@ -1,12 +1,20 @@
 import { DATE } from '../patterns.ts';
-import type { Hit, Rule } from '../rule.ts';
+import { matches, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
+
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const OPENING_MARKS = /^[“"‘'(\[$#]+/;
+const CAPITAL_OR_DIGIT = /[\p{Lu}\p{N}]/u;
+const WORD_AND_COMMA = /^[A-Z][a-z]+,$/;
+const LOWER_START = /^[a-z]/;
+const COMMA_OPENER = /\s[A-Z][a-z]+,\s/;
 
 /** A single inserted link to another story: "Read more:", "Related:", "Related Reading:", "Read also:". */
 const LEAD = /(?:\b(?:Related(?: Reading| News| Article| Story)?|Read (?:more|also|More|Also|Next)|Also [Rr]ead|See also|READ MORE|READ ALSO|Suggested [Rr]eading|Recommended)\s?:\s?|[（(](?:前情提要|背景補充|延伸閱讀|相關報導)\s?[：:][^）)\n]{1,200}[）)])/g;
 /** "You Might Also Like <date><title>By<author>": a teaser card with its byline. */
 const CARD = new RegExp(String.raw`You (?:Might|May) Also Like\s?(?:${DATE})?[^\n]{1,200}?By\s?[A-Z][\p{Ll}'’-]+(?: [A-Z][\p{Ll}'’-]+){0,2}(?=\p{Lu}[\p{Ll}\s]|\s|$)`, 'gu');
 
+const WORD = /\S+/g;
 /** Words that may stay lower-case inside a Title Case headline. */
 const MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'as', 'at', 'by', 'vs', 'vs.', 'with', 'from', 'is', 'but', 'into']);
 /** Longest a linked headline runs (characters); also bounds the work per marker. */
@@ -19,12 +27,12 @@ export const readAlso: Rule = {
   category: 'read_also',
   find(text) {
     const hits: Hit[] = [];
-    for (const m of text.matchAll(LEAD)) {
+    for (const m of matches(text, LEAD)) {
       const start = m.index ?? 0;
       const after = start + m[0].length;
       hits.push({ start, end: m[0].startsWith('（') || m[0].startsWith('(') ? after : headlineEnd(text, after) });
     }
-    for (const m of text.matchAll(CARD)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    for (const m of matches(text, CARD)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     return hits;
   },
 };
@@ -37,15 +45,15 @@ export const readAlso: Rule = {
 function headlineEnd(text: string, from: number): number {
   const line = text.indexOf('\n', from);
   const stop = Math.min(line < 0 ? text.length : line, from + HEADLINE_MAX_CHARS);
-  const words = [...text.slice(from, stop).matchAll(/\S+/g)];
+  const words = [...matches(text.slice(from, stop), WORD)];
   let titled = 0;
   for (const w of words) {
-    const first = w[0].replace(/^[“"‘'(\[$#]+/, '')[0] ?? '';
-    if (/[\p{Lu}\p{N}]/u.test(first) || MINOR.has(w[0].toLowerCase())) titled++;
+    const first = w[0].replace(OPENING_MARKS, '')[0] ?? '';
+    if (CAPITAL_OR_DIGIT.test(first) || MINOR.has(w[0].toLowerCase())) titled++;
     else break;
   }
   // A capitalised word with a comma followed by a lower-case word ("Meanwhile, the …") opens a sentence.
-  const opener = words.findIndex((w, i) => i > 0 && i < titled && /^[A-Z][a-z]+,$/.test(w[0]) && /^[a-z]/.test(words[i + 1]?.[0] ?? ''));
+  const opener = words.findIndex((w, i) => i > 0 && i < titled && WORD_AND_COMMA.test(w[0]) && LOWER_START.test(words[i + 1]?.[0] ?? ''));
   if (opener > 0) titled = opener + 1;
   if (titled > TITLE_MIN_WORDS && titled < words.length) {
     // The lower-case word belongs to the next sentence, and so do the minor words and the capital before it.
@@ -57,6 +65,6 @@ function headlineEnd(text: string, from: number): number {
   const end = sentenceRunEnd(text, from, () => false, 1);
   // A sentence-case headline runs on into the next sentence when no full stop separates them; a
   // capitalised word with a comma ("Here, it noted …") is how that next sentence usually opens.
-  const comma = /\s[A-Z][a-z]+,\s/.exec(text.slice(from, end));
+  const comma = COMMA_OPENER.exec(text.slice(from, end));
   return comma ? from + comma.index : end;
 }

@@ -1,3 +1,4 @@
+import { alternationHits, searched, type Branch } from '../alternation.ts';
 import { matchAll, type Rule } from '../rule.ts';
 
 /**
@@ -6,20 +7,17 @@ import { matchAll, type Rule } from '../rule.ts';
  * "Most Popular News", "📍相關報導📍", and on a line of their own "Related", "You may also like" and their
  * German, Spanish, Portuguese and French peers. The list runs until article prose resumes.
  */
-const HEADER = new RegExp(
-  [
-    String.raw`Latest (?:Crypto )?News(?=[A-Z])`,
-    String.raw`Related (?:articles|Articles|posts|Posts|stories|Stories)(?!:)`,
-    String.raw`(?:HOT|Hot|Top|Trending|Popular) Stories(?!:)`,
-    String.raw`More on (?:this story|the subject|this topic)`,
-    String.raw`Most (?:Read|Popular)(?: News| Stories| Articles)?(?: from [A-Z][\w.]+)?(?=[A-Z\s])`,
-    String.raw`More (?:From|from) [A-Z][\w.]+(?=[A-Z\s:])`,
-    String.raw`RELATED (?:NEWS|ARTICLES|STORIES)`,
-    String.raw`Recommended (?:for you|articles|stories|reading)`,
-    String.raw`📍?相關報導📍?`,
-  ].join('|'),
-  'g',
-);
+const HEADER: Branch[] = [
+  searched(String.raw`Latest (?:Crypto )?News(?=[A-Z])`, '', 'Latest '),
+  searched(String.raw`Related (?:articles|Articles|posts|Posts|stories|Stories)(?!:)`, '', 'Related '),
+  searched(String.raw`(?:HOT|Hot|Top|Trending|Popular) Stories(?!:)`, '', ' Stories'),
+  searched(String.raw`More on (?:this story|the subject|this topic)`, '', 'More on '),
+  searched(String.raw`Most (?:Read|Popular)(?: News| Stories| Articles)?(?: from [A-Z][\w.]+)?(?=[A-Z\s])`, '', 'Most '),
+  searched(String.raw`More (?:From|from) [A-Z][\w.]+(?=[A-Z\s:])`, '', /More [Ff]rom /),
+  searched(String.raw`RELATED (?:NEWS|ARTICLES|STORIES)`, '', 'RELATED '),
+  searched(String.raw`Recommended (?:for you|articles|stories|reading)`, '', 'Recommended '),
+  searched(String.raw`📍?相關報導📍?`, '', '相關報導'),
+];
 
 /**
  * A header standing alone on its line, in the languages the pages come in: "Related", "Related Coverage",
@@ -33,5 +31,5 @@ export const relatedLinks: Rule = {
   category: 'related_links',
   extend: 'list',
   maxLength: 2_000,
-  find: (text) => [...matchAll(text, HEADER), ...matchAll(text, HEADER_LINE)].sort((a, b) => a.start - b.start),
+  find: (text) => [...alternationHits(text, HEADER, false), ...matchAll(text, HEADER_LINE)].sort((a, b) => a.start - b.start),
 };

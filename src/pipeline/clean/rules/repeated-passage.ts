@@ -26,22 +26,24 @@ export const repeatedPassage: TailRule = {
     for (const gap of gaps(text, removed)) {
       const run: Hit[] = [];
       let long = 0; // sentences of MIN_WORDS or more in the run
-      const parts = [...sentences(text, gap.start, gap.end)].filter(([s, e]) => text.slice(s, e).trim());
+      const parts: [number, number, string][] = [];
+      for (const [s, e] of sentences(text, gap.start, gap.end)) {
+        const trimmed = text.slice(s, e).trim();
+        if (trimmed) parts.push([s, e, trimmed]);
+      }
       const flush = () => {
         if (long >= MIN_RUN) hits.push({ start: run[0].start, end: run[run.length - 1].end });
         run.length = 0;
         long = 0;
       };
-      for (const [s, e] of parts) {
-        const all = text.slice(s, e).trim().split(/\s+/);
-        const words = all.length;
+      for (const [s, e, trimmed] of parts) {
         // Keyed on a sentence's last words: a copy may have a section label glued to its first sentence.
         // Beyond the key one must end the other, so "6:30 PM Leaves town." does not repeat "6:00 PM Leaves town.".
-        const key = all.slice(-MIN_WORDS).join(' ');
-        const sentence = all.join(' ');
-        const earlier = seen.get(key) ?? [];
-        const repeated = earlier.some((e) => e.endsWith(sentence) || sentence.endsWith(e));
-        if (earlier.length < MAX_KEPT_PER_KEY) seen.set(key, [...earlier, sentence]);
+        const { sentence, key, words } = shape(trimmed);
+        const earlier = seen.get(key);
+        const repeated = earlier !== undefined && earlier.some((e) => e.endsWith(sentence) || sentence.endsWith(e));
+        if (earlier === undefined) seen.set(key, [sentence]);
+        else if (earlier.length < MAX_KEPT_PER_KEY) earlier.push(sentence);
         if (repeated && parts.length === 1 && words >= MIN_BLOCK_WORDS) hits.push({ start: s, end: e });
         else if (repeated && words >= MIN_WORDS) {
           run.push({ start: s, end: e });
@@ -54,3 +56,28 @@ export const repeatedPassage: TailRule = {
     return hits;
   },
 };
+
+/** White space other than single plain spaces between words: only then must a sentence be split to be compared. */
+const IRREGULAR_SPACE = /[^\S ]| {2}/;
+const SPACES = /\s+/;
+
+/**
+ * A trimmed sentence with its white space runs made single spaces, its last MIN_WORDS words (the key it is looked up
+ * by) and its number of words, counted up to MIN_WORDS + 1 (all the comparisons above need). Most sentences are
+ * spaced plainly already, and are read from the end instead of split into words.
+ */
+function shape(trimmed: string): { sentence: string; key: string; words: number } {
+  if (IRREGULAR_SPACE.test(trimmed)) {
+    const all = trimmed.split(SPACES);
+    return { sentence: all.join(' '), key: all.slice(-MIN_WORDS).join(' '), words: all.length };
+  }
+  let at = trimmed.length;
+  let spaces = 0;
+  while (spaces < MIN_WORDS) {
+    const space = trimmed.lastIndexOf(' ', at - 1);
+    if (space < 0) break;
+    at = space;
+    spaces++;
+  }
+  return { sentence: trimmed, key: spaces === MIN_WORDS ? trimmed.slice(at + 1) : trimmed, words: spaces + 1 };
+}

@@ -1,3 +1,4 @@
+import { holds } from '../alternation.ts';
 import { matchAll, type Rule } from '../rule.ts';
 
 /** Labels of share widgets: networks and share verbs. */
@@ -13,11 +14,15 @@ const SHARE_BAR = new RegExp(String.raw`${ITEM}(?:[\s:|,·•]*${ITEM})+(?![\p{L
 /** A blog's share and like labels standing on their own line: "Share this:", "Like this:", "Teilen Sie dies mit:", "Gefällt mir:". */
 const SHARE_LABEL = /(?<=^|\n)[ \t]*(?:Share this|Like this|Teilen Sie dies mit|Gefällt mir|Diesen Beitrag teilen|Artikel teilen)[ \t]*:(?=[ \t]*(?:\n|$))/g;
 
+/** A share verb: a run without one is dropped, so on a text without any the bar scan is skipped. */
+const SHARE_VERB = /Share|分享|SHARES|Copy link/;
+const SHARE_LABEL_WORDS = /Share this|Like this|Teilen Sie dies mit|Gefällt mir|Diesen Beitrag teilen|Artikel teilen/;
+
 export const shareBar: Rule = {
   name: 'share-bar',
   category: 'share_bar',
   find: (text) => [
-    ...matchAll(text, SHARE_BAR).filter((h) => /Share|分享|SHARES|Copy link/.test(text.slice(h.start, h.end))),
-    ...matchAll(text, SHARE_LABEL),
+    ...(holds(text, SHARE_VERB) ? matchAll(text, SHARE_BAR).filter((h) => SHARE_VERB.test(text.slice(h.start, h.end))) : []),
+    ...(holds(text, SHARE_LABEL_WORDS) ? matchAll(text, SHARE_LABEL) : []),
   ],
 };

@@ -1,6 +1,11 @@
 import { gaps, trimmed } from '../gaps.ts';
 import type { Hit, TailRule } from '../rule.ts';
 
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const SPACES = /\s+/;
+const CAPITAL_START = /^\p{Lu}/u;
+const END_PUNCTUATION = /[.!?:;,"”]$/;
+
 /** Most words a stray label may have ("Markets", "News Analysis"): a dek or a sub-heading is longer. */
 const LABEL_MAX_WORDS = 3;
 const LABEL_MAX_CHARS = 40;
@@ -19,7 +24,7 @@ export const strayLabel: TailRule = {
       const frag = trimmed(text, g.start, g.end);
       if (!frag) continue;
       const s = text.slice(frag.start, frag.end);
-      if (s.length <= LABEL_MAX_CHARS && s.split(/\s+/).length <= LABEL_MAX_WORDS && /^\p{Lu}/u.test(s) && !/[.!?:;,"”]$/.test(s)) hits.push(frag);
+      if (s.length <= LABEL_MAX_CHARS && s.split(SPACES).length <= LABEL_MAX_WORDS && CAPITAL_START.test(s) && !END_PUNCTUATION.test(s)) hits.push(frag);
     }
     return hits;
   },

@@ -1,6 +1,10 @@
 import { gaps, trimmed } from '../gaps.ts';
 import type { Hit, TailRule } from '../rule.ts';
 
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const SENTENCE_MARK = /[.。]$|\.\s|\n/;
+const SPACES = /\s+/;
+
 /** Where a flattened page glued one heading to the next: a lower-case letter, digit or ?/! then a capital, no space. */
 const JUNCTION = /(?<=[\p{Ll}\p{N}?!)])(?=\p{Lu})/u;
 /** Fewest headings a table of contents lists. */
@@ -30,7 +34,7 @@ export const tableOfContents: TailRule = {
       const frag = trimmed(text, g.start, g.end);
       if (!frag || frag.end - frag.start > TOC_MAX_CHARS) continue;
       const block = text.slice(frag.start, frag.end);
-      if (/[.。]$|\.\s|\n/.test(block)) continue;
+      if (SENTENCE_MARK.test(block)) continue;
       const headings = block.split(JUNCTION);
       if (headings.length < MIN_HEADINGS || ++candidates > MAX_CANDIDATES) continue;
       const copies: number[] = [];
@@ -40,7 +44,7 @@ export const tableOfContents: TailRule = {
         for (let at = text.indexOf(h); at >= 0; at = text.indexOf(h, at + 1)) if (!copies.some((c) => at >= c && at < c + block.length)) return true;
         return false;
       };
-      const listed = headings.every((h) => h.trim().split(/\s+/).length >= HEADING_MIN_WORDS && h.length >= HEADING_MIN_CHARS && elsewhere(h));
+      const listed = headings.every((h) => h.trim().split(SPACES).length >= HEADING_MIN_WORDS && h.length >= HEADING_MIN_CHARS && elsewhere(h));
       if (!listed) continue;
       hits.push(frag);
       for (const at of copies) if (at !== frag.start) hits.push({ start: at, end: at + block.length });

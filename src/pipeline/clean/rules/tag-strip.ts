@@ -1,6 +1,11 @@
 import { gaps, trimmed } from '../gaps.ts';
 import type { Hit, TailRule } from '../rule.ts';
 
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const SPACES = /\s+/;
+const CAPITALISED = /^[\p{Lu}\p{N}]/u;
+const CAPITAL_START = /^\p{Lu}/u;
+
 /** Most words a tag strip may have ("House of RepresentativesStablecoinsCBDCBitwiseNewsletters" is three). */
 const TAG_STRIP_MAX_WORDS = 12;
 const TAG_STRIP_MAX_CHARS = 120;
@@ -33,13 +38,13 @@ export const tagStrip: TailRule = {
 
 /** Tags are a few capitalised names without commas; a truncated sentence ("However, demand") is not. */
 function isTagStrip(strip: string): boolean {
-  const words = strip.split(/\s+/);
-  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  const words = strip.split(SPACES);
+  const capitalised = words.filter((w) => CAPITALISED.test(w)).length;
   return (
     words.length <= TAG_STRIP_MAX_WORDS &&
     strip.length <= TAG_STRIP_MAX_CHARS &&
     !strip.includes(',') &&
     capitalised * 2 >= words.length &&
-    /^\p{Lu}/u.test(strip)
+    CAPITAL_START.test(strip)
   );
 }

@@ -1,4 +1,9 @@
+import { holds } from '../alternation.ts';
 import { matchAll, type Hit, type Rule } from '../rule.ts';
+
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const WITH_COLON = /^In this article:/i;
+const DIGIT = /\d/;
 
 /** A price: "$9,450.56", "117,291.00", "0.0₄1229" (subscript zeros), with an optional sign. */
 const PRICE = String.raw`[-+]?\$?\d[\d,]*(?:\.[\d₀-₉]+)?`;
@@ -9,6 +14,12 @@ const CHANGE = String.raw`[-+−]?\d+(?:\.\d+)?%?`;
 const NAMED_CHIP = String.raw`(?:[•·|]\s*)?(?<![a-z0-9-])[a-z][a-z0-9-]*[A-Z][A-Za-z .]{0,30}?\$\d[\d,]*\.\d+${CHANGE}`;
 /** A symbol chip, "BTC117,291.00-1.26", "ETH 3,538.36 4.28%", "USDC.E0.99990.01", "BSC-USD1.0060.22"; one letter ("W0.0879-7.28") only inside a strip. */
 const SYMBOL_CHIP = String.raw`(?:[•·|]\s*)?[A-Z][A-Z0-9]{0,9}(?:[.-][A-Z0-9]{1,9})?\s?\$?\d[\d,]*\.\d+\s?${CHANGE}`;
+
+/**
+ * What each strip cannot do without, so its scan is skipped on texts without it: a slug glued to a name before a
+ * price (named chips), and a decimal number followed by a symbol and a digit (two symbol chips in a row).
+ */
+const STRIP_TRIGGERS = [/[a-z0-9-][A-Z][A-Za-z .]{0,30}?\$\d/, /\.\d+\s?[-+−]?\d+(?:\.\d+)?%?\s*(?:[•·|]\s*)?[A-Z][A-Z0-9]{0,9}(?:[.-][A-Z0-9]{1,9})?\s?\$?\d/];
 
 /** Runs of chips with optional widget labels ("Coin Prices", "Price data by"): a strip is two named chips or three symbol chips. */
 const STRIPS = [
@@ -34,9 +45,12 @@ export const tickerStrip: Rule = {
   category: 'ticker',
   find(text) {
     const hits: Hit[] = [];
-    for (const re of [...STRIPS, RANGE_SELECTOR]) hits.push(...matchAll(text, re));
+    STRIPS.forEach((re, i) => {
+      if (holds(text, STRIP_TRIGGERS[i])) hits.push(...matchAll(text, re));
+    });
+    hits.push(...matchAll(text, RANGE_SELECTOR));
     // Without the colon, "In this article I …" and "In this article US officials …" are prose: a bar then shows prices.
-    hits.push(...matchAll(text, IN_THIS_ARTICLE).filter((h) => /^In this article:/i.test(text.slice(h.start, h.end)) || /\d/.test(text.slice(h.start, h.end))));
+    hits.push(...matchAll(text, IN_THIS_ARTICLE).filter((h) => WITH_COLON.test(text.slice(h.start, h.end)) || DIGIT.test(text.slice(h.start, h.end))));
     return hits;
   },
 };

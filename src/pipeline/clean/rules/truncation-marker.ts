@@ -1,14 +1,20 @@
 import { matchAll, type Hit, type Rule, type TailRule } from '../rule.ts';
 
+/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
+const SPACE = /\s/;
+
 /** A bracketed excerpt marker, "[…]", "[&#8230;]", "[&hellip;]", "[...]": never prose, wherever it stands. */
 const BRACKETED = /\s?\[(?:…|&#8230;|&hellip;|\.\.\.)\]/g;
 /** A bare ellipsis closing a stretch of text, after a word (and at most one space). */
 const TRAILING = /(?<=[^\s.] ?)(?:…|\.\.\.)$/;
 
+/** The bracketed marker without its optional leading blank, which keeps the scan from skipping ahead to a "[". */
+const BRACKETED_TRIGGER = /\[(?:…|&#8230;|&hellip;|\.\.\.)\]/;
+
 export const truncationMarker: Rule = {
   name: 'truncation-marker',
   category: 'other',
-  find: (text) => matchAll(text, BRACKETED).map((h) => ({ ...h, inline: true })),
+  find: (text) => (BRACKETED_TRIGGER.test(text) ? matchAll(text, BRACKETED).map((h) => ({ ...h, inline: true })) : []),
 };
 
 /**
@@ -22,7 +28,7 @@ export const trailingEllipsis: TailRule = {
   find(text, removed) {
     let end = text.length;
     for (let i = removed.length - 1; ; i--) {
-      while (end > 0 && /\s/.test(text[end - 1])) end--;
+      while (end > 0 && SPACE.test(text[end - 1])) end--;
       if (i < 0 || removed[i].end < end) break;
       end = Math.min(end, removed[i].start);
     }
