@@ -15,7 +15,10 @@ import { deepestHolding, paragraphWeights } from './paragraph-weights.ts';
 
 // One word of a class or id that names a block as not part of the story.
 const BOILERPLATE_WORD =
-  /^(?:related|relatedposts?|share|sharing|sharedaddy|shariff|social|sociable|newsletter|subscribe|subscription|comments?|respond|reply|disqus|ratings?|rating|breadcrumbs?|breadcrumb|postmetadata|tags|taglinks|tagcloud|sidebar|widget|widgets|cookie|cookies|consent|authorbox|authorbio|outbrain|taboola|recommended|recommendations|promo|advert|advertisement|sponsored|disclaimer|credits)$/;
+  /^(?:related|relatedposts?|share|sharing|sharedaddy|shariff|social|sociable|newsletter|subscribe|subscription|comments?|respond|reply|disqus|ratings?|rating|breadcrumbs?|breadcrumb|postmetadata|tags|taglinks|tagcloud|sidebar|cookie|cookies|consent|authorbox|authorbio|outbrain|taboola|recommended|recommendations|promo|advert|advertisement|sponsored|disclaimer|credits)$/;
+// A word that names a block only as the last word of a class ("footer-widget", "widget"): page builders also call
+// every module of the page, article text included, "widget-container" or "widget-text-editor".
+const LAST_WORD = /^widgets?$/;
 // Two words in a row that do: "author-bio", "post-meta", "entry-footer", "more-articles".
 const BOILERPLATE_PAIR =
   /^(?:author (?:bio|box|info|description|details|profile|card)|about author|entry (?:meta|utility|footer|author)|post (?:meta|footer|author|navigation|nav|tags)|article (?:footer|tags|meta)|more (?:articles|stories|posts|news)|next (?:post|story|article)|prev (?:post|story|article)|further reading|read more|tag links|nav links)$/;
@@ -43,6 +46,7 @@ export function namesBoilerplate(el: Element): boolean {
   for (const w of names(el)) {
     for (let i = 0; i < w.length; i++) {
       if (BOILERPLATE_WORD.test(w[i])) return true;
+      if (i === w.length - 1 && LAST_WORD.test(w[i])) return true;
       if (i + 1 < w.length && BOILERPLATE_PAIR.test(`${w[i]} ${w[i + 1]}`)) return true;
     }
   }

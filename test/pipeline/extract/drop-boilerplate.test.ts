@@ -43,6 +43,17 @@ describe('dropBoilerplate', () => {
     expect(namesBoilerplate(section)).toBe(false); // an anchor made from a heading
   });
 
+  it('takes "widget" for a name only as the last word of a class, not as a page-builder module', () => {
+    const doc = parseWithLinkedom(
+      '<body><div class="footer-widget"></div><aside class="widget text-block"></aside><div class="widget-container"></div><div class="module widget-text-editor"></div></body>',
+    );
+    const [footer, aside, container, editor] = Array.from(doc.body.children);
+    expect(namesBoilerplate(footer)).toBe(true);
+    expect(namesBoilerplate(aside)).toBe(true);
+    expect(namesBoilerplate(container)).toBe(false);
+    expect(namesBoilerplate(editor)).toBe(false);
+  });
+
   it('removes author boxes, related-post grids, share bars and comment forms inside the post', () => {
     const doc = parseWithLinkedom(themedPost());
     dropBoilerplate(doc);
