@@ -19,6 +19,7 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe'
 const CELL = new Set(['td', 'th']);
 const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
+const WHITE_SPACE_RUN = /\s+/g;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -36,6 +37,9 @@ export function elementToParagraphs(root: Node, opts: TextOptions = {}): Paragra
   const paragraphs: Paragraph[] = [];
   let lines: string[] = []; // finished lines of the current paragraph
   let line = ''; // the line being written, white space already folded
+  // whether `line` ends in a space, kept aside: asking the string would flatten it on every append, and a long
+  // paragraph of many inline elements would cost time quadratic in its length
+  let endsInSpace = false;
   let linkChars = 0;
   let heading = false;
   let inLink = 0;
@@ -44,6 +48,7 @@ export function elementToParagraphs(root: Node, opts: TextOptions = {}): Paragra
     const t = line.trim();
     if (t) lines.push(t);
     line = '';
+    endsInSpace = false;
   };
   const endParagraph = () => {
     endLine();
@@ -53,10 +58,12 @@ export function elementToParagraphs(root: Node, opts: TextOptions = {}): Paragra
     heading = false;
   };
   const append = (s: string) => {
-    const folded = s.replace(/\s+/g, ' ');
-    if (folded === ' ' && (line === '' || line.endsWith(' '))) return;
-    const add = line.endsWith(' ') && folded.startsWith(' ') ? folded.slice(1) : folded;
+    const folded = s.replace(WHITE_SPACE_RUN, ' ');
+    if (folded === ' ' && (line === '' || endsInSpace)) return;
+    const add = endsInSpace && folded.startsWith(' ') ? folded.slice(1) : folded;
+    if (!add) return;
     line += add;
+    endsInSpace = add.endsWith(' ');
     if (inLink) linkChars += add.trim().length;
   };
 
@@ -69,6 +76,7 @@ export function elementToParagraphs(root: Node, opts: TextOptions = {}): Paragra
           data.split('\n').forEach((part, i) => {
             if (i > 0) endLine();
             line += part;
+            if (part) endsInSpace = part.endsWith(' ');
           });
         continue;
       }
