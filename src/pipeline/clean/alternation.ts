@@ -15,12 +15,17 @@ type Seek = (from: number) => RegExpExecArray | null;
 /** A branch of an alternation: prepares itself for a text, or says it cannot match anywhere in it (null). */
 export type Branch = (text: string) => Seek | null;
 
-/** A piece every match of a branch holds: a literal, or a regex without the g or y flag. */
-export type Trigger = string | RegExp;
+/**
+ * A piece every match of a branch holds: a literal, one of several literals, or a regex without the g or y flag.
+ * Literals are found by a plain substring search, many times faster than a regex scan.
+ */
+export type Trigger = string | readonly string[] | RegExp;
 
 /** Whether the text holds the trigger. */
 export function holds(text: string, trigger: Trigger): boolean {
-  return typeof trigger === 'string' ? text.includes(trigger) : trigger.test(text);
+  if (typeof trigger === 'string') return text.includes(trigger);
+  if (trigger instanceof RegExp) return trigger.test(text);
+  return trigger.some((literal) => text.includes(literal));
 }
 
 /** A branch searched as a regex of its own, over texts that hold `trigger` (when given). */

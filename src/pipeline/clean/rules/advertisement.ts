@@ -20,8 +20,8 @@ const AD = new RegExp(
 const AD_LINE = /^[ \t]*(?:Anzeige|Werbung|Publicidad|Publicité)[ \t]*:?(?=[ \t]*$)/gm;
 
 /** Words every label holds: texts without them are not scanned. */
-const AD_WORDS = /Advertisement|ADVERTISEMENT|Sponsored|Paid /;
-const AD_LINE_WORDS = /Anzeige|Werbung|Publicidad|Publicité/;
+const AD_WORDS = ['Advertisement', 'ADVERTISEMENT', 'Sponsored', 'Paid '];
+const AD_LINE_WORDS = ['Anzeige', 'Werbung', 'Publicidad', 'Publicité'];
 
 export const advertisement: Rule = {
   name: 'advertisement',

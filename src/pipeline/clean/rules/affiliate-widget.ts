@@ -1,3 +1,4 @@
+import { holds } from '../alternation.ts';
 import { matchAll, type Rule } from '../rule.ts';
 
 /**
@@ -7,10 +8,10 @@ import { matchAll, type Rule } from '../rule.ts';
 const AFFILIATE_WIDGET = /(?:Best [\p{Ll} ]{3,40}(?: in [A-Z]\w+)?)?(?:[A-Z][\w.]{1,20}?(?:Explore|Visit site|Open account|Trade now|Get started)){3,}/gu;
 
 /** The button labels: texts without one are not scanned. */
-const BUTTON = /Explore|Visit site|Open account|Trade now|Get started/;
+const BUTTON = ['Explore', 'Visit site', 'Open account', 'Trade now', 'Get started'];
 
 export const affiliateWidget: Rule = {
   name: 'affiliate-widget',
   category: 'advertisement',
-  find: (text) => (BUTTON.test(text) ? matchAll(text, AFFILIATE_WIDGET) : []),
+  find: (text) => (holds(text, BUTTON) ? matchAll(text, AFFILIATE_WIDGET) : []),
 };

@@ -1,3 +1,4 @@
+import { holds } from '../alternation.ts';
 import { matchAll, type Rule } from '../rule.ts';
 
 /** The site's name: a feed link, or up to four capitalised words ("Coinpedia Fintech News", "Benzinga.com"). */
@@ -15,10 +16,10 @@ const APPEARED_FIRST = new RegExp(
 );
 
 /** The back-link's verb: texts without it are not scanned (the lazy run before it is tried from every "The"/"This"). */
-const VERB = /appeared first|first appeared|originally appeared/;
+const VERB = ['appeared first', 'first appeared', 'originally appeared'];
 
 export const appearedFirst: Rule = {
   name: 'appeared-first',
   category: 'appeared_first',
-  find: (text) => (VERB.test(text) ? matchAll(text, APPEARED_FIRST) : []),
+  find: (text) => (holds(text, VERB) ? matchAll(text, APPEARED_FIRST) : []),
 };

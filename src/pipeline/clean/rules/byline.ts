@@ -1,5 +1,5 @@
 import { AGO, DATE } from '../patterns.ts';
-import { alternationHits, anchored, positionsOf, searched, type Branch } from '../alternation.ts';
+import { alternationHits, anchored, holds, positionsOf, searched, type Branch } from '../alternation.ts';
 import { matchAll, type Rule } from '../rule.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
@@ -25,7 +25,7 @@ const BYLINES: Branch[] = [
   anchored(String.raw`(?:\b[A-Z][a-z]+(?=By)|\b|(?<=\p{Ll})(?=By))[Bb]y\s?${WHO}${ROLE}(?:\s?${LABEL}${WHO})*${TAIL}`, 'u', byStarts),
   // "Written by X staff writer Reviewed by Y staff editor", "Published Jul 21, 2026"
   searched(String.raw`Written by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?(?:\s?Reviewed by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?)?(?=\s|$)`, 'u', 'Written by'),
-  searched(String.raw`(?<![\p{Ll}])(?:Published|Updated|Posted)(?: on)?\s?:?\s?${DATE}`, 'u', /Published|Updated|Posted/),
+  searched(String.raw`(?<![\p{Ll}])(?:Published|Updated|Posted)(?: on)?\s?:?\s?${DATE}`, 'u', ['Published', 'Updated', 'Posted']),
   // a bare author line: "By Rae Wee" alone before a dateline
   searched(String.raw`(?<![\p{L}])By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?=[A-Z]{2,}|\n|$)`, 'u', 'By '),
 ];
@@ -53,7 +53,7 @@ const isAsciiUpper = (c: number) => c >= 65 && c <= 90;
 /** A date and a reading time, "Fri, Jul 11, 2025, 9:00 PM4 min read": the name before it is found by walking back. */
 const READ_TIME = new RegExp(String.raw`${DATE}\s?\d{1,3}\s?min(?:ute)?s? read`, 'gu');
 /** What every reading-time stamp holds: without it the date-led scan above is skipped. */
-const READ_TIME_TRIGGER = /min(?:ute)?s? read/;
+const READ_TIME_TRIGGER = ['min read', 'mins read', 'minute read', 'minutes read'];
 /** How far back the source or author name before a reading-time stamp may reach (characters). */
 const NAME_BACK_MAX = 60;
 
@@ -63,7 +63,7 @@ export const byline: Rule = {
   category: 'byline',
   find: (text) => [
     ...alternationHits(text, BYLINES, true),
-    ...(READ_TIME_TRIGGER.test(text) ? matchAll(text, READ_TIME).map((h) => ({ start: nameStart(text, h.start), end: h.end })) : []),
+    ...(holds(text, READ_TIME_TRIGGER) ? matchAll(text, READ_TIME).map((h) => ({ start: nameStart(text, h.start), end: h.end })) : []),
   ],
 };
 

@@ -1,4 +1,4 @@
-import { alternation, searched, type Branch } from '../alternation.ts';
+import { alternation, anchored, positionsOf, searched, type Branch } from '../alternation.ts';
 import { matchAll, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
 
@@ -13,7 +13,9 @@ const SPACES = /\s+/;
 const OPENERS: Branch[] = [
   // the label: "Disclaimer:", "disclaimer :", or a capitalised "Disclaimer" opening a line or glued to a block;
   // "added a disclaimer to its website" is prose
-  searched(String.raw`(?<!\p{L})[Dd]isclaimer\s?:|(?<=^|\n|[.!?]\s?)Disclaimer(?=\s)|(?<=\p{L})Disclaimer(?=\s?:|\p{Lu})`, 'u', 'isclaimer'),
+  anchored(String.raw`(?<!\p{L})[Dd]isclaimer\s?:|(?<=^|\n|[.!?]\s?)Disclaimer(?=\s)|(?<=\p{L})Disclaimer(?=\s?:|\p{Lu})`, 'u', (text) =>
+    positionsOf(text, 'isclaimer').map((at) => at - 1),
+  ),
   searched(
     String.raw`\bDisclosure\s?:\s?(?=This is (?:not|a sponsored|a paid|sponsored)|The author|This (?:article|content|post|press release) (?:is|contains|may))`,
     'u',
@@ -25,11 +27,33 @@ const OPENERS: Branch[] = [
   searched(
     String.raw`\bThis (?:article|content|post) (?:is produced|is provided|is for informational|is meant|does not constitute|contains affiliate|is sponsored|may contain)`,
     'u',
-    /This (?:article|content|post) /,
+    ['This article ', 'This content ', 'This post '],
   ),
   // "X may earn commission …", "X and Y Finance LLC may earn commission …", glued after a price chip ("0.00Benzinga")
-  searched(String.raw`(?<![\p{L}.])[A-Z][\w.]*(?:\s(?:and\s)?[A-Z][\w.]*){0,5} may earn (?:a )?commission`, 'u', ' may earn '),
+  anchored(String.raw`(?<![\p{L}.])[A-Z][\w.]*(?:\s(?:and\s)?[A-Z][\w.]*){0,5} may earn (?:a )?commission`, 'u', nameStarts),
 ];
+
+/** Most white space between the names before "may earn": five more names, each maybe joined by "and". */
+const NAMES_MAX_SPACES = 10;
+const NAME_CHAR = /[\w.\s]/;
+const WORD_OR_DOT = /[\w.]/;
+
+/**
+ * Where "X and Y Finance LLC may earn commission" may start: any capital in the run of word characters, dots and
+ * white space (at most NAMES_MAX_SPACES of it) before each " may earn ". Ascending.
+ */
+function nameStarts(text: string): number[] {
+  const out: number[] = [];
+  for (const at of positionsOf(text, ' may earn ')) {
+    let spaces = 0;
+    for (let i = at - 1; i >= 0 && NAME_CHAR.test(text[i]); i--) {
+      if (!WORD_OR_DOT.test(text[i]) && ++spaces > NAMES_MAX_SPACES) break;
+      const c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) out.push(i);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
 
 /** Disclaimers that are one fixed phrase, often with no full stop to end them. */
 const STANDALONE = /\bGeographic restrictions (?:may|might) apply\b/g;

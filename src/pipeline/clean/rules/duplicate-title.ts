@@ -30,8 +30,12 @@ export const duplicateTitle: Rule = {
     const key = titleWords.join('').toLowerCase();
     const lead = LEADING_PUNCTUATION.exec(title)?.[0] ?? '';
     const close = CLOSING_PUNCTUATION.exec(title)?.[0] ?? '';
-    const { letters, at } = alnumOnly(text);
+    const letters = alnumLetters(text);
     const hits: Hit[] = [];
+    if (!letters.includes(key)) return hits;
+    // The offsets are walked up to the end of the last copy only: a headline copy stands near the top.
+    const at = new Int32Array(letters.lastIndexOf(key) + key.length);
+    walkAlnum(text, null, at);
     for (let i = letters.indexOf(key); i >= 0; i = letters.indexOf(key, i + key.length)) {
       const first = at[i];
       const last = at[i + key.length - 1] + 1;
@@ -91,15 +95,32 @@ function foldedOther(c: number): number {
   return f === NO_ALNUM ? NO_ALNUM : f - 1;
 }
 
+/** What an all-ASCII text keeps of its letters and digits: all but entities, other characters, and "&" itself. */
+const NOT_ALNUM_ASCII = /&#?\w{1,8};|[^A-Za-z0-9&]+|&/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
- * The text's letters and digits in lower case, HTML entities skipped, with each one's offset in the text. ASCII
- * is sorted by character code; only other characters go through the Unicode class test.
+ * The text's letters and digits in lower case, HTML entities skipped. An all-ASCII text (most) is cut down by one
+ * native replace; others are walked character by character.
  */
-function alnumOnly(text: string): { letters: string; at: Int32Array } {
-  const at = new Int32Array(text.length);
+function alnumLetters(text: string): string {
+  if (!NON_ASCII.test(text)) return text.replace(NOT_ALNUM_ASCII, '').toLowerCase();
   const codes = new Uint16Array(text.length);
+  const n = walkAlnum(text, codes, null);
+  let letters = '';
+  for (let i = 0; i < n; i += CHUNK) letters += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  return letters;
+}
+
+/**
+ * Walks the text's letters and digits, HTML entities skipped: each one's lower-case code unit goes to `codes`
+ * and its offset in the text to `at`, until `at` (when given) is full. Returns how many were walked. ASCII is
+ * sorted by character code; other characters are looked up.
+ */
+function walkAlnum(text: string, codes: Uint16Array | null, at: Int32Array | null): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
+    if (at && n === at.length) break;
     let c = text.charCodeAt(i);
     if (c === AMPERSAND) {
       ENTITY.lastIndex = i;
@@ -116,10 +137,9 @@ function alnumOnly(text: string): { letters: string; at: Int32Array } {
       c = foldedOther(c);
       if (c < 0) continue;
     }
-    at[n] = i;
-    codes[n++] = c;
+    if (codes) codes[n] = c;
+    if (at) at[n] = i;
+    n++;
   }
-  let letters = '';
-  for (let i = 0; i < n; i += CHUNK) letters += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
-  return { letters, at };
+  return n;
 }

@@ -1,3 +1,4 @@
+import { holds } from '../alternation.ts';
 import { matchAll, type Rule } from '../rule.ts';
 
 /**
@@ -8,10 +9,10 @@ const HASHTAGS = /(?<![\p{L}\p{N}#])#[\p{L}\p{N}_]+(?:[ \t,]*#[\p{L}\p{N}_]+){2,
 const TAG_LIST = /(?:\bTags|\bTopics|Related [Tt]opics)\s?:?\s[^\n.!?]{1,120}?(?=\s{2}|\n|$|\s(?:[\p{Lo}]|More on|Related|Share))/gu;
 
 /** What each form holds: texts without it are not scanned. */
-const TAG_WORDS = /Tags|Topics|Related topics/;
+const TAG_WORDS = ['Tags', 'Topics', 'Related topics'];
 
 export const hashtagLine: Rule = {
   name: 'hashtag-line',
   category: 'hashtags',
-  find: (text) => [...(text.includes('#') ? matchAll(text, HASHTAGS) : []), ...(TAG_WORDS.test(text) ? matchAll(text, TAG_LIST) : [])],
+  find: (text) => [...(text.includes('#') ? matchAll(text, HASHTAGS) : []), ...(holds(text, TAG_WORDS) ? matchAll(text, TAG_LIST) : [])],
 };

@@ -2,6 +2,7 @@ import { matches, type Hit, type TailRule } from '../rule.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const SPACES = /\s+/;
+const SPACE_RUNS = /\s+/g;
 const END_PUNCTUATION = /[.!?:;,]["”’)]?$/;
 const ALNUM_RUN = /[\p{L}\p{N}]+/gu;
 const ALNUM = /[\p{L}\p{N}]/u;
@@ -33,7 +34,7 @@ export const headlineLine: TailRule = {
     const firstLine = lines.next();
     if (firstLine.done) return [];
     const first = text.slice(firstLine.value.start, firstLine.value.end);
-    const words = first.split(SPACES).length;
+    const words = cappedWordCount(first, HEADLINE_MAX_WORDS + 1);
     if (words > HEADLINE_MAX_WORDS) return [];
     const hits: Hit[] = [firstLine.value];
     let more = false;
@@ -49,6 +50,17 @@ export const headlineLine: TailRule = {
     return words >= HEADLINE_MIN_WORDS && !END_PUNCTUATION.test(first) ? hits : [];
   },
 };
+
+/**
+ * The number of words in a trimmed line, counted no further than `cap`: a flattened page is one long first line,
+ * and only whether it has more than HEADLINE_MAX_WORDS matters.
+ */
+function cappedWordCount(line: string, cap: number): number {
+  let n = 1;
+  SPACE_RUNS.lastIndex = 0;
+  while (n < cap && SPACE_RUNS.exec(line)) n++;
+  return n;
+}
 
 function wordsOf(s: string): string[] {
   return s.toLowerCase().match(ALNUM_RUN) ?? [];

@@ -1,4 +1,4 @@
-import { alternationHits, searched, type Branch } from '../alternation.ts';
+import { alternationHits, anchored, searched, type Branch } from '../alternation.ts';
 import { matchAll, matches, type Hit, type Rule } from '../rule.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
@@ -34,26 +34,64 @@ const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?)`;
 const CAPTIONS: Branch[] = [
   // "BTC/USD, one-day chart. Source: Cointelegraph", "Source: CoinMarketCap", "Image Source: ColdCard X Post":
   // a caption of at most ten words opening with a capital or a digit, then the source
-  searched(String.raw`${AFTER_SENTENCE}(?:[\p{Lu}\p{N}][^\s.!?]*(?:\s[^\s.!?]+){0,9}[.,]?\s{0,2})?(?<![\p{L}])(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`, 'u', /(?:[Ss]ource|Courtesy|Credit)s?\s?:/),
+  anchored(String.raw`${AFTER_SENTENCE}(?:[\p{Lu}\p{N}][^\s.!?]*(?:\s[^\s.!?]+){0,9}[.,]?\s{0,2})?(?<![\p{L}])(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`, 'u', captionStarts),
   // "POLUSDT chart by TradingView", "SHIBUSD 4-Hour Chart, Courtesy: TradingView", "POL price history | Coinmarketcap":
   // a trading pair or symbol, maybe a time frame, then the chart word and the provider
   searched(String.raw`\b(?:[A-Z0-9/]{2,12}\s(?:[\w-]+\s)?)?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}`, 'u', /(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)/),
   // "PUMP Supertrend indicator:TradingView"
   searched(String.raw`${AFTER_SENTENCE}[^.!?\n:]{3,80}?:\s?${PROVIDERS}(?![\p{Ll}])`, 'u', new RegExp(String.raw`:\s?${PROVIDERS}`)),
   // "Featured image from Pixabay, chart from Tradingview.com", "Cover image viawww.freepik.com", "Featured image via Shutterstock"
-  searched(String.raw`(?:Featured|Cover|Header|Hero|Lead|Main) (?:[Ii]mage|[Pp]hoto)\s?(?:from|via|by|courtesy of|created with|:)\s?(?:www\.)?${SOURCE}(?:,\s?(?:chart (?:from|by|via) ${SOURCE})?)?`, 'u'),
+  searched(String.raw`(?:Featured|Cover|Header|Hero|Lead|Main) (?:[Ii]mage|[Pp]hoto)\s?(?:from|via|by|courtesy of|created with|:)\s?(?:www\.)?${SOURCE}(?:,\s?(?:chart (?:from|by|via) ${SOURCE})?)?`, 'u', / (?:[Ii]mage|[Pp]hoto)/),
   // "Photo by X on Unsplash", "Image: Shutterstock", "Image source, Getty Images"
-  searched(String.raw`(?:Photo|Image|Illustration) (?:by|via)\s[^.\n]{1,60}?\son\s[A-Z]\w+`, 'u'),
-  searched(String.raw`(?<![\p{L}])(?:Image|Photo|Picture)(?: source)?\s?[:,]\s?${STOCK}`, 'u', /Image|Photo|Picture/),
+  searched(String.raw`(?:Photo|Image|Illustration) (?:by|via)\s[^.\n]{1,60}?\son\s[A-Z]\w+`, 'u', /(?:Photo|Image|Illustration) (?:by|via)\s/),
+  searched(String.raw`(?<![\p{L}])(?:Image|Photo|Picture)(?: source)?\s?[:,]\s?${STOCK}`, 'u', /(?:Image|Photo|Picture)(?: source)?\s?[:,]/),
   // a chart's source label standing alone between two sentences, its "Source:" lost with the figure:
   // "… trading quarter. SEC Filing The stock is …", "… to leave. Author Now let's …"
-  searched(String.raw`(?<=[.!?]\s)${CHART_SOURCE_LABEL}(?=\s\p{Lu})`, 'u', new RegExp(CHART_SOURCE_LABEL)),
+  searched(String.raw`(?<=[.!?]\s)${CHART_SOURCE_LABEL}(?=\s\p{Lu})`, 'u', new RegExp(String.raw`[.!?]\s${CHART_SOURCE_LABEL}\s`)),
   // a video player's close button and the clip's title and blurb up to its first sentence end:
   // "closevideoTravel expert credits the economy … on Varney  Co."
-  searched(String.raw`(?<![\p{L}])[Cc]lose ?video\s?[^.!?\n]{0,${VIDEO_BLURB_MAX}}[.!?]`, 'u', /[Cc]lose ?video/),
+  searched(String.raw`(?<![\p{L}])[Cc]lose ?video\s?[^.!?\n]{0,${VIDEO_BLURB_MAX}}[.!?]`, 'u', ['lose video', 'losevideo']),
   // a bare video or hero-media link standing alone
-  searched(String.raw`(?<=^|\s)https?:\/\/(?:www\.)?(?:youtube\.com\/watch\?v=|youtu\.be\/|vimeo\.com\/)[\w-]+(?=\s|$)`, 'u', /youtube\.com\/watch\?v=|youtu\.be\/|vimeo\.com\//),
+  searched(String.raw`(?<=^|\s)https?:\/\/(?:www\.)?(?:youtube\.com\/watch\?v=|youtu\.be\/|vimeo\.com\/)[\w-]+(?=\s|$)`, 'u', ['youtube.com/watch?v=', 'youtu.be/', 'vimeo.com/']),
 ];
+/** The source label every "Source:" caption holds. */
+const SOURCE_LABEL = /(?:[Ss]ource|Courtesy|Credit)s?\s?:/g;
+/** White space a caption of ten words before the label may hold, with the blanks before the label and an "Image " before it. */
+const CAPTION_MAX_SPACES = 12;
+const SPACE = /\s/;
+
+/**
+ * Where a "Source:" caption may start: any place from its label back over at most ten words (CAPTION_MAX_SPACES of
+ * white space, no sentence stop but one full stop before the label), where AFTER_SENTENCE holds. Ascending.
+ */
+function captionStarts(text: string): number[] {
+  const out: number[] = [];
+  for (const m of matches(text, SOURCE_LABEL)) {
+    let spaces = 0;
+    let stops = 0;
+    let from = m.index;
+    for (let i = m.index - 1; i >= 0; i--) {
+      const ch = text[i];
+      if (SPACE.test(ch)) spaces++;
+      else if (ch === '.') stops++;
+      else if (ch === '!' || ch === '?') break;
+      if (spaces > CAPTION_MAX_SPACES || stops > 1) break;
+      from = i;
+    }
+    for (let i = Math.max(from, out.length ? out[out.length - 1] + 1 : 0); i <= m.index; i++) if (afterSentence(text, i)) out.push(i);
+  }
+  return out;
+}
+
+/** The characters AFTER_SENTENCE lets a caption follow, maybe with one blank between. */
+const SENTENCE_END = /[.!?:;"”)]/;
+
+/** Whether AFTER_SENTENCE holds at `at`: the text's start, a line's, or right after a sentence. */
+function afterSentence(text: string, at: number): boolean {
+  if (at === 0 || text[at - 1] === '\n' || SENTENCE_END.test(text[at - 1])) return true;
+  return at >= 2 && SPACE.test(text[at - 1]) && SENTENCE_END.test(text[at - 2]);
+}
+
 /**
  * A credit line, "Photo: Jane Doe", "Fotos: © Studio X", "Bild: KEYSTONE", maybe with its caption glued before the
  * label ("Der Trainer am SpielfeldrandFoto: AFP"): the whole line, when the credit runs to its end. (A regex of its

@@ -22,13 +22,13 @@ const PIECES = [
   { source: String.raw`(?:Get|Receive) [^.\n]{3,80}?\.\s?Sign up (?:for|to) [A-Z][\w ]{0,30}?\s?\.`, trigger: 'Sign up ' },
   { source: String.raw`Sign up (?:for|to) (?:our|the) [^.\n]{0,60}?[Nn]ewsletter[^.\n]{0,60}\.?`, trigger: 'Sign up ' },
   { source: String.raw`PREMIUM\s?Upgrade to read[\s\S]{0,300}?(?:Sign in|Log in)`, trigger: 'Upgrade to read' },
-  { source: String.raw`Join our [Nn]ewsletter\b[^.\n]{0,80}\.?`, trigger: /Join our [Nn]ewsletter/ },
+  { source: String.raw`Join our [Nn]ewsletter\b[^.\n]{0,80}\.?`, trigger: ['Join our newsletter', 'Join our Newsletter'] },
   // paywall prompts: "To view the full story, please subscribe to X.", "Subscribe now to X for the full story."
-  { source: String.raw`To (?:read|view|continue reading|access)(?: the (?:full|rest of the|whole) (?:story|article))?,? (?:please )?(?:subscribe|sign in|log in)\b[^.\n]{0,100}\.?`, trigger: /To (?:read|view|continue reading|access)/ },
-  { source: String.raw`Subscribe (?:now|today) [^.\n]{0,60}?for the full (?:story|article)\.?`, trigger: /Subscribe (?:now|today) / },
+  { source: String.raw`To (?:read|view|continue reading|access)(?: the (?:full|rest of the|whole) (?:story|article))?,? (?:please )?(?:subscribe|sign in|log in)\b[^.\n]{0,100}\.?`, trigger: ['To read', 'To view', 'To continue reading', 'To access'] },
+  { source: String.raw`Subscribe (?:now|today) [^.\n]{0,60}?for the full (?:story|article)\.?`, trigger: ['Subscribe now ', 'Subscribe today '] },
   // app prompts: "For the latest stories … download the X apps for iOS and Android."
-  { source: String.raw`(?:[A-Z][^.\n]{0,80}?)?\b(?:[Dd]ownload|[Gg]et) (?:the|our) [^.\n]{1,40}? apps? (?:for|on) (?:iOS|Android|iPhone)\b[^.\n]{0,40}\.?`, trigger: / apps? (?:for|on) (?:iOS|Android|iPhone)/ },
-  { source: String.raw`(?:Abonniere|Abonnieren Sie) (?:unseren|den|kostenlos (?:unseren|den)) [^.\n]{0,40}?Newsletter\b[^.\n]{0,120}\.?`, trigger: /Abonniere/ },
+  { source: String.raw`(?:[A-Z][^.\n]{0,80}?)?\b(?:[Dd]ownload|[Gg]et) (?:the|our) [^.\n]{1,40}? apps? (?:for|on) (?:iOS|Android|iPhone)\b[^.\n]{0,40}\.?`, trigger: [' app for ', ' app on ', ' apps for ', ' apps on '] },
+  { source: String.raw`(?:Abonniere|Abonnieren Sie) (?:unseren|den|kostenlos (?:unseren|den)) [^.\n]{0,40}?Newsletter\b[^.\n]{0,120}\.?`, trigger: 'Abonniere' },
 ];
 const newsletterRegex = assembled(PIECES, (sources) => new RegExp(`(?:(?:${sources.join('|')})\\s*)+`, 'g'));
 

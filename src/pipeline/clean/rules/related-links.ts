@@ -13,7 +13,7 @@ const HEADER: Branch[] = [
   searched(String.raw`(?:HOT|Hot|Top|Trending|Popular) Stories(?!:)`, '', ' Stories'),
   searched(String.raw`More on (?:this story|the subject|this topic)`, '', 'More on '),
   searched(String.raw`Most (?:Read|Popular)(?: News| Stories| Articles)?(?: from [A-Z][\w.]+)?(?=[A-Z\s])`, '', 'Most '),
-  searched(String.raw`More (?:From|from) [A-Z][\w.]+(?=[A-Z\s:])`, '', /More [Ff]rom /),
+  searched(String.raw`More (?:From|from) [A-Z][\w.]+(?=[A-Z\s:])`, '', ['More From ', 'More from ']),
   searched(String.raw`RELATED (?:NEWS|ARTICLES|STORIES)`, '', 'RELATED '),
   searched(String.raw`Recommended (?:for you|articles|stories|reading)`, '', 'Recommended '),
   searched(String.raw`📍?相關報導📍?`, '', '相關報導'),

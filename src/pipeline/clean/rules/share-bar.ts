@@ -16,13 +16,14 @@ const SHARE_LABEL = /(?<=^|\n)[ \t]*(?:Share this|Like this|Teilen Sie dies mit|
 
 /** A share verb: a run without one is dropped, so on a text without any the bar scan is skipped. */
 const SHARE_VERB = /Share|分享|SHARES|Copy link/;
-const SHARE_LABEL_WORDS = /Share this|Like this|Teilen Sie dies mit|Gefällt mir|Diesen Beitrag teilen|Artikel teilen/;
+const SHARE_VERBS = ['Share', '分享', 'SHARES', 'Copy link'];
+const SHARE_LABEL_WORDS = ['Share this', 'Like this', 'Teilen Sie dies mit', 'Gefällt mir', 'Diesen Beitrag teilen', 'Artikel teilen'];
 
 export const shareBar: Rule = {
   name: 'share-bar',
   category: 'share_bar',
   find: (text) => [
-    ...(holds(text, SHARE_VERB) ? matchAll(text, SHARE_BAR).filter((h) => SHARE_VERB.test(text.slice(h.start, h.end))) : []),
+    ...(holds(text, SHARE_VERBS) ? matchAll(text, SHARE_BAR).filter((h) => SHARE_VERB.test(text.slice(h.start, h.end))) : []),
     ...(holds(text, SHARE_LABEL_WORDS) ? matchAll(text, SHARE_LABEL) : []),
   ],
 };

@@ -17,7 +17,7 @@ const CHROME: Branch[] = [
   searched(String.raw`Story [Cc]ontinues(?: below)?(?![\p{Ll}])`, 'u', 'Story '),
   searched(String.raw`X icon`, 'u', 'X icon'),
   searched(String.raw`Ask ChatGPT`, 'u', 'Ask ChatGPT'),
-  searched(String.raw`(?:Leave|Post|Add) a (?:[Cc]omment|[Rr]eply)(?![\p{L}])`, 'u', /(?:Leave|Post|Add) a /),
+  searched(String.raw`(?:Leave|Post|Add) a (?:[Cc]omment|[Rr]eply)(?![\p{L}])`, 'u', ['Leave a ', 'Post a ', 'Add a ']),
   searched(String.raw`Terms\s?and\s?Privacy Policy(?:\s?Privacy Dashboard)?(?:\s?More Info)?`, 'u', 'Privacy Policy'),
   searched(String.raw`(?:Copyright\s?)?©\s?(?:\d{4}\s?)?[^\n]{0,80}?All [Rr]ights [Rr]eserved\.?`, 'u', '©'),
   searched(String.raw`, external(?=[\s.,]|$)`, 'u', ', external'),
@@ -26,11 +26,11 @@ const CHROME: Branch[] = [
 /** Blog furniture, in an alternation of its own (lookbehinds and line anchors in the one above would slow every search through it). */
 const BLOG: Branch[] = [
   // comment-section furniture: "Comments are closed", "Cancel reply", "Kommentar verfassen Antwort abbrechen"
-  searched(String.raw`(?<![\p{L}])(?:Comments are closed|No comments yet|Cancel reply|Kommentare (?:sind )?geschlossen|Keine Kommentare|Kommentar verfassen|Antwort abbrechen)(?=\.|[ \t]*(?:\n|$)|\s?[\p{Lu}(])\.?`, 'mu', /Comments are closed|No comments yet|Cancel reply|Kommentar|Antwort abbrechen/),
+  searched(String.raw`(?<![\p{L}])(?:Comments are closed|No comments yet|Cancel reply|Kommentare (?:sind )?geschlossen|Keine Kommentare|Kommentar verfassen|Antwort abbrechen)(?=\.|[ \t]*(?:\n|$)|\s?[\p{Lu}(])\.?`, 'mu', ['Comments are closed', 'No comments yet', 'Cancel reply', 'Kommentar', 'Antwort abbrechen']),
   // the blog engine's filing line: "This entry was posted in News. Bookmark the permalink."
   searched(String.raw`This entry was posted (?:in|on|by) [^\n]{1,200}?Bookmark the permalink\.`, 'mu', 'Bookmark the permalink'),
   // a contents label on its own line
-  searched(String.raw`^[ \t]*(?:Table of [Cc]ontents|Contents|Inhaltsverzeichnis|Inhalt)[ \t]*$`, 'mu', /ontents|Inhalt/),
+  searched(String.raw`^[ \t]*(?:Table of [Cc]ontents|Contents|Inhaltsverzeichnis|Inhalt)[ \t]*$`, 'mu', ['ontents', 'Inhalt']),
 ];
 
 export const siteChrome: Rule = {

@@ -1,3 +1,4 @@
+import { holds } from '../alternation.ts';
 import { matchAll, type Hit, type Rule, type TailRule } from '../rule.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
@@ -9,12 +10,12 @@ const BRACKETED = /\s?\[(?:…|&#8230;|&hellip;|\.\.\.)\]/g;
 const TRAILING = /(?<=[^\s.] ?)(?:…|\.\.\.)$/;
 
 /** The bracketed marker without its optional leading blank, which keeps the scan from skipping ahead to a "[". */
-const BRACKETED_TRIGGER = /\[(?:…|&#8230;|&hellip;|\.\.\.)\]/;
+const BRACKETED_TRIGGER = ['[…]', '[&#8230;]', '[&hellip;]', '[...]'];
 
 export const truncationMarker: Rule = {
   name: 'truncation-marker',
   category: 'other',
-  find: (text) => (BRACKETED_TRIGGER.test(text) ? matchAll(text, BRACKETED).map((h) => ({ ...h, inline: true })) : []),
+  find: (text) => (holds(text, BRACKETED_TRIGGER) ? matchAll(text, BRACKETED).map((h) => ({ ...h, inline: true })) : []),
 };
 
 /**
