@@ -155,7 +155,8 @@ export const fetchLog = sqliteTable(
     itemsNew: integer('items_new').notNull().default(0),
     ms: integer('ms').notNull().default(0),
   },
-  (t) => [index('fetch_log_source_at_idx').on(t.sourceId, t.at)],
+  // by source for its history; by time alone for pruning old lines without reading the rest
+  (t) => [index('fetch_log_source_at_idx').on(t.sourceId, t.at), index('fetch_log_at_idx').on(t.at)],
 );
 
 export type Source = typeof sources.$inferSelect;

@@ -1,0 +1,1 @@
+CREATE INDEX `fetch_log_at_idx` ON `fetch_log` (`at`);
