@@ -2,7 +2,8 @@
  * Trims the fragments Readability keeps around an article: a date line or a section label before the first
  * sentence, "Share this article", "Comments: 0" or "Related" after the last. They are a few words and are not
  * sentences; a closing line of the article ("Be there or be square!", a quote, a signed "– The editors.") ends
- * in punctuation and stays. Only the edges are trimmed: a short line between paragraphs is a subheading.
+ * in punctuation and stays. Only the edges are trimmed: a short line between paragraphs is a subheading, and so is
+ * a heading (h1-h6) before the first sentence ("Introduction", "At a glance").
  */
 import type { Paragraph } from './element-to-text.ts';
 
@@ -20,7 +21,8 @@ const isFragment = (p: Paragraph) => {
 export function trimEdgeFragments(paragraphs: Paragraph[]): Paragraph[] {
   let start = 0;
   let end = paragraphs.length;
-  while (start < end && isFragment(paragraphs[start])) start++;
+  // a heading before the first sentence opens the article's first section; after the last it titles a link list
+  while (start < end && isFragment(paragraphs[start]) && !paragraphs[start].heading) start++;
   while (end > start && isFragment(paragraphs[end - 1])) end--;
   // a text made only of fragments is a short page (a notice, a one-line post), not an article with edges
   return start === end ? paragraphs : paragraphs.slice(start, end);

@@ -17,6 +17,16 @@ describe('trimEdgeFragments', () => {
     expect(texts(xs)).toEqual(xs);
   });
 
+  it("keeps a heading that opens the article's first section, but not a heading left after the last sentence", () => {
+    const heading = (text: string): Paragraph => ({ text, linkChars: 0, heading: true });
+    const got = trimEdgeFragments([
+      heading('How staking works'),
+      para('Validators lock coins as a bond and earn fees for proposing blocks.'),
+      heading('More from the desk'),
+    ]).map((p) => p.text);
+    expect(got).toEqual(['How staking works', 'Validators lock coins as a bond and earn fees for proposing blocks.']);
+  });
+
   it('keeps a text made only of short lines rather than leaving nothing', () => {
     expect(texts(['Maintenance tonight', 'Back at 06:00 UTC'])).toEqual(['Maintenance tonight', 'Back at 06:00 UTC']);
   });
