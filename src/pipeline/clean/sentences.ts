@@ -2,17 +2,43 @@
  * Sentences over flattened text. A sentence ends at . ! ? followed by a blank, a capital (glued blocks),
  * a quote or the end, or at a line break; a dot inside "0.20" or "Barrons.com" does not end one.
  */
-/** Longest stretch read as one sentence (2,000 characters, in the regex below): text without stops (menus, markup) is cut into pieces this long, which also keeps the work linear. */
-const SENTENCE = /(?:[^.!?\n]|[.!?](?=[^\s.!?A-Z"“‘(])){0,2000}(?:[.!?]+["”’)]?|\n|$)?/y;
+/**
+ * Longest stretch read as one sentence (characters): text without stops (menus, markup) is cut into pieces this
+ * long, which also keeps the work linear.
+ */
+const SENTENCE_MAX_CHARS = 2_000;
+const SPACE = /\s/;
+
+const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f; // . ! ?
+/** After a stop, what makes it end the sentence: a blank, another stop, a capital, an opening quote or parenthesis. */
+const endsAfterStop = (ch: string) => SPACE.test(ch) || ch === '.' || ch === '!' || ch === '?' || (ch >= 'A' && ch <= 'Z') || ch === '"' || ch === '“' || ch === '‘' || ch === '(';
+const isClosing = (ch: string) => ch === '"' || ch === '”' || ch === '’' || ch === ')';
+
+/**
+ * Where the sentence starting at `at` ends, read no further than `to`: past a run of stops and a closing quote, past
+ * a line break, at the text's end, or SENTENCE_MAX_CHARS on. A character loop, not a regex: it runs over every
+ * character of every text.
+ */
+function sentenceEnd(text: string, at: number, to: number): number {
+  const limit = Math.min(text.length, at + SENTENCE_MAX_CHARS);
+  let i = at;
+  for (; i < limit && i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) break;
+    if (isStop(c) && (i + 1 >= text.length || endsAfterStop(text[i + 1]))) break;
+  }
+  if (i >= to) return to;
+  if (i < text.length && isStop(text.charCodeAt(i))) {
+    while (i < text.length && isStop(text.charCodeAt(i))) i++;
+    if (i < text.length && isClosing(text[i])) i++;
+  } else if (text.charCodeAt(i) === 0x0a) i++;
+  return Math.min(i, to);
+}
 
 /** The sentences of text[from, to) as [start, end) pairs, in order. */
 export function* sentences(text: string, from = 0, to = text.length): Generator<[number, number]> {
-  let at = from;
-  while (at < to) {
-    SENTENCE.lastIndex = at;
-    const m = SENTENCE.exec(text);
-    if (!m || m[0].length === 0) return;
-    const end = Math.min(at + m[0].length, to);
+  for (let at = from; at < to; ) {
+    const end = sentenceEnd(text, at, to);
     yield [at, end];
     at = end;
   }

@@ -30,15 +30,8 @@ export const duplicateTitle: Rule = {
     const key = titleWords.join('').toLowerCase();
     const lead = LEADING_PUNCTUATION.exec(title)?.[0] ?? '';
     const close = CLOSING_PUNCTUATION.exec(title)?.[0] ?? '';
-    const letters = alnumLetters(text);
     const hits: Hit[] = [];
-    if (!letters.includes(key)) return hits;
-    // The offsets are walked up to the end of the last copy only: a headline copy stands near the top.
-    const at = new Int32Array(letters.lastIndexOf(key) + key.length);
-    walkAlnum(text, null, at);
-    for (let i = letters.indexOf(key); i >= 0; i = letters.indexOf(key, i + key.length)) {
-      const first = at[i];
-      const last = at[i + key.length - 1] + 1;
+    for (const [first, last] of copies(text, key)) {
       const span = text.slice(first, last);
       if (span.includes('<') || span.length > key.length + GAP_PER_WORD * titleWords.length) continue;
       if (inSentence(text, first, last, close)) continue;
@@ -70,8 +63,6 @@ function inSentence(text: string, first: number, last: number, close: string): b
   return (PROSE_BEFORE.test(before) && PROSE_AFTER.test(after)) || (!close && WORD_BEFORE.test(before) && SENTENCE_END.test(after));
 }
 
-/** Letters and digits joined at a time (String.fromCharCode takes them as arguments, and arguments are bounded). */
-const CHUNK = 8_192;
 const AMPERSAND = 38;
 
 /**
@@ -95,32 +86,19 @@ function foldedOther(c: number): number {
   return f === NO_ALNUM ? NO_ALNUM : f - 1;
 }
 
-/** What an all-ASCII text keeps of its letters and digits: all but entities, other characters, and "&" itself. */
-const NOT_ALNUM_ASCII = /&#?\w{1,8};|[^A-Za-z0-9&]+|&/g;
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /**
- * The text's letters and digits in lower case, HTML entities skipped. An all-ASCII text (most) is cut down by one
- * native replace; others are walked character by character.
+ * Where the key occurs in the text's letters and digits (in lower case, HTML entities skipped), leftmost first and
+ * not overlapping: [offset of its first letter, offset after its last] in the text. One pass, matching as it reads
+ * (Knuth-Morris-Pratt), so the letters are never gathered into a string. ASCII is sorted by character code; other
+ * characters are looked up.
  */
-function alnumLetters(text: string): string {
-  if (!NON_ASCII.test(text)) return text.replace(NOT_ALNUM_ASCII, '').toLowerCase();
-  const codes = new Uint16Array(text.length);
-  const n = walkAlnum(text, codes, null);
-  let letters = '';
-  for (let i = 0; i < n; i += CHUNK) letters += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
-  return letters;
-}
-
-/**
- * Walks the text's letters and digits, HTML entities skipped: each one's lower-case code unit goes to `codes`
- * and its offset in the text to `at`, until `at` (when given) is full. Returns how many were walked. ASCII is
- * sorted by character code; other characters are looked up.
- */
-function walkAlnum(text: string, codes: Uint16Array | null, at: Int32Array | null): number {
+function copies(text: string, key: string): [number, number][] {
+  const out: [number, number][] = [];
+  const fallback = prefixTable(key);
+  const recent = new Int32Array(key.length); // offsets of the last key.length letters, round robin
   let n = 0;
+  let matched = 0;
   for (let i = 0; i < text.length; i++) {
-    if (at && n === at.length) break;
     let c = text.charCodeAt(i);
     if (c === AMPERSAND) {
       ENTITY.lastIndex = i;
@@ -137,9 +115,24 @@ function walkAlnum(text: string, codes: Uint16Array | null, at: Int32Array | nul
       c = foldedOther(c);
       if (c < 0) continue;
     }
-    if (codes) codes[n] = c;
-    if (at) at[n] = i;
-    n++;
+    recent[n++ % key.length] = i;
+    while (matched > 0 && key.charCodeAt(matched) !== c) matched = fallback[matched - 1];
+    if (key.charCodeAt(matched) === c) matched++;
+    if (matched === key.length) {
+      out.push([recent[(n - key.length) % key.length], i + 1]);
+      matched = 0; // copies do not overlap
+    }
   }
-  return n;
+  return out;
+}
+
+/** For each prefix of the key, the length of its longest proper prefix that is also its suffix. */
+function prefixTable(key: string): Int32Array {
+  const table = new Int32Array(key.length);
+  for (let i = 1, k = 0; i < key.length; i++) {
+    while (k > 0 && key.charCodeAt(i) !== key.charCodeAt(k)) k = table[k - 1];
+    if (key.charCodeAt(i) === key.charCodeAt(k)) k++;
+    table[i] = k;
+  }
+  return table;
 }
