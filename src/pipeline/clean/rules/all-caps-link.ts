@@ -1,4 +1,5 @@
-import { matchAll, type Rule } from '../rule.ts';
+import { alternationHits, anchored } from '../alternation.ts';
+import type { Rule } from '../rule.ts';
 
 /**
  * Link lines set in capitals between paragraphs ("DOLLAR SLIDES TO 3-YEAR LOW ON REPORT …"): five or
@@ -6,18 +7,44 @@ import { matchAll, type Rule } from '../rule.ts';
  * glued on. Acronyms inside a sentence ("the SEC and CFTC") are too few in a row to match. One line only:
  * lines of codes or numbers under each other (a table, a calendar, an IBAN) are not a headline.
  */
-const CAPS_LINE = /(?<=^|\n|[.!?"”][^\S\n]?)(?:[A-Z0-9][A-Z0-9'’,:$%&.-]{0,30}[^\S\n]){4,30}[A-Z0-9][A-Z0-9'’,:$%&-]{0,30}(?=[A-Z][a-z]|[^\S\n]*\n|\s*$)/g;
+const CAPS_LINE = anchored(
+  String.raw`(?<=^|\n|[.!?"”][^\S\n]?)(?:[A-Z0-9][A-Z0-9'’,:$%&.-]{0,30}[^\S\n]){4,30}[A-Z0-9][A-Z0-9'’,:$%&-]{0,30}(?=[A-Z][a-z]|[^\S\n]*\n|\s*$)`,
+  '',
+  lineStarts,
+);
 /** Words (31 characters) and their number (31) are bounded: unbounded runs would rescan a long run of capitals from every sentence end. */
 /** Fewest words with letters in such a line: a run of numbers (a table row, a calendar) is no headline. */
 const MIN_WORDS = 4;
 
-/** Four capitalised words in a row and the start of a fifth: every caps line holds them, so texts without are not scanned. */
-const CAPS_TRIGGER = /(?:[A-Z0-9][A-Z0-9'’,:$%&.-]{0,30}[^\S\n]){4}[A-Z0-9]/;
+const SPACE = /\s/;
+
+/**
+ * Where a caps line may start (the lookbehind above: the text's start, a line's, or after a sentence end and at most
+ * one blank) when a capital or digit stands there. Ascending; the regex is tried at these places only, not at every
+ * character.
+ */
+function lineStarts(text: string): number[] {
+  const out: number[] = [];
+  const add = (at: number) => {
+    const c = text.charCodeAt(at);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) out.push(at);
+  };
+  add(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) add(i + 1);
+    else if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x22 || c === 0x201d) {
+      add(i + 1);
+      if (i + 1 < text.length && text[i + 1] !== '\n' && SPACE.test(text[i + 1])) add(i + 2);
+    }
+  }
+  return out;
+}
 /** A word with two capitals in a row. */
 const CAPS_WORD = /\S*[A-Z]{2}\S*/g;
 
 export const allCapsLink: Rule = {
   name: 'all-caps-link',
   category: 'read_also',
-  find: (text) => (CAPS_TRIGGER.test(text) ? matchAll(text, CAPS_LINE).filter((h) => (text.slice(h.start, h.end).match(CAPS_WORD) ?? []).length >= MIN_WORDS) : []),
+  find: (text) => alternationHits(text, [CAPS_LINE], false).filter((h) => (text.slice(h.start, h.end).match(CAPS_WORD) ?? []).length >= MIN_WORDS),
 };

@@ -22,7 +22,9 @@ const OPENERS: Branch[] = [
     'Disclosure',
   ),
   searched(String.raw`\*?This is not (?:investment|financial|trading) advice`, 'u', 'This is not '),
-  searched(String.raw`\b(?:Advertising|Affiliate) [Dd]isclosure\s?:`, 'u', 'isclosure'),
+  anchored(String.raw`\b(?:Advertising|Affiliate) [Dd]isclosure\s?:`, 'u', (text) =>
+    positionsOf(text, 'isclosure').flatMap((at) => [at - 1 - 'Advertising '.length, at - 1 - 'Affiliate '.length]).filter((at) => at >= 0),
+  ),
   searched(String.raw`\b(?:Note|Editor.s note)\s?:\s?The views expressed`, 'u', 'The views expressed'),
   searched(
     String.raw`\bThis (?:article|content|post) (?:is produced|is provided|is for informational|is meant|does not constitute|contains affiliate|is sponsored|may contain)`,

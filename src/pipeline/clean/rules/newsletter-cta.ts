@@ -1,4 +1,4 @@
-import { assembled } from '../alternation.ts';
+import { assembled, holds } from '../alternation.ts';
 import { matchAll, matches, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
 
@@ -34,6 +34,8 @@ const newsletterRegex = assembled(PIECES, (sources) => new RegExp(`(?:(?:${sourc
 
 /** A sentence pointing at the outlet's own newsletter ("Stay there with our newsletter .", "… already read our newsletter. Want in? Join them ."). */
 const OUR_NEWSLETTER = /\b(?:with|to|for|in|read|join|get) our (?:free |daily |weekly )?newsletters?\b/g;
+/** What every such sentence holds: texts without it are not scanned (the verbs before it are common words). */
+const OUR_NEWSLETTER_WORDS = [' our newsletter', ' our free newsletter', ' our daily newsletter', ' our weekly newsletter'];
 /** Short follow-up prompts after it ("Want in? Join them .") go with it: sentences this short (words). */
 const PROMPT_MAX_WORDS = 4;
 
@@ -43,7 +45,7 @@ export const newsletterCta: Rule = {
   find(text) {
     const newsletter = newsletterRegex(text);
     const hits = newsletter ? matchAll(text, newsletter) : [];
-    for (const m of text.includes('newsletter') ? matches(text, OUR_NEWSLETTER) : []) {
+    for (const m of holds(text, OUR_NEWSLETTER_WORDS) ? matches(text, OUR_NEWSLETTER) : []) {
       const at = m.index ?? 0;
       const start = Math.max(...['.', '!', '?', '\n'].map((p) => text.lastIndexOf(p, at - 1))) + 1;
       hits.push({ start, end: sentenceRunEnd(text, at, (s) => s.trim().split(SPACES).length <= PROMPT_MAX_WORDS, 3) });

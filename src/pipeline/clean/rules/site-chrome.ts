@@ -1,4 +1,4 @@
-import { alternationHits, searched, type Branch } from '../alternation.ts';
+import { alternationHits, anchored, positionsOf, searched, type Branch } from '../alternation.ts';
 import type { Rule } from '../rule.ts';
 
 /**
@@ -19,7 +19,10 @@ const CHROME: Branch[] = [
   searched(String.raw`Ask ChatGPT`, 'u', 'Ask ChatGPT'),
   searched(String.raw`(?:Leave|Post|Add) a (?:[Cc]omment|[Rr]eply)(?![\p{L}])`, 'u', ['Leave a ', 'Post a ', 'Add a ']),
   searched(String.raw`Terms\s?and\s?Privacy Policy(?:\s?Privacy Dashboard)?(?:\s?More Info)?`, 'u', 'Privacy Policy'),
-  searched(String.raw`(?:Copyright\s?)?©\s?(?:\d{4}\s?)?[^\n]{0,80}?All [Rr]ights [Rr]eserved\.?`, 'u', '©'),
+  // tried at each "©" and where a "Copyright" before it would start: the optional word keeps V8 from skipping ahead
+  anchored(String.raw`(?:Copyright\s?)?©\s?(?:\d{4}\s?)?[^\n]{0,80}?All [Rr]ights [Rr]eserved\.?`, 'u', (text) =>
+    positionsOf(text, '©').flatMap((at) => [at - 'Copyright '.length, at - 'Copyright'.length, at]).filter((at) => at >= 0).sort((a, b) => a - b),
+  ),
   searched(String.raw`, external(?=[\s.,]|$)`, 'u', ', external'),
 ];
 
