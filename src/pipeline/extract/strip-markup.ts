@@ -9,18 +9,24 @@
  * leaves the tail of a nested element in place (never removes text outside the element).
  */
 
+// The rest of an end tag after its name: browsers end "</script" at the next ">" even with junk between (an unclosed
+// "</script" followed by a comment ends at the comment's "-->"), and not at "</scripts>".
+const END_TAG_REST = String.raw`(?:\s[^>]*)?>`;
+
 // Elements whose content is code, drawing, media or widgets, never prose, and comments; one alternation, so the
 // page is scanned once and the leftmost construct wins as in an HTML parser (a comment holding a <script> is a
 // comment; a script holding "<!--" is a script). Media and inputs go too: the text stage wants prose, and each of
 // them is one more DOM node for Readability to weigh.
-const NEVER_TEXT =
-  /<(script|style|svg|noscript|iframe|template|select|textarea|button|picture|video|audio|map)\b([^>]*)>([\s\S]*?)<\/\1\s*>|<!--[\s\S]*?-->|<(?:link|img|source|track|input|area|wbr)\b[^>]*>/gi;
+const NEVER_TEXT = new RegExp(
+  String.raw`<(script|style|svg|noscript|iframe|template|select|textarea|button|picture|video|audio|map)\b([^>]*)>([\s\S]*?)<\/\1${END_TAG_REST}|<!--[\s\S]*?-->|<(?:link|img|source|track|input|area|wbr)\b[^>]*>`,
+  'gi',
+);
 const JSON_LD_TYPE = /\btype\s*=\s*["']?application\/ld\+json/i;
 
 // Site chrome: removed only when small, because some sites wrap the whole page (article included) in one <form>
 // (ASP.NET) or put the article inside a <header>. A search box, a newsletter form, a menu or a footer fits well
 // under this size; an element holding a whole article does not.
-const CHROME = /<(nav|aside|footer|header|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const CHROME = new RegExp(String.raw`<(nav|aside|footer|header|form)\b[^>]*>[\s\S]*?<\/\1${END_TAG_REST}`, 'gi');
 const MAX_CHROME_CHARS = 20_000; // characters of markup; menus run long (nested lists of links), articles longer
 const ARTICLE_INSIDE = /<(?:article|main)\b|<h1\b|itemprop\s*=\s*["']?articleBody/i;
 // A <header> is also the head of a section inside the article (an accordion item, a picture-and-text block): a

@@ -39,6 +39,17 @@ describe('stripMarkup', () => {
   });
 
 
+  it('ends a script at an end tag with junk before its ">", as a browser does, so the article after it stays', () => {
+    const page =
+      '<body><script src="/tag.js"></script\n\n  <!-- social plugin --><div id="root"></div><p>Validators voted to raise the gas limit to 45 million.</p>' +
+      '<script>var later = 1;</script><p>The change ships next month.</p></body>';
+    const { html } = stripMarkup(page);
+    expect(html).toContain('Validators voted to raise the gas limit');
+    expect(html).toContain('The change ships next month.');
+    expect(html).not.toContain('var later');
+    expect(stripMarkup('<p>a</p><script>x()</scripts>still code</script><p>b</p>').html).toBe('<p>a</p><p>b</p>');
+  });
+
   it('flattens a whole document pasted inside the body so the article after it is not cut off', () => {
     const html = '<html><body><article><!DOCTYPE html><html><body><p>Tron moved its treasury to a new wallet.</p></body></html><p>Justin Sun confirmed the move.</p></article></body></html>';
     const { html: out } = stripMarkup(html);
