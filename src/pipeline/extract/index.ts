@@ -62,7 +62,7 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
 
   // The block is the whole article: Readability would only confirm it, at half the cost of extraction.
   let article: ReturnType<typeof readability> = null;
-  if (!block || !isWholeArticle(block)) {
+  if (!block || !isWholeArticle(block, first)) {
     const doc = opts.parseLight ? parseHTML(stripped, url) : first;
     if (doc !== first) narrowToArticle(doc);
     article = readability(doc);

@@ -10,8 +10,9 @@
  * When Readability's text lies outside the block, the block is more likely a comment thread or a teaser grid, and
  * Readability's choice stands.
  *
- * When the block holds nearly all the page's prose and almost none of it is link text, there is nothing else for
- * Readability to choose from: the block is the article, and Readability (half of extraction's cost) need not run.
+ * When the block holds nearly all the page's prose, almost none of it is link text, and the page holds no mass of
+ * text outside paragraphs (an article in <div> lines), there is nothing else for Readability to choose from: the
+ * block is the article, and Readability (half of extraction's cost) need not run.
  * On trafilatura-eval such blocks are half the pages, and Readability's text scores no better there (3 snippets
  * of 3,000 apart, either way).
  */
@@ -35,6 +36,10 @@ const WHOLE_ARTICLE_SHARE = 0.9; // of all paragraph characters on the page
 // ...and at most this share of its text is link text (a story links a word here and there; a list or a thread
 // of teasers is mostly links, and Readability's pruning of such parts is still wanted).
 const WHOLE_ARTICLE_MAX_LINK_SHARE = 0.05; // of the block's characters
+// ...and its text is at least this share of all the text left on the narrowed page. The weights count <p> text only;
+// an article written as lines of text in a <div> (<br> between them) is invisible to them, and the block is then
+// the few teaser or caption paragraphs around it.
+const WHOLE_ARTICLE_MIN_TEXT_SHARE = 0.4; // of the page's text characters, white space folded
 // Readability's text, found inside the block, is only a part of it when shorter than this share of the block, even
 // with the block's longest paragraph: a long list (signatories, ingredients, specifications) can be that paragraph
 // while the prose around it is left out.
@@ -73,9 +78,12 @@ export function proseBlock(doc: Document, toParagraphs: (el: Element) => Paragra
   return { text, longest, share, linkShare: text.length ? linkChars / text.length : 0 };
 }
 
-/** Whether the block is the article as it stands: nearly all the page's prose, and little of it links. */
-export function isWholeArticle(block: ProseBlock): boolean {
-  return block.share >= WHOLE_ARTICLE_SHARE && block.linkShare <= WHOLE_ARTICLE_MAX_LINK_SHARE;
+/** Whether the block is the article as it stands: nearly all the page's prose, little of it links, and no great
+ * mass of text outside paragraphs elsewhere on `doc` (the page as narrowed before the block was read). */
+export function isWholeArticle(block: ProseBlock, doc: Document): boolean {
+  if (block.share < WHOLE_ARTICLE_SHARE || block.linkShare > WHOLE_ARTICLE_MAX_LINK_SHARE) return false;
+  const pageChars = fold(doc.body?.textContent ?? '').length;
+  return block.text.length >= WHOLE_ARTICLE_MIN_TEXT_SHARE * pageChars;
 }
 
 /** Whether Readability's text is one part of the block: without the block's main paragraph, or a small part. */

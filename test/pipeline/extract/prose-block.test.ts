@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { proseBlock, tookPartOf } from '../../../src/pipeline/extract/prose-block.ts';
+import { isWholeArticle, proseBlock, tookPartOf } from '../../../src/pipeline/extract/prose-block.ts';
+import { extract } from '../../../src/pipeline/extract/index.ts';
+import { parseLight } from '../../../src/dom/light.ts';
 import { elementToParagraphs } from '../../../src/pipeline/extract/element-to-text.ts';
 import { parseWithLinkedom } from '../../../src/dom/linkedom.ts';
 import { parseWithJsdom } from '../../../src/dom/jsdom.ts';
@@ -42,6 +44,37 @@ describe('proseBlock and tookPartOf', () => {
     expect(tookPartOf(signers.join('\n'), block)).toBe(true);
     // most of the block (the list and a sentence of the letter) is Readability's own choice, which stands
     expect(tookPartOf(`${intro[2]}\n\n${signers.join('\n')}`, block)).toBe(false);
+  });
+
+  it('does not take a few paragraphs for the whole article when the story is written as lines in a <div>', () => {
+    const lines = Array.from(
+      { length: 14 },
+      (_, i) =>
+        `Section ${i + 1} of the review: the testnet ran for ${i + 3} weeks, validators rotated keys twice and the bridge paused once for an upgrade.`,
+    );
+    const html = `<html><head><title>Testnet review</title></head><body><div class="page">
+      <div class="intro"><p>Our review of the new testnet, after a month of running a validator on it ourselves, with the logs, the missed blocks and the upgrades we sat through along the way.</p>
+      <p>Read on for what worked, what broke and what the team plans to change before the mainnet launch, from the staking rules to the bridge and the fee market it depends on.</p>
+      <p>We also asked three other operators how their month went, and their notes agree with ours on most points, though not on how often the bridge should pause.</p>
+      <p>A word on method: we ran the reference client on a rented machine, kept the default settings and changed nothing that a new operator would not change on day one.</p></div>
+      <div class="review">${lines.join('<br>\n')}</div></div></body></html>`;
+    const block = proseBlock(parseLight(html), read)!;
+    expect(block.text).toContain('after a month'); // the <p> text alone: the review's lines are no paragraphs
+    expect(isWholeArticle(block, parseLight(html))).toBe(false);
+    const got = extract(html, { parseHTML: parseWithLinkedom, parseLight })!;
+    expect(got.text).toContain('Section 1 of the review');
+    expect(got.text).toContain('Section 14 of the review');
+  });
+
+  it('takes a block of nearly all the prose, few links and most of the text as the whole article', () => {
+    const paras = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>Paragraph ${i + 1} of the story explains how the fee market reacted when block space ran short for a day, and why the users who paid the most were the ones who waited.</p>`,
+    );
+    const html = `<body><nav>Home</nav><article>${paras.join('')}</article></body>`;
+    const doc = parseLight(html);
+    expect(isWholeArticle(proseBlock(doc, read)!, doc)).toBe(true);
   });
 
   it("keeps Readability's choice when its text lies outside the block (the block is then a comment thread or a grid)", () => {
