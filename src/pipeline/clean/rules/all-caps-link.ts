@@ -17,17 +17,26 @@ const CAPS_LINE = anchored(
 const MIN_WORDS = 4;
 
 const SPACE = /\s/;
+/** Longest word in a caps line (characters), as in the regex. */
+const WORD_MAX_CHARS = 31;
+const isCapOrDigit = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+/** The characters of a caps word after its first: [A-Z0-9'’,:$%&.-]. */
+const isWordChar = (c: number) => isCapOrDigit(c) || c === 0x27 || c === 0x2019 || c === 0x2c || c === 0x3a || c === 0x24 || c === 0x25 || c === 0x26 || c === 0x2e || c === 0x2d;
 
 /**
  * Where a caps line may start (the lookbehind above: the text's start, a line's, or after a sentence end and at most
- * one blank) when a capital or digit stands there. Ascending; the regex is tried at these places only, not at every
- * character.
+ * one blank) when a caps word, a blank and the next one's first character stand there. Ascending; the regex is
+ * tried at these places only, not at every character.
  */
 function lineStarts(text: string): number[] {
   const out: number[] = [];
   const add = (at: number) => {
-    const c = text.charCodeAt(at);
-    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) out.push(at);
+    if (!isCapOrDigit(text.charCodeAt(at))) return;
+    // The first word, one blank that is no line break, and the next word's capital: without them no line starts here.
+    let end = at + 1;
+    while (end < text.length && end - at <= WORD_MAX_CHARS && isWordChar(text.charCodeAt(end))) end++;
+    if (end - at > WORD_MAX_CHARS || text[end] === '\n' || !SPACE.test(text[end] ?? '')) return;
+    if (isCapOrDigit(text.charCodeAt(end + 1))) out.push(at);
   };
   add(0);
   for (let i = 0; i < text.length; i++) {

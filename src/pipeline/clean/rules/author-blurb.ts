@@ -1,10 +1,14 @@
-import { matches, type Hit, type Rule } from '../rule.ts';
+import { alternation, anchored, holds, positionsOf } from '../alternation.ts';
+import type { Hit, Rule } from '../rule.ts';
 
-const ROLE = String.raw`(?:journalist|writer|reporter|editor|author|analyst|contributor|correspondent|columnist|researcher|trader|blogger|strategist|economist)`;
+const ROLES = ['journalist', 'writer', 'reporter', 'editor', 'author', 'analyst', 'contributor', 'correspondent', 'columnist', 'researcher', 'trader', 'blogger', 'strategist', 'economist'];
+const ROLE = `(?:${ROLES.join('|')})`;
 
-const BIO_PARAGRAPH = new RegExp(
+/** Tried at the text's start and after each line break (where its lookbehind lets it start), on texts naming a role. */
+const BIO_PARAGRAPH = anchored(
   String.raw`(?<=^|\n)[ \t]*(?:About the author:?\s*)?[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2} (?:is|has been|was) (?:a|an|the)\b[^\n]{0,80}?\b${ROLE}s?\b[^\n]*`,
-  'gu',
+  'u',
+  (text) => (holds(text, ROLES) ? [0, ...positionsOf(text, '\n').map((at) => at + 1)] : []),
 );
 
 /** A paragraph introducing the writer ("Manisha is a freelance journalist with a passion for …"): the whole line. */
@@ -13,7 +17,7 @@ export const authorBlurb: Rule = {
   category: 'author_bio',
   find(text) {
     const hits: Hit[] = [];
-    for (const m of matches(text, BIO_PARAGRAPH)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    for (const m of alternation(text, [BIO_PARAGRAPH], true)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     return hits;
   },
 };

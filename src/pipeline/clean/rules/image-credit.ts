@@ -1,4 +1,4 @@
-import { alternationHits, anchored, searched, type Branch } from '../alternation.ts';
+import { alternation, alternationHits, anchored, searched, type Branch } from '../alternation.ts';
 import { matchAll, matches, type Hit, type Rule } from '../rule.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
@@ -13,7 +13,8 @@ const AT_LINE_START = /(?:^|\n)[ \t]*$/;
 const PROVIDERS = String.raw`(?:TradingView|Tradingview(?:\.com)?|CoinMarketCap|Coinmarketcap|CoinGecko|CoinGlass|Coinglass|Glassnode|Santiment|CryptoQuant|Nansen|IntoTheBlock|DefiLlama|Dune|Arkham|Messari|Kaiko|Farside|SoSoValue|Lookonchain|Whale Alert)`;
 /** Stock-photo and agency credits inside parentheses: "(Shutterstock)", "(KAREN BLEIERAFP via Getty Images  Getty Images)";
  * a photographer's name in capitals, "(ANDREW CABALLERO-REYNOLDS)", is one too. */
-const STOCK = String.raw`(?:Shutterstock|Getty Images|Pixabay|Unsplash|Pexels|Reuters|AFP|AP Photo|Bloomberg|Freepik|iStock|Adobe Stock|CoinDesk Data)`;
+const STOCKS = ['Shutterstock', 'Getty Images', 'Pixabay', 'Unsplash', 'Pexels', 'Reuters', 'AFP', 'AP Photo', 'Bloomberg', 'Freepik', 'iStock', 'Adobe Stock', 'CoinDesk Data'];
+const STOCK = `(?:${STOCKS.join('|')})`;
 /** Labels of a photo credit line, in the languages the pages come in. */
 const CREDIT_LABEL = String.raw`(?:Photos?|Images?|Pictures?|Illustration|Photo credit|Image credit|Fotos?|Bild|Bilder|Bildquelle|Titelbild|Beitragsbild|Crédito|Crédit photo)`;
 /** Blocks and sentence openers that may follow a credit glued on ("viaU.TodayDisclaimer:", "TradingViewIn the"): a source name never runs into these. */
@@ -103,7 +104,10 @@ const CREDIT_LINE = new RegExp(String.raw`^(?:[^\n]{0,200}?(?<=\p{Ll}))?${CREDIT
 const CREDIT_LINE_TRIGGER = new RegExp(String.raw`${CREDIT_LABEL}\s?:`);
 
 /** A parenthesised photo credit and the caption glued before it, back to the previous sentence's end; not an agency dateline, "(Reuters) -". */
-const CREDIT = new RegExp(String.raw`\((?:[^()\n]{0,60})?${STOCK}(?:[^()\n]{0,40})?\)(?!\s?[-–—])|\((?:[A-Z][A-Z.'’-]+\s){1,3}[A-Z][A-Z.'’-]+\)`, 'gu');
+const CREDIT: Branch[] = [
+  searched(String.raw`\((?:[^()\n]{0,60})?${STOCK}(?:[^()\n]{0,40})?\)(?!\s?[-–—])`, 'u', STOCKS),
+  searched(String.raw`\((?:[A-Z][A-Z.'’-]+\s){1,3}[A-Z][A-Z.'’-]+\)`, 'u', /\([A-Z][A-Z.'’-]/),
+];
 /** A photographer's name in capitals has words of three letters or more and one of five or more; "(CC PCC)" is an acronym. */
 const CAPS_NAME = /^\((?=[^)]*[A-Z]{5})(?:[A-Z][A-Z.'’-]{2,}\s?)+\)$/;
 const STOCK_NAME = new RegExp(STOCK, 'u');
@@ -126,7 +130,7 @@ export const imageCredit: Rule = {
   find(text) {
     const hits: Hit[] = alternationHits(text, CAPTIONS, true);
     if (CREDIT_LINE_TRIGGER.test(text)) hits.push(...matchAll(text, CREDIT_LINE));
-    for (const m of matches(text, CREDIT)) {
+    for (const m of alternation(text, CREDIT, true)) {
       if (!isCredit(m[0])) continue;
       const end = (m.index ?? 0) + m[0].length;
       hits.push({ start: captionStart(text, m.index ?? 0), end });
