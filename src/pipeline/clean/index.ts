@@ -2,7 +2,7 @@ import type { Cleaned, RemovedSpan } from '../types.ts';
 import { claim, type Claim } from './claim.ts';
 import { extendEnd } from './extend.ts';
 import { render } from './render.ts';
-import type { RuleContext } from './rule.ts';
+import type { RemovedHit, RuleContext } from './rule.ts';
 import { RULES, TAIL_RULES } from './rules/index.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
@@ -43,9 +43,16 @@ export function clean(text: string, ctx: { title?: string | null } = {}): Cleane
     if (end > c.end) claim(text, claimed, { start: c.end, end }, c.index);
   });
   const all = [...RULES, ...TAIL_RULES];
+  // Tail rules read the removed spans with their categories. Claims are only ever added, so the list is copied
+  // again only when the one before claimed something (most find nothing).
+  let removedView: RemovedHit[] = [];
+  let viewOf = -1;
   TAIL_RULES.forEach((rule, i) => {
-    const removed = claimed.map((c) => ({ ...c, category: all[c.index].category }));
-    for (const hit of rule.find(text, removed, rc)) claim(text, claimed, hit, RULES.length + i);
+    if (viewOf !== claimed.length) {
+      removedView = claimed.map((c) => ({ ...c, category: all[c.index].category }));
+      viewOf = claimed.length;
+    }
+    for (const hit of rule.find(text, removedView, rc)) claim(text, claimed, hit, RULES.length + i);
   });
   const removed: RemovedSpan[] = merge(text, claimed).map((c) => ({
     rule: all[c.index].name,
