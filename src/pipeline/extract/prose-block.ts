@@ -2,7 +2,8 @@
  * A second opinion on Readability's choice. Readability keeps one top candidate and the siblings that score close
  * to it; on pages that split the article into several blocks (a text module per section, an intro box and a body
  * box, a product description beside its details), it often keeps one block and drops the others, whole sections
- * of the story. The paragraph weights see the whole: the deepest element holding most of the page's <p> text.
+ * of the story. The paragraph weights see the whole: the deepest element holding most of the page's <p> text,
+ * with the paragraphs that stand right beside it (an opening paragraph before the wrapper of the rest).
  *
  * When Readability's text is one part of that block (its own longest paragraph is found there) yet leaves out the
  * block's longest paragraph, or covers well under all of the block, Readability took a sibling of the real body (or
@@ -17,7 +18,7 @@
  * of 3,000 apart, either way).
  */
 import type { Paragraph } from './element-to-text.ts';
-import { deepestHolding, paragraphWeights } from './paragraph-weights.ts';
+import { deepestHolding, paragraphWeights, type ParagraphWeights } from './paragraph-weights.ts';
 
 // Below this much paragraph text the weights say little about where the article is.
 const MIN_PROSE_CHARS = 500; // characters
@@ -44,6 +45,9 @@ const WHOLE_ARTICLE_MIN_TEXT_SHARE = 0.4; // of the page's text characters, whit
 // with the block's longest paragraph: a long list (signatories, ingredients, specifications) can be that paragraph
 // while the prose around it is left out.
 const MAX_PART_SHARE = 0.8; // of the block's text length
+// The block takes in paragraphs beside its container when the rest beside it holds no more text than this: empty ad
+// slots and picture frames, a label; a headline, a byline or a teaser box is more, and keeps the block as it was.
+const MAX_BESIDE_CHARS = 80; // characters
 // Paragraphs are recognised by their opening, clear of the edits the two paths make further in.
 const PROBE_CHARS = 100; // characters
 
@@ -62,7 +66,7 @@ export function proseBlock(doc: Document, toParagraphs: (el: Element) => Paragra
   if (!doc.body) return null;
   const weights = paragraphWeights(doc);
   if (weights.total < MIN_PROSE_CHARS) return null;
-  const container = deepestHolding(doc.body, weights, BLOCK_SHARE);
+  const container = withSiblingParagraphs(deepestHolding(doc.body, weights, BLOCK_SHARE), weights, doc.body);
   const paragraphs = toParagraphs(container);
   let longest = '';
   let linkChars = 0;
@@ -92,4 +96,22 @@ export function tookPartOf(readable: string, block: ProseBlock): boolean {
   if (readable.length >= MAX_PART_SHARE * block.text.length && fold(readable).includes(probe(block.longest))) return false;
   const own = readable.split('\n\n').reduce((a, b) => (b.length > a.length ? b : a), '');
   return own.length >= MIN_OWN_CHARS && fold(block.text).includes(probe(own));
+}
+
+/**
+ * The container widened to its parent while the parent's other prose is its own <p> children, beside the container
+ * and nothing else of weight: the story's opening paragraphs before a wrapper that holds the rest (a paywall box, a
+ * "read on" section) belong to the block.
+ */
+function withSiblingParagraphs(container: Element, weights: ParagraphWeights, body: Element): Element {
+  for (let parent = container.parentElement; parent && parent !== body; parent = parent.parentElement) {
+    if ((weights.weight.get(parent) ?? 0) <= (weights.weight.get(container) ?? 0)) break; // no more prose up there
+    let otherChars = 0;
+    for (const child of Array.from(parent.children)) {
+      if (child !== container && child.localName !== 'p') otherChars += (child.textContent ?? '').trim().length;
+    }
+    if (otherChars > MAX_BESIDE_CHARS) break;
+    container = parent;
+  }
+  return container;
 }

@@ -66,6 +66,32 @@ describe('proseBlock and tookPartOf', () => {
     expect(got.text).toContain('Section 14 of the review');
   });
 
+  it('keeps the opening paragraphs that stand beside the wrapper of the rest of the story', () => {
+    const rest = Array.from(
+      { length: 8 },
+      (_, i) => `<p>Part ${i + 2} of the report follows the lending desk through week ${i + 2}, as margin calls grew and collateral was sold into a thin market that could not absorb it.</p>`,
+    );
+    const html = `<body><div class="story"><p>The opening of the report: a crypto lender froze withdrawals on Monday after a run that drained a third of its deposits in two days.</p>
+      <div class="ad-slot"></div><div class="paywall">${rest.join('')}</div></div>
+      <div class="teasers"><h3>Elsewhere</h3><p>A teaser for another story about a different lender and its own troubles this spring.</p></div></body>`;
+    const block = proseBlock(parseLight(html), read)!;
+    expect(block.text).toMatch(/^The opening of the report/);
+    expect(block.text).toContain('Part 9 of the report');
+    expect(block.text).not.toContain('Elsewhere');
+  });
+
+  it('does not widen the block over a headline and byline beside it', () => {
+    const rest = Array.from(
+      { length: 8 },
+      (_, i) => `<p>Part ${i + 2} of the report follows the lending desk through week ${i + 2}, as margin calls grew and collateral was sold into a thin market that could not absorb it.</p>`,
+    );
+    const html = `<body><div class="story"><div class="head"><h1>Crypto lender freezes withdrawals after a two-day run</h1><div class="byline">By a staff reporter in Singapore, updated Monday at 14:20</div></div>
+      <p>The opening of the report: a crypto lender froze withdrawals on Monday after a run that drained a third of its deposits in two days.</p>
+      <div class="body">${rest.join('')}</div></div></body>`;
+    const block = proseBlock(parseLight(html), read)!;
+    expect(block.text).toMatch(/^Part 2 of the report/);
+  });
+
   it('takes a block of nearly all the prose, few links and most of the text as the whole article', () => {
     const paras = Array.from(
       { length: 6 },
