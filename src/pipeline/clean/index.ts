@@ -18,7 +18,9 @@ const DEFAULT_MAX_EXTEND = 1_500;
  * block (a bio, a link list) grow to the block's end, and the tail rules look at what is left between
  * removed spans (a headline line, second copies, the caption under a byline, tag strips, stray labels).
  * Offsets in `removed` index into `text`; spans are sorted and never overlap. Pure and DOM-free: regexes
- * over the text, linear in its length.
+ * over the text, linear in its length. Most rules skip a text that lacks their trigger words, and patterns that
+ * cannot start at a literal are tried only where they can start (alternation.ts), so a text costs a few scans
+ * per rule rather than every pattern tried at every character.
  */
 export function clean(text: string, ctx: { title?: string | null } = {}): Cleaned {
   const rc: RuleContext = { title: ctx.title ?? null };

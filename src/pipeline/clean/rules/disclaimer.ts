@@ -7,8 +7,9 @@ const SPACES = /\s+/;
 
 /**
  * How a disclaimer opens; glued to the block before it ("…viaU.TodayDisclaimer:") the capital D is the tell. Each
- * opener runs only on texts holding its trigger: most texts hold none, and the last one ("… may earn commission"),
- * tried at every capital, cost more than all the rest.
+ * opener runs apart (see alternation.ts): on texts holding its trigger, or only where it can start (the label at
+ * "isclaimer", "… may earn commission" from the names before " may earn ", which as one regex was tried at every
+ * capital and cost more than all the rest).
  */
 const OPENERS: Branch[] = [
   // the label: "Disclaimer:", "disclaimer :", or a capitalised "Disclaimer" opening a line or glued to a block;
