@@ -27,8 +27,9 @@ const BOILERPLATE_PAIR =
 const MIN_PROSE_CHARS = 500; // characters
 // The article container: the deepest element still holding this share of the page's paragraph text.
 const ARTICLE_SHARE = 0.5; // of all paragraph characters on the page
-// A named block holding more than this share of the page's paragraph text is left alone.
-const MAX_SHARE = 0.3; // of all paragraph characters on the page
+// A named block holding more than this share of the page's paragraph text is left alone: a fifth of the story is a
+// section of it (a page builder's text module, a live blog's entry), not a widget beside it.
+const MAX_SHARE = 0.2; // of all paragraph characters on the page
 
 // An id of more words than this is a heading turned into an anchor ("sharing-with-a-single-developer"), not a name.
 const MAX_ID_WORDS = 3;

@@ -76,6 +76,20 @@ describe('dropBoilerplate', () => {
     for (const noise of ['guest columns', 'night shift', 'bond ladder']) expect(text).not.toContain(noise);
   });
 
+  it('keeps a named block that holds a fifth or more of the prose: a section of the story, not a widget', () => {
+    // about a quarter of the page's paragraph text
+    const section = `<p>${PROSE[4]}</p><p>Members can follow the conversion on the public dashboard.</p>`;
+    const html = `<body><div class="story">${PROSE.slice(0, 4).map((p) => `<p>${p}</p>`).join('')}
+      <div class="sharing-module">${section}</div>
+      <div class="share-bar"><p>Share this article with your friends on every network you use.</p></div></div></body>`;
+    const doc = parseWithLinkedom(html);
+    dropBoilerplate(doc);
+    const text = doc.body.textContent ?? '';
+    for (const p of PROSE) expect(text).toContain(p);
+    expect(text).toContain('public dashboard');
+    expect(text).not.toContain('Share this article');
+  });
+
   it('keeps the article container even when its own class names a widget', () => {
     const html = `<body><div class="post-content social-enabled">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div>
       <div class="sidebar"><p>Subscribe to our weekly digest of governance news and token votes.</p></div></body>`;
