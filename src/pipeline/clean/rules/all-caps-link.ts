@@ -16,36 +16,20 @@ const CAPS_LINE = anchored(
 /** Fewest words with letters in such a line: a run of numbers (a table row, a calendar) is no headline. */
 const MIN_WORDS = 4;
 
-const SPACE = /\s/;
-/** Longest word in a caps line (characters), as in the regex. */
-const WORD_MAX_CHARS = 31;
-const isCapOrDigit = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-/** The characters of a caps word after its first: [A-Z0-9'’,:$%&.-]. */
-const isWordChar = (c: number) => isCapOrDigit(c) || c === 0x27 || c === 0x2019 || c === 0x2c || c === 0x3a || c === 0x24 || c === 0x25 || c === 0x26 || c === 0x2e || c === 0x2d;
-
 /**
- * Where a caps line may start (the lookbehind above: the text's start, a line's, or after a sentence end and at most
- * one blank) when a caps word, a blank and the next one's first character stand there. Ascending; the regex is
- * tried at these places only, not at every character.
+' * A place a caps line may start (the lookbehind of CAPS_LINE: the text's start, a line's, or after a sentence end and at
+ * most one blank), with a caps word, a blank and the next word's first character after it; the place is where the
+ * match ends. Scanned for once, so the line regex is tried at these places only, not at every character.
  */
+const LINE_START = /(?:^|[\n.!?"”][^\S\n]?)(?=[A-Z0-9][A-Z0-9'’,:$%&.-]{0,30}[^\S\n][A-Z0-9])/g;
+
+/** Where a caps line may start, ascending. */
 function lineStarts(text: string): number[] {
   const out: number[] = [];
-  const add = (at: number) => {
-    if (!isCapOrDigit(text.charCodeAt(at))) return;
-    // The first word, one blank that is no line break, and the next word's capital: without them no line starts here.
-    let end = at + 1;
-    while (end < text.length && end - at <= WORD_MAX_CHARS && isWordChar(text.charCodeAt(end))) end++;
-    if (end - at > WORD_MAX_CHARS || text[end] === '\n' || !SPACE.test(text[end] ?? '')) return;
-    if (isCapOrDigit(text.charCodeAt(end + 1))) out.push(at);
-  };
-  add(0);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) add(i + 1);
-    else if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x22 || c === 0x201d) {
-      add(i + 1);
-      if (i + 1 < text.length && text[i + 1] !== '\n' && SPACE.test(text[i + 1])) add(i + 2);
-    }
+  LINE_START.lastIndex = 0;
+  for (let m = LINE_START.exec(text); m; m = LINE_START.exec(text)) {
+    out.push(m.index + m[0].length);
+    if (m[0] === '') LINE_START.lastIndex++; // the text's start: move on
   }
   return out;
 }
