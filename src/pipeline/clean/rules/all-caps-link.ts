@@ -17,7 +17,7 @@ const CAPS_LINE = anchored(
 const MIN_WORDS = 4;
 
 /**
-' * A place a caps line may start (the lookbehind of CAPS_LINE: the text's start, a line's, or after a sentence end and at
+ * A place a caps line may start (the lookbehind of CAPS_LINE: the text's start, a line's, or after a sentence end and at
  * most one blank), with a caps word, a blank and the next word's first character after it; the place is where the
  * match ends. Scanned for once, so the line regex is tried at these places only, not at every character.
  */
