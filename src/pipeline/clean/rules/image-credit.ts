@@ -1,4 +1,4 @@
-import { alternation, alternationHits, anchored, searched, type Branch } from '../alternation.ts';
+import { alternation, alternationHits, anchored, holds, searched, type Branch } from '../alternation.ts';
 import { matchAll, matches, type Hit, type Rule } from '../rule.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
@@ -57,6 +57,7 @@ const CAPTIONS: Branch[] = [
 ];
 /** The source label every "Source:" caption holds. */
 const SOURCE_LABEL = /(?:[Ss]ource|Courtesy|Credit)s?\s?:/g;
+const SOURCE_LABEL_WORDS = ['ource', 'Courtesy', 'Credit'];
 /** White space a caption of ten words before the label may hold, with the blanks before the label and an "Image " before it. */
 const CAPTION_MAX_SPACES = 12;
 const SPACE = /\s/;
@@ -67,6 +68,7 @@ const SPACE = /\s/;
  */
 function captionStarts(text: string): number[] {
   const out: number[] = [];
+  if (!holds(text, SOURCE_LABEL_WORDS)) return out;
   for (const m of matches(text, SOURCE_LABEL)) {
     let spaces = 0;
     let stops = 0;

@@ -14,7 +14,7 @@ const SPACES = /\s+/;
 /** Each piece with its trigger (see alternation.ts): only the pieces a text holds the trigger of are searched for in it. */
 const PIECES = [
   { source: String.raw`STORY CONTINUES BELOW`, trigger: 'STORY CONTINUES BELOW' },
-  { source: String.raw`Don.?t miss (?:another|a single|out on (?:another|a)) (?:story|update)\.?`, trigger: /Don.?t miss/ },
+  { source: String.raw`Don.?t miss (?:another|a single|out on (?:another|a)) (?:story|update)\.?`, trigger: 't miss' },
   { source: String.raw`Subscribe to (?:our |the |daily |weekly )[^.\n]{0,80}?(?:[Nn]ewsletter|news from [A-Z]\w+)(?: today)?\.?(?:\s?Subscribe\b)?`, trigger: 'Subscribe to ' },
   { source: String.raw`See all newsletters`, trigger: 'See all newsletters' },
   { source: String.raw`Sign me up`, trigger: 'Sign me up' },

@@ -1,3 +1,4 @@
+import { holds } from '../alternation.ts';
 import { matches, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
 
@@ -7,7 +8,7 @@ const GLUED_END = /[.!?](?=[\p{Lu}“"])|\n/u;
 /** Labels that open an affiliate promo block inside an article ("Don't Miss:", "Trending:"). */
 const PROMO_LABEL = /(?<![\p{L}])(?:Don.?t [Mm]iss|Trending|Sponsored|Promoted)\s?:\s?/gu;
 /** The labels' words: texts without them are not scanned. */
-const LABEL_WORDS = /Don.?t [Mm]iss|Trending|Sponsored|Promoted/;
+const LABEL_WORDS = ['t miss', 't Miss', 'Trending', 'Sponsored', 'Promoted'];
 /** How far a promo block may run before a glued block end (characters); past it only the first sentence goes. */
 const PROMO_MAX = 600;
 
@@ -21,7 +22,7 @@ export const promoBlock: Rule = {
   category: 'advertisement',
   find(text) {
     const hits: Hit[] = [];
-    if (!LABEL_WORDS.test(text)) return hits;
+    if (!holds(text, LABEL_WORDS)) return hits;
     for (const m of matches(text, PROMO_LABEL)) {
       const start = m.index ?? 0;
       const from = start + m[0].length;
