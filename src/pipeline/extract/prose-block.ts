@@ -40,7 +40,7 @@ const WHOLE_ARTICLE_MAX_LINK_SHARE = 0.05; // of the block's characters
 // ...and its text is at least this share of all the text left on the narrowed page. The weights count <p> text only;
 // an article written as lines of text in a <div> (<br> between them) is invisible to them, and the block is then
 // the few teaser or caption paragraphs around it.
-const WHOLE_ARTICLE_MIN_TEXT_SHARE = 0.4; // of the page's text characters, white space folded
+const WHOLE_ARTICLE_MIN_TEXT_SHARE = 0.35; // of the page's text characters
 // Readability's text, found inside the block, is only a part of it when shorter than this share of the block, even
 // with the block's longest paragraph: a long list (signatories, ingredients, specifications) can be that paragraph
 // while the prose around it is left out.
@@ -86,9 +86,20 @@ export function proseBlock(doc: Document, toParagraphs: (el: Element) => Paragra
  * mass of text outside paragraphs elsewhere on `doc` (the page as narrowed before the block was read). */
 export function isWholeArticle(block: ProseBlock, doc: Document): boolean {
   if (block.share < WHOLE_ARTICLE_SHARE || block.linkShare > WHOLE_ARTICLE_MAX_LINK_SHARE) return false;
-  const pageChars = fold(doc.body?.textContent ?? '').length;
-  return block.text.length >= WHOLE_ARTICLE_MIN_TEXT_SHARE * pageChars;
+  return !doc.body || block.text.length >= WHOLE_ARTICLE_MIN_TEXT_SHARE * textChars(doc.body);
 }
+
+/** Characters of text under `node`, white space included, counted without building the string. */
+function textChars(node: Node): number {
+  let n = 0;
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) n += (child.nodeValue ?? '').length;
+    else if (child.nodeType === ELEMENT_NODE) n += textChars(child);
+  }
+  return n;
+}
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
 
 /** Whether Readability's text is one part of the block: without the block's main paragraph, or a small part. */
 export function tookPartOf(readable: string, block: ProseBlock): boolean {
