@@ -15,7 +15,7 @@ const OPENERS: Branch[] = [
   // the label: "Disclaimer:", "disclaimer :", or a capitalised "Disclaimer" opening a line or glued to a block;
   // "added a disclaimer to its website" is prose
   anchored(String.raw`(?<!\p{L})[Dd]isclaimer\s?:|(?<=^|\n|[.!?]\s?)Disclaimer(?=\s)|(?<=\p{L})Disclaimer(?=\s?:|\p{Lu})`, 'u', (text) =>
-    positionsOf(text, 'isclaimer').map((at) => at - 1),
+    positionsOf(text, 'claimer').map((at) => at - 3), // "claimer" is quicker to look for than "isclaimer"
   ),
   searched(
     String.raw`\bDisclosure\s?:\s?(?=This is (?:not|a sponsored|a paid|sponsored)|The author|This (?:article|content|post|press release) (?:is|contains|may))`,
@@ -24,7 +24,7 @@ const OPENERS: Branch[] = [
   ),
   searched(String.raw`\*?This is not (?:investment|financial|trading) advice`, 'u', 'This is not '),
   anchored(String.raw`\b(?:Advertising|Affiliate) [Dd]isclosure\s?:`, 'u', (text) =>
-    positionsOf(text, 'isclosure').flatMap((at) => [at - 1 - 'Advertising '.length, at - 1 - 'Affiliate '.length]).filter((at) => at >= 0),
+    positionsOf(text, 'closure').flatMap((at) => [at - 3 - 'Advertising '.length, at - 3 - 'Affiliate '.length]).filter((at) => at >= 0),
   ),
   searched(String.raw`\b(?:Note|Editor.s note)\s?:\s?The views expressed`, 'u', 'The views expressed'),
   searched(
@@ -47,7 +47,8 @@ const WORD_OR_DOT = /[\w.]/;
  */
 function nameStarts(text: string): number[] {
   const out: number[] = [];
-  for (const at of positionsOf(text, ' may earn ')) {
+  // "y earn " is quicker to look for than " may earn ", which starts with a blank
+  for (const at of positionsOf(text, 'y earn ').map((y) => y - ' ma'.length).filter((at) => text.startsWith(' may earn ', at))) {
     let spaces = 0;
     for (let i = at - 1; i >= 0 && NAME_CHAR.test(text[i]); i--) {
       if (!WORD_OR_DOT.test(text[i]) && ++spaces > NAMES_MAX_SPACES) break;

@@ -42,10 +42,10 @@ const CAPTIONS: Branch[] = [
   // "PUMP Supertrend indicator:TradingView"
   searched(String.raw`${AFTER_SENTENCE}[^.!?\n:]{3,80}?:\s?${PROVIDERS}(?![\p{Ll}])`, 'u', new RegExp(String.raw`:\s?${PROVIDERS}`)),
   // "Featured image from Pixabay, chart from Tradingview.com", "Cover image viawww.freepik.com", "Featured image via Shutterstock"
-  searched(String.raw`(?:Featured|Cover|Header|Hero|Lead|Main) (?:[Ii]mage|[Pp]hoto)\s?(?:from|via|by|courtesy of|created with|:)\s?(?:www\.)?${SOURCE}(?:,\s?(?:chart (?:from|by|via) ${SOURCE})?)?`, 'u', / (?:[Ii]mage|[Pp]hoto)/),
+  searched(String.raw`(?:Featured|Cover|Header|Hero|Lead|Main) (?:[Ii]mage|[Pp]hoto)\s?(?:from|via|by|courtesy of|created with|:)\s?(?:www\.)?${SOURCE}(?:,\s?(?:chart (?:from|by|via) ${SOURCE})?)?`, 'u', [' image', ' Image', ' photo', ' Photo']),
   // "Photo by X on Unsplash", "Image: Shutterstock", "Image source, Getty Images"
-  searched(String.raw`(?:Photo|Image|Illustration) (?:by|via)\s[^.\n]{1,60}?\son\s[A-Z]\w+`, 'u', /(?:Photo|Image|Illustration) (?:by|via)\s/),
-  searched(String.raw`(?<![\p{L}])(?:Image|Photo|Picture)(?: source)?\s?[:,]\s?${STOCK}`, 'u', /(?:Image|Photo|Picture)(?: source)?\s?[:,]/),
+  searched(String.raw`(?:Photo|Image|Illustration) (?:by|via)\s[^.\n]{1,60}?\son\s[A-Z]\w+`, 'u', ['Photo by', 'Photo via', 'Image by', 'Image via', 'Illustration by', 'Illustration via']),
+  searched(String.raw`(?<![\p{L}])(?:Image|Photo|Picture)(?: source)?\s?[:,]\s?${STOCK}`, 'u', ['Image', 'Photo', 'Picture']),
   // a chart's source label standing alone between two sentences, its "Source:" lost with the figure:
   // "… trading quarter. SEC Filing The stock is …", "… to leave. Author Now let's …"
   searched(String.raw`(?<=[.!?]\s)${CHART_SOURCE_LABEL}(?=\s\p{Lu})`, 'u', new RegExp(String.raw`[.!?]\s${CHART_SOURCE_LABEL}\s`)),

@@ -16,10 +16,10 @@ const NAMED_CHIP = String.raw`(?:[•·|]\s*)?(?<![a-z0-9-])[a-z][a-z0-9-]*[A-Z]
 const SYMBOL_CHIP = String.raw`(?:[•·|]\s*)?[A-Z][A-Z0-9]{0,9}(?:[.-][A-Z0-9]{1,9})?\s?\$?\d[\d,]*\.\d+\s?${CHANGE}`;
 
 /**
- * What each strip cannot do without, so its scan is skipped on texts without it: a slug glued to a name before a
- * price (named chips), and a decimal number followed by a symbol and a digit (two symbol chips in a row).
+ * What a strip of named chips cannot do without, so its scan is skipped on texts without it: a slug glued to a
+ * name before a price. (Symbol chips have none cheaper to look for than the strip itself.)
  */
-const STRIP_TRIGGERS = [/[a-z0-9-][A-Z][A-Za-z .]{0,30}?\$\d/, /\.\d+\s?[-+−]?\d+(?:\.\d+)?%?\s*(?:[•·|]\s*)?[A-Z][A-Z0-9]{0,9}(?:[.-][A-Z0-9]{1,9})?\s?\$?\d/];
+const STRIP_TRIGGERS = [/[a-z0-9-][A-Z][A-Za-z .]{0,30}?\$\d/, null];
 
 /** Runs of chips with optional widget labels ("Coin Prices", "Price data by"): a strip is two named chips or three symbol chips. */
 const STRIPS = [
@@ -46,7 +46,8 @@ export const tickerStrip: Rule = {
   find(text) {
     const hits: Hit[] = [];
     STRIPS.forEach((re, i) => {
-      if (holds(text, STRIP_TRIGGERS[i])) hits.push(...matchAll(text, re));
+      const trigger = STRIP_TRIGGERS[i];
+      if (!trigger || holds(text, trigger)) hits.push(...matchAll(text, re));
     });
     hits.push(...matchAll(text, RANGE_SELECTOR));
     // Without the colon, "In this article I …" and "In this article US officials …" are prose: a bar then shows prices.
