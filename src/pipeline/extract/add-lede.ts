@@ -3,22 +3,35 @@
  * the text. Readability often drops it, because it sits in the page header rather than the body container, and
  * JSON-LD bodies leave it out. The page's meta description usually carries it word for word; it is added only
  * when the page shows that same text in its body, so a site-wide tagline that exists only in <head> is not.
+ *
+ * Whether the body shows it is first looked up in the markup itself; when the markup spells it otherwise (a line
+ * break inside the sentence, an entity for an apostrophe or an umlaut, a bold place name), in the body's text as a
+ * reader sees it, which is read before the page is cut down to its article.
  */
 
 // A description shorter than this is a tagline or a keyword list, not a sentence of the story.
 const MIN_LEDE_CHARS = 60; // characters
-// Enough of the description to recognise it in the markup while staying clear of entities and inline tags,
-// which appear further into long sentences.
+// Enough of the description to recognise it in the markup or the text, without its end, which sites cut or reword.
 const PROBE_CHARS = 40; // characters
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export function addLede(text: string, description: string, strippedHtml: string): string {
+/** The page's standfirst: its meta description, when the body shows that text; null otherwise. */
+export function shownLede(description: string, strippedHtml: string, body: Element | null): string | null {
   const lede = fold(description);
-  if (lede.length < MIN_LEDE_CHARS) return text;
+  if (lede.length < MIN_LEDE_CHARS) return null;
   const probe = lede.slice(0, PROBE_CHARS);
-  if (fold(text).includes(probe)) return text;
   const bodyStart = strippedHtml.search(/<body\b/i);
-  if (bodyStart < 0 || strippedHtml.indexOf(probe, bodyStart) < 0) return text;
+  if (bodyStart < 0) return null;
+  if (strippedHtml.indexOf(probe, bodyStart) >= 0) return lede;
+  return body && fold(body.textContent ?? '').includes(probe) ? lede : null;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/** The text with the standfirst in front, unless it already holds it (white space aside: a description often runs
+ * the body's first paragraphs together). */
+export function addLede(text: string, lede: string | null): string {
+  if (!lede || squeeze(text).includes(squeeze(lede.slice(0, PROBE_CHARS)))) return text;
   return text ? `${lede}\n\n${text}` : lede;
 }

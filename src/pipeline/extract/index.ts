@@ -8,7 +8,8 @@
  *   is the article when it holds nearly all the page's prose and few links; otherwise Readability (or the whole
  *   block when Readability kept only part of it, or a long list inside it)
  *   -> paragraphs, without captions, link lists and edge fragments -> prefer JSON-LD's articleBody when it is as full
- *   -> fall back on the container of most <p> text, then the meta description -> put back the standfirst
+ *   -> fall back on the container of most <p> text, then the meta description -> put back the standfirst (the
+ *   meta description, when the page's body shows it)
  *
  * The first look (metadata, narrowing, the block of prose) may run on a light DOM (`parseLight`); a full one is
  * built only for Readability.
@@ -24,7 +25,7 @@ import { trimEdgeFragments } from './trim-edge-fragments.ts';
 import { largestParagraphBlock } from './fallback.ts';
 import { readMeta } from './read-meta.ts';
 import { readJsonLd } from './read-json-ld.ts';
-import { addLede } from './add-lede.ts';
+import { addLede, shownLede } from './add-lede.ts';
 import { pruneToArticle } from './prune-to-article.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
 import { stripMarkup } from './strip-markup.ts';
@@ -57,6 +58,7 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   const first = parseLight(stripped, url);
   // read before Readability, which rewrites the document in place
   const { title: pageTitle, author: pageAuthor, description } = readMeta(first);
+  const lede = shownLede(description, stripped, first.body); // read before the page is cut down to its article
   narrowToArticle(first);
   const block = proseBlock(first, articleParagraphs);
 
@@ -78,7 +80,7 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   const result = (text: string, method: Extracted['method']): Extracted => ({
     title: title || null,
     byline: byline || null,
-    text: addLede(text, description, stripped),
+    text: addLede(text, lede),
     method,
   });
 
