@@ -1,8 +1,9 @@
 /**
  * Puts the article's standfirst (the summary line news sites print between headline and body) back in front of
  * the text. Readability often drops it, because it sits in the page header rather than the body container, and
- * JSON-LD bodies leave it out. The page's meta description usually carries it word for word; it is added only
- * when the page shows that same text in its body, so a site-wide tagline that exists only in <head> is not.
+ * JSON-LD bodies leave it out. The page's meta descriptions (Open Graph, plain, Twitter; they differ on some pages)
+ * usually carry it word for word; one is added only when the page shows that same text in its body, so a site-wide
+ * tagline that exists only in <head> is not.
  *
  * Whether the body shows it is first looked up in the markup itself; when the markup spells it otherwise (a line
  * break inside the sentence, an entity for an apostrophe or an umlaut, a bold place name), in the body's text as a
@@ -16,15 +17,20 @@ const PROBE_CHARS = 40; // characters
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** The page's standfirst: its meta description, when the body shows that text; null otherwise. */
-export function shownLede(description: string, strippedHtml: string, body: Element | null): string | null {
-  const lede = fold(description);
-  if (lede.length < MIN_LEDE_CHARS) return null;
-  const probe = lede.slice(0, PROBE_CHARS);
+/** The page's standfirst: the first of its summaries (meta descriptions) that the body shows; null if none. */
+export function shownLede(descriptions: string[], strippedHtml: string, body: Element | null): string | null {
   const bodyStart = strippedHtml.search(/<body\b/i);
   if (bodyStart < 0) return null;
-  if (strippedHtml.indexOf(probe, bodyStart) >= 0) return lede;
-  return body && fold(body.textContent ?? '').includes(probe) ? lede : null;
+  let bodyText: string | null = null; // read once, and only when the markup does not settle it
+  for (const description of descriptions) {
+    const lede = fold(description);
+    if (lede.length < MIN_LEDE_CHARS) continue;
+    const probe = lede.slice(0, PROBE_CHARS);
+    if (strippedHtml.indexOf(probe, bodyStart) >= 0) return lede;
+    bodyText ??= body ? fold(body.textContent ?? '') : '';
+    if (bodyText.includes(probe)) return lede;
+  }
+  return null;
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');

@@ -57,8 +57,8 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   const parseLight = opts.parseLight ?? parseHTML;
   const first = parseLight(stripped, url);
   // read before Readability, which rewrites the document in place
-  const { title: pageTitle, author: pageAuthor, description } = readMeta(first);
-  const lede = shownLede(description, stripped, first.body); // read before the page is cut down to its article
+  const { title: pageTitle, author: pageAuthor, description, descriptions } = readMeta(first);
+  const lede = shownLede(descriptions, stripped, first.body); // read before the page is cut down to its article
   narrowToArticle(first);
   const block = proseBlock(first, articleParagraphs);
 

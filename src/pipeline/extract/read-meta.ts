@@ -7,6 +7,7 @@
 export interface PageMeta {
   title: string | null;
   description: string; // '' when the page has none
+  descriptions: string[]; // every distinct summary the page gives, most specific first
   author: string | null;
 }
 
@@ -27,6 +28,7 @@ export function readMeta(doc: Document): PageMeta {
   return {
     title: first(TITLE_KEYS) || scope.getElementsByTagName('title')[0]?.textContent?.trim() || null,
     description: first(DESCRIPTION_KEYS) ?? '',
+    descriptions: [...new Set(DESCRIPTION_KEYS.map((k) => content.get(k)).filter((d): d is string => !!d))],
     author: first(AUTHOR_KEYS),
   };
 }

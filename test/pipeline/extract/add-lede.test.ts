@@ -5,7 +5,7 @@ import { parseLight } from '../../../src/dom/light.ts';
 const LEDE = 'The token unlock adds 4% to circulating supply, and traders have been shorting ahead of it all week.';
 const BODY = 'Arbitrum will release 92 million ARB to early backers on Saturday, its largest unlock since March.';
 
-const shown = (html: string, description = LEDE) => shownLede(description, html, parseLight(html).body);
+const shown = (html: string, description = LEDE) => shownLede([description], html, parseLight(html).body);
 
 describe('addLede', () => {
   it('puts the standfirst shown on the page in front of a body that lacks it', () => {
@@ -26,6 +26,13 @@ describe('addLede', () => {
 
   it('ignores a short tagline', () => {
     expect(shown('<body>Crypto news, daily.</body>', 'Crypto news, daily.')).toBeNull();
+  });
+
+  it('takes the summary the page shows when its meta descriptions differ', () => {
+    const teaser = 'Everything you need to know about this weekend’s unlock, in one short read for busy traders.';
+    const html = `<html><head></head><body><p class="standfirst">${LEDE}</p><div>${BODY}</div></body></html>`;
+    expect(shownLede([teaser, LEDE], html, parseLight(html).body)).toBe(LEDE);
+    expect(shownLede([teaser], html, parseLight(html).body)).toBeNull();
   });
 
   it('recognises the standfirst when the markup spells it with a line break, an entity or a bold word', () => {
