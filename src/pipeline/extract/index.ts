@@ -1,7 +1,7 @@
 /**
  * The extract stage: one HTML page in, the article's plain text out (paragraphs separated by "\n\n"), or `null`
- * when the page holds nothing usable. Pure and runtime-neutral: the DOM factory comes in with the options
- * (linkedom in the Worker, jsdom or linkedom on Node).
+ * when the page holds nothing usable. Pure and runtime-neutral: the DOM factories come in with the options
+ * (in the Worker the light DOM for the first look and linkedom for Readability; on Node the same, or jsdom alone).
  *
  *   strip never-text markup (reading JSON-LD first), move what stands before <html> into <head> -> DOM -> keep
  *   the region holding the prose -> drop blocks named as page furniture and hidden ones -> the block of prose, which
