@@ -43,7 +43,13 @@ function names(el: Element): string[][] {
   return out;
 }
 
+// Every word and pair above holds one of these stems: a class and id holding none of them cannot match, and are not
+// split into words (most elements are called "row", "container", "col-md-6").
+const ANY_STEM =
+  /related|shar|soci|newsletter|subscri|comment|respond|reply|disqus|rating|breadcrumb|tag|sidebar|cookie|consent|author|outbrain|taboola|recommend|promo|advert|sponsored|disclaimer|credits|widget|about|entry|post|article|more|next|prev|further|read|nav/i;
+
 export function namesBoilerplate(el: Element): boolean {
+  if (!ANY_STEM.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
   for (const w of names(el)) {
     for (let i = 0; i < w.length; i++) {
       if (BOILERPLATE_WORD.test(w[i])) return true;
