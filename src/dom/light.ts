@@ -10,6 +10,7 @@
  * that needs more (Readability) gets a real DOM.
  */
 import { Parser } from 'htmlparser2';
+import { asWholeDocument } from './whole-document.ts';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -98,12 +99,6 @@ abstract class LightParent extends LightNode {
     walk(this);
     return out;
   }
-
-  /** Only the universal selector: every descendant element. */
-  querySelectorAll(selector: '*'): LightElement[] {
-    if (selector !== '*') throw new Error(`light DOM: unsupported selector ${selector}`);
-    return this.getElementsByTagName('*');
-  }
 }
 
 class LightElement extends LightParent {
@@ -138,15 +133,8 @@ class LightDocument extends LightParent {
   }
 }
 
-// As parseWithLinkedom: a fragment without <html> is wrapped in a document first, so both trees have one shape.
-const HAS_HTML = /<html[\s>]/i;
-const HAS_BODY = /<body[\s>]/i;
-
 /** The page as a light document, typed as the DOM subset the first look reads. */
 export function parseLight(html: string): Document {
-  const source = HAS_HTML.test(html)
-    ? html
-    : `<!DOCTYPE html><html>${HAS_BODY.test(html) ? html : `<head></head><body>${html}</body>`}</html>`;
   const doc = new LightDocument();
   let node: LightParent = doc;
   const parser = new Parser(
@@ -168,7 +156,7 @@ export function parseLight(html: string): Document {
     },
     { lowerCaseAttributeNames: false, decodeEntities: true },
   );
-  parser.write(source);
+  parser.write(asWholeDocument(html));
   parser.end();
   return doc as unknown as Document;
 }
