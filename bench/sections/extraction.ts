@@ -65,23 +65,23 @@ async function contenderFn(name: Contender): Promise<{ run: (p: Page) => unknown
     return { run: (p) => new Readability(parseWithLinkedom(p.html, p.url)).parse()?.textContent, measured: 'parse + Readability' };
   }
   const { extract } = await import('../../src/pipeline/extract/index.ts');
-  const { parseLight } = await import('../../src/dom/light.ts');
+  const { WORKER_DOMS } = await import('../../src/dom/worker-doms.ts');
   if (name === 'onestory-extract') {
-    return { run: (p) => extract(p.html, { parseHTML: parseWithLinkedom, parseLight, url: p.url }), measured: 'extract only' };
+    return { run: (p) => extract(p.html, { ...WORKER_DOMS, url: p.url }), measured: 'extract only' };
   }
   const { clean } = await import('../../src/pipeline/clean/index.ts');
   if (name === 'onestory-clean') {
     // Each page is extracted once, in the untimed warm-up pass; the timed pass cleans the kept text.
     const extracted = new Map<Page, ReturnType<typeof extract>>();
     const cleanOnly = (p: Page) => {
-      if (!extracted.has(p)) extracted.set(p, extract(p.html, { parseHTML: parseWithLinkedom, parseLight, url: p.url }));
+      if (!extracted.has(p)) extracted.set(p, extract(p.html, { ...WORKER_DOMS, url: p.url }));
       const got = extracted.get(p);
       return got && clean(got.text, { title: got.title });
     };
     return { run: cleanOnly, measured: 'clean only' };
   }
   const run = (p: Page) => {
-    const got = extract(p.html, { parseHTML: parseWithLinkedom, parseLight, url: p.url });
+    const got = extract(p.html, { ...WORKER_DOMS, url: p.url });
     return got && clean(got.text, { title: got.title });
   };
   return { run, measured: 'extract + clean' };

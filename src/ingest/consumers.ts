@@ -5,8 +5,7 @@
  */
 import { getDb } from '../db/client.ts';
 import { getSource } from '../db/queries/sources.ts';
-import { parseWithLinkedom } from '../dom/linkedom.ts';
-import { parseLight } from '../dom/light.ts';
+import { WORKER_DOMS } from '../dom/worker-doms.ts';
 import { ingestFeed } from './ingest-feed.ts';
 import { processArticle } from './process-article.ts';
 import { enqueueArticles, type ArticleMessage, type FeedMessage } from './schedule.ts';
@@ -43,7 +42,7 @@ export async function consumeArticles(batch: MessageBatch<ArticleMessage>, env: 
   const db = getDb(env.DB);
   for (const msg of batch.messages) {
     try {
-      await processArticle(msg.body.itemId, { db, d1: env.DB, fetcher: fetch, userAgent: env.USER_AGENT, parseHTML: parseWithLinkedom, parseLight, fetchPages: true, log, timeoutMs: timeoutOf(env) });
+      await processArticle(msg.body.itemId, { db, d1: env.DB, fetcher: fetch, userAgent: env.USER_AGENT, ...WORKER_DOMS, fetchPages: true, log, timeoutMs: timeoutOf(env) });
       msg.ack();
     } catch (err) {
       console.error(`[process] ${msg.body.itemId} will retry: ${(err as Error).stack ?? err}`);

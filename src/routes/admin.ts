@@ -7,8 +7,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { chunk, getDb, ID_LIST_MAX } from '../db/client.ts';
 import { resolveClusterId } from '../db/queries/stories.ts';
 import { clusters, items } from '../db/schema.ts';
-import { parseWithLinkedom } from '../dom/linkedom.ts';
-import { parseLight } from '../dom/light.ts';
+import { WORKER_DOMS } from '../dom/worker-doms.ts';
 import { replayArticles, replayFeed, type RecordedArticle, type ReplaySource } from '../ingest/replay.ts';
 import { TIERS } from '../pipeline/types.ts';
 import { dbOf, type AppEnv } from './context.ts';
@@ -62,7 +61,7 @@ export const admin = new Hono<AppEnv>()
   });
 
 function deps(c: { env: Env }) {
-  return { db: getDb(c.env.DB), d1: c.env.DB, parseHTML: parseWithLinkedom, parseLight, userAgent: c.env.USER_AGENT, log: (l: string) => console.log(l) };
+  return { db: getDb(c.env.DB), d1: c.env.DB, ...WORKER_DOMS, userAgent: c.env.USER_AGENT, log: (l: string) => console.log(l) };
 }
 
 async function jsonBody<T>(req: Request): Promise<T> {

@@ -40,8 +40,7 @@ export function toLine(rawText: string, title: string | null, url: string | null
 
 /** The DOMs for --dom: linkedom with the light first-look DOM, as in the Worker; jsdom alone, for comparison. */
 async function domFactory(name: string): Promise<{ parseHTML: ParseHTML; parseLight?: ParseHTML }> {
-  if (name === 'linkedom')
-    return { parseHTML: (await import('../../dom/linkedom.ts')).parseWithLinkedom, parseLight: (await import('../../dom/light.ts')).parseLight };
+  if (name === 'linkedom') return (await import('../../dom/worker-doms.ts')).WORKER_DOMS;
   if (name === 'jsdom') return { parseHTML: (await import('../../dom/jsdom.ts')).parseWithJsdom };
   throw new UsageError(`--dom must be linkedom or jsdom, not ${name}`);
 }
