@@ -1,7 +1,5 @@
+import { trimmed } from './gaps.ts';
 import type { Hit } from './rule.ts';
-
-/** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
-const SPACE = /\s/;
 
 /** A hit as claimed by one rule; `index` is the rule's position in the priority list. */
 export interface Claim extends Hit {
@@ -30,10 +28,8 @@ export function claim(text: string, claimed: Claim[], hit: Hit, index: number): 
     pieces = next;
   }
   for (const p of pieces) {
-    let { start, end } = p;
-    while (start < end && SPACE.test(text[start])) start++;
-    while (end > start && SPACE.test(text[end - 1])) end--;
-    if (end > start) insertSorted(claimed, { start, end, inline: p.inline, index });
+    const t = trimmed(text, p.start, p.end);
+    if (t) insertSorted(claimed, { ...t, inline: p.inline, index });
   }
 }
 
