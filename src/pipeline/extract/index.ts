@@ -28,7 +28,7 @@ import { readJsonLd } from './read-json-ld.ts';
 import { addLede, shownLede } from './add-lede.ts';
 import { pruneToArticle } from './prune-to-article.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
-import { stripMarkup } from './strip-markup.ts';
+import { asFragment, stripMarkup } from './strip-markup.ts';
 import { hoistStrayPrefix } from './stray-prefix.ts';
 
 export interface ExtractOptions {
@@ -116,7 +116,7 @@ function readability(doc: Document) {
 
 /** Plain text of an HTML fragment (a feed's `content:encoded`): block elements as paragraphs, entities decoded. */
 export function htmlToText(html: string, parseHTML: ParseHTML): string {
-  return elementToText(parseHTML(html).body);
+  return elementToText(parseHTML(asFragment(html)).body);
 }
 
 // Captions and photo credits describe a picture, not the story.

@@ -43,6 +43,10 @@ const NESTED_DOCUMENT_TAGS = /<!doctype[^>]*>|<\/?(?:html|body)\b[^>]*>/gi;
 const BLOCK_TAG_THEN_SPACE =
   /(<\/?(?:div|p|li|ul|ol|dl|dt|dd|section|article|aside|header|footer|nav|main|figure|table|thead|tbody|tfoot|tr|td|th|h[1-6]|blockquote|form|fieldset|head|body|html|meta|title|base|hr|br)\b[^>]*>)\s+(?=<)/gi;
 
+// A <title> holds text only (the parser's RCDATA state): "<body" written in a headline is not a tag, but the DOM
+// parsers here read it as one, open the body inside the head, and Readability then throws on the broken tree.
+const TITLE_ELEMENT = /<title\b([^>]*)>([\s\S]*?)<\/title\s*>/gi;
+
 export interface StrippedMarkup {
   html: string;
   jsonLd: string[]; // the raw text of every JSON-LD block, in page order
@@ -62,7 +66,16 @@ export function stripMarkup(html: string): StrippedMarkup {
       : '',
   );
   out = out.replace(BLOCK_TAG_THEN_SPACE, '$1');
+  out = out.replace(TITLE_ELEMENT, (_, attrs: string, text: string) => `<title${attrs}>${text.replace(/</g, '&lt;')}</title>`);
   return { html: flattenNestedDocuments(out), jsonLd };
+}
+
+/**
+ * A fragment (a feed's `content:encoded`, a JSON-LD body) as body content: a CMS sometimes pastes a whole document
+ * into it, and a `<html>`, `<head>` or `<body>` inside a fragment makes the DOM parsers drop text or throw.
+ */
+export function asFragment(html: string): string {
+  return html.replace(/<head\b[^>]*>[\s\S]*?<\/head\s*>/gi, '').replace(NESTED_DOCUMENT_TAGS, '');
 }
 
 function flattenNestedDocuments(html: string): string {

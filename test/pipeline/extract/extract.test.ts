@@ -6,6 +6,17 @@ import { fixture } from './helpers.ts';
 const parseHTML = parseWithLinkedom;
 
 describe('extract', () => {
+  it('reads a page whose <title> holds "<body": the title is text, the article is kept', () => {
+    const para = '<p>The protocol lost funds after an oracle attack, the team said in a statement on Tuesday.</p>';
+    const html = `<!DOCTYPE html><html><head><title>Exploit <body onload=alert(1)> update</title></head><body>
+      <div><div>${para}<div>chart</div>${para}</div><div>${'<p>Unrelated teaser with a link.</p><a href="/x">more</a>'.repeat(3)}</div></div></body></html>`;
+    const got = extract(html, { parseHTML, url: 'https://outlet.example/a' });
+    expect(got).not.toBeNull();
+    expect(got!.text).toContain('lost funds after an oracle attack');
+    expect(got!.text).not.toContain('onload');
+  });
+
+
   it('finds the article paragraphs on a page full of nav, ticker, scripts and a huge __NEXT_DATA__ blob', () => {
     const html = fixture('exchange-hack-news.html');
     expect(html.length).toBeGreaterThan(100_000);

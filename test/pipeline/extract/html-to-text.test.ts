@@ -26,6 +26,14 @@ describe('htmlToText', () => {
     });
   }
 
+  for (const [name, parseHTML] of [['linkedom', parseWithLinkedom], ['light', parseLight]] as const) {
+    it(`keeps every paragraph of a feed body that pastes <html>, <head> or <body> tags into itself (${name})`, () => {
+      expect(htmlToText('<p>Intro line.</p><body class="post"><p>Second paragraph.</p></body>', parseHTML)).toBe('Intro line.\n\nSecond paragraph.');
+      expect(htmlToText('<html><p>Whole document pasted.</p></html>', parseHTML)).toBe('Whole document pasted.');
+      expect(htmlToText('<p>a</p><!DOCTYPE html><html><head><title>t</title></head><body><p>b</p>', parseHTML)).toBe('a\n\nb');
+    });
+  }
+
   it('returns an empty string for markup without text', () => {
     expect(htmlToText('<img src="x.png"><script>a()</script>', parseWithLinkedom)).toBe('');
   });
