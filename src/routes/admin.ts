@@ -14,12 +14,13 @@ import { dbOf, type AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
 
 const MAX_ARTICLES_A_REQUEST = 200; // keeps one request's CPU and memory bounded
+const MAX_IDS_A_REQUEST = 10_000; // item ids a request may ask about (the CLI asks for a replay's worth)
 
 export const admin = new Hono<AppEnv>()
   .use('*', async (c, next) => {
     const token = c.env.ADMIN_TOKEN;
     if (!token) throw apiError(404, 'not_found', 'admin routes are off (no ADMIN_TOKEN)');
-    if (c.req.header('authorization') !== `Bearer ${token}`) throw apiError(401, 'unauthorized', 'a valid admin bearer token is required');
+    if (!sameSecret(c.req.header('authorization') ?? '', `Bearer ${token}`)) throw apiError(401, 'unauthorized', 'a valid admin bearer token is required');
     await next();
   })
   .post('/replay/feed', async (c) => {
@@ -37,12 +38,15 @@ export const admin = new Hono<AppEnv>()
     return c.json({ results: await replayArticles(articles, deps(c)) });
   })
   .post('/assignments', async (c) => {
-    const body = await jsonBody<{ item_ids: string[] }>(c.req.raw);
-    if (!Array.isArray(body.item_ids)) throw apiError(400, 'bad_body', 'item_ids must be an array');
+    const body = await jsonBody<{ item_ids: unknown }>(c.req.raw);
+    if (!Array.isArray(body.item_ids) || body.item_ids.length > MAX_IDS_A_REQUEST || !body.item_ids.every((id) => typeof id === 'string')) {
+      throw apiError(400, 'bad_body', `item_ids must be an array of at most ${MAX_IDS_A_REQUEST} strings`);
+    }
+    const ids = body.item_ids as string[];
     const db = dbOf(c);
     const out: Record<string, { cluster: string | null; canonical: boolean; kind: string | null; coins: string[] }> = {};
     const resolved = new Map<string, string | null>();
-    for (const part of chunk(body.item_ids, 1, ID_LIST_MAX)) {
+    for (const part of chunk(ids, 1, ID_LIST_MAX)) {
       const rows = await db
         .select({ id: items.id, clusterId: items.clusterId, kind: items.kind, coinList: items.coinList, canonical: clusters.canonicalItemId })
         .from(items)
@@ -62,6 +66,18 @@ export const admin = new Hono<AppEnv>()
 
 function deps(c: { env: Env }) {
   return { db: getDb(c.env.DB), d1: c.env.DB, ...WORKER_DOMS, userAgent: c.env.USER_AGENT, log: (l: string) => console.log(l) };
+}
+
+/**
+ * Compares a presented secret with the real one in time that depends only on the length of the presented one: no
+ * early exit at the first differing character for an attacker to time.
+ */
+export function sameSecret(presented: string, real: string): boolean {
+  const a = new TextEncoder().encode(presented);
+  const b = new TextEncoder().encode(real);
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ (b[i % (b.length || 1)] ?? 0);
+  return diff === 0;
 }
 
 async function jsonBody<T>(req: Request): Promise<T> {

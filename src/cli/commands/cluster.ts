@@ -77,6 +77,8 @@ export async function sendInOrder(worker: LocalWorker, articles: InputArticle[],
   return results;
 }
 
+const ASSIGNMENTS_A_CALL = 5_000; // under /admin/assignments' cap of ids a request
+
 export async function clusterCommand(argv: string[], out: (line: string) => void): Promise<number> {
   if (argv.length !== 1) throw new UsageError('cluster takes one FILE.jsonl');
   const { articles, errors } = await readJsonl(argv[0]);
@@ -86,7 +88,11 @@ export async function clusterCommand(argv: string[], out: (line: string) => void
   try {
     const results = await sendInOrder(worker, articles, 'articles clustered');
     const itemIds = [...new Set([...results.values()].map((r) => r.itemId).filter((x): x is string => !!x))];
-    const { assignments } = await worker.call<{ assignments: Record<string, Assignment> }>('/assignments', { item_ids: itemIds });
+    const assignments: Record<string, Assignment> = {};
+    for (let i = 0; i < itemIds.length; i += ASSIGNMENTS_A_CALL) {
+      const part = await worker.call<{ assignments: Record<string, Assignment> }>('/assignments', { item_ids: itemIds.slice(i, i + ASSIGNMENTS_A_CALL) });
+      Object.assign(assignments, part.assignments);
+    }
     const canonicalTaken = new Set<string>();
     for (const a of articles) {
       const r = results.get(a.id);

@@ -46,7 +46,8 @@ export async function listStories(db: Db, f: StoryFilter): Promise<StoryPage> {
   if (f.kinds?.length) where.push(inArray(clusters.kind, f.kinds));
   if (f.excludeKinds?.length) where.push(notInArray(clusters.kind, f.excludeKinds));
   if (f.minSize) where.push(gte(clusters.size, f.minSize));
-  if (f.q) where.push(sql`${clusters.title} like ${'%' + f.q.replace(/[%_\\]/g, (m) => '\\' + m) + '%'} escape '\\'`);
+  // instr, not LIKE: D1 refuses LIKE patterns over 50 bytes, and a pasted headline is longer than that
+  if (f.q) where.push(sql`instr(lower(${clusters.title}), lower(${f.q})) > 0`);
   if (f.source) {
     where.push(inArray(clusters.id, db.select({ id: items.clusterId }).from(items).where(eq(items.sourceId, f.source))) as SQL);
   }
