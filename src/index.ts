@@ -1,23 +1,25 @@
 /**
  * onestory's Worker, in one page:
  *   fetch      the Hono app: /feed.xml, /feed.json, /api/v1/*, /inspector (src/app.ts)
- *   scheduled  cron -> one FEEDS message per source, failed items retried (src/ingest/schedule.ts);
+ *   scheduled  cron -> one FEEDS message per source, failed and stale pending items queued again (src/ingest/schedule.ts);
  *              daily decay of term counts (src/ingest/decay-term-stats.ts); fetch log pruned to a month
  *              (src/ingest/prune-fetch-log.ts)
- *   queue      onestory-feeds:    fetch, parse, normalize, store new items -> ARTICLES (src/ingest/ingest-feed.ts)
+ *   queue      onestory-feeds:    fetch, parse, normalize, store new items (src/ingest/ingest-feed.ts), fetch the pages
+ *                                  of teasers within the source's budget (src/ingest/fetch-pages.ts) -> ARTICLES
  *              onestory-articles: extract, clean, label, fingerprint, cluster, canonical (src/ingest/process-article.ts)
  */
 import { app } from './app.ts';
 import { consumeArticles, consumeFeeds } from './ingest/consumers.ts';
 import { decayTermStats } from './ingest/decay-term-stats.ts';
 import { pruneFetchLog } from './ingest/prune-fetch-log.ts';
-import { enqueueAllSources, retryFailedItems, type ArticleMessage, type FeedMessage } from './ingest/schedule.ts';
+import { enqueueAllSources, requeueStalePending, retryFailedItems, type ArticleMessage, type FeedMessage } from './ingest/schedule.ts';
 
 export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(enqueueAllSources(env));
     ctx.waitUntil(retryFailedItems(env));
+    ctx.waitUntil(requeueStalePending(env));
     ctx.waitUntil(decayTermStats(env.DB));
     ctx.waitUntil(pruneFetchLog(env.DB));
   },

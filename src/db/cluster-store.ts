@@ -4,6 +4,7 @@
  */
 import type { CanonicalChoice } from '../pipeline/choose-canonical.ts';
 import type { CandidateHit, ClusterStore, PlacementWrite, StoredCluster, StoredStory } from '../pipeline/cluster/store.ts';
+import { ownsUrl } from '../pipeline/site.ts';
 import type { Kind, Tier } from '../pipeline/types.ts';
 
 /** The term_stats row that counts documents; '\u0001' cannot start a feature term. */
@@ -18,6 +19,9 @@ type StoryRow = {
   kind: Kind | null;
   title: string;
   fingerprint: string;
+  url: string;
+  homepage: string | null;
+  feed_url: string | null;
 };
 type ClusterRow = {
   id: string;
@@ -29,7 +33,7 @@ type ClusterRow = {
   canonical_reason: string | null;
 };
 
-const STORY_COLUMNS = `i.id, i.cluster_id, i.published_at, i.source_id, s.tier, i.kind, i.title, i.fingerprint`;
+const STORY_COLUMNS = `i.id, i.cluster_id, i.published_at, i.source_id, s.tier, i.kind, i.title, i.fingerprint, i.url, s.homepage, s.feed_url`;
 
 export class D1ClusterStore implements ClusterStore {
   constructor(
@@ -174,5 +178,7 @@ function toStory(r: StoryRow): StoredStory {
     kind: r.kind,
     title: r.title,
     fingerprint: r.fingerprint,
+    url: r.url,
+    ownsUrl: ownsUrl(r.url, [r.homepage, r.feed_url]),
   };
 }

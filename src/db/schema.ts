@@ -6,7 +6,7 @@
  * the pipeline; their shapes are the types named in the comments.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** One outlet we read. Seeded from feeds/sources.json on every cron run; health columns are ours. */
 export const sources = sqliteTable('sources', {
@@ -30,6 +30,9 @@ export const sources = sqliteTable('sources', {
   lastMessage: text('last_message'), // the last fetch's one-line result, e.g. '25 entries, 3 new, 1 skipped (...)'
   consecutiveFailures: integer('consecutive_failures').notNull().default(0),
   itemsSeen: integer('items_seen').notNull().default(0),
+  // left for later runs by the last run: feed entries over the per-run cap, items whose page waits (budget, slow host)
+  entriesDeferred: integer('entries_deferred').notNull().default(0),
+  pagesDeferred: integer('pages_deferred').notNull().default(0),
   updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
 });
 
@@ -37,8 +40,8 @@ export const sources = sqliteTable('sources', {
 export const items = sqliteTable(
   'items',
   {
-    id: text('id').primaryKey(), // stable: hash of the canonical URL (or guid when there is no usable link)
-    sourceId: text('source_id').notNull(),
+    id: text('id').primaryKey(), // stable: hash of the source and the canonical URL (rows before 0002: of the URL alone)
+    sourceId: text('source_id').notNull(), // the source that listed it: an item is never another source's
     url: text('url').notNull(),
     guid: text('guid'),
     title: text('title').notNull(),
@@ -47,6 +50,9 @@ export const items = sqliteTable(
     fetchedAt: integer('fetched_at').notNull(),
     summary: text('summary'), // feed summary, plain text
     feedContent: text('feed_content'), // full text the feed carried (HTML), if any, capped
+    // whether the article page is still to be fetched: 'wanted' until the feed consumer's page step has tried it (or
+    // found the feed's text enough); the pipeline runs only on items that are not waiting for their page
+    pageStatus: text('page_status', { enum: ['wanted', 'done', 'not_needed'] }).notNull().default('not_needed'),
     // pipeline results
     status: text('status', { enum: ['pending', 'ready', 'failed'] }).notNull().default('pending'),
     error: text('error'), // last processing error, recorded, never fatal
@@ -67,6 +73,8 @@ export const items = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
+    uniqueIndex('items_source_url_idx').on(t.sourceId, t.url),
+    index('items_source_page_idx').on(t.sourceId, t.pageStatus, t.publishedAt),
     index('items_cluster_idx').on(t.clusterId),
     index('items_source_published_idx').on(t.sourceId, t.publishedAt),
     index('items_published_idx').on(t.publishedAt),

@@ -1,14 +1,19 @@
 /**
  * The only way onestory reads the web: an honest User-Agent, conditional GET, a timeout, a size cap, and a charset
- * taken from the response (header, BOM, XML declaration or meta tag). Failures are typed, never thrown raw.
+ * taken from the response (header, BOM, XML declaration or meta tag). Redirects are followed by hand, each hop
+ * checked by the host guard (no internal hosts but configured sources', http and https only). Failures are typed,
+ * never thrown raw.
  */
+import { checkUrl, type AllowedHosts } from './host-guard.ts';
 
 export const FETCH_TIMEOUT_MS = 15_000; // one slow host must not stall its consumer batch (FETCH_TIMEOUT_MS overrides)
 export const MAX_FEED_BYTES = 5 * 1024 * 1024; // the largest real feeds we know are ~1 MB
 export const MAX_PAGE_BYTES = 3 * 1024 * 1024; // article pages are 0.1-1.5 MB; more is a media page or abuse
 const SNIFF_BYTES = 2048; // where a charset declaration must appear, per the HTML spec's prescan
+/** Hops followed before giving up; browsers allow 20, real article links take one or two (http -> https, short link). */
+export const MAX_REDIRECTS = 5;
 
-export type FetchErrorCode = 'timeout' | 'network' | 'too_large' | `http_${number}` | 'bad_url';
+export type FetchErrorCode = 'timeout' | 'network' | 'too_large' | `http_${number}` | 'bad_url' | 'refused_host' | 'too_many_redirects';
 
 export class FetchError extends Error {
   constructor(
@@ -27,6 +32,8 @@ export interface FetchOptions {
   timeoutMs: number;
   maxBytes: number;
   accept: string;
+  /** Hosts of configured sources: the only private hosts a request or redirect may reach (see host-guard.ts). */
+  allowedHosts: AllowedHosts;
   etag?: string | null;
   lastModified?: string | null;
 }
@@ -39,14 +46,30 @@ export async function fetchPolitely(url: string, opts: FetchOptions): Promise<Fe
   const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: opts.accept };
   if (opts.etag) headers['if-none-match'] = opts.etag;
   if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
-  const signal = AbortSignal.timeout(opts.timeoutMs);
+  const signal = AbortSignal.timeout(opts.timeoutMs); // one budget for every hop
   const fetcher = opts.fetcher; // called unbound: workerd's fetch refuses any other `this`
+  let current = url;
   let res: Response;
-  try {
-    res = await fetcher(url, { headers, redirect: 'follow', signal });
-  } catch (err) {
-    if (signal.aborted) throw new FetchError('timeout', `no answer within ${opts.timeoutMs / 1000} s`);
-    throw new FetchError('network', `could not connect: ${(err as Error).message}`);
+  for (let hop = 0; ; hop++) {
+    const target = guarded(current, opts.allowedHosts);
+    try {
+      res = await fetcher(target.href, { headers, redirect: 'manual', signal });
+    } catch (err) {
+      if (signal.aborted) throw new FetchError('timeout', `no answer within ${opts.timeoutMs / 1000} s`);
+      throw new FetchError('network', `could not connect: ${(err as Error).message}`);
+    }
+    const location = res.status >= 300 && res.status < 400 && res.status !== 304 ? res.headers.get('location') : null;
+    if (location === null) {
+      current = target.href;
+      break;
+    }
+    await res.body?.cancel();
+    if (hop >= MAX_REDIRECTS) throw new FetchError('too_many_redirects', `more than ${MAX_REDIRECTS} redirects from ${url}`, res.status);
+    try {
+      current = new URL(location, target).href;
+    } catch {
+      throw new FetchError('bad_url', `redirect to an invalid URL: ${JSON.stringify(location.slice(0, 100))}`, res.status);
+    }
   }
   if (res.status === 304) {
     await res.body?.cancel();
@@ -77,8 +100,21 @@ export async function fetchPolitely(url: string, opts: FetchOptions): Promise<Fe
     charset,
     etag: res.headers.get('etag'),
     lastModified: res.headers.get('last-modified'),
-    finalUrl: res.url || url,
+    finalUrl: current,
   };
+}
+
+/** The URL, parsed and checked against the host guard; a refusal is a typed error naming the host. */
+function guarded(url: string, allowed: AllowedHosts): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new FetchError('bad_url', `not a URL: ${JSON.stringify(url.slice(0, 100))}`);
+  }
+  const verdict = checkUrl(parsed, allowed);
+  if (!verdict.ok) throw new FetchError('refused_host', verdict.reason);
+  return parsed;
 }
 
 async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {

@@ -1,14 +1,23 @@
 /**
- * One source's run: conditional GET of its feed -> parse -> normalize -> store new items -> queue them for processing.
- * Whatever goes wrong is recorded on the source and logged in one line; it never throws into its siblings.
+ * One source's run: conditional GET of its feed -> parse -> normalize -> store the newest new items, at most
+ * MAX_NEW_ITEMS_PER_RUN (the rest on later runs) -> queue those that need no page for processing (the others go
+ * through the page step, src/ingest/fetch-pages.ts). Whatever goes wrong is recorded on the source and logged in one
+ * line; it never throws into its siblings.
  */
 import type { Db } from '../db/client.ts';
-import { insertNewItems } from '../db/queries/items.ts';
+import { insertNewItems, unstoredUrls } from '../db/queries/items.ts';
 import { recordFetch, type FetchOutcome } from '../db/queries/sources.ts';
 import type { Source } from '../db/schema.ts';
 import { FeedError, parseFeed } from '../pipeline/parse-feed.ts';
 import { normalizeEntry, type NormalizedItem } from '../pipeline/normalize.ts';
 import { FETCH_TIMEOUT_MS, FetchError, MAX_FEED_BYTES, fetchPolitely } from './fetch-politely.ts';
+import type { AllowedHosts } from './host-guard.ts';
+
+/**
+ * New items stored per source per run, newest first. A real outlet publishes far fewer in a quarter hour; a feed of
+ * 20,000 entries (an archive dump, or an attack) is taken a hundred a run instead of flooding D1 and the queues.
+ */
+export const MAX_NEW_ITEMS_PER_RUN = 100;
 
 const MAX_ERROR_CHARS = 300; // a driver error can quote a whole query and its parameters: the head says enough
 
@@ -18,8 +27,12 @@ export interface IngestFeedDeps {
   db: Db;
   fetcher: typeof fetch;
   userAgent: string;
-  /** Hands new item ids on for processing (the ARTICLES queue in the Worker; inline in replay). */
+  /** Hands new item ids that need no page on for processing (the ARTICLES queue in the Worker; inline in replay). */
   enqueue: (itemIds: string[]) => Promise<void>;
+  /** Hosts of configured sources: see host-guard.ts. */
+  allowedHosts: AllowedHosts;
+  /** Whether items may wait for their page (the Worker); replay has recorded text only. */
+  pages: boolean;
   log: (line: string) => void;
   now?: () => number;
   timeoutMs?: number; // default FETCH_TIMEOUT_MS
@@ -47,6 +60,7 @@ async function fetchAndStore(source: Source, deps: IngestFeedDeps, t0: number): 
     timeoutMs: deps.timeoutMs ?? FETCH_TIMEOUT_MS,
     maxBytes: MAX_FEED_BYTES,
     accept: FEED_ACCEPT,
+    allowedHosts: deps.allowedHosts,
     etag: source.etag,
     lastModified: source.lastModified,
   });
@@ -61,9 +75,15 @@ async function fetchAndStore(source: Source, deps: IngestFeedDeps, t0: number): 
     if (r.ok) normalized.push(r.item);
     else skipped.push(r.reason);
   }
-  const fresh = await insertNewItems(deps.db, normalized, t0);
-  if (fresh.length) await deps.enqueue(fresh);
-  const parts = [`${feed.entries.length} entries, ${fresh.length} new`];
+  const unstored = await unstoredUrls(deps.db, source.id, [...new Set(normalized.map((i) => i.url))]);
+  const fresh = normalized.filter((i) => unstored.has(i.url)).sort((a, b) => b.publishedAt - a.publishedAt);
+  const taken = [...new Map(fresh.map((i) => [i.url, i])).values()].slice(0, MAX_NEW_ITEMS_PER_RUN);
+  const waitForPage = deps.pages && !source.fullText;
+  const inserted = await insertNewItems(deps.db, taken, t0, waitForPage ? 'wanted' : 'not_needed');
+  if (inserted.length && !waitForPage) await deps.enqueue(inserted);
+  const deferred = unstored.size - taken.length;
+  const parts = [`${feed.entries.length} entries, ${inserted.length} new`];
+  if (deferred > 0) parts.push(`${deferred} left for later runs (at most ${MAX_NEW_ITEMS_PER_RUN} a run)`);
   if (skipped.length) parts.push(`${skipped.length} skipped (${[...new Set(skipped)].slice(0, 3).join('; ')})`);
   return {
     ok: true,
@@ -71,10 +91,12 @@ async function fetchAndStore(source: Source, deps: IngestFeedDeps, t0: number): 
     code: null,
     message: parts.join(', '),
     itemsSeen: feed.entries.length,
-    itemsNew: fresh.length,
+    itemsNew: inserted.length,
+    entriesDeferred: deferred,
     ms: 0,
-    etag: fetched.etag,
-    lastModified: fetched.lastModified,
+    // with entries left over, the next run must read the whole feed again, not a 304
+    etag: deferred > 0 ? null : fetched.etag,
+    lastModified: deferred > 0 ? null : fetched.lastModified,
   };
 }
 

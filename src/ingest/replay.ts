@@ -31,13 +31,16 @@ export async function replayFeed(source: ReplaySource, xml: string, deps: Replay
   const row = await getSource(deps.db, source.id);
   const fresh: string[] = [];
   const served: typeof fetch = async () => new Response(xml, { headers: { 'content-type': 'application/xml' } });
-  // Conditional-GET state is ignored: a replay always reads the document it is given.
-  const outcome = await ingestFeed({ ...row!, etag: null, lastModified: null }, {
+  // Conditional-GET state is ignored: a replay always reads the document it is given, whatever its URL says.
+  const feedUrl = URL.canParse(row!.feedUrl) ? row!.feedUrl : 'https://replay.invalid/feed';
+  const outcome = await ingestFeed({ ...row!, feedUrl, etag: null, lastModified: null }, {
     db: deps.db,
     fetcher: served,
     userAgent: deps.userAgent,
     enqueue: async (ids) => void fresh.push(...ids),
     log: deps.log,
+    allowedHosts: new Set([new URL(feedUrl).host]),
+    pages: false,
   });
   // Pending, not only fresh: a replay cut off after storing items picks them up when run again.
   const pending = [...new Set([...fresh, ...(await pendingItemIdsOfSource(deps.db, source.id))])];
@@ -103,7 +106,7 @@ async function processInOrder(ids: string[], deps: ReplayDeps): Promise<(Process
   rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   const out = [];
   for (const { id } of rows) {
-    const r = await processArticle(id, { ...deps, fetcher: fetch, fetchPages: false });
+    const r = await processArticle(id, deps);
     out.push({ ...r, itemId: id });
   }
   return out;

@@ -1,6 +1,6 @@
 /** Cron: mirror the configured sources into D1, then put one message per enabled source on the FEEDS queue. */
 import { getDb } from '../db/client.ts';
-import { takeRetryableItems } from '../db/queries/items.ts';
+import { takeRetryableItems, takeStalePending } from '../db/queries/items.ts';
 import { syncSources } from '../db/queries/sources.ts';
 import { configuredSources } from './sources.ts';
 
@@ -15,6 +15,9 @@ const QUEUE_BATCH_MAX = 100; // messages per sendBatch, Cloudflare's limit
 export const MAX_ATTEMPTS = 3; // pipeline failures before an item is left failed for a person to look at
 export const RETRY_QUIET_MS = 30 * 60_000; // a failure gets half an hour (two cron runs) before it is retried
 const RETRIES_PER_RUN = 200; // items retried per cron run: a bad deploy must not flood the queue
+/** A pending item untouched this long lost its queue message (runs take seconds; the page step settles within one). */
+export const STALE_PENDING_MS = 20 * 60_000;
+const REQUEUES_PER_RUN = 500; // stale items re-queued per cron run; the rest on the next
 
 export async function enqueueAllSources(env: Env): Promise<number> {
   const list = configuredSources(env);
@@ -32,6 +35,19 @@ export async function retryFailedItems(env: Env, now = Date.now()): Promise<numb
   if (ids.length) {
     await enqueueArticles(env.ARTICLES, ids);
     console.log(`[cron] retrying ${ids.length} failed items`);
+  }
+  return ids.length;
+}
+
+/**
+ * Items stored but never processed and not waiting for a page (their message was lost: a restart of local queues,
+ * a consumer cut off) are queued again; without this they would stay pending forever.
+ */
+export async function requeueStalePending(env: Env, now = Date.now()): Promise<number> {
+  const ids = await takeStalePending(getDb(env.DB), { quietMs: STALE_PENDING_MS, limit: REQUEUES_PER_RUN, now });
+  if (ids.length) {
+    await enqueueArticles(env.ARTICLES, ids);
+    console.log(`[cron] re-queued ${ids.length} items whose processing never ran`);
   }
   return ids.length;
 }

@@ -70,6 +70,8 @@ export interface SourceHealth extends SourceRef {
   consecutiveFailures: number;
   itemsSeen: number;
   itemsFailed: number; // items whose pipeline failed: kept with their error, never served half-processed
+  entriesDeferred: number; // feed entries the last run left for later runs (over the per-run cap)
+  pagesDeferred: number; // items waiting for their page (the run's budget, or a slow host)
   stories: number;
 }
 

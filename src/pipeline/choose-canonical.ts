@@ -5,7 +5,8 @@
  *   firstReport   who had it first (full marks for the first, fading over FIRST_REPORT_FADE_MS)
  *   completeness  a full article over a standfirst (saturates at COMPLETE_WORDS)
  *   penalty       sponsored, press-release, price-prediction
- * A sponsored or press-release member is never canonical while a member of another kind exists.
+ * A sponsored or press-release member is never canonical while a member of another kind exists; a member listing
+ * another outlet's article URL is never canonical beside that outlet's own item of the same URL.
  * Recomputed whenever a member joins, so a late original takes over if it scores best.
  */
 import type { Kind, Tier } from './types.ts';
@@ -16,6 +17,8 @@ export interface CanonicalCandidate {
   tier: Tier;
   kind: Kind | null; // null: not labelled, treated as news
   words: number; // cleaned body length
+  url?: string | null;
+  ownsUrl?: boolean; // the URL lies on the member's own source's site
 }
 
 export interface ScoreParts {
@@ -53,6 +56,7 @@ export function chooseCanonical(members: CanonicalCandidate[]): CanonicalChoice 
   if (members.length === 0) throw new Error('chooseCanonical: a cluster has at least one member');
   const first = Math.min(...members.map((m) => m.publishedAt));
   const anyEditorial = members.some((m) => !PROMOTIONAL.has(m.kind));
+  const owned = new Set(members.filter((m) => m.ownsUrl && m.url).map((m) => m.url));
   const scored = members.map((m): MemberScore => {
     const parts: ScoreParts = {
       tier: TIER_SCORE[m.tier],
@@ -60,11 +64,13 @@ export function chooseCanonical(members: CanonicalCandidate[]): CanonicalChoice 
       completeness: round(COMPLETENESS_MAX * Math.min(1, m.words / COMPLETE_WORDS)),
       penalty: (m.kind && PENALTY[m.kind]) ?? 0,
     };
-    const eligible = !(anyEditorial && PROMOTIONAL.has(m.kind));
+    const listsOthers = !!m.url && owned.has(m.url) && !m.ownsUrl;
+    const eligible = !(anyEditorial && PROMOTIONAL.has(m.kind)) && !listsOthers;
     const notes = [`${m.tier} source`, m.publishedAt === first ? 'first report' : `${lagText(m.publishedAt - first)} after the first`];
     notes.push(`${m.words} words`);
     if (m.kind && PENALTY[m.kind]) notes.push(`${m.kind}: penalty ${PENALTY[m.kind]}`);
-    if (!eligible) notes.push(`${m.kind}: never canonical beside an editorial member`);
+    if (anyEditorial && PROMOTIONAL.has(m.kind)) notes.push(`${m.kind}: never canonical beside an editorial member`);
+    if (listsOthers) notes.push("lists another outlet's article: that outlet's own item is canonical");
     return { id: m.id, score: round(parts.tier + parts.firstReport + parts.completeness + parts.penalty), parts, eligible, notes };
   });
   const byPublished = new Map(members.map((m) => [m.id, m.publishedAt]));

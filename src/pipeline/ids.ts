@@ -13,3 +13,11 @@ export function stableId(input: string): string {
   }
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
+
+/**
+ * An item's id: its source and its canonical URL. The same URL listed by two sources is two items (two members of
+ * one story), so no feed can claim, by listing it first, an article another source publishes.
+ */
+export function itemId(sourceId: string, url: string): string {
+  return stableId(`${sourceId}\n${url}`);
+}

@@ -5,7 +5,7 @@
  */
 import type { FeedEntry } from './parse-feed.ts';
 import { plainLine, plainParagraphs } from './html-text.ts';
-import { stableId } from './ids.ts';
+import { itemId } from './ids.ts';
 
 export const MAX_TITLE_CHARS = 300; // longer "titles" are body text leaking into the field
 export const MAX_SUMMARY_CHARS = 2_000; // a summary, not the article
@@ -84,7 +84,7 @@ export function normalizeEntry(entry: FeedEntry, ctx: NormalizeContext): Normali
   return {
     ok: true,
     item: {
-      id: stableId(url),
+      id: itemId(ctx.sourceId, url),
       sourceId: ctx.sourceId,
       url,
       guid: entry.guid ? clip(entry.guid, 500) : null,

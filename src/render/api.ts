@@ -65,6 +65,7 @@ export function apiSource(s: SourceHealth) {
     stories: s.stories,
     items_seen: s.itemsSeen,
     items_failed: s.itemsFailed,
+    deferred: { entries: s.entriesDeferred, pages: s.pagesDeferred },
     health: {
       ok: s.lastFetchAt == null ? null : s.consecutiveFailures === 0,
       last_fetch_at: iso(s.lastFetchAt),

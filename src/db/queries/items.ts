@@ -1,5 +1,5 @@
 /** Items: what the outlets published, and what the pipeline made of it. */
-import { and, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
 import { chunk, ID_LIST_MAX, type Db } from '../client.ts';
 import { items, sources, type Item, type Source } from '../schema.ts';
 import type { NormalizedItem } from '../../pipeline/normalize.ts';
@@ -7,8 +7,11 @@ import type { NormalizedItem } from '../../pipeline/normalize.ts';
 // drizzle binds defaulted columns too: sizing chunks by every column keeps each statement under D1's 100 parameters
 const ITEM_INSERT_COLUMNS = Object.keys(getTableColumns(items)).length;
 
-/** Stores items not seen before and returns their ids; an item seen again is left as it is (idempotent). */
-export async function insertNewItems(db: Db, list: NormalizedItem[], now: number): Promise<string[]> {
+/**
+ * Stores items not seen before and returns their ids; an item seen again (same id, or the same source and URL) is
+ * left as it is (idempotent). `pageStatus` 'wanted' leaves them for the feed consumer's page step.
+ */
+export async function insertNewItems(db: Db, list: NormalizedItem[], now: number, pageStatus: 'wanted' | 'not_needed' = 'not_needed'): Promise<string[]> {
   const unique = [...new Map(list.map((i) => [i.id, i])).values()];
   const inserted: string[] = [];
   for (const part of chunk(unique, ITEM_INSERT_COLUMNS)) {
@@ -26,15 +29,50 @@ export async function insertNewItems(db: Db, list: NormalizedItem[], now: number
           fetchedAt: now,
           summary: i.summary,
           feedContent: i.content,
+          pageStatus,
           status: 'pending' as const,
           updatedAt: now,
         })),
       )
-      .onConflictDoNothing({ target: items.id })
+      .onConflictDoNothing() // the id, or (source_id, url) for rows whose id predates per-source ids
       .returning({ id: items.id });
     inserted.push(...rows.map((r) => r.id));
   }
   return inserted;
+}
+
+/** URLs per query when asking which are stored: a JSON list of ~50 KB, well under D1's statement and value limits. */
+const URLS_PER_QUERY = 500;
+
+/** Which of these URLs the source has not stored yet (one indexed lookup per URL, a few queries per feed). */
+export async function unstoredUrls(db: Db, sourceId: string, urls: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < urls.length; i += URLS_PER_QUERY) {
+    const rows = await db.all<{ value: string }>(
+      sql`SELECT j.value AS value FROM json_each(${JSON.stringify(urls.slice(i, i + URLS_PER_QUERY))}) j
+          WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.source_id = ${sourceId} AND i.url = j.value)`,
+    );
+    for (const r of rows) out.add(r.value);
+  }
+  return out;
+}
+
+/**
+ * Items stored but never run through the pipeline and not waiting for a page, untouched for `quietMs`: their queue
+ * message was lost (a restart of local queues, a consumer cut off). Touched and returned, for the caller to queue.
+ */
+export async function takeStalePending(db: Db, opts: { quietMs: number; limit: number; now?: number }): Promise<string[]> {
+  const now = opts.now ?? Date.now();
+  const rows = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(eq(items.status, 'pending'), ne(items.pageStatus, 'wanted'), lt(items.updatedAt, now - opts.quietMs)))
+    .limit(opts.limit);
+  const ids = rows.map((r) => r.id);
+  for (const part of chunk(ids, 1, ID_LIST_MAX)) {
+    await db.update(items).set({ updatedAt: now }).where(inArray(items.id, part));
+  }
+  return ids;
 }
 
 export async function getItemWithSource(db: Db, id: string): Promise<{ item: Item; source: Source } | null> {

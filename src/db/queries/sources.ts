@@ -65,6 +65,7 @@ export interface FetchOutcome {
   message: string;
   itemsSeen: number;
   itemsNew: number;
+  entriesDeferred?: number; // feed entries over the per-run cap, left for later runs
   ms: number;
   etag?: string | null;
   lastModified?: string | null;
@@ -80,6 +81,7 @@ export async function recordFetch(db: Db, sourceId: string, o: FetchOutcome, at 
         lastMessage: o.message,
         consecutiveFailures: 0,
         itemsSeen: sql`${sources.itemsSeen} + ${o.itemsNew}`,
+        entriesDeferred: o.entriesDeferred ?? 0,
         ...(o.etag !== undefined ? { etag: o.etag } : {}),
         ...(o.lastModified !== undefined ? { lastModified: o.lastModified } : {}),
       }
@@ -132,6 +134,8 @@ export async function listSourceHealth(db: Db): Promise<SourceHealth[]> {
     itemsSeen: r.itemsSeen,
     stories: storyCount.get(r.id) ?? 0,
     itemsFailed: failedCount.get(r.id) ?? 0,
+    entriesDeferred: r.entriesDeferred,
+    pagesDeferred: r.pagesDeferred,
   }));
 }
 

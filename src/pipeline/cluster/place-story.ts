@@ -29,6 +29,7 @@ import {
   sameMove,
   type Fingerprint,
 } from '../fingerprint/index.ts';
+import { stableId } from '../ids.ts';
 import { DEFAULT_CONFIG, type ClusterConfig } from './config.ts';
 import type { ClusterStore, StoredCluster, StoredStory } from './store.ts';
 
@@ -41,6 +42,8 @@ export interface StoryInput {
   sourceId: string;
   tier?: Tier; // default 'original'
   kind?: Kind | null;
+  url?: string | null; // the same URL listed by two sources is one story: its two members
+  ownsUrl?: boolean; // the URL lies on the source's own site (see choose-canonical)
 }
 
 export interface Match {
@@ -51,6 +54,7 @@ export interface Match {
   bar: number; // the same-event bar this pair had to clear (lower when published minutes apart, or reporting one price move)
   move: boolean; // both headlines report the same price move (see ClusterConfig.moveBand)
   centroid?: boolean; // matched the centroid of its cluster's candidates; itemId is the closest of them
+  sameUrl?: boolean; // another source listed the same article URL
 }
 
 export interface Placement {
@@ -65,7 +69,12 @@ export interface Placement {
 
 /** How strongly a verified pair matches: >= 1 means it passes one of the two levels. */
 function strength(m: Match, cfg: Bars): number {
-  return Math.max(m.near / cfg.nearJoin, m.bar > 0 ? m.event / m.bar : 1);
+  return Math.max(m.near / cfg.nearJoin, m.bar > 0 ? m.event / m.bar : 1, m.sameUrl ? 1 : 0);
+}
+
+/** The LSH-table key of an article URL: candidates listing the same URL are found by one more key. */
+function urlKey(url: string): string {
+  return `u:${stableId(url)}`;
 }
 
 /** Whether two stories report one price move: same coin, direction and level band, same session, news kinds. */
@@ -160,8 +169,9 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const counted = { total: freq.total + 1, df: new Map(terms.map((t) => [t, (freq.df.get(t) ?? 0) + 1])) };
   const fp = fingerprint(doc, counted, raw, terms);
   const movePart = (query: boolean) => (fp.move ? moveKeys(fp.move, cfg.moveBand, query) : []);
-  const keys = [...nearKeys(fp.signature), ...eventKeys(fp.features), ...movePart(false)];
-  const queryKeys = [...nearKeys(fp.signature), ...eventKeys(fp.features, fp.features.size), ...movePart(true)];
+  const urlPart = story.url ? [urlKey(story.url)] : [];
+  const keys = [...nearKeys(fp.signature), ...eventKeys(fp.features), ...movePart(false), ...urlPart];
+  const queryKeys = [...nearKeys(fp.signature), ...eventKeys(fp.features, fp.features.size), ...movePart(true), ...urlPart];
 
   const hits = await store.candidates(queryKeys, story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs, cfg.candidateLimit);
   const candidates = await store.stories(hits.map((h) => h.itemId).filter((id) => id !== story.id));
@@ -176,6 +186,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
       m: {
         ...m,
         move,
+        ...(story.url && c.url === story.url && c.sourceId !== story.sourceId ? { sameUrl: true } : {}),
         bar: copyOnly(story.kind, c.kind, cfg) && Math.abs(c.publishedAt - story.publishedAt) > cfg.copyOnlyGapMs
           ? NEVER
           : round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : 1)),
@@ -189,19 +200,30 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
 
   const live = await liveClusters(store, [...new Set(matches.map((m) => m.clusterId))]);
   for (const m of matches) m.clusterId = live.get(m.clusterId)!.id;
+  // A listing never drags the URL's owner into a story the listing joined by its own words: the owner follows a
+  // listing of its article only into the listing's own story, alone (else the owner is placed by its own text).
+  const listers = new Set(candidates.filter((c) => !c.ownsUrl).map((c) => c.id));
+  const sizeOf = new Map([...live.values()].map((c) => [c.id, c.size]));
+  for (const m of matches) {
+    if (m.sameUrl && story.ownsUrl && listers.has(m.itemId) && sizeOf.get(m.clusterId)! > 1) m.sameUrl = false;
+  }
+  const joinable = matches.filter((m) => strength(m, bars) >= 1);
   // A cluster that already holds a piece of this outlet is joined only by a copy (see sameSourceNear).
-  const candidatesJoined = [...new Map([...live.values()].map((c) => [c.id, c])).values()];
+  const joinableIds = new Set(joinable.map((m) => m.clusterId));
+  const candidatesJoined = [...new Map([...live.values()].filter((c) => joinableIds.has(c.id)).map((c) => [c.id, c])).values()];
   const pool = candidatesJoined.length ? await store.members(candidatesJoined.map((c) => c.id)) : [];
   const rewriteOf = new Set(candidates.filter((c) => c.sourceId === story.sourceId).map((c) => c.id));
   const copyOf = new Set(
-    matches.filter((m) => m.near >= cfg.nearJoin || (rewriteOf.has(m.itemId) && m.event >= cfg.sameSourceEvent * m.bar)).map((m) => m.clusterId),
+    joinable
+      .filter((m) => m.sameUrl || m.near >= cfg.nearJoin || (rewriteOf.has(m.itemId) && m.event >= cfg.sameSourceEvent * m.bar))
+      .map((m) => m.clusterId),
   );
   const blocked = new Set(pool.filter((m) => m.sourceId === story.sourceId && !copyOf.has(m.clusterId)).map((m) => m.clusterId));
   const joined = candidatesJoined.filter((c) => !blocked.has(c.id)).sort((a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1));
   const survivor = joined[0]?.id ?? story.id;
   const merged = joined.slice(1).map((c) => c.id);
   const joinedIds = new Set(joined.map((c) => c.id));
-  const kept = matches.filter((m) => joinedIds.has(m.clusterId));
+  const kept = joinable.filter((m) => joinedIds.has(m.clusterId));
 
   const tier = story.tier ?? 'original';
   const stored: StoredStory = {
@@ -213,11 +235,13 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     kind: story.kind ?? null,
     title: story.title,
     fingerprint: encodeFingerprint(fp),
+    url: story.url ?? null,
+    ownsUrl: story.ownsUrl ?? false,
   };
   const members = [...pool.filter((m) => joinedIds.has(m.clusterId)), stored];
   const fps = new Map(members.map((m) => [m.id, m.id === story.id ? fp : decodeFingerprint(m.fingerprint)]));
   const canonical = chooseCanonical(
-    members.map((m) => ({ id: m.id, publishedAt: m.publishedAt, tier: m.tier, kind: m.kind, words: fps.get(m.id)!.words })),
+    members.map((m) => ({ id: m.id, publishedAt: m.publishedAt, tier: m.tier, kind: m.kind, words: fps.get(m.id)!.words, url: m.url, ownsUrl: m.ownsUrl })),
   );
   const times = members.map((m) => m.publishedAt);
   const cluster: StoredCluster = {
@@ -247,7 +271,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     merged,
     matches: kept,
     canonical,
-    why: explain(kept, matches.length - kept.length, candidates.length, survivor, merged, bars),
+    why: explain(kept, joinable.length - kept.length, candidates.length, survivor, merged, bars),
   };
 }
 
@@ -284,8 +308,9 @@ function explain(matches: Match[], blocked: number, verified: number, clusterId:
     return `new cluster: none of ${verified} candidates passed (copy Jaccard >= ${cfg.nearJoin} or same-event cosine >= ${cfg.eventBar})${outlet}`;
   }
   const best = matches[0];
-  const level =
-    best.near >= cfg.nearJoin
+  const level = best.sameUrl
+    ? `same article URL as ${best.itemId}, listed by another source`
+    : best.near >= cfg.nearJoin
       ? `copy of ${best.itemId} (Jaccard ${best.near} >= ${cfg.nearJoin})`
       : best.move
         ? `same price move as ${best.itemId} (cosine ${best.event} >= bar ${best.bar})`

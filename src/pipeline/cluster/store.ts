@@ -21,6 +21,8 @@ export interface StoredStory {
   kind: Kind | null;
   title: string; // shown in `why` and the inspector
   fingerprint: string; // encodeFingerprint(...)
+  url?: string | null; // the article URL: the same URL from two sources is one story
+  ownsUrl?: boolean; // the URL lies on the source's own site (its own article, not one it lists)
 }
 
 export interface StoredCluster {

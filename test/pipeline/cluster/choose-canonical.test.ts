@@ -16,6 +16,16 @@ describe('chooseCanonical', () => {
     expect(choice.members.find((m) => m.id === 'ad')!.notes.join(' ')).toMatch(/never canonical/);
   });
 
+  it("never picks an item that lists another outlet's article URL over that outlet's own item of the URL", () => {
+    const url = 'https://victim.example/2026/03/exploit';
+    const choice = chooseCanonical([
+      { ...base, id: 'lister', tier: 'original', publishedAt: 0, words: 900, url, ownsUrl: false },
+      { ...base, id: 'owner', tier: 'aggregator', publishedAt: 2 * HOUR, words: 120, url, ownsUrl: true },
+    ]);
+    expect(choice.canonicalId).toBe('owner');
+    expect(choice.members.find((m) => m.id === 'lister')!.notes.join(' ')).toMatch(/another outlet's article/);
+  });
+
   it('prefers the original outlet over an aggregator copy published at the same time', () => {
     const choice = chooseCanonical([
       { ...base, id: 'agg', tier: 'aggregator' },

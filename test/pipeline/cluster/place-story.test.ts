@@ -36,6 +36,37 @@ function partition(assign: Map<string, string>): string[][] {
 }
 
 describe('placeStory', () => {
+  const URL_TAKEN = 'https://harbor.example/2026/03/lendvault';
+  const LISTING: StoryInput = {
+    id: 'claimer',
+    title: 'Mischief Daily exclusive: our readers pick their favourite wallet colours',
+    text: 'Readers of Mischief Daily voted on wallet colours this week. Teal won with a large share of the votes, ahead of coral and slate.',
+    coins: [],
+    publishedAt: at(340),
+    sourceId: 'mischief',
+    tier: 'original',
+    url: URL_TAKEN,
+    ownsUrl: false,
+  };
+
+  it('puts the same article URL from two sources into one story, whatever each says, the owner canonical', async () => {
+    const own: StoryInput = { ...HACK_REPORT_A, id: 'owner', sourceId: 'harbor', tier: 'aggregator', publishedAt: at(400), url: URL_TAKEN, ownsUrl: true };
+    const { store, placements } = await placeAll([...BACKGROUND, LISTING, own]);
+    expect(store.assignments().get('owner')).toBe(store.assignments().get('claimer'));
+    expect(placements.get('owner')!.canonicalId).toBe('owner');
+    expect(placements.get('owner')!.why).toMatch(/same article URL as claimer/);
+  });
+
+  it("never lets a listing drag the URL's owner into a story the listing joined by its own words", async () => {
+    const listing: StoryInput = { ...SOLANA_ETF, id: 'claimer', sourceId: 'mischief', url: URL_TAKEN, ownsUrl: false };
+    const copyOfEtf: StoryInput = { ...SOLANA_ETF, id: 'etf-copy', sourceId: 'relay', publishedAt: SOLANA_ETF.publishedAt + 60_000 };
+    const own: StoryInput = { ...HACK_REPORT_A, id: 'owner', sourceId: 'harbor', publishedAt: at(400), url: URL_TAKEN, ownsUrl: true };
+    const { store } = await placeAll([...BACKGROUND, copyOfEtf, listing, own]);
+    const assign = store.assignments();
+    expect(assign.get('claimer')).toBe(assign.get('etf-copy'));
+    expect(assign.get('owner')).not.toBe(assign.get('claimer'));
+  });
+
   it('groups two write-ups of one event in different words, with one canonical', async () => {
     const { store, placements } = await placeAll(ALL);
     const assign = store.assignments();
