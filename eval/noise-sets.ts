@@ -1,0 +1,95 @@
+/**
+ * The noise gold sets, in one shape: noise-dev and noise-dev-2 from ../shared/data, and noise-dev-3, our own labels
+ * (eval/data/noise-dev-3.jsonl: offsets only, into the bodies of ../shared/data/gold/cryptoprism-202510, read at run
+ * time; see eval/data/README.md). Used by the noise evaluation and by the segment classifier's training script.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from './section.ts';
+import type { NoiseCategory } from '../src/pipeline/types.ts';
+
+export interface NoiseDoc {
+  id: string;
+  set: NoiseSetName;
+  source: string; // the outlet
+  input: string; // the raw text, as the cleaner receives it
+  gold: string; // the article body a reader wants
+  goldSegments: { start: number; end: number }[]; // offsets into input
+  title: string | null;
+  noise: { category: NoiseCategory; text: string; start: number; end: number }[];
+  flags: string[];
+}
+
+export const NOISE_SETS = ['noise-dev', 'noise-dev-2', 'noise-dev-3'] as const;
+export type NoiseSetName = (typeof NOISE_SETS)[number];
+
+function jsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+interface SharedDoc {
+  id: string;
+  source: string;
+  input: string;
+  gold: string;
+  title: string | null;
+  noise: { category: NoiseCategory; text: string; start: number; end: number }[];
+  gold_segments?: { start: number; end: number }[];
+  flags: string[];
+}
+
+interface OffsetDoc {
+  id: string;
+  source: string;
+  flags: string[];
+  gold_segments: { start: number; end: number }[];
+  noise: { category: NoiseCategory; start: number; end: number; inline?: boolean }[];
+}
+
+export function loadNoiseSet(dataDir: string, set: NoiseSetName): NoiseDoc[] {
+  if (set !== 'noise-dev-3') {
+    return jsonl<SharedDoc>(path.join(dataDir, 'gold', set, 'docs.jsonl')).map((d) => ({
+      id: d.id,
+      set,
+      source: d.source,
+      input: d.input,
+      gold: d.gold,
+      goldSegments: d.gold_segments ?? [],
+      title: d.title,
+      noise: d.noise,
+      flags: d.flags,
+    }));
+  }
+  const bodies = new Map(
+    jsonl<{ id: string; title: string; body: string }>(path.join(dataDir, 'gold', 'cryptoprism-202510', 'articles.jsonl')).map((a) => [a.id, a]),
+  );
+  return jsonl<OffsetDoc>(path.join(PROJECT_ROOT, 'eval', 'data', 'noise-dev-3.jsonl')).map((d) => {
+    const article = bodies.get(d.id);
+    if (!article) throw new Error(`noise-dev-3: article ${d.id} is not in cryptoprism-202510`);
+    const input = article.body;
+    let gold = '';
+    let prev = 0;
+    for (const g of d.gold_segments) {
+      if (gold) {
+        const between = d.noise.filter((n) => n.start >= prev && n.end <= g.start);
+        gold += between.length && between.every((n) => n.inline) ? ' ' : '\n'; // as noise-dev joins around an inline chip
+      }
+      gold += input.slice(g.start, g.end);
+      prev = g.end;
+    }
+    return {
+      id: d.id,
+      set,
+      source: d.source,
+      input,
+      gold,
+      goldSegments: d.gold_segments,
+      title: article.title,
+      noise: d.noise.map((n) => ({ category: n.category, start: n.start, end: n.end, text: input.slice(n.start, n.end) })),
+      flags: d.flags,
+    };
+  });
+}
