@@ -116,8 +116,16 @@ const STOCK_NAME = new RegExp(STOCK, 'u');
 /** Lower-case words a credit may hold ("via", "by", "de"): a parenthesis with more is a sentence that names an agency. */
 const CREDIT_MAX_LOWER_WORDS = 3;
 
+/** A stop then a capital or digit inside a parenthesis: it holds sentences, or runs from an aside into a list ("3)"). */
+const SENTENCES_INSIDE = /[.!?]\s+[\p{Lu}\p{N}]/u;
+/** An aside that opens with a lower-case word other than a credit's own ("(see Bloomberg)", "(according to Reuters)"). */
+const ASIDE_START = /^\((?!(?:via|by|photo|image|credit|courtesy)\b)\p{Ll}/u;
+/** The parenthesis closes a list item's number or letter ("… 3)"), not an aside opened before it. */
+const LIST_MARKER_END = /(?:^|\s)(?:\d{1,2}|[a-z])\)$/;
+
 /** Whether a parenthesis taken by CREDIT reads as a credit, not prose or an acronym that happens to match. */
 function isCredit(paren: string): boolean {
+  if (SENTENCES_INSIDE.test(paren) || LIST_MARKER_END.test(paren) || ASIDE_START.test(paren)) return false;
   if (!LOWER_ASCII.test(paren)) return CAPS_NAME.test(paren) || STOCK_NAME.test(paren);
   const lower = paren.slice(1, -1).split(SPACES_OR_SLASHES).filter((w) => LOWER_START.test(w) && !DOMAIN_END.test(w));
   return lower.length <= CREDIT_MAX_LOWER_WORDS && !SENTENCE_IN_PARENS.test(paren);
@@ -134,15 +142,44 @@ export const imageCredit: Rule = {
     if (CREDIT_LINE_TRIGGER.test(text)) hits.push(...matchAll(text, CREDIT_LINE));
     for (const m of alternation(text, CREDIT, true)) {
       if (!isCredit(m[0])) continue;
-      const end = (m.index ?? 0) + m[0].length;
-      hits.push({ start: captionStart(text, m.index ?? 0), end });
+      const at = m.index ?? 0;
+      const end = at + m[0].length;
+      const start = captionStart(text, at);
+      if (start < at && readsAsCaption(text, start, at)) hits.push({ start, end });
+      else if (!BARE_AGENCY.test(m[0]) || !SPACE.test(text[at - 1] ?? '\n')) hits.push({ start: at, end });
+      // else: "(Bloomberg)" after a sentence of prose attributes it; neither is a picture's credit
     }
     return hits;
   },
 };
 
-/** A glued sentence end or a line break: where a caption before a credit may start. */
-const CAPTION_BREAK = /[.!?”"](?=[A-Z])|\n/g;
+/**
+ * A glued sentence end or a line break: where a caption before a credit may start. The stop follows a word of two
+ * letters or more, or a digit: "U.S." and "Inc." inside a name are not sentence ends.
+ */
+const CAPTION_BREAK = /(?<=\p{Ll}\p{Ll}|\d|[”"])[.!?”"](?=[A-Z])|\n/gu;
+/** Words a caption set off from its credit by a blank may have; longer, it is a sentence of the story (unless glued on). */
+const SPACED_CAPTION_MAX_WORDS = 12;
+/** Words any caption before a credit may have. */
+const CAPTION_MAX_WORDS = 40;
+/** A list item's number or bullet: an item of a list is never a caption. */
+const LIST_ITEM_START = /^(?:\d{1,2}[).]|[-•*▪])\s/;
+/** A credit that is only a news agency's name: alone after prose it attributes the sentence, it does not credit a picture. */
+const BARE_AGENCY = /^\((?:Bloomberg|Reuters|AFP|AP)\)$/;
+
+/**
+ * Whether the text between a caption start and its credit reads as a caption: not a list item, at most
+ * CAPTION_MAX_WORDS, and short (SPACED_CAPTION_MAX_WORDS) unless glued to the credit as flattened pages glue them
+ * ("…DXY index.(KAREN BLEIERAFP via Getty Images)"). Precision first: a sentence of the story is worth more than a
+ * caption left in.
+ */
+function readsAsCaption(text: string, start: number, creditAt: number): boolean {
+  const caption = text.slice(start, creditAt).trim();
+  if (LIST_ITEM_START.test(caption)) return false;
+  const words = caption.split(/\s+/).length;
+  if (words > CAPTION_MAX_WORDS) return false;
+  return !SPACE.test(text[creditAt - 1] ?? '') || words <= SPACED_CAPTION_MAX_WORDS;
+}
 
 /** The start of the caption before a credit: after the last glued sentence end ("prices.So far …(Reuters)") or line break. */
 function captionStart(text: string, creditAt: number): number {
