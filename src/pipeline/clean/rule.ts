@@ -6,10 +6,13 @@ export interface Hit {
   end: number;
   /** Removed from inside a sentence (an inline price chip): the text closes up with a space, not a paragraph break. */
   inline?: boolean;
+  /** The evidence, where the rule's name does not say it all (e.g. "repeats in 14 of this outlet's last 20 items"). */
+  why?: string;
 }
 
 export interface RuleContext {
   title: string | null;
+  source?: string | null; // the outlet's display name, when the caller knows it
 }
 
 /**

@@ -7,7 +7,7 @@ import { matchAll, type Rule } from '../rule.ts';
  */
 const CREDIT = new RegExp(
   [
-    String.raw`\((?:Reporting|Writing|Additional reporting|Editing|Compiled) by [^)]{2,300}\)`,
+    String.raw`\((?:Reporting|Writing|Additional [Rr]eporting|Editing|Compiled) [Bb]y [^)]{2,300}\)`,
     String.raw`--?\s?With assistance from [^.\n]{2,200}\.?`,
     String.raw`burs?-[a-z]{2,}(?:\/[a-z]{2,})*(?![\p{L}-])`,
     String.raw`Disclosure\s?:\s?This (?:article|post|story) was (?:edited|written|reviewed|produced)(?: by)?[^.\n]{0,80}\.(?:\s?For more information[^.\n]{0,160}?\s?\.)?`,

@@ -38,7 +38,8 @@ const CAPTIONS: Branch[] = [
   anchored(String.raw`${AFTER_SENTENCE}(?:[\p{Lu}\p{N}][^\s.!?]*(?:\s[^\s.!?]+){0,9}[.,]?\s{0,2})?(?<![\p{L}])(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`, 'u', captionStarts),
   // "POLUSDT chart by TradingView", "SHIBUSD 4-Hour Chart, Courtesy: TradingView", "POL price history | Coinmarketcap":
   // a trading pair or symbol, maybe a time frame, then the chart word and the provider
-  searched(String.raw`\b(?:[A-Z0-9/]{2,12}\s(?:[\w-]+\s)?)?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}`, 'u', /(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)/),
+  searched(String.raw`\b(?:[A-Z0-9/]{2,12}\s(?:[\w-]+\s)?)?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}(?!\s\p{Ll})`, 'u', /(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)/),
+  // (not when the sentence goes on: "The weekly chart by Glassnode shows …" is prose)
   // "PUMP Supertrend indicator:TradingView"
   searched(String.raw`${AFTER_SENTENCE}[^.!?\n:]{3,80}?:\s?${PROVIDERS}(?![\p{Ll}])`, 'u', new RegExp(String.raw`:\s?${PROVIDERS}`)),
   // "Featured image from Pixabay, chart from Tradingview.com", "Cover image viawww.freepik.com", "Featured image via Shutterstock"

@@ -1,5 +1,6 @@
 import type { Rule, TailRule } from '../rule.ts';
 import { advertisement } from './advertisement.ts';
+import { affiliateOffer } from './affiliate-offer.ts';
 import { affiliateWidget } from './affiliate-widget.ts';
 import { allCapsLink } from './all-caps-link.ts';
 import { appearedFirst } from './appeared-first.ts';
@@ -7,6 +8,7 @@ import { authorBio } from './author-bio.ts';
 import { authorBlurb } from './author-blurb.ts';
 import { breadcrumb } from './breadcrumb.ts';
 import { byline } from './byline.ts';
+import { captionUnit } from './caption-unit.ts';
 import { cashtagRun } from './cashtag-run.ts';
 import { cookieNotice } from './cookie-notice.ts';
 import { creditLine } from './credit-line.ts';
@@ -14,6 +16,7 @@ import { disclaimer } from './disclaimer.ts';
 import { duplicateTitle } from './duplicate-title.ts';
 import { embeddedCode } from './embedded-code.ts';
 import { followCta } from './follow-cta.ts';
+import { gluedRun } from './glued-run.ts';
 import { headlineLine } from './headline-line.ts';
 import { hashtagLine } from './hashtag-line.ts';
 import { htmlMarkup } from './html-markup.ts';
@@ -27,12 +30,14 @@ import { promoBlock } from './promo-block.ts';
 import { readAlso } from './read-also.ts';
 import { relatedLinks } from './related-links.ts';
 import { repeatedPassage } from './repeated-passage.ts';
+import { selfPromotion } from './self-promotion.ts';
 import { shareBar } from './share-bar.ts';
 import { siteChrome } from './site-chrome.ts';
 import { strayLabel } from './stray-label.ts';
 import { tableOfContents } from './table-of-contents.ts';
 import { tagStrip } from './tag-strip.ts';
 import { tickerStrip } from './ticker-strip.ts';
+import { timecodedList } from './timecoded-list.ts';
 import { trailingEllipsis, truncationMarker } from './truncation-marker.ts';
 
 /**
@@ -73,4 +78,19 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Rules that read what the others left: they run once everything above has been removed. */
-export const TAIL_RULES: readonly TailRule[] = [headlineLine, repeatedPassage, photoCaption, tableOfContents, tagStrip, trailingEllipsis, strayLabel];
+export const TAIL_RULES: readonly TailRule[] = [
+  headlineLine,
+  repeatedPassage,
+  photoCaption,
+  tableOfContents,
+  tagStrip,
+  trailingEllipsis,
+  strayLabel,
+  // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
+  ...[captionUnit, selfPromotion, affiliateOffer, timecodedList, gluedRun].map(asTail),
+];
+
+/** A rule that reads only the text, run among the tail rules: it gets what every other rule left. */
+function asTail(rule: Rule): TailRule {
+  return { name: rule.name, category: rule.category, find: (text, _removed, ctx) => rule.find(text, ctx) };
+}

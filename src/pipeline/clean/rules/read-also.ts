@@ -11,6 +11,12 @@ const COMMA_OPENER = /\s[A-Z][a-z]+,\s/;
 
 /** A single inserted link to another story: "Read more:", "Related:", "Related Reading:", "Read also:". */
 const LEAD = /(?:\b(?:Related(?: Reading| News| Article| Story)?|Read (?:more|also|More|Also|Next)|Also [Rr]ead|See also|READ MORE|READ ALSO|Suggested [Rr]eading|Recommended)\s?:\s?|[（(](?:前情提要|背景補充|延伸閱讀|相關報導)\s?[：:][^）)\n]{1,200}[）)])/g;
+/**
+ * The same insert under the other labels outlets give it, in any case, where a sentence or line starts: "MUST READ:",
+ * "Editor's pick:", "More from X:", "Watch:", "ICYMI:" ("Trending:" and "Don't miss:" open affiliate promos: promo-block's).
+ * Only at a start: "traders watch:" inside a sentence is prose.
+ */
+const LABEL_LEAD = /(?<=^|\n|[.!?"”)]\s?)(?:also read|must read|editor[’']?s picks?|top stor(?:y|ies)|related (?:coverage|posts?|stories|reads?)|more (?:from|on) (?:\p{Lu}[\w.]*(?: \p{Lu}[\w.]*){0,2})|recommended(?: reading| for you| stories)?|further reading|check out|up next|read next|read this next|in case you missed it|icymi|watch|listen|explore|discover|popular|latest)\s?:\s?(?=[\p{Lu}\p{N}"“‘'])/giu;
 /** "You Might Also Like <date><title>By<author>": a teaser card with its byline. */
 const CARD = new RegExp(String.raw`You (?:Might|May) Also Like\s?(?:${DATE})?[^\n]{1,200}?By\s?[A-Z][\p{Ll}'’-]+(?: [A-Z][\p{Ll}'’-]+){0,2}(?=\p{Lu}[\p{Ll}\s]|\s|$)`, 'gu');
 
@@ -31,6 +37,11 @@ export const readAlso: Rule = {
       const start = m.index ?? 0;
       const after = start + m[0].length;
       hits.push({ start, end: m[0].startsWith('（') || m[0].startsWith('(') ? after : headlineEnd(text, after) });
+    }
+    for (const m of matches(text, LABEL_LEAD)) {
+      const start = m.index ?? 0;
+      if (hits.some((h) => h.start <= start && start < h.end)) continue;
+      hits.push({ start, end: headlineEnd(text, start + m[0].length) });
     }
     for (const m of matches(text, CARD)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     return hits;

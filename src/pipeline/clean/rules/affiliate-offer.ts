@@ -1,0 +1,29 @@
+import type { Hit, Rule } from '../rule.ts';
+import { sentences } from '../sentences.ts';
+
+/**
+ * An exchange's or casino's offer dropped into a story: a short sentence that opens with a sign-up imperative and
+ * dangles a reward ("Sign up to Bybit and start trading with $30,050 in welcome gifts", "Join X now and claim a $50
+ * bonus in minutes", "Use code CRYPTO for 20% off fees").
+ */
+const OPENER = /^(?:sign up|join|register|open an account|create an account|claim|get|grab|unlock|start trading|trade|deposit|use (?:promo |bonus |referral )?code|bet|play|spin)\b/i;
+/** The reward itself must be named: a sum alone ("Join the $2.5 Million Presale Giveaway") is a headline of a promo, not the offer line. */
+const REWARD = /\b(?:bonus|bonuses|gift|gifts|reward|rewards|welcome|cashback|rebate|promo code|referral code|free spins|off fees|no deposit|fee discount)\b/i;
+const MAX_WORDS = 25;
+const WORDS = /\S+/g;
+const TRIGGER = /\b(?:bonus|gifts?|rewards?|welcome|free|cashback|rebate|code|free spins)\b/i;
+
+export const affiliateOffer: Rule = {
+  name: 'affiliate-offer',
+  category: 'advertisement',
+  find(text) {
+    if (!TRIGGER.test(text)) return [];
+    const hits: Hit[] = [];
+    for (let [s, e] of sentences(text)) {
+      while (s < e && /\s/.test(text[s])) s++;
+      const sentence = text.slice(s, e);
+      if (OPENER.test(sentence) && REWARD.test(sentence) && (sentence.match(WORDS)?.length ?? 0) <= MAX_WORDS) hits.push({ start: s, end: e });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,113 @@
+import type { Hit, Rule } from '../rule.ts';
+
+/**
+ * Menus, tag lists and widgets run together without spaces when a page is flattened: "Stocks MenuStocksMarket
+ * PulseStock Market OverviewMarket Momentum", "North KoreaLazarus groupChainalysis". The form: a run of capitalised or
+ * glued tokens holding several joins (one word's last lower-case letters meeting the next word's capital) whose words
+ * are nearly all capitalised. Prose has joins only inside brand names (CoinDesk, BlackRock), one at a time; a table
+ * flattened the same way ("cashFlow profileProsTrade-offs") is mostly lower-case words and stays. Where the run meets
+ * the story's sentences, it stops at the glued break: "a BNB treasuryByJamie …" starts at "By", "… 12:33SHIB team has"
+ * ends before "SHIB", and a stop glued to a capital ("Ledger.ByShaurya") ends the sentence before it.
+ */
+const TOKEN = /\S+/g;
+/** A join: a word of three lower-case letters or more, glued to a capitalised word. */
+const JOIN = /\p{Ll}{3}(?=\p{Lu}\p{Ll})/gu;
+/** A glued break: a join, or a digit glued to a capital ("12:33SHIB"). */
+const BREAK = /(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll})|(?<=\d)(?=\p{Lu})/gu;
+const HAS_JOIN = /\p{Ll}{3}\p{Lu}\p{Ll}/u;
+/** A token that may stand in a menu run: capitalised, all capitals, a digit, a separator, or glued. */
+const RUN_TOKEN = /^(?:[\p{Lu}\p{N}&|/•·–-]|\p{Ll}+\p{Lu})/u;
+/** A stop glued to a capital inside a token: a sentence ends there. */
+const GLUED_STOP = /[.!?](?=\p{Lu})/gu;
+/** Joins a run needs; at the text's end (a tag list) one fewer. */
+const MIN_JOINS = 3;
+/** Share of a run's words (split at joins and blanks) that must be capitalised. */
+const MIN_CAPITALISED = 0.75;
+/** Tokens of the story's sentence a run may hold at an edge before the glued break (the first words of it). */
+const EDGE_MAX_TOKENS = 3;
+/** Stops that end prose sentences: a token ending in one closes the run. */
+const CLOSING_STOP = /[.!?]["”’)]?$/;
+/** The first letter of each word: after a blank, or a glued capital. */
+const WORD_START = /(?:^|(?<=\s))\p{L}|(?<=\p{Ll}{3})\p{Lu}/gu;
+
+interface Tok {
+  start: number;
+  end: number;
+  joins: number;
+  breaks: number[]; // text offsets of glued breaks inside the token
+}
+
+export const gluedRun: Rule = {
+  name: 'glued-run',
+  category: 'site_chrome',
+  find(text) {
+    if (!HAS_JOIN.test(text)) return [];
+    const hits: Hit[] = [];
+    let run: Tok[] = [];
+    let proseBefore = false;
+    const close = (proseAfter: boolean) => {
+      const hit = run.length ? judge(text, run, proseBefore, proseAfter) : null;
+      if (hit) hits.push(hit);
+      run = [];
+    };
+    let prevEnd = 0;
+    for (const tok of tokens(text)) {
+      const piece = text.slice(tok.start, tok.end);
+      if (run.length && text.slice(prevEnd, tok.start).includes('\n')) {
+        close(false); // a menu keeps to its line
+        proseBefore = false;
+      }
+      prevEnd = tok.end;
+      if (!RUN_TOKEN.test(piece)) {
+        close(true);
+        proseBefore = !CLOSING_STOP.test(piece);
+        continue;
+      }
+      run.push(tok);
+      if (CLOSING_STOP.test(piece)) {
+        close(true);
+        proseBefore = false;
+      }
+    }
+    close(false);
+    return hits;
+  },
+};
+
+/** Blank-separated tokens, split again where a stop is glued to a capital. */
+function* tokens(text: string): Generator<Tok> {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const cuts = [0, ...[...m[0].matchAll(GLUED_STOP)].map((g) => (g.index ?? 0) + 1), m[0].length];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const part = m[0].slice(cuts[i], cuts[i + 1]);
+      if (!part) continue;
+      const at = m.index + cuts[i];
+      yield { start: at, end: at + part.length, joins: part.match(JOIN)?.length ?? 0, breaks: [...part.matchAll(BREAK)].map((b) => at + (b.index ?? 0)) };
+    }
+  }
+}
+
+/** The run as a hit, its edges cut at the glued breaks where it meets the story, or null when it is not a glued menu. */
+function judge(text: string, run: Tok[], proseBefore: boolean, proseAfter: boolean): Hit | null {
+  const joins = run.reduce((n, t) => n + t.joins, 0);
+  const last = run[run.length - 1];
+  const atEnd = !proseAfter && text.slice(last.end).trim() === '';
+  if (joins < (atEnd ? MIN_JOINS - 1 : MIN_JOINS)) return null;
+  let start = run[0].start;
+  let end = last.end;
+  if (proseBefore) {
+    const i = run.findIndex((t) => t.breaks.length);
+    if (i >= 0 && i < EDGE_MAX_TOKENS) start = run[i].breaks[0];
+  }
+  if (proseAfter) {
+    let i = run.length - 1;
+    while (i >= 0 && !run[i].breaks.length) i--;
+    if (i >= 0 && run.length - 1 - i < EDGE_MAX_TOKENS) end = run[i].breaks[run[i].breaks.length - 1];
+  }
+  if (end <= start) return null;
+  // judged on the whole run, edges included: a flattened table's lower-case words must count against it
+  const words = [...text.slice(run[0].start, last.end).matchAll(WORD_START)];
+  const capitalised = words.filter((w) => /\p{Lu}/u.test(w[0])).length;
+  return words.length && capitalised / words.length >= MIN_CAPITALISED ? { start, end } : null;
+}

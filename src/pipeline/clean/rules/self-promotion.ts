@@ -1,0 +1,49 @@
+import type { Hit, Rule, RuleContext } from '../rule.ts';
+import { sentences } from '../sentences.ts';
+
+/**
+ * An outlet promoting itself, in words it writes afresh each time: a sentence that turns to the reader with an
+ * imperative or a "for more …" opener and points at one of the outlet's channels (a newsletter, its live coverage,
+ * an app, a Telegram group, a link) while speaking for the outlet (our, us, its own name) or asking the reader to
+ * subscribe, sign up or follow it: "Follow our live coverage …", "For more analysis, check out our weekly outlook and
+ * subscribe to our daily briefing", "You're reading State of Crypto, a CoinDesk newsletter …", "To learn more about
+ * X, please visit https://…". Advice in the story ("Follow official OCC updates …", "Watch afternoon flows …") points
+ * at no channel and stays; quotes and reported speech are never taken.
+ */
+const OPENER =
+  /^(?:(?:please\s)?(?:follow|subscribe|sign up|join|read|check out|download|listen|watch|stay (?:tuned|up to date|updated|informed)|get|click|tap|bookmark|don[’']?t miss|never miss|explore|discover|visit|find out more|learn more|see our|keep up)\b|for (?:more|the latest|all the latest|further|full|daily|real-time)\b|to (?:learn|find out|read) more\b|you(?:[’']re| are) reading\b|want (?:more|to learn|to stay)\b|(?:enjoyed|like|liked) (?:this|reading)\b|like what you)/i;
+const READING_US = /^you(?:[’']re| are) reading\b/i;
+/** The outlet speaking of itself (not "we", which analysts and interviewees use for themselves). */
+const OUTLET_VOICE = /\b(?:our|us)\b/i;
+const LINK = /https?:\/\/|\bwww\./i;
+const CHANNEL = /\b(?:newsletters?|podcasts?|live (?:coverage|blog|updates)|coverage|briefing|channel|app|alerts|edition|digest|YouTube|Telegram|Google News|X \(formerly Twitter\)|Twitter|Facebook|Instagram|LinkedIn|Discord|WhatsApp|RSS|mailing list|inbox)\b/i;
+const SUBSCRIBE = /\b(?:subscribe|sign up|signup|follow us|join us|join our)\b/i;
+const REPORTED = /["“”]|\b(?:said|says|told|according to)\b/i;
+/** Words such a sentence runs to at most: longer is a paragraph of the story. */
+const MAX_WORDS = 45;
+const WORDS = /\S+/g;
+/** Cheap first look: every such sentence points somewhere. */
+const TRIGGER = /\b(?:newsletters?|podcasts?|coverage|briefing|channel|app|alerts|edition|digest|YouTube|Telegram|Google News|Twitter|Facebook|Instagram|LinkedIn|Discord|WhatsApp|RSS|subscribe|sign up|https?|www)\b/i;
+
+function promotes(sentence: string, ctx: RuleContext): boolean {
+  if (!OPENER.test(sentence) || REPORTED.test(sentence)) return false;
+  if ((sentence.match(WORDS)?.length ?? 0) > MAX_WORDS) return false;
+  if (LINK.test(sentence)) return true;
+  if (!CHANNEL.test(sentence) && !SUBSCRIBE.test(sentence)) return false;
+  const outlet = ctx.source?.replace(/\s*\(.*\)$/, '');
+  return READING_US.test(sentence) || SUBSCRIBE.test(sentence) || OUTLET_VOICE.test(sentence) || (!!outlet && outlet.length > 3 && sentence.includes(outlet));
+}
+
+export const selfPromotion: Rule = {
+  name: 'self-promotion',
+  category: 'cta',
+  find(text, ctx) {
+    if (!TRIGGER.test(text)) return [];
+    const hits: Hit[] = [];
+    for (let [s, e] of sentences(text)) {
+      while (s < e && /\s/.test(text[s])) s++;
+      if (e > s && promotes(text.slice(s, e), ctx)) hits.push({ start: s, end: e });
+    }
+    return hits;
+  },
+};

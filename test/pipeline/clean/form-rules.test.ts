@@ -1,0 +1,101 @@
+/** Noise told by its form, whatever the outlet's words: each rule removes its form and leaves the prose around it. */
+import { describe, expect, it } from 'vitest';
+import { clean } from '../../../src/pipeline/clean/index.ts';
+
+const P = 'Bitcoin rose 3% on Monday as traders bet on rate cuts, analysts said in notes to clients.';
+const TITLE = 'Bitcoin climbs on rate cut bets';
+
+/** Cleans `P + noise + P` (or the given text) and returns what is left besides the prose, and the rules that fired. */
+function around(noise: string, opts: { source?: string } = {}) {
+  const r = clean(`${P}\n${noise}\n${P}`, { title: TITLE, source: opts.source ?? null });
+  return { left: r.text.split('\n\n').filter((x) => x !== P), rules: [...new Set(r.removed.map((x) => x.rule))] };
+}
+
+describe('glued-run', () => {
+  it('removes a menu flattened without spaces, and a tag list glued at the end of the text', () => {
+    expect(around('Stocks MenuStocksMarket PulseStock Market OverviewMarket MomentumMarket Performance').left).toEqual([]);
+    expect(clean(`${P}\nNorth KoreaLazarus groupChainalysis`).text).toBe(P);
+  });
+
+  it('keeps brand names and a flattened table of mostly lower-case words', () => {
+    const prose = 'CoinDesk reported that BlackRock and MicroStrategy bought more bitcoin, according to TradingView data.';
+    expect(clean(prose).text).toBe(prose);
+    const table = 'Funding modelSource of cashFlow profileProsTrade-offsEmissionsNew token supply is continuous or capped.';
+    expect(clean(table).text).toBe(table);
+  });
+
+  it("stops at the glued break where the run meets the story's sentence", () => {
+    const text = 'The firm plans to build a BNB treasuryByJamie CrawleyEdited byParikshit MishraJul 17, 2025, 8:52 a.m. The plan was approved.';
+    const out = clean(text).text;
+    expect(out).toContain('build a BNB treasury');
+    expect(out).not.toContain('Jamie Crawley');
+  });
+});
+
+describe('caption-unit', () => {
+  it('removes a credit glued to its maker, and a chart caption ending in its source', () => {
+    expect(around('Image byTradingView').left).toEqual([]);
+    expect(around('SHIBs daily chart with the 14-day RSI. (TradingView)').left).toEqual([]);
+  });
+
+  it('keeps the sentence glued after a credit, and a long sentence about a chart', () => {
+    const glued = clean('SHIB chart byCoinStatsSHIBUSDThe price of SHIB has risen by 1.24% since yesterday.').text;
+    expect(glued).toContain('The price of SHIB has risen by 1.24% since yesterday.');
+    expect(glued).not.toContain('CoinStats');
+    const prose = 'The weekly chart by Glassnode shows long-term holders adding to their positions for the third month running, a pattern last seen before the 2020 rally.';
+    expect(clean(prose).text).toBe(prose);
+  });
+});
+
+describe('self-promotion', () => {
+  it("removes an outlet's promotion of its own channels, worded afresh", () => {
+    expect(around('Follow our live coverage of the ETF decision for every update as it happens.').left).toEqual([]);
+    expect(around('For more crypto market analysis, check out our weekly outlook and subscribe to our daily briefing.').left).toEqual([]);
+    expect(around("You're reading State of Crypto, a CoinDesk newsletter looking at crypto and government.").left).toEqual([]);
+    expect(around('To learn more about HTX, please visit https://www.htx.com/ or HTX Square.').left).toEqual([]);
+  });
+
+  it('keeps advice in the story and quoted speech that point at no channel of the outlet', () => {
+    for (const s of [
+      'Follow official OCC updates and Coinbase disclosures for final determinations and timelines.',
+      "Watch afternoon flows, as recently we've seen huge movements around the 14:30 mark.",
+      '"Follow our newsletter for the details," the company said in a statement.',
+    ]) {
+      expect(around(s).left).toEqual([s]);
+    }
+  });
+});
+
+describe('affiliate-offer', () => {
+  it('removes a sign-up offer that names its reward, and keeps a promo headline with only a sum', () => {
+    expect(around('Sign up to Bybit and start trading with $30,050 in welcome gifts').left).toEqual([]);
+    const headline = 'Join the $2.5 Million LivLive Presale Giveaway The presale packs offer entry into the giveaway.';
+    expect(around(headline).left).toEqual([headline]);
+  });
+});
+
+describe('timecoded-list', () => {
+  it('removes a chapter list and keeps prose that names times of day', () => {
+    expect(around('00:00 Intro 01:12 Bitcoin ETF flows 03:40 Solana outage 05:10 What to watch').left).toEqual([]);
+    const prose = 'Prices peaked between 06:00 and 05:00, with an intraday high at 15:00 before retracing.';
+    expect(around(prose).left).toEqual([prose]);
+  });
+});
+
+describe('label link-outs and credit lines', () => {
+  it('removes link-outs under any label at a sentence start, in any case', () => {
+    for (const s of ['MUST READ: XRP Price Prediction For October', 'Trending: Why Solana Could Outperform Ether This Quarter', "Don't Miss: Three Charts Every Trader Should Watch"]) {
+      expect(around(s).left).toEqual([]);
+    }
+  });
+
+  it('keeps a label inside a sentence', () => {
+    const s = 'Here is what traders watch: rates, the dollar and ETF flows.';
+    expect(around(s).left).toEqual([s]);
+  });
+
+  it("removes an agency's reporting credit whatever its case, and a copyright line without its sign", () => {
+    expect(around('(Reporting By Jane Roe in Bengaluru; Editing by John Doe)').left).toEqual([]);
+    expect(clean(`${P}\n2025 Bloomberg L.P.`).text).toBe(P);
+  });
+});
