@@ -14,6 +14,7 @@ import { clean } from '../../src/pipeline/clean/index.ts';
 import { NOISE_CATEGORIES, type NoiseCategory } from '../../src/pipeline/types.ts';
 import { aebScore } from '../metrics/aeb.ts';
 import { loadNoiseSet, NOISE_SETS, type NoiseDoc, type NoiseSetName } from '../noise-sets.ts';
+import { cryptoprismItems, OutletHistories } from '../outlet-history-sim.ts';
 import { table, type SectionContext, type SectionResult, type Thresholds } from '../section.ts';
 
 const QUICK_EVERY = 4; // --quick keeps every 4th document
@@ -113,7 +114,11 @@ export default async function noise(ctx: SectionContext): Promise<SectionResult>
     const all = loadNoiseSet(ctx.dataDir, name);
     return { name, docs: ctx.quick ? all.filter((_, i) => i % QUICK_EVERY === 0) : all };
   });
-  const results = sets.map(({ name, docs }) => scoreSet(name, docs, docs.map((d) => clean(d.input, { title: d.title }).text)));
+  const rulesOnly = sets.map(({ name, docs }) => scoreSet(name, docs, docs.map((d) => clean(d.input, { title: d.title }).text)));
+  const histories = new OutletHistories([...sets.flatMap((s) => s.docs.map((d) => ({ id: d.id, source: d.source, text: d.input }))), ...cryptoprismItems(ctx.dataDir)]);
+  const results = sets.map(({ name, docs }) =>
+    scoreSet(name, docs, docs.map((d) => clean(d.input, { title: d.title, history: histories.historyFor(d) }).text)),
+  );
 
   const everyDoc = sets.flatMap((s) => s.docs);
   const times: number[] = [];
@@ -149,12 +154,15 @@ export default async function noise(ctx: SectionContext): Promise<SectionResult>
   }
 
   const summary = table(
-    ['set', 'docs', 'spans', 'no cleaning: F1', 'clean(): survive', 'worst category', 'body F1', 'P', 'R'],
-    results.map((r) => [
+    ['set', 'docs', 'spans', 'no cleaning: F1', 'rules only: survive', 'F1', 'P', '+ outlet history: survive', 'worst category', 'body F1', 'P', 'R'],
+    results.map((r, i) => [
       r.name,
       r.docs,
       r.ours.survival.spans,
       r.base.body.f1,
+      pct(share(rulesOnly[i].ours.survival)),
+      rulesOnly[i].ours.body.f1,
+      rulesOnly[i].ours.body.precision,
       pct(share(r.ours.survival)),
       pct(metrics[`${KEY[r.name]}.worst_category_survived`]),
       r.ours.body.f1,
@@ -162,6 +170,10 @@ export default async function noise(ctx: SectionContext): Promise<SectionResult>
       r.ours.body.recall,
     ]),
   );
+  rulesOnly.forEach((r) => {
+    metrics[`${KEY[r.name]}.rules_only.survived`] = share(r.ours.survival);
+    metrics[`${KEY[r.name]}.rules_only.body_f1`] = r.ours.body.f1;
+  });
   const survivors = results
     .flatMap((r) => r.ours.survival.surviving.map((s) => `  ${r.name.padEnd(12)} ${s.category.padEnd(15)} ${s.id.padEnd(17)} ${JSON.stringify(s.text.length > 80 ? s.text.slice(0, 77) + '...' : s.text)}`))
     .join('\n');

@@ -33,6 +33,7 @@ export interface RemovedSpan {
   start: number;
   end: number;
   text: string;
+  why?: string; // the evidence, where the rule's name does not say it all (learned removals)
 }
 
 export interface Cleaned {

@@ -2,8 +2,20 @@ import type { Cleaned, RemovedSpan } from '../types.ts';
 import { claim, type Claim } from './claim.ts';
 import { extendEnd } from './extend.ts';
 import { render } from './render.ts';
+import { carriesStoryFacts, historyEvidence, MIN_REPEATS, passages, type OutletHistory } from './outlet-history.ts';
 import type { RemovedHit, RuleContext } from './rule.ts';
 import { RULES, TAIL_RULES } from './rules/index.ts';
+
+/** Removals learned from the outlet's own history (outlet-history.ts), after every rule. */
+const OUTLET_BOILERPLATE = { name: 'outlet-boilerplate', category: 'other' } as const;
+
+export interface CleanContext {
+  title?: string | null;
+  /** The outlet's recent items' passage counts, when the caller keeps them (the Worker, `onestory clean` on JSONL). */
+  history?: OutletHistory | null;
+  /** The outlet's display name: an outlet naming itself in a call to action is promoting itself. */
+  source?: string | null;
+}
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const BLANK = /^\s*$/;
@@ -22,8 +34,8 @@ const DEFAULT_MAX_EXTEND = 1_500;
  * cannot start at a literal are tried only where they can start (alternation.ts), so a text costs a few scans
  * per rule rather than every pattern tried at every character.
  */
-export function clean(text: string, ctx: { title?: string | null } = {}): Cleaned {
-  const rc: RuleContext = { title: ctx.title ?? null };
+export function clean(text: string, ctx: CleanContext = {}): Cleaned {
+  const rc: RuleContext = { title: ctx.title ?? null, source: ctx.source ?? null };
   const claimed: Claim[] = [];
   RULES.forEach((rule, index) => {
     for (const hit of rule.find(text, rc)) claim(text, claimed, hit, index);
@@ -56,12 +68,22 @@ export function clean(text: string, ctx: { title?: string | null } = {}): Cleane
     }
     for (const hit of rule.find(text, removedView, rc)) claim(text, claimed, hit, RULES.length + i);
   });
+  const named = [...all, OUTLET_BOILERPLATE];
+  const history = ctx.history;
+  if (history && history.items >= MIN_REPEATS) {
+    for (const p of passages(text)) {
+      const n = history.counts.get(p.key) ?? 0;
+      if (n < MIN_REPEATS || carriesStoryFacts(text.slice(p.start, p.end), rc.title)) continue;
+      claim(text, claimed, { start: p.start, end: p.end, why: historyEvidence(n, history.items) }, all.length);
+    }
+  }
   const removed: RemovedSpan[] = merge(text, claimed).map((c) => ({
-    rule: all[c.index].name,
-    category: all[c.index].category,
+    rule: named[c.index].name,
+    category: named[c.index].category,
     start: c.start,
     end: c.end,
     text: text.slice(c.start, c.end),
+    ...(c.why ? { why: c.why } : {}),
   }));
   return { text: render(text, claimed), removed };
 }
