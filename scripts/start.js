@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cronMatches } from './cron.js';
+import { createDevLog, pipeLines } from './dev-log.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const wrangler = path.join(path.dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin', 'wrangler.js');
@@ -25,16 +26,24 @@ const crons = [...(toml.match(/^\s*crons\s*=\s*\[([^\]]*)\]/m)?.[1] ?? '').match
 const log = (line) => console.log(`[start] ${line}`);
 
 log('applying migrations to the local D1');
-const migrate = spawnSync(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local'], { cwd: root, env: { ...env, CI: 'true' }, stdio: 'inherit' });
+// `npm start -- --persist-to DIR` keeps the local state elsewhere: the migrations must go to the same place.
+const persistTo = process.argv.slice(2).find((a, i, all) => all[i - 1] === '--persist-to') ?? process.argv.slice(2).find((a) => a.startsWith('--persist-to='))?.slice(13);
+const migrate = spawnSync(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local', ...(persistTo ? ['--persist-to', persistTo] : [])], { cwd: root, env: { ...env, CI: 'true' }, stdio: 'inherit' });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const dev = spawn(process.execPath, [wrangler, 'dev', '--test-scheduled', '--port', String(port), '--ip', '127.0.0.1', ...process.argv.slice(2)], {
   cwd: root,
   env,
-  stdio: 'inherit',
+  stdio: ['inherit', 'pipe', 'pipe'], // through dev-log.js: workerd's connect-failure reports folded into our lines
 });
+const devLog = createDevLog({ out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') });
+const piped = Promise.all([pipeLines(dev.stdout, devLog.stdout), pipeLines(dev.stderr, devLog.stderr)]);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => dev.kill(sig));
-dev.on('exit', (code) => process.exit(code ?? 0));
+dev.on('exit', async (code) => {
+  await piped;
+  devLog.close();
+  process.exit(code ?? 0);
+});
 
 const base = `http://127.0.0.1:${port}`;
 async function fire(cron) {

@@ -2,6 +2,7 @@
  * The only way onestory reads the web: an honest User-Agent, conditional GET, a timeout, a size cap, and a charset
  * taken from the response (header, BOM, XML declaration or meta tag). Failures are typed, never thrown raw.
  */
+import { describeConnectFailure } from './connect-error.ts';
 
 export const FETCH_TIMEOUT_MS = 15_000; // one slow host must not stall its consumer batch (FETCH_TIMEOUT_MS overrides)
 export const MAX_FEED_BYTES = 5 * 1024 * 1024; // the largest real feeds we know are ~1 MB
@@ -46,7 +47,7 @@ export async function fetchPolitely(url: string, opts: FetchOptions): Promise<Fe
     res = await fetcher(url, { headers, redirect: 'follow', signal });
   } catch (err) {
     if (signal.aborted) throw new FetchError('timeout', `no answer within ${opts.timeoutMs / 1000} s`);
-    throw new FetchError('network', `could not connect: ${(err as Error).message}`);
+    throw new FetchError('network', describeConnectFailure(err, url));
   }
   if (res.status === 304) {
     await res.body?.cancel();
