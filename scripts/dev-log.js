@@ -16,7 +16,7 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 const REPORT = /\[ERROR\]\s+(?:.*?;\s*)?e = kj\/[^:]+:\d+: (?:failed|disconnected|overloaded): (.*)$/;
 const REPORT_STACK = /^\s*stack: .*\bwdErrId = (\w+)\s*$/;
 // Our message (src/ingest/connect-error.ts) and workerd's own wording, each with the id of the hidden cause.
-const OUR_REFERENCE = /workerd error reference = (\w+) \([^)]*\)/;
+const OUR_REFERENCE = /DNS lookup, TLS or HTTP protocol failure \(workerd error reference = (\w+)\)/;
 const RAW_REFERENCE = /internal error; reference = (\w+)/;
 
 /** workerd's report text -> a short cause: "DNS lookup failed for www.coindesk.com (Name or service not known)". */

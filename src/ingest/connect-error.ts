@@ -14,7 +14,7 @@ export function describeConnectFailure(err: unknown, url: string): string {
   const raw = (err as Error)?.message ?? String(err);
   const host = hostOf(url);
   const hidden = WORKERD_INTERNAL.exec(raw);
-  if (hidden) return `could not connect to ${host}: workerd error reference = ${hidden[1]} (a DNS lookup, TLS or HTTP protocol failure)`;
+  if (hidden) return `could not connect to ${host}: DNS lookup, TLS or HTTP protocol failure (workerd error reference = ${hidden[1]})`;
   if (raw === CONNECTION_LOST) return `could not connect to ${host}: connection refused or closed before an answer`;
   return `could not connect to ${host}: ${raw}`;
 }
