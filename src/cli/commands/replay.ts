@@ -15,8 +15,7 @@ import { loadConfiguredSources, sourceMatcher } from '../sources.ts';
 import { readJsonl, sendInOrder } from './cluster.ts';
 
 const FEED_FILE = /\.(xml|rss|atom|rdf)$/i;
-
-const LOCKED = /SQLITE_BUSY|database is locked/;
+const LOCKED = /SQLITE_BUSY|database is locked/; // how D1 words a write lock held by another process
 
 export async function replayCommand(argv: string[], log: (line: string) => void): Promise<number> {
   const args = parseArgs(argv, { options: ['persist-to'] });
@@ -27,48 +26,16 @@ export async function replayCommand(argv: string[], log: (line: string) => void)
   const files = info.isDirectory() ? (await readdir(target)).filter((f) => FEED_FILE.test(f)).sort() : [];
   if (info.isDirectory() && !files.length) throw new UsageError(`no feed files (*.xml, *.rss, *.atom) in ${target}`);
   const persistTo = path.resolve(args.options['persist-to'] ?? DEFAULT_PERSIST_DIR);
-  const failures: string[] = []; // one line each, naming the feed or item and the reason
+  const failures: string[] = [];
   let worker: DatabaseWorker | null = null;
   try {
     worker = await workerForDatabase(persistTo);
     if (worker.server) {
       log(`[replay] \`npm start\` (pid ${worker.server.pid}) serves this database on http://localhost:${worker.server.port}: replaying through its Worker`);
     }
-    let retried = 0;
-    if (info.isDirectory()) {
-      const match = sourceMatcher(loadConfiguredSources());
-      const bar = progress(files.length, 'feeds replayed');
-      for (const [i, f] of files.entries()) {
-        const source = match(f.replace(FEED_FILE, ''));
-        const xml = await readFile(path.join(target, f), 'utf8');
-        const r = await worker.call<FeedReplayResult>('/replay/feed', { source, xml });
-        if (!r.outcome.ok) failures.push(`${f} -> ${source.id}: ${r.outcome.code}: ${r.outcome.message}`);
-        for (const x of r.failures) failures.push(`${source.id} item ${x.itemId} "${x.title}" <${x.url}>: ${x.reason}`);
-        retried += r.retried;
-        bar.update(i + 1);
-        log(`[replay] ${f} -> ${source.id}: ${r.outcome.ok ? 'ok' : 'FAILED ' + r.outcome.code}: ${r.outcome.message}; ${r.processed} processed, ${r.failed} failed`);
-      }
-      bar.done();
-    } else {
-      const { articles, errors } = await readJsonl(target);
-      for (const e of errors) {
-        log(`[replay] skipped ${e.error}`);
-        failures.push(`${path.basename(target)} ${e.error}`);
-      }
-      const results = await sendInOrder(worker, articles, 'articles replayed');
-      const byId = new Map(articles.map((a) => [a.id, a]));
-      const counts = new Map<string, number>();
-      for (const r of results.values()) {
-        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-        if (r.retried) retried++;
-        if (r.status === 'failed' || r.status === 'rejected') {
-          const a = byId.get(r.id);
-          failures.push(`${r.status === 'failed' ? 'item' : 'rejected'} ${r.id} (${a?.source ?? '?'}) "${a?.title ?? ''}" <${a?.url ?? ''}>: ${r.reason ?? r.status}`);
-        }
-      }
-      log(`[replay] ${path.basename(target)}: ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ')}`);
-    }
-    if (retried) log(`[replay] ${retried} of them had failed before and were run again`);
+    const done = info.isDirectory() ? await replayFeedFolder(worker, target, files, log) : await replayArticleDump(worker, target, log);
+    failures.push(...done.failures);
+    if (done.retried) log(`[replay] ${done.retried} of them had failed before and were run again`);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     failures.push(`could not finish: ${(err as Error).message}`);
@@ -83,6 +50,53 @@ export async function replayCommand(argv: string[], log: (line: string) => void)
   if (worker?.server) log(`[replay] done: http://localhost:${worker.server.port}/inspector shows it now`);
   else if (worker) log(`[replay] done. Serve it with \`npm start\`, then open http://localhost:${servePort()}/inspector`);
   return failures.length ? 1 : 0;
+}
+
+interface Done {
+  failures: string[]; // one line each, naming the feed or item and the reason
+  retried: number; // items that had failed before and ran again
+}
+
+/** Each feed file as if its source had just served it; the file name picks the source. */
+async function replayFeedFolder(worker: DatabaseWorker, folder: string, files: string[], log: (line: string) => void): Promise<Done> {
+  const done: Done = { failures: [], retried: 0 };
+  const match = sourceMatcher(loadConfiguredSources());
+  const bar = progress(files.length, 'feeds replayed');
+  for (const [i, f] of files.entries()) {
+    const source = match(f.replace(FEED_FILE, ''));
+    const xml = await readFile(path.join(folder, f), 'utf8');
+    const r = await worker.call<FeedReplayResult>('/replay/feed', { source, xml });
+    if (!r.outcome.ok) done.failures.push(`${f} -> ${source.id}: ${r.outcome.code}: ${r.outcome.message}`);
+    for (const x of r.failures) done.failures.push(`${source.id} item ${x.itemId} "${x.title}" <${x.url}>: ${x.reason}`);
+    done.retried += r.retried;
+    bar.update(i + 1);
+    log(`[replay] ${f} -> ${source.id}: ${r.outcome.ok ? 'ok' : 'FAILED ' + r.outcome.code}: ${r.outcome.message}; ${r.processed} processed, ${r.failed} failed`);
+  }
+  bar.done();
+  return done;
+}
+
+/** An articles JSONL file, in publication order; the summary line counts each outcome. */
+async function replayArticleDump(worker: DatabaseWorker, file: string, log: (line: string) => void): Promise<Done> {
+  const done: Done = { failures: [], retried: 0 };
+  const { articles, errors } = await readJsonl(file);
+  for (const e of errors) {
+    log(`[replay] skipped ${e.error}`);
+    done.failures.push(`${path.basename(file)} ${e.error}`);
+  }
+  const results = await sendInOrder(worker, articles, 'articles replayed');
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const counts = new Map<string, number>();
+  for (const r of results.values()) {
+    counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    if (r.retried) done.retried++;
+    if (r.status === 'failed' || r.status === 'rejected') {
+      const a = byId.get(r.id);
+      done.failures.push(`${r.status === 'failed' ? 'item' : 'rejected'} ${r.id} (${a?.source ?? '?'}) "${a?.title ?? ''}" <${a?.url ?? ''}>: ${r.reason ?? r.status}`);
+    }
+  }
+  log(`[replay] ${path.basename(file)}: ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  return done;
 }
 
 /** The port `npm start` will serve on from this shell: PORT, else its default. */
