@@ -10,6 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** `npm start`'s port when PORT is not set (scripts/start.js). */
+export const DEFAULT_PORT = 8787;
 /** Where `wrangler dev` keeps local state by default: replay writes where `npm start` reads. */
 export const DEFAULT_PERSIST_DIR = path.join(PROJECT_ROOT, '.wrangler', 'state');
 
@@ -58,22 +60,36 @@ export async function startLocalWorker(persistTo: string, opts: LocalWorkerOptio
   });
   const url = `http://${worker.address}:${worker.port}`;
   return {
-    async call<T>(route: string, body: unknown): Promise<T> {
-      for (let attempt = 1; ; attempt++) {
-        const res = await worker.fetch(`http://127.0.0.1/admin${route}`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        const text = await res.text();
-        if (res.ok) return JSON.parse(text) as T;
-        // workerd restarted under us (e.g. a source file changed): the admin routes are idempotent, so send again.
-        if (res.status === 503 && attempt < RESTART_RETRIES) continue;
-        throw new Error(`worker answered ${res.status} to ${route}: ${text.slice(0, 500)}`);
-      }
-    },
+    call: adminCaller((route, init) => worker.fetch(`http://127.0.0.1/admin${route}`, init), token),
     fetch: (route, init) => fetch(`${url}${route}`, init),
     url,
     stop: () => worker.stop(),
+  };
+}
+
+const BUSY_BACKOFF_MS = 500; // another runtime held the database's write lock: give it a moment
+
+/**
+ * POSTs JSON to the token-guarded /admin routes. They are idempotent, so a request is sent again when workerd
+ * restarted under it (503) or the database was locked by another process (SQLITE_BUSY).
+ */
+type AdminPost = (route: string, init: { method: 'POST'; headers: Record<string, string>; body: string }) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+
+export function adminCaller(post: AdminPost, token: string): LocalWorker['call'] {
+  return async function call<T>(route: string, body: unknown): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const res = await post(route, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (res.ok) return JSON.parse(text) as T;
+      if (attempt < RESTART_RETRIES && (res.status === 503 || /SQLITE_BUSY/.test(text))) {
+        await new Promise((r) => setTimeout(r, BUSY_BACKOFF_MS * attempt));
+        continue;
+      }
+      throw new Error(`worker answered ${res.status} to ${route}: ${text.slice(0, 500)}`);
+    }
   };
 }

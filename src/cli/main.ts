@@ -6,11 +6,59 @@ const USAGE = `usage: onestory <command> [options]
   extract [--dom linkedom|jsdom] [--url URL] FILE.html...   extract + clean pages, one JSON line per file
   clean [--title T] FILE.txt...                            clean plain text, one JSON line per file
   cluster FILE.jsonl                                       group articles, one JSON line per input
-  replay PATH                                              ingest recorded feeds or a JSONL file into the local database
+  replay PATH [--persist-to DIR]                           ingest recorded feeds or a JSONL file into the local database
   sources import [--tier T] FILE.opml                      add an OPML file's feeds to feeds/sources.json
   eval [SECTION...] [--quick]                              quality evaluations on ../shared/data
   bench [SECTION...] [--quick]                             speed and memory benchmarks
+
+\`onestory <command> --help\` explains one command. Exit codes: 0 all inputs worked, 1 some failed, 2 usage error.
 `;
+
+/** `onestory <command> --help`: what the command takes and prints. */
+const COMMAND_USAGE: Record<string, string> = {
+  extract: `usage: onestory extract [--dom linkedom|jsdom] [--url URL] FILE.html...
+
+Extracts the article from each page and cleans it. One JSON line per file on stdout:
+  {file, title, text, removed: [{category, rule, text}], coins, kind}, or {file, error}
+  --dom DOM    linkedom (the Worker's, default) or jsdom (the reference DOM)
+  --url URL    the page's address, for relative links and the site's name
+`,
+  clean: `usage: onestory clean [--title T] FILE.txt...
+
+Cleans plain text that already lost its HTML. One JSON line per file on stdout, as extract prints.
+  --title T    the article's headline (else the headline standing alone in the text is used)
+`,
+  cluster: `usage: onestory cluster FILE.jsonl
+
+Groups articles into events, inside the Worker with a throwaway local database. Input lines:
+  {id, source, published_iso, url, title, body}
+One line per input on stdout, in input order: {id, cluster, canonical, kind, coins}; one canonical per cluster.
+`,
+  replay: `usage: onestory replay PATH [--persist-to DIR]
+
+Loads recorded data into the local database that \`npm start\` serves, through the Worker's own ingestion and
+pipeline (nothing is fetched):
+  PATH               a folder of feed files (*.xml, *.rss, *.atom, *.rdf; the file name picks the source),
+                     or an articles JSONL file ({id, source, published_iso, url, title, body} a line)
+  --persist-to DIR   the local state folder (default .wrangler/state, where \`npm start\` keeps it)
+Safe while \`npm start\` runs: the work then goes through its Worker. Every feed or item that fails is named
+with its reason, and the exit code is 1; running the same replay again retries what failed. Progress on stderr.
+`,
+  sources: `usage: onestory sources import [--tier original|aggregator|content_farm] FILE.opml
+
+Adds the OPML file's feeds to feeds/sources.json, skipping feeds it already has (default tier: aggregator).
+`,
+  eval: `usage: onestory eval [SECTION...] [--quick]   (also npm run eval)
+
+Quality evaluations on ../shared/data, with baselines; exit code 1 when a metric falls below its threshold.
+  --quick   a sample of each set (thresholds are not checked)
+`,
+  bench: `usage: onestory bench [SECTION...] [--quick]   (also npm run bench)
+
+Speed and memory benchmarks, each contender side by side in one run.
+  --quick   fewer inputs in each section
+`,
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [command] = argv;
@@ -19,6 +67,11 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const rest = argv.slice(1);
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (command in COMMAND_USAGE && (options.includes('--help') || options.includes('-h'))) {
+    process.stdout.write(COMMAND_USAGE[command]);
+    return 0;
+  }
   const out = (line: string) => process.stdout.write(line + '\n');
   const log = (line: string) => process.stderr.write(line + '\n');
   try {

@@ -4,6 +4,7 @@
  * checked by the host guard (no internal hosts but configured sources', http and https only). Failures are typed,
  * never thrown raw.
  */
+import { describeConnectFailure } from './connect-error.ts';
 import { checkUrl, type AllowedHosts } from './host-guard.ts';
 
 export const FETCH_TIMEOUT_MS = 15_000; // one slow host must not stall its consumer batch (FETCH_TIMEOUT_MS overrides)
@@ -56,7 +57,7 @@ export async function fetchPolitely(url: string, opts: FetchOptions): Promise<Fe
       res = await fetcher(target.href, { headers, redirect: 'manual', signal });
     } catch (err) {
       if (signal.aborted) throw new FetchError('timeout', `no answer within ${opts.timeoutMs / 1000} s`);
-      throw new FetchError('network', `could not connect: ${(err as Error).message}`);
+      throw new FetchError('network', describeConnectFailure(err, target.href));
     }
     const location = res.status >= 300 && res.status < 400 && res.status !== 304 ? res.headers.get('location') : null;
     if (location === null) {

@@ -1,10 +1,11 @@
 /**
  * Replay: recorded data through the same ingestion and pipeline code, processed inline (no queue, no page
- * fetches), in publication order. Used by `onestory replay` and `onestory cluster` through /admin.
+ * fetches), in publication order. Used by `onestory replay` and `onestory cluster` through /admin. Items that failed
+ * before are run again: replaying the same data is how a person asks for that.
  */
 import { inArray } from 'drizzle-orm';
 import { chunk, ID_LIST_MAX, type Db } from '../db/client.ts';
-import { insertNewItems, pendingItemIds, pendingItemIdsOfSource } from '../db/queries/items.ts';
+import { insertNewItems, pendingItemIds, pendingItemIdsOfSource, requeueFailedItems, requeueFailedItemsOfSource } from '../db/queries/items.ts';
 import { getSource, upsertSources, type FetchOutcome, type SourceConfigRow } from '../db/queries/sources.ts';
 import { items } from '../db/schema.ts';
 import type { ParseHTML } from '../pipeline/types.ts';
@@ -25,8 +26,23 @@ export interface ReplaySource extends SourceConfigRow {
   configured: boolean; // listed in feeds/sources.json (else stored disabled)
 }
 
+export interface FailedItem {
+  itemId: string;
+  title: string;
+  url: string;
+  reason: string;
+}
+
+export interface FeedReplayResult {
+  outcome: FetchOutcome;
+  processed: number;
+  failed: number;
+  retried: number; // items that had failed before and were run again
+  failures: FailedItem[]; // every item that failed this time, named
+}
+
 /** One recorded feed document, as if its source had just served it. */
-export async function replayFeed(source: ReplaySource, xml: string, deps: ReplayDeps): Promise<{ outcome: FetchOutcome; processed: number; failed: number }> {
+export async function replayFeed(source: ReplaySource, xml: string, deps: ReplayDeps): Promise<FeedReplayResult> {
   await upsertSources(deps.db, [source], source.configured);
   const row = await getSource(deps.db, source.id);
   const fresh: string[] = [];
@@ -42,10 +58,17 @@ export async function replayFeed(source: ReplaySource, xml: string, deps: Replay
     allowedHosts: new Set([new URL(feedUrl).host]),
     pages: false,
   });
-  // Pending, not only fresh: a replay cut off after storing items picks them up when run again.
+  // Pending, not only fresh: a replay cut off after storing items picks them up when run again, and failed ones too.
+  const retried = await requeueFailedItemsOfSource(deps.db, source.id);
   const pending = [...new Set([...fresh, ...(await pendingItemIdsOfSource(deps.db, source.id))])];
   const results = await processInOrder(pending, deps);
-  return { outcome, processed: results.length, failed: results.filter((r) => r.status === 'failed').length };
+  const failed = results.filter((r) => r.status === 'failed');
+  const named = new Map<string, { title: string; url: string }>();
+  for (const part of chunk(failed.map((r) => r.itemId), 1, ID_LIST_MAX)) {
+    for (const row of await deps.db.select({ id: items.id, title: items.title, url: items.url }).from(items).where(inArray(items.id, part))) named.set(row.id, row);
+  }
+  const failures = failed.map((r) => ({ itemId: r.itemId, title: named.get(r.itemId)?.title ?? '', url: named.get(r.itemId)?.url ?? '', reason: 'reason' in r ? r.reason : '' }));
+  return { outcome, processed: results.length, failed: failed.length, retried: retried.length, failures };
 }
 
 export interface RecordedArticle {
@@ -62,6 +85,7 @@ export interface ArticleResult {
   itemId: string | null;
   status: 'placed' | 'failed' | 'skipped' | 'rejected' | 'seen before';
   reason?: string;
+  retried?: true; // it had failed before, and was run again
 }
 
 /** Articles from a JSONL dump, any mix of sources; returns, for each input id, the item it became. */
@@ -85,7 +109,8 @@ export async function replayArticles(articles: RecordedArticle[], deps: ReplayDe
     } else out.push({ id: a.id, itemId: null, status: 'rejected', reason: r.reason });
   }
   await insertNewItems(deps.db, normalized, now);
-  // Pending, not only fresh: a batch cut off after storing its items is finished when sent again.
+  // Pending, not only fresh: a batch cut off after storing its items is finished when sent again; failed ones run again.
+  const retried = new Set(await requeueFailedItems(deps.db, normalized.map((i) => i.id)));
   const pending = await pendingItemIds(deps.db, normalized.map((i) => i.id));
   const results = new Map((await processInOrder(pending, deps)).map((r) => [r.itemId, r]));
   for (const o of out) {
@@ -93,6 +118,7 @@ export async function replayArticles(articles: RecordedArticle[], deps: ReplayDe
     if (!r) continue;
     o.status = r.status;
     if (r.status !== 'placed') o.reason = r.reason;
+    if (retried.has(o.itemId!)) o.retried = true;
   }
   return out;
 }

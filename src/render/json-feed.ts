@@ -1,15 +1,17 @@
 /** Story[] -> JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+import type { SourceStatus } from '../model/source-status.ts';
 import type { Story } from '../model/story.ts';
-import { descriptionHtml, type FeedMeta } from './rss.ts';
+import { channelDescription, descriptionHtml, type FeedMeta } from './rss.ts';
 
 export function renderJsonFeed(stories: Story[], meta: FeedMeta & { nextUrl: string | null }) {
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: meta.title,
-    description: meta.description,
+    description: channelDescription(meta),
     home_page_url: meta.homeUrl,
     feed_url: meta.selfUrl,
     ...(meta.nextUrl ? { next_url: meta.nextUrl } : {}),
+    ...(meta.sourceStatus ? { _onestory: { sources: jsonSourceStatus(meta.sourceStatus) } } : {}),
     items: stories.map((s) => ({
       id: s.id,
       url: s.url,
@@ -26,5 +28,15 @@ export function renderJsonFeed(stories: Story[], meta: FeedMeta & { nextUrl: str
         coverage: s.coverage.map((c) => ({ source: c.source.name, title: c.title, url: c.url, published_at: new Date(c.publishedAt).toISOString() })),
       },
     })),
+  };
+}
+
+/** The feed-level extension: the same figures as the inspector's banner, for programs that read the feed. */
+function jsonSourceStatus(s: SourceStatus) {
+  return {
+    total: s.sources,
+    failing: s.failing,
+    all_failing: s.allFailing,
+    commonest_cause: s.commonest ? { code: s.commonest.code, sources: s.commonest.sources, example: s.commonest.example } : null,
   };
 }

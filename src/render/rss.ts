@@ -1,4 +1,5 @@
 /** Story[] -> RSS 2.0. One item per event; its guid is the story id, so an updated story is updated, not reposted. */
+import { allFailingNotice, type SourceStatus } from '../model/source-status.ts';
 import type { Story } from '../model/story.ts';
 import { htmlEscape, xmlEscape } from './xml.ts';
 
@@ -8,6 +9,16 @@ export interface FeedMeta {
   homeUrl: string; // the site
   selfUrl: string; // this feed, with its query
   storyUrl: (id: string) => string; // the inspector page of a story
+  sourceStatus?: SourceStatus; // when every source fails, the channel says so (see channelDescription)
+}
+
+/**
+ * The channel's description, with a warning in front when every source is failing: readers show it with the feed,
+ * and it leaves the items alone (a made-up "story" would be read, starred and shared as news).
+ */
+export function channelDescription(meta: Pick<FeedMeta, 'description' | 'sourceStatus'>): string {
+  const notice = meta.sourceStatus ? allFailingNotice(meta.sourceStatus) : null;
+  return notice ? `${notice} ${meta.description}` : meta.description;
 }
 
 export function renderRss(stories: Story[], meta: FeedMeta, now = Date.now()): string {
@@ -18,7 +29,7 @@ export function renderRss(stories: Story[], meta: FeedMeta, now = Date.now()): s
     '<channel>',
     `<title>${xmlEscape(meta.title)}</title>`,
     `<link>${xmlEscape(meta.homeUrl)}</link>`,
-    `<description>${xmlEscape(meta.description)}</description>`,
+    `<description>${xmlEscape(channelDescription(meta))}</description>`,
     `<atom:link href="${xmlEscape(meta.selfUrl)}" rel="self" type="application/rss+xml"/>`,
     `<lastBuildDate>${new Date(lastBuild).toUTCString()}</lastBuildDate>`,
     '<generator>onestory</generator>',

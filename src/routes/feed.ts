@@ -1,6 +1,8 @@
 /** GET /feed.xml (RSS 2.0) and GET /feed.json (JSON Feed 1.1): the same stories, the same filters. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { listSourceStatus } from '../db/queries/sources.ts';
 import { listStories } from '../db/queries/stories.ts';
+import { summarizeSourceStatus } from '../model/source-status.ts';
 import { renderJsonFeed } from '../render/json-feed.ts';
 import { renderRss } from '../render/rss.ts';
 import { dbOf, feedMeta, type AppEnv } from './context.ts';
@@ -8,16 +10,23 @@ import { encodeCursor, parseStoryFilter } from './params.ts';
 
 export const FEED_ITEMS = 50; // items a feed document: a day of deduplicated crypto news
 
+async function storiesAndStatus(c: Context<AppEnv>) {
+  const db = dbOf(c);
+  const filter = parseStoryFilter((k) => c.req.query(k), { limit: FEED_ITEMS });
+  const [page, status] = await Promise.all([listStories(db, filter), listSourceStatus(db)]);
+  return { page, sourceStatus: summarizeSourceStatus(status) };
+}
+
 export const feed = new Hono<AppEnv>()
   .get('/feed.xml', async (c) => {
-    const page = await listStories(dbOf(c), parseStoryFilter((k) => c.req.query(k), { limit: FEED_ITEMS }));
+    const { page, sourceStatus } = await storiesAndStatus(c);
     c.header('content-type', 'application/rss+xml; charset=UTF-8');
     c.header('cache-control', 'public, max-age=300');
-    return c.body(renderRss(page.stories, feedMeta(c)));
+    return c.body(renderRss(page.stories, { ...feedMeta(c), sourceStatus }));
   })
   .get('/feed.json', async (c) => {
-    const page = await listStories(dbOf(c), parseStoryFilter((k) => c.req.query(k), { limit: FEED_ITEMS }));
-    const meta = feedMeta(c);
+    const { page, sourceStatus } = await storiesAndStatus(c);
+    const meta = { ...feedMeta(c), sourceStatus };
     let nextUrl: string | null = null;
     if (page.next) {
       const u = new URL(meta.selfUrl);

@@ -1,7 +1,8 @@
 /** GET /inspector and /inspector/clusters/:id: server-rendered pages over the same story model. */
 import { Hono } from 'hono';
-import { listSourceRefs } from '../db/queries/sources.ts';
+import { listSourceRefs, listSourceStatus } from '../db/queries/sources.ts';
 import { getStory, listStories } from '../db/queries/stories.ts';
+import { summarizeSourceStatus } from '../model/source-status.ts';
 import { ClusterList } from '../render/inspector/cluster-list.tsx';
 import { ClusterPage } from '../render/inspector/cluster-page.tsx';
 import { dbOf, type AppEnv } from './context.ts';
@@ -17,7 +18,11 @@ export const inspector = new Hono<AppEnv>()
     const grouped = c.req.query('grouped') === '1';
     const text = (c.req.query('q') ?? '').slice(0, 200);
     const db = dbOf(c);
-    const [page, sources] = await Promise.all([listStories(db, { ...filter, minSize: grouped ? 2 : null, q: text || null }), listSourceRefs(db)]);
+    const [page, sources, status] = await Promise.all([
+      listStories(db, { ...filter, minSize: grouped ? 2 : null, q: text || null }),
+      listSourceRefs(db),
+      listSourceStatus(db),
+    ]);
     let nextUrl: string | null = null;
     if (page.next) {
       const u = new URL(c.req.url);
@@ -29,6 +34,7 @@ export const inspector = new Hono<AppEnv>()
         stories={page.stories}
         sources={sources}
         nextUrl={nextUrl}
+        sourceStatus={summarizeSourceStatus(status)}
         filters={{ q: text, coin: c.req.query('coin') ?? '', kind: c.req.query('kind') ?? '', source: c.req.query('source') ?? '', grouped }}
       />,
     );

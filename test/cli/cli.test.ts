@@ -122,3 +122,44 @@ describe('onestory sources import', () => {
     expect(JSON.parse(await readFile(list, 'utf8'))).toHaveLength(after.length);
   });
 });
+
+describe('onestory <command> --help', () => {
+  it('prints each command its own usage on stdout with exit code 0', async () => {
+    for (const command of ['extract', 'clean', 'cluster', 'replay', 'sources', 'eval', 'bench']) {
+      const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin', 'onestory.js'), command, '--help'], { cwd: ROOT });
+      expect(stdout, command).toMatch(new RegExp(`^usage: onestory ${command} `));
+    }
+    const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin', 'onestory.js'), 'replay', '-h'], { cwd: ROOT });
+    expect(stdout).toMatch(/--persist-to DIR/);
+  });
+});
+
+describe('onestory replay', () => {
+  it('names each article it could not load, with the reason, exits 1, and says on which port npm start will serve', async () => {
+    const state = path.join(tmp, 'replay-state');
+    const file = path.join(tmp, 'with-a-blank.jsonl');
+    const good = ARTICLES[0];
+    await writeFile(
+      file,
+      [
+        JSON.stringify({ id: good.id, source: good.source.name, published_iso: good.published_iso, url: good.url, title: good.title, body: good.body }),
+        JSON.stringify({ id: 'blank-1', source: 'Harbor News', published_iso: '2026-03-10T09:00:00Z', url: 'https://harbor-news.test/blank', title: '', body: '' }),
+        '{not json',
+      ].join('\n'),
+    );
+    let code = 0;
+    let stderr = '';
+    try {
+      await run(process.execPath, [path.join(ROOT, 'bin', 'onestory.js'), 'replay', '--persist-to', state, file], { cwd: ROOT, env: { ...process.env, PORT: '18123' } });
+    } catch (err: any) {
+      code = err.code;
+      stderr = err.stderr;
+    }
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^\[replay\] with-a-blank\.jsonl: 1 placed, 1 rejected$/m);
+    expect(stderr).toMatch(/^\[replay\] FAILED rejected blank-1 \(Harbor News\) "" <https:\/\/harbor-news\.test\/blank>: no title and no summary$/m);
+    expect(stderr).toMatch(/^\[replay\] FAILED with-a-blank\.jsonl line 3: /m);
+    expect(stderr).toMatch(/^\[replay\] 2 failed \(named above\)\. Run the same replay again/m);
+    expect(stderr).toContain('open http://localhost:18123/inspector');
+  });
+});

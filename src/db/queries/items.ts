@@ -119,3 +119,30 @@ export async function takeRetryableItems(db: Db, opts: { maxAttempts: number; qu
   }
   return ids;
 }
+
+/**
+ * Failed items among `ids` set back to pending, for a replay asked to load them again (a person's explicit request,
+ * so the cron's attempt cap does not apply); returns their ids.
+ */
+export async function requeueFailedItems(db: Db, ids: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const part of chunk(ids, 1, ID_LIST_MAX)) {
+    const rows = await db
+      .update(items)
+      .set({ status: 'pending', updatedAt: Date.now() })
+      .where(and(inArray(items.id, part), eq(items.status, 'failed')))
+      .returning({ id: items.id });
+    out.push(...rows.map((r) => r.id));
+  }
+  return out;
+}
+
+/** The same for every failed item of one source (a replayed feed document stands for all its items). */
+export async function requeueFailedItemsOfSource(db: Db, sourceId: string): Promise<string[]> {
+  const rows = await db
+    .update(items)
+    .set({ status: 'pending', updatedAt: Date.now() })
+    .where(and(eq(items.sourceId, sourceId), eq(items.status, 'failed')))
+    .returning({ id: items.id });
+  return rows.map((r) => r.id);
+}

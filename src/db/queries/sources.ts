@@ -2,6 +2,7 @@
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { chunk, type Db } from '../client.ts';
 import { clusters, fetchLog, items, sources, type Source } from '../schema.ts';
+import type { SourceStatusRow } from '../../model/source-status.ts';
 import type { SourceHealth, SourceRef } from '../../model/story.ts';
 import { toSourceRef } from './stories.ts';
 import type { Tier } from '../../pipeline/types.ts';
@@ -139,3 +140,19 @@ export async function listSourceHealth(db: Db): Promise<SourceHealth[]> {
   }));
 }
 
+
+/** Enabled sources' last fetch results, for the "every source is failing" notice: one small read, no counts. */
+export function listSourceStatus(db: Db): Promise<SourceStatusRow[]> {
+  return db
+    .select({
+      id: sources.id,
+      name: sources.name,
+      lastFetchAt: sources.lastFetchAt,
+      consecutiveFailures: sources.consecutiveFailures,
+      lastErrorCode: sources.lastErrorCode,
+      lastError: sources.lastError,
+    })
+    .from(sources)
+    .where(eq(sources.enabled, true))
+    .orderBy(sources.name);
+}

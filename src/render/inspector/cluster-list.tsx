@@ -1,4 +1,5 @@
 /** GET /inspector: recent clusters, filterable. */
+import type { SourceStatus } from '../../model/source-status.ts';
 import type { SourceRef, Story } from '../../model/story.ts';
 import { KINDS } from '../../pipeline/types.ts';
 import { Layout, fmtTime } from './layout.tsx';
@@ -11,10 +12,11 @@ export interface ListFilters {
   grouped: boolean;
 }
 
-export function ClusterList(props: { stories: Story[]; filters: ListFilters; sources: SourceRef[]; nextUrl: string | null }) {
+export function ClusterList(props: { stories: Story[]; filters: ListFilters; sources: SourceRef[]; nextUrl: string | null; sourceStatus: SourceStatus }) {
   const f = props.filters;
   return (
     <Layout title="Recent clusters">
+      <SourceBanner status={props.sourceStatus} />
       <h1>Recent clusters</h1>
       <form class="filters" method="get" action="/inspector">
         <label>
@@ -99,5 +101,34 @@ export function ClusterList(props: { stories: Story[]; filters: ListFilters; sou
         </p>
       ) : null}
     </Layout>
+  );
+}
+
+/** How many sources failed their last fetch and why: loud when all of them did (nothing new will arrive), quiet otherwise. */
+function SourceBanner(props: { status: SourceStatus }) {
+  const s = props.status;
+  const c = s.commonest;
+  if (!s.failing || !c) return null;
+  const offline = c.code === 'network' || c.code === 'timeout';
+  if (!s.allFailing) {
+    return (
+      <p class="source-banner some-failing muted">
+        {s.failing} of {s.sources} sources failed their last fetch (commonest cause: {c.code}, {c.sources}). <a href="/api/v1/sources">Each source's health</a>
+      </p>
+    );
+  }
+  return (
+    <div class="source-banner all-failing" role="alert">
+      <strong>Every source is failing:</strong> all {s.sources} sources failed their last fetch, so no new stories are coming in.
+      <br />
+      Commonest cause: <code>{c.code}</code> ({c.sources} of {s.sources} sources), e.g. {c.example.source}: <q>{c.example.message}</q>
+      <br />
+      {offline ? (
+        <>
+          No network on this machine? <code>npx onestory replay ../shared/data/feeds/2025-12-12/</code> loads recorded feeds.{' '}
+        </>
+      ) : null}
+      <a href="/api/v1/sources">Each source's health</a>
+    </div>
   );
 }

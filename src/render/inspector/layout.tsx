@@ -16,6 +16,7 @@ form.filters{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end;margin-bottom
 del.noise{background:#fde2e2;color:#8a1c1c;text-decoration:line-through}
 del.noise .rule{font:600 .7rem system-ui;text-decoration:none;display:inline-block;background:#8a1c1c;color:#fff;border-radius:.3rem;padding:0 .3rem;margin-left:.2rem}
 .muted{color:#666;font-size:.85rem}.error{color:#a00}
+.source-banner.all-failing{background:#fdecea;border:1px solid #e3a19b;border-radius:.4rem;padding:.6rem .9rem;margin:.8rem 0;color:#5c1511}
 dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.3rem 0}dl.kv dt{color:#555}
 `;
 
