@@ -4,7 +4,7 @@ import { UsageError } from './args.ts';
 const USAGE = `usage: onestory <command> [options]
 
   extract [--dom linkedom|jsdom] [--url URL] FILE.html...   extract + clean pages, one JSON line per file
-  clean [--title T] FILE.txt...                            clean plain text, one JSON line per file
+  clean [--title T] FILE.txt|FILE.jsonl...                 clean plain text, one JSON line per file or article
   cluster FILE.jsonl                                       group articles, one JSON line per input
   replay PATH [--persist-to DIR]                           ingest recorded feeds or a JSONL file into the local database
   sources import [--tier T] FILE.opml                      add an OPML file's feeds to feeds/sources.json
@@ -23,10 +23,13 @@ Extracts the article from each page and cleans it. One JSON line per file on std
   --dom DOM    linkedom (the Worker's, default) or jsdom (the reference DOM)
   --url URL    the page's address, for relative links and the site's name
 `,
-  clean: `usage: onestory clean [--title T] FILE.txt...
+  clean: `usage: onestory clean [--title T] FILE.txt|FILE.jsonl...
 
 Cleans plain text that already lost its HTML. One JSON line per file on stdout, as extract prints.
   --title T    the article's headline (else the headline standing alone in the text is used)
+A FILE.jsonl holds articles, {id, source, title, body} a line (as cluster reads them): they are cleaned in order,
+each outlet's earlier items teaching its later ones what its boilerplate is, exactly as in the Worker. One line per
+article: {file, id, title, text, removed: [{category, rule, text, why?}], coins, kind}, or {file, id, error}.
 `,
   cluster: `usage: onestory cluster FILE.jsonl
 

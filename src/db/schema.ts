@@ -33,6 +33,8 @@ export const sources = sqliteTable('sources', {
   // left for later runs by the last run: feed entries over the per-run cap, items whose page waits (budget, slow host)
   entriesDeferred: integer('entries_deferred').notNull().default(0),
   pagesDeferred: integer('pages_deferred').notNull().default(0),
+  // how many of its items have joined its passage history (outlet_passages): the sequence of the last one
+  passageSeq: integer('passage_seq').notNull().default(0),
   updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
 });
 
@@ -141,6 +143,21 @@ export const termStats = sqliteTable('term_stats', {
   df: real('df').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * Each outlet's recent passages (sentences, keyed by their folded letters): what recurs across its last items is its
+ * boilerplate (src/pipeline/clean/outlet-history.ts). Rows of items older than the window are deleted as new ones come.
+ */
+export const outletPassages = sqliteTable(
+  'outlet_passages',
+  {
+    sourceId: text('source_id').notNull(),
+    key: text('key').notNull(),
+    seq: integer('seq').notNull(), // the item's place in its source's sequence (sources.passage_seq)
+  },
+  // by (source, key, seq) for counting a text's passages over a window; by (source, seq) for forgetting old items
+  (t) => [primaryKey({ columns: [t.sourceId, t.key, t.seq] }), index('outlet_passages_seq_idx').on(t.sourceId, t.seq)],
+);
 
 /** Small facts the Worker keeps between invocations, e.g. when the term counts last decayed. */
 export const meta = sqliteTable('meta', {

@@ -7,10 +7,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { D1ClusterStore } from '../db/cluster-store.ts';
+import { readOutletHistory, recordOutletPassages } from '../db/outlet-passages.ts';
 import { getItemWithSource, markItemFailed } from '../db/queries/items.ts';
 import { items, type Item, type Source } from '../db/schema.ts';
 import { summarize } from '../model/story.ts';
 import { cleanAndLabel } from '../pipeline/clean-and-label.ts';
+import { passages } from '../pipeline/clean/outlet-history.ts';
 import { placeStory, type Placement } from '../pipeline/cluster/place-story.ts';
 import { ownsUrl } from '../pipeline/site.ts';
 import type { ParseHTML, Tier } from '../pipeline/types.ts';
@@ -53,7 +55,10 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
     got.text = got.text.slice(0, MAX_ARTICLE_CHARS);
     got.error = [got.error, `text cut at ${MAX_ARTICLE_CHARS} characters`].filter(Boolean).join('; ');
   }
-  const { cleaned, coins, kind } = cleanAndLabel(got.text, { title: item.title, url: item.url, source: source.name });
+  // the outlet's own boilerplate, learned from its last items (the keys of this text join them once it is placed)
+  const keys = passages(got.text).map((p) => p.key);
+  const outlet = await readOutletHistory(deps.d1, source.id, keys);
+  const { cleaned, coins, kind } = cleanAndLabel(got.text, { title: item.title, url: item.url, source: source.name, history: outlet.history });
   await deps.db
     .update(items)
     .set({
@@ -85,6 +90,7 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
     },
     new D1ClusterStore(deps.d1, now),
   );
+  await recordOutletPassages(deps.d1, source.id, outlet.seq, keys);
   await deps.db
     .update(items)
     .set({

@@ -3,6 +3,7 @@
  * (ticker strips and disclaimers are evidence) together with what the cleaner removed from it.
  */
 import { clean } from './clean/index.ts';
+import type { OutletHistory } from './clean/outlet-history.ts';
 import { labelCoins } from './label/coins.ts';
 import { classifyKind } from './label/kind.ts';
 import type { Cleaned, CoinTag, KindLabel } from './types.ts';
@@ -13,8 +14,11 @@ export interface Labelled {
   kind: KindLabel;
 }
 
-export function cleanAndLabel(rawText: string, meta: { title: string | null; url?: string | null; source?: string | null }): Labelled {
-  const cleaned = clean(rawText, { title: meta.title });
+export function cleanAndLabel(
+  rawText: string,
+  meta: { title: string | null; url?: string | null; source?: string | null; history?: OutletHistory | null },
+): Labelled {
+  const cleaned = clean(rawText, { title: meta.title, source: meta.source ?? null, history: meta.history ?? null });
   const title = meta.title ?? '';
   return {
     cleaned,

@@ -48,7 +48,7 @@ function apiMember(m: Member) {
     score: m.score,
     text_source: m.textSource,
     text: m.text,
-    removed: m.removed.map((r) => ({ rule: r.rule, category: r.category, start: r.start, end: r.end, text: r.text })),
+    removed: m.removed.map((r) => ({ rule: r.rule, category: r.category, start: r.start, end: r.end, text: r.text, ...(r.why ? { why: r.why } : {}) })),
     error: m.error,
   };
 }

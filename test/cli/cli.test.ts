@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLES } from '../fixtures/articles.ts';
+import { OUTLET_ITEMS, PITCH } from '../fixtures/outlet-history.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -25,6 +26,21 @@ async function onestory(args: string[]): Promise<{ code: number; lines: any[]; s
 let tmp: string;
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'onestory-cli-'));
+});
+
+describe('onestory clean on a JSONL file of articles', () => {
+  it("cleans the lines in order, each outlet's earlier items teaching its later ones, one line per article with its id", async () => {
+    const file = path.join(tmp, 'outlet.jsonl');
+    await writeFile(file, [...OUTLET_ITEMS.map((it) => JSON.stringify(it)), '{not json', JSON.stringify({ id: 'no-body' })].join('\n') + '\n');
+    const { code, lines } = await onestory(['clean', file]);
+    expect(code).toBe(1); // two bad lines, named
+    expect(lines.map((l) => l.id ?? l.line)).toEqual(['ledger-1', 'ledger-2', 'ledger-3', 'ledger-4', 5, 'no-body']);
+    expect(lines[2].text).toContain(PITCH);
+    expect(lines[3].text).not.toContain(PITCH);
+    expect(lines[3].removed).toContainEqual({ category: 'other', rule: 'outlet-boilerplate', text: PITCH, why: "repeats in 3 of this outlet's last 3 items" });
+    expect(lines[4].error).toMatch(/line 5/);
+    expect(lines[5].error).toMatch(/body/);
+  });
 });
 
 describe('onestory clean on the two seed articles', () => {

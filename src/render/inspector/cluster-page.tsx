@@ -184,9 +184,9 @@ export function MarkedText(props: { text: string; removed: RemovedSpan[] }) {
         typeof p === 'string' ? (
           p
         ) : (
-          <del class="noise" data-rule={p.rule} data-category={p.category} title={`${p.category}: removed by ${p.rule}`}>
+          <del class="noise" data-rule={p.rule} data-category={p.category} title={`${p.category}: removed by ${p.rule}${p.why ? ` (${p.why})` : ''}`}>
             {text.slice(p.start, p.end)}
-            <span class="rule">{p.rule}</span>
+            <span class="rule">{p.why ? `${p.rule}: ${p.why}` : p.rule}</span>
           </del>
         ),
       )}

@@ -1,0 +1,42 @@
+/**
+ * The outlet history in D1, with the same meaning as OutletMemory (src/pipeline/clean/outlet-memory.ts): per source,
+ * the passage keys of its last HISTORY_ITEMS processed items. An item's keys are counted against the history before
+ * they join it; a source's item sequence lives on its row (passage_seq), rows older than the window are deleted as
+ * new ones arrive, so the table holds about HISTORY_ITEMS x 40 rows a source. The article queue runs one batch at a
+ * time, so items of one source join their history in order.
+ */
+import { HISTORY_ITEMS, type OutletHistory } from '../pipeline/clean/outlet-history.ts';
+
+export interface OutletHistoryRead {
+  history: OutletHistory;
+  seq: number; // the source's sequence number before this item
+}
+
+export async function readOutletHistory(d1: D1Database, sourceId: string, keys: readonly string[]): Promise<OutletHistoryRead> {
+  const row = await d1.prepare(`SELECT passage_seq AS seq FROM sources WHERE id = ?1`).bind(sourceId).first<{ seq: number }>();
+  const seq = row?.seq ?? 0;
+  const counts = new Map<string, number>();
+  if (keys.length && seq > 0) {
+    const { results } = await d1
+      .prepare(
+        `SELECT key, count(*) AS n FROM outlet_passages
+         WHERE source_id = ?1 AND seq > ?2 AND key IN (SELECT value FROM json_each(?3)) GROUP BY key`,
+      )
+      .bind(sourceId, seq - HISTORY_ITEMS, JSON.stringify([...new Set(keys)]))
+      .all<{ key: string; n: number }>();
+    for (const r of results) counts.set(r.key, r.n);
+  }
+  return { history: { items: Math.min(seq, HISTORY_ITEMS), counts }, seq };
+}
+
+/** Adds an item's keys as the source's next item and forgets items beyond the window, in one batch. */
+export async function recordOutletPassages(d1: D1Database, sourceId: string, seq: number, keys: readonly string[]): Promise<void> {
+  const next = seq + 1;
+  await d1.batch([
+    d1
+      .prepare(`INSERT OR IGNORE INTO outlet_passages (source_id, key, seq) SELECT ?1, value, ?2 FROM json_each(?3)`)
+      .bind(sourceId, next, JSON.stringify([...new Set(keys)])),
+    d1.prepare(`DELETE FROM outlet_passages WHERE source_id = ?1 AND seq <= ?2`).bind(sourceId, next - HISTORY_ITEMS),
+    d1.prepare(`UPDATE sources SET passage_seq = ?2 WHERE id = ?1`).bind(sourceId, next),
+  ]);
+}
