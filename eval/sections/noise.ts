@@ -114,17 +114,17 @@ export default async function noise(ctx: SectionContext): Promise<SectionResult>
     const all = loadNoiseSet(ctx.dataDir, name);
     return { name, docs: ctx.quick ? all.filter((_, i) => i % QUICK_EVERY === 0) : all };
   });
-  const rulesOnly = sets.map(({ name, docs }) => scoreSet(name, docs, docs.map((d) => clean(d.input, { title: d.title }).text)));
+  const rulesOnly = sets.map(({ name, docs }) => scoreSet(name, docs, docs.map((d) => clean(d.input, { title: d.title, source: d.source }).text)));
   const histories = new OutletHistories([...sets.flatMap((s) => s.docs.map((d) => ({ id: d.id, source: d.source, text: d.input }))), ...cryptoprismItems(ctx.dataDir)]);
   const results = sets.map(({ name, docs }) =>
-    scoreSet(name, docs, docs.map((d) => clean(d.input, { title: d.title, history: histories.historyFor(d) }).text)),
+    scoreSet(name, docs, docs.map((d) => clean(d.input, { title: d.title, source: d.source, history: histories.historyFor(d) }).text)),
   );
 
   const everyDoc = sets.flatMap((s) => s.docs);
   const times: number[] = [];
   for (let pass = 0; pass < TIMING_PASSES; pass++) {
     const t0 = performance.now();
-    for (const d of everyDoc) clean(d.input, { title: d.title });
+    for (const d of everyDoc) clean(d.input, { title: d.title, source: d.source });
     times.push((performance.now() - t0) / everyDoc.length);
   }
   const msPerDoc = times.slice(1).reduce((a, b) => a + b, 0) / (TIMING_PASSES - 1);

@@ -99,3 +99,39 @@ describe('label link-outs and credit lines', () => {
     expect(clean(`${P}\n2025 Bloomberg L.P.`).text).toBe(P);
   });
 });
+
+describe('own-post', () => {
+  it("removes the outlet's own embedded post and keeps someone else's", () => {
+    const own = 'UK regulator speeds up crypto approvals for firms #Crypto https://t.co/85h74ZZ7LS — Cryptonews.com (@cryptonews) October 3, 2025';
+    expect(around(own, { source: 'cryptonews' }).left).toEqual([]);
+    const quoted = 'ETF flows hit a record today https://t.co/85h74ZZ7LS — Eric Balchunas (@EricBalchunas) September 30, 2025';
+    expect(around(quoted, { source: 'cryptonews' }).left).toEqual([quoted]);
+  });
+});
+
+describe('numbered-headlines', () => {
+  it('removes a glued "most read" list and keeps a numbered list of prose steps', () => {
+    expect(around('News1Insider Trading Alert: Who Bought Nvidia2Is Kratos Defense Stock a Buy?3As Palantir Bets on AI, Is PLTR a Buy?4Is SoFi Stock a Buy?').left).toEqual([]);
+    const steps = 'Three steps matter. 1) Keep a stop. 2) Take profits. 3) Size positions.';
+    expect(around(steps).left).toEqual([steps]);
+  });
+});
+
+describe('bylines and back-links in other forms', () => {
+  it('removes an author line that opens the text before the first sentence, or names who it writes for', () => {
+    expect(clean(`By Ashutosh Sureka ${P}`).text).toBe(P);
+    expect(around('By Jane Doe, Bloomberg').left).toEqual([]);
+    expect(around('Written by Jane Doe for Reuters').left).toEqual([]);
+    expect(clean(`By Jane DoeOct 3, 2025 at 10:00 am${P}`).text).toBe(P);
+  });
+
+  it('keeps a sentence that opens with "By" and a date word', () => {
+    const s = 'By Monday Traders were nervous and sold.';
+    expect(clean(s).text).toBe(s);
+  });
+
+  it('removes "originally published on" back-links', () => {
+    expect(around('Originally published on Bitcoinist').left).toEqual([]);
+    expect(clean(`${P} This article was originally published on Crypto Daily.`).text).toBe(P);
+  });
+});

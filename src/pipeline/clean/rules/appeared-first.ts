@@ -11,12 +11,16 @@ const END = String.raw`\s?\.?(?=\s*(?:<\/p>|\n|$)|\s\p{Lu}|(?<=[\p{L}.])\p{Lu})`
  * "This article … originally appeared on …", with or without the feed's <a> markup, leading or trailing.
  */
 const APPEARED_FIRST = new RegExp(
-  String.raw`(?:The|This)\s?(?:post|article)\s?[\s\S]{1,400}?\s?(?:appeared first|first appeared|originally appeared)\s?on\s?${SITE}${END}`,
+  [
+    String.raw`(?:The|This)\s?(?:post|article)\s?[\s\S]{1,400}?\s?(?:appeared first|first appeared|originally appeared)\s?on\s?${SITE}${END}`,
+    // "This article was originally published on Crypto Daily.", "Originally published on Bitcoinist"
+    String.raw`(?:(?:The|This) (?:post|article|story) was )?(?<![\p{L}])[Oo]riginally (?:published|posted) (?:on|at|by|in)\s?${SITE}${END}`,
+  ].join('|'),
   'gu',
 );
 
 /** The back-link's verb: texts without it are not scanned (the lazy run before it is tried from every "The"/"This"). */
-const VERB = ['appeared first', 'first appeared', 'originally appeared'];
+const VERB = ['appeared first', 'first appeared', 'originally appeared', 'riginally published', 'riginally posted'];
 
 export const appearedFirst: Rule = {
   name: 'appeared-first',

@@ -9,6 +9,8 @@ const SPACE = /\s/;
 
 /** A name as a byline prints it: up to four capitalised words, comma-joined co-authors ("Shaurya Malwa,CD Analytics"). */
 const WHO = String.raw`[\p{Lu}][\p{L}\p{M}.'’-]*(?:(?:\s|,\s?)[\p{Lu}][\p{L}\p{M}.'’-]*){0,4}`;
+/** Who the byline writes for, after the name: "By Jane Doe, Bloomberg", "Written by Jane Doe for Reuters". */
+const SYNDICATION = String.raw`(?:(?:,\s?|\s(?:for|of)\s)[A-Z][\p{L}.&-]*(?:\s[A-Z][\p{L}.&-]*){0,2}(?=[ \t]*(?:\n|$)))?`;
 /** A role after the name, only when a label follows it: "Cost of living correspondent Published …". */
 const ROLE = String.raw`(?:\s[\p{L} ]{1,40}?(?=\s?(?:Published|Updated)))?`;
 const LABEL = String.raw`(?:Edited by|Updated by|Reviewed by|Updated|Published|Posted|Last updated)\s?:?\s?`;
@@ -24,10 +26,13 @@ const BYLINES: Branch[] = [
   // "by Editorial Team Jul. 21, 2026", "By Kevin Peachey Cost of living correspondent Published 21 July 2026, 06:20 BST"
   anchored(String.raw`(?:\b[A-Z][a-z]+(?=By)|\b|(?<=\p{Ll})(?=By))[Bb]y\s?${WHO}${ROLE}(?:\s?${LABEL}${WHO})*${TAIL}`, 'u', byStarts),
   // "Written by X staff writer Reviewed by Y staff editor", "Published Jul 21, 2026"
-  searched(String.raw`Written by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?(?:\s?Reviewed by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?)?(?=\s|$)`, 'u', 'Written by'),
+  searched(String.raw`Written by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?(?:\s?Reviewed by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?)?${SYNDICATION}(?=\s|$)`, 'u', 'Written by'),
   searched(String.raw`(?<![\p{Ll}])(?:Published|Updated|Posted)(?: on)?\s?:?\s?${DATE}`, 'u', ['Published', 'Updated', 'Posted']),
   // a bare author line: "By Rae Wee" alone before a dateline
-  searched(String.raw`(?<![\p{L}])By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?=[A-Z]{2,}|\n|$)`, 'u', 'By '),
+  searched(String.raw`(?<![\p{L}])By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}${SYNDICATION}(?=[A-Z]{2,}|\n|$)`, 'u', 'By '),
+  // an author line opening the text or a line, the story's first sentence right after it on the same line:
+  // "By Ashutosh Sureka Bitcoin rose …" (two or three name words; the capital before a lower-case word starts the story)
+  searched(String.raw`(?<=^|\n)By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?= [A-Z][a-z]+ [a-z])`, 'u', 'By '),
 ];
 
 /**

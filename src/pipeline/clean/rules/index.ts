@@ -24,9 +24,11 @@ import { imageCredit } from './image-credit.ts';
 import { inlinePriceChip } from './inline-price-chip.ts';
 import { linkOutCta } from './link-out-cta.ts';
 import { newsletterCta } from './newsletter-cta.ts';
+import { numberedHeadlines } from './numbered-headlines.ts';
 import { photoCaption } from './photo-caption.ts';
 import { presalePromo } from './presale-promo.ts';
 import { promoBlock } from './promo-block.ts';
+import { ownPost } from './own-post.ts';
 import { readAlso } from './read-also.ts';
 import { relatedLinks } from './related-links.ts';
 import { repeatedPassage } from './repeated-passage.ts';
@@ -87,7 +89,7 @@ export const TAIL_RULES: readonly TailRule[] = [
   trailingEllipsis,
   strayLabel,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
-  ...[captionUnit, selfPromotion, affiliateOffer, timecodedList, gluedRun].map(asTail),
+  ...[captionUnit, selfPromotion, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedRun].map(asTail),
 ];
 
 /** A rule that reads only the text, run among the tail rules: it gets what every other rule left. */
