@@ -29,10 +29,11 @@ const BYLINES: Branch[] = [
   searched(String.raw`Written by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?(?:\s?Reviewed by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?)?${SYNDICATION}(?=\s|$)`, 'u', 'Written by'),
   searched(String.raw`(?<![\p{Ll}])(?:Published|Updated|Posted)(?: on)?\s?:?\s?${DATE}`, 'u', ['Published', 'Updated', 'Posted']),
   // a bare author line: "By Rae Wee" alone before a dateline
-  searched(String.raw`(?<![\p{L}])By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}${SYNDICATION}(?=[A-Z]{2,}|\n|$)`, 'u', 'By '),
-  // an author line opening the text or a line, the story's first sentence right after it on the same line:
-  // "By Ashutosh Sureka Bitcoin rose …" (two or three name words; the capital before a lower-case word starts the story)
-  searched(String.raw`(?<=^|\n)By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?= [A-Z][a-z]+ [a-z])`, 'u', 'By '),
+  searched(String.raw`(?<![\p{L}])By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}${SYNDICATION}(?=[A-Z]{2,}|\n|$|\((?:Reuters|Bloomberg|AP|AFP)\))`, 'u', 'By '),
+  // an author line opening the text, a line or a section, the story's sentence right after it on the same line:
+  // "By Ashutosh Sureka Bitcoin rose …", "… rally. By Parshwa Turakhiya Dogecoin (DOGE-USD) is trading …"
+  // (two or three name words; the capital before a lower-case word starts the story)
+  searched(String.raw`(?<=^|\n|[.!?]\s)By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?= [A-Z][\w-]+(?: \([^()\n]{1,20}\))? [a-z])`, 'u', 'By '),
 ];
 
 /**

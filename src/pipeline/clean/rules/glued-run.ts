@@ -14,7 +14,6 @@ const TOKEN = /\S+/g;
 const JOIN = /\p{Ll}{3}(?=\p{Lu}\p{Ll})/gu;
 /** A glued break: a join, or a digit glued to a capital ("12:33SHIB"). */
 const BREAK = /(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll})|(?<=\d)(?=\p{Lu})/gu;
-const HAS_JOIN = /\p{Ll}{3}\p{Lu}\p{Ll}/u;
 /** A token that may stand in a menu run: capitalised, all capitals, a digit, a separator, or glued. */
 const RUN_TOKEN = /^(?:[\p{Lu}\p{N}&|/•·–-]|\p{Ll}+\p{Lu})/u;
 /** A stop glued to a capital inside a token: a sentence ends there. */
@@ -25,8 +24,6 @@ const MIN_JOINS = 3;
 const MIN_CAPITALISED = 0.75;
 /** Tokens of the story's sentence a run may hold at an edge before the glued break (the first words of it). */
 const EDGE_MAX_TOKENS = 3;
-/** Stops that end prose sentences: a token ending in one closes the run. */
-const CLOSING_STOP = /[.!?]["”’)]?$/;
 /** The first letter of each word: after a blank, or a glued capital. */
 const WORD_START = /(?:^|(?<=\s))\p{L}|(?<=\p{Ll}{3})\p{Lu}/gu;
 
@@ -41,7 +38,11 @@ export const gluedRun: Rule = {
   name: 'glued-run',
   category: 'site_chrome',
   find(text) {
-    if (!HAS_JOIN.test(text)) return [];
+    // most texts hold a brand name's join or none: a run needs two at least
+    JOIN.lastIndex = 0;
+    let seen = 0;
+    while (seen < MIN_JOINS - 1 && JOIN.exec(text)) seen++;
+    if (seen < MIN_JOINS - 1) return [];
     const hits: Hit[] = [];
     let run: Tok[] = [];
     let proseBefore = false;
@@ -50,21 +51,22 @@ export const gluedRun: Rule = {
       if (hit) hits.push(hit);
       run = [];
     };
-    let prevEnd = 0;
+    let newline = text.indexOf('\n');
     for (const tok of tokens(text)) {
-      const piece = text.slice(tok.start, tok.end);
-      if (run.length && text.slice(prevEnd, tok.start).includes('\n')) {
-        close(false); // a menu keeps to its line
-        proseBefore = false;
+      if (newline >= 0 && newline < tok.start) {
+        if (run.length) {
+          close(false); // a menu keeps to its line
+          proseBefore = false;
+        }
+        newline = text.indexOf('\n', tok.start);
       }
-      prevEnd = tok.end;
-      if (!RUN_TOKEN.test(piece)) {
+      if (!isRunToken(text, tok)) {
         close(true);
-        proseBefore = !CLOSING_STOP.test(piece);
+        proseBefore = !endsSentence(text, tok.end);
         continue;
       }
       run.push(tok);
-      if (CLOSING_STOP.test(piece)) {
+      if (endsSentence(text, tok.end)) {
         close(true);
         proseBefore = false;
       }
@@ -74,10 +76,41 @@ export const gluedRun: Rule = {
   },
 };
 
+/** Capitalised, all capitals, a digit, a separator, or glued ("groupChainalysis"): a token a menu run may hold. */
+function isRunToken(text: string, tok: Tok): boolean {
+  const c = text.charCodeAt(tok.start);
+  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c === 124 || c === 47 || c === 45) return true;
+  if (c >= 97 && c <= 122) return tok.breaks.length > 0;
+  return RUN_TOKEN.test(text.slice(tok.start, tok.end)); // other scripts and signs: the Unicode pattern decides
+}
+
+/** Whether the token ending at `end` closes a sentence: a stop, maybe followed by a closing quote or parenthesis. */
+function endsSentence(text: string, end: number): boolean {
+  let i = end - 1;
+  if ('"”’)'.includes(text[i])) i--;
+  return text[i] === '.' || text[i] === '!' || text[i] === '?';
+}
+
+/** Whether a token holds a lower-case letter, digit or stop right before a capital: only such tokens need a closer look. */
+function mayBeGlued(tok: string): boolean {
+  for (let i = 1; i < tok.length; i++) {
+    const c = tok.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      const p = tok.charCodeAt(i - 1);
+      if ((p >= 97 && p <= 122) || (p >= 48 && p <= 57) || p === 46 || p === 33 || p === 63 || p > 127) return true;
+    } else if (c > 127) return true; // non-ASCII: let the Unicode patterns decide
+  }
+  return false;
+}
+
 /** Blank-separated tokens, split again where a stop is glued to a capital. */
 function* tokens(text: string): Generator<Tok> {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    if (!mayBeGlued(m[0])) {
+      yield { start: m.index, end: m.index + m[0].length, joins: 0, breaks: [] };
+      continue;
+    }
     const cuts = [0, ...[...m[0].matchAll(GLUED_STOP)].map((g) => (g.index ?? 0) + 1), m[0].length];
     for (let i = 0; i + 1 < cuts.length; i++) {
       const part = m[0].slice(cuts[i], cuts[i + 1]);

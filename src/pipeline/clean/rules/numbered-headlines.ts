@@ -5,7 +5,12 @@ import type { Hit, Rule } from '../rule.ts';
  * it leads ("News1Insider Trading Alert: …2Is Kratos Defense Stock a Buy?3As Palantir …"). The form is the count
  * itself: three or more glued numbers in order, each within a headline's length of the one before.
  */
-const GLUED_ONE = /(?<=^|[\p{L}?!.:"”’)\s])1(?=\p{Lu})/gu;
+const GLUED_ONE = /1(?=\p{Lu})/gu;
+/** What may stand before a list's "1": a letter, a stop, a closing quote or a blank (not a digit: "21Shares"). */
+const BEFORE_ONE = /[\p{L}?!.:"”’)\s]/u;
+/** "2", "3", … glued to a capital after a headline's end: one regex per number, made once. */
+const NUMBER_AT: RegExp[] = [];
+const numberAt = (n: number) => (NUMBER_AT[n] ??= new RegExp(`(?<=[\\p{L}?!.:"”’)])${n}(?=\\p{Lu})`, 'u'));
 /** Longest headline between two numbers (characters). */
 const HEADLINE_MAX_CHARS = 200;
 const MIN_ITEMS = 3;
@@ -17,7 +22,9 @@ export const numberedHeadlines: Rule = {
   category: 'related_links',
   find(text) {
     const hits: Hit[] = [];
+    if (!text.includes('2')) return hits;
     for (const m of text.matchAll(GLUED_ONE)) {
+      if (m.index && !BEFORE_ONE.test(text[m.index - 1])) continue;
       let at = m.index ?? 0;
       let n = 1;
       for (;;) {
@@ -37,10 +44,8 @@ export const numberedHeadlines: Rule = {
 
 /** Where number `n` stands glued to a capital within a headline's length after `from`, or -1. */
 function nextNumber(text: string, from: number, n: number): number {
-  const digits = String(n);
   const window = text.slice(from, from + HEADLINE_MAX_CHARS);
-  const re = new RegExp(`(?<=[\\p{L}?!.:"”’)])${digits}(?=\\p{Lu})`, 'u');
-  const m = re.exec(window);
+  const m = numberAt(n).exec(window);
   return m ? from + m.index : -1;
 }
 

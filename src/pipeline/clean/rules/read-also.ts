@@ -16,7 +16,7 @@ const LEAD = /(?:\b(?:Related(?: Reading| News| Article| Story)?|Read (?:more|al
  * "Editor's pick:", "More from X:", "Watch:", "ICYMI:" ("Trending:" and "Don't miss:" open affiliate promos: promo-block's).
  * Only at a start: "traders watch:" inside a sentence is prose.
  */
-const LABEL_LEAD = /(?<=^|\n|[.!?"”)]\s?)(?:also read|must read|editor[’']?s picks?|top stor(?:y|ies)|related (?:coverage|posts?|stories|reads?)|more (?:from|on) (?:\p{Lu}[\w.]*(?: \p{Lu}[\w.]*){0,2})|recommended(?: reading| for you| stories)?|further reading|check out|up next|read next|read this next|in case you missed it|icymi|watch|listen|explore|discover|popular|latest)\s?:\s?(?=[\p{Lu}\p{N}"“‘'])/giu;
+const LABEL_LEAD = /(?:also read|must read|editor[’']?s picks?|top stor(?:y|ies)|related (?:coverage|posts?|stories|reads?)|more (?:from|on) (?:\p{Lu}[\w.]*(?: \p{Lu}[\w.]*){0,2})|recommended(?: reading| for you| stories)?|further reading|check out|up next|read next|read this next|in case you missed it|icymi|watch|listen|explore|discover|popular|latest)\s?:\s?(?=[\p{Lu}\p{N}"“‘'])/giu;
 /** "You Might Also Like <date><title>By<author>": a teaser card with its byline. */
 const CARD = new RegExp(String.raw`You (?:Might|May) Also Like\s?(?:${DATE})?[^\n]{1,200}?By\s?[A-Z][\p{Ll}'’-]+(?: [A-Z][\p{Ll}'’-]+){0,2}(?=\p{Lu}[\p{Ll}\s]|\s|$)`, 'gu');
 
@@ -40,13 +40,20 @@ export const readAlso: Rule = {
     }
     for (const m of matches(text, LABEL_LEAD)) {
       const start = m.index ?? 0;
-      if (hits.some((h) => h.start <= start && start < h.end)) continue;
+      if (!atSentenceStart(text, start) || hits.some((h) => h.start <= start && start < h.end)) continue;
       hits.push({ start, end: headlineEnd(text, start + m[0].length) });
     }
     for (const m of matches(text, CARD)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     return hits;
   },
 };
+
+/** The text's start, a line's, or right after a sentence's end (maybe glued: "…said.MUST READ:"). */
+function atSentenceStart(text: string, at: number): boolean {
+  if (at === 0 || text[at - 1] === '\n') return true;
+  const before = /\s/.test(text[at - 1]) ? text[at - 2] : text[at - 1];
+  return before === undefined || '.!?"”)\n'.includes(before);
+}
 
 /**
  * Where a linked headline ends. A Title Case headline ends before the first lower-case word that is
