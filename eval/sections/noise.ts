@@ -116,8 +116,17 @@ export default async function noise(ctx: SectionContext): Promise<SectionResult>
   });
   const rulesOnly = sets.map(({ name, docs }) => scoreSet(name, docs, docs.map((d) => clean(d.input, { title: d.title, source: d.source }).text)));
   const histories = new OutletHistories([...sets.flatMap((s) => s.docs.map((d) => ({ id: d.id, source: d.source, text: d.input }))), ...cryptoprismItems(ctx.dataDir)]);
+  const cleanedOf = new Map<NoiseDoc, string>();
   const results = sets.map(({ name, docs }) =>
-    scoreSet(name, docs, docs.map((d) => clean(d.input, { title: d.title, source: d.source, history: histories.historyFor(d) }).text)),
+    scoreSet(
+      name,
+      docs,
+      docs.map((d) => {
+        const out = clean(d.input, { title: d.title, source: d.source, history: histories.historyFor(d) }).text;
+        cleanedOf.set(d, out);
+        return out;
+      }),
+    ),
   );
 
   const everyDoc = sets.flatMap((s) => s.docs);
@@ -177,9 +186,26 @@ export default async function noise(ctx: SectionContext): Promise<SectionResult>
   const survivors = results
     .flatMap((r) => r.ours.survival.surviving.map((s) => `  ${r.name.padEnd(12)} ${s.category.padEnd(15)} ${s.id.padEnd(17)} ${JSON.stringify(s.text.length > 80 ? s.text.slice(0, 77) + '...' : s.text)}`))
     .join('\n');
+  // By outlet: the texts of outlets noise-dev never showed the rules' authors against those of outlets it did. Nothing in
+  // the cleaner is learned across outlets (the outlet history learns each outlet from its own items only), so leaving an
+  // outlet out changes nothing: this split is the cross-outlet figure.
+  const devOutlets = new Set(sets.find((x) => x.name === 'noise-dev')!.docs.map((d) => d.source));
+  const later = sets.filter((x) => x.name !== 'noise-dev').flatMap((x) => x.docs.map((d) => ({ d, out: cleanedOf.get(d)! })));
+  const byOutlet = (seen: boolean) => later.filter(({ d }) => devOutlets.has(d.source) === seen);
+  const outletRows = [true, false].map((seen) => {
+    const part = byOutlet(seen);
+    const sv = survival(part.map((p) => p.d), part.map((p) => p.out));
+    const body = aebScore(part.map((p) => ({ truth: p.d.gold, pred: p.out })));
+    metrics[`noise.later.${seen ? 'seen' : 'unseen'}_outlets.survived`] = share(sv);
+    metrics[`noise.later.${seen ? 'seen' : 'unseen'}_outlets.body_f1`] = body.f1;
+    return [seen ? 'outlets in noise-dev' : 'outlets not in noise-dev', new Set(part.map((p) => p.d.source)).size, part.length, sv.spans, pct(share(sv)), body.f1, body.precision, body.recall];
+  });
   const report = [
     `noise spans of ${MIN_SPAN_CHARS}+ characters; ${msPerDoc.toFixed(2)} ms a document; worst category among those with ${MIN_CATEGORY_SPANS}+ spans`,
     summary,
+    '',
+    'noise-dev-2 and noise-dev-3 by outlet (cleaner with outlet history):',
+    table(['', 'outlets', 'docs', 'spans', 'survive', 'body F1', 'P', 'R'], outletRows),
     '',
     table(['category', ...results.map((r) => r.name)], catRows),
     '',
