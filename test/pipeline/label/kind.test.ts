@@ -122,3 +122,82 @@ describe('classifyKind', () => {
     expect(classifyKind({ title: 'Bitcoin falls 3% to $88,000 after jobs report', text: NEWS_BODY }).kind).toBe('news');
   });
 });
+
+describe('classifyKind on forms it was not tuned on (issue 8)', () => {
+  const BETTING_GUIDE =
+    'Football fans who hold crypto have more places to bet than ever. We looked at licensing, payout speed and the ' +
+    'markets each site covers, from the Premier League to esports. Each operator below takes Bitcoin, Ether and USDT ' +
+    'deposits and settles winnings within the hour on most days. ';
+
+  it('labels a betting guide by the responsible-gambling notice it closes with', () => {
+    const text = `${BETTING_GUIDE.repeat(3)}Gambling can be addictive. Please gamble responsibly and only bet what you can afford to lose. 18+ only.`;
+    const got = classifyKind({ title: 'Where to bet on the weekend fixtures with crypto', text });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('responsible-gambling notice'))).toBe(true);
+  });
+
+  it('labels a casino review by the terms of its offer, but not a report on the gambling industry', () => {
+    const review =
+      'Luckbay greets new players with a 200% welcome bonus and 50 free spins. Wagering requirements are 35x, and the ' +
+      'bonus code LUCK200 unlocks a weekly rakeback. Every game is provably fair.';
+    expect(classifyKind({ title: 'Luckbay review: is it worth your Bitcoin?', text: review }).kind).toBe('sponsored');
+    const report =
+      'Regulators in three states fined online operators a combined $12 million on Tuesday for taking crypto deposits ' +
+      'without a licence. The operators said they would appeal.';
+    expect(classifyKind({ title: 'States fine offshore casinos over crypto deposits', text: report }).kind).toBe('news');
+  });
+
+  it('labels a cloud-mining plan promoted by the income it promises, and leaves a scheme exposed as news', () => {
+    const promo = classifyKind({
+      title: 'XRP holders turn to cloud mining for steady daily income',
+      text: 'With Hashpeak cloud mining, new users get a free $15 bonus on sign-up and contracts pay out daily.',
+    });
+    expect(promo.kind).toBe('sponsored');
+    expect(promo.reasons.some((r) => r.startsWith('yield-scheme promo'))).toBe(true);
+    const exposed = classifyKind({
+      title: 'Regulator charges cloud mining scheme that promised daily income',
+      text: 'The scheme promised daily returns of 3% to investors who bought cloud mining contracts, the complaint says.',
+    });
+    expect(exposed.kind).toBe('news');
+  });
+
+  it('reads a presale pitch in a teaser: the stage and the token price in the first lines', () => {
+    const got = classifyKind({
+      title: 'Solana stalls near $200 as traders look elsewhere',
+      text: 'While Solana consolidates, Quillpad (QPD) is in stage 7 of its presale at $0.021, with 64% of the stage already sold.',
+    });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('token-sale terms'))).toBe(true);
+  });
+
+  it('keeps a report of a token sale as news', () => {
+    const text = 'The team behind the lending protocol raised $11.5 million in its token sale on Monday, then changed the allocation hours before the close.';
+    expect(classifyKind({ title: 'Lending protocol token sale sparks backlash', text }).kind).toBe('news');
+  });
+
+  it('takes a "best crypto to buy" headline as a buying guide on its own', () => {
+    expect(classifyKind({ title: 'Best Crypto to Buy Now 12 March – XRP, Zcash, Aster', text: 'Markets are on fire again.' }).kind).toBe('sponsored');
+  });
+
+  it('reads a forecast from the opening when the headline does not say "prediction"', () => {
+    const text =
+      'Ether trades near $4,500 after a bounce from support. A close above $4,800 could open a move toward $5,400, ' +
+      'and analysts expect a run to $6,000 if inflows hold.';
+    const got = classifyKind({ title: 'Ether bulls defend support as inflows return', text });
+    expect(got.kind).toBe('price-prediction');
+    expect(got.reasons.some((r) => r.startsWith('forecast'))).toBe(true);
+  });
+
+  it('reads a headline that sends a price somewhere in the future as a forecast', () => {
+    for (const title of ['XRP eyes $5 as ETF decision nears', 'Dogecoin could rally 400%, analyst says', 'BNB breakout: a move to $1,100 next?', 'Bitcoin price may bottom at $88K next cycle']) {
+      expect(classifyKind({ title, text: NEWS_BODY }).kind, title).toBe('price-prediction');
+    }
+  });
+
+  it('does not take a price move, a funding round or a money flow for a forecast', () => {
+    expect(classifyKind({ title: 'ETF inflows fuel bitcoin’s climb above $123K', text: 'Bitcoin rose 3% to $123,400 on Friday as funds took in $2.2 billion.' }).kind).toBe('news');
+    expect(classifyKind({ title: 'Lendvault closes $10M seed round ahead of token launch', text: NEWS_BODY }).kind).not.toBe('price-prediction');
+    expect(classifyKind({ title: 'Stablecoin flows could reach $56T by 2030', text: 'Adoption could drive payment flows to $56 trillion by 2030.' }).kind).not.toBe('price-prediction');
+    expect(classifyKind({ title: 'Token jumps 25%: may rally after $25.5M funding round', text: NEWS_BODY }).kind).not.toBe('price-prediction');
+  });
+});

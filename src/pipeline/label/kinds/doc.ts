@@ -25,6 +25,8 @@ const NOTICE_CATEGORIES: ReadonlySet<NoiseCategory> = new Set(['disclaimer', 'ad
 
 // Wide enough to hold a dateline after a standfirst and a subtitle.
 const HEAD_CHARS = 600;
+/** The opening a teaser feed keeps (title aside): about the first two or three sentences of the body. */
+export const OPENING_CHARS = 600;
 // Wide enough for an "About X" paragraph, a contact block and a disclaimer together.
 const TAIL_CHARS = 1_800;
 
@@ -82,6 +84,13 @@ export function firstProseMatch(re: RegExp, text: string): string | null {
     if (!CODE_NEAR_RE.test(text.slice(Math.max(0, m.index - CODE_WINDOW_CHARS), m.index))) return m[0].trim().slice(0, 80);
   }
   return null;
+}
+
+/** Every distinct match of a global `re` in `text`, trimmed: a count of different pieces of evidence. */
+export function distinctMatches(re: RegExp, text: string): string[] {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(re)) seen.add(m[0].trim().slice(0, 60));
+  return [...seen];
 }
 
 /** Runs signals and returns the reasons that fired and their total weight. */
