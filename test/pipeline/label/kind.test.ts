@@ -170,9 +170,11 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(got.reasons.some((r) => r.startsWith('token-sale terms'))).toBe(true);
   });
 
-  it('keeps a report of a token sale as news', () => {
+  it('keeps a report of a token sale as news, even one that sold out at a fraction of a cent', () => {
     const text = 'The team behind the lending protocol raised $11.5 million in its token sale on Monday, then changed the allocation hours before the close.';
     expect(classifyKind({ title: 'Lending protocol token sale sparks backlash', text }).kind).toBe('news');
+    const soldOut = 'The launchpad token surged 40% after its $600 million presale, climbing from $0.004 to $0.0056.';
+    expect(classifyKind({ title: 'Launchpad token sold out in 12 minutes as whales pile in', text: soldOut }).kind).toBe('news');
   });
 
   it('takes a "best crypto to buy" headline as a buying guide on its own', () => {
@@ -199,5 +201,43 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(classifyKind({ title: 'Lendvault closes $10M seed round ahead of token launch', text: NEWS_BODY }).kind).not.toBe('price-prediction');
     expect(classifyKind({ title: 'Stablecoin flows could reach $56T by 2030', text: 'Adoption could drive payment flows to $56 trillion by 2030.' }).kind).not.toBe('price-prediction');
     expect(classifyKind({ title: 'Token jumps 25%: may rally after $25.5M funding round', text: NEWS_BODY }).kind).not.toBe('price-prediction');
+  });
+});
+
+describe('press releases carried as news (issue 8)', () => {
+  it('reads a release by its dateline even when no wire is named', () => {
+    const text = 'SINGAPORE, March 4, 2026 — Tidemark Research published its quarterly review of stablecoin settlement volumes on Tuesday.';
+    const got = classifyKind({ title: 'Stablecoin settlement volumes double in a quarter', text });
+    expect(got.kind).toBe('press-release');
+    expect(got.reasons.some((r) => r.startsWith('release dateline'))).toBe(true);
+  });
+
+  it('does not take an agency dateline for a release', () => {
+    const text = 'NEW YORK, March 4, 2026 (Reuters) - Bitcoin fell 4% on Tuesday as investors sold risk assets.';
+    expect(classifyKind({ title: 'Bitcoin falls as investors sell risk assets', text }).kind).toBe('news');
+  });
+
+  it('reads a company speaking of itself on the day as a release', () => {
+    const text = 'Orbitstake, a staking infrastructure provider, today announced the general availability of its restaking vaults for institutions.';
+    expect(classifyKind({ title: 'Orbitstake opens restaking vaults to institutions', text }).kind).toBe('press-release');
+  });
+
+  it('labels an event promotion as a press release', () => {
+    const text =
+      'The summit will take place on May 12-13 in Lisbon and bring together founders, regulators and investors. ' +
+      'Speakers include three central bank officials; early-bird tickets are on sale until April 1.';
+    const got = classifyKind({ title: 'Harbor Web3 Summit returns to Lisbon in May', text });
+    expect(got.kind).toBe('press-release');
+    expect(got.reasons.some((r) => r.startsWith('event promotion'))).toBe(true);
+  });
+
+  it('takes the "About <Company>" close of a company piece as a release on its own', () => {
+    const text = `Players can now open the game in a browser with no download. ${NEWS_BODY} About Sachiverse Sachiverse is a competitive gaming universe built on Unreal Engine 5.`;
+    expect(classifyKind({ title: 'Browser play comes to Sachiverse', text }).kind).toBe('press-release');
+  });
+
+  it('keeps a news story about a company launch as news', () => {
+    const text = 'Coinbase launched a tokenized stock product for users outside the U.S. on Tuesday, the company said in a blog post, after months of talks with regulators.';
+    expect(classifyKind({ title: 'Coinbase launches tokenized stocks outside the U.S.', text }).kind).toBe('news');
   });
 });

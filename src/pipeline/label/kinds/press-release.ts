@@ -15,6 +15,28 @@ const WIRE_HOSTS = /(?:^|\.)(?:prnewswire|globenewswire|businesswire|accesswire|
 // "Acme Labs Appoints ...", "Moca Network launches ...": an organisation's own action, told in its own words.
 const ANNOUNCEMENT_HEADLINE_RE =
   /^(?!(?:Does|Do|Is|Are|Can|Could|Will|Would|Why|How|What|When|Should)\b)(?![^?]*\?\s*$)(?:(?:[A-Z0-9][\w.&'’-]*|for|of|the|de)\s){1,6}(?:and (?:(?:[A-Z0-9][\w.&'’-]*|for|of|the)\s){1,5})?(?:(?:Launch|Introduce|Unveil|Debut|Appoint|Join|Partner|Integrate|Announce|Reduce|Expand|Complete|Secure|Welcome|Celebrate|Promote)(?:e?s)?|Names|Rolls? Out|Closes? \$[\d.]+[MBK]? (?:Seed|Series|Funding|Strategic))\b/i;
+// A release opens with where and when it was issued, wire or not: "XIAMEN, China, Dec. 12, 2025 --",
+// "Zug, Switzerland, October 3rd, 2025 —", "October 16, 2025 —". Outlets date their stories in the byline, not
+// in the first words of the text; an agency's dateline names the agency ("(Reuters) -") and is not this.
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const RELEASE_DATELINE_RE = new RegExp(
+  String.raw`^\W{0,3}(?:[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4},\s+)?${MONTH}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d(?!\s*\((?:Reuters|AP|AFP|Bloomberg|Dow Jones|Xinhua)\))\s*(?:[-–—/]|\(|,)`,
+);
+// The release's own verb: what a company says of itself on the day ("Acme today announced", "is pleased to announce").
+const TODAY_ANNOUNCED_RE =
+  /\b(?:today|this week) (?:announced|unveiled|launched|released|introduced|revealed|published|debuted|opened)\b|\b(?:announced|unveiled|launched|released) today\b|\bhas (?:officially )?(?:announced|unveiled|launched) (?:the (?:launch|release|opening)|its (?:new|latest|first))\b/i;
+// An event promoted: what it is, when and where it will be, who speaks, how to register.
+const EVENT_TERMS: RegExp[] = [
+  /\bwill (?:take place|be held|run from|kick off|return|gather|bring together|feature|host)\b|\btakes place (?:on|from|in|at)\b/i,
+  /\b(?:register|registration|sign up|tickets?|RSVP|early[- ]bird|passes)\b/i,
+  /\b(?:speakers?|panel(?:ists| discussions?)|keynotes?|agenda|line-?up|side events?|workshops?)\b/i,
+  /\b(?:summit|conference|expo|forum|meetup|festival|hackathon|(?:blockchain|crypto|bitcoin|web3) week|gala|awards)\b/i,
+];
+const EVENT_TERMS_MIN = 3; // an event named and two of its practicalities
+// A company's research published as news: "<Company> Research: ...", "<Company> releases its Q3 report".
+const OWN_REPORT_TITLE_RE =
+  /^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3} (?:Research|Report|Institute|Labs? Report)\s*[:|–-]|\b(?:releases?|publishes|unveils|launches|issues) (?:its |a |the )?(?:new |latest |first |annual |quarterly |monthly |weekly |20\d\d )*(?:[\w-]+ ){0,3}(?:report|study|survey|research|whitepaper|index)\b/;
+
 const MEDIA_CONTACT_RE = /\b(?:Media|Press|Investor|PR) (?:Contacts?|Inquiries|Enquiries|Relations)\s*:?\s+(?:[A-Z][a-z]+|[\w.+-]+@)|\b[Cc]ontact:\s*[\w.+-]+@[\w-]+\.[a-z]{2,}/;
 const FORWARD_LOOKING_RE = /\bforward[- ]looking statements?\b/i;
 const FIRST_PERSON_LAUNCH_RE =
@@ -95,7 +117,19 @@ export const PRESS_RELEASE_SIGNALS: Signal[] = [
   // With no body, the headline's form is all the evidence there is.
   { name: 'headline only', weight: 1, test: (d) => (d.text.trim() === '' ? 'no body' : null) },
   { name: 'media contact', weight: 2, test: (d) => firstMatch(MEDIA_CONTACT_RE, d.tail) },
-  { name: 'about boilerplate', weight: 1, test: aboutBoilerplate },
+  { name: 'about boilerplate', weight: 2, test: aboutBoilerplate },
+  { name: 'release dateline', weight: 2, test: (d) => firstMatch(RELEASE_DATELINE_RE, d.head) },
+  { name: 'today-announced lede', weight: 2, test: (d) => firstMatch(TODAY_ANNOUNCED_RE, d.head) },
+  {
+    name: 'event promotion',
+    weight: 2,
+    test: (d) => {
+      const text = `${d.title}\n${d.head}`;
+      const found = EVENT_TERMS.map((re) => firstMatch(re, text)).filter((m): m is string => m !== null);
+      return found.length >= EVENT_TERMS_MIN ? found.join(' / ') : null;
+    },
+  },
+  { name: 'own-report headline', weight: 1, test: (d) => firstMatch(OWN_REPORT_TITLE_RE, d.title) },
   { name: 'forward-looking statements', weight: 1, test: (d) => firstMatch(FORWARD_LOOKING_RE, d.tail) },
   { name: 'pleased to announce', weight: 1, test: (d) => firstMatch(PLEASED_TO_ANNOUNCE_RE, d.head) },
   { name: 'leading-company appositive', weight: 1, test: (d) => firstMatch(LEADING_APPOSITIVE_RE, d.head) },

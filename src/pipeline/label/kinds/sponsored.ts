@@ -50,8 +50,10 @@ const lede = (d: KindDoc) => `${d.title}\n${d.head}`;
 const TOKEN_SALE_TERMS: [string, RegExp][] = [
   ['presale', /\bpre-?sales?\b|\bICO\b|\bIDO\b|\bwhitelist\b/i],
   ['sale stage', /\b(?:stage|phase) \d{1,2}\b/i],
-  ['token price', /\b(?:priced at|at just|for just|entry price|listing price|launch price|presale price|(?:token|coin|altcoin|presale) (?:at|for|priced at)) \$\d|(?:^|[\s(,])(?:sub-)?\$0\.0\d+[^%\d]|\bat \$0\.\d+,/i],
-  ['share sold', /\b\d{1,3}(?:\.\d)?% (?:sold|of (?:the )?(?:tokens|supply|allocation|stage|phase)(?: already)? (?:sold|claimed))\b|\bsold out\b|\b(?:tokens|coins) sold\b|\balready (?:been )?(?:sold|claimed)\b/i],
+  // the price the reader pays now: "priced at $0.035", "at just $0.0058", "$0.021 per token"; not "climbed from $0.004"
+  ['token price', /\b(?:priced at|at just|for just|for only|entry price|listing price|launch price|presale price|current price of|(?:token|coin|altcoin|presale|stage|phase) (?:at|for|priced at)) \$\d|\bat \$0\.\d+\b|\$0\.\d+ (?:per token|each)\b|\b(?:sub-|under )\$0\.\d+ (?:token|coin|altcoin|crypto|gem)\b/i],
+  // a sale under way: "55% sold", "over 60% of the stage already claimed"; a sale that ended ("sold out") is a report
+  ['share sold', /\b\d{1,3}(?:\.\d)?% (?:sold|claimed|of (?:the )?(?:tokens|supply|allocation|stage|phase)(?: already)? (?:sold|claimed))\b|\b(?:tokens|coins) sold so far\b|\balready (?:been )?(?:sold|claimed)\b/i],
   ['listing promise', /\b(?:before|ahead of) (?:its |the )?(?:exchange |CEX |public )?(?:listing|launch)\b|\blisting (?:price|target)\b|\bTGE\b/i],
 ];
 const TOKEN_SALE_MIN_TERMS = 2; // different terms of a sale in the opening
