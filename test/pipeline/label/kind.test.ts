@@ -241,3 +241,26 @@ describe('press releases carried as news (issue 8)', () => {
     expect(classifyKind({ title: 'Coinbase launches tokenized stocks outside the U.S.', text }).kind).toBe('news');
   });
 });
+
+describe('the URL as evidence of form (issue 8)', () => {
+  it('reads a forecast from the slug when the feed rewrote the headline', () => {
+    const text = 'Bitcoin could trade above $1 million by 2030, a Moscow analyst said, backing an earlier call.';
+    const url = 'https://example-news.com/bitcoin-may-hit-1-million-prediction-by-2030-analyst-says/';
+    expect(classifyKind({ title: 'Million-dollar mark is possible for Bitcoin, financier agrees', text }).kind).toBe('news');
+    const got = classifyKind({ title: 'Million-dollar mark is possible for Bitcoin, financier agrees', text, url });
+    expect(got.kind).toBe('price-prediction');
+    expect(got.reasons.some((r) => r.startsWith('forecast slug'))).toBe(true);
+  });
+
+  it('does not count a prediction-market slug, nor the headline\'s own words twice', () => {
+    const url = 'https://example-news.com/news/regulator-clears-prediction-markets-sports';
+    expect(classifyKind({ title: 'Regulator clears sports contracts', text: NEWS_BODY, url }).kind).toBe('news');
+    const dup = classifyKind({ title: 'Monad presale oversubscribed in an hour', text: NEWS_BODY, url: 'https://example-news.com/monad-presale-oversubscribed' });
+    expect(dup.kind).toBe('news');
+  });
+
+  it('files what a site keeps under /press-releases/ as a press release', () => {
+    const url = 'https://example-news.com/press-releases/2026/03/halcyon-opens-custody-desk';
+    expect(classifyKind({ title: 'Halcyon opens a custody desk in Zug', text: NEWS_BODY, url }).kind).toBe('press-release');
+  });
+});

@@ -17,6 +17,7 @@ export interface KindDoc {
   notices: string; // the disclaimers and ads the cleaner found, joined: a disclosure mid-page is still a disclosure
   host: string; // lower-case host name, '' when there is no usable URL
   path: string; // lower-case URL path
+  slug: string; // the path's last segment as words ("xrp price prediction 2025"): the headline as first published
   source: string;
 }
 
@@ -54,8 +55,15 @@ export function prepare(input: KindInput): KindDoc {
       .join('\n'),
     host,
     path,
+    slug: slugWords(path),
     source: input.source ?? '',
   };
+}
+
+/** "/news/xrp-price-prediction-2025.html" -> "xrp price prediction 2025". */
+function slugWords(path: string): string {
+  const last = path.split('/').filter(Boolean).pop() ?? '';
+  return last.replace(/\.[a-z]{2,5}$/, '').replace(/[-_+]+/g, ' ').trim();
 }
 
 /** A named signal: `test` returns the matched evidence, or null. Weights add up; a kind needs `KIND_SCORE`. */

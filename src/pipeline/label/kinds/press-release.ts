@@ -37,6 +37,9 @@ const EVENT_TERMS_MIN = 3; // an event named and two of its practicalities
 const OWN_REPORT_TITLE_RE =
   /^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3} (?:Research|Report|Institute|Labs? Report)\s*[:|–-]|\b(?:releases?|publishes|unveils|launches|issues) (?:its |a |the )?(?:new |latest |first |annual |quarterly |monthly |weekly |20\d\d )*(?:[\w-]+ ){0,3}(?:report|study|survey|research|whitepaper|index)\b/;
 
+// Where sites file releases: "/press-releases/", "/news-releases/", "/pr/", "/newsroom/".
+const RELEASE_PATH_RE = /\/(?:press-?releases?|news-?releases?|pr|newsroom|press|announcements?)\//;
+
 const MEDIA_CONTACT_RE = /\b(?:Media|Press|Investor|PR) (?:Contacts?|Inquiries|Enquiries|Relations)\s*:?\s+(?:[A-Z][a-z]+|[\w.+-]+@)|\b[Cc]ontact:\s*[\w.+-]+@[\w-]+\.[a-z]{2,}/;
 const FORWARD_LOOKING_RE = /\bforward[- ]looking statements?\b/i;
 const FIRST_PERSON_LAUNCH_RE =
@@ -108,6 +111,7 @@ function brandOf(source: string): string {
 export const PRESS_RELEASE_SIGNALS: Signal[] = [
   { name: 'PR-wire dateline', weight: 2, test: (d) => firstMatch(WIRE_DATELINE_RE, d.head) },
   { name: 'press-release label', weight: 2, test: (d) => firstMatch(PRESS_RELEASE_LABEL_RE, d.head) ?? firstMatch(PRESS_RELEASE_LABEL_RE, d.tail) ?? firstMatch(PRESS_RELEASE_LABEL_RE, d.notices) },
+  { name: 'release path', weight: 2, test: (d) => firstMatch(RELEASE_PATH_RE, d.path) },
   { name: 'PR-wire host', weight: 2, test: (d) => (WIRE_HOSTS.test(d.host) ? d.host : null) },
   { name: 'company blog', weight: 2, test: (d) => (/\bblog\b/i.test(d.source) || /^blog\./.test(d.host) ? d.source || d.host : null) },
   { name: 'first-person launch', weight: 2, test: (d) => firstMatch(FIRST_PERSON_LAUNCH_RE, d.head) },

@@ -52,6 +52,15 @@ function forwardPrices(d: KindDoc): string[] {
   return distinctMatches(FORWARD_PRICE_RE, d.head.slice(0, OPENING_CHARS));
 }
 
+// The slug keeps the headline as first published; outlets rewrite headlines for feeds, not URLs. It counts only
+// when the headline itself does not say it (the same words twice are one piece of evidence).
+const FORECAST_SLUG_RE = /\b(?:price predictions?|price forecasts?|price targets?|predicts?|prediction|forecasts?)\b(?! markets?\b| bets?\b)/;
+
+function forecastSlug(d: KindDoc): string | null {
+  if (LABEL_RE.test(d.title) || PREDICT_WORD_RE.test(d.title)) return null;
+  return firstMatch(FORECAST_SLUG_RE, d.slug);
+}
+
 export const PRICE_PREDICTION_SIGNALS: Signal[] = [
   { name: 'prediction headline', weight: 2, test: (d) => firstMatch(LABEL_RE, d.title) },
   { name: 'price-target headline', weight: 2, test: (d) => firstMatch(TARGET_RE, d.title) },
@@ -59,6 +68,7 @@ export const PRICE_PREDICTION_SIGNALS: Signal[] = [
   { name: 'price-horizon headline', weight: 2, test: (d) => firstMatch(HORIZON_RE, d.title) },
   { name: 'asset-to-price headline', weight: 2, test: (d) => firstMatch(ASSET_TO_PRICE_RE, d.title) },
   { name: 'year-range headline', weight: 1, test: (d) => firstMatch(YEAR_RANGE_RE, d.title) },
+  { name: 'forecast slug', weight: 1, test: forecastSlug },
   {
     name: 'forecast opening',
     weight: 1,

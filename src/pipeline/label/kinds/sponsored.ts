@@ -123,6 +123,10 @@ function yieldScheme(d: KindDoc): string | null {
   return `${scheme} / ${income}`;
 }
 
+// The slug of a buying guide or a sale keeps its words when the feed's headline does not (when the headline says
+// them too, they are one piece of evidence, already counted).
+const PROMO_SLUG_RE = /\b(?:pre ?sales?|best (?:crypto|altcoins?|coins?|tokens?|meme coins?) to (?:buy|invest)|cryptos? to buy|crypto casinos?|betting sites?|sportsbooks?|cloud mining|sponsored|partner content|advertorial)\b/;
+
 export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'sponsored disclosure', weight: 2, test: (d) => firstProseMatch(DISCLOSURE_RE, d.tail) ?? firstProseMatch(DISCLOSURE_RE, d.head) ?? firstProseMatch(DISCLOSURE_RE, d.notices) },
   { name: 'sponsored label', weight: 2, test: (d) => firstMatch(SPONSORED_LABEL_RE, d.head) ?? firstMatch(SPONSORED_LABEL_RE, d.title) },
@@ -152,6 +156,11 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'gambling offer', weight: 2, test: gamblingOffer },
   { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
   { name: 'new-token pitch', weight: 1, test: newTokenPitch },
+  {
+    name: 'promo slug',
+    weight: 1,
+    test: (d) => (PROMO_SLUG_RE.test(d.title.toLowerCase()) || HYPE_TITLE_RE.test(d.title) || BUY_LIST_TITLE_RE.test(d.title) ? null : firstMatch(PROMO_SLUG_RE, d.slug)),
+  },
 ];
 
 function saleLinks(tail: string): string | null {
