@@ -177,6 +177,12 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(classifyKind({ title: 'Launchpad token sold out in 12 minutes as whales pile in', text: soldOut }).kind).toBe('news');
   });
 
+  it('reads a headline that teases an unnamed token with promised multiples as a promotion', () => {
+    const got = classifyKind({ title: 'Bitcoin holds $122K, but this $0.007 altcoin is tipped for 100x by next year', text: 'Bitcoin keeps drawing attention.' });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('mystery-token headline'))).toBe(true);
+  });
+
   it('takes a "best crypto to buy" headline as a buying guide on its own', () => {
     expect(classifyKind({ title: 'Best Crypto to Buy Now 12 March – XRP, Zcash, Aster', text: 'Markets are on fire again.' }).kind).toBe('sponsored');
   });
@@ -194,6 +200,19 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     for (const title of ['XRP eyes $5 as ETF decision nears', 'Dogecoin could rally 400%, analyst says', 'BNB breakout: a move to $1,100 next?', 'Bitcoin price may bottom at $88K next cycle']) {
       expect(classifyKind({ title, text: NEWS_BODY }).kind, title).toBe('price-prediction');
     }
+  });
+
+  it('reads a forecast named in the first sentences together with the target it sets', () => {
+    const text =
+      'Bitcoin price prediction: a bank forecasts a new all-time high within days and reaffirms a $200,000 year-end target, citing fund inflows.';
+    const got = classifyKind({ title: 'Bitcoin could reach new highs as bank cites ETF flows', text });
+    expect(got.kind).toBe('price-prediction');
+    expect(got.reasons.some((r) => r.startsWith('forecast words in the opening'))).toBe(true);
+  });
+
+  it('reads "could send X to $Y" as a target, "can\'t push X to $Y" as none', () => {
+    expect(classifyKind({ title: 'Money printing could send Bitcoin into a $150K supercycle', text: NEWS_BODY }).kind).toBe('price-prediction');
+    expect(classifyKind({ title: 'Why even mass adoption can’t push Shiba Inu to $0.01', text: NEWS_BODY }).kind).not.toBe('price-prediction');
   });
 
   it('does not take a price move, a funding round or a money flow for a forecast', () => {

@@ -31,11 +31,12 @@ const TARGET_FORMS: string[] = [
   String.raw`\b(?:path|road|moonshot|way) (?:to|toward|towards) ${LEVEL}`,
   String.raw`\b(?:a|an|next|another|for)\s+(?:[\w-]+\s+){0,2}(?:move|run|rally|leg|push|breakout|climb|surge|pump) (?:to|toward|towards|past|beyond|above) ${LEVEL}`,
   String.raw`\b(?:to|at|toward|towards|above|below) ${LEVEL}[^.?!]{0,12}(?:next\s*)?\?|${LEVEL} or ${LEVEL}\?`,
-  String.raw`${LEVEL}[^.?!]{0,40}(?:in view|in sight|within reach|on the cards|on the table|incoming|next\b|ahead\b|is possible|is coming)`,
+  String.raw`${LEVEL}\s(?:[\w$.,'’-]+\s){0,3}(?:in view|in sight|within reach|on the cards|on the table|incoming|next|ahead|is possible|is coming)\b`,
   String.raw`\b(?:sees|expects|predicts|projects|forecasts|calls for|hints at|points to|tips|odds of) (?:a |an |the )?(?:[\w-]+ ){0,2}${LEVEL}`,
   String.raw`\b(?:set|poised|primed|ready|on track) for (?:a |an )?(?:[\w$.,%-]+ ){0,3}(?:rally|surge|run|breakout|rebound|drop|crash|correction)\b`,
   String.raw`\baims? (?:for|at) ${LEVEL}|\bsets? (?:its )?sights on ${LEVEL}`,
-  String.raw`${LEVEL}(?:\s?[-–]\s?${LEVEL})?\+?\s(?:\w+\s)?(?:price\s)?(?:predictions?|forecasts?|calls?|upside|potential)\b|\bupside (?:to|of|toward) ${LEVEL}`,
+  String.raw`${LEVEL}(?:\s?[-–]\s?${LEVEL})?\+?\s(?:[\w-]+\s)?(?:price\s)?(?:predictions?|forecasts?|calls?|upside|potential)\b|\bupside (?:to|of|toward) ${LEVEL}`,
+  String.raw`\b(?:could|can|may|might|will|would|set to|poised to|expected to|likely to)\s+(?:\w+\s+)?(?:send|drive|propel|push|lift|take)\s+(?:[\w$]+\s+){0,2}(?:to|into|toward|towards|past|above|beyond)\s+(?:a\s+|the\s+)?${LEVEL}`,
   String.raw`\b(?:sets?|gives?|names?|reveals?|puts?) (?:\w+ ){0,2}price (?:for|by|at|target)\b|\bprice (?:getting|going|heading) to ${LEVEL}`,
   String.raw`\bhow (?:high|low|far) (?:can|could|will|might)\b|\bprice potential\b|\bwhat(?:'|’)s next for\b[^?]{0,30}\bprice\b|\bprice if\b|\bif\b[^.?!]{0,40}\bbreaks?\b`,
 ];
@@ -44,9 +45,16 @@ const YEAR_RANGE_RE = /\b20\d\d\s?[-–]\s?(?:20)?\d\d\b/;
 
 // In the opening: a price to come. A forward word and then a price within the same clause.
 const FORWARD_PRICE_RE = new RegExp(
-  String.raw`\b(?:could|can|may|might|will|would|expected to|likely to|poised to|set to|on track to|aims? (?:for|at)|aiming (?:for|at)|eyes|eyeing|targets?|targeting|toward|towards|next (?:target|resistance|hurdle|stop|leg)|upside (?:target|to|of)|projects?|projected|projecting|forecasts?|predicts?|predicted|sees|expects?|potential (?:move|rally|run|rise|surge) to|path to)\b[^.?!;]{0,50}?${LEVEL}`,
+  [
+    String.raw`\b(?:could|can|may|might|will|would|expected to|likely to|poised to|set to|on track to|aims? (?:for|at)|aiming (?:for|at)|eyes|eyeing|targets?|targeting|toward|towards|next (?:target|resistance|hurdle|stop|leg)|upside (?:target|to|of)|projects?|projected|projecting|forecasts?|predicts?|predicted|sees|expects?|potential (?:move|rally|run|rise|surge) to|path to)\b[^.?!;]{0,50}?${LEVEL}`,
+    String.raw`${LEVEL}\s(?:[\w-]+\s)?(?:price\s)?targets?\b`, // "a $200,000 year-end target"
+  ].join('|'),
   'gi',
 );
+// Forecasting named in the first sentences: "Bitcoin price prediction: ...", "shares a bold forecast", "is forecasting".
+const FORECAST_WORDS_RE =
+  /\bprice (?:predictions?|forecasts?|targets?|outlook)\b|\b(?:a|an|his|her|their|its|the|bold|new|latest) (?:[\w-]+ )?(?:forecast|prediction|projection)s?\b(?! markets?\b)|\b(?:is|are|were|was) (?:forecasting|predicting|projecting)\b/i;
+const FORECAST_WORDS_CHARS = 300; // about the first two sentences
 const FORWARD_PRICES_FOR_STRONG = 2; // two statements of where a price goes, in the opening
 function forwardPrices(d: KindDoc): string[] {
   return distinctMatches(FORWARD_PRICE_RE, d.head.slice(0, OPENING_CHARS));
@@ -77,6 +85,7 @@ export const PRICE_PREDICTION_SIGNALS: Signal[] = [
       return found.length ? found.join(' / ') : null;
     },
   },
+  { name: 'forecast words in the opening', weight: 1, test: (d) => firstMatch(FORECAST_WORDS_RE, d.head.slice(0, FORECAST_WORDS_CHARS)) },
   {
     name: 'forecast-heavy opening',
     weight: 1,

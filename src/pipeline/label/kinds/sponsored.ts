@@ -123,6 +123,11 @@ function yieldScheme(d: KindDoc): string | null {
   return `${scheme} / ${income}`;
 }
 
+// A headline that teases a token without naming it ("this $0.035 altcoin", "a different token", "the next DOGE")
+// is the hook of a promotion; news names what it reports on. Some news teases too ("this popular token"): a hint.
+const MYSTERY_TOKEN_TITLE_RE =
+  /\bthis (?:new |viral |hidden |cheap |under-the-radar |low-cap |early-stage |\$0\.\d+ |[\w-]+ )?(?:altcoin|token|coin|meme ?coin|gem)\b|\ba different (?:token|coin|altcoin|crypto)\b|\bnext (?:DOGE|SHIB|XRP|PEPE|Solana|Ethereum|Shiba Inu|Dogecoin|big (?:thing|crypto|altcoin))\b|\bnew meme ?coin\b/i;
+
 // The slug of a buying guide or a sale keeps its words when the feed's headline does not (when the headline says
 // them too, they are one piece of evidence, already counted).
 const PROMO_SLUG_RE = /\b(?:pre ?sales?|best (?:crypto|altcoins?|coins?|tokens?|meme coins?) to (?:buy|invest)|cryptos? to buy|crypto casinos?|betting sites?|sportsbooks?|cloud mining|sponsored|partner content|advertorial)\b/;
@@ -156,6 +161,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'gambling offer', weight: 2, test: gamblingOffer },
   { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
   { name: 'new-token pitch', weight: 1, test: newTokenPitch },
+  { name: 'mystery-token headline', weight: 1, test: (d) => firstMatch(MYSTERY_TOKEN_TITLE_RE, d.title) },
   {
     name: 'promo slug',
     weight: 1,
