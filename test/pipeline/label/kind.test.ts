@@ -107,6 +107,12 @@ describe('classifyKind', () => {
     expect(got.reasons.some((r) => r.startsWith('outweighed'))).toBe(true);
   });
 
+  it('lets promotion in the headline and first lines outweigh a forecast headline it hides behind', () => {
+    const text = 'Dogecoin holds its range this week. Meanwhile this $0.004 meme coin is drawing early buyers.';
+    const got = classifyKind({ title: 'Dogecoin price prediction: while DOGE stalls, this new meme coin eyes 100x', text });
+    expect(got.kind).toBe('sponsored');
+  });
+
   it('does not take a prediction market for a price prediction', () => {
     expect(classifyKind({ title: 'Regulator clears prediction markets for sports contracts', text: NEWS_BODY }).kind).toBe('news');
   });

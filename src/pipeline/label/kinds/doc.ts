@@ -71,6 +71,7 @@ export interface Signal {
   name: string;
   weight: number;
   test: (doc: KindDoc) => string | null;
+  opening?: true; // the evidence stands in the headline or the first lines: it speaks for the piece, not a plug at its close
 }
 
 /** Two points: one strong signal, or two weak ones that agree. */
@@ -101,17 +102,19 @@ export function distinctMatches(re: RegExp, text: string): string[] {
   return [...seen];
 }
 
-/** Runs signals and returns the reasons that fired and their total weight. */
-export function score(signals: Signal[], doc: KindDoc): { total: number; strongest: number; reasons: string[] } {
+/** Runs signals and returns the reasons that fired, their total weight and the part of it found in the opening. */
+export function score(signals: Signal[], doc: KindDoc): { total: number; strongest: number; opening: number; reasons: string[] } {
   let total = 0;
   let strongest = 0;
+  let opening = 0;
   const reasons: string[] = [];
   for (const s of signals) {
     const hit = s.test(doc);
     if (hit === null) continue;
     total += s.weight;
+    if (s.opening) opening += s.weight;
     strongest = Math.max(strongest, s.weight);
     reasons.push(`${s.name}: "${hit}"`);
   }
-  return { total, strongest, reasons };
+  return { total, strongest, opening, reasons };
 }
