@@ -153,6 +153,13 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(classifyKind({ title: 'States fine offshore casinos over crypto deposits', text: report }).kind).toBe('news');
   });
 
+  it('labels a gambling guide by its headline\'s form, and leaves a report on the industry as news', () => {
+    for (const title of ['How to Bet on the Super Bowl With Bitcoin', 'Bitcoin Sports Betting Sites: Where to Bet on the Playoffs', 'Luckbay Casino Review 2026: Bonuses and Games']) {
+      expect(classifyKind({ title, text: 'The season is here.' }).kind, title).toBe('sponsored');
+    }
+    expect(classifyKind({ title: 'Regulator fines crypto casinos over bonus terms', text: 'The regulator fined three operators.' }).kind).toBe('news');
+  });
+
   it('labels a cloud-mining plan promoted by the income it promises, and leaves a scheme exposed as news', () => {
     const promo = classifyKind({
       title: 'XRP holders turn to cloud mining for steady daily income',
@@ -179,8 +186,12 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
   it('keeps a report of a token sale as news, even one that sold out at a fraction of a cent', () => {
     const text = 'The team behind the lending protocol raised $11.5 million in its token sale on Monday, then changed the allocation hours before the close.';
     expect(classifyKind({ title: 'Lending protocol token sale sparks backlash', text }).kind).toBe('news');
-    const soldOut = 'The launchpad token surged 40% after its $600 million presale, climbing from $0.004 to $0.0056.';
-    expect(classifyKind({ title: 'Launchpad token sold out in 12 minutes as whales pile in', text: soldOut }).kind).toBe('news');
+    const soldOut =
+      'The launchpad token surged 40% after its $600 million presale, climbing from $0.004 to $0.0056. ' +
+      'The post <a href="https://example-news.com/launchpad-token-presale-sold-out/">Launchpad token sold out</a> appeared first on Example News.';
+    expect(
+      classifyKind({ title: 'Launchpad token sold out in 12 minutes as whales pile in', text: soldOut, url: 'https://example-news.com/launchpad-token-presale-sold-out/' }).kind,
+    ).toBe('news');
   });
 
   it('reads a headline that teases an unnamed token with promised multiples as a promotion', () => {

@@ -8,7 +8,7 @@
  * stand there are read there.
  */
 import { COIN_TABLE } from '../coin-table.ts';
-import { firstMatch, firstProseMatch, type KindDoc, type Signal } from './doc.ts';
+import { firstMatch, firstProseMatch, OPENING_CHARS, type KindDoc, type Signal } from './doc.ts';
 
 const DISCLOSURE_RE =
   /\b(?:this (?:is a |is |article is |post is |content is )?(?:sponsored|paid|promoted)\b(?! by)|sponsored (?:article|post|content|story|press release)|paid (?:post|content|press release|promotion|partnership|advertorial)|advertorial|promoted content|partner content|this (?:article|post|content) (?:is|was) (?:sponsored|paid for|produced in partnership|provided by a sponsor|brought to you by))/gi;
@@ -16,7 +16,8 @@ const DISCLOSURE_RE =
 const SPONSORED_LABEL_RE = /^\W{0,3}(?:sponsored(?: content| post| article)?|partner content|paid (?:post|content)|advertorial|promoted)\b/i;
 const PARTNER_HOST_RE = /^(?:partner|partners|sponsored|promo|branded)\./;
 const PARTNER_PATH_RE = /\/(?:sponsored|partner-content|partner-news|partnered|promoted|paid-content|advertorial)s?\//;
-const PRESALE_RE = /\bpre-?sales?\b/gi;
+// In prose, not inside a link ("/pump-fun-token-presale-sold-out/" is the URL of a report, counted once as its slug).
+const PRESALE_RE = /(?<![/-])\bpre-?sales?\b(?![-/])/gi;
 // A shopping list in the headline: "Best Crypto to Buy Now", "Top 5 Cloud Mining Services Compared", "Best
 // Bitcoin Betting Sites". Editorial headlines rank what happened, not what to buy.
 const BUY_LIST_TITLE_RE =
@@ -41,6 +42,18 @@ const PLACEMENT_DISCLAIMER_RE = /\bnot offered or intended to be used as legal, 
 const GIVEAWAY_RE = /\bgleam\.io\b|\$[\d,.]+[kKmM]? giveaway\b/i;
 const ROI_HYPE_RE = /\b\d{3,}% (?:APY|APR|staking rewards|returns?)\b|\b\d{2,3}(?:,\d{3})*% ROI\b|\b\d{2,4}x (?:gains|returns|potential|upside)\b|\bPhase \d+ of (?:its|the) presale\b|\bstage \d+ of (?:its|the) presale\b/i;
 const GAMBLING_TITLE_RE = /\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|slots?)\b/i;
+// An affiliate's gambling guide: gambling named in the headline or first lines, and the headline in the form of a
+// guide (a review, how or where to bet, bonuses, a ranking). A report on the industry has neither form.
+const GAMBLING_WORD_RE = /\b(?:casinos?|betting|bet on|sportsbooks?|bookmakers?|gambling|gamble|wager(?:ing)?|slots?|poker|roulette|blackjack|igaming)\b/i;
+const GUIDE_TITLE_RE =
+  /\b(?:reviews?|reviewed|how to (?:bet|gamble|wager|play|deposit|withdraw)|where to (?:bet|gamble|play)|guide|bonus(?:es)?|promo codes?|free spins|ranked|compared|(?:best|top) \d*|sites?(?: to| for| that| with))\b/i;
+
+function gamblingGuide(d: KindDoc): string | null {
+  const guide = firstMatch(GUIDE_TITLE_RE, d.title);
+  if (!guide || ENFORCEMENT_RE.test(d.title)) return null;
+  const gambling = firstMatch(GAMBLING_WORD_RE, d.title) ?? firstMatch(GAMBLING_WORD_RE, d.head.slice(0, OPENING_CHARS));
+  return gambling ? `${gambling} / ${guide}` : null;
+}
 
 // The opening of the piece: headline and first lines, all a teaser feed carries.
 const lede = (d: KindDoc) => `${d.title}\n${d.head}`;
@@ -112,7 +125,7 @@ const YIELD_SCHEME_RE = /\bcloud[- ]mining\b|\bmining (?:contracts?|plans?|rigs?
 const PROMISED_INCOME_RE =
   /\b(?:daily|weekly|monthly|stable|steady|passive|guaranteed) (?:income|earnings|returns?|profits?|payouts?|rewards)\b|\bearn(?:ing|s)? (?:up to |over |about )?\$[\d,.]+[kK]?\b|\b(?:free|sign-?up|registration|welcome|new-user) (?:\$[\d,.]+ )?(?:bonus|credit|reward|trial)\b|\bper day\b|\ba day\b/i;
 // A scheme exposed is news: regulators and courts speak of it in these words.
-const ENFORCEMENT_RE = /\b(?:scam|fraud|ponzi|charged?|charges|arrest(?:ed|s)?|seiz(?:e|ed|es)|sues?|sued|lawsuit|indict(?:ed|ment)|shut(?:s)? down|crackdown|warns?|warning|victims?)\b/i;
+const ENFORCEMENT_RE = /\b(?:scam|fraud|ponzi|charged?|charges|arrest(?:ed|s)?|seiz(?:e|ed|es)|sues?|sued|lawsuit|indict(?:ed|ment)|shut(?:s)? down|crackdown|warns?|warning|victims?|probes?|investigat\w*|fined?|fines|bans?|banned|blocks?|blocked|regulators?|court|ruling|hack(?:ed|s)?|exploit(?:ed|s)?)\b/i;
 
 function yieldScheme(d: KindDoc): string | null {
   const text = lede(d);
@@ -128,9 +141,9 @@ function yieldScheme(d: KindDoc): string | null {
 const MYSTERY_TOKEN_TITLE_RE =
   /\bthis (?:new |viral |hidden |cheap |under-the-radar |low-cap |early-stage |\$0\.\d+ |[\w-]+ )?(?:altcoin|token|coin|meme ?coin|gem)\b|\ba different (?:token|coin|altcoin|crypto)\b|\bnext (?:DOGE|SHIB|XRP|PEPE|Solana|Ethereum|Shiba Inu|Dogecoin|big (?:thing|crypto|altcoin))\b|\bnew meme ?coin\b/i;
 
-// The slug of a buying guide or a sale keeps its words when the feed's headline does not (when the headline says
-// them too, they are one piece of evidence, already counted).
-const PROMO_SLUG_RE = /\b(?:pre ?sales?|best (?:crypto|altcoins?|coins?|tokens?|meme coins?) to (?:buy|invest)|cryptos? to buy|crypto casinos?|betting sites?|sportsbooks?|cloud mining|sponsored|partner content|advertorial)\b/;
+// The slug of a buying guide keeps its words when the feed's headline does not (when the headline says them too,
+// they are one piece of evidence, already counted). "presale" alone is not here: reports of token sales use it too.
+const PROMO_SLUG_RE = /\b(?:best (?:crypto|altcoins?|coins?|tokens?|meme coins?) to (?:buy|invest)|cryptos? to buy|crypto casinos?|betting sites?|sportsbooks?|cloud mining|sponsored|partner content|advertorial)\b/;
 
 export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'sponsored disclosure', weight: 2, test: (d) => firstProseMatch(DISCLOSURE_RE, d.tail) ?? firstProseMatch(DISCLOSURE_RE, d.head) ?? firstProseMatch(DISCLOSURE_RE, d.notices) },
@@ -159,6 +172,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'buy pitch', weight: 1, test: (d) => firstMatch(BUY_PITCH_RE, d.head), opening: true },
   { name: 'responsible-gambling notice', weight: 2, test: (d) => firstMatch(RESPONSIBLE_GAMBLING_RE, d.tail) ?? firstMatch(RESPONSIBLE_GAMBLING_RE, d.notices) },
   { name: 'gambling offer', weight: 2, test: gamblingOffer },
+  { name: 'gambling guide', weight: 2, test: gamblingGuide, opening: true },
   { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
   { name: 'mystery-token headline', weight: 1, test: (d) => firstMatch(MYSTERY_TOKEN_TITLE_RE, d.title), opening: true },
