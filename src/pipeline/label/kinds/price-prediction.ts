@@ -1,9 +1,10 @@
 /**
  * Price prediction: the piece's point is where a price will go. The headline often says so ("XRP price
  * prediction 2025-2031", "Bitcoin could hit $150K", "Analyst sets $4 target", "ETH to $10K?"); when it does
- * not, the opening does: levels to come in the future tense ("could reach $5,766", "eyes a move toward
- * $0.50"), chart levels (support at $4,200, resistance at $4,600) and the targets beyond them. A report of
- * a move that happened (rose 5% to $X) speaks in the past tense and names where the price is, not where it goes.
+ * not, the opening does (often all a teaser feed carries): prices to come in the future tense ("could reach
+ * $5,766", "eyes a move toward $0.50", "a $200,000 year-end target") and forecasting named ("is forecasting").
+ * A report of a move that happened (rose 5% to $X) speaks in the past tense and names where the price is, not
+ * where it goes; support and resistance read off a chart without a target are analysis (see analysis.ts).
  */
 import { distinctMatches, firstMatch, OPENING_CHARS, type KindDoc, type Signal } from './doc.ts';
 
@@ -21,8 +22,8 @@ const ASSET_TO_PRICE_RE = new RegExp(String.raw`\b[A-Z]{2,6}\s+to\s+${PRICE}`);
 // Where a price goes, said of the future: "could hit $5", "eyes $120K", "path to $20,000", "aim for $2.42",
 // "a move to $1,100 next?", "could rally 400%", "$16 XRP price in view", "power law sees $65K".
 const MOVE_VERB = String.raw`(?:hit|reach|touch|tap|see|target|clear|surge|soar|rally|climb|rise|jump|explode|pump|run|move|break(?: out)?|push|head|go|return|retest|aim|rebound|recover|drop|fall|crash|dip|slide|sink|plunge|flip|cross|top|bottom|peak|send|drive|propel|lift|take)`;
-// The price or the move must be the destination of the verb: "could rally 400%", "may test $0.88", "could break
-// toward $0.50"; not "may rally after a $25.5M round".
+// The price or the move must be the destination of the verb: "could rally 400%", "may retest $0.88", "could break
+// toward $0.50"; not "may rally after a $25.5M round". Testing a level is a chart reading, not a target.
 const DESTINATION = String.raw`(?:(?:back |as high as |as low as |up |down )?(?:to|toward|towards|past|above|beyond|below|under|near|into|at|for)\s+(?:the\s+)?|new highs? (?:of|at|near) )?(?:${LEVEL}|\d{2,}(?:,\d{3})*%)`;
 const TARGET_FORMS: string[] = [
   String.raw`\b(?:could|can|may|might|will|would|set to|poised to|on track to|expected to|likely to|ready to|primed for|to)\s+(?:\w+\s+){0,2}${MOVE_VERB}(?:e?s|ing)?\s+${DESTINATION}`,
@@ -56,6 +57,7 @@ const FORECAST_WORDS_RE =
   /\bprice (?:predictions?|forecasts?|targets?|outlook)\b|\b(?:a|an|his|her|their|its|the|bold|new|latest) (?:[\w-]+ )?(?:forecast|prediction|projection)s?\b(?! markets?\b)|\b(?:is|are|were|was) (?:forecasting|predicting|projecting)\b/i;
 const FORECAST_WORDS_CHARS = 300; // about the first two sentences
 const FORWARD_PRICES_FOR_STRONG = 2; // two statements of where a price goes, in the opening
+
 function forwardPrices(d: KindDoc): string[] {
   return distinctMatches(FORWARD_PRICE_RE, d.head.slice(0, OPENING_CHARS));
 }
