@@ -174,6 +174,18 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(exposed.kind).toBe('news');
   });
 
+  it('finds a cloud-mining plan below a news hook by the terms of its contracts', () => {
+    const hook = 'XRP climbed 8% on Tuesday as ETF hopes returned, and analysts expect the volatility to continue this week. '.repeat(8);
+    const plan =
+      'Meanwhile, more holders are turning to Hashpeak, a cloud mining platform. Contracts: $100 | 2 days | $108; $1,000 | 10 days | $1,150. ' +
+      'Profits are automatically credited every 24 hours, and a referral bonus pays 3% of what friends invest.';
+    const got = classifyKind({ title: 'XRP climbs as ETF hopes return', text: hook + plan });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('yield-scheme promo'))).toBe(true);
+    const hosting = 'The miner signed contracts for 30 days of hosting at $0.05 per kWh. Its cloud mining unit was sold last year.';
+    expect(classifyKind({ title: 'Miner signs hosting contracts', text: hook + hosting }).kind).toBe('news');
+  });
+
   it('reads a presale pitch in a teaser: the stage and the token price in the first lines', () => {
     const got = classifyKind({
       title: 'Solana stalls near $200 as traders look elsewhere',

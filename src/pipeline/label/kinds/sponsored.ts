@@ -172,13 +172,26 @@ const PROMISED_INCOME_RE =
   /\b(?:daily|weekly|monthly|stable|steady|passive|guaranteed) (?:income|earnings|returns?|profits?|payouts?|rewards)\b|\bearn(?:ing|s)? (?:up to |over |about )?\$[\d,.]+[kK]?\b|\b(?:free|sign-?up|registration|welcome|new-user) (?:\$[\d,.]+ )?(?:bonus|credit|reward|trial)\b|\bper day\b|\ba day\b/i;
 
 
+// The plan's terms in the body: a contract's price, term and payout ("$100 | 2 days | $108"), a referral bonus.
+const PLAN_TERMS: RegExp[] = [
+  PROMISED_INCOME_RE,
+  /\b(?:contracts?|plans?)\b[^.\n]{0,60}?\b\d{1,3}\s*days?\b|\$[\d,.]+\s*[|/–-]\s*\d{1,3}\s*days?\b/i,
+  /\breferral (?:bonus|commission|rewards?|program)\b|\binvite friends\b/i,
+  /\b(?:principal|capital) (?:is )?(?:returned|back)\b|\bautomatic(?:ally)? (?:settled|credited|paid)\b/i,
+];
+const PLAN_TERMS_MIN = 2; // different terms of a plan, when the opening does not name the scheme with its income
+
 function yieldScheme(d: KindDoc): string | null {
+  if (ENFORCEMENT_RE.test(d.title)) return null;
   const text = lede(d);
   const scheme = firstMatch(YIELD_SCHEME_RE, text);
-  if (!scheme) return null;
-  const income = firstMatch(PROMISED_INCOME_RE, text);
-  if (!income || ENFORCEMENT_RE.test(d.title)) return null;
-  return `${scheme} / ${income}`;
+  const income = scheme && firstMatch(PROMISED_INCOME_RE, text);
+  if (scheme && income) return `${scheme} / ${income}`;
+  // a news hook first, the plan further down
+  const named = scheme ?? firstMatch(YIELD_SCHEME_RE, d.text);
+  if (!named) return null;
+  const terms = PLAN_TERMS.map((re) => firstMatch(re, d.text)).filter((m): m is string => m !== null);
+  return terms.length >= PLAN_TERMS_MIN ? `${named} / ${terms.join(' / ')}` : null;
 }
 
 export const SPONSORED_SIGNALS: Signal[] = [
