@@ -212,8 +212,10 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(got.reasons.some((r) => r.startsWith('mystery-token headline'))).toBe(true);
   });
 
-  it('takes a "best crypto to buy" headline as a buying guide on its own', () => {
+  it('takes a "best crypto to buy" headline as a buying guide on its own, a weekly watch list not', () => {
     expect(classifyKind({ title: 'Best Crypto to Buy Now 12 March – XRP, Zcash, Aster', text: 'Markets are on fire again.' }).kind).toBe('sponsored');
+    const column = 'Bitcoin is holding above support, and several altcoins are showing strength on the daily chart.';
+    expect(classifyKind({ title: 'Top 5 cryptocurrencies to watch this week: BTC, XMR, ZEC, HYPE, ENA', text: column }).kind).not.toBe('sponsored');
   });
 
   it('reads a forecast from the opening when the headline does not say "prediction"', () => {

@@ -60,7 +60,10 @@ const lede = (d: KindDoc) => `${d.title}\n${d.head}`;
 // A shopping list in the headline: "Best Crypto to Buy Now", "Top 5 Cloud Mining Services Compared", "Best
 // Bitcoin Betting Sites". Editorial headlines rank what happened, not what to buy.
 const BUY_LIST_TITLE_RE =
-  /\b(?:best|top)\b[^.?!]{0,40}\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|bookmakers?|poker sites?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b|\b(?:casinos?|betting sites?|sportsbooks?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b[^.?!]{0,40}\b(?:compared|reviewed|reviews?|ranked|rankings?)\b|\b(?:best|top|next|cheap|cheapest|hidden|promising|bullish|undervalued)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|gems?)\b[^.?!]{0,25}\b(?:to (?:buy|invest|watch|hold|join)|under \$|right now|this (?:week|month|year)|for 20\d\d)|\bbest (?:crypto )?presales?\b/i;
+  /\b(?:best|top)\b[^.?!]{0,40}\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|bookmakers?|poker sites?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b|\b(?:casinos?|betting sites?|sportsbooks?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b[^.?!]{0,40}\b(?:compared|reviewed|reviews?|ranked|rankings?)\b|\b(?:best|top|next|cheap|cheapest|hidden|promising|bullish|undervalued)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|gems?)\b[^.?!]{0,25}\b(?:to (?:buy|invest|hold|join)|under \$)|\bbest (?:crypto )?presales?\b/i;
+// "Top 5 cryptocurrencies to watch this week" is also an outlet's weekly chart column: a list, but not of purchases.
+const WATCH_LIST_TITLE_RE =
+  /\b(?:best|top|next|cheap|cheapest|hidden|promising|bullish|undervalued)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|gems?)\b[^.?!]{0,25}\b(?:to watch|right now|this (?:week|month|year)|for 20\d\d)\b/i;
 
 // Softer hype in the headline: a presale named, returns as multiples, a hidden gem.
 const HYPE_TITLE_RE = /\b(?:\d{2,4}x|1000x|100x)\b|\bpresale\b|\bhidden gem\b/i;
@@ -209,6 +212,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
     },
   },
   { name: 'buy-list headline', weight: 2, test: (d) => firstMatch(BUY_LIST_TITLE_RE, d.title) },
+  { name: 'watch-list headline', weight: 1, test: (d) => (BUY_LIST_TITLE_RE.test(d.title) ? null : firstMatch(WATCH_LIST_TITLE_RE, d.title)), opening: true },
   { name: 'hype headline', weight: 1, test: (d) => firstMatch(HYPE_TITLE_RE, d.title), opening: true },
   // A news story does not end by handing the reader a token's website and Telegram.
   { name: 'project link block', weight: 2, test: (d) => firstMatch(PROJECT_LINKS_RE, d.tail) ?? saleLinks(d.tail) },
