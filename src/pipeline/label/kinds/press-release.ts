@@ -26,11 +26,12 @@ const RELEASE_DATELINE_RE = new RegExp(
 const TODAY_ANNOUNCED_RE =
   /\b(?:today|this week) (?:announced|unveiled|launched|released|introduced|revealed|published|debuted|opened)\b|\b(?:announced|unveiled|launched|released) today\b|\bhas (?:officially )?(?:announced|unveiled|launched) (?:the (?:launch|release|opening)|its (?:new|latest|first))\b/i;
 // An event promoted: what it is, when and where it will be, who speaks, how to register.
+const EVENT_NOUN_RE = /\b(?:summit|conference|expo|forum|meetup|festival|hackathon|(?:blockchain|crypto|bitcoin|web3) week|gala|awards)\b/i;
 const EVENT_TERMS: RegExp[] = [
+  EVENT_NOUN_RE,
   /\bwill (?:take place|be held|run from|kick off|return|gather|bring together|feature|host)\b|\btakes place (?:on|from|in|at)\b/i,
   /\b(?:register|registration|sign up|tickets?|RSVP|early[- ]bird|passes)\b/i,
   /\b(?:speakers?|panel(?:ists| discussions?)|keynotes?|agenda|line-?up|side events?|workshops?)\b/i,
-  /\b(?:summit|conference|expo|forum|meetup|festival|hackathon|(?:blockchain|crypto|bitcoin|web3) week|gala|awards)\b/i,
 ];
 const EVENT_TERMS_MIN = 3; // an event named and two of its practicalities
 // A company's research published as news: "<Company> Research: ...", "<Company> releases its Q3 report".
@@ -129,6 +130,7 @@ export const PRESS_RELEASE_SIGNALS: Signal[] = [
     weight: 2,
     test: (d) => {
       const text = `${d.title}\n${d.head}`;
+      if (!EVENT_NOUN_RE.test(text)) return null; // no event named: its practicalities are not looked for
       const found = EVENT_TERMS.map((re) => firstMatch(re, text)).filter((m): m is string => m !== null);
       return found.length >= EVENT_TERMS_MIN ? found.join(' / ') : null;
     },

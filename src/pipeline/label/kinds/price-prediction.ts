@@ -58,8 +58,13 @@ const FORECAST_WORDS_RE =
 const FORECAST_WORDS_CHARS = 300; // about the first two sentences
 const FORWARD_PRICES_FOR_STRONG = 2; // two statements of where a price goes, in the opening
 
+// Two signals read the same list; it is found once per article.
+const FORWARD_PRICES = new WeakMap<KindDoc, string[]>();
+
 function forwardPrices(d: KindDoc): string[] {
-  return distinctMatches(FORWARD_PRICE_RE, d.head.slice(0, OPENING_CHARS));
+  let found = FORWARD_PRICES.get(d);
+  if (!found) FORWARD_PRICES.set(d, (found = distinctMatches(FORWARD_PRICE_RE, d.head.slice(0, OPENING_CHARS))));
+  return found;
 }
 
 // The slug keeps the headline as first published; outlets rewrite headlines for feeds, not URLs. It counts only

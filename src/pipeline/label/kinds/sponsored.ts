@@ -163,7 +163,11 @@ const GAMBLING_OFFER_TERMS: RegExp[] = [
 
 const GAMBLING_OFFER_MIN = 3; // different terms of an operator's offer
 
+// One scan for any of the offer's words before the terms are told apart: most texts have none of them.
+const GAMBLING_OFFER_WORDS_RE = /bonus|spins|wagering|playthrough|rollover|promo code|referral code|rakeback|cashback|VIP|provably|live dealer|live casino|RTP|slot games|slot machines|sportsbook/i;
+
 function gamblingOffer(d: KindDoc): string | null {
+  if (!GAMBLING_OFFER_WORDS_RE.test(d.text)) return null;
   const found = GAMBLING_OFFER_TERMS.map((re) => firstMatch(re, d.text)).filter((m): m is string => m !== null);
   return found.length >= GAMBLING_OFFER_MIN ? found.join(' / ') : null;
 }
