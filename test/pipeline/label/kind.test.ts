@@ -286,6 +286,12 @@ describe('press releases carried as news (issue 8)', () => {
     expect(classifyKind({ title: 'Browser play comes to Sachiverse', text }).kind).toBe('press-release');
   });
 
+  it('does not take an outlet\'s own "About" block, closing every page it publishes, for a release', () => {
+    const text = `${NEWS_BODY} About Harborwire Harborwire is an independent newsroom covering digital assets since 2017.`;
+    expect(classifyKind({ title: 'Exchange freezes $12M tied to bridge exploit', text, source: 'Harborwire', url: 'https://harborwire.test/2026/03/freeze' }).kind).toBe('news');
+    expect(classifyKind({ title: 'Exchange freezes $12M tied to bridge exploit', text, url: 'https://www.harborwire.test/2026/03/freeze' }).kind).toBe('news');
+  });
+
   it('keeps a news story about a company launch as news', () => {
     const text = 'Coinbase launched a tokenized stock product for users outside the U.S. on Tuesday, the company said in a blog post, after months of talks with regulators.';
     expect(classifyKind({ title: 'Coinbase launches tokenized stocks outside the U.S.', text }).kind).toBe('news');

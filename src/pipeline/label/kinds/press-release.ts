@@ -64,12 +64,18 @@ function listingNotice(d: KindDoc): string | null {
   return found.length >= LISTING_NOTICE_MIN ? found.join(' / ') : null;
 }
 
-/** "About Kraken Kraken is ..." / "About Acme: Acme is ...": the company boilerplate that closes a release. */
+/** "About Kraken Kraken is ..." / "About Acme: Acme is ...": the company boilerplate that closes a release. An
+ * outlet's own "About <outlet>" block, closing every page it publishes, is site furniture and not counted. */
 function aboutBoilerplate(d: KindDoc): string | null {
   const re = /\bAbout ([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})\s*[:\n]?\s+(?:The |the )?([A-Z][\w.&-]*)/g;
+  const outlet = brandOf(d.source).toLowerCase();
   for (const m of d.tail.matchAll(re)) {
     const company = m[1].split(' ')[0];
-    if (m[2] === company) return m[0].slice(0, 60);
+    if (m[2] !== company) continue;
+    const name = company.toLowerCase();
+    const own = (outlet && (outlet.startsWith(name) || name.startsWith(outlet))) || (name.length >= BRAND_MIN_CHARS && d.host.includes(name.replace(/[^a-z0-9]/g, '')));
+    if (own) continue;
+    return m[0].slice(0, 60);
   }
   return null;
 }
