@@ -28,7 +28,7 @@ const KEY: Record<NoiseSetName, string> = { 'noise-dev': 'noise.dev', 'noise-dev
 /** Just under what the cleaner reaches (see README "Measured"). */
 export const thresholds: Thresholds = {
   'noise.dev.survived': { max: 0.012 },
-  'noise.dev.worst_category_survived': { max: 0.047 },
+  'noise.dev.worst_category_survived': { max: 0.065 },
   'noise.dev.body_f1': { min: 0.99 },
   'noise.dev.body_precision': { min: 0.985 },
   'noise.dev2.survived': { max: 0.108 },
