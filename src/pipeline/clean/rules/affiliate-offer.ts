@@ -1,5 +1,6 @@
 import type { Hit, Rule } from '../rule.ts';
-import { sentences } from '../sentences.ts';
+import { positionsOf } from '../alternation.ts';
+import { sentenceAt } from '../sentences.ts';
 
 /**
  * An exchange's or casino's offer dropped into a story: a short sentence that opens with a sign-up imperative and
@@ -11,15 +12,20 @@ const OPENER = /^(?:sign up|join|register|open an account|create an account|clai
 const REWARD = /\b(?:bonus|bonuses|gift|gifts|reward|rewards|welcome|cashback|rebate|promo code|referral code|free spins|off fees|no deposit|fee discount)\b/i;
 const MAX_WORDS = 25;
 const WORDS = /\S+/g;
-const TRIGGER = /\b(?:bonus|gifts?|rewards?|welcome|free|cashback|rebate|code|free spins)\b/i;
+/** Only the sentences around one of these (a named reward, found by plain substring search) are read. */
+const REWARD_PROBES = ['bonus', 'Bonus', 'BONUS', 'gift', 'Gift', 'reward', 'Reward', 'welcome', 'Welcome', 'ashback', 'ebate', 'romo code', 'eferral code', 'ree spins', 'off fees', 'o deposit', 'ee discount'];
 
 export const affiliateOffer: Rule = {
   name: 'affiliate-offer',
   category: 'advertisement',
   find(text) {
-    if (!TRIGGER.test(text)) return [];
     const hits: Hit[] = [];
-    for (let [s, e] of sentences(text)) {
+    const at = REWARD_PROBES.flatMap((p) => positionsOf(text, p)).sort((a, b) => a - b);
+    let readTo = -1;
+    for (const pos of at) {
+      if (pos < readTo) continue;
+      let [s, e] = sentenceAt(text, pos);
+      readTo = e;
       while (s < e && /\s/.test(text[s])) s++;
       const sentence = text.slice(s, e);
       if (OPENER.test(sentence) && REWARD.test(sentence) && (sentence.match(WORDS)?.length ?? 0) <= MAX_WORDS) hits.push({ start: s, end: e });

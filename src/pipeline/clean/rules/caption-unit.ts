@@ -1,5 +1,5 @@
 import type { Hit, Rule } from '../rule.ts';
-import { sentences } from '../sentences.ts';
+import { sentenceAt } from '../sentences.ts';
 
 /**
  * Captions told by their form, whoever printed them: a short unit (a line or sentence) that names a picture or chart
@@ -51,31 +51,77 @@ function creditEnd(unit: string, at: number): number {
   return breaks.length ? at + breaks[breaks.length - 1] : -1;
 }
 
+/** The units worth reading: those holding a "<media word> by <Maker>" or a source in parentheses. */
+// the media word first, so the scan can jump from one of its first letters to the next; no letter may stand before it
+const MADE_BY_ANYWHERE = new RegExp(MADE_BY.source.replace('(?:^|\\s)', ''), 'gu');
+const LETTER = /\p{L}/u;
+/** After a parenthesis that ends its unit: the text's or line's end, or a stop then a blank or a capital, or a capital glued on. */
+const ENDS_UNIT = /^(?:$|\.?\s*$|\.?\n|\.?\s?\p{Lu}|\.\s)/u;
+/** Before a parenthesis that starts its unit: the text's or line's start, or a stop and maybe a blank. */
+const STARTS_UNIT = /(?:^|\n|[.!?:;"”)]\s?)$/u;
+const PAREN_ANYWHERE = /\((?:source:\s?)?[\p{Lu}][\p{L}\p{N}.&'’ -]{1,30}\)/gu;
+
+interface Unit {
+  from: number; // where its sentence starts, white space included
+  start: number;
+  end: number;
+  media: boolean;
+  words: number;
+}
+
+/** The trimmed sentence holding `at` (null when only white space), as `sentences` cuts the text. */
+function unitAt(text: string, at: number): Unit | null {
+  const [from, end] = sentenceAt(text, at);
+  let s = from;
+  let e = end;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (e <= s) return null;
+  const unit = text.slice(s, e);
+  return { from, start: s, end: e, media: MEDIA.test(unit), words: unit.match(WORDS)?.length ?? 0 };
+}
+
+/** The non-blank unit before the sentence starting at `from`. */
+function unitBefore(text: string, from: number): Unit | null {
+  for (let at = from - 1; at >= 0; ) {
+    const u = unitAt(text, at);
+    if (u) return u;
+    at = sentenceAt(text, at)[0] - 1;
+  }
+  return null;
+}
+
 export const captionUnit: Rule = {
   name: 'caption-unit',
   category: 'image_credit',
   find(text) {
-    if (!MEDIA.test(text)) return [];
+    // Only the sentences around a maker or a parenthesised source are read (a sentence walk over every text cost
+    // more than the rest of this rule); each is judged as a walk over all of them would judge it.
+    const starts = new Map<number, Unit>();
+    for (const re of [MADE_BY_ANYWHERE, PAREN_ANYWHERE]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (re === MADE_BY_ANYWHERE && m.index > 0 && LETTER.test(text[m.index - 1])) continue;
+        // a parenthesis inside a sentence of prose (most of them) is neither a unit's end nor its start
+        if (re === PAREN_ANYWHERE && !ENDS_UNIT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !STARTS_UNIT.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+        const u = unitAt(text, m.index + m[0].length - 1);
+        if (u) starts.set(u.start, u);
+      }
+    }
     const hits: Hit[] = [];
-    let prev: { start: number; end: number; media: boolean; words: number } | null = null;
-    for (let [s, e] of sentences(text)) {
-      while (s < e && /\s/.test(text[s])) s++;
-      while (e > s && /\s/.test(text[e - 1])) e--;
-      if (e <= s) continue;
-      const unit = text.slice(s, e);
-      const words = unit.match(WORDS)?.length ?? 0;
-      const media = MEDIA.test(unit);
+    for (const u of [...starts.values()].sort((a, b) => a.start - b.start)) {
+      const unit = text.slice(u.start, u.end);
       const madeBy = MADE_BY.exec(unit);
       const end = madeBy ? creditEnd(unit, madeBy.index + madeBy[0].length) : -1;
       const begin = madeBy ? captionStart(unit, madeBy.index) : 0;
       // the caption's own words are counted: a sentence glued on after the credit is the story's
-      if (end > begin && (unit.slice(begin, end).match(WORDS)?.length ?? 0) <= CAPTION_MAX_WORDS) hits.push({ start: s + begin, end: s + end });
-      else if (media && words <= CAPTION_MAX_WORDS && PAREN_SOURCE.test(unit)) hits.push({ start: s, end: e });
-      else if (prev?.media && prev.words <= CAPTION_MAX_WORDS) {
+      if (end > begin && (unit.slice(begin, end).match(WORDS)?.length ?? 0) <= CAPTION_MAX_WORDS) hits.push({ start: u.start + begin, end: u.start + end });
+      else if (u.media && u.words <= CAPTION_MAX_WORDS && PAREN_SOURCE.test(unit)) hits.push({ start: u.start, end: u.end });
+      else {
         const paren = LEADING_PAREN.exec(unit);
-        if (paren) hits.push({ start: prev.start, end: s + paren[0].length });
+        const prev = paren ? unitBefore(text, u.from) : null;
+        if (paren && prev?.media && prev.words <= CAPTION_MAX_WORDS) hits.push({ start: prev.start, end: u.start + paren[0].length });
       }
-      prev = { start: s, end: e, media, words };
     }
     return hits;
   },

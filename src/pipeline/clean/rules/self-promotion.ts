@@ -1,5 +1,5 @@
 import type { Hit, Rule, RuleContext } from '../rule.ts';
-import { sentences } from '../sentences.ts';
+import { sentenceAt } from '../sentences.ts';
 
 /**
  * An outlet promoting itself, in words it writes afresh each time: a sentence that turns to the reader with an
@@ -22,8 +22,10 @@ const REPORTED = /["“”]|\b(?:said|says|told|according to)\b/i;
 /** Words such a sentence runs to at most: longer is a paragraph of the story. */
 const MAX_WORDS = 45;
 const WORDS = /\S+/g;
-/** Cheap first look: every such sentence points somewhere. */
-const TRIGGER = /\b(?:newsletters?|podcasts?|coverage|briefing|channel|app|alerts|edition|digest|YouTube|Telegram|Google News|Twitter|Facebook|Instagram|LinkedIn|Discord|WhatsApp|RSS|subscribe|sign up|https?|www)\b/i;
+/** Every such sentence points somewhere: only the sentences around a link, a channel or a sign-up are read. */
+const POINTS = new RegExp(`${LINK.source}|${CHANNEL.source}|${SUBSCRIBE.source}`, 'gi');
+/** Pieces every such pointer holds, found by plain substring search before the scan above runs. */
+const POINT_PROBES = ['http', 'www.', 'ewsletter', 'EWSLETTER', 'odcast', 'overage', 'riefing', 'hannel', ' app', ' App', 'lerts', 'dition', 'igest', 'YouTube', 'Telegram', 'Google News', 'Twitter', 'Facebook', 'Instagram', 'LinkedIn', 'Discord', 'WhatsApp', 'RSS', 'ailing list', 'nbox', 'ubscribe', 'UBSCRIBE', 'ign up', 'IGN UP', 'ignup', 'ollow us', 'oin us', 'oin our', 'OLLOW US'];
 
 function promotes(sentence: string, ctx: RuleContext): boolean {
   if (!OPENER.test(sentence) || REPORTED.test(sentence)) return false;
@@ -38,9 +40,14 @@ export const selfPromotion: Rule = {
   name: 'self-promotion',
   category: 'cta',
   find(text, ctx) {
-    if (!TRIGGER.test(text)) return [];
     const hits: Hit[] = [];
-    for (let [s, e] of sentences(text)) {
+    if (!POINT_PROBES.some((p) => text.includes(p))) return hits;
+    let readTo = -1;
+    POINTS.lastIndex = 0;
+    for (let m = POINTS.exec(text); m; m = POINTS.exec(text)) {
+      if (m.index < readTo) continue; // this sentence was read
+      let [s, e] = sentenceAt(text, m.index);
+      readTo = e;
       while (s < e && /\s/.test(text[s])) s++;
       if (e > s && promotes(text.slice(s, e), ctx)) hits.push({ start: s, end: e });
     }
