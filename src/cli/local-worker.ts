@@ -43,12 +43,13 @@ export interface LocalWorker {
 export interface LocalWorkerOptions {
   vars?: Record<string, string>; // extra Worker variables (tests: SOURCES_JSON, FETCH_TIMEOUT_MS)
   testScheduled?: boolean; // expose /__scheduled, as `npm start` does
+  adminToken?: string; // the /admin bearer token (default: a random one); tests type it into the inspector's editor form
 }
 
 export async function startLocalWorker(persistTo: string, opts: LocalWorkerOptions = {}): Promise<LocalWorker> {
   applyLocalMigrations(persistTo);
   const { unstable_dev } = await import('wrangler');
-  const token = randomUUID();
+  const token = opts.adminToken ?? randomUUID();
   const worker = await unstable_dev(path.join(PROJECT_ROOT, 'src', 'index.ts'), {
     config: path.join(PROJECT_ROOT, 'wrangler.toml'),
     local: true,
