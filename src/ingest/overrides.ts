@@ -204,6 +204,7 @@ class Edit {
   private readonly members = new Map<string, StoredStory[]>();
   private readonly emptiedInto = new Map<string, string>(); // a cluster whose members all left -> where they went
   private readonly moved = new Set<string>();
+  private readonly absorbed: { from: string; to: string }[] = [];
 
   constructor(private readonly d1: D1Database) {
     this.store = new D1ClusterStore(d1);
@@ -307,6 +308,7 @@ class Edit {
     }
     this.members.set(from, []);
     this.emptiedInto.set(from, to);
+    this.absorbed.push({ from, to });
   }
 
   /**
@@ -355,7 +357,10 @@ class Edit {
         );
       }
     }
-    return [...stmts, ...clusterWrites(this.d1, clusters, change.now)];
+    // A story absorbed whole moves by its cluster id, as placement's merges do: a member placed into it while this
+    // change was worked out (the article queue runs beside /admin) follows it instead of staying in a merged cluster.
+    const absorbs = this.absorbed.map((a) => this.d1.prepare(`UPDATE items SET cluster_id = ?2, updated_at = ?3 WHERE cluster_id = ?1`).bind(a.from, a.to, change.now));
+    return [...absorbs, ...stmts, ...clusterWrites(this.d1, clusters, change.now)];
   }
 
   private async load(clusters: StoredCluster[]): Promise<void> {

@@ -279,7 +279,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     merged,
     matches: kept,
     canonical,
-    why: explain(kept, joinable.length - kept.length, candidates.length, survivor, merged, bars) + (editorial.note ? `; ${editorial.note}` : ''),
+    why: explain(kept, joinable.filter((m) => blocked.has(m.clusterId)).length, candidates.length, survivor, merged, bars) + (editorial.note ? `; ${editorial.note}` : ''),
   };
 }
 
