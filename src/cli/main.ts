@@ -7,6 +7,7 @@ const USAGE = `usage: onestory <command> [options]
   clean [--title T] FILE.txt|FILE.jsonl...                 clean plain text, one JSON line per file or article
   cluster FILE.jsonl                                       group articles, one JSON line per input
   replay PATH [--persist-to DIR]                           ingest recorded feeds or a JSONL file into the local database
+  overrides export|import FILE [--persist-to DIR]          carry the editors' overrides to another local database
   sources import [--tier T] FILE.opml                      add an OPML file's feeds to feeds/sources.json
   eval [SECTION...] [--quick]                              quality evaluations on ../shared/data
   bench [SECTION...] [--quick]                             speed and memory benchmarks
@@ -46,6 +47,16 @@ pipeline (nothing is fetched):
   --persist-to DIR   the local state folder (default .wrangler/state, where \`npm start\` keeps it)
 Safe while \`npm start\` runs: the work then goes through its Worker. Every feed or item that fails is named
 with its reason, and the exit code is 1; running the same replay again retries what failed. Progress on stderr.
+`,
+  overrides: `usage: onestory overrides export [--persist-to DIR] > overrides.json
+       onestory overrides import overrides.json [--persist-to DIR]
+
+The editors' overrides (merge, split, pin, hide; POST /admin/overrides) of a local database, carried to another:
+  export             prints them as JSON on stdout (GET /admin/overrides)
+  import FILE        stores them in the database and applies each to the items already placed there; the items a
+                     replay places later follow them too, so import before or after the replay gives the same stories
+  --persist-to DIR   the local state folder (default .wrangler/state, where \`npm start\` keeps it)
+Overrides name items by source and URL, so they hold in a database rebuilt from the same recorded data.
 `,
   sources: `usage: onestory sources import [--tier original|aggregator|content_farm] FILE.opml
 
@@ -89,6 +100,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./commands/replay.ts')).replayCommand(rest, log);
       case 'sources':
         return await (await import('./commands/sources.ts')).sourcesCommand(rest, log);
+      case 'overrides':
+        return await (await import('./commands/overrides.ts')).overridesCommand(rest, out, log);
     }
   } catch (err) {
     if (err instanceof UsageError) {

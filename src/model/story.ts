@@ -55,6 +55,21 @@ export interface StoryDetail extends Story {
   members: Member[]; // every member, canonical first
   canonicalReason: unknown;
   mergedFrom: string[]; // ids of clusters merged into this one: they still resolve here
+  hidden: boolean; // an editor hid it: left out of every list and feed (the API answers 404 for it)
+  editorial: EditorialMark[]; // the editors' overrides naming its members, oldest first
+}
+
+/** An editor's override as a story shows it (see src/pipeline/cluster/overrides.ts for what each does). */
+export interface EditorialMark {
+  id: string;
+  action: 'merge' | 'split' | 'pin' | 'hide';
+  storyId: string; // the story named when it was made (merge: merged away; split: the one the item left)
+  intoId: string | null; // merge: the story kept; split: where the item went (null: a story of its own)
+  itemId: string | null; // split, pin
+  itemStory: string | null; // split: the story the item is in now
+  note: string;
+  createdAt: number;
+  inForce: boolean; // pin: it decides this story's canonical; hide: it keeps this story hidden; merge, split: true
 }
 
 export interface SourceHealth extends SourceRef {

@@ -141,7 +141,7 @@ describe('onestory sources import', () => {
 
 describe('onestory <command> --help', () => {
   it('prints each command its own usage on stdout with exit code 0', async () => {
-    for (const command of ['extract', 'clean', 'cluster', 'replay', 'sources', 'eval', 'bench']) {
+    for (const command of ['extract', 'clean', 'cluster', 'replay', 'overrides', 'sources', 'eval', 'bench']) {
       const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin', 'onestory.js'), command, '--help'], { cwd: ROOT });
       expect(stdout, command).toMatch(new RegExp(`^usage: onestory ${command} `));
     }

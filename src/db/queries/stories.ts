@@ -2,7 +2,9 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { chunk, ID_LIST_MAX, type Db } from '../client.ts';
 import { clusters, items, sources, type Cluster, type Item, type Source } from '../schema.ts';
-import type { Coverage, Member, SourceRef, Story, StoryDetail } from '../../model/story.ts';
+import type { Coverage, EditorialMark, Member, SourceRef, Story, StoryDetail } from '../../model/story.ts';
+import { OverrideRules } from '../../pipeline/cluster/overrides.ts';
+import { overridesNaming } from './overrides.ts';
 import type { CanonicalChoice, MemberScore } from '../../pipeline/choose-canonical.ts';
 import type { CoinTag, Kind, RemovedSpan, Tier } from '../../pipeline/types.ts';
 
@@ -35,7 +37,8 @@ export interface StoryPage {
  * (sort_key, id) neither repeats nor skips stories while new ones arrive.
  */
 export async function listStories(db: Db, f: StoryFilter): Promise<StoryPage> {
-  const where: SQL[] = [isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`];
+  // hidden by an editor: out of every list (the API, the feeds, the inspector's list) until the hide is undone
+  const where: SQL[] = [isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`, eq(clusters.hidden, false)];
   if (f.cursor) {
     where.push(or(lt(clusters.sortKey, f.cursor.sortKey), and(eq(clusters.sortKey, f.cursor.sortKey), lt(clusters.id, f.cursor.id)))!);
   }
@@ -90,7 +93,36 @@ export async function getStory(db: Db, id: string): Promise<StoryDetail | null> 
     .sort((a, b) => Number(b.isCanonical) - Number(a.isCanonical));
   const canonical = members[0];
   const story = toStory(cluster, members, sourceMap);
-  return { ...story, text: canonical.text, members, canonicalReason: cluster.canonicalReason, mergedFrom: mergedRows.map((r) => r.id) };
+  const editorial = await editorialMarks(db, memberRows.map((m) => m.id));
+  return { ...story, text: canonical.text, members, canonicalReason: cluster.canonicalReason, mergedFrom: mergedRows.map((r) => r.id), hidden: cluster.hidden, editorial };
+}
+
+/** The overrides naming a story's members, as the story shows them: which pin and which hide are in force here. */
+async function editorialMarks(db: Db, memberIds: string[]): Promise<EditorialMark[]> {
+  const records = await overridesNaming(db.$client, memberIds);
+  if (!records.length) return [];
+  const rules = new OverrideRules(records);
+  const pin = rules.pinnedIn(memberIds);
+  const hide = rules.hiddenBy(memberIds);
+  const splitItems = records.filter((r) => r.action === 'split').map((r) => r.item!);
+  const at = new Map<string, string | null>();
+  for (const part of chunk(splitItems, 1, ID_LIST_MAX)) {
+    for (const r of await db.select({ id: items.id, clusterId: items.clusterId }).from(items).where(inArray(items.id, part))) at.set(r.id, r.clusterId);
+  }
+  return rules.records.map((r) => {
+    const o = records.find((x) => x.id === r.id)!;
+    return {
+      id: o.id,
+      action: o.action,
+      storyId: o.storyId,
+      intoId: o.intoId,
+      itemId: o.item,
+      itemStory: o.action === 'split' ? (at.get(o.item!) ?? null) : null,
+      note: o.note,
+      createdAt: o.createdAt,
+      inForce: o.action === 'pin' ? pin?.id === o.id : o.action === 'hide' ? hide?.id === o.id : true,
+    };
+  });
 }
 
 async function assemble(db: Db, page: Cluster[]): Promise<Story[]> {

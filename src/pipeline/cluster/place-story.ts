@@ -30,6 +30,7 @@ import {
   type Fingerprint,
 } from '../fingerprint/index.ts';
 import { stableId } from '../ids.ts';
+import { applyOverrides } from './apply-overrides.ts';
 import { DEFAULT_CONFIG, type ClusterConfig } from './config.ts';
 import { STOPWORDS } from '../fingerprint/stopwords.ts';
 import type { ClusterStore, StoredCluster, StoredStory } from './store.ts';
@@ -251,10 +252,12 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
       .map((m) => m.clusterId),
   );
   const blocked = new Set(pool.filter((m) => m.sourceId === story.sourceId && !copyOf.has(m.clusterId)).map((m) => m.clusterId));
-  const joined = candidatesJoined
-    .filter((c) => !blocked.has(c.id))
-    .sort((a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1));
-  const survivor = joined[0]?.id ?? story.id;
+  const matched = candidatesJoined.filter((c) => !blocked.has(c.id)).sort((a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1));
+  // An editor's overrides (apply-overrides.ts) may tie the story to more clusters, keep it out of some, or give it a
+  // story of its own; the clustering's own decision above is unchanged when none names it or these clusters.
+  const editorial = await applyOverrides(story.id, matched, pool, joinable.map((m) => m.clusterId), store, (ids) => liveClusters(store, ids));
+  const joined = editorial.joined;
+  const survivor = joined[0]?.id ?? editorial.ownId ?? story.id;
   const merged = joined.slice(1).map((c) => c.id);
   const joinedIds = new Set(joined.map((c) => c.id));
   const kept = joinable.filter((m) => joinedIds.has(m.clusterId));
@@ -272,10 +275,12 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     url: story.url ?? null,
     ownsUrl: story.ownsUrl ?? false,
   };
-  const members = [...pool.filter((m) => joinedIds.has(m.clusterId)), stored];
+  const members = [...editorial.pool.filter((m) => joinedIds.has(m.clusterId)), stored];
   const fps = new Map(members.map((m) => [m.id, m.id === story.id ? fp : decodeFingerprint(m.fingerprint)]));
+  const pin = editorial.rules.pinnedIn(members.map((m) => m.id));
   const canonical = chooseCanonical(
     members.map((m) => ({ id: m.id, publishedAt: m.publishedAt, tier: m.tier, kind: m.kind, words: fps.get(m.id)!.words, url: m.url, ownsUrl: m.ownsUrl })),
+    pin && { itemId: pin.item!, overrideId: pin.id },
   );
   const times = members.map((m) => m.publishedAt);
   const cluster: StoredCluster = {
@@ -286,6 +291,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     lastPublishedAt: Math.max(...times),
     size: members.length,
     canonical,
+    hidden: !!editorial.rules.hiddenBy(members.map((m) => m.id)),
   };
   const gone = joined.slice(1).map((c) => ({ ...c, mergedInto: survivor }));
   await store.commit({
@@ -305,7 +311,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     merged,
     matches: kept,
     canonical,
-    why: explain(kept, joinable.length - kept.length, candidates.length, survivor, merged, bars),
+    why: explain(kept, joinable.filter((m) => blocked.has(m.clusterId)).length, candidates.length, survivor, merged, bars) + (editorial.note ? `; ${editorial.note}` : ''),
   };
 }
 
@@ -314,7 +320,7 @@ function compare(a: Fingerprint, b: Fingerprint): { near: number; event: number 
 }
 
 /** Maps each cluster id to its live cluster, following `mergedInto` (rarely more than one hop). */
-async function liveClusters(store: ClusterStore, ids: string[]): Promise<Map<string, StoredCluster>> {
+export async function liveClusters(store: ClusterStore, ids: string[]): Promise<Map<string, StoredCluster>> {
   const out = new Map<string, StoredCluster>();
   const pending = new Map(ids.map((id) => [id, id])); // original id -> id to look up next
   for (let hop = 0; pending.size && hop < MAX_MERGE_HOPS; hop++) {

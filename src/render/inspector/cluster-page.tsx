@@ -2,6 +2,7 @@
 import type { Member, StoryDetail } from '../../model/story.ts';
 import type { CanonicalChoice, MemberScore } from '../../pipeline/choose-canonical.ts';
 import type { RemovedSpan } from '../../pipeline/types.ts';
+import { EDITOR_SCRIPT_PATH, EditorialLines, EditorTools, MemberTools } from './editorial.tsx';
 import { Explain, Layout, fmtTime } from './layout.tsx';
 
 export const MARKED_TEXT_MAX_CHARS = 60_000; // a page that shows a 400 KB body helps nobody; the API has it all
@@ -9,13 +10,16 @@ export const MARKED_TEXT_MAX_CHARS = 60_000; // a page that shows a 400 KB body 
 export function ClusterPage(props: { story: StoryDetail }) {
   const s = props.story;
   return (
-    <Layout title={s.title}>
+    <Layout title={s.title} script={EDITOR_SCRIPT_PATH}>
       <p class="muted">
         Story <code>{s.id}</code> · {s.members.length} member{s.members.length === 1 ? '' : 's'} ·{' '}
         <a href={`/api/v1/stories/${encodeURIComponent(s.id)}`}>JSON</a>
         {s.mergedFrom.length ? ` · merged from ${s.mergedFrom.join(', ')}` : ''}
+        {s.hidden ? ' · hidden' : ''}
       </p>
       <h1 class="story-title">{s.title}</h1>
+      <EditorialLines story={s} />
+      <EditorTools story={s} />
       <p>
         <a class="canonical-link" href={s.url} rel="noopener noreferrer">
           {s.source.name}
@@ -60,13 +64,13 @@ export function ClusterPage(props: { story: StoryDetail }) {
 
       <h2>Members</h2>
       {s.members.map((m) => (
-        <MemberCard m={m} names={new Map(s.members.map((x) => [x.itemId, x.source.name]))} />
+        <MemberCard m={m} names={new Map(s.members.map((x) => [x.itemId, x.source.name]))} story={s} />
       ))}
     </Layout>
   );
 }
 
-function MemberCard(props: { m: Member; names: Map<string, string> }) {
+function MemberCard(props: { m: Member; names: Map<string, string>; story: StoryDetail }) {
   const m = props.m;
   return (
     <section class={`member${m.isCanonical ? ' canonical' : ''}`} data-item={m.itemId}>
@@ -82,6 +86,7 @@ function MemberCard(props: { m: Member; names: Map<string, string> }) {
         {m.isCanonical ? '' : ` · similarity to canonical ${m.similarity == null ? '?' : m.similarity.toFixed(2)}`}
       </p>
       {m.error ? <p class="error">Recorded problem: {m.error}</p> : null}
+      <MemberTools story={props.story} itemId={m.itemId} isCanonical={m.isCanonical} />
       <dl class="kv">
         <dt>Kind</dt>
         <dd style="margin:0">
@@ -116,6 +121,12 @@ function canonicalWhy(s: StoryDetail): string {
   const win = reason?.members?.find((m) => m.id === reason.canonicalId);
   const member = s.members.find((m) => m.isCanonical);
   if (!win || !member) return 'Only member.';
+  if (reason?.pinned) {
+    const best = [...(reason.members ?? [])].sort((a, b) => b.score - a.score)[0];
+    const bestName = s.members.find((m) => m.itemId === best.id)?.source.name ?? best.id;
+    const scores = best.id === win.id ? 'also the best score' : `the best score: ${bestName} ${best.score.toFixed(2)}`;
+    return `${member.source.name} was pinned as canonical by an editor (score ${win.score.toFixed(2)}; ${scores}).`;
+  }
   return `${member.source.name} scored ${win.score.toFixed(2)}, the best of ${s.members.length}: ${win.notes.join(', ')}.`;
 }
 

@@ -18,9 +18,13 @@ del.noise .rule{font:600 .7rem system-ui;text-decoration:none;display:inline-blo
 .muted{color:#666;font-size:.85rem}.error{color:#a00}
 .source-banner.all-failing{background:#fdecea;border:1px solid #e3a19b;border-radius:.4rem;padding:.6rem .9rem;margin:.8rem 0;color:#5c1511}
 dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.3rem 0}dl.kv dt{color:#555}
+.editorial{background:#fff8e1;border:1px solid #e8d48a;border-radius:.4rem;padding:.3rem .9rem;margin:.6rem 0}.editorial p{margin:.3rem 0}
+.editorial .superseded{color:#777}.editor{font-size:.85rem;margin:.4rem 0}.editor label{margin-right:.4rem}
+.editor-tools,.member-tools{display:flex;gap:.4rem;flex-wrap:wrap;align-items:center}.member-tools{margin:.4rem 0}
+.editor-tools[hidden],.member-tools[hidden],.editor-only[hidden],form[hidden]{display:none}.editor-status:empty{display:none}.editor-status{color:#8a1c1c}
 `;
 
-export function Layout(props: { title: string; children: Child }) {
+export function Layout(props: { title: string; children: Child; script?: string }) {
   return (
     <html lang="en">
       <head>
@@ -28,6 +32,7 @@ export function Layout(props: { title: string; children: Child }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title} · onestory inspector</title>
         <style>{CSS}</style>
+        {props.script ? <script src={props.script} defer></script> : null}
       </head>
       <body>
         <header>
