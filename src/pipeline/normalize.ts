@@ -100,9 +100,14 @@ export function normalizeEntry(entry: FeedEntry, ctx: NormalizeContext): Normali
 
 /** A missing, unparsable or far-future date becomes the fetch time: the item is at least that old. */
 export function parseDate(value: string | null, now: number): number {
-  if (!value) return now;
+  return statedDate(value, now) ?? now;
+}
+
+/** The date the feed states, when it can be read and is plausible (not before 1995, not in the future); else null. */
+export function statedDate(value: string | null, now: number): number | null {
+  if (!value) return null;
   const t = Date.parse(value);
-  if (Number.isNaN(t) || t > now + FUTURE_TOLERANCE_MS || t < Date.UTC(1995, 0, 1)) return now;
+  if (Number.isNaN(t) || t > now + FUTURE_TOLERANCE_MS || t < Date.UTC(1995, 0, 1)) return null;
   return t;
 }
 

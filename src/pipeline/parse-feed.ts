@@ -28,7 +28,11 @@ export interface FeedEntry {
   categories: string[];
 }
 
+/** The family of the document's root element: `<rss>`, `<rdf:RDF>` (RSS 0.90 / 1.0) or `<feed>` (Atom). */
+export type FeedFormat = 'rss' | 'rdf' | 'atom';
+
 export interface ParsedFeed {
+  format: FeedFormat;
   title: string | null;
   link: string | null;
   entries: FeedEntry[];
@@ -54,10 +58,18 @@ export async function parseFeed(xml: string): Promise<ParsedFeed> {
     throw new FeedError('malformed_xml', `malformed XML: ${message}`);
   }
   return {
+    format: rootFormat(xml),
     title: str(feed.title),
     link: str(feed.link),
     entries: (feed.items ?? []).map(toEntry),
   };
+}
+
+function rootFormat(xml: string): FeedFormat {
+  const root = xml.match(/<(?![?!])([\w:.-]+)/)?.[1] ?? '';
+  if (/(^|:)feed$/.test(root)) return 'atom';
+  if (/(^|:)RDF$/.test(root)) return 'rdf';
+  return 'rss';
 }
 
 function toEntry(item: RawItem): FeedEntry {
