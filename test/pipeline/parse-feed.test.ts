@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeedError, parseFeed } from '../../src/pipeline/parse-feed.ts';
+import { parseFeed } from '../../src/pipeline/parse-feed.ts';
 
 describe('parseFeed', () => {
   it('reads RSS 2.0 with content:encoded and dc:creator', async () => {
@@ -7,8 +7,20 @@ describe('parseFeed', () => {
       <item><title>One</title><link>https://c.test/1</link><guid>g1</guid><dc:creator>Ana</dc:creator><pubDate>Tue, 10 Mar 2026 08:00:00 GMT</pubDate>
       <description>Short</description><content:encoded><![CDATA[<p>Full</p>]]></content:encoded><category>DeFi</category></item></channel></rss>`);
     expect(f.entries).toEqual([
-      { guid: 'g1', link: 'https://c.test/1', title: 'One', author: 'Ana', published: '2026-03-10T08:00:00.000Z', summary: 'Short', content: '<p>Full</p>', categories: ['DeFi'] },
+      {
+        guid: 'g1',
+        guidIsPermaLink: true,
+        link: 'https://c.test/1',
+        title: 'One',
+        titleType: undefined,
+        author: 'Ana',
+        published: 'Tue, 10 Mar 2026 08:00:00 GMT',
+        summary: 'Short',
+        content: '<p>Full</p>',
+        categories: ['DeFi'],
+      },
     ]);
+    expect(f.reader).toBe('rss-parser');
   });
   it('reads Atom and RDF', async () => {
     const atom = await parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>E</title><link href="https://a.test/e"/><id>urn:e</id><updated>2026-03-10T08:00:00Z</updated><summary>S</summary></entry></feed>`);
@@ -16,10 +28,21 @@ describe('parseFeed', () => {
     const rdf = await parseFeed(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>R</title></channel><item><title>R1</title><link>https://r.test/1</link></item></rdf:RDF>`);
     expect(rdf.entries[0]).toMatchObject({ title: 'R1', link: 'https://r.test/1' });
   });
-  it('names what is wrong: empty, an HTML page, malformed XML', async () => {
+  it('names what is wrong: empty, an HTML page, a document that is no feed', async () => {
     await expect(parseFeed('  ')).rejects.toMatchObject({ code: 'empty' });
     await expect(parseFeed('<!DOCTYPE html><html><body>hi</body></html>')).rejects.toMatchObject({ code: 'not_a_feed' });
-    await expect(parseFeed('<rss><channel><item></channel></rss>')).rejects.toBeInstanceOf(FeedError);
-    await expect(parseFeed('<rss><channel><item></channel></rss>')).rejects.toMatchObject({ code: 'malformed_xml' });
+    await expect(parseFeed('<?xml version="1.0"?><opml><body/></opml>')).rejects.toMatchObject({ code: 'not_a_feed', message: expect.stringContaining('<opml>') });
+    await expect(parseFeed('<rss><channel><item></channel></rss>')).resolves.toBeTruthy();
+  });
+  it('repairs malformed XML with the liberal reader and says what it repaired', async () => {
+    const f = await parseFeed('<rss><channel><item><title>T</title><link>https://c.test/?a=1&b=2</link></channel></rss>');
+    expect(f).toMatchObject({ reader: 'liberal', malformed: true, recoveries: ['raw & in 1 place', '1 unclosed element'] });
+    expect(f.why).toMatch(/^rss-parser: /);
+    expect(f.entries[0]).toMatchObject({ title: 'T', link: 'https://c.test/?a=1&b=2' });
+  });
+  it('reads a document rss-parser parses but misreads (xml:base) with the liberal reader, as sound', async () => {
+    const f = await parseFeed('<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://a.test/x/"><entry><title>E</title><link href="e"/></entry></feed>');
+    expect(f).toMatchObject({ reader: 'liberal', why: 'xml:base', malformed: false, recoveries: [] });
+    expect(f.entries[0].link).toBe('https://a.test/x/e');
   });
 });
