@@ -85,7 +85,7 @@ export interface XmlDocument {
 
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** A reference: `&#123;`, `&#x1F;`, `&name;`; bounded so a run of `&` costs constant time each. */
-const REFERENCE = /&(?:#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,8})|([A-Za-z_:][\w.:-]{0,63}));/y;
+const REFERENCES = /&(?:#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,8})|([A-Za-z_:][\w.:-]{0,63}));/g;
 /** Characters XML 1.0 forbids even as references (C0 controls but tab, LF, CR; U+FFFE, U+FFFF). */
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const FORBIDDEN_ONE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
@@ -105,7 +105,14 @@ function localOf(name: string): [prefix: string | null, local: string] {
   return colon > 0 ? [name.slice(0, colon), name.slice(colon + 1)] : [null, name];
 }
 
-export function readXml(s: string): XmlDocument {
+export interface ReadXmlOptions {
+  /** Element names that never hold themselves: a start tag of one closes the open one, as a new <li> closes the last
+   *  (an RSS <item> left open does not swallow the items after it). */
+  unnested?: ReadonlySet<string>;
+}
+
+export function readXml(s: string, opts: ReadXmlOptions = {}): XmlDocument {
+  const unnested = opts.unnested ?? new Set<string>();
   const n = s.length;
   const problems: XmlProblems = new Map();
   const problem = (kind: XmlProblem, count = 1) => problems.set(kind, (problems.get(kind) ?? 0) + count);
@@ -129,60 +136,47 @@ export function readXml(s: string): XmlDocument {
     return at;
   };
 
+  const reference = (m: string, dec: string | undefined, hex: string | undefined, name: string | undefined): string => {
+    if (dec !== undefined || hex !== undefined) {
+      const code = dec !== undefined ? parseInt(dec, 10) : parseInt(hex!, 16);
+      const ch = code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
+      if (!ch || FORBIDDEN_ONE.test(ch)) {
+        problem('invalid character reference');
+        return '';
+      }
+      return ch;
+    }
+    const pre = PREDEFINED[name!];
+    if (pre !== undefined) return pre;
+    const declared = entities.get(name!);
+    if (declared !== undefined) {
+      if (expanded + declared.length <= MAX_EXPANSION_CHARS) {
+        expanded += declared.length;
+        return declared;
+      }
+      problem('entity expansion capped');
+      return m;
+    }
+    const html = decodeHTMLStrict(m);
+    if (html !== m) {
+      problem('undeclared entity'); // an HTML entity in a document without the DTD that would define it
+      return html;
+    }
+    problem('unknown entity');
+    return m; // kept as written: it may be text that only looks like a reference
+  };
+
   const decode = (raw: string): string => {
     let out = raw;
     if (raw.includes('&')) {
-      out = '';
-      let i = 0;
-      for (;;) {
-        const amp = raw.indexOf('&', i);
-        if (amp < 0) {
-          out += raw.slice(i);
-          break;
-        }
-        out += raw.slice(i, amp);
-        REFERENCE.lastIndex = amp;
-        const m = REFERENCE.exec(raw);
-        if (!m) {
-          problem('raw &');
-          out += '&';
-          i = amp + 1;
-          continue;
-        }
-        i = REFERENCE.lastIndex;
-        if (m[1] !== undefined || m[2] !== undefined) {
-          const code = m[1] !== undefined ? parseInt(m[1], 10) : parseInt(m[2], 16);
-          const ch = code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
-          if (!ch || FORBIDDEN_ONE.test(ch)) problem('invalid character reference');
-          else out += ch;
-          continue;
-        }
-        const name = m[3];
-        const pre = PREDEFINED[name];
-        if (pre !== undefined) {
-          out += pre;
-          continue;
-        }
-        const declared = entities.get(name);
-        if (declared !== undefined) {
-          if (expanded + declared.length <= MAX_EXPANSION_CHARS) {
-            expanded += declared.length;
-            out += declared;
-          } else {
-            problem('entity expansion capped');
-            out += m[0];
-          }
-          continue;
-        }
-        const html = decodeHTMLStrict(m[0]);
-        if (html !== m[0]) {
-          problem('undeclared entity'); // an HTML entity in a document without the DTD that would define it
-          out += html;
-        } else {
-          problem('unknown entity');
-          out += m[0]; // kept as written: it may be text that only looks like a reference
-        }
-      }
+      // One native pass over the references; every other '&' is a raw one, kept as the character it was meant to be.
+      let refs = 0;
+      out = raw.replace(REFERENCES, (m: string, dec?: string, hex?: string, name?: string) => {
+        refs++;
+        return reference(m, dec, hex, name);
+      });
+      const amps = raw.length - raw.replaceAll('&', '').length;
+      if (amps > refs) problem('raw &', amps - refs);
     }
     if (FORBIDDEN_ONE.test(out)) {
       const before = out.length;
@@ -435,6 +429,13 @@ export function readXml(s: string): XmlDocument {
           j = k;
         }
         if (attrs.length < MAX_ATTRIBUTES && !attrs.some(([x]) => x === attrName)) attrs.push([attrName, decode(value)]);
+      }
+      if (unnested.has(name) && openCount.get(name)) {
+        while (stack.length) {
+          const el = pop();
+          problem('unclosed element');
+          if (el.name === name) break;
+        }
       }
       open(name, attrs, selfClosing);
       i = j;

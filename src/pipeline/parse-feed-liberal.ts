@@ -8,7 +8,7 @@
  * (issued, modified, created), `isPermaLink="false"` guids, dc:title and media:title when there is no title.
  * Each element is read from its entry's own children, never from a nested element of the same name.
  */
-import { readXml, serialize, textOf, XML_NS, type XmlElement, type XmlProblems } from './liberal-xml.ts';
+import { readXml, serialize, textOf, XML_NS, type XmlDocument, type XmlElement, type XmlProblems } from './liberal-xml.ts';
 import type { FeedEntry, FeedFormat } from './parse-feed.ts';
 import { readDate } from './read-date.ts';
 
@@ -45,8 +45,8 @@ export interface LiberalFeed {
 }
 
 /** Returns null when the document's root is not a feed's (an HTML page, an empty or unrelated document). */
-export function parseFeedLiberal(xml: string, baseUrl: string | null = null): LiberalFeed | null {
-  const { root, problems } = readXml(xml);
+export function parseFeedLiberal(xml: string | XmlDocument, baseUrl: string | null = null): LiberalFeed | null {
+  const { root, problems } = typeof xml === 'string' ? readXml(xml) : xml;
   if (!root) return null;
   const format = formatOf(root);
   if (!format) return null;
@@ -153,7 +153,10 @@ class EntryReader {
     const summaryEl = atom
       ? first(el, core('summary'))
       : (first(el, core('description')) ?? first(el, inNs(NS.dc, 'description')) ?? first(el, core('abstract')) ?? first(el, inNs(NS.itunes, 'summary')));
+    const summary = summaryEl ? this.html(summaryEl) : null;
     const contentEl = first(el, inNs(NS.content, 'encoded')) ?? (atom ? first(el, core('content')) : undefined) ?? first(el, inNs(NS.xhtml, 'body'));
+    // RSS without content:encoded: the description is all the feed carries of the article (rss-parser's reading too).
+    const content = (contentEl ? this.html(contentEl) : null) ?? (atom ? null : summary);
     const { guid, permalink } = this.guid(el);
     return {
       guid,
@@ -163,8 +166,8 @@ class EntryReader {
       titleType: title?.type ?? undefined,
       author: this.author(el),
       published: this.date(el),
-      summary: summaryEl ? this.html(summaryEl) : null,
-      content: contentEl ? this.html(contentEl) : null,
+      summary,
+      content,
       categories: this.categories(el),
     };
   }
@@ -190,8 +193,8 @@ class EntryReader {
   /** A summary or content as HTML: plain text is escaped so that later stages read it as the text it is. */
   private html(el: XmlElement): string | null {
     const t = this.text(el);
-    const v = t.type === 'text' ? escapeHtml(t.value) : t.value;
-    return v.trim() ? v : null;
+    const v = (t.type === 'text' ? escapeHtml(t.value) : t.value).trim();
+    return v || null;
   }
 
   /** The article link: RSS `<link>` text, else the first alternate Atom link with an address; resolved against xml:base. */

@@ -62,6 +62,12 @@ describe('readFeed: one broken spot does not reject the feed', () => {
     expect(urls(r)).toEqual(['https://probe.test/unclosed/fines', 'https://probe.test/unclosed/halts', 'https://probe.test/unclosed/third']);
   });
 
+  it('ends an item left open where the next item begins, instead of nesting the rest inside it', async () => {
+    const r = await ok('unclosed-item.xml');
+    expect(titles(r)).toEqual(['Fund files for a staking ETF', 'Miner buys a hydro plant', 'Chain halts for two hours']);
+    expect(r.recoveries).toEqual(['1 unclosed element']);
+  });
+
   it('reads <rss> without a version attribute as RSS 2.0', async () => {
     const r = await ok('no-version.xml');
     expect(r.format).toBe('rss');
