@@ -5,6 +5,8 @@ const USAGE = `usage: onestory <command> [options]
 
   extract [--dom linkedom|jsdom] [--url URL] FILE.html...   extract + clean pages, one JSON line per file
   clean [--title T] FILE.txt...                            clean plain text, one JSON line per file
+  feed [--url URL] [--header "Name: value"]... FILE...     read feeds as the Worker does, one JSON line per file
+  feed --list LIST.jsonl                                   the same for lines {file, url, headers}
   cluster FILE.jsonl                                       group articles, one JSON line per input
   replay PATH                                              ingest recorded feeds or a JSONL file into the local database
   sources import [--tier T] FILE.opml                      add an OPML file's feeds to feeds/sources.json
@@ -27,6 +29,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./commands/extract.ts')).extractCommand(rest, out);
       case 'clean':
         return await (await import('./commands/extract.ts')).cleanCommand(rest, out);
+      case 'feed':
+        return await (await import('./commands/feed.ts')).feedCommand(rest, out);
       case 'cluster':
         return await (await import('./commands/cluster.ts')).clusterCommand(rest, out);
       case 'replay':
