@@ -136,15 +136,16 @@ export function readXml(s: string, opts: ReadXmlOptions = {}): XmlDocument {
     return at;
   };
 
+  let badReferences = 0; // counted here, not in the map: a hostile document has a million of them
   const reference = (m: string, dec: string | undefined, hex: string | undefined, name: string | undefined): string => {
     if (dec !== undefined || hex !== undefined) {
       const code = dec !== undefined ? parseInt(dec, 10) : parseInt(hex!, 16);
-      const ch = code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
-      if (!ch || FORBIDDEN_ONE.test(ch)) {
-        problem('invalid character reference');
-        return '';
+      // Tab, LF, CR and from U+0020 up, less surrogates and U+FFFE/U+FFFF: the characters XML allows.
+      if (code < 0x20 ? code === 9 || code === 10 || code === 13 : code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) && code !== 0xfffe && code !== 0xffff) {
+        return String.fromCodePoint(code);
       }
-      return ch;
+      badReferences++;
+      return '';
     }
     const pre = PREDEFINED[name!];
     if (pre !== undefined) return pre;
@@ -445,6 +446,7 @@ export function readXml(s: string, opts: ReadXmlOptions = {}): XmlDocument {
       i++;
     }
   }
+  if (badReferences) problem('invalid character reference', badReferences);
   if (stack.length) problem('unclosed at the end', stack.length);
   return { root, problems };
 }

@@ -48,7 +48,7 @@ let base: string;
 let worker: TestWorker;
 
 type Health = { ok: boolean | null; last_fetch_at: string | null; last_error: string | null; last_result: string | null };
-type Story = { title: string; url: string; source: string; published_at: string; coverage: { title: string; url: string; source: string }[] };
+type Story = { title: string; url: string; source: string; published_at: string; coverage: { title: string; url: string; source: string; published_at: string }[] };
 
 async function sources(): Promise<{ id: string; items_seen: number; health: Health }[]> {
   return (await worker.json<{ sources: { id: string; items_seen: number; health: Health }[] }>('/api/v1/sources')).sources;
@@ -137,7 +137,7 @@ describe('the Worker on broken feeds', () => {
 
   it('dates an entry with an unreadable date at the fetch, and the others by their own dates', async () => {
     const { stories } = await worker.json<{ stories: Story[] }>('/api/v1/stories?source=probe-date&limit=100');
-    const items = stories.flatMap((s) => [s, ...s.coverage]) as { title: string; published_at: string }[];
+    const items = stories.flatMap((s) => [s, ...s.coverage]);
     const byTitle = new Map(items.map((s) => [s.title, s.published_at]));
     expect(byTitle.get('Validators vote to raise the gas limit')).toBe('2026-03-10T08:00:00.000Z');
     expect(byTitle.get('Stablecoin issuer adds a second auditor')).toBe('2026-03-09T16:30:00.000Z');

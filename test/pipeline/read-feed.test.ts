@@ -181,6 +181,16 @@ describe('readFeed: hostile input', () => {
     expect(JSON.stringify(r.entries).length).toBeLessThan(10_000);
   });
 
+  it('gives up on 5 MB of junk after the element, in bounded time, not once per broken character', async () => {
+    for (const unit of ['<x ', '&#x1;']) {
+      const doc = '<rss><channel><item>' + unit.repeat(Math.floor((5 * 1024 * 1024) / unit.length));
+      const t0 = performance.now();
+      const r = await readFeed({ bytes: bytes(doc), url: URL_OF }, { sourceId: 'h', now: NOW });
+      expect(performance.now() - t0, unit).toBeLessThan(6_000); // rss-parser spent 16 to 21 s on these, reporting each error
+      expect(r).toMatchObject({ ok: false, error: { code: 'malformed_xml' } });
+    }
+  });
+
   it('recovers a 5 MB feed broken in every item in bounded time', async () => {
     const items: string[] = [];
     for (let n = 0, size = 0; size < 5 * 1024 * 1024 - 2_000; n++) {
