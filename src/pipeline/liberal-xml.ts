@@ -100,6 +100,9 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
+/** Shared by every element without attributes (most of them): one array, not one each. */
+const NO_ATTRS: XmlAttr[] = [];
+
 function localOf(name: string): [prefix: string | null, local: string] {
   const colon = name.indexOf(':');
   return colon > 0 ? [name.slice(0, colon), name.slice(colon + 1)] : [null, name];
@@ -124,6 +127,13 @@ export function readXml(s: string, opts: ReadXmlOptions = {}): XmlDocument {
   const openLower = new Map<string, number>(); // the same, by lower-cased name
   const overflow = new Map<string, number>(); // tags dropped past the caps, by name, so their end tags are dropped too
   let elements = 0;
+  const names = new Map<string, string>();
+  const splits = new Map<string, [string | null, string]>();
+  const intern = (name: string): string => {
+    let known = names.get(name);
+    if (known === undefined) names.set(name, (known = name));
+    return known;
+  };
   const entities = new Map<string, string>(); // flat entities the DTD declared
   let expanded = 0;
   // Where a closing quote, `-->`, `]]>` or `?>` was looked for and not found: searching again from later is pointless.
@@ -226,14 +236,17 @@ export function readXml(s: string, opts: ReadXmlOptions = {}): XmlDocument {
       if (k === 'xmlns') (own ??= new Map()).set('', v);
       else if (k.startsWith('xmlns:')) (own ??= new Map()).set(k.slice(6), v);
     }
-    const attrs: XmlAttr[] = [];
+    const attrs: XmlAttr[] = rawAttrs.length ? [] : NO_ATTRS;
     for (const [k, v] of rawAttrs) {
       if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
       const [prefix, local] = localOf(k);
       attrs.push({ name: k, local, ns: prefix === null ? '' : prefix === 'xml' ? XML_NS : lookupNs(prefix, own), value: v });
     }
-    const [prefix, local] = localOf(name);
+    let split = splits.get(name);
+    if (!split) splits.set(name, (split = localOf(name)));
+    const [prefix, local] = split;
     const parent = stack[stack.length - 1] ?? null;
+    // (names are interned: a 5 MB feed repeats a few dozen names up to 200,000 times)
     const el: XmlElement = { name, local, ns: lookupNs(prefix, own), attrs, children: [], parent };
     if (parent) parent.children.push(el);
     else if (!root) root = el;
@@ -351,7 +364,7 @@ export function readXml(s: string, opts: ReadXmlOptions = {}): XmlDocument {
     } else if (c === 47 /* / */) {
       let j = i + 2;
       while (j < n && isNameChar(s.charCodeAt(j))) j++;
-      const name = s.slice(i + 2, j);
+      const name = intern(s.slice(i + 2, j));
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       if (s.charCodeAt(j) === 62 /* > */) j++;
       else if (name && j >= n) problem('cut in the last end tag'); // `</rss` at the very end: nothing is lost
@@ -365,7 +378,7 @@ export function readXml(s: string, opts: ReadXmlOptions = {}): XmlDocument {
     } else if (isNameStart(c)) {
       let j = i + 1;
       while (j < n && isNameChar(s.charCodeAt(j))) j++;
-      const name = s.slice(i + 1, j);
+      const name = intern(s.slice(i + 1, j));
       const attrs: [string, string][] = [];
       let selfClosing = false;
       for (;;) {

@@ -13,7 +13,7 @@
  */
 import Parser from 'rss-parser';
 import { parseFeedLiberal, type LiberalFeed } from './parse-feed-liberal.ts';
-import { MAX_DEPTH, readXml, type XmlProblem } from './liberal-xml.ts';
+import { MAX_DEPTH, readXml, type XmlDocument, type XmlProblem } from './liberal-xml.ts';
 import { readDate } from './read-date.ts';
 
 export type FeedErrorCode = 'empty' | 'not_a_feed' | 'malformed_xml';
@@ -115,12 +115,13 @@ export async function parseFeed(xml: string, opts: ParseOptions = {}): Promise<P
   const mode = opts.reader ?? 'auto';
   // The liberal tree is built first (one linear pass): a document it finds broken goes to rss-parser only when asked,
   // since rss-parser would throw on it anyway, and first spend up to 26 s on 5 MB of errors (sax reports each one).
-  const doc = readXml(xml, { unnested: ENTRY_NAMES });
+  let doc: XmlDocument | null = readXml(xml, { unnested: ENTRY_NAMES });
   const faults = [...doc.problems.keys()].filter((k) => !COSMETIC.has(k));
   let why =
     mode === 'liberal' ? 'asked for' : faults.length ? `malformed XML` : (LOST_BY_RSS_PARSER.find(([re]) => re.test(xml))?.[1] ?? null);
   let strictError: string | null = null;
   if (!why || mode === 'rss-parser') {
+    doc = null; // a sound document goes to rss-parser: its tree (up to ~55 MB at the 5 MB cap) need not live beside xml2js's
     try {
       const feed = await parser.parseString(xml);
       const read = fromRssParser(feed, xml);
@@ -131,7 +132,7 @@ export async function parseFeed(xml: string, opts: ParseOptions = {}): Promise<P
       why = `rss-parser: ${strictError}`;
     }
   }
-  const liberal = parseFeedLiberal(doc, opts.baseUrl ?? null);
+  const liberal = parseFeedLiberal(doc ?? readXml(xml, { unnested: ENTRY_NAMES }), opts.baseUrl ?? null);
   if (!liberal) {
     if (strictError && !/not recognized as RSS/i.test(strictError)) throw new FeedError('malformed_xml', `malformed XML: ${strictError}`);
     const root = xml.match(/<([A-Za-z_][\w:.-]*)/)?.[1];
