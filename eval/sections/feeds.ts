@@ -8,7 +8,7 @@
  * The outcome table is the suite README's; `before` is what the code did when the section was written (2026-11-23,
  * before the liberal reader). "Applicable" files (334) are the ones that test titles, links or dates.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readFeed, type ReadEntry, type ReadFeedResult } from '../../src/pipeline/read-feed.ts';
 import { canonicalUrl } from '../../src/pipeline/normalize.ts';
@@ -214,6 +214,41 @@ function agreement(run: Run): { agree: number; applicable: number; same: number;
 
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)} %`;
 
+/** The cost on real feeds (../shared/data/feeds): the Worker's reading (the liberal tree as a gate, then rss-parser)
+ *  beside rss-parser alone, median of a few passes, and whether both give the same entries. */
+async function realFeedCost(dataDir: string): Promise<string> {
+  const day = path.join(dataDir, 'feeds', '2025-12-12');
+  let files: string[];
+  try {
+    files = readdirSync(day).filter((f) => f.endsWith('.xml')).sort();
+  } catch {
+    return 'recorded real feeds: not found';
+  }
+  const PASSES = 5;
+  const times = { auto: [] as number[], 'rss-parser': [] as number[] };
+  let same = 0;
+  for (const f of files) {
+    const bytes = new Uint8Array(readFileSync(path.join(day, f)));
+    const read = { auto: '', 'rss-parser': '' };
+    for (const reader of ['auto', 'rss-parser'] as const) {
+      const ms: number[] = [];
+      for (let k = 0; k < PASSES; k++) {
+        const t0 = performance.now();
+        const r = await readFeed({ bytes, url: `https://${f}.test/feed` }, { sourceId: 'real', now: NOW, reader });
+        ms.push(performance.now() - t0);
+        read[reader] = JSON.stringify(r.entries.map((e) => e.item ?? e.skipped));
+      }
+      times[reader].push(ms.sort((a, b) => a - b)[PASSES >> 1]);
+    }
+    if (read.auto === read['rss-parser']) same++;
+  }
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return (
+    `the ${files.length} recorded real feeds: ${(sum(times.auto) / files.length).toFixed(1)} ms a feed as the Worker reads them, ` +
+    `${(sum(times['rss-parser']) / files.length).toFixed(1)} ms with rss-parser alone; the same items either way for ${same} of ${files.length}`
+  );
+}
+
 export default async function feeds(ctx: SectionContext): Promise<SectionResult> {
   const { dir, rows: all } = loadSuite(ctx.dataDir);
   const rows = all.filter((_, i) => !ctx.quick || i % QUICK_EVERY === 0);
@@ -265,6 +300,7 @@ export default async function feeds(ctx: SectionContext): Promise<SectionResult>
     whys.set(key, (whys.get(key) ?? 0) + 1);
   }
 
+  const real = await realFeedCost(ctx.dataDir);
   const disagreeing = applicable.filter((r) => r.cmp.outcome !== 'same');
   const byScope = ['applicable', 'applicable-decode', 'na-field', 'na-format'].map((scope) => {
     const rs = results.filter((r) => r.row.scope === scope);
@@ -288,6 +324,7 @@ export default async function feeds(ctx: SectionContext): Promise<SectionResult>
     `read by rss-parser ${byReader('rss-parser')}, by the liberal reader ${byReader('liberal')}: ` +
       [...whys].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', '),
     table(['reader', 'applicable agree', 'same', 'rejected', 'ms a file'], readerRows),
+    real,
     '',
     'applicable files that disagree' + (disagreeing.length > LISTED_DISAGREEMENTS ? ` (first ${LISTED_DISAGREEMENTS})` : '') + ':',
     ...disagreeing.slice(0, LISTED_DISAGREEMENTS).map((r) => `  ${r.row.file}: ${r.cmp.notes.slice(0, 2).join('; ')}${JUDGED[r.row.file] ? `\n    judged: ${JUDGED[r.row.file]}` : ''}`),
