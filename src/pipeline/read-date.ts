@@ -1,18 +1,21 @@
 /**
  * read-date: a feed's date string -> epoch milliseconds, or null when it cannot be read.
- * W3C-DTF / ISO 8601 (Atom, dc:date, dcterms:*; also the basic form 20040101T194821Z) and RFC 822 (RSS pubDate).
+ * W3C-DTF / ISO 8601 (Atom, dc:date, dcterms:*; also the basic form 20040101T194821Z, and 2004/01/01 as some
+ * feeds write it) and RFC 822 (RSS pubDate).
  * A date without a zone is UTC, never the reading machine's local time.
  */
 
-const W3CDTF = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const W3CDTF = /^(\d{4})(?:[-/]?(\d{2})(?:[-/]?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 /** An RFC 822 date ends in a zone: a name, a military letter, or an offset. */
 const HAS_ZONE = /(?:\b(?:GMT|UTC?|[ECMP][SD]T|Z|[A-IK-Y])|[+-]\d{2}:?\d{2}|\([A-Z]{2,5}\))\s*$/i;
 
 const MONTH = /(?:^|[^a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
+const MAX_DATE_CHARS = 100; // the longest real date string is ~40 characters; longer is text, not a date
+
 export function readDate(value: string | null | undefined): number | null {
   const v = value?.trim();
-  if (!v) return null;
+  if (!v || v.length > MAX_DATE_CHARS) return null;
   const iso = W3CDTF.exec(v);
   if (iso) {
     const [, y, mo = '01', d = '01', h = '00', mi = '00', sec = '00', frac = '', zone = 'Z'] = iso;

@@ -13,6 +13,7 @@ describe('readDate', () => {
     expect(iso('20031231T101455Z')).toBe('2003-12-31T10:14:55.000Z');
     expect(iso('2004-01-01 19:48:21')).toBe('2004-01-01T19:48:21.000Z');
     expect(iso('2003-12')).toBe('2003-12-01T00:00:00.000Z');
+    expect(iso('2026/03/10 08:15:00')).toBe('2026-03-10T08:15:00.000Z');
   });
   it('reads RFC 822 with offsets, zone names, two-digit years, and none (UTC)', () => {
     expect(iso('Thu, 01 Jan 2004 19:48:21 +0100')).toBe('2004-01-01T18:48:21.000Z');
