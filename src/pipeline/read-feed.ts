@@ -12,6 +12,8 @@ import { plainLine } from './html-text.ts';
 import { canonicalUrl, entryLink, normalizeEntry, statedDate, type NormalizedItem } from './normalize.ts';
 import { FeedError, parseFeed, type FeedFormat, type ParseOptions } from './parse-feed.ts';
 
+const MAX_LISTED_CHARS = 200; // of the repairs named in an error message: it is stored on the source
+
 /** A feed response as it came off the wire. Header names are matched case-insensitively. */
 export interface FeedResponse {
   bytes: Uint8Array;
@@ -77,7 +79,8 @@ export async function readFeed(res: FeedResponse, ctx: ReadFeedContext): Promise
   if (feed.malformed && !entries.some((e) => e.item)) {
     // Repairs that yield nothing to store are no recovery: the source records the broken XML, as before.
     const what = entries.length ? `${entries.length} entr${entries.length > 1 ? 'ies' : 'y'} read, none usable (${[...new Set(entries.map((e) => e.skipped))].join('; ')})` : 'no entries';
-    const error = new FeedError('malformed_xml', `malformed XML (${recoveries.join(', ')}): ${what}`);
+    const repaired = recoveries.join(', ');
+    const error = new FeedError('malformed_xml', `malformed XML (${repaired.length > MAX_LISTED_CHARS ? repaired.slice(0, MAX_LISTED_CHARS - 1) + '…' : repaired}): ${what}`);
     return { ok: false, error, format: feed.format, charset: decoded.charset, recoveries, entries };
   }
   return { ok: true, format: feed.format, reader: feed.reader, why: feed.why, charset: decoded.charset, recoveries, entries };
