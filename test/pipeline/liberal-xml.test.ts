@@ -93,7 +93,7 @@ describe('readXml on hostile input stays bounded', () => {
     for (const unit of ['<a b="', '&', '</x>', '<!--', '<![CDATA[', '<x ', '<a b=\'c\' ', '<?', '<!DOCTYPE [', '&#x1;', '<x>']) {
       const t0 = performance.now();
       readXml(fill(unit));
-      expect(performance.now() - t0, unit).toBeLessThan(3_000);
+      expect(performance.now() - t0, unit).toBeLessThan(10_000); // ~0.1 to 1 s; a quadratic reading takes minutes
     }
   });
 });

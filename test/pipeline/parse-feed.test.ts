@@ -36,6 +36,14 @@ describe('parseFeed', () => {
     await expect(parseFeed('<?xml version="1.0"?><opml><body/></opml>')).rejects.toMatchObject({ code: 'not_a_feed', message: expect.stringContaining('<opml>') });
     await expect(parseFeed('<rss><channel><item></channel></rss>')).resolves.toBeTruthy();
   });
+  it('reads a feed that opens with many comments in bounded time (the HTML check backtracked exponentially)', async () => {
+    const t0 = performance.now();
+    const f = await parseFeed('<!--c-->'.repeat(10_000) + '<rss version="2.0"><channel><item><title>T</title></item></channel></rss>');
+    expect(f.entries[0].title).toBe('T');
+    await expect(parseFeed('<!-- a -->\n<!-- b -->\n<!DOCTYPE html><html></html>')).rejects.toMatchObject({ code: 'not_a_feed' });
+    expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+
   it('repairs malformed XML with the liberal reader and says what it repaired', async () => {
     const f = await parseFeed('<rss><channel><item><title>T</title><link>https://c.test/?a=1&b=2</link></channel></rss>');
     expect(f).toMatchObject({ reader: 'liberal', malformed: true, recoveries: ['raw & in 1 place', '1 unclosed element'] });

@@ -186,7 +186,7 @@ describe('readFeed: hostile input', () => {
       const doc = '<rss><channel><item>' + unit.repeat(Math.floor((5 * 1024 * 1024) / unit.length));
       const t0 = performance.now();
       const r = await readFeed({ bytes: bytes(doc), url: URL_OF }, { sourceId: 'h', now: NOW });
-      expect(performance.now() - t0, unit).toBeLessThan(6_000); // rss-parser spent 16 to 21 s on these, reporting each error
+      expect(performance.now() - t0, unit).toBeLessThan(10_000); // ~1 s; rss-parser spent 16 to 21 s on these, reporting each error
       expect(r).toMatchObject({ ok: false, error: { code: 'malformed_xml' } });
     }
   });
