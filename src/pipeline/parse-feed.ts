@@ -13,7 +13,7 @@
  */
 import Parser from 'rss-parser';
 import { parseFeedLiberal, type LiberalFeed } from './parse-feed-liberal.ts';
-import { MAX_DEPTH, readXml, type XmlDocument, type XmlProblem } from './liberal-xml.ts';
+import { MAX_DEPTH, readXml, XML_NS, type XmlDocument, type XmlElement, type XmlProblem } from './liberal-xml.ts';
 import { readDate } from './read-date.ts';
 
 export type FeedErrorCode = 'empty' | 'not_a_feed' | 'malformed_xml';
@@ -116,14 +116,54 @@ function isHtmlDocument(xml: string): boolean {
   return HTML_START.test(xml.slice(at, at + 16));
 }
 
-/** Constructs rss-parser reads without error but wrongly; found in the text before it runs. */
-const LOST_BY_RSS_PARSER: [RegExp, string][] = [
-  [/\sxml:base\s*=/, 'xml:base'],
-  [/["']http:\/\/purl\.org\/atom\/ns#["']/, 'Atom 0.3'],
-  // A text construct typed other than plain `text` or `html` (xhtml, a MIME type: base64 for a binary one) or given
-  // an Atom 0.3 mode: rss-parser drops the type and reads the raw text.
-  [/<(?:atom:)?(?:title|summary|content)\b[^>]*\b(?:mode\s*=|type\s*=\s*["'](?!(?:text|html)["']))/, 'typed text'],
-];
+/**
+ * What rss-parser reads without error but wrongly, found in the liberal tree before it runs: `xml:base` (it resolves
+ * nothing), Atom 0.3 (its dates and base64 text), and a title, summary or content typed other than plain `text` or
+ * `html` (xhtml, a MIME type, an Atom 0.3 mode: rss-parser drops the type and reads the raw text).
+ */
+function lostByRssParser(root: XmlElement | null): string | null {
+  if (!root) return null;
+  if (root.local === 'feed' && (root.ns === ATOM03 || root.attrs.some((a) => a.local === 'version' && a.value.trim() === '0.3'))) return 'Atom 0.3';
+  let typed = false;
+  let snippetSteps = 0;
+  const todo = [root];
+  while (todo.length) {
+    const el = todo.pop()!;
+    for (const a of el.attrs) {
+      if (a.ns === XML_NS && a.local === 'base') return 'xml:base';
+      if (TEXT_CONSTRUCTS.has(el.local) && (el.ns === '' || el.ns === ATOM10) && a.ns === '') {
+        if (a.local === 'mode' || (a.local === 'type' && !/^(?:text|html)$/i.test(a.value.trim()))) typed = true;
+      }
+    }
+    for (const c of el.children) {
+      if (typeof c !== 'string') todo.push(c);
+      else if (c.includes('<')) snippetSteps += tagScanSteps(c);
+    }
+  }
+  // rss-parser makes a plain-text snippet of every description with `/<(?:.|\n)*?>/`, which scans from each '<' to
+  // the next '>': text with many of the first and few of the second (CDATA allows it) stalls it for minutes.
+  if (snippetSteps > MAX_SNIPPET_STEPS) return 'text rss-parser reads in quadratic time';
+  return typed ? 'typed text' : null;
+}
+
+/** What rss-parser's tag regex costs on a text: from each '<', the characters to the next '>' (or the end). */
+function tagScanSteps(text: string): number {
+  let steps = 0;
+  let nextGt = text.length;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 62) nextGt = i;
+    else if (c === 60) steps += nextGt - i;
+  }
+  return steps;
+}
+
+/** Regex steps rss-parser may spend on a document's snippets: ~0.2 s; real feeds need a few thousand. */
+const MAX_SNIPPET_STEPS = 20_000_000;
+
+const ATOM03 = 'http://purl.org/atom/ns#';
+const ATOM10 = 'http://www.w3.org/2005/Atom';
+const TEXT_CONSTRUCTS = new Set(['title', 'summary', 'content']);
 
 export async function parseFeed(xml: string, opts: ParseOptions = {}): Promise<ParsedFeed> {
   if (!xml.trim()) throw new FeedError('empty', 'the response body is empty');
@@ -133,8 +173,7 @@ export async function parseFeed(xml: string, opts: ParseOptions = {}): Promise<P
   // since rss-parser would throw on it anyway, and first spend up to 26 s on 5 MB of errors (sax reports each one).
   let doc: XmlDocument | null = readXml(xml, { unnested: ENTRY_NAMES });
   const faults = [...doc.problems.keys()].filter((k) => !COSMETIC.has(k));
-  let why =
-    mode === 'liberal' ? 'asked for' : faults.length ? `malformed XML` : (LOST_BY_RSS_PARSER.find(([re]) => re.test(xml))?.[1] ?? null);
+  let why = mode === 'liberal' ? 'asked for' : faults.length ? 'malformed XML' : lostByRssParser(doc.root);
   let strictError: string | null = null;
   if (!why || mode === 'rss-parser') {
     doc = null; // a sound document goes to rss-parser: its tree (up to ~55 MB at the 5 MB cap) need not live beside xml2js's

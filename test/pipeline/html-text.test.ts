@@ -16,3 +16,18 @@ describe('plainLine', () => {
     expect(performance.now() - t0).toBeLessThan(2_000);
   });
 });
+
+describe('plainLine and plainParagraphs on hostile text', () => {
+  it('strip a megabyte of tags that never close in linear time (the tag regex rescanned from every "<")', async () => {
+    const { plainParagraphs } = await import('../../src/pipeline/html-text.ts');
+    for (const unit of ['<p', '<a', '<!x', '<?x', '</b']) {
+      const t0 = performance.now();
+      expect(plainParagraphs(unit.repeat(500_000)).length, unit).toBeGreaterThan(0);
+      expect(performance.now() - t0, unit).toBeLessThan(5_000); // ~10 ms; the regex took minutes
+    }
+  });
+  it('keep block tags as line breaks and drop the rest', async () => {
+    const { plainParagraphs } = await import('../../src/pipeline/html-text.ts');
+    expect(plainParagraphs('<p>One <b>two</b></p><p>Three<br/>four</p> 5 < 6 > 4')).toBe('One two\n\nThree\n\nfour\n\n5 < 6 > 4');
+  });
+});

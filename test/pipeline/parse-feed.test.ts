@@ -73,3 +73,19 @@ describe('parseFeed on the recorded real feeds (../shared/data/feeds)', () => {
     }
   });
 });
+
+describe('parseFeed on hostile sound documents', () => {
+  const feed = (description: string) =>
+    `<rss version="2.0"><channel><item><title>T</title><link>https://h.test/1</link><description><![CDATA[${description}]]></description></item></channel></rss>`;
+  it('finds what rss-parser would lose in the tree, so markup quoted in CDATA text is not taken for it', async () => {
+    const f = await parseFeed(feed('<title type="xhtml">quoted</title> <x xml:base="/y/">'.repeat(1_000)));
+    expect(f.reader).toBe('rss-parser');
+  });
+  it('reads a description rss-parser would scan quadratically (many "<", no ">") with the liberal reader, in bounded time', async () => {
+    const t0 = performance.now();
+    const f = await parseFeed(feed('<title '.repeat(500_000)));
+    expect(performance.now() - t0).toBeLessThan(10_000); // ~0.5 s; rss-parser's snippet regex took 24 s on a tenth of it
+    expect(f).toMatchObject({ reader: 'liberal', why: 'text rss-parser reads in quadratic time', recoveries: [] });
+    expect(f.entries[0].title).toBe('T');
+  });
+});
