@@ -172,7 +172,8 @@ export async function parseFeed(xml: string, opts: ParseOptions = {}): Promise<P
   // The liberal tree is built first (one linear pass): a document it finds broken goes to rss-parser only when asked,
   // since rss-parser would throw on it anyway, and first spend up to 26 s on 5 MB of errors (sax reports each one).
   let doc: XmlDocument | null = readXml(xml, { unnested: ENTRY_NAMES });
-  const faults = [...doc.problems.keys()].filter((k) => !COSMETIC.has(k));
+  // Past the element cap the liberal tree loses structure, but the document may be sound: rss-parser reads it whole.
+  const faults = [...doc.problems.keys()].filter((k) => !COSMETIC.has(k) && k !== 'too many elements');
   let why = mode === 'liberal' ? 'asked for' : faults.length ? 'malformed XML' : lostByRssParser(doc.root);
   let strictError: string | null = null;
   if (!why || mode === 'rss-parser') {

@@ -81,6 +81,12 @@ describe('parseFeed on hostile sound documents', () => {
     const f = await parseFeed(feed('<title type="xhtml">quoted</title> <x xml:base="/y/">'.repeat(1_000)));
     expect(f.reader).toBe('rss-parser');
   });
+  it('leaves a sound feed past the liberal tree’s element cap to rss-parser, which reads every item', async () => {
+    const items = '<item><title>T</title><link>https://h.test/1</link><category>a</category><category>b</category></item>'.repeat(50_000);
+    const f = await parseFeed(`<rss version="2.0"><channel>${items}</channel></rss>`);
+    expect(f.reader).toBe('rss-parser');
+    expect(f.entries.length).toBe(50_000);
+  });
   it('reads a description rss-parser would scan quadratically (many "<", no ">") with the liberal reader, in bounded time', async () => {
     const t0 = performance.now();
     const f = await parseFeed(feed('<title '.repeat(500_000)));
