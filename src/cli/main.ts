@@ -5,6 +5,8 @@ const USAGE = `usage: onestory <command> [options]
 
   extract [--dom linkedom|jsdom] [--url URL] FILE.html...   extract + clean pages, one JSON line per file
   clean [--title T] FILE.txt|FILE.jsonl...                 clean plain text, one JSON line per file or article
+  feed [--url URL] [--header "Name: value"]... FILE...     read feeds as the Worker does, one JSON line per file
+  feed --list LIST.jsonl                                   the same for lines {file, url, headers}
   cluster FILE.jsonl                                       group articles, one JSON line per input
   replay PATH [--persist-to DIR]                           ingest recorded feeds or a JSONL file into the local database
   overrides export|import FILE [--persist-to DIR]          carry the editors' overrides to another local database
@@ -31,6 +33,17 @@ Cleans plain text that already lost its HTML. One JSON line per file on stdout, 
 A FILE.jsonl holds articles, {id, source, title, body} a line (as cluster reads them): they are cleaned in order,
 each outlet's earlier items teaching its later ones what its boilerplate is, exactly as in the Worker. One line per
 article: {file, id, title, text, removed: [{category, rule, text, why?}], coins, kind}, or {file, id, error}.
+`,
+  feed: `usage: onestory feed [--url URL] [--header "Name: value"]... FILE...
+       onestory feed --list LIST.jsonl
+
+Reads feed files exactly as the Worker reads a fetched feed (decode, parse, normalize). One JSON line per input on
+stdout, in input order:
+  {file, ok, error?: {code, message}, format, entries: [{title, url, guid, published_at, skipped}]}
+  --url URL              the address the file was served at (relative links resolve against it)
+  --header "Name: value" a response header it came with (Content-Type for the charset, Content-Location)
+  --list LIST.jsonl      inputs as lines {file, url, headers}, files relative to the list
+\`skipped\` says why the Worker would not store an entry (null when it would). Exit code 1 when an input failed.
 `,
   cluster: `usage: onestory cluster FILE.jsonl
 
@@ -94,6 +107,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./commands/extract.ts')).extractCommand(rest, out);
       case 'clean':
         return await (await import('./commands/extract.ts')).cleanCommand(rest, out);
+      case 'feed':
+        return await (await import('./commands/feed.ts')).feedCommand(rest, out);
       case 'cluster':
         return await (await import('./commands/cluster.ts')).clusterCommand(rest, out);
       case 'replay':
