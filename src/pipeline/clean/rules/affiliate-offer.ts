@@ -1,6 +1,6 @@
 import type { Hit, Rule } from '../rule.ts';
-import { positionsOf } from '../alternation.ts';
 import { sentenceAt } from '../sentences.ts';
+import { positions, triggerWords } from '../trigger-words.ts';
 
 /**
  * An exchange's or casino's offer dropped into a story: a short sentence that opens with a sign-up imperative and
@@ -12,15 +12,15 @@ const OPENER = /^(?:sign up|join|register|open an account|create an account|clai
 const REWARD = /\b(?:bonus|bonuses|gift|gifts|reward|rewards|welcome|cashback|rebate|promo code|referral code|free spins|off fees|no deposit|fee discount)\b/i;
 const MAX_WORDS = 25;
 const WORDS = /\S+/g;
-/** Only the sentences around one of these (a named reward, found by plain substring search) are read. */
-const REWARD_PROBES = ['bonus', 'Bonus', 'BONUS', 'gift', 'Gift', 'reward', 'Reward', 'welcome', 'Welcome', 'ashback', 'ebate', 'romo code', 'eferral code', 'ree spins', 'off fees', 'o deposit', 'ee discount'];
+/** Only the sentences around one of REWARD's words (its last word where it has two) are read. */
+const REWARD_WORDS = triggerWords(['bonus', 'bonuses', 'gift', 'gifts', 'reward', 'rewards', 'welcome', 'cashback', 'rebate', 'code', 'spins', 'fees', 'deposit', 'discount']);
 
 export const affiliateOffer: Rule = {
   name: 'affiliate-offer',
   category: 'advertisement',
   find(text) {
     const hits: Hit[] = [];
-    const at = REWARD_PROBES.flatMap((p) => positionsOf(text, p)).sort((a, b) => a - b);
+    const at = positions(text, REWARD_WORDS);
     let readTo = -1;
     for (const pos of at) {
       if (pos < readTo) continue;

@@ -1,5 +1,6 @@
 import type { Hit, Rule } from '../rule.ts';
 import { sentenceAt } from '../sentences.ts';
+import { positions, triggerWords } from '../trigger-words.ts';
 
 /**
  * Captions told by their form, whoever printed them: a short unit (a line or sentence) that names a picture or chart
@@ -52,8 +53,11 @@ function creditEnd(unit: string, at: number): number {
 }
 
 /** The units worth reading: those holding a "<media word> by <Maker>" or a source in parentheses. */
-// the media word first, so the scan can jump from one of its first letters to the next; no letter may stand before it
-const MADE_BY_ANYWHERE = new RegExp(MADE_BY.source.replace('(?:^|\\s)', ''), 'gu');
+// tried at each media word (sticky); no letter may stand before it
+const MADE_BY_HERE = new RegExp(MADE_BY.source.replace('(?:^|\\s)', ''), 'uy');
+const MEDIA_NOUNS = ['image', 'photo', 'picture', 'chart', 'graph', 'screenshot', 'illustration', 'infographic'].flatMap((w) => [w, `${w}s`]);
+// MADE_BY lets the maker's verb follow with no blank ("Imageby"): such a run is a trigger word too
+const MEDIA_WORDS = triggerWords([...MEDIA_NOUNS, ...MEDIA_NOUNS.flatMap((w) => ['by', 'from', 'via', 'courtesy', 'credit'].map((v) => w + v))]);
 const LETTER = /\p{L}/u;
 /** After a parenthesis that ends its unit: the text's or line's end, or a stop then a blank or a capital, or a capital glued on. */
 const ENDS_UNIT = /^(?:$|\.?\s*$|\.?\n|\.?\s?\p{Lu}|\.\s)/u;
@@ -98,15 +102,20 @@ export const captionUnit: Rule = {
     // Only the sentences around a maker or a parenthesised source are read (a sentence walk over every text cost
     // more than the rest of this rule); each is judged as a walk over all of them would judge it.
     const starts = new Map<number, Unit>();
-    for (const re of [MADE_BY_ANYWHERE, PAREN_ANYWHERE]) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (re === MADE_BY_ANYWHERE && m.index > 0 && LETTER.test(text[m.index - 1])) continue;
-        // a parenthesis inside a sentence of prose (most of them) is neither a unit's end nor its start
-        if (re === PAREN_ANYWHERE && !ENDS_UNIT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !STARTS_UNIT.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
-        const u = unitAt(text, m.index + m[0].length - 1);
-        if (u) starts.set(u.start, u);
-      }
+    for (const at of positions(text, MEDIA_WORDS)) {
+      if (at > 0 && LETTER.test(text[at - 1])) continue;
+      MADE_BY_HERE.lastIndex = at;
+      const m = MADE_BY_HERE.exec(text);
+      if (!m) continue;
+      const u = unitAt(text, at + m[0].length - 1);
+      if (u) starts.set(u.start, u);
+    }
+    PAREN_ANYWHERE.lastIndex = 0;
+    for (let m = PAREN_ANYWHERE.exec(text); m; m = PAREN_ANYWHERE.exec(text)) {
+      // a parenthesis inside a sentence of prose (most of them) is neither a unit's end nor its start
+      if (!ENDS_UNIT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !STARTS_UNIT.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+      const u = unitAt(text, m.index + m[0].length - 1);
+      if (u) starts.set(u.start, u);
     }
     const hits: Hit[] = [];
     for (const u of [...starts.values()].sort((a, b) => a.start - b.start)) {

@@ -1,5 +1,7 @@
 import type { Hit, Rule, RuleContext } from '../rule.ts';
+import { positionsOf } from '../alternation.ts';
 import { sentenceAt } from '../sentences.ts';
+import { positions, triggerWords } from '../trigger-words.ts';
 
 /**
  * An outlet promoting itself, in words it writes afresh each time: a sentence that turns to the reader with an
@@ -22,10 +24,15 @@ const REPORTED = /["“”]|\b(?:said|says|told|according to)\b/i;
 /** Words such a sentence runs to at most: longer is a paragraph of the story. */
 const MAX_WORDS = 45;
 const WORDS = /\S+/g;
-/** Every such sentence points somewhere: only the sentences around a link, a channel or a sign-up are read. */
-const POINTS = new RegExp(`${LINK.source}|${CHANNEL.source}|${SUBSCRIBE.source}`, 'gi');
-/** Pieces every such pointer holds, found by plain substring search before the scan above runs. */
-const POINT_PROBES = ['http', 'www.', 'ewsletter', 'EWSLETTER', 'odcast', 'overage', 'riefing', 'hannel', ' app', ' App', 'lerts', 'dition', 'igest', 'YouTube', 'Telegram', 'Google News', 'Twitter', 'Facebook', 'Instagram', 'LinkedIn', 'Discord', 'WhatsApp', 'RSS', 'ailing list', 'nbox', 'ubscribe', 'UBSCRIBE', 'ign up', 'IGN UP', 'ignup', 'ollow us', 'oin us', 'oin our', 'OLLOW US'];
+/**
+ * Every such sentence points somewhere: only the sentences around a word of LINK, CHANNEL or SUBSCRIBE (the word of
+ * each that a match must hold: "coverage" of "live coverage", "follow" of "follow us") are read.
+ */
+const POINT_WORDS = triggerWords([
+  'http', 'https', 'www', 'newsletter', 'newsletters', 'podcast', 'podcasts', 'coverage', 'blog', 'updates', 'briefing', 'channel', 'app',
+  'alerts', 'edition', 'digest', 'youtube', 'telegram', 'google', 'twitter', 'facebook', 'instagram', 'linkedin', 'discord', 'whatsapp',
+  'rss', 'mailing', 'inbox', 'subscribe', 'sign', 'signup', 'follow', 'join',
+]);
 
 function promotes(sentence: string, ctx: RuleContext): boolean {
   if (!OPENER.test(sentence) || REPORTED.test(sentence)) return false;
@@ -41,12 +48,13 @@ export const selfPromotion: Rule = {
   category: 'cta',
   find(text, ctx) {
     const hits: Hit[] = [];
-    if (!POINT_PROBES.some((p) => text.includes(p))) return hits;
     let readTo = -1;
-    POINTS.lastIndex = 0;
-    for (let m = POINTS.exec(text); m; m = POINTS.exec(text)) {
-      if (m.index < readTo) continue; // this sentence was read
-      let [s, e] = sentenceAt(text, m.index);
+    // a link glued to the word before it ("ushttps://…") is no letter run of its own: its "://" is looked for too
+    const links = positionsOf(text, '://');
+    const at = links.length ? [...positions(text, POINT_WORDS), ...links].sort((a, b) => a - b) : positions(text, POINT_WORDS);
+    for (const pos of at) {
+      if (pos < readTo) continue; // this sentence was read
+      let [s, e] = sentenceAt(text, pos);
       readTo = e;
       while (s < e && /\s/.test(text[s])) s++;
       if (e > s && promotes(text.slice(s, e), ctx)) hits.push({ start: s, end: e });
