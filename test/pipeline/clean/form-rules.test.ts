@@ -135,3 +135,23 @@ describe('bylines and back-links in other forms', () => {
     expect(clean(`${P} This article was originally published on Crypto Daily.`).text).toBe(P);
   });
 });
+
+describe('read-on-summary', () => {
+  it("removes a search summary that restates the headline and sends the reader on, with the outlet's name after it", () => {
+    expect(around('Bitcoin rate cut bets: Bitcoin climbs 3% as traders price in cuts — read the analysis and key levels.').left).toEqual([]);
+    expect(around('Bitcoin climbs on rate cut bets; read the full analysis. (HARBOR NEWS)').left).toEqual([]);
+    expect(around('Bitcoin rate cut bets: traders weigh the Fed — participate now.').rules).toContain('read-on-summary');
+  });
+
+  it("keeps the story's sentences that restate the headline without a call, and advice that is not a call to read", () => {
+    const lead = 'Bitcoin climbs on rate cut bets as traders price in two cuts this year, analysts said.';
+    expect(around(lead).left).toEqual([lead]);
+    const advice = 'Bitcoin climbs on rate cut bets; watch $70,000 for a confirmed breakout.';
+    expect(around(advice).left).toEqual([advice]);
+  });
+
+  it("keeps a call to read on that does not restate the headline (the story's own pointer to a document)", () => {
+    const pointer = 'The SEC published its order on Friday — read the filing on its website.';
+    expect(around(pointer).left).toEqual([pointer]);
+  });
+});

@@ -30,6 +30,7 @@ import { presalePromo } from './presale-promo.ts';
 import { promoBlock } from './promo-block.ts';
 import { ownPost } from './own-post.ts';
 import { readAlso } from './read-also.ts';
+import { readOnSummary } from './read-on-summary.ts';
 import { relatedLinks } from './related-links.ts';
 import { repeatedPassage } from './repeated-passage.ts';
 import { selfPromotion } from './self-promotion.ts';
@@ -89,7 +90,7 @@ export const TAIL_RULES: readonly TailRule[] = [
   trailingEllipsis,
   strayLabel,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
-  ...[captionUnit, selfPromotion, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedRun].map(asTail),
+  ...[captionUnit, selfPromotion, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedRun].map(asTail),
 ];
 
 /** A rule that reads only the text, run among the tail rules: it gets what every other rule left. */

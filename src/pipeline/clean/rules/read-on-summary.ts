@@ -1,0 +1,60 @@
+import type { Hit, Rule } from '../rule.ts';
+import { sentenceAt } from '../sentences.ts';
+import { positions, triggerWords } from '../trigger-words.ts';
+
+/**
+ * A page's search-result summary left in its text: one sentence that restates the headline and then turns to the
+ * reader to send them on ("Coinbase national trust charter: Coinbase filed with the OCC to expand services — read how
+ * the application could unlock payments.", "… next week for FCA-approved listings — read details and next steps.",
+ * "… to shape Cardano's roadmap — participate now."). A story's own sentences restate the headline too (the lead
+ * does), but never end by telling the reader to read on; advice in the story ("watch $3.50 for confirmation") is not
+ * a reading verb and stays.
+ */
+/** The call's verbs: what a summary asks of a reader (read on, take part), never what a market story advises. */
+const CALL = /^(?:read|learn|see|find out|discover|explore|participate|join|check out|click)\b/i;
+const CALL_WORDS = triggerWords(['read', 'learn', 'see', 'find', 'discover', 'explore', 'participate', 'join', 'check', 'click']);
+/** Between the summary and its call: a dash or a semicolon (with blanks or none). */
+const BREAK_BEFORE = /(?:\s?[—–]\s?|;\s|\s-\s)$/;
+/** Words the call may run to the sentence's end: a call is short ("read the implications and timeline"). */
+const CALL_MAX_WORDS = 12;
+/** Words the whole sentence may have: a search-result summary is one or two lines. */
+const MAX_WORDS = 40;
+/** Headline words (4+ letters, case folded) the summary part must repeat, unless it repeats one of its figures. */
+const MIN_SHARED_WORDS = 3;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const FIGURE = /\d[\d,.]*\d|\d/g;
+/** A parenthesised outlet name the summary may end with: "; read the full analysis. (COINOTAG)". */
+const SIGNED = /^\s?\([\p{Lu}][\p{L}\p{N}. &-]{1,30}\)/u;
+
+function restatesHeadline(part: string, title: string): boolean {
+  const figures = new Set((title.match(FIGURE) ?? []).filter((f) => f.length >= 2));
+  if ((part.match(FIGURE) ?? []).some((f) => figures.has(f))) return true;
+  const words = new Set((title.match(WORD) ?? []).filter((w) => w.length >= 4).map((w) => w.toLowerCase()));
+  let shared = 0;
+  for (const w of new Set((part.match(WORD) ?? []).map((x) => x.toLowerCase()))) if (words.has(w) && ++shared >= MIN_SHARED_WORDS) return true;
+  return false;
+}
+
+export const readOnSummary: Rule = {
+  name: 'read-on-summary',
+  category: 'other',
+  find(text, ctx) {
+    const hits: Hit[] = [];
+    if (!ctx.title) return hits;
+    let readTo = -1;
+    for (const at of positions(text, CALL_WORDS)) {
+      if (at < readTo || !BREAK_BEFORE.test(text.slice(Math.max(0, at - 3), at))) continue;
+      let [s, e] = sentenceAt(text, at);
+      while (s < e && /\s/.test(text[s])) s++;
+      while (e > s && /\s/.test(text[e - 1])) e--;
+      const call = text.slice(at, e);
+      if (!CALL.test(call) || (call.match(/\S+/g)?.length ?? 0) > CALL_MAX_WORDS) continue;
+      const sentence = text.slice(s, e);
+      if ((sentence.match(/\S+/g)?.length ?? 0) > MAX_WORDS || !restatesHeadline(text.slice(s, at), ctx.title)) continue;
+      const signed = SIGNED.exec(text.slice(e, e + 40));
+      hits.push({ start: s, end: e + (signed ? signed[0].length : 0) });
+      readTo = e;
+    }
+    return hits;
+  },
+};
