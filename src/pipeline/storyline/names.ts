@@ -45,8 +45,8 @@ const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 const SENTENCE_BREAK = /[.!?:;\n"“”|]/;
 /** Punctuation that ends a run without ending the sentence. */
 const RUN_BREAK = /[,()[\]—–/]/;
-/** A title with this share of capitalised words is in Title Case: its capitals are style, not names. */
-const TITLE_CASE_SHARE = 0.6;
+/** A title with this share of capitalised content words is in Title Case: its capitals are style, not names. */
+const TITLE_CASE_SHARE = 0.75;
 /** Names are introduced early; a long body adds repeats, not names, and costs CPU. */
 const TEXT_CHARS_READ = 4000;
 
@@ -76,7 +76,8 @@ export function nameTokens(title: string, text: string): NameToken[] {
 }
 
 function isTitleCase(title: string): boolean {
-  const words = title.match(WORD) ?? [];
+  // content words only: Title Case leaves "of" and "from" small, and "$31M" is no word
+  const words = (title.match(WORD) ?? []).filter((w) => w.length > 1 && !STOPWORDS.has(w.toLowerCase()));
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return words.length > 2 && caps / words.length >= TITLE_CASE_SHARE;
 }

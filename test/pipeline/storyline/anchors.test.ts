@@ -27,6 +27,12 @@ describe('nameTokens', () => {
     expect(nameTokens('Exchange Halts Withdrawals After Audit Delay', '')).toEqual([]);
   });
 
+  it('tells Title Case by its content words: small words and figures do not make a sentence-case headline look styled', () => {
+    // 'Hackers', 'M' (of $31M) and 'Quillstone' are three capitals of five words, but of three content words two
+    expect(nameTokens('Hackers steal $31M from Quillstone', '').map((n) => n.token)).toEqual(['quillstone']);
+    expect(nameTokens('Hackers Steal $31M From the Quillstone Bridge', '')).toEqual([]);
+  });
+
   it('leaves out coins, generic acronyms and calendar words, but keeps an ambiguous coin symbol that is also a name', () => {
     const tokens = nameTokens('Funds move', 'Inflows to Bitcoin and Solana ETFs rose on Monday in January, while Donald Trump spoke about AI.').map((n) => n.token);
     expect(tokens).toEqual(expect.arrayContaining(['donald', 'trump']));
