@@ -94,13 +94,17 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
     },
     clusterStore,
   );
-  await recordOutletPassages(deps.d1, source.id, outlet.seq, keys);
-  await settleStoryText(deps.d1, placement.clusterId, placement.canonicalId);
-  const storyline = await linkOrNote(
-    { id: item.id, title: item.title, text: cleaned.text, kind: kind.kind, sourceId: source.id, publishedAt: item.publishedAt, clusterId: placement.clusterId, merged: placement.merged },
-    new D1StorylineStore(deps.d1, clusterStore, now),
-    deps,
-  );
+  // three independent steps after the placement: the outlet's history, the story's text, the event's storyline
+  const [, , storyline] = await Promise.all([
+    recordOutletPassages(deps.d1, source.id, outlet.seq, keys),
+    // a story alone in the event it founded shows its own text: nothing to settle
+    placement.clusterId !== item.id || placement.merged.length ? settleStoryText(deps.d1, placement.clusterId, placement.canonicalId) : null,
+    linkOrNote(
+      { id: item.id, title: item.title, text: cleaned.text, kind: kind.kind, sourceId: source.id, publishedAt: item.publishedAt, clusterId: placement.clusterId, merged: placement.merged },
+      new D1StorylineStore(deps.d1, clusterStore, now),
+      deps,
+    ),
+  ]);
   await deps.db
     .update(items)
     .set({

@@ -51,14 +51,16 @@ export async function linkStoryline(
 ): Promise<StorylineLink> {
   const cfg = { ...DEFAULT_STORYLINE_CONFIG, ...config };
   const ccfg = { ...CLUSTER_CONFIG, ...clusterConfig };
-  const [self] = await store.stories([input.id]);
+  // 1. the event's own storyline, after the merges this story made (an event this story just founded has none)
+  const founded = input.clusterId === input.id && !input.merged.length;
+  const [[self], current] = await Promise.all([
+    store.stories([input.id]),
+    founded ? new Map<string, string | null>() : store.eventStorylines([input.clusterId, ...input.merged]),
+  ]);
   if (!self) throw new Error(`story ${input.id} is not placed`);
   const fp = decodeFingerprint(self.fingerprint);
   const hook = cfg.hookKinds.includes((input.kind ?? 'news') as Kind);
   const anchors = hook ? [] : storyAnchors(nameTokens(input.title, input.text), fp.features);
-
-  // 1. the event's own storyline, after the merges this story made
-  const current = await store.eventStorylines([input.clusterId, ...input.merged]);
   const lineIds = [...new Set([...current.values()].filter((s): s is string => s !== null))];
   const lines = lineIds.length ? await store.storylines(lineIds) : [];
   const ordered = lines.sort(olderFirst);
