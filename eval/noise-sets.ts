@@ -1,7 +1,7 @@
 /**
- * The noise gold sets, in one shape: noise-dev and noise-dev-2 from ../shared/data, and noise-dev-3, our own labels
- * (eval/data/noise-dev-3.jsonl: offsets only, into the bodies of ../shared/data/gold/cryptoprism-202510, read at run
- * time; see eval/data/README.md). Used by the noise evaluation and by the segment classifier's training script.
+ * The noise gold sets, in one shape: noise-dev and noise-dev-2 from ../shared/data, and noise-dev-3 and noise-dev-4,
+ * our own labels (eval/data/noise-dev-N.jsonl: offsets only, into the bodies of ../shared/data/gold/cryptoprism-202510,
+ * read at run time; see eval/data/README.md). Used by the noise evaluation and by the segment classifier's training script.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +20,9 @@ export interface NoiseDoc {
   flags: string[];
 }
 
-export const NOISE_SETS = ['noise-dev', 'noise-dev-2', 'noise-dev-3'] as const;
+export const NOISE_SETS = ['noise-dev', 'noise-dev-2', 'noise-dev-3', 'noise-dev-4'] as const;
+/** Our own sets: offsets into cryptoprism-202510's bodies, kept in eval/data. */
+const OFFSET_SETS: readonly NoiseSetName[] = ['noise-dev-3', 'noise-dev-4'];
 export type NoiseSetName = (typeof NOISE_SETS)[number];
 
 function jsonl<T>(file: string): T[] {
@@ -50,7 +52,7 @@ interface OffsetDoc {
 }
 
 export function loadNoiseSet(dataDir: string, set: NoiseSetName): NoiseDoc[] {
-  if (set !== 'noise-dev-3') {
+  if (!OFFSET_SETS.includes(set)) {
     return jsonl<SharedDoc>(path.join(dataDir, 'gold', set, 'docs.jsonl')).map((d) => ({
       id: d.id,
       set,
@@ -66,9 +68,9 @@ export function loadNoiseSet(dataDir: string, set: NoiseSetName): NoiseDoc[] {
   const bodies = new Map(
     jsonl<{ id: string; title: string; body: string }>(path.join(dataDir, 'gold', 'cryptoprism-202510', 'articles.jsonl')).map((a) => [a.id, a]),
   );
-  return jsonl<OffsetDoc>(path.join(PROJECT_ROOT, 'eval', 'data', 'noise-dev-3.jsonl')).map((d) => {
+  return jsonl<OffsetDoc>(path.join(PROJECT_ROOT, 'eval', 'data', `${set}.jsonl`)).map((d) => {
     const article = bodies.get(d.id);
-    if (!article) throw new Error(`noise-dev-3: article ${d.id} is not in cryptoprism-202510`);
+    if (!article) throw new Error(`${set}: article ${d.id} is not in cryptoprism-202510`);
     const input = article.body;
     let gold = '';
     let prev = 0;

@@ -11,7 +11,12 @@ import { inspector } from './routes/inspector.tsx';
 
 export const app = new Hono<AppEnv>();
 
-app.use(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'"], formAction: ["'self'"] } }));
+// Scripts and fetches from this origin only: the inspector's editor.js, which calls /admin/overrides (no inline script).
+app.use(
+  secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'"], formAction: ["'self'"], scriptSrc: ["'self'"], connectSrc: ["'self'"] },
+  }),
+);
 app.use(etag()); // every response carries an ETag; If-None-Match gets 304
 
 app.get('/', (c) => c.redirect('/inspector'));

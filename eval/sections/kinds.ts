@@ -1,32 +1,69 @@
 /**
  * Kind labelling (news, analysis, price-prediction, sponsored, press-release, opinion) against the gold
- * `kinds.json` of three sets, per set and pooled, beside the trivial baseline "everything is news".
- * Gold 'other' (explainers, guides) is none of our kinds: it counts as a negative for every kind, so
- * predicting anything for it is a false positive and it can never be a true positive.
- * The focus kinds are sponsored and press-release: readers must be able to filter them out reliably.
+ * `kinds.json` of the three crypto sets, judged on text the rules were not written for:
+ *
+ * - held out: each set in turn is the test set. Anything the labeller learns or tunes is fitted on the
+ *   other two sets only (`fitFor`); hand-written rules have nothing to fit, so for them the held-out figure is
+ *   the set's own figure. The rules were written looking at all three sets, so even this is optimistic:
+ *   what is measured on a later week we never see comes out lower.
+ * - teaser: the same, with each body cut to its first two sentences. Many feeds carry only a teaser;
+ *   a signal that needs the closing disclaimer or the link block finds nothing there.
+ * - pooled: the three held-out runs together, beside the trivial baseline "everything is news".
+ *
+ * Articles go through `cleanAndLabel`, the Worker's own composition (the kind reads the text as published
+ * with the cleaner's removed spans). Gold 'other' (explainers, guides) is none of our kinds: it counts as a
+ * negative for every kind, so predicting anything for it is a false positive and never a true positive.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { table, type SectionContext, type SectionResult, type Thresholds } from '../section.ts';
-import { classifyKind } from '../../src/pipeline/label/kind.ts';
+import { cleanAndLabel } from '../../src/pipeline/clean-and-label.ts';
+import { classifyKind, type KindInput } from '../../src/pipeline/label/kind.ts';
 import { KINDS, type Kind } from '../../src/pipeline/types.ts';
 
-const SETS = ['cryptoprism-202510', 'freecryptonews-202601', 'rss4-20251213'];
+export const SETS = ['cryptoprism-202510', 'freecryptonews-202601', 'rss4-20251213'] as const;
 const QUICK_EVERY = 3; // --quick keeps every 3rd article
-const FOCUS: Kind[] = ['sponsored', 'press-release'];
+/** The kinds readers filter on; each gets a held-out threshold per set. */
+const FOCUS: Kind[] = ['sponsored', 'press-release', 'price-prediction'];
+const TEASER_SENTENCES = 2; // "title + one or two sentences": what a teaser feed gives
+const TEASER_MAX_CHARS = 400; // a run-on first sentence is still a teaser
+/** Timing passes over the full bodies: the first warms the regex engine up, the mean of the rest is reported. */
+const TIMING_PASSES = 3;
 
-// Just under what the rules reach on the full sets (2026-11): sponsored P 0.990 R 0.969, press-release P 1.000
-// R 0.972, accuracy 0.800, macro F1 0.750 (all-news baseline: accuracy 0.557, macro F1 0.119).
+// Just under what the rules reach, per held-out set. Before issue 8: cryptoprism sponsored P 0.990 R 0.969,
+// press-release P 1.000 R 0.933, price-prediction P 0.950 R 0.679; freecryptonews price-prediction P 0.846 R 0.550.
+// Now: cryptoprism sponsored 1.000/0.969, price-prediction 0.856/0.917; freecryptonews price-prediction 0.944/0.850;
+// press-release cryptoprism 1.000/1.000, freecryptonews 1/1, rss4 20/20; rss4 price-prediction 2/2.
+// A kind absent from a set (no gold, none predicted) scores 1 there, so the bound only catches false positives.
 export const thresholds: Thresholds = {
-  'kinds.pooled.sponsored.precision': { min: 0.97 },
-  'kinds.pooled.sponsored.recall': { min: 0.95 },
-  'kinds.pooled.press-release.precision': { min: 0.97 },
-  'kinds.pooled.press-release.recall': { min: 0.95 },
-  'kinds.pooled.accuracy': { min: 0.78 },
-  'kinds.pooled.macro_f1': { min: 0.73 },
+  'kinds.heldout.cryptoprism-202510.sponsored.precision': { min: 0.99 },
+  'kinds.heldout.cryptoprism-202510.sponsored.recall': { min: 0.96 },
+  'kinds.heldout.cryptoprism-202510.press-release.precision': { min: 0.99 },
+  'kinds.heldout.cryptoprism-202510.press-release.recall': { min: 0.99 },
+  'kinds.heldout.cryptoprism-202510.price-prediction.precision': { min: 0.85 },
+  'kinds.heldout.cryptoprism-202510.price-prediction.recall': { min: 0.91 },
+  'kinds.heldout.freecryptonews-202601.sponsored.precision': { min: 0.99 },
+  'kinds.heldout.freecryptonews-202601.press-release.precision': { min: 0.99 },
+  'kinds.heldout.freecryptonews-202601.press-release.recall': { min: 0.99 },
+  'kinds.heldout.freecryptonews-202601.price-prediction.precision': { min: 0.94 },
+  'kinds.heldout.freecryptonews-202601.price-prediction.recall': { min: 0.84 },
+  'kinds.heldout.rss4-20251213.sponsored.precision': { min: 0.99 },
+  'kinds.heldout.rss4-20251213.press-release.precision': { min: 0.99 },
+  'kinds.heldout.rss4-20251213.press-release.recall': { min: 0.99 },
+  'kinds.heldout.rss4-20251213.price-prediction.precision': { min: 0.99 },
+  'kinds.heldout.rss4-20251213.price-prediction.recall': { min: 0.99 },
+  'kinds.pooled.accuracy': { min: 0.81 },
+  'kinds.pooled.macro_f1': { min: 0.76 },
+  // Teasers: what a feed that gives two sentences leaves of the evidence.
+  'kinds.teaser.cryptoprism-202510.sponsored.precision': { min: 0.99 },
+  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.48 },
+  'kinds.teaser.cryptoprism-202510.press-release.precision': { min: 0.99 },
+  'kinds.teaser.cryptoprism-202510.press-release.recall': { min: 0.86 },
+  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.72 },
+  'kinds.teaser.cryptoprism-202510.price-prediction.recall': { min: 0.90 },
 };
 
-interface Article {
+export interface Article {
   id: string;
   source: string;
   url: string;
@@ -34,8 +71,16 @@ interface Article {
   body: string;
 }
 
-interface Pair {
+/** One gold article, with the labeller's input as the Worker builds it. */
+export interface GoldItem {
+  set: string;
+  article: Article;
   gold: string; // one of KINDS or 'other'
+  input: KindInput;
+}
+
+interface Pair {
+  gold: string;
   pred: Kind;
 }
 
@@ -47,6 +92,13 @@ export interface KindScore {
   recall: number;
   f1: number;
 }
+
+/** A labeller fitted on some gold items (hand-written rules ignore them). */
+export type Labeller = (input: KindInput) => Kind;
+export type FitFor = (train: GoldItem[]) => Labeller;
+
+/** The labeller as shipped: nothing to fit. */
+export const fitFor: FitFor = () => (input) => classifyKind(input).kind;
 
 /** Precision, recall and F1 of one kind; an empty denominator scores 1 (nothing claimed, nothing missed). */
 export function scoreKind(pairs: Pair[], kind: Kind): KindScore {
@@ -64,74 +116,127 @@ export function scoreKind(pairs: Pair[], kind: Kind): KindScore {
   return { tp, fp, fn, precision, recall, f1 };
 }
 
-function loadSet(dataDir: string, name: string, quick: boolean): { article: Article; gold: string }[] {
+/** The first sentences of a body, as a teaser feed gives them. */
+export function teaserOf(body: string): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  let end = 0;
+  const re = /[.!?…](?:["”’')\]]*)\s+(?=["“‘'(]?[A-Z0-9$])/g;
+  for (let n = 0; n < TEASER_SENTENCES; n++) {
+    const m = re.exec(text);
+    if (!m) {
+      end = text.length;
+      break;
+    }
+    end = m.index + m[0].length;
+  }
+  return text.slice(0, Math.min(end || text.length, TEASER_MAX_CHARS)).trim();
+}
+
+function readArticles(dataDir: string, name: string): { articles: Article[]; gold: Record<string, string> } {
   const dir = path.join(dataDir, 'gold', name);
   const gold = JSON.parse(readFileSync(path.join(dir, 'kinds.json'), 'utf8')) as Record<string, string>;
   const articles = readFileSync(path.join(dir, 'articles.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Article);
-  return articles.filter((_, i) => !quick || i % QUICK_EVERY === 0).map((article) => ({ article, gold: gold[article.id] }));
+  return { articles, gold };
 }
 
-export function predict(a: Article): Kind {
-  return classifyKind({ title: a.title, text: a.body ?? '', url: a.url, source: a.source }).kind;
+/** Every gold article of the three sets, full and as a teaser, each prepared as the Worker prepares it. */
+export function loadGold(dataDir: string, quick = false): { full: GoldItem[]; teaser: GoldItem[] } {
+  const full: GoldItem[] = [];
+  const teaser: GoldItem[] = [];
+  for (const set of SETS) {
+    const { articles, gold } = readArticles(dataDir, set);
+    articles.forEach((article, i) => {
+      if (quick && i % QUICK_EVERY) return;
+      const prep = (body: string): GoldItem => {
+        const { cleaned } = cleanAndLabel(body, { title: article.title, url: article.url, source: article.source });
+        const input: KindInput = { title: article.title ?? '', text: body, url: article.url, source: article.source, removed: cleaned.removed };
+        return { set, article, gold: gold[article.id], input };
+      };
+      full.push(prep(article.body ?? ''));
+      teaser.push(prep(teaserOf(article.body ?? '')));
+    });
+  }
+  return { full, teaser };
+}
+
+/** Each set labelled by a labeller fitted on the other two. */
+function heldOut(items: GoldItem[], fit: FitFor): Record<string, Pair[]> {
+  const pairs: Record<string, Pair[]> = {};
+  for (const set of SETS) {
+    const label = fit(items.filter((it) => it.set !== set));
+    pairs[set] = items.filter((it) => it.set === set).map((it) => ({ gold: it.gold, pred: label(it.input) }));
+  }
+  return pairs;
+}
+
+/** Mean ms to label one article with the shipped labeller (reasons and all), after a warm-up pass. */
+function msPerArticle(items: GoldItem[]): number {
+  let ms = 0;
+  for (let pass = 0; pass < TIMING_PASSES; pass++) {
+    const t0 = performance.now();
+    for (const it of items) classifyKind(it.input);
+    if (pass) ms += performance.now() - t0;
+  }
+  return ms / (TIMING_PASSES - 1) / items.length;
 }
 
 export default async function kinds(ctx: SectionContext): Promise<SectionResult> {
   const metrics: Record<string, number> = {};
-  const perSet: Record<string, { ours: Pair[]; baseline: Pair[] }> = {};
-  let ms = 0;
-  for (const name of SETS) {
-    const items = loadSet(ctx.dataDir, name, ctx.quick);
-    const t0 = performance.now();
-    const ours = items.map(({ article, gold }) => ({ gold, pred: predict(article) }));
-    ms += performance.now() - t0;
-    perSet[name] = { ours, baseline: items.map(({ gold }) => ({ gold, pred: 'news' as Kind })) };
-  }
-  const pooled = {
-    ours: Object.values(perSet).flatMap((s) => s.ours),
-    baseline: Object.values(perSet).flatMap((s) => s.baseline),
-  };
+  const { full, teaser } = loadGold(ctx.dataDir, ctx.quick);
+  const views = { heldout: heldOut(full, fitFor), teaser: heldOut(teaser, fitFor) };
 
   const rows: (string | number)[][] = [];
-  for (const [setName, { ours, baseline }] of [...Object.entries(perSet), ['pooled', pooled] as const]) {
-    for (const kind of KINDS) {
-      const o = scoreKind(ours, kind);
-      const b = scoreKind(baseline, kind);
-      const support = o.tp + o.fn;
-      if (!support && !o.fp) continue; // this kind is absent from the set and never predicted
-      rows.push([setName, kind, support, o.tp, o.fp, o.fn, o.precision, o.recall, o.f1, b.f1]);
-      metrics[`kinds.${setName}.${kind}.precision`] = o.precision;
-      metrics[`kinds.${setName}.${kind}.recall`] = o.recall;
-      metrics[`kinds.${setName}.${kind}.f1`] = o.f1;
+  const pooled: Record<string, Pair[]> = {};
+  for (const [view, pairs] of Object.entries(views)) {
+    const all = Object.values(pairs).flat();
+    pooled[view] = all;
+    for (const [setName, ps] of [...Object.entries(pairs), ['pooled', all] as const]) {
+      const key = setName === 'pooled' && view === 'heldout' ? 'pooled' : `${view}.${setName}`;
+      for (const kind of KINDS) {
+        const o = scoreKind(ps, kind);
+        const b = scoreKind(ps.map((p) => ({ gold: p.gold, pred: 'news' as Kind })), kind);
+        metrics[`kinds.${key}.${kind}.precision`] = o.precision;
+        metrics[`kinds.${key}.${kind}.recall`] = o.recall;
+        metrics[`kinds.${key}.${kind}.f1`] = o.f1;
+        if (!(o.tp + o.fn) && !o.fp) continue; // this kind is absent from the set and never predicted
+        rows.push([view, setName, kind, o.tp + o.fn, o.tp, o.fp, o.fn, o.precision, o.recall, o.f1, b.f1]);
+      }
+      const acc = ps.filter((p) => p.gold === p.pred).length / ps.length;
+      const baseAcc = ps.filter((p) => p.gold === 'news').length / ps.length;
+      metrics[`kinds.${key}.accuracy`] = acc;
+      metrics[`kinds.${key}.baseline_accuracy`] = baseAcc;
+      rows.push([view, setName, 'accuracy', ps.length, '', '', '', '', '', acc, baseAcc]);
     }
-    const acc = ours.filter((p) => p.gold === p.pred).length / ours.length;
-    const baseAcc = baseline.filter((p) => p.gold === p.pred).length / baseline.length;
-    metrics[`kinds.${setName}.accuracy`] = acc;
-    metrics[`kinds.${setName}.baseline_accuracy`] = baseAcc;
-    rows.push([setName, 'accuracy', ours.length, '', '', '', '', '', acc, baseAcc]);
   }
-  const macro = KINDS.reduce((s, k) => s + scoreKind(pooled.ours, k).f1, 0) / KINDS.length;
-  const macroBase = KINDS.reduce((s, k) => s + scoreKind(pooled.baseline, k).f1, 0) / KINDS.length;
-  metrics['kinds.pooled.macro_f1'] = macro;
-  metrics['kinds.pooled.baseline_macro_f1'] = macroBase;
-  metrics['kinds.ms_per_article'] = ms / pooled.ours.length;
+  const macro = (ps: Pair[]) => KINDS.reduce((s, k) => s + scoreKind(ps, k).f1, 0) / KINDS.length;
+  metrics['kinds.pooled.macro_f1'] = macro(pooled.heldout);
+  metrics['kinds.pooled.baseline_macro_f1'] = macro(pooled.heldout.map((p) => ({ gold: p.gold, pred: 'news' as Kind })));
+  metrics['kinds.teaser.pooled.macro_f1'] = macro(pooled.teaser);
+  metrics['kinds.ms_per_article'] = msPerArticle(full);
+  metrics['kinds.teaser.ms_per_article'] = msPerArticle(teaser);
+
+  const focusLine = (view: string) =>
+    SETS.map((set) => `${set}: ` + FOCUS.map((k) => {
+      const s = scoreKind(views[view as keyof typeof views][set], k);
+      return s.tp + s.fn || s.fp ? `${k} ${s.precision.toFixed(2)}/${s.recall.toFixed(2)}` : null;
+    }).filter(Boolean).join(', ')).join('; ');
 
   const report = [
-    table(['set', 'kind', 'gold', 'tp', 'fp', 'fn', 'P', 'R', 'F1', 'F1 all-news'], rows),
+    'heldout: each set labelled by what was fitted on the other two (rules fit nothing); teaser: bodies cut to two sentences',
+    table(['view', 'set', 'kind', 'gold', 'tp', 'fp', 'fn', 'P', 'R', 'F1', 'F1 all-news'], rows),
     '',
-    `pooled macro F1 over our ${KINDS.length} kinds: ${macro.toFixed(3)} (all-news baseline ${macroBase.toFixed(3)}); ` +
-      `${(ms / pooled.ours.length).toFixed(3)} ms an article`,
+    `pooled macro F1 over our ${KINDS.length} kinds: ${metrics['kinds.pooled.macro_f1'].toFixed(3)} ` +
+      `(teaser ${metrics['kinds.teaser.pooled.macro_f1'].toFixed(3)}; all-news baseline ${metrics['kinds.pooled.baseline_macro_f1'].toFixed(3)}); ` +
+      `${metrics['kinds.ms_per_article'].toFixed(3)} ms an article (teaser ${metrics['kinds.teaser.ms_per_article'].toFixed(3)} ms)`,
     '',
-    'confusion, pooled (rows gold, columns predicted; gold "other" = explainers/guides, none of our kinds):',
-    confusion(pooled.ours),
+    'confusion, pooled held out (rows gold, columns predicted; gold "other" = explainers/guides, none of our kinds):',
+    confusion(pooled.heldout),
     '',
-    `focus kinds (${FOCUS.join(', ')}): pooled ` +
-      FOCUS.map((k) => {
-        const s = scoreKind(pooled.ours, k);
-        return `${k} P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)}`;
-      }).join('; '),
+    `focus kinds P/R, held out: ${focusLine('heldout')}`,
+    `focus kinds P/R, teaser:   ${focusLine('teaser')}`,
   ].join('\n');
   return { name: 'kinds', report, metrics };
 }

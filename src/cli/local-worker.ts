@@ -33,7 +33,7 @@ export function applyLocalMigrations(persistTo: string): void {
 const RESTART_RETRIES = 3; // attempts at one admin call when the local runtime restarts mid-request
 
 export interface LocalWorker {
-  call<T>(route: string, body: unknown): Promise<T>;
+  call<T>(route: string, body?: unknown): Promise<T>; // no body: a GET
   /** A plain request to the Worker (its public routes, or /__scheduled when started with `testScheduled`). */
   fetch(route: string, init?: RequestInit): Promise<Response>;
   url: string;
@@ -43,12 +43,13 @@ export interface LocalWorker {
 export interface LocalWorkerOptions {
   vars?: Record<string, string>; // extra Worker variables (tests: SOURCES_JSON, FETCH_TIMEOUT_MS)
   testScheduled?: boolean; // expose /__scheduled, as `npm start` does
+  adminToken?: string; // the /admin bearer token (default: a random one); tests type it into the inspector's editor form
 }
 
 export async function startLocalWorker(persistTo: string, opts: LocalWorkerOptions = {}): Promise<LocalWorker> {
   applyLocalMigrations(persistTo);
   const { unstable_dev } = await import('wrangler');
-  const token = randomUUID();
+  const token = opts.adminToken ?? randomUUID();
   const worker = await unstable_dev(path.join(PROJECT_ROOT, 'src', 'index.ts'), {
     config: path.join(PROJECT_ROOT, 'wrangler.toml'),
     local: true,
@@ -70,19 +71,24 @@ export async function startLocalWorker(persistTo: string, opts: LocalWorkerOptio
 const BUSY_BACKOFF_MS = 500; // another runtime held the database's write lock: give it a moment
 
 /**
- * POSTs JSON to the token-guarded /admin routes. They are idempotent, so a request is sent again when workerd
- * restarted under it (503) or the database was locked by another process (SQLITE_BUSY).
+ * POSTs JSON to the token-guarded /admin routes (a call without a body is a GET: GET /admin/overrides). They are
+ * idempotent, so a request is sent again when workerd restarted under it (503) or the database was locked by another
+ * process (SQLITE_BUSY).
  */
-type AdminPost = (route: string, init: { method: 'POST'; headers: Record<string, string>; body: string }) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+type AdminPost = (
+  route: string,
+  init: { method: 'POST' | 'GET'; headers: Record<string, string>; body?: string },
+) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
 
 export function adminCaller(post: AdminPost, token: string): LocalWorker['call'] {
-  return async function call<T>(route: string, body: unknown): Promise<T> {
+  return async function call<T>(route: string, body?: unknown): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const res = await post(route, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      const res = await post(
+        route,
+        body === undefined
+          ? { method: 'GET', headers: { authorization: `Bearer ${token}` } }
+          : { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) },
+      );
       const text = await res.text();
       if (res.ok) return JSON.parse(text) as T;
       if (attempt < RESTART_RETRIES && (res.status === 503 || /SQLITE_BUSY/.test(text))) {

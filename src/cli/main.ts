@@ -5,8 +5,11 @@ const USAGE = `usage: onestory <command> [options]
 
   extract [--dom linkedom|jsdom] [--url URL] FILE.html...   extract + clean pages, one JSON line per file
   clean [--title T] FILE.txt|FILE.jsonl...                 clean plain text, one JSON line per file or article
+  feed [--url URL] [--header "Name: value"]... FILE...     read feeds as the Worker does, one JSON line per file
+  feed --list LIST.jsonl                                   the same for lines {file, url, headers}
   cluster FILE.jsonl                                       group articles, one JSON line per input
   replay PATH [--persist-to DIR]                           ingest recorded feeds or a JSONL file into the local database
+  overrides export|import FILE [--persist-to DIR]          carry the editors' overrides to another local database
   sources import [--tier T] FILE.opml                      add an OPML file's feeds to feeds/sources.json
   eval [SECTION...] [--quick]                              quality evaluations on ../shared/data
   bench [SECTION...] [--quick]                             speed and memory benchmarks
@@ -31,6 +34,17 @@ A FILE.jsonl holds articles, {id, source, title, body} a line (as cluster reads 
 each outlet's earlier items teaching its later ones what its boilerplate is, exactly as in the Worker. One line per
 article: {file, id, title, text, removed: [{category, rule, text, why?}], coins, kind}, or {file, id, error}.
 `,
+  feed: `usage: onestory feed [--url URL] [--header "Name: value"]... FILE...
+       onestory feed --list LIST.jsonl
+
+Reads feed files exactly as the Worker reads a fetched feed (decode, parse, normalize). One JSON line per input on
+stdout, in input order:
+  {file, ok, error?: {code, message}, format, entries: [{title, url, guid, published_at, skipped}]}
+  --url URL              the address the file was served at (relative links resolve against it)
+  --header "Name: value" a response header it came with (Content-Type for the charset, Content-Location)
+  --list LIST.jsonl      inputs as lines {file, url, headers}, files relative to the list
+\`skipped\` says why the Worker would not store an entry (null when it would). Exit code 1 when an input failed.
+`,
   cluster: `usage: onestory cluster FILE.jsonl
 
 Groups articles into events, inside the Worker with a throwaway local database. Input lines:
@@ -46,6 +60,16 @@ pipeline (nothing is fetched):
   --persist-to DIR   the local state folder (default .wrangler/state, where \`npm start\` keeps it)
 Safe while \`npm start\` runs: the work then goes through its Worker. Every feed or item that fails is named
 with its reason, and the exit code is 1; running the same replay again retries what failed. Progress on stderr.
+`,
+  overrides: `usage: onestory overrides export [--persist-to DIR] > overrides.json
+       onestory overrides import overrides.json [--persist-to DIR]
+
+The editors' overrides (merge, split, pin, hide; POST /admin/overrides) of a local database, carried to another:
+  export             prints them as JSON on stdout (GET /admin/overrides)
+  import FILE        stores them in the database and applies each to the items already placed there; the items a
+                     replay places later follow them too, so import before or after the replay gives the same stories
+  --persist-to DIR   the local state folder (default .wrangler/state, where \`npm start\` keeps it)
+Overrides name items by source and URL, so they hold in a database rebuilt from the same recorded data.
 `,
   sources: `usage: onestory sources import [--tier original|aggregator|content_farm] FILE.opml
 
@@ -83,12 +107,16 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./commands/extract.ts')).extractCommand(rest, out);
       case 'clean':
         return await (await import('./commands/extract.ts')).cleanCommand(rest, out);
+      case 'feed':
+        return await (await import('./commands/feed.ts')).feedCommand(rest, out);
       case 'cluster':
         return await (await import('./commands/cluster.ts')).clusterCommand(rest, out);
       case 'replay':
         return await (await import('./commands/replay.ts')).replayCommand(rest, log);
       case 'sources':
         return await (await import('./commands/sources.ts')).sourcesCommand(rest, log);
+      case 'overrides':
+        return await (await import('./commands/overrides.ts')).overridesCommand(rest, out, log);
     }
   } catch (err) {
     if (err instanceof UsageError) {

@@ -3,9 +3,11 @@
  * expanded with json_each, so no statement nears D1's 100-parameter limit); each placement's writes are one batch.
  */
 import type { CanonicalChoice } from '../pipeline/choose-canonical.ts';
+import type { OverrideRecord } from '../pipeline/cluster/overrides.ts';
 import type { CandidateHit, ClusterStore, PlacementWrite, StoredCluster, StoredStory } from '../pipeline/cluster/store.ts';
 import { ownsUrl } from '../pipeline/site.ts';
 import type { Kind, Tier } from '../pipeline/types.ts';
+import { overridesNaming } from './queries/overrides.ts';
 
 /** The term_stats row that counts documents; '\u0001' cannot start a feature term. */
 export const DOCUMENTS_TERM = '\u0001documents';
@@ -31,6 +33,7 @@ type ClusterRow = {
   last_published_at: number;
   size: number;
   canonical_reason: string | null;
+  hidden: number;
 };
 
 const STORY_COLUMNS = `i.id, i.cluster_id, i.published_at, i.source_id, s.tier, i.kind, i.title, i.fingerprint, i.url, s.homepage, s.feed_url`;
@@ -104,7 +107,7 @@ export class D1ClusterStore implements ClusterStore {
     if (!ids.length) return [];
     const { results } = await this.d1
       .prepare(
-        `SELECT id, canonical_item_id, merged_into, first_published_at, last_published_at, size, canonical_reason
+        `SELECT id, canonical_item_id, merged_into, first_published_at, last_published_at, size, canonical_reason, hidden
          FROM clusters WHERE id IN (SELECT value FROM json_each(?1))`,
       )
       .bind(JSON.stringify(ids))
@@ -117,7 +120,12 @@ export class D1ClusterStore implements ClusterStore {
       lastPublishedAt: r.last_published_at,
       size: r.size,
       canonical: r.canonical_reason ? (JSON.parse(r.canonical_reason) as CanonicalChoice) : null,
+      hidden: !!r.hidden,
     }));
+  }
+
+  overridesFor(itemIds: string[]): Promise<OverrideRecord[]> {
+    return overridesNaming(this.d1, itemIds);
   }
 
   async commit(w: PlacementWrite): Promise<void> {
@@ -140,32 +148,43 @@ export class D1ClusterStore implements ClusterStore {
     for (const m of w.moves) {
       stmts.push(this.d1.prepare(`UPDATE items SET cluster_id = ?2, updated_at = ?3 WHERE cluster_id = ?1`).bind(m.from, m.to, now));
     }
-    for (const c of w.clusters) {
-      // sort_key and created_at are set once: the cursor order of a story never changes after it appears.
-      stmts.push(
-        this.d1
-          .prepare(
-            `INSERT INTO clusters (id, canonical_item_id, size, sort_key, first_published_at, last_published_at, created_at, updated_at, merged_into, canonical_reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9)
-             ON CONFLICT(id) DO UPDATE SET canonical_item_id = excluded.canonical_item_id, size = excluded.size,
-               first_published_at = excluded.first_published_at, last_published_at = excluded.last_published_at,
-               updated_at = excluded.updated_at, merged_into = excluded.merged_into, canonical_reason = excluded.canonical_reason`,
-          )
-          .bind(c.id, c.canonicalId, c.size, Math.min(c.firstPublishedAt, now), c.firstPublishedAt, c.lastPublishedAt, now, c.mergedInto, c.canonical ? JSON.stringify(c.canonical) : null),
-      );
-    }
-    // The story's public fields are its canonical member's: copied so a page of stories is one query.
-    stmts.push(
-      this.d1
-        .prepare(
-          `UPDATE clusters SET (title, url, source_id, published_at, kind, coins, summary) =
-             (SELECT title, url, source_id, published_at, coalesce(kind, 'news'), coin_list, clean_summary FROM items WHERE items.id = clusters.canonical_item_id)
-           WHERE id IN (SELECT value FROM json_each(?1)) AND merged_into IS NULL`,
-        )
-        .bind(JSON.stringify(w.clusters.map((c) => c.id))),
-    );
+    stmts.push(...clusterWrites(this.d1, w.clusters, now));
     await this.d1.batch(stmts);
   }
+}
+
+/**
+ * Upserts of cluster rows and the copy of their canonical member's public fields: shared by placement and by the
+ * editorial overrides (src/ingest/overrides.ts), which rewrite clusters without placing a story.
+ */
+export function clusterWrites(d1: D1Database, clusters: StoredCluster[], now: number): D1PreparedStatement[] {
+  const stmts: D1PreparedStatement[] = [];
+  for (const c of clusters) {
+    // sort_key and created_at are set once: the cursor order of a story never changes after it appears.
+    stmts.push(
+      d1
+        .prepare(
+          `INSERT INTO clusters (id, canonical_item_id, size, sort_key, first_published_at, last_published_at, created_at, updated_at, merged_into, canonical_reason, hidden)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10)
+           ON CONFLICT(id) DO UPDATE SET canonical_item_id = excluded.canonical_item_id, size = excluded.size,
+             first_published_at = excluded.first_published_at, last_published_at = excluded.last_published_at,
+             updated_at = excluded.updated_at, merged_into = excluded.merged_into, canonical_reason = excluded.canonical_reason,
+             hidden = excluded.hidden`,
+        )
+        .bind(c.id, c.canonicalId, c.size, Math.min(c.firstPublishedAt, now), c.firstPublishedAt, c.lastPublishedAt, now, c.mergedInto, c.canonical ? JSON.stringify(c.canonical) : null, c.hidden ? 1 : 0),
+    );
+  }
+  // The story's public fields are its canonical member's: copied so a page of stories is one query.
+  stmts.push(
+    d1
+      .prepare(
+        `UPDATE clusters SET (title, url, source_id, published_at, kind, coins, summary) =
+           (SELECT title, url, source_id, published_at, coalesce(kind, 'news'), coin_list, clean_summary FROM items WHERE items.id = clusters.canonical_item_id)
+         WHERE id IN (SELECT value FROM json_each(?1)) AND merged_into IS NULL`,
+      )
+      .bind(JSON.stringify(clusters.map((c) => c.id))),
+  );
+  return stmts;
 }
 
 function toStory(r: StoryRow): StoredStory {

@@ -115,6 +115,9 @@ export const clusters = sqliteTable(
     // the storyline this event belongs to (null: none), and why it joined (LinkWhy; null when it came with a merge)
     storylineId: text('storyline_id'),
     storylineWhy: text('storyline_why', { mode: 'json' }),
+    // an editor hid it (an override of action 'hide' names one of its members): left out of the API lists, the feeds
+    // and the inspector's list. Kept here, recomputed with the canonical, so a page of stories stays one query.
+    hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('clusters_sort_idx').on(t.sortKey, t.id),
@@ -196,6 +199,44 @@ export const outletPassages = sqliteTable(
   (t) => [primaryKey({ columns: [t.sourceId, t.key, t.seq] }), index('outlet_passages_seq_idx').on(t.sourceId, t.seq)],
 );
 
+/**
+ * An editor's decision about stories (POST /admin/overrides): merge two stories, split an item out, pin a canonical,
+ * hide a story. The story ids are the ones the editor named, for the record; what the override acts on is the items
+ * in override_items, so it applies again wherever those items are placed (later arrivals, a replay into a fresh
+ * database): src/pipeline/cluster/overrides.ts reads them.
+ */
+export const overrides = sqliteTable(
+  'overrides',
+  {
+    id: text('id').primaryKey(),
+    action: text('action', { enum: ['merge', 'split', 'pin', 'hide'] }).notNull(),
+    storyId: text('story_id').notNull(), // merge: the story merged away; split: the story the item left; pin, hide: the story
+    intoId: text('into_id'), // merge: the story kept; split: the story the item went into (null: a story of its own)
+    itemId: text('item_id'), // split: the item taken out; pin: the item made canonical
+    note: text('note').notNull().default(''), // the editor's words, plain text, at most NOTE_MAX_CHARS
+    createdAt: integer('created_at').notNull(), // later overrides win over earlier ones about the same items
+  },
+  (t) => [index('overrides_created_idx').on(t.createdAt)],
+);
+
+/**
+ * The items an override names, by role: 'item' (split, pin: the item), 'story' (the members of the named story when
+ * the override was made), 'into' (merge, split: the members of the story joined). Source and URL are kept beside the
+ * id: they are what identifies an item in another database (ids are their hash), so an export can be imported there.
+ */
+export const overrideItems = sqliteTable(
+  'override_items',
+  {
+    overrideId: text('override_id').notNull(),
+    role: text('role', { enum: ['item', 'story', 'into'] }).notNull(),
+    itemId: text('item_id').notNull(),
+    sourceId: text('source_id').notNull(),
+    url: text('url').notNull(),
+  },
+  // by item: placement asks "which overrides name any of these items" once per story placed
+  (t) => [primaryKey({ columns: [t.overrideId, t.role, t.itemId] }), index('override_items_item_idx').on(t.itemId)],
+);
+
 /** Small facts the Worker keeps between invocations, e.g. when the term counts last decayed. */
 export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
@@ -226,3 +267,5 @@ export type Item = typeof items.$inferSelect;
 export type NewItem = typeof items.$inferInsert;
 export type Cluster = typeof clusters.$inferSelect;
 export type Storyline = typeof storylines.$inferSelect;
+export type Override = typeof overrides.$inferSelect;
+export type OverrideItem = typeof overrideItems.$inferSelect;

@@ -7,10 +7,14 @@
 import { describeConnectFailure } from './connect-error.ts';
 import { checkUrl, type AllowedHosts } from './host-guard.ts';
 
+import { decodeBytes, detectCharset } from '../pipeline/decode.ts';
+
+// Charset handling lives in the pipeline (feeds decode their bytes themselves); re-exported for the page fetch's callers.
+export { decodeBytes, detectCharset };
+
 export const FETCH_TIMEOUT_MS = 15_000; // one slow host must not stall its consumer batch (FETCH_TIMEOUT_MS overrides)
 export const MAX_FEED_BYTES = 5 * 1024 * 1024; // the largest real feeds we know are ~1 MB
 export const MAX_PAGE_BYTES = 3 * 1024 * 1024; // article pages are 0.1-1.5 MB; more is a media page or abuse
-const SNIFF_BYTES = 2048; // where a charset declaration must appear, per the HTML spec's prescan
 /** Hops followed before giving up; browsers allow 20, real article links take one or two (http -> https, short link). */
 export const MAX_REDIRECTS = 5;
 
@@ -41,7 +45,19 @@ export interface FetchOptions {
 
 export type Fetched =
   | { notModified: true; status: 304 }
-  | { notModified: false; status: number; text: string; charset: string; etag: string | null; lastModified: string | null; finalUrl: string };
+  | {
+      notModified: false;
+      status: number;
+      text: string;
+      charset: string;
+      etag: string | null;
+      lastModified: string | null;
+      finalUrl: string;
+      /** The body as received and the headers that say how to read it: a feed is decoded by the pipeline's `readFeed`. */
+      bytes: Uint8Array;
+      contentType: string | null;
+      contentLocation: string | null;
+    };
 
 export async function fetchPolitely(url: string, opts: FetchOptions): Promise<Fetched> {
   const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: opts.accept };
@@ -102,6 +118,9 @@ export async function fetchPolitely(url: string, opts: FetchOptions): Promise<Fe
     etag: res.headers.get('etag'),
     lastModified: res.headers.get('last-modified'),
     finalUrl: current,
+    bytes,
+    contentType: res.headers.get('content-type'),
+    contentLocation: res.headers.get('content-location'),
   };
 }
 
@@ -140,54 +159,6 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> 
     at += c.byteLength;
   }
   return out;
-}
-
-/** Charset from, in order: a byte-order mark, the Content-Type header, an XML declaration, an HTML meta tag. */
-export function detectCharset(contentType: string | null, bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  const fromHeader = contentType?.match(/charset\s*=\s*["']?([\w.:-]+)/i)?.[1];
-  if (fromHeader) return normalizeLabel(fromHeader);
-  const head = latin1(bytes.subarray(0, SNIFF_BYTES));
-  const fromXml = head.match(/^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i)?.[1];
-  if (fromXml) return normalizeLabel(fromXml);
-  const fromMeta = head.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i)?.[1];
-  if (fromMeta) return normalizeLabel(fromMeta);
-  return 'utf-8';
-}
-
-function normalizeLabel(label: string): string {
-  const l = label.trim().toLowerCase();
-  // WHATWG: these labels all mean windows-1252.
-  if (['latin1', 'iso-8859-1', 'iso8859-1', 'l1', 'ascii', 'us-ascii', 'cp1252', 'windows-1252', 'x-cp1252'].includes(l)) {
-    return 'windows-1252';
-  }
-  return l;
-}
-
-/** windows-1252's 0x80-0x9F block; the rest of the byte range is Latin-1. */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
-export function decodeBytes(bytes: Uint8Array, charset: string): string {
-  if (charset === 'windows-1252') {
-    // Decoded by table: not every runtime's TextDecoder knows legacy single-byte encodings.
-    let out = '';
-    for (let i = 0; i < bytes.length; i += 8192) {
-      const part = bytes.subarray(i, i + 8192);
-      out += String.fromCharCode(...part.map((b) => b));
-    }
-    return out.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
-  }
-  try {
-    return new TextDecoder(charset).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes); // unknown label: UTF-8 with replacement characters, never a throw
-  }
-}
-
-function latin1(bytes: Uint8Array): string {
-  return String.fromCharCode(...bytes);
 }
 
 function mb(bytes: number): string {

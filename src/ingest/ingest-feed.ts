@@ -1,15 +1,16 @@
 /**
- * One source's run: conditional GET of its feed -> parse -> normalize -> store the newest new items, at most
- * MAX_NEW_ITEMS_PER_RUN (the rest on later runs) -> queue those that need no page for processing (the others go
- * through the page step, src/ingest/fetch-pages.ts). Whatever goes wrong is recorded on the source and logged in one
- * line; it never throws into its siblings.
+ * One source's run: conditional GET of its feed -> read it (decode, parse, normalize: `readFeed`) -> store the newest
+ * new items, at most MAX_NEW_ITEMS_PER_RUN (the rest on later runs) -> queue those that need no page for processing
+ * (the others go through the page step, src/ingest/fetch-pages.ts). Whatever goes wrong is recorded on the source and
+ * logged in one line; it never throws into its siblings.
  */
 import type { Db } from '../db/client.ts';
 import { insertNewItems, unstoredUrls } from '../db/queries/items.ts';
 import { recordFetch, type FetchOutcome } from '../db/queries/sources.ts';
 import type { Source } from '../db/schema.ts';
-import { FeedError, parseFeed } from '../pipeline/parse-feed.ts';
-import { normalizeEntry, type NormalizedItem } from '../pipeline/normalize.ts';
+import { FeedError } from '../pipeline/parse-feed.ts';
+import type { NormalizedItem } from '../pipeline/normalize.ts';
+import { readFeed } from '../pipeline/read-feed.ts';
 import { FETCH_TIMEOUT_MS, FetchError, MAX_FEED_BYTES, fetchPolitely } from './fetch-politely.ts';
 import type { AllowedHosts } from './host-guard.ts';
 
@@ -20,6 +21,7 @@ import type { AllowedHosts } from './host-guard.ts';
 export const MAX_NEW_ITEMS_PER_RUN = 100;
 
 const MAX_ERROR_CHARS = 300; // a driver error can quote a whole query and its parameters: the head says enough
+const MAX_RECOVERED_CHARS = 200; // the status line names the repairs; the command line lists them all
 
 export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1';
 
@@ -67,13 +69,16 @@ async function fetchAndStore(source: Source, deps: IngestFeedDeps, t0: number): 
   if (fetched.notModified) {
     return { ok: true, status: 304, code: null, message: 'not modified', itemsSeen: 0, itemsNew: 0, ms: 0 };
   }
-  const feed = await parseFeed(fetched.text);
+  const feed = await readFeed(
+    { bytes: fetched.bytes, url: fetched.finalUrl, headers: { 'content-type': fetched.contentType ?? '', 'content-location': fetched.contentLocation ?? '' } },
+    { sourceId: source.id, now: t0 },
+  );
+  if (!feed.ok) throw feed.error;
   const normalized: NormalizedItem[] = [];
   const skipped: string[] = [];
   for (const entry of feed.entries) {
-    const r = normalizeEntry(entry, { sourceId: source.id, baseUrl: fetched.finalUrl, now: t0 });
-    if (r.ok) normalized.push(r.item);
-    else skipped.push(r.reason);
+    if (entry.item) normalized.push(entry.item);
+    else if (entry.skipped) skipped.push(entry.skipped);
   }
   const unstored = await unstoredUrls(deps.db, source.id, [...new Set(normalized.map((i) => i.url))]);
   const fresh = normalized.filter((i) => unstored.has(i.url)).sort((a, b) => b.publishedAt - a.publishedAt);
@@ -85,6 +90,7 @@ async function fetchAndStore(source: Source, deps: IngestFeedDeps, t0: number): 
   const parts = [`${feed.entries.length} entries, ${inserted.length} new`];
   if (deferred > 0) parts.push(`${deferred} left for later runs (at most ${MAX_NEW_ITEMS_PER_RUN} a run)`);
   if (skipped.length) parts.push(`${skipped.length} skipped (${[...new Set(skipped)].slice(0, 3).join('; ')})`);
+  if (feed.recoveries.length) parts.push(`recovered: ${clip(feed.recoveries.join('; '), MAX_RECOVERED_CHARS)}`);
   return {
     ok: true,
     status: fetched.status,
@@ -106,6 +112,10 @@ function failure(err: unknown, ms: number): FetchOutcome {
   // Anything else is our bug, not the outlet's: still recorded per source, with the head of its message.
   const message = ((err as Error)?.message ?? String(err)).slice(0, MAX_ERROR_CHARS);
   return { ok: false, status: null, code: 'internal', message: `internal error: ${message}`, itemsSeen: 0, itemsNew: 0, ms };
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : s.slice(0, max - 1) + '…';
 }
 
 /** `[ingest] coindesk ok 200 in 412 ms: 25 entries, 3 new` / `[ingest] decrypt FAILED timeout in 15002 ms: ...` */

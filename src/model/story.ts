@@ -80,6 +80,8 @@ export interface StoryDetail extends Story {
   canonicalReason: unknown;
   mergedFrom: string[]; // ids of clusters merged into this one: they still resolve here
   storylineWhy: unknown; // why this event is in its storyline (LinkWhy), null when none or it came with a merge
+  hidden: boolean; // an editor hid it: left out of every list and feed (the API answers 404 for it)
+  editorial: EditorialMark[]; // the editors' overrides naming its members, oldest first
 }
 
 /** A storyline on its own (GET /api/v1/storylines/:id): every event, with why each joined. */
@@ -90,6 +92,19 @@ export interface StorylineDetail {
   lastPublishedAt: number;
   events: (StorylineEvent & { source: SourceRef; summary: string; why: unknown })[]; // oldest first
   mergedFrom: string[]; // storylines merged into this one: their ids resolve here
+}
+
+/** An editor's override as a story shows it (see src/pipeline/cluster/overrides.ts for what each does). */
+export interface EditorialMark {
+  id: string;
+  action: 'merge' | 'split' | 'pin' | 'hide';
+  storyId: string; // the story named when it was made (merge: merged away; split: the one the item left)
+  intoId: string | null; // merge: the story kept; split: where the item went (null: a story of its own)
+  itemId: string | null; // split, pin
+  itemStory: string | null; // split: the story the item is in now
+  note: string;
+  createdAt: number;
+  inForce: boolean; // pin: it decides this story's canonical; hide: it keeps this story hidden; merge, split: true
 }
 
 export interface SourceHealth extends SourceRef {

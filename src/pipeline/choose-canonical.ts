@@ -7,7 +7,8 @@
  *   penalty       sponsored, press-release, price-prediction
  * A sponsored or press-release member is never canonical while a member of another kind exists; a member listing
  * another outlet's article URL is never canonical beside that outlet's own item of the same URL.
- * Recomputed whenever a member joins, so a late original takes over if it scores best.
+ * Recomputed whenever a member joins, so a late original takes over if it scores best, unless an editor pinned a
+ * member (overrides.ts): the pinned member is canonical whatever the scores, which are still shown.
  */
 import type { Kind, Tier } from './types.ts';
 
@@ -38,8 +39,15 @@ export interface MemberScore {
 
 export interface CanonicalChoice {
   canonicalId: string;
-  members: MemberScore[]; // best first
+  members: MemberScore[]; // best first (the pinned member first when one is)
   why: string;
+  pinned?: string; // the override that pinned the canonical, when an editor did
+}
+
+/** An editor's pin: this member is canonical. */
+export interface CanonicalPin {
+  itemId: string;
+  overrideId: string;
 }
 
 const TIER_SCORE: Record<Tier, number> = { original: 0.4, aggregator: 0.15, content_farm: 0 };
@@ -52,7 +60,7 @@ const COMPLETE_WORDS = 300;
 const PENALTY: Partial<Record<Kind, number>> = { sponsored: -1, 'press-release': -0.6, 'price-prediction': -0.3 };
 const PROMOTIONAL: ReadonlySet<Kind | null> = new Set<Kind | null>(['sponsored', 'press-release']);
 
-export function chooseCanonical(members: CanonicalCandidate[]): CanonicalChoice {
+export function chooseCanonical(members: CanonicalCandidate[], pin: CanonicalPin | null = null): CanonicalChoice {
   if (members.length === 0) throw new Error('chooseCanonical: a cluster has at least one member');
   const first = Math.min(...members.map((m) => m.publishedAt));
   const anyEditorial = members.some((m) => !PROMOTIONAL.has(m.kind));
@@ -81,6 +89,12 @@ export function chooseCanonical(members: CanonicalCandidate[]): CanonicalChoice 
       byPublished.get(a.id)! - byPublished.get(b.id)! ||
       (a.id < b.id ? -1 : 1),
   );
+  const pinned = pin ? scored.find((m) => m.id === pin.itemId) : undefined;
+  if (pinned) {
+    pinned.notes.unshift('pinned by an editor');
+    scored.sort((a, b) => Number(b === pinned) - Number(a === pinned));
+    return { canonicalId: pinned.id, members: scored, why: `${pinned.id}: pinned by an editor (override ${pin!.overrideId}); score ${pinned.score}`, pinned: pin!.overrideId };
+  }
   const win = scored[0];
   return { canonicalId: win.id, members: scored, why: `${win.id}: score ${win.score} (${win.notes.join(', ')})` };
 }

@@ -22,21 +22,69 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** Elements whose content is never text a reader should see. */
-const INVISIBLE = /<(script|style|noscript|template|iframe|object|svg|math)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
-/** A tag opens only at '<' followed by a letter, '/', '!' or '?': "fees < 1% and > 0" is text, not a tag. */
-const TAG = /<(?:\/?[a-z][^>]*|![^>]*|\?[^>]*)>/gi;
-const BLOCK_BREAK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|section|article|figure|figcaption|pre)\b[^>]*>/gi;
+/** Elements whose content is never text a reader should see. Unclosed, they run to the end, as in a browser. */
+const RAW_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe']);
+/** Elements whose content is dropped with them when closed; unclosed, only their tag goes (an object's fallback
+ *  content is shown in a browser): "fines <object data=x> three brokers" keeps its last words. */
+const INVISIBLE_OPEN = /<(script|style|noscript|template|iframe|object|svg|math)\b/gi;
+/** Tags that end a line of text. */
+const BLOCK_TAG = /^<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|section|article|figure|figcaption|pre)\b/i;
 
 /** HTML fragment -> plain text: invisible elements dropped with their content, blocks become line breaks. */
 export function stripTags(html: string): string {
   return decodeEntities(
-    html
-      .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-      .replace(INVISIBLE, ' ')
-      .replace(BLOCK_BREAK, '\n')
-      .replace(TAG, ''),
+    dropTags(dropInvisible(html.replace(/<!--[\s\S]*?(?:-->|$)/g, ''))),
   );
+}
+
+/**
+ * Removes tags, block tags becoming line breaks. A tag opens only at '<' followed by a letter, '/' and a letter, '!'
+ * or '?' ("fees < 1% and > 0" is text) and ends at the next '>'; one pass, where a regex (`<[a-z][^>]*>`) rescans to
+ * the end of the text from every '<' that never closes (80 KB of "<p" took 3 s).
+ */
+function dropTags(html: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (let lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', lt + 1)) {
+    if (lt < at) continue;
+    const c = html.charCodeAt(lt + 1);
+    const letter = (x: number) => (x >= 97 && x <= 122) || (x >= 65 && x <= 90);
+    if (!(letter(c) || c === 33 || c === 63 || (c === 47 && letter(html.charCodeAt(lt + 2))))) continue;
+    const gt = html.indexOf('>', lt + 1);
+    if (gt < 0) break; // no '>' after this one: no tag can close from here on
+    parts.push(html.slice(at, lt), BLOCK_TAG.test(html.slice(lt, lt + 16)) ? '\n' : '');
+    at = gt + 1;
+  }
+  parts.push(html.slice(at));
+  return parts.join('');
+}
+
+/** Removes invisible elements with their content; one pass, each closing tag looked for once (hostile input is long). */
+function dropInvisible(html: string): string {
+  if (!html.includes('<')) return html;
+  const lower = html.toLowerCase();
+  const noCloseAfter = new Map<string, number>(); // `</name` was not found from this position on
+  let out = '';
+  let at = 0;
+  INVISIBLE_OPEN.lastIndex = 0;
+  for (let m = INVISIBLE_OPEN.exec(html); m; m = INVISIBLE_OPEN.exec(html)) {
+    if (m.index < at) continue; // inside an element already dropped
+    const name = m[1].toLowerCase();
+    let close = m.index >= (noCloseAfter.get(name) ?? Infinity) ? -1 : lower.indexOf(`</${name}`, m.index);
+    if (close < 0) noCloseAfter.set(name, Math.min(noCloseAfter.get(name) ?? Infinity, m.index));
+    out += html.slice(at, m.index) + ' ';
+    if (close >= 0) {
+      const gt = html.indexOf('>', close);
+      at = gt < 0 ? html.length : gt + 1;
+    } else if (RAW_TEXT.has(name)) {
+      at = html.length;
+    } else {
+      const gt = html.indexOf('>', m.index);
+      at = gt < 0 ? html.length : gt + 1;
+    }
+    INVISIBLE_OPEN.lastIndex = Math.max(INVISIBLE_OPEN.lastIndex, at);
+  }
+  return out + html.slice(at);
 }
 
 /** One line of plain text: tags and entities gone, white space folded. */

@@ -4,7 +4,8 @@
  * and a missing field is null. Entries that cannot be made safe are rejected with a reason, never half-stored.
  */
 import type { FeedEntry } from './parse-feed.ts';
-import { plainLine, plainParagraphs } from './html-text.ts';
+import { plainLine, plainParagraphs, stripTags } from './html-text.ts';
+import { readDate } from './read-date.ts';
 import { itemId } from './ids.ts';
 
 export const MAX_TITLE_CHARS = 300; // longer "titles" are body text leaking into the field
@@ -69,9 +70,9 @@ export interface NormalizeContext {
 }
 
 export function normalizeEntry(entry: FeedEntry, ctx: NormalizeContext): Normalized {
-  const title = clip(plainLine(entry.title ?? ''), MAX_TITLE_CHARS);
+  const title = clip(entryTitle(entry), MAX_TITLE_CHARS);
   const summary = entry.summary ? clip(plainParagraphs(entry.summary), MAX_SUMMARY_CHARS) || null : null;
-  const rawLink = entry.link ?? (entry.guid && /^https?:\/\//i.test(entry.guid) ? entry.guid : null);
+  const rawLink = entryLink(entry);
   if (!rawLink) return { ok: false, reason: 'no link', title: title || null };
   let url: string;
   try {
@@ -79,7 +80,9 @@ export function normalizeEntry(entry: FeedEntry, ctx: NormalizeContext): Normali
   } catch (err) {
     return { ok: false, reason: (err as Error).message, title: title || null };
   }
-  const finalTitle = title || (summary ? clip(summary.split('\n')[0], 120) : '');
+  // No title: the first line of the summary, else of the content, stands in (a headline-sized piece of it).
+  const standIn = summary ?? (entry.content ? plainParagraphs(entry.content.slice(0, MAX_SUMMARY_CHARS)) : '');
+  const finalTitle = title || (standIn ? clip(standIn.split('\n')[0], 120) : '');
   if (!finalTitle) return { ok: false, reason: 'no title and no summary', title: null };
   return {
     ok: true,
@@ -98,11 +101,32 @@ export function normalizeEntry(entry: FeedEntry, ctx: NormalizeContext): Normali
   };
 }
 
+/**
+ * The entry's title as one line of plain text. Markup goes as the feed declares it: none in a text title ('<' is a
+ * character there), one level in an HTML one, and two in an RSS title, where "&amp;lt;b&amp;gt;" is still a tag.
+ */
+export function entryTitle(entry: FeedEntry): string {
+  const raw = entry.title ?? '';
+  const text = entry.titleType === 'text' ? raw : entry.titleType === 'html' ? stripTags(raw) : plainLine(raw);
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The article's address as given: the link, else a guid that is a permalink and an http(s) URL. */
+export function entryLink(entry: FeedEntry): string | null {
+  if (entry.link) return entry.link;
+  if (entry.guid && entry.guidIsPermaLink !== false && /^https?:\/\//i.test(entry.guid)) return entry.guid;
+  return null;
+}
+
 /** A missing, unparsable or far-future date becomes the fetch time: the item is at least that old. */
 export function parseDate(value: string | null, now: number): number {
-  if (!value) return now;
-  const t = Date.parse(value);
-  if (Number.isNaN(t) || t > now + FUTURE_TOLERANCE_MS || t < Date.UTC(1995, 0, 1)) return now;
+  return statedDate(value, now) ?? now;
+}
+
+/** The date the feed states, when it can be read and is plausible (not before 1995, not in the future); else null. */
+export function statedDate(value: string | null, now: number): number | null {
+  const t = readDate(value);
+  if (t === null || t > now + FUTURE_TOLERANCE_MS || t < Date.UTC(1995, 0, 1)) return null;
   return t;
 }
 

@@ -55,6 +55,8 @@ export function apiStoryDetail(s: StoryDetail) {
     canonical_reason: s.canonicalReason,
     merged_from: s.mergedFrom,
     storyline_why: s.storylineWhy ?? null,
+    // the editors' overrides naming its members (merges, splits, the pin in force), oldest first
+    editorial: s.editorial.map((e) => ({ id: e.id, action: e.action, story: e.storyId, into: e.intoId, item: e.itemId, note: e.note, created_at: iso(e.createdAt), in_force: e.inForce })),
     members: s.members.map(apiMember),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * /admin: what the command line drives inside the local Worker (replay, batch clustering). Off unless the
- * ADMIN_TOKEN secret is set; every request must carry it as a bearer token. Not a public API.
+ * /admin: what the command line drives inside the local Worker (replay, batch clustering), and the editors' overrides
+ * (/admin/overrides, see admin-overrides.ts). Off unless the ADMIN_TOKEN secret is set; every request must carry it as
+ * a bearer token. Not a public API.
  */
 import { Hono } from 'hono';
 import { eq, inArray } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import { clusters, items } from '../db/schema.ts';
 import { WORKER_DOMS } from '../dom/worker-doms.ts';
 import { replayArticles, replayFeed, type RecordedArticle, type ReplaySource } from '../ingest/replay.ts';
 import { TIERS } from '../pipeline/types.ts';
+import { adminOverrides } from './admin-overrides.ts';
 import { dbOf, type AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
 
@@ -62,7 +64,8 @@ export const admin = new Hono<AppEnv>()
       }
     }
     return c.json({ assignments: out });
-  });
+  })
+  .route('/overrides', adminOverrides);
 
 function deps(c: { env: Env }) {
   return { db: getDb(c.env.DB), d1: c.env.DB, ...WORKER_DOMS, userAgent: c.env.USER_AGENT, log: (l: string) => console.log(l) };

@@ -17,6 +17,8 @@ export const api = new Hono<AppEnv>()
     const id = c.req.param('id');
     const story = /^[\w-]{1,64}$/.test(id) ? await getStory(dbOf(c), id) : null;
     if (!story) throw apiError(404, 'not_found', `no story with id ${JSON.stringify(id.slice(0, 64))}`);
+    // A hidden story is gone for readers, as it is from the lists and feeds; the code says why (the inspector shows it).
+    if (story.hidden) throw apiError(404, 'hidden', `story ${story.id} was hidden by an editor`);
     return c.json(apiStoryDetail(story));
   })
   .get('/storylines/:id', async (c) => {

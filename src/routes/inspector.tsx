@@ -5,6 +5,7 @@ import { getStory, listStories } from '../db/queries/stories.ts';
 import { summarizeSourceStatus } from '../model/source-status.ts';
 import { ClusterList } from '../render/inspector/cluster-list.tsx';
 import { ClusterPage } from '../render/inspector/cluster-page.tsx';
+import { EDITOR_SCRIPT } from '../render/inspector/editor-script.ts';
 import { dbOf, type AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
 import { encodeCursor, parseStoryFilter } from './params.ts';
@@ -39,6 +40,7 @@ export const inspector = new Hono<AppEnv>()
       />,
     );
   })
+  .get('/editor.js', (c) => c.body(EDITOR_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }))
   .get('/clusters/:id', async (c) => {
     const id = c.req.param('id');
     const story = /^[\w-]{1,64}$/.test(id) ? await getStory(dbOf(c), id) : null;

@@ -141,7 +141,7 @@ describe('onestory sources import', () => {
 
 describe('onestory <command> --help', () => {
   it('prints each command its own usage on stdout with exit code 0', async () => {
-    for (const command of ['extract', 'clean', 'cluster', 'replay', 'sources', 'eval', 'bench']) {
+    for (const command of ['extract', 'clean', 'feed', 'cluster', 'replay', 'overrides', 'sources', 'eval', 'bench']) {
       const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin', 'onestory.js'), command, '--help'], { cwd: ROOT });
       expect(stdout, command).toMatch(new RegExp(`^usage: onestory ${command} `));
     }
@@ -177,5 +177,75 @@ describe('onestory replay', () => {
     expect(stderr).toMatch(/^\[replay\] FAILED with-a-blank\.jsonl line 3: /m);
     expect(stderr).toMatch(/^\[replay\] 2 failed \(named above\)\. Run the same replay again/m);
     expect(stderr).toContain('open http://localhost:18123/inspector');
+  });
+});
+
+describe('onestory feed', () => {
+  const PROBES = path.join(ROOT, 'test', 'fixtures', 'probe-feeds');
+  const probe = (f: string) => path.join(PROBES, f);
+
+  it('prints one line per file, in order, {file, ok, error?, format, entries}, as the Worker reads each', async () => {
+    const missing = path.join(tmp, 'missing.xml');
+    const { code, lines } = await onestory(['feed', '--url', 'https://probe.test/feed.xml', probe('raw-ampersand.xml'), missing, probe('guid-not-permalink.xml')]);
+    expect(code).toBe(1);
+    expect(lines.map((l) => l.file)).toEqual([probe('raw-ampersand.xml'), missing, probe('guid-not-permalink.xml')]);
+    expect(Object.keys(lines[0]).sort()).toEqual(['entries', 'file', 'format', 'ok']);
+    expect(lines[0]).toMatchObject({ ok: true, format: 'rss' });
+    expect(lines[0].entries[0]).toEqual({
+      title: 'Miners sell 4,000 BTC in a week',
+      url: 'https://probe.test/amp/miners?id=7&section=markets',
+      guid: null,
+      published_at: '2026-03-10T08:00:00.000Z',
+      skipped: null,
+    });
+    expect(lines[1]).toEqual({ file: missing, ok: false, error: { code: 'unreadable_file', message: expect.stringMatching(/ENOENT/) }, format: null, entries: [] });
+    expect(lines[2].entries.map((e: any) => e.skipped)).toEqual(['no link', null]);
+  });
+
+  it('reads headers as the Worker does: Content-Location for relative links, Content-Type for the charset', async () => {
+    const { code, lines } = await onestory([
+      'feed', '--url', 'https://probe.test/feed.xml',
+      '--header', 'Content-Location: https://mirror.probe.test/feeds/main.xml',
+      '--header=Content-Type: application/rss+xml; charset=koi8-r',
+      probe('relative-links.xml'), probe('koi8r-undeclared.xml'),
+    ]);
+    expect(code).toBe(0);
+    expect(lines[0].entries[0].url).toBe('https://mirror.probe.test/2026/03/relative');
+    expect(lines[1].entries[0].title).toBe('Биткоин вырос на пять процентов за неделю');
+  });
+
+  it('reports a feed it cannot use with its error code, and the entries it read', async () => {
+    const { code, lines } = await onestory(['feed', '--url', 'https://broken.test/feed.xml', path.join(ROOT, 'test', 'fixtures', 'feeds', 'malformed.xml')]);
+    expect(code).toBe(1);
+    expect(lines[0]).toMatchObject({ ok: false, error: { code: 'malformed_xml', message: expect.stringMatching(/none usable/) }, format: 'rss' });
+  });
+
+  it('takes --list lines {file, url, headers}, files relative to the list', async () => {
+    const list = path.join(tmp, 'feeds.jsonl');
+    const rel = path.relative(tmp, probe('xml-base.atom'));
+    await writeFile(
+      list,
+      [
+        { file: rel, url: 'https://probe.test/atom', headers: {} },
+        { file: probe('relative-links.xml'), url: 'https://probe.test/feed.xml', headers: { 'Content-Location': '/v2/feed.xml' } },
+      ].map((l) => JSON.stringify(l)).join('\n') + '\n',
+    );
+    const { code, lines } = await onestory(['feed', '--list', list]);
+    expect(code).toBe(0);
+    expect(lines.map((l) => l.file)).toEqual([rel, probe('relative-links.xml')]);
+    expect(lines[0].entries.map((e: any) => e.url)).toEqual([
+      'https://probe.test/news/2026/03/relative-to-feed',
+      'https://mirror.probe.test/archive/relative-to-entry',
+      'https://probe.test/desk/on-the-link',
+    ]);
+    expect(lines[1].entries[0].url).toBe('https://probe.test/2026/03/relative');
+  });
+
+  it('refuses a malformed command with a usage error', async () => {
+    for (const args of [['feed'], ['feed', '--header', 'no colon', probe('no-version.xml')], ['feed', '--url', 'not a url', probe('no-version.xml')], ['feed', '--list', 'x.jsonl', probe('no-version.xml')]]) {
+      const { code, stderr } = await onestory(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(/^onestory feed: /);
+    }
   });
 });

@@ -48,3 +48,28 @@ describe('parseDate', () => {
     expect(parseDate('2031-01-01T00:00:00Z', ctx.now)).toBe(ctx.now);
   });
 });
+
+describe('normalizeEntry: what the feed says about its own fields', () => {
+  it('keeps "<" in a title the feed declares as text, strips one level of markup from an HTML one, two from RSS', () => {
+    const title = (t: string, titleType?: 'text' | 'html') => {
+      const r = normalizeEntry(entry({ link: 'https://h.test/1', title: t, titleType }), ctx);
+      return r.ok ? r.item.title : null;
+    };
+    expect(title('History of the <blink> tag', 'text')).toBe('History of the <blink> tag');
+    expect(title('History of the &lt;blink&gt; <b>tag</b>', 'html')).toBe('History of the <blink> tag');
+    expect(title('History of the &lt;blink&gt; <b>tag</b>')).toBe('History of the tag');
+  });
+  it('does not take a guid marked as no permalink for the article link', () => {
+    const r = normalizeEntry(entry({ guid: 'https://h.test/internal/1', guidIsPermaLink: false, title: 'T' }), ctx);
+    expect(r).toEqual({ ok: false, reason: 'no link', title: 'T' });
+  });
+  it('titles an entry that has none by the first line of its summary, else of its content', () => {
+    const bySummary = normalizeEntry(entry({ link: 'https://h.test/1', summary: '<p>First line.</p><p>Second.</p>' }), ctx);
+    const byContent = normalizeEntry(entry({ link: 'https://h.test/2', content: '<p>Only the content says it.</p>' }), ctx);
+    expect([bySummary.ok && bySummary.item.title, byContent.ok && byContent.item.title]).toEqual(['First line.', 'Only the content says it.']);
+  });
+  it('dates by W3C-DTF without a zone as UTC, and by basic ISO 8601', () => {
+    expect(parseDate('2026-03-10T08:15:00', ctx.now)).toBe(Date.UTC(2026, 2, 10, 8, 15));
+    expect(parseDate('20260310T081500Z', ctx.now)).toBe(Date.UTC(2026, 2, 10, 8, 15));
+  });
+});

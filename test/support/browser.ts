@@ -2,7 +2,7 @@
  * A headless Chromium for the browser tests, driven by playwright-core (playwright's own browser download cannot
  * work here; see TOOLCHAIN.md). Which one:
  *   1. CHROMIUM_PATH, when set;
- *   2. Debian's /usr/bin/chromium, when installed (CI installs it in .ci/run);
+ *   2. Debian's /usr/bin/chromium, when the machine has it;
  *   3. otherwise the Chromium that the devDependency @sparticuz/chromium ships compressed inside the package, unpacked
  *      once per version under the temp folder, so `npm install && npm test` passes with nothing installed by hand.
  */

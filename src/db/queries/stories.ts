@@ -2,7 +2,9 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { chunk, ID_LIST_MAX, type Db } from '../client.ts';
 import { clusters, items, sources, type Cluster, type Item, type Source } from '../schema.ts';
-import type { Coverage, Member, SourceRef, Story, StoryDetail, StorylineRef } from '../../model/story.ts';
+import type { Coverage, EditorialMark, Member, SourceRef, Story, StoryDetail, StorylineRef } from '../../model/story.ts';
+import { OverrideRules } from '../../pipeline/cluster/overrides.ts';
+import { overridesNaming } from './overrides.ts';
 import type { CanonicalChoice, MemberScore } from '../../pipeline/choose-canonical.ts';
 import { chooseText } from '../../pipeline/choose-text.ts';
 import { cosine, decodeFingerprint, jaccard } from '../../pipeline/fingerprint/index.ts';
@@ -38,7 +40,8 @@ export interface StoryPage {
  * (sort_key, id) neither repeats nor skips stories while new ones arrive.
  */
 export async function listStories(db: Db, f: StoryFilter): Promise<StoryPage> {
-  const where: SQL[] = [isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`];
+  // hidden by an editor: out of every list (the API, the feeds, the inspector's list) until the hide is undone
+  const where: SQL[] = [isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`, eq(clusters.hidden, false)];
   if (f.cursor) {
     where.push(or(lt(clusters.sortKey, f.cursor.sortKey), and(eq(clusters.sortKey, f.cursor.sortKey), lt(clusters.id, f.cursor.id)))!);
   }
@@ -86,7 +89,11 @@ export async function getStory(db: Db, id: string): Promise<StoryDetail | null> 
     db.select({ id: clusters.id }).from(clusters).where(eq(clusters.mergedInto, resolved)),
   ]);
   if (!cluster || !cluster.canonicalItemId || memberRows.length === 0) return null;
-  const [sourceMap, lines] = await Promise.all([sourcesById(db, memberRows.map((m) => m.sourceId)), storylineRefs(db, [cluster.storylineId])]);
+  const [sourceMap, lines, editorial] = await Promise.all([
+    sourcesById(db, memberRows.map((m) => m.sourceId)),
+    storylineRefs(db, [cluster.storylineId]),
+    editorialMarks(db, memberRows.map((m) => m.id)),
+  ]);
   const scores = new Map(((cluster.canonicalReason as CanonicalChoice | null)?.members ?? []).map((m) => [m.id, m]));
   const toCanonical = similarities(memberRows, cluster.canonicalItemId);
   const members = memberRows
@@ -105,6 +112,8 @@ export async function getStory(db: Db, id: string): Promise<StoryDetail | null> 
     canonicalReason: cluster.canonicalReason,
     mergedFrom: mergedRows.map((r) => r.id),
     storylineWhy: story.storyline ? cluster.storylineWhy : null,
+    hidden: cluster.hidden,
+    editorial,
   };
 }
 
@@ -122,6 +131,34 @@ function similarities(rows: Item[], canonicalId: string): Map<string, number> {
   }
   for (const [id, v] of out) if (Number.isNaN(v)) out.delete(id);
   return out;
+}
+
+/** The overrides naming a story's members, as the story shows them: which pin and which hide are in force here. */
+async function editorialMarks(db: Db, memberIds: string[]): Promise<EditorialMark[]> {
+  const records = await overridesNaming(db.$client, memberIds);
+  if (!records.length) return [];
+  const rules = new OverrideRules(records);
+  const pin = rules.pinnedIn(memberIds);
+  const hide = rules.hiddenBy(memberIds);
+  const splitItems = records.filter((r) => r.action === 'split').map((r) => r.item!);
+  const at = new Map<string, string | null>();
+  for (const part of chunk(splitItems, 1, ID_LIST_MAX)) {
+    for (const r of await db.select({ id: items.id, clusterId: items.clusterId }).from(items).where(inArray(items.id, part))) at.set(r.id, r.clusterId);
+  }
+  return rules.records.map((r) => {
+    const o = records.find((x) => x.id === r.id)!;
+    return {
+      id: o.id,
+      action: o.action,
+      storyId: o.storyId,
+      intoId: o.intoId,
+      itemId: o.item,
+      itemStory: o.action === 'split' ? (at.get(o.item!) ?? null) : null,
+      note: o.note,
+      createdAt: o.createdAt,
+      inForce: o.action === 'pin' ? pin?.id === o.id : o.action === 'hide' ? hide?.id === o.id : true,
+    };
+  });
 }
 
 async function assemble(db: Db, page: Cluster[]): Promise<Story[]> {

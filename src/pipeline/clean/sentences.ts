@@ -55,3 +55,43 @@ export function sentenceRunEnd(text: string, from: number, keep: (sentence: stri
   }
   return end;
 }
+
+/**
+ * The sentence holding offset `at`, as `sentences` would cut it: rules that look for a rare word first and then read
+ * only the sentences around it use this instead of walking every sentence of the text. A line break always ends a
+ * sentence, so the sentences of `at`'s line are walked once and kept (for the last text asked about: the rules of
+ * one clean() ask about one text in a row), and each question is a binary search.
+ */
+export function sentenceAt(text: string, at: number): [number, number] {
+  if (text !== cachedText) {
+    cachedText = text;
+    cachedLines.clear();
+  }
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let ends = cachedLines.get(lineStart);
+  if (!ends) {
+    ends = [];
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl + 1;
+    for (let from = lineStart; from < lineEnd; ) {
+      const end = sentenceEnd(text, from, text.length);
+      if (end <= from) break;
+      ends.push(end);
+      from = end;
+    }
+    cachedLines.set(lineStart, ends);
+  }
+  let lo = 0;
+  let hi = ends.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] > at) hi = mid;
+    else lo = mid + 1;
+  }
+  const end = ends[lo] ?? Math.min(at + 1, text.length);
+  const start = lo > 0 ? ends[lo - 1] : lineStart;
+  return [start, Math.max(end, Math.min(at + 1, text.length))];
+}
+
+let cachedText: string | null = null;
+const cachedLines = new Map<number, number[]>();

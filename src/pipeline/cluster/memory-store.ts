@@ -1,4 +1,5 @@
 /** An in-memory ClusterStore for tests, the evaluation and `onestory cluster`: maps standing in for D1's indexes. */
+import type { OverrideRecord } from './overrides.ts';
 import type { CandidateHit, ClusterStore, PlacementWrite, StoredCluster, StoredStory } from './store.ts';
 
 export class MemoryStore implements ClusterStore {
@@ -9,6 +10,8 @@ export class MemoryStore implements ClusterStore {
   private readonly byCluster = new Map<string, Set<string>>();
   private readonly clusterRows = new Map<string, StoredCluster>();
   private readonly times: number[] = []; // publication times, ascending: the items_published_idx stand-in
+  /** Editorial overrides placement applies (tests set them; the evaluation and `onestory cluster` have none). */
+  readonly overrides: OverrideRecord[] = [];
 
   async frequencies(terms: string[]) {
     const df = new Map<string, number>();
@@ -71,6 +74,11 @@ export class MemoryStore implements ClusterStore {
       this.byCluster.delete(m.from);
     }
     for (const c of w.clusters) this.clusterRows.set(c.id, structuredClone(c));
+  }
+
+  async overridesFor(itemIds: string[]): Promise<OverrideRecord[]> {
+    const ids = new Set(itemIds);
+    return this.overrides.filter((r) => (r.item && ids.has(r.item)) || r.story.some((i) => ids.has(i)) || r.into.some((i) => ids.has(i)));
   }
 
   /** Every story with the id of the live cluster it belongs to (for the evaluation and the CLI). */

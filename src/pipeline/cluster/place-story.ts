@@ -30,7 +30,9 @@ import {
   type Fingerprint,
 } from '../fingerprint/index.ts';
 import { stableId } from '../ids.ts';
+import { applyOverrides } from './apply-overrides.ts';
 import { DEFAULT_CONFIG, type ClusterConfig } from './config.ts';
+import { STOPWORDS } from '../fingerprint/stopwords.ts';
 import type { ClusterStore, StoredCluster, StoredStory } from './store.ts';
 
 export interface StoryInput {
@@ -87,6 +89,15 @@ function oneMove(fp: Fingerprint, kind: string | null, c: StoredStory, cfp: Fing
 
 const DAY_MS = 24 * 3600_000;
 
+/**
+ * A later development of a matter, not a rewrite of the same report: the two headlines name sums of millions and
+ * none in common (losses updated from $48M to $60M), published developmentGapMs apart or more. Gold rule: a
+ * follow-up with a new development is another event; the pair must clear a higher bar.
+ */
+function development(a: Fingerprint, b: Fingerprint, gapMs: number, cfg: ClusterConfig): boolean {
+  return gapMs >= cfg.developmentGapMs && a.figures.length > 0 && b.figures.length > 0 && !sameFigure(a, b);
+}
+
 /** Both headlines name the same sum of millions or more (see headlineFigures). */
 function sameFigure(a: Fingerprint, b: Fingerprint): boolean {
   return a.figures.some((f) => b.figures.includes(f));
@@ -100,6 +111,27 @@ function copyOnly(a: Kind | null | undefined, b: Kind | null, cfg: ClusterConfig
   return cfg.copyOnlyKinds.includes(a ?? 'news') || cfg.copyOnlyKinds.includes(b ?? 'news');
 }
 
+const HEADLINE_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const headlineWords = (t: string) => new Set((t.toLowerCase().match(HEADLINE_WORD) ?? []).filter((w) => w.length > 2 && !STOPWORDS.has(w)));
+
+/**
+ * Whether a near-copy of one outlet's own piece is the same piece again: published within sameSourceIssueMs, or
+ * under mostly the same headline. A newsletter or a template repeats its body under a new headline every day
+ * ("The Daily: …" of Jan 8 and of Jan 9), and that body is no evidence that two issues report one event.
+ */
+function sameIssue(story: { title: string; publishedAt: number }, c: { title: string; publishedAt: number }, cfg: ClusterConfig): boolean {
+  return Math.abs(story.publishedAt - c.publishedAt) < cfg.sameSourceIssueMs || headlineOverlap(story.title, c.title) >= cfg.sameSourceTitle;
+}
+
+/** Content-word Jaccard of two headlines. */
+function headlineOverlap(a: string, b: string): number {
+  const x = headlineWords(a);
+  const y = headlineWords(b);
+  let inter = 0;
+  for (const w of x) if (y.has(w)) inter++;
+  return inter / (x.size + y.size - inter || 1);
+}
+
 /** A bar no cosine reaches (cosines are at most 1): the pair can match only as a copy. */
 const NEVER = 2;
 
@@ -109,7 +141,7 @@ const REWRITE_KINDS: ReadonlySet<Kind | null> = new Set<Kind | null>(['news', 'a
 /** A rewrite mill's second take on one happening, published soon after its first (see sameSourceEvent). */
 function sameOutletRewrite(m: { event: number; bar: number; move: boolean }, c: StoredStory, story: StoryInput, cfg: ClusterConfig): boolean {
   if (m.move || !REWRITE_KINDS.has(story.kind ?? null) || !REWRITE_KINDS.has(c.kind)) return false; // unlabelled: could be a template
-  return Math.abs(c.publishedAt - story.publishedAt) <= cfg.sameSourceGapMs && m.event >= cfg.sameSourceEvent * m.bar;
+  return Math.abs(c.publishedAt - story.publishedAt) <= cfg.sameSourceGapMs && m.event >= cfg.sameSourceEvent * m.bar && headlineOverlap(story.title, c.title) >= cfg.sameSourceRewriteTitle;
 }
 
 /**
@@ -189,10 +221,10 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
         ...(story.url && c.url === story.url && c.sourceId !== story.sourceId ? { sameUrl: true } : {}),
         bar: copyOnly(story.kind, c.kind, cfg) && Math.abs(c.publishedAt - story.publishedAt) > cfg.copyOnlyGapMs
           ? NEVER
-          : round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : 1)),
+          : round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : development(fp, cfp, Math.abs(c.publishedAt - story.publishedAt), cfg) ? cfg.developmentBarFactor : 1)),
       },
     }))
-    .filter(({ c, m }) => c.sourceId !== story.sourceId || m.near >= cfg.sameSourceNear || sameOutletRewrite(m, c, story, cfg))
+    .filter(({ c, m }) => c.sourceId !== story.sourceId || (m.near >= cfg.sameSourceNear && sameIssue(story, c, cfg)) || sameOutletRewrite(m, c, story, cfg))
     .map(({ m }) => m)
     .filter((m) => strength(m, bars) >= 1);
   matches.push(...centroidMatches(fp, story, verified, new Set(matches.map((m) => m.clusterId)), bars, cfg));
@@ -213,14 +245,19 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const candidatesJoined = [...new Map([...live.values()].filter((c) => joinableIds.has(c.id)).map((c) => [c.id, c])).values()];
   const pool = candidatesJoined.length ? await store.members(candidatesJoined.map((c) => c.id)) : [];
   const rewriteOf = new Set(candidates.filter((c) => c.sourceId === story.sourceId).map((c) => c.id));
+  const candidateOf = new Map(candidates.map((c) => [c.id, c]));
   const copyOf = new Set(
     joinable
-      .filter((m) => m.sameUrl || m.near >= cfg.nearJoin || (rewriteOf.has(m.itemId) && m.event >= cfg.sameSourceEvent * m.bar))
+      .filter((m) => m.sameUrl || (m.near >= cfg.nearJoin && (!rewriteOf.has(m.itemId) || sameIssue(story, candidateOf.get(m.itemId)!, cfg))) || (rewriteOf.has(m.itemId) && m.event >= cfg.sameSourceEvent * m.bar))
       .map((m) => m.clusterId),
   );
   const blocked = new Set(pool.filter((m) => m.sourceId === story.sourceId && !copyOf.has(m.clusterId)).map((m) => m.clusterId));
-  const joined = candidatesJoined.filter((c) => !blocked.has(c.id)).sort((a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1));
-  const survivor = joined[0]?.id ?? story.id;
+  const matched = candidatesJoined.filter((c) => !blocked.has(c.id)).sort((a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1));
+  // An editor's overrides (apply-overrides.ts) may tie the story to more clusters, keep it out of some, or give it a
+  // story of its own; the clustering's own decision above is unchanged when none names it or these clusters.
+  const editorial = await applyOverrides(story.id, matched, pool, joinable.map((m) => m.clusterId), store, (ids) => liveClusters(store, ids));
+  const joined = editorial.joined;
+  const survivor = joined[0]?.id ?? editorial.ownId ?? story.id;
   const merged = joined.slice(1).map((c) => c.id);
   const joinedIds = new Set(joined.map((c) => c.id));
   const kept = joinable.filter((m) => joinedIds.has(m.clusterId));
@@ -238,10 +275,12 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     url: story.url ?? null,
     ownsUrl: story.ownsUrl ?? false,
   };
-  const members = [...pool.filter((m) => joinedIds.has(m.clusterId)), stored];
+  const members = [...editorial.pool.filter((m) => joinedIds.has(m.clusterId)), stored];
   const fps = new Map(members.map((m) => [m.id, m.id === story.id ? fp : decodeFingerprint(m.fingerprint)]));
+  const pin = editorial.rules.pinnedIn(members.map((m) => m.id));
   const canonical = chooseCanonical(
     members.map((m) => ({ id: m.id, publishedAt: m.publishedAt, tier: m.tier, kind: m.kind, words: fps.get(m.id)!.words, url: m.url, ownsUrl: m.ownsUrl })),
+    pin && { itemId: pin.item!, overrideId: pin.id },
   );
   const times = members.map((m) => m.publishedAt);
   const cluster: StoredCluster = {
@@ -252,6 +291,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     lastPublishedAt: Math.max(...times),
     size: members.length,
     canonical,
+    hidden: !!editorial.rules.hiddenBy(members.map((m) => m.id)),
   };
   const gone = joined.slice(1).map((c) => ({ ...c, mergedInto: survivor }));
   await store.commit({
@@ -271,7 +311,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     merged,
     matches: kept,
     canonical,
-    why: explain(kept, joinable.length - kept.length, candidates.length, survivor, merged, bars),
+    why: explain(kept, joinable.filter((m) => blocked.has(m.clusterId)).length, candidates.length, survivor, merged, bars) + (editorial.note ? `; ${editorial.note}` : ''),
   };
 }
 
@@ -280,7 +320,7 @@ function compare(a: Fingerprint, b: Fingerprint): { near: number; event: number 
 }
 
 /** Maps each cluster id to its live cluster, following `mergedInto` (rarely more than one hop). */
-async function liveClusters(store: ClusterStore, ids: string[]): Promise<Map<string, StoredCluster>> {
+export async function liveClusters(store: ClusterStore, ids: string[]): Promise<Map<string, StoredCluster>> {
   const out = new Map<string, StoredCluster>();
   const pending = new Map(ids.map((id) => [id, id])); // original id -> id to look up next
   for (let hop = 0; pending.size && hop < MAX_MERGE_HOPS; hop++) {

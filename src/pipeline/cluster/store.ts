@@ -10,6 +10,7 @@
  */
 import type { Kind, Tier } from '../types.ts';
 import type { CanonicalChoice } from '../choose-canonical.ts';
+import type { OverrideRecord } from './overrides.ts';
 
 /** One placed story as stored: enough to verify a candidate and score a canonical without its text. */
 export interface StoredStory {
@@ -33,6 +34,7 @@ export interface StoredCluster {
   lastPublishedAt: number;
   size: number;
   canonical: CanonicalChoice | null; // the explained score, for the inspector and the API
+  hidden?: boolean; // an editor hid it (see overrides.ts); written with the cluster, absent: not hidden
 }
 
 export interface CandidateHit {
@@ -67,4 +69,9 @@ export interface ClusterStore {
   /** Clusters by id, merged ones included as they are (the caller follows `mergedInto`). */
   clusters(ids: string[]): Promise<StoredCluster[]>;
   commit(write: PlacementWrite): Promise<void>;
+  /**
+   * Every editorial override naming any of these items, each with all the items it names (see overrides.ts). A store
+   * without it places stories as the clustering alone decides.
+   */
+  overridesFor?(itemIds: string[]): Promise<OverrideRecord[]>;
 }

@@ -25,15 +25,17 @@ const ORDER: [Kind, Signal[]][] = [
   ['analysis', ANALYSIS_SIGNALS],
 ];
 
-// Forecast pieces often close with a presale plug; two such weak hints do not overrule a forecast headline.
+// Forecast pieces often close with a presale plug; two such weak hints do not overrule a forecast headline. Hints
+// in the headline and the first lines are another matter: there the promotion is the piece ("XRP price prediction:
+// ... while this $0.035 altcoin eyes 100x").
 const WEAK_PROMO_OVER_FORECAST = 3; // points of weak sponsored signals needed to beat a price-prediction headline
 
 export function classifyKind(input: KindInput): KindLabel {
   const doc = prepare(input);
   for (const [kind, signals] of ORDER) {
-    const { total, strongest, reasons } = score(signals, doc);
+    const { total, strongest, opening, reasons } = score(signals, doc);
     if (total < KIND_SCORE) continue;
-    if (kind === 'sponsored' && strongest < KIND_SCORE && total < WEAK_PROMO_OVER_FORECAST) {
+    if (kind === 'sponsored' && strongest < KIND_SCORE && total < WEAK_PROMO_OVER_FORECAST && opening < KIND_SCORE) {
       const forecast = score(PRICE_PREDICTION_SIGNALS, doc);
       if (forecast.total >= KIND_SCORE) return { kind: 'price-prediction', reasons: [...forecast.reasons, ...reasons.map((r) => `outweighed ${r}`)] };
     }

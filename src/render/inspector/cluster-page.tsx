@@ -3,6 +3,7 @@ import type { Member, StoryDetail } from '../../model/story.ts';
 import type { CanonicalChoice, MemberScore } from '../../pipeline/choose-canonical.ts';
 import { highlights, sharedEvidence, type Highlight, type SharedEvidence } from '../../pipeline/shared-evidence.ts';
 import type { RemovedSpan } from '../../pipeline/types.ts';
+import { EDITOR_SCRIPT_PATH, EditorialLines, EditorTools, MemberTools } from './editorial.tsx';
 import { Explain, Layout, fmtTime } from './layout.tsx';
 import { StorylineTimeline } from './storyline-timeline.tsx';
 
@@ -16,13 +17,16 @@ export function ClusterPage(props: { story: StoryDetail }) {
   const shared = new Map(s.members.filter((m) => !m.isCanonical).map((m) => [m.itemId, sharedEvidence(evidenceDoc(m), evidenceDoc(canonical))]));
   const union = unionOf([...shared.values()]);
   return (
-    <Layout title={s.title}>
+    <Layout title={s.title} script={EDITOR_SCRIPT_PATH}>
       <p class="muted">
         Story <code>{s.id}</code> · {s.members.length} member{s.members.length === 1 ? '' : 's'} ·{' '}
         <a href={`/api/v1/stories/${encodeURIComponent(s.id)}`}>JSON</a>
         {s.mergedFrom.length ? ` · merged from ${s.mergedFrom.join(', ')}` : ''}
+        {s.hidden ? ' · hidden' : ''}
       </p>
       <h1 class="story-title">{s.title}</h1>
+      <EditorialLines story={s} />
+      <EditorTools story={s} />
       <p>
         <a class="canonical-link" href={s.url} rel="noopener noreferrer">
           {s.source.name}
@@ -41,46 +45,53 @@ export function ClusterPage(props: { story: StoryDetail }) {
 
       <h2>Why the canonical won</h2>
       <p class="canonical-reason">{canonicalWhy(s)}</p>
-        <table class="members-table stack">
-          <thead>
-            <tr>
-              <th>Outlet</th>
-              <th>Title</th>
-              <th>Published</th>
-              <th title="to the canonical: the larger of copy Jaccard and same-event cosine">Similarity to canonical</th>
-              <th>Kind</th>
-              <th>Score parts</th>
+      <table class="members-table stack">
+        <thead>
+          <tr>
+            <th>Outlet</th>
+            <th>Title</th>
+            <th>Published</th>
+            <th title="to the canonical: the larger of copy Jaccard and same-event cosine">Similarity to canonical</th>
+            <th>Kind</th>
+            <th>Score parts</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.members.map((m) => (
+            <tr class={m.isCanonical ? 'canonical' : ''}>
+              <td data-label="Outlet">
+                {m.source.name} <span class="muted">({m.source.tier.replace('_', ' ')})</span>
+                {m.isCanonical ? <strong> ★ canonical</strong> : null}
+                {founded(m) ? <span class="pill first-report">first report</span> : null}
+              </td>
+              <td data-label="Title">{m.title}</td>
+              <td data-label="Published" class="muted">
+                {fmtTime(m.publishedAt)}
+              </td>
+              <td data-label="Similarity" class="similarity">
+                {m.isCanonical ? '—' : m.similarity == null ? '?' : m.similarity.toFixed(2)}
+              </td>
+              <td data-label="Kind">
+                <span class={`pill kind-${m.kind}`}>{m.kind}</span>
+              </td>
+              <td data-label="Score" class="score">
+                <ScoreParts score={m.score} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {s.members.map((m) => (
-              <tr class={m.isCanonical ? 'canonical' : ''}>
-                <td data-label="Outlet">
-                  {m.source.name} <span class="muted">({m.source.tier.replace('_', ' ')})</span>
-                  {m.isCanonical ? <strong> ★ canonical</strong> : null}
-                  {founded(m) ? <span class="pill first-report">first report</span> : null}
-                </td>
-                <td data-label="Title">{m.title}</td>
-                <td data-label="Published" class="muted">
-                  {fmtTime(m.publishedAt)}
-                </td>
-                <td data-label="Similarity" class="similarity">
-                  {m.isCanonical ? '—' : m.similarity == null ? '?' : m.similarity.toFixed(2)}
-                </td>
-                <td data-label="Kind">
-                  <span class={`pill kind-${m.kind}`}>{m.kind}</span>
-                </td>
-                <td data-label="Score" class="score">
-                  <ScoreParts score={m.score} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </tbody>
+      </table>
 
       <h2>Members</h2>
       {s.members.map((m) => (
-        <MemberCard m={m} storyId={s.id} names={names} shared={shared.get(m.itemId) ?? null} marks={m.isCanonical ? union : shared.get(m.itemId) ?? null} textFrom={s.textFrom?.itemId === m.itemId} />
+        <MemberCard
+          m={m}
+          story={s}
+          names={names}
+          shared={shared.get(m.itemId) ?? null}
+          marks={m.isCanonical ? union : (shared.get(m.itemId) ?? null)}
+          textFrom={s.textFrom?.itemId === m.itemId}
+        />
       ))}
     </Layout>
   );
@@ -106,7 +117,7 @@ function founded(m: Member): boolean {
   return typeof why === 'string' && why.startsWith('new cluster');
 }
 
-function MemberCard(props: { m: Member; storyId: string; names: Map<string, string>; shared: SharedEvidence | null; marks: SharedEvidence | null; textFrom: boolean }) {
+function MemberCard(props: { m: Member; story: StoryDetail; names: Map<string, string>; shared: SharedEvidence | null; marks: SharedEvidence | null; textFrom: boolean }) {
   const m = props.m;
   return (
     <section class={`member${m.isCanonical ? ' canonical' : ''}`} data-item={m.itemId}>
@@ -123,6 +134,7 @@ function MemberCard(props: { m: Member; storyId: string; names: Map<string, stri
         {props.textFrom ? ' · the story shows this text' : ''}
       </p>
       {m.error ? <p class="error">Recorded problem: {m.error}</p> : null}
+      <MemberTools story={props.story} itemId={m.itemId} isCanonical={m.isCanonical} />
       <dl class="kv">
         <dt>Kind</dt>
         <dd>
@@ -137,7 +149,7 @@ function MemberCard(props: { m: Member; storyId: string; names: Map<string, stri
         </dd>
         <dt>Why grouped</dt>
         <dd class="why-grouped">
-          <PlacementWhy m={m} storyId={props.storyId} names={props.names} />
+          <PlacementWhy m={m} storyId={props.story.id} names={props.names} />
         </dd>
         {props.shared ? (
           <>
@@ -193,6 +205,12 @@ function canonicalWhy(s: StoryDetail): string {
   const win = reason?.members?.find((m) => m.id === reason.canonicalId);
   const member = s.members.find((m) => m.isCanonical);
   if (!win || !member) return 'Only member.';
+  if (reason?.pinned) {
+    const best = [...(reason.members ?? [])].sort((a, b) => b.score - a.score)[0];
+    const bestName = s.members.find((m) => m.itemId === best.id)?.source.name ?? best.id;
+    const scores = best.id === win.id ? 'also the best score' : `the best score: ${bestName} ${best.score.toFixed(2)}`;
+    return `${member.source.name} was pinned as canonical by an editor (score ${win.score.toFixed(2)}; ${scores}).`;
+  }
   return `${member.source.name} scored ${win.score.toFixed(2)}, the best of ${s.members.length}: ${win.notes.join(', ')}.`;
 }
 

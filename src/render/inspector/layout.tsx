@@ -27,6 +27,10 @@ mark.shared{background:#fff1a8;color:inherit;border-radius:.2rem;padding:0 .1rem
 section.storyline{background:#fff;border:1px solid #e4e4e7;border-radius:.4rem;padding:.4rem 1rem;margin:1rem 0}
 ol.timeline{padding-left:1.2rem}ol.timeline li{margin:.2rem 0}ol.timeline li.current{font-weight:600}
 .developing{font-size:.8rem;color:#555}
+.editorial{background:#fff8e1;border:1px solid #e8d48a;border-radius:.4rem;padding:.3rem .9rem;margin:.6rem 0}.editorial p{margin:.3rem 0}
+.editorial .superseded{color:#777}.editor{font-size:.85rem;margin:.4rem 0}.editor label{margin-right:.4rem}
+.editor-tools,.member-tools{display:flex;gap:.4rem;flex-wrap:wrap;align-items:center}.member-tools{margin:.4rem 0}
+.editor-tools[hidden],.member-tools[hidden],.editor-only[hidden],form[hidden]{display:none}.editor-status:empty{display:none}.editor-status{color:#8a1c1c}
 @media (max-width:640px){
   header{padding:.5rem .8rem}header .tagline{display:block}main{padding:.6rem .8rem}
   table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
@@ -38,7 +42,7 @@ ol.timeline{padding-left:1.2rem}ol.timeline li{margin:.2rem 0}ol.timeline li.cur
 }
 `;
 
-export function Layout(props: { title: string; children: Child }) {
+export function Layout(props: { title: string; children: Child; script?: string }) {
   return (
     <html lang="en">
       <head>
@@ -46,6 +50,7 @@ export function Layout(props: { title: string; children: Child }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title} · onestory inspector</title>
         <style>{CSS}</style>
+        {props.script ? <script src={props.script} defer></script> : null}
       </head>
       <body>
         <header>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeStory, type StoryInput } from '../../../src/pipeline/cluster/place-story.ts';
 import { MemoryStore } from '../../../src/pipeline/cluster/memory-store.ts';
+import type { ClusterConfig } from '../../../src/pipeline/cluster/config.ts';
 import {
   at,
   BACKGROUND,
@@ -21,10 +22,10 @@ import {
 
 const ALL = [...BACKGROUND, HACK_REPORT_A, HACK_REPORT_B, MINER_SALE_ORIGINAL, MINER_SALE_COPY, SOLANA_OUTAGE, SOLANA_ETF];
 
-async function placeAll(stories: StoryInput[]) {
+async function placeAll(stories: StoryInput[], config: Partial<ClusterConfig> = {}) {
   const store = new MemoryStore();
   const placements = new Map<string, Awaited<ReturnType<typeof placeStory>>>();
-  for (const s of stories) placements.set(s.id, await placeStory(s, store));
+  for (const s of stories) placements.set(s.id, await placeStory(s, store, config));
   return { store, placements };
 }
 
@@ -296,5 +297,45 @@ describe('placeStory timing evidence', () => {
     expect(prompt.why).toMatch(/same event as arbor \(cosine [\d.]+ >= bar [\d.]+\)/);
     expect(late.clusterId).toBe('arbor-rewrite');
     expect(late.why).toMatch(/new cluster/);
+  });
+});
+
+describe('placeStory: follow-ups, newsletters and series stay apart', () => {
+  const HOUR = 3600_000;
+
+  it('keeps a later development apart when the headlines report different sums, a pair the plain bar would join', async () => {
+    const update: StoryInput = {
+      ...HACK_REPORT_B,
+      id: 'hack-update',
+      title: 'North Korean crypto thefts reach $2.1 billion as UN experts add new heists',
+      text: 'Investigators now put the total stolen by the hackers at $2.1 billion after 12 new intrusions since the last count, the largest a bridge hack in March.',
+      publishedAt: HACK_REPORT_A.publishedAt + 30 * HOUR,
+    };
+    const ruled = (await placeAll([...BACKGROUND, HACK_REPORT_A, update])).store.assignments();
+    expect(ruled.get('hack-update')).not.toBe(ruled.get('hack-a'));
+    const plain = (await placeAll([...BACKGROUND, HACK_REPORT_A, update], { developmentBarFactor: 1 })).store.assignments();
+    expect(plain.get('hack-update')).toBe(plain.get('hack-a'));
+  });
+
+  it("does not take a newsletter's boilerplate teaser, repeated under each day's headline, for copies of one event", async () => {
+    const body = 'The Daily brings you the most important crypto news of the day, with analysis from our newsroom, charts and the headlines you need before the markets open. Sign up to get it in your inbox every weekday.';
+    const issue = (id: string, title: string, hours: number): StoryInput => ({ id, title, text: body, coins: [], publishedAt: at(0) + hours * HOUR, sourceId: 'blockdaily', tier: 'original', kind: 'news' });
+    const { store } = await placeAll([issue('daily-8', 'The Daily: Zcash developers quit, XRP funds see outflows', 0), issue('daily-9', 'The Daily: Ripple wins UK approval, bitcoin slips below $90,000', 24), issue('daily-9b', 'The Daily: Ripple wins UK approval, bitcoin slips below $90K', 26)]);
+    const assign = store.assignments();
+    expect(assign.get('daily-9')).not.toBe(assign.get('daily-8'));
+    expect(assign.get('daily-9b')).toBe(assign.get('daily-9')); // a retitled repost within hours is the same issue
+  });
+
+  it("keeps one outlet's series of profiles apart, published together and written alike", async () => {
+    const SERIES = 'The interview is part of our series on the builders of crypto infrastructure, published this week with portraits by our photo desk.';
+    const profile = (id: string, title: string, body: string): StoryInput => ({ id, title, text: `${body} ${SERIES}`, coins: [], publishedAt: at(500) + Number(id.slice(-1)) * 60_000, sourceId: 'ledgerwire', tier: 'original', kind: 'news' });
+    const { store } = await placeAll([
+      ...BACKGROUND,
+      profile('p1', 'Ana Ruiz wants banks to settle payments in stablecoins', 'Ana Ruiz, who founded Northvault in Madrid, says banks will settle card payments in stablecoins within five years and that regulators in Europe are readier than they look.'),
+      profile('p2', "Keyrail's Tom Okafor bets on custody for pension funds", 'Tom Okafor left an investment bank to build Keyrail, a custody firm in Lagos that now holds digital assets for three pension funds and hires engineers across West Africa.'),
+      profile('p3', 'Why Mia Chen moved Ledgerbridge out of Singapore', 'Mia Chen moved Ledgerbridge to Dubai last year after licensing in Singapore stalled, and says the bridge now settles most of its volume for market makers in Asia.'),
+    ]);
+    const assign = store.assignments();
+    expect(new Set(['p1', 'p2', 'p3'].map((id) => assign.get(id))).size).toBe(3);
   });
 });

@@ -107,6 +107,12 @@ describe('classifyKind', () => {
     expect(got.reasons.some((r) => r.startsWith('outweighed'))).toBe(true);
   });
 
+  it('lets promotion in the headline and first lines outweigh a forecast headline it hides behind', () => {
+    const text = 'Dogecoin holds its range this week. Meanwhile this $0.004 meme coin is drawing early buyers.';
+    const got = classifyKind({ title: 'Dogecoin price prediction: while DOGE stalls, this new meme coin eyes 100x', text });
+    expect(got.kind).toBe('sponsored');
+  });
+
   it('does not take a prediction market for a price prediction', () => {
     expect(classifyKind({ title: 'Regulator clears prediction markets for sports contracts', text: NEWS_BODY }).kind).toBe('news');
   });
@@ -120,5 +126,197 @@ describe('classifyKind', () => {
   it('labels a technical read of the chart as analysis, a price-move report as news', () => {
     expect(classifyKind({ title: 'Ether forms a bull flag: key levels to watch', text: NEWS_BODY }).kind).toBe('analysis');
     expect(classifyKind({ title: 'Bitcoin falls 3% to $88,000 after jobs report', text: NEWS_BODY }).kind).toBe('news');
+  });
+});
+
+describe('classifyKind on forms it was not tuned on (issue 8)', () => {
+  const BETTING_GUIDE =
+    'Football fans who hold crypto have more places to bet than ever. We looked at licensing, payout speed and the ' +
+    'markets each site covers, from the Premier League to esports. Each operator below takes Bitcoin, Ether and USDT ' +
+    'deposits and settles winnings within the hour on most days. ';
+
+  it('labels a betting guide by the responsible-gambling notice it closes with', () => {
+    const text = `${BETTING_GUIDE.repeat(3)}Gambling can be addictive. Please gamble responsibly and only bet what you can afford to lose. 18+ only.`;
+    const got = classifyKind({ title: 'Where to bet on the weekend fixtures with crypto', text });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('responsible-gambling notice'))).toBe(true);
+  });
+
+  it('labels a casino review by the terms of its offer, but not a report on the gambling industry', () => {
+    const review =
+      'Luckbay greets new players with a 200% welcome bonus and 50 free spins. Wagering requirements are 35x, and the ' +
+      'bonus code LUCK200 unlocks a weekly rakeback. Every game is provably fair.';
+    expect(classifyKind({ title: 'Luckbay review: is it worth your Bitcoin?', text: review }).kind).toBe('sponsored');
+    const report =
+      'Regulators in three states fined online operators a combined $12 million on Tuesday for taking crypto deposits ' +
+      'without a licence. The operators said they would appeal.';
+    expect(classifyKind({ title: 'States fine offshore casinos over crypto deposits', text: report }).kind).toBe('news');
+  });
+
+  it('labels a gambling guide by its headline\'s form, and leaves a report on the industry as news', () => {
+    for (const title of ['How to Bet on the Super Bowl With Bitcoin', 'Bitcoin Sports Betting Sites: Where to Bet on the Playoffs', 'Luckbay Casino Review 2026: Bonuses and Games']) {
+      expect(classifyKind({ title, text: 'The season is here.' }).kind, title).toBe('sponsored');
+    }
+    expect(classifyKind({ title: 'Regulator fines crypto casinos over bonus terms', text: 'The regulator fined three operators.' }).kind).toBe('news');
+  });
+
+  it('labels a cloud-mining plan promoted by the income it promises, and leaves a scheme exposed as news', () => {
+    const promo = classifyKind({
+      title: 'XRP holders turn to cloud mining for steady daily income',
+      text: 'With Hashpeak cloud mining, new users get a free $15 bonus on sign-up and contracts pay out daily.',
+    });
+    expect(promo.kind).toBe('sponsored');
+    expect(promo.reasons.some((r) => r.startsWith('yield-scheme promo'))).toBe(true);
+    const exposed = classifyKind({
+      title: 'Regulator charges cloud mining scheme that promised daily income',
+      text: 'The scheme promised daily returns of 3% to investors who bought cloud mining contracts, the complaint says.',
+    });
+    expect(exposed.kind).toBe('news');
+  });
+
+  it('finds a cloud-mining plan below a news hook by the terms of its contracts', () => {
+    const hook = 'XRP climbed 8% on Tuesday as ETF hopes returned, and analysts expect the volatility to continue this week. '.repeat(8);
+    const plan =
+      'Meanwhile, more holders are turning to Hashpeak, a cloud mining platform. Contracts: $100 | 2 days | $108; $1,000 | 10 days | $1,150. ' +
+      'Profits are automatically credited every 24 hours, and a referral bonus pays 3% of what friends invest.';
+    const got = classifyKind({ title: 'XRP climbs as ETF hopes return', text: hook + plan });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('yield-scheme promo'))).toBe(true);
+    const hosting = 'The miner signed contracts for 30 days of hosting at $0.05 per kWh. Its cloud mining unit was sold last year.';
+    expect(classifyKind({ title: 'Miner signs hosting contracts', text: hook + hosting }).kind).toBe('news');
+  });
+
+  it('reads a presale pitch in a teaser: the stage and the token price in the first lines', () => {
+    const got = classifyKind({
+      title: 'Solana stalls near $200 as traders look elsewhere',
+      text: 'While Solana consolidates, Quillpad (QPD) is in stage 7 of its presale at $0.021, with 64% of the stage already sold.',
+    });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('token-sale terms'))).toBe(true);
+  });
+
+  it('keeps a report of a token sale as news, even one that sold out at a fraction of a cent', () => {
+    const text = 'The team behind the lending protocol raised $11.5 million in its token sale on Monday, then changed the allocation hours before the close.';
+    expect(classifyKind({ title: 'Lending protocol token sale sparks backlash', text }).kind).toBe('news');
+    const soldOut =
+      'The launchpad token surged 40% after its $600 million presale, climbing from $0.004 to $0.0056. ' +
+      'The post <a href="https://example-news.com/launchpad-token-presale-sold-out/">Launchpad token sold out</a> appeared first on Example News.';
+    expect(
+      classifyKind({ title: 'Launchpad token sold out in 12 minutes as whales pile in', text: soldOut, url: 'https://example-news.com/launchpad-token-presale-sold-out/' }).kind,
+    ).toBe('news');
+  });
+
+  it('reads a headline that teases an unnamed token with promised multiples as a promotion', () => {
+    const got = classifyKind({ title: 'Bitcoin holds $122K, but this $0.007 altcoin is tipped for 100x by next year', text: 'Bitcoin keeps drawing attention.' });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('mystery-token headline'))).toBe(true);
+  });
+
+  it('takes a "best crypto to buy" headline as a buying guide on its own, a weekly watch list not', () => {
+    expect(classifyKind({ title: 'Best Crypto to Buy Now 12 March – XRP, Zcash, Aster', text: 'Markets are on fire again.' }).kind).toBe('sponsored');
+    const column = 'Bitcoin is holding above support, and several altcoins are showing strength on the daily chart.';
+    expect(classifyKind({ title: 'Top 5 cryptocurrencies to watch this week: BTC, XMR, ZEC, HYPE, ENA', text: column }).kind).not.toBe('sponsored');
+  });
+
+  it('reads a forecast from the opening when the headline does not say "prediction"', () => {
+    const text =
+      'Ether trades near $4,500 after a bounce from support. A close above $4,800 could open a move toward $5,400, ' +
+      'and analysts expect a run to $6,000 if inflows hold.';
+    const got = classifyKind({ title: 'Ether bulls defend support as inflows return', text });
+    expect(got.kind).toBe('price-prediction');
+    expect(got.reasons.some((r) => r.startsWith('forecast'))).toBe(true);
+  });
+
+  it('reads a headline that sends a price somewhere in the future as a forecast', () => {
+    for (const title of ['XRP eyes $5 as ETF decision nears', 'Dogecoin could rally 400%, analyst says', 'BNB breakout: a move to $1,100 next?', 'Bitcoin price may bottom at $88K next cycle']) {
+      expect(classifyKind({ title, text: NEWS_BODY }).kind, title).toBe('price-prediction');
+    }
+  });
+
+  it('reads a forecast named in the first sentences together with the target it sets', () => {
+    const text =
+      'Bitcoin price prediction: a bank forecasts a new all-time high within days and reaffirms a $200,000 year-end target, citing fund inflows.';
+    const got = classifyKind({ title: 'Bitcoin could reach new highs as bank cites ETF flows', text });
+    expect(got.kind).toBe('price-prediction');
+    expect(got.reasons.some((r) => r.startsWith('forecast words in the opening'))).toBe(true);
+  });
+
+  it('reads "could send X to $Y" as a target, "can\'t push X to $Y" as none', () => {
+    expect(classifyKind({ title: 'Money printing could send Bitcoin into a $150K supercycle', text: NEWS_BODY }).kind).toBe('price-prediction');
+    expect(classifyKind({ title: 'Why even mass adoption can’t push Shiba Inu to $0.01', text: NEWS_BODY }).kind).not.toBe('price-prediction');
+  });
+
+  it('does not take a price move, a funding round or a money flow for a forecast', () => {
+    expect(classifyKind({ title: 'ETF inflows fuel bitcoin’s climb above $123K', text: 'Bitcoin rose 3% to $123,400 on Friday as funds took in $2.2 billion.' }).kind).toBe('news');
+    expect(classifyKind({ title: 'Lendvault closes $10M seed round ahead of token launch', text: NEWS_BODY }).kind).not.toBe('price-prediction');
+    expect(classifyKind({ title: 'Stablecoin flows could reach $56T by 2030', text: 'Adoption could drive payment flows to $56 trillion by 2030.' }).kind).not.toBe('price-prediction');
+    expect(classifyKind({ title: 'Token jumps 25%: may rally after $25.5M funding round', text: NEWS_BODY }).kind).not.toBe('price-prediction');
+  });
+});
+
+describe('press releases carried as news (issue 8)', () => {
+  it('reads a release by its dateline even when no wire is named', () => {
+    const text = 'SINGAPORE, March 4, 2026 — Tidemark Research published its quarterly review of stablecoin settlement volumes on Tuesday.';
+    const got = classifyKind({ title: 'Stablecoin settlement volumes double in a quarter', text });
+    expect(got.kind).toBe('press-release');
+    expect(got.reasons.some((r) => r.startsWith('release dateline'))).toBe(true);
+  });
+
+  it('does not take an agency dateline for a release', () => {
+    const text = 'NEW YORK, March 4, 2026 (Reuters) - Bitcoin fell 4% on Tuesday as investors sold risk assets.';
+    expect(classifyKind({ title: 'Bitcoin falls as investors sell risk assets', text }).kind).toBe('news');
+  });
+
+  it('reads a company speaking of itself on the day as a release', () => {
+    const text = 'Orbitstake, a staking infrastructure provider, today announced the general availability of its restaking vaults for institutions.';
+    expect(classifyKind({ title: 'Orbitstake opens restaking vaults to institutions', text }).kind).toBe('press-release');
+  });
+
+  it('labels an event promotion as a press release', () => {
+    const text =
+      'The summit will take place on May 12-13 in Lisbon and bring together founders, regulators and investors. ' +
+      'Speakers include three central bank officials; early-bird tickets are on sale until April 1.';
+    const got = classifyKind({ title: 'Harbor Web3 Summit returns to Lisbon in May', text });
+    expect(got.kind).toBe('press-release');
+    expect(got.reasons.some((r) => r.startsWith('event promotion'))).toBe(true);
+  });
+
+  it('takes the "About <Company>" close of a company piece as a release on its own', () => {
+    const text = `Players can now open the game in a browser with no download. ${NEWS_BODY} About Sachiverse Sachiverse is a competitive gaming universe built on Unreal Engine 5.`;
+    expect(classifyKind({ title: 'Browser play comes to Sachiverse', text }).kind).toBe('press-release');
+  });
+
+  it('does not take an outlet\'s own "About" block, closing every page it publishes, for a release', () => {
+    const text = `${NEWS_BODY} About Harborwire Harborwire is an independent newsroom covering digital assets since 2017.`;
+    expect(classifyKind({ title: 'Exchange freezes $12M tied to bridge exploit', text, source: 'Harborwire', url: 'https://harborwire.test/2026/03/freeze' }).kind).toBe('news');
+    expect(classifyKind({ title: 'Exchange freezes $12M tied to bridge exploit', text, url: 'https://www.harborwire.test/2026/03/freeze' }).kind).toBe('news');
+  });
+
+  it('keeps a news story about a company launch as news', () => {
+    const text = 'Coinbase launched a tokenized stock product for users outside the U.S. on Tuesday, the company said in a blog post, after months of talks with regulators.';
+    expect(classifyKind({ title: 'Coinbase launches tokenized stocks outside the U.S.', text }).kind).toBe('news');
+  });
+});
+
+describe('the URL as evidence of form (issue 8)', () => {
+  it('reads a forecast from the slug when the feed rewrote the headline', () => {
+    const text = 'Bitcoin could trade above $1 million by 2030, a Moscow analyst said, backing an earlier call.';
+    const url = 'https://example-news.com/bitcoin-may-hit-1-million-prediction-by-2030-analyst-says/';
+    expect(classifyKind({ title: 'Million-dollar mark is possible for Bitcoin, financier agrees', text }).kind).toBe('news');
+    const got = classifyKind({ title: 'Million-dollar mark is possible for Bitcoin, financier agrees', text, url });
+    expect(got.kind).toBe('price-prediction');
+    expect(got.reasons.some((r) => r.startsWith('forecast slug'))).toBe(true);
+  });
+
+  it('does not count a prediction-market slug, nor the headline\'s own words twice', () => {
+    const url = 'https://example-news.com/news/regulator-clears-prediction-markets-sports';
+    expect(classifyKind({ title: 'Regulator clears sports contracts', text: NEWS_BODY, url }).kind).toBe('news');
+    const dup = classifyKind({ title: 'Monad presale oversubscribed in an hour', text: NEWS_BODY, url: 'https://example-news.com/monad-presale-oversubscribed' });
+    expect(dup.kind).toBe('news');
+  });
+
+  it('files what a site keeps under /press-releases/ as a press release', () => {
+    const url = 'https://example-news.com/press-releases/2026/03/halcyon-opens-custody-desk';
+    expect(classifyKind({ title: 'Halcyon opens a custody desk in Zug', text: NEWS_BODY, url }).kind).toBe('press-release');
   });
 });

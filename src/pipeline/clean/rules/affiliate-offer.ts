@@ -1,5 +1,6 @@
 import type { Hit, Rule } from '../rule.ts';
-import { sentences } from '../sentences.ts';
+import { sentenceAt } from '../sentences.ts';
+import { positions, triggerWords } from '../trigger-words.ts';
 
 /**
  * An exchange's or casino's offer dropped into a story: a short sentence that opens with a sign-up imperative and
@@ -11,15 +12,20 @@ const OPENER = /^(?:sign up|join|register|open an account|create an account|clai
 const REWARD = /\b(?:bonus|bonuses|gift|gifts|reward|rewards|welcome|cashback|rebate|promo code|referral code|free spins|off fees|no deposit|fee discount)\b/i;
 const MAX_WORDS = 25;
 const WORDS = /\S+/g;
-const TRIGGER = /\b(?:bonus|gifts?|rewards?|welcome|free|cashback|rebate|code|free spins)\b/i;
+/** Only the sentences around one of REWARD's words (its last word where it has two) are read. */
+const REWARD_WORDS = triggerWords(['bonus', 'bonuses', 'gift', 'gifts', 'reward', 'rewards', 'welcome', 'cashback', 'rebate', 'code', 'spins', 'fees', 'deposit', 'discount']);
 
 export const affiliateOffer: Rule = {
   name: 'affiliate-offer',
   category: 'advertisement',
   find(text) {
-    if (!TRIGGER.test(text)) return [];
     const hits: Hit[] = [];
-    for (let [s, e] of sentences(text)) {
+    const at = positions(text, REWARD_WORDS);
+    let readTo = -1;
+    for (const pos of at) {
+      if (pos < readTo) continue;
+      let [s, e] = sentenceAt(text, pos);
+      readTo = e;
       while (s < e && /\s/.test(text[s])) s++;
       const sentence = text.slice(s, e);
       if (OPENER.test(sentence) && REWARD.test(sentence) && (sentence.match(WORDS)?.length ?? 0) <= MAX_WORDS) hits.push({ start: s, end: e });

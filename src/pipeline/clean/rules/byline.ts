@@ -33,7 +33,7 @@ const BYLINES: Branch[] = [
   // an author line opening the text, a line or a section, the story's sentence right after it on the same line:
   // "By Ashutosh Sureka Bitcoin rose …", "… rally. By Parshwa Turakhiya Dogecoin (DOGE-USD) is trading …"
   // (two or three name words; the capital before a lower-case word starts the story)
-  searched(String.raw`(?<=^|\n|[.!?]\s)By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?= [A-Z][\w-]+(?: \([^()\n]{1,20}\))? [a-z])`, 'u', 'By '),
+  searched(String.raw`By (?<=(?:^|\n|[.!?]\s)By )[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?= [A-Z][\w-]+(?: \([^()\n]{1,20}\))? [a-z])`, 'u', 'By '),
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type { Hit, Rule } from '../rule.ts';
-import { sentences } from '../sentences.ts';
+import { sentenceAt } from '../sentences.ts';
+import { positions, triggerWords } from '../trigger-words.ts';
 
 /**
  * Captions told by their form, whoever printed them: a short unit (a line or sentence) that names a picture or chart
@@ -51,31 +52,85 @@ function creditEnd(unit: string, at: number): number {
   return breaks.length ? at + breaks[breaks.length - 1] : -1;
 }
 
+/** The units worth reading: those holding a "<media word> by <Maker>" or a source in parentheses. */
+// tried at each media word (sticky); no letter may stand before it
+const MADE_BY_HERE = new RegExp(MADE_BY.source.replace('(?:^|\\s)', ''), 'uy');
+const MEDIA_NOUNS = ['image', 'photo', 'picture', 'chart', 'graph', 'screenshot', 'illustration', 'infographic'].flatMap((w) => [w, `${w}s`]);
+// MADE_BY lets the maker's verb follow with no blank ("Imageby"): such a run is a trigger word too
+const MEDIA_WORDS = triggerWords([...MEDIA_NOUNS, ...MEDIA_NOUNS.flatMap((w) => ['by', 'from', 'via', 'courtesy', 'credit'].map((v) => w + v))]);
+const LETTER = /\p{L}/u;
+/** After a parenthesis that ends its unit: the text's or line's end, or a stop then a blank or a capital, or a capital glued on. */
+const ENDS_UNIT = /^(?:$|\.?\s*$|\.?\n|\.?\s?\p{Lu}|\.\s)/u;
+/** Before a parenthesis that starts its unit: the text's or line's start, or a stop and maybe a blank. */
+const STARTS_UNIT = /(?:^|\n|[.!?:;"”)]\s?)$/u;
+const PAREN_ANYWHERE = /\((?:source:\s?)?[\p{Lu}][\p{L}\p{N}.&'’ -]{1,30}\)/gu;
+
+interface Unit {
+  from: number; // where its sentence starts, white space included
+  start: number;
+  end: number;
+  media: boolean;
+  words: number;
+}
+
+/** The trimmed sentence holding `at` (null when only white space), as `sentences` cuts the text. */
+function unitAt(text: string, at: number): Unit | null {
+  const [from, end] = sentenceAt(text, at);
+  let s = from;
+  let e = end;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (e <= s) return null;
+  const unit = text.slice(s, e);
+  return { from, start: s, end: e, media: MEDIA.test(unit), words: unit.match(WORDS)?.length ?? 0 };
+}
+
+/** The non-blank unit before the sentence starting at `from`. */
+function unitBefore(text: string, from: number): Unit | null {
+  for (let at = from - 1; at >= 0; ) {
+    const u = unitAt(text, at);
+    if (u) return u;
+    at = sentenceAt(text, at)[0] - 1;
+  }
+  return null;
+}
+
 export const captionUnit: Rule = {
   name: 'caption-unit',
   category: 'image_credit',
   find(text) {
-    if (!MEDIA.test(text)) return [];
+    // Only the sentences around a maker or a parenthesised source are read (a sentence walk over every text cost
+    // more than the rest of this rule); each is judged as a walk over all of them would judge it.
+    const starts = new Map<number, Unit>();
+    for (const at of positions(text, MEDIA_WORDS)) {
+      if (at > 0 && LETTER.test(text[at - 1])) continue;
+      MADE_BY_HERE.lastIndex = at;
+      const m = MADE_BY_HERE.exec(text);
+      if (!m) continue;
+      const u = unitAt(text, at + m[0].length - 1);
+      if (u) starts.set(u.start, u);
+    }
+    PAREN_ANYWHERE.lastIndex = 0;
+    for (let m = PAREN_ANYWHERE.exec(text); m; m = PAREN_ANYWHERE.exec(text)) {
+      // a parenthesis inside a sentence of prose (most of them) is neither a unit's end nor its start
+      if (!ENDS_UNIT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !STARTS_UNIT.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+      const u = unitAt(text, m.index + m[0].length - 1);
+      if (u) starts.set(u.start, u);
+    }
     const hits: Hit[] = [];
-    let prev: { start: number; end: number; media: boolean; words: number } | null = null;
-    for (let [s, e] of sentences(text)) {
-      while (s < e && /\s/.test(text[s])) s++;
-      while (e > s && /\s/.test(text[e - 1])) e--;
-      if (e <= s) continue;
-      const unit = text.slice(s, e);
-      const words = unit.match(WORDS)?.length ?? 0;
-      const media = MEDIA.test(unit);
+    for (const u of [...starts.values()].sort((a, b) => a.start - b.start)) {
+      const unit = text.slice(u.start, u.end);
       const madeBy = MADE_BY.exec(unit);
       const end = madeBy ? creditEnd(unit, madeBy.index + madeBy[0].length) : -1;
       const begin = madeBy ? captionStart(unit, madeBy.index) : 0;
       // the caption's own words are counted: a sentence glued on after the credit is the story's
-      if (end > begin && (unit.slice(begin, end).match(WORDS)?.length ?? 0) <= CAPTION_MAX_WORDS) hits.push({ start: s + begin, end: s + end });
-      else if (media && words <= CAPTION_MAX_WORDS && PAREN_SOURCE.test(unit)) hits.push({ start: s, end: e });
-      else if (prev?.media && prev.words <= CAPTION_MAX_WORDS) {
+      if (end > begin && (unit.slice(begin, end).match(WORDS)?.length ?? 0) <= CAPTION_MAX_WORDS) hits.push({ start: u.start + begin, end: u.start + end });
+      else if (u.media && u.words <= CAPTION_MAX_WORDS && PAREN_SOURCE.test(unit)) hits.push({ start: u.start, end: u.end });
+      else {
         const paren = LEADING_PAREN.exec(unit);
-        if (paren) hits.push({ start: prev.start, end: s + paren[0].length });
+        const prev = paren ? unitBefore(text, u.from) : null;
+        if (paren && prev?.media && prev.words <= CAPTION_MAX_WORDS) hits.push({ start: prev.start, end: u.start + paren[0].length });
       }
-      prev = { start: s, end: e, media, words };
     }
     return hits;
   },

@@ -38,43 +38,75 @@ export const gluedRun: Rule = {
   name: 'glued-run',
   category: 'site_chrome',
   find(text) {
-    // most texts hold a brand name's join or none: a run needs two at least
-    JOIN.lastIndex = 0;
-    let seen = 0;
-    while (seen < MIN_JOINS - 1 && JOIN.exec(text)) seen++;
-    if (seen < MIN_JOINS - 1) return [];
+    // One pass finds every join; most texts hold a brand name's one or none, and a run needs two at least.
+    const joins = findJoins(text);
+    if (joins.length < MIN_JOINS - 1) return [];
     const hits: Hit[] = [];
-    let run: Tok[] = [];
-    let proseBefore = false;
-    const close = (proseAfter: boolean) => {
-      const hit = run.length ? judge(text, run, proseBefore, proseAfter) : null;
-      if (hit) hits.push(hit);
-      run = [];
-    };
-    let newline = text.indexOf('\n');
-    for (const tok of tokens(text)) {
-      if (newline >= 0 && newline < tok.start) {
-        if (run.length) {
-          close(false); // a menu keeps to its line
-          proseBefore = false;
-        }
-        newline = text.indexOf('\n', tok.start);
+    // A run keeps to its line (a menu is one line when the page has lines), so only lines with two joins are read.
+    let j = 0;
+    for (let lineStart = 0; lineStart < text.length && j < joins.length; ) {
+      const nl = text.indexOf('\n', lineStart);
+      const lineEnd = nl < 0 ? text.length : nl;
+      let n = 0;
+      while (j < joins.length && joins[j] < lineEnd) {
+        j++;
+        n++;
       }
-      if (!isRunToken(text, tok)) {
-        close(true);
-        proseBefore = !endsSentence(text, tok.end);
-        continue;
-      }
-      run.push(tok);
-      if (endsSentence(text, tok.end)) {
-        close(true);
-        proseBefore = false;
-      }
+      if (n >= MIN_JOINS - 1) hits.push(...runsIn(text, lineStart, lineEnd));
+      lineStart = lineEnd + 1;
     }
-    close(false);
     return hits;
   },
 };
+
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const JOIN_AT = /\p{Ll}{3}(?=\p{Lu}\p{Ll})/uy;
+
+/**
+ * Where JOIN matches, found by a character loop (a regex scan tries its three letters at every position of every
+ * text): ASCII by character codes, other scripts by the sticky regex at the few places a non-ASCII letter stands.
+ */
+function findJoins(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 3; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || (c > 90 && c < 128)) continue;
+    if (c < 128) {
+      if (isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i - 1)) && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3))) out.push(i - 3);
+      continue;
+    }
+    JOIN_AT.lastIndex = i - 3; // a non-ASCII letter: let the Unicode classes decide (also for the letters before it)
+    if (JOIN_AT.test(text)) out.push(i - 3);
+  }
+  return out;
+}
+
+/** The glued runs of one line. */
+function runsIn(text: string, from: number, to: number): Hit[] {
+  const hits: Hit[] = [];
+  let run: Tok[] = [];
+  let proseBefore = false;
+  const close = (proseAfter: boolean) => {
+    const hit = run.length ? judge(text, run, proseBefore, proseAfter) : null;
+    if (hit) hits.push(hit);
+    run = [];
+  };
+  for (const tok of tokens(text, from, to)) {
+    if (!isRunToken(text, tok)) {
+      close(true);
+      proseBefore = !endsSentence(text, tok.end);
+      continue;
+    }
+    run.push(tok);
+    if (endsSentence(text, tok.end)) {
+      close(true);
+      proseBefore = false;
+    }
+  }
+  close(false);
+  return hits;
+}
 
 /** Capitalised, all capitals, a digit, a separator, or glued ("groupChainalysis"): a token a menu run may hold. */
 function isRunToken(text: string, tok: Tok): boolean {
@@ -103,10 +135,10 @@ function mayBeGlued(tok: string): boolean {
   return false;
 }
 
-/** Blank-separated tokens, split again where a stop is glued to a capital. */
-function* tokens(text: string): Generator<Tok> {
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+/** Blank-separated tokens of text[from, to), split again where a stop is glued to a capital. */
+function* tokens(text: string, from: number, to: number): Generator<Tok> {
+  TOKEN.lastIndex = from;
+  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
     if (!mayBeGlued(m[0])) {
       yield { start: m.index, end: m.index + m[0].length, joins: 0, breaks: [] };
       continue;

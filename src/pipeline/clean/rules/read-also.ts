@@ -16,7 +16,10 @@ const LEAD = /(?:\b(?:Related(?: Reading| News| Article| Story)?|Read (?:more|al
  * "Editor's pick:", "More from X:", "Watch:", "ICYMI:" ("Trending:" and "Don't miss:" open affiliate promos: promo-block's).
  * Only at a start: "traders watch:" inside a sentence is prose.
  */
-const LABEL_LEAD = /(?:also read|must read|editor[’']?s picks?|top stor(?:y|ies)|related (?:coverage|posts?|stories|reads?)|more (?:from|on) (?:\p{Lu}[\w.]*(?: \p{Lu}[\w.]*){0,2})|recommended(?: reading| for you| stories)?|further reading|check out|up next|read next|read this next|in case you missed it|icymi|watch|listen|explore|discover|popular|latest)\s?:\s?(?=[\p{Lu}\p{N}"“‘'])/giu;
+const LABEL_BEFORE_COLON = /(?:also read|must read|editor[’']?s picks?|top stor(?:y|ies)|related (?:coverage|posts?|stories|reads?)|more (?:from|on) (?:\p{Lu}[\w.]*(?: \p{Lu}[\w.]*){0,2})|recommended(?: reading| for you| stories)?|further reading|check out|up next|read next|read this next|in case you missed it|icymi|watch|listen|explore|discover|popular|latest)\s?$/iu;
+/** Longest label before its colon (characters): "In case you missed it" and a blank. */
+const LABEL_MAX_CHARS = 30;
+const AFTER_COLON = /^:\s?(?=[\p{Lu}\p{N}"“‘'])/u;
 /** "You Might Also Like <date><title>By<author>": a teaser card with its byline. */
 const CARD = new RegExp(String.raw`You (?:Might|May) Also Like\s?(?:${DATE})?[^\n]{1,200}?By\s?[A-Z][\p{Ll}'’-]+(?: [A-Z][\p{Ll}'’-]+){0,2}(?=\p{Lu}[\p{Ll}\s]|\s|$)`, 'gu');
 
@@ -38,10 +41,15 @@ export const readAlso: Rule = {
       const after = start + m[0].length;
       hits.push({ start, end: m[0].startsWith('（') || m[0].startsWith('(') ? after : headlineEnd(text, after) });
     }
-    for (const m of matches(text, LABEL_LEAD)) {
-      const start = m.index ?? 0;
+    // at each colon, the label before it (colons are far fewer than the places a label could start)
+    for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+      const after = AFTER_COLON.exec(text.slice(colon, colon + 3));
+      if (!after) continue;
+      const label = LABEL_BEFORE_COLON.exec(text.slice(Math.max(0, colon - LABEL_MAX_CHARS), colon));
+      if (!label) continue;
+      const start = colon - label[0].length;
       if (!atSentenceStart(text, start) || hits.some((h) => h.start <= start && start < h.end)) continue;
-      hits.push({ start, end: headlineEnd(text, start + m[0].length) });
+      hits.push({ start, end: headlineEnd(text, colon + after[0].length) });
     }
     for (const m of matches(text, CARD)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     return hits;

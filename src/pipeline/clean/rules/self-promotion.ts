@@ -1,5 +1,7 @@
 import type { Hit, Rule, RuleContext } from '../rule.ts';
-import { sentences } from '../sentences.ts';
+import { positionsOf } from '../alternation.ts';
+import { sentenceAt } from '../sentences.ts';
+import { positions, triggerWords } from '../trigger-words.ts';
 
 /**
  * An outlet promoting itself, in words it writes afresh each time: a sentence that turns to the reader with an
@@ -22,8 +24,15 @@ const REPORTED = /["“”]|\b(?:said|says|told|according to)\b/i;
 /** Words such a sentence runs to at most: longer is a paragraph of the story. */
 const MAX_WORDS = 45;
 const WORDS = /\S+/g;
-/** Cheap first look: every such sentence points somewhere. */
-const TRIGGER = /\b(?:newsletters?|podcasts?|coverage|briefing|channel|app|alerts|edition|digest|YouTube|Telegram|Google News|Twitter|Facebook|Instagram|LinkedIn|Discord|WhatsApp|RSS|subscribe|sign up|https?|www)\b/i;
+/**
+ * Every such sentence points somewhere: only the sentences around a word of LINK, CHANNEL or SUBSCRIBE (the word of
+ * each that a match must hold: "coverage" of "live coverage", "follow" of "follow us") are read.
+ */
+const POINT_WORDS = triggerWords([
+  'http', 'https', 'www', 'newsletter', 'newsletters', 'podcast', 'podcasts', 'coverage', 'blog', 'updates', 'briefing', 'channel', 'app',
+  'alerts', 'edition', 'digest', 'youtube', 'telegram', 'google', 'twitter', 'facebook', 'instagram', 'linkedin', 'discord', 'whatsapp',
+  'rss', 'mailing', 'inbox', 'subscribe', 'sign', 'signup', 'follow', 'join',
+]);
 
 function promotes(sentence: string, ctx: RuleContext): boolean {
   if (!OPENER.test(sentence) || REPORTED.test(sentence)) return false;
@@ -38,9 +47,15 @@ export const selfPromotion: Rule = {
   name: 'self-promotion',
   category: 'cta',
   find(text, ctx) {
-    if (!TRIGGER.test(text)) return [];
     const hits: Hit[] = [];
-    for (let [s, e] of sentences(text)) {
+    let readTo = -1;
+    // a link glued to the word before it ("ushttps://…") is no letter run of its own: its "://" is looked for too
+    const links = positionsOf(text, '://');
+    const at = links.length ? [...positions(text, POINT_WORDS), ...links].sort((a, b) => a - b) : positions(text, POINT_WORDS);
+    for (const pos of at) {
+      if (pos < readTo) continue; // this sentence was read
+      let [s, e] = sentenceAt(text, pos);
+      readTo = e;
       while (s < e && /\s/.test(text[s])) s++;
       if (e > s && promotes(text.slice(s, e), ctx)) hits.push({ start: s, end: e });
     }

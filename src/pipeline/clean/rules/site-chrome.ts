@@ -33,8 +33,9 @@ const BLOG: Branch[] = [
   // the blog engine's filing line: "This entry was posted in News. Bookmark the permalink."
   searched(String.raw`This entry was posted (?:in|on|by) [^\n]{1,200}?Bookmark the permalink\.`, 'mu', 'Bookmark the permalink'),
   // a copyright line without its sign, on a line of its own: "2025 Bloomberg L.P.", "© 2024-2025 Example Media Inc."
-  // (or glued between flattened blocks: "…Trade School2025 Bloomberg L.P.TermsandPrivacy …")
-  searched(String.raw`(?:^[ \t]*|(?<=[\p{Ll}?!.]))(?:Copyright\s)?(?:©\s?)?(?:\d{4}\s?[-–]\s?)?\d{4}\s[\p{Lu}][\p{L}\p{N}&.,'’ -]{1,60}?(?:L\.P\.|Inc\.?|LLC|Ltd\.?|Limited|Corp(?:oration)?\.?|GmbH|S\.A\.|Media|Group)(?:\s?All [Rr]ights [Rr]eserved\.?)?(?:[ \t]*$|(?=\p{Lu}))`, 'mu', /\d{4}\s\p{Lu}/u),
+  // (or glued between flattened blocks: "…Trade School2025 Bloomberg L.P.TermsandPrivacy …"); the year comes first
+  // in the pattern, so the scan jumps from digit to digit, and what may stand before it is checked behind the digit
+  searched(String.raw`\d(?<=(?:^|\n|[ \t©]|[\p{Ll}?!.])\d)(?:\d{3}\s?[-–]\s?\d)?\d{3}\s[\p{Lu}][\p{L}\p{N}&.,'’ -]{1,60}?(?:L\.P\.|Inc\.?|LLC|Ltd\.?|Limited|Corp(?:oration)?\.?|GmbH|S\.A\.|Media|Group)(?:\s?All [Rr]ights [Rr]eserved\.?)?(?:[ \t]*$|(?=\p{Lu}))`, 'mu', /\d{4}\s\p{Lu}/u),
   // a contents label on its own line
   searched(String.raw`^[ \t]*(?:Table of [Cc]ontents|Contents|Inhaltsverzeichnis|Inhalt)[ \t]*$`, 'mu', ['ontents', 'Inhalt']),
 ];

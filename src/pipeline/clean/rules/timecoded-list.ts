@@ -7,6 +7,7 @@ import type { Hit, Rule } from '../rule.ts';
  */
 const CODE = /\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
 const MIN_CODES = 3;
+const CODE_ANYWHERE = /\d:\d\d/;
 /** Longest title between two codes (characters). */
 const TITLE_MAX_CHARS = 80;
 const STOP_INSIDE = /[.!?]\s/;
@@ -18,6 +19,7 @@ export const timecodedList: Rule = {
   category: 'related_links',
   find(text) {
     const hits: Hit[] = [];
+    if (!CODE_ANYWHERE.test(text)) return hits;
     let lineStart = 0;
     for (const line of text.split('\n')) {
       const codes = [...line.matchAll(CODE)].map((m) => m.index ?? 0);

@@ -3,7 +3,9 @@
  * method (chart patterns, indicators, on-chain metrics) or the format (daily wrap, briefing, newsletter);
  * a report of a specific happening stays news.
  */
-import { firstMatch, type Signal } from './doc.ts';
+import { distinctMatches, firstMatch, OPENING_CHARS, type Signal } from './doc.ts';
+
+const PRICE = String.raw`\$\s?\d[\d,.]*\s?(?:[kKmM]\b)?`;
 
 // Words that name an analytical method: the piece reads the market rather than reporting a happening.
 const METHOD_TITLE_RE =
@@ -22,6 +24,14 @@ const COMMENTATOR_TITLE_RE = /\b(?:analysts?|pundits?|economists?|experts?|strat
 const SHOW_RECAP_RE = /![^!]+!/;
 const URL_ANALYSIS_RE = /\/(?:analysis|markets?-analysis|technical-analysis|research|insights?)\//;
 
+// Levels read off the chart in the opening: "support at $4,200", "$4,600 resistance", "a breakout above $3.20".
+// One level is a price report's colour; two are a reading of the chart.
+const CHART_LEVEL_RE = new RegExp(
+  String.raw`\b(?:support|resistance|breakout|breakdown|trendline|neckline|fibonacci|fib|EMA|SMA|moving average|ceiling|floor|demand zone|supply zone)\b[^.?!$]{0,25}${PRICE}|${PRICE}(?:\s?[-–]\s?${PRICE})?\s(?:support|resistance|level|zone|ceiling|floor|barrier|threshold|handle)\b`,
+  'gi',
+);
+const CHART_LEVELS_MIN = 2;
+
 export const ANALYSIS_SIGNALS: Signal[] = [
   { name: 'method headline', weight: 2, test: (d) => firstMatch(METHOD_TITLE_RE, d.title) },
   { name: 'market-terms headline', weight: 1, test: (d) => firstMatch(MARKET_TERMS_TITLE_RE, d.title) },
@@ -31,4 +41,12 @@ export const ANALYSIS_SIGNALS: Signal[] = [
   { name: 'commentator headline', weight: 1, test: (d) => firstMatch(COMMENTATOR_TITLE_RE, d.title) },
   { name: 'show-recap headline', weight: 2, test: (d) => firstMatch(SHOW_RECAP_RE, d.title) },
   { name: 'analysis path', weight: 1, test: (d) => firstMatch(URL_ANALYSIS_RE, d.path) },
+  {
+    name: 'chart levels',
+    weight: 1,
+    test: (d) => {
+      const found = distinctMatches(CHART_LEVEL_RE, d.head.slice(0, OPENING_CHARS));
+      return found.length >= CHART_LEVELS_MIN ? found.join(' / ') : null;
+    },
+  },
 ];

@@ -17,6 +17,7 @@ export interface KindDoc {
   notices: string; // the disclaimers and ads the cleaner found, joined: a disclosure mid-page is still a disclosure
   host: string; // lower-case host name, '' when there is no usable URL
   path: string; // lower-case URL path
+  slug: string; // the path's last segment as words ("xrp price prediction 2025"): the headline as first published
   source: string;
 }
 
@@ -25,6 +26,8 @@ const NOTICE_CATEGORIES: ReadonlySet<NoiseCategory> = new Set(['disclaimer', 'ad
 
 // Wide enough to hold a dateline after a standfirst and a subtitle.
 const HEAD_CHARS = 600;
+/** The opening a teaser feed keeps (title aside): about the first two or three sentences of the body. */
+export const OPENING_CHARS = 600;
 // Wide enough for an "About X" paragraph, a contact block and a disclaimer together.
 const TAIL_CHARS = 1_800;
 
@@ -52,8 +55,15 @@ export function prepare(input: KindInput): KindDoc {
       .join('\n'),
     host,
     path,
+    slug: slugWords(path),
     source: input.source ?? '',
   };
+}
+
+/** "/news/xrp-price-prediction-2025.html" -> "xrp price prediction 2025". */
+function slugWords(path: string): string {
+  const last = path.split('/').filter(Boolean).pop() ?? '';
+  return last.replace(/\.[a-z]{2,5}$/, '').replace(/[-_+]+/g, ' ').trim();
 }
 
 /** A named signal: `test` returns the matched evidence, or null. Weights add up; a kind needs `KIND_SCORE`. */
@@ -61,6 +71,7 @@ export interface Signal {
   name: string;
   weight: number;
   test: (doc: KindDoc) => string | null;
+  opening?: true; // the evidence stands in the headline or the first lines: it speaks for the piece, not a plug at its close
 }
 
 /** Two points: one strong signal, or two weak ones that agree. */
@@ -84,17 +95,26 @@ export function firstProseMatch(re: RegExp, text: string): string | null {
   return null;
 }
 
-/** Runs signals and returns the reasons that fired and their total weight. */
-export function score(signals: Signal[], doc: KindDoc): { total: number; strongest: number; reasons: string[] } {
+/** Every distinct match of a global `re` in `text`, trimmed: a count of different pieces of evidence. */
+export function distinctMatches(re: RegExp, text: string): string[] {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(re)) seen.add(m[0].trim().slice(0, 60));
+  return [...seen];
+}
+
+/** Runs signals and returns the reasons that fired, their total weight and the part of it found in the opening. */
+export function score(signals: Signal[], doc: KindDoc): { total: number; strongest: number; opening: number; reasons: string[] } {
   let total = 0;
   let strongest = 0;
+  let opening = 0;
   const reasons: string[] = [];
   for (const s of signals) {
     const hit = s.test(doc);
     if (hit === null) continue;
     total += s.weight;
+    if (s.opening) opening += s.weight;
     strongest = Math.max(strongest, s.weight);
     reasons.push(`${s.name}: "${hit}"`);
   }
-  return { total, strongest, reasons };
+  return { total, strongest, opening, reasons };
 }

@@ -15,6 +15,32 @@ const WIRE_HOSTS = /(?:^|\.)(?:prnewswire|globenewswire|businesswire|accesswire|
 // "Acme Labs Appoints ...", "Moca Network launches ...": an organisation's own action, told in its own words.
 const ANNOUNCEMENT_HEADLINE_RE =
   /^(?!(?:Does|Do|Is|Are|Can|Could|Will|Would|Why|How|What|When|Should)\b)(?![^?]*\?\s*$)(?:(?:[A-Z0-9][\w.&'’-]*|for|of|the|de)\s){1,6}(?:and (?:(?:[A-Z0-9][\w.&'’-]*|for|of|the)\s){1,5})?(?:(?:Launch|Introduce|Unveil|Debut|Appoint|Join|Partner|Integrate|Announce|Reduce|Expand|Complete|Secure|Welcome|Celebrate|Promote)(?:e?s)?|Names|Rolls? Out|Closes? \$[\d.]+[MBK]? (?:Seed|Series|Funding|Strategic))\b/i;
+// A release opens with where and when it was issued, wire or not: "XIAMEN, China, Dec. 12, 2025 --",
+// "Zug, Switzerland, October 3rd, 2025 —", "October 16, 2025 —". Outlets date their stories in the byline, not
+// in the first words of the text; an agency's dateline names the agency ("(Reuters) -") and is not this.
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const RELEASE_DATELINE_RE = new RegExp(
+  String.raw`^\W{0,3}(?:[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4},\s+)?${MONTH}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d(?!\s*\((?:Reuters|AP|AFP|Bloomberg|Dow Jones|Xinhua)\))\s*(?:[-–—/]|\(|,)`,
+);
+// The release's own verb: what a company says of itself on the day ("Acme today announced", "is pleased to announce").
+const TODAY_ANNOUNCED_RE =
+  /\b(?:today|this week) (?:announced|unveiled|launched|released|introduced|revealed|published|debuted|opened)\b|\b(?:announced|unveiled|launched|released) today\b|\bhas (?:officially )?(?:announced|unveiled|launched) (?:the (?:launch|release|opening)|its (?:new|latest|first))\b/i;
+// An event promoted: what it is, when and where it will be, who speaks, how to register.
+const EVENT_NOUN_RE = /\b(?:summit|conference|expo|forum|meetup|festival|hackathon|(?:blockchain|crypto|bitcoin|web3) week|gala|awards)\b/i;
+const EVENT_TERMS: RegExp[] = [
+  EVENT_NOUN_RE,
+  /\bwill (?:take place|be held|run from|kick off|return|gather|bring together|feature|host)\b|\btakes place (?:on|from|in|at)\b/i,
+  /\b(?:register|registration|sign up|tickets?|RSVP|early[- ]bird|passes)\b/i,
+  /\b(?:speakers?|panel(?:ists| discussions?)|keynotes?|agenda|line-?up|side events?|workshops?)\b/i,
+];
+const EVENT_TERMS_MIN = 3; // an event named and two of its practicalities
+// A company's research published as news: "<Company> Research: ...", "<Company> releases its Q3 report".
+const OWN_REPORT_TITLE_RE =
+  /^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3} (?:Research|Report|Institute|Labs? Report)\s*[:|–-]|\b(?:releases?|publishes|unveils|launches|issues) (?:its |a |the )?(?:new |latest |first |annual |quarterly |monthly |weekly |20\d\d )*(?:[\w-]+ ){0,3}(?:report|study|survey|research|whitepaper|index)\b/;
+
+// Where sites file releases: "/press-releases/", "/news-releases/", "/pr/", "/newsroom/".
+const RELEASE_PATH_RE = /\/(?:press-?releases?|news-?releases?|pr|newsroom|press|announcements?)\//;
+
 const MEDIA_CONTACT_RE = /\b(?:Media|Press|Investor|PR) (?:Contacts?|Inquiries|Enquiries|Relations)\s*:?\s+(?:[A-Z][a-z]+|[\w.+-]+@)|\b[Cc]ontact:\s*[\w.+-]+@[\w-]+\.[a-z]{2,}/;
 const FORWARD_LOOKING_RE = /\bforward[- ]looking statements?\b/i;
 const FIRST_PERSON_LAUNCH_RE =
@@ -38,12 +64,18 @@ function listingNotice(d: KindDoc): string | null {
   return found.length >= LISTING_NOTICE_MIN ? found.join(' / ') : null;
 }
 
-/** "About Kraken Kraken is ..." / "About Acme: Acme is ...": the company boilerplate that closes a release. */
+/** "About Kraken Kraken is ..." / "About Acme: Acme is ...": the company boilerplate that closes a release. An
+ * outlet's own "About <outlet>" block, closing every page it publishes, is site furniture and not counted. */
 function aboutBoilerplate(d: KindDoc): string | null {
   const re = /\bAbout ([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})\s*[:\n]?\s+(?:The |the )?([A-Z][\w.&-]*)/g;
+  const outlet = brandOf(d.source).toLowerCase();
   for (const m of d.tail.matchAll(re)) {
     const company = m[1].split(' ')[0];
-    if (m[2] === company) return m[0].slice(0, 60);
+    if (m[2] !== company) continue;
+    const name = company.toLowerCase();
+    const own = (outlet && (outlet.startsWith(name) || name.startsWith(outlet))) || (name.length >= BRAND_MIN_CHARS && d.host.includes(name.replace(/[^a-z0-9]/g, '')));
+    if (own) continue;
+    return m[0].slice(0, 60);
   }
   return null;
 }
@@ -86,6 +118,7 @@ function brandOf(source: string): string {
 export const PRESS_RELEASE_SIGNALS: Signal[] = [
   { name: 'PR-wire dateline', weight: 2, test: (d) => firstMatch(WIRE_DATELINE_RE, d.head) },
   { name: 'press-release label', weight: 2, test: (d) => firstMatch(PRESS_RELEASE_LABEL_RE, d.head) ?? firstMatch(PRESS_RELEASE_LABEL_RE, d.tail) ?? firstMatch(PRESS_RELEASE_LABEL_RE, d.notices) },
+  { name: 'release path', weight: 2, test: (d) => firstMatch(RELEASE_PATH_RE, d.path) },
   { name: 'PR-wire host', weight: 2, test: (d) => (WIRE_HOSTS.test(d.host) ? d.host : null) },
   { name: 'company blog', weight: 2, test: (d) => (/\bblog\b/i.test(d.source) || /^blog\./.test(d.host) ? d.source || d.host : null) },
   { name: 'first-person launch', weight: 2, test: (d) => firstMatch(FIRST_PERSON_LAUNCH_RE, d.head) },
@@ -95,7 +128,20 @@ export const PRESS_RELEASE_SIGNALS: Signal[] = [
   // With no body, the headline's form is all the evidence there is.
   { name: 'headline only', weight: 1, test: (d) => (d.text.trim() === '' ? 'no body' : null) },
   { name: 'media contact', weight: 2, test: (d) => firstMatch(MEDIA_CONTACT_RE, d.tail) },
-  { name: 'about boilerplate', weight: 1, test: aboutBoilerplate },
+  { name: 'about boilerplate', weight: 2, test: aboutBoilerplate },
+  { name: 'release dateline', weight: 2, test: (d) => firstMatch(RELEASE_DATELINE_RE, d.head) },
+  { name: 'today-announced lede', weight: 2, test: (d) => firstMatch(TODAY_ANNOUNCED_RE, d.head) },
+  {
+    name: 'event promotion',
+    weight: 2,
+    test: (d) => {
+      const text = `${d.title}\n${d.head}`;
+      if (!EVENT_NOUN_RE.test(text)) return null; // no event named: its practicalities are not looked for
+      const found = EVENT_TERMS.map((re) => firstMatch(re, text)).filter((m): m is string => m !== null);
+      return found.length >= EVENT_TERMS_MIN ? found.join(' / ') : null;
+    },
+  },
+  { name: 'own-report headline', weight: 1, test: (d) => firstMatch(OWN_REPORT_TITLE_RE, d.title) },
   { name: 'forward-looking statements', weight: 1, test: (d) => firstMatch(FORWARD_LOOKING_RE, d.tail) },
   { name: 'pleased to announce', weight: 1, test: (d) => firstMatch(PLEASED_TO_ANNOUNCE_RE, d.head) },
   { name: 'leading-company appositive', weight: 1, test: (d) => firstMatch(LEADING_APPOSITIVE_RE, d.head) },

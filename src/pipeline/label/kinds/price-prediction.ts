@@ -1,22 +1,80 @@
 /**
- * Price prediction: the headline's point is a price target or forecast, e.g. "XRP price prediction
- * 2025-2031", "Bitcoin could hit $150K", "Analyst sets $4 target", "ETH to $10K?".
+ * Price prediction: the piece's point is where a price will go. The headline often says so ("XRP price
+ * prediction 2025-2031", "Bitcoin could hit $150K", "Analyst sets $4 target", "ETH to $10K?"); when it does
+ * not, the opening does (often all a teaser feed carries): prices to come in the future tense ("could reach
+ * $5,766", "eyes a move toward $0.50", "a $200,000 year-end target") and forecasting named ("is forecasting").
+ * A report of a move that happened (rose 5% to $X) speaks in the past tense and names where the price is, not
+ * where it goes; support and resistance read off a chart without a target are analysis (see analysis.ts).
  */
-import { firstMatch, type Signal } from './doc.ts';
+import { distinctMatches, firstMatch, OPENING_CHARS, type KindDoc, type Signal } from './doc.ts';
 
-const PRICE = String.raw`\$\s?\d[\d,.]*\s?(?:[kKmMbBtT]|million|billion|trillion)?`;
-const LABEL_RE = /\bprice (?:predictions?|forecasts?|outlook|targets?)\b/i;
+const PRICE = String.raw`\$\s?\d[\d,.]*\s?(?:[kKmMbBtT]\b|million|billion|trillion)?`;
+// A price a coin trades at, not an amount of money: "$150K", "$0.40", "$1 million" a coin, but not "$56 trillion"
+// of payments, a "$2 billion valuation" or a "$10M seed round".
+const LEVEL = String.raw`\$\s?\d[\d,.]*(?:\s?[kK]\b|\s?[mM]\b|\s?million\b)?(?![\w,.]|\s?(?:[bBtT]\b|billion|trillion|bln|mln)|\s(?:[\w-]+\s)?(?:seed|series|funding|round|raise|valuation|IPO|deal|fund|loan|investment|acquisition|in (?:inflows|outflows|losses|liquidations|volume)))`;
+const LABEL_RE = /\bprice (?:predictions?|forecasts?|outlook|targets?)\b|\bmarket predictions?\b/i;
 // "predicts" and "forecast" also head news about forecasts of anything: alone they are a weak hint.
 const PREDICT_WORD_RE = /\bpredict(?:s|ions?|ed)?\b(?! (?:markets?|bets?))|\bforecasts?\b/i;
 // A horizon: "$2.9M by 2050", "by 2030 ... $40,000".
-const HORIZON_RE = new RegExp(String.raw`${PRICE}[^.?!]{0,40}\bby (?:the )?(?:end of |mid-|year-end )?20\d\d\b|\bby 20\d\d\b[^.?!]{0,40}${PRICE}`, 'i');
+const HORIZON_RE = new RegExp(String.raw`${LEVEL}[^.?!]{0,40}\bby (?:the )?(?:end of |mid-|year-end )?20\d\d\b|\bby 20\d\d\b[^.?!]{0,40}${LEVEL}`, 'i');
 // "Analyst: XRP to $4.75 by Friday": a ticker and a destination, with no verb of movement (that would be news).
 const ASSET_TO_PRICE_RE = new RegExp(String.raw`\b[A-Z]{2,6}\s+to\s+${PRICE}`);
-const TARGET_RE = new RegExp(
-  String.raw`\b(?:could|can|may|might|will|set to|poised to|on track to|expected to|to)\s+(?:\w+\s+){0,2}(?:hit|reach|touch|tap|see|target|surge to|soar to|rally to|climb to|rise to|explode to|run to|move (?:to|toward)|break (?:out )?(?:to|toward)|go)\b[^.?!]{0,20}${PRICE}|\btargets? (?:of )?${PRICE}|${PRICE}\s+(?:price )?targets?\b|\beyes?\s+(?:a\s+)?(?:rally (?:at|to)\s+|move to\s+)?${PRICE}|\b(?:path|road|run|move|moonshot|rally) (?:to|toward|towards) ${PRICE}|\bto ${PRICE}\s*\?|^${PRICE}[^.?!]{0,40}(?:in view|next)\b|\bhow (?:high|low) can\b|\bprice potential\b`,
-  'i',
-);
+// Where a price goes, said of the future: "could hit $5", "eyes $120K", "path to $20,000", "aim for $2.42",
+// "a move to $1,100 next?", "could rally 400%", "$16 XRP price in view", "power law sees $65K".
+const MOVE_VERB = String.raw`(?:hit|reach|touch|tap|see|target|clear|surge|soar|rally|climb|rise|jump|explode|pump|run|move|break(?: out)?|push|head|go|return|retest|aim|rebound|recover|drop|fall|crash|dip|slide|sink|plunge|flip|cross|top|bottom|peak|send|drive|propel|lift|take)`;
+// The price or the move must be the destination of the verb: "could rally 400%", "may retest $0.88", "could break
+// toward $0.50"; not "may rally after a $25.5M round". Testing a level is a chart reading, not a target.
+const DESTINATION = String.raw`(?:(?:back |as high as |as low as |up |down )?(?:to|toward|towards|past|above|beyond|below|under|near|into|at|for)\s+(?:the\s+)?|new highs? (?:of|at|near) )?(?:${LEVEL}|\d{2,}(?:,\d{3})*%)`;
+const TARGET_FORMS: string[] = [
+  String.raw`\b(?:could|can|may|might|will|would|set to|poised to|on track to|expected to|likely to|ready to|primed for|to)\s+(?:\w+\s+){0,2}${MOVE_VERB}(?:e?s|ing)?\s+${DESTINATION}`,
+  String.raw`\btargets? (?:of )?${LEVEL}|${LEVEL}\s+(?:price )?targets?\b`,
+  String.raw`\beyes?\s+(?:a\s+)?(?:\w+\s+){0,2}(?:rally (?:at|to)\s+|move to\s+|surge to\s+)?(?:${LEVEL}|\d{2,}% (?:rally|surge|gains?|upside|jump|pump))`,
+  String.raw`\b(?:path|road|moonshot|way) (?:to|toward|towards) ${LEVEL}`,
+  String.raw`\b(?:a|an|next|another|for)\s+(?:[\w-]+\s+){0,2}(?:move|run|rally|leg|push|breakout|climb|surge|pump) (?:to|toward|towards|past|beyond|above) ${LEVEL}`,
+  String.raw`\b(?:to|at|toward|towards|above|below) ${LEVEL}[^.?!]{0,12}(?:next\s*)?\?|${LEVEL} or ${LEVEL}\?`,
+  String.raw`${LEVEL}\s(?:[\w$.,'’-]+\s){0,3}(?:in view|in sight|within reach|on the cards|on the table|incoming|next|ahead|is possible|is coming)\b`,
+  String.raw`\b(?:sees|expects|predicts|projects|forecasts|calls for|hints at|points to|tips|odds of) (?:a |an |the )?(?:[\w-]+ ){0,2}${LEVEL}`,
+  String.raw`\b(?:set|poised|primed|ready|on track) for (?:a |an )?(?:[\w$.,%-]+ ){0,3}(?:rally|surge|run|breakout|rebound|drop|crash|correction)\b`,
+  String.raw`\baims? (?:for|at) ${LEVEL}|\bsets? (?:its )?sights on ${LEVEL}`,
+  String.raw`${LEVEL}(?:\s?[-–]\s?${LEVEL})?\+?\s(?:[\w-]+\s)?(?:price\s)?(?:predictions?|forecasts?|calls?|upside|potential)\b|\bupside (?:to|of|toward) ${LEVEL}`,
+  String.raw`\b(?:could|can|may|might|will|would|set to|poised to|expected to|likely to)\s+(?:\w+\s+)?(?:send|drive|propel|push|lift|take)\s+(?:[\w$]+\s+){0,2}(?:to|into|toward|towards|past|above|beyond)\s+(?:a\s+|the\s+)?${LEVEL}`,
+  String.raw`\b(?:sets?|gives?|names?|reveals?|puts?) (?:\w+ ){0,2}price (?:for|by|at|target)\b|\bprice (?:getting|going|heading) to ${LEVEL}`,
+  String.raw`\bhow (?:high|low|far) (?:can|could|will|might)\b|\bprice potential\b|\bwhat(?:'|’)s next for\b[^?]{0,30}\bprice\b|\bprice if\b|\bif\b[^.?!]{0,40}\bbreaks?\b`,
+];
+const TARGET_RE = new RegExp(TARGET_FORMS.join('|'), 'i');
 const YEAR_RANGE_RE = /\b20\d\d\s?[-–]\s?(?:20)?\d\d\b/;
+
+// In the opening: a price to come. A forward word and then a price within the same clause.
+const FORWARD_PRICE_RE = new RegExp(
+  [
+    String.raw`\b(?:could|can|may|might|will|would|expected to|likely to|poised to|set to|on track to|aims? (?:for|at)|aiming (?:for|at)|eyes|eyeing|targets?|targeting|toward|towards|next (?:target|resistance|hurdle|stop|leg)|upside (?:target|to|of)|projects?|projected|projecting|forecasts?|predicts?|predicted|sees|expects?|potential (?:move|rally|run|rise|surge) to|path to)\b[^.?!;]{0,50}?${LEVEL}`,
+    String.raw`${LEVEL}\s(?:[\w-]+\s)?(?:price\s)?targets?\b`, // "a $200,000 year-end target"
+  ].join('|'),
+  'gi',
+);
+// Forecasting named in the first sentences: "Bitcoin price prediction: ...", "shares a bold forecast", "is forecasting".
+const FORECAST_WORDS_RE =
+  /\bprice (?:predictions?|forecasts?|targets?|outlook)\b|\b(?:a|an|his|her|their|its|the|bold|new|latest) (?:[\w-]+ )?(?:forecast|prediction|projection)s?\b(?! markets?\b)|\b(?:is|are|were|was) (?:forecasting|predicting|projecting)\b/i;
+const FORECAST_WORDS_CHARS = 300; // about the first two sentences
+const FORWARD_PRICES_FOR_STRONG = 2; // two statements of where a price goes, in the opening
+
+// Two signals read the same list; it is found once per article.
+const FORWARD_PRICES = new WeakMap<KindDoc, string[]>();
+
+function forwardPrices(d: KindDoc): string[] {
+  let found = FORWARD_PRICES.get(d);
+  if (!found) FORWARD_PRICES.set(d, (found = distinctMatches(FORWARD_PRICE_RE, d.head.slice(0, OPENING_CHARS))));
+  return found;
+}
+
+// The slug keeps the headline as first published; outlets rewrite headlines for feeds, not URLs. It counts only
+// when the headline itself does not say it (the same words twice are one piece of evidence).
+const FORECAST_SLUG_RE = /\b(?:price predictions?|price forecasts?|price targets?|predicts?|prediction|forecasts?)\b(?! markets?\b| bets?\b)/;
+
+function forecastSlug(d: KindDoc): string | null {
+  if (LABEL_RE.test(d.title) || PREDICT_WORD_RE.test(d.title)) return null;
+  return firstMatch(FORECAST_SLUG_RE, d.slug);
+}
 
 export const PRICE_PREDICTION_SIGNALS: Signal[] = [
   { name: 'prediction headline', weight: 2, test: (d) => firstMatch(LABEL_RE, d.title) },
@@ -25,4 +83,22 @@ export const PRICE_PREDICTION_SIGNALS: Signal[] = [
   { name: 'price-horizon headline', weight: 2, test: (d) => firstMatch(HORIZON_RE, d.title) },
   { name: 'asset-to-price headline', weight: 2, test: (d) => firstMatch(ASSET_TO_PRICE_RE, d.title) },
   { name: 'year-range headline', weight: 1, test: (d) => firstMatch(YEAR_RANGE_RE, d.title) },
+  { name: 'forecast slug', weight: 1, test: forecastSlug },
+  {
+    name: 'forecast opening',
+    weight: 1,
+    test: (d) => {
+      const found = forwardPrices(d);
+      return found.length ? found.join(' / ') : null;
+    },
+  },
+  { name: 'forecast words in the opening', weight: 1, test: (d) => firstMatch(FORECAST_WORDS_RE, d.head.slice(0, FORECAST_WORDS_CHARS)) },
+  {
+    name: 'forecast-heavy opening',
+    weight: 1,
+    test: (d) => {
+      const found = forwardPrices(d);
+      return found.length >= FORWARD_PRICES_FOR_STRONG ? `${found.length} forward prices` : null;
+    },
+  },
 ];

@@ -1,36 +1,205 @@
 /**
- * Sponsored: paid promotion. Advertorials are written to sell a token, and they show it: a disclosure line,
- * a partner sub-domain, presale language, "best coins to buy" headlines, and a closing block of the
- * project's own links (Website / Telegram / X). A disclosure or a partner URL decides alone; the softer
- * signals must agree.
+ * Sponsored: paid promotion. Advertorials are written to sell something, and they show it: a disclosure line,
+ * a partner sub-domain, a closing block of the project's own links (Website / Telegram / X), and in the
+ * headline and the first lines already the form of a sale: a token's presale stage and price, returns promised
+ * as multiples, "best coins to buy"; a casino or betting guide's bonus terms and its responsible-gambling
+ * notice; a cloud-mining plan's contracts and daily income. A disclosure or a partner URL decides alone; the
+ * softer signals must agree. Teaser feeds give only the headline and a sentence or two, so the forms that
+ * stand there are read there.
  */
-import { firstMatch, firstProseMatch, type Signal } from './doc.ts';
+import { COIN_TABLE } from '../coin-table.ts';
+import { firstMatch, firstProseMatch, OPENING_CHARS, type KindDoc, type Signal } from './doc.ts';
 
+// --- Disclosures: the publisher says so, or files the piece where paid pieces go.
 const DISCLOSURE_RE =
   /\b(?:this (?:is a |is |article is |post is |content is )?(?:sponsored|paid|promoted)\b(?! by)|sponsored (?:article|post|content|story|press release)|paid (?:post|content|press release|promotion|partnership|advertorial)|advertorial|promoted content|partner content|this (?:article|post|content) (?:is|was) (?:sponsored|paid for|produced in partnership|provided by a sponsor|brought to you by))/gi;
+
 // A label above the piece: "Sponsored", "[Partner content]", "Advertorial |".
 const SPONSORED_LABEL_RE = /^\W{0,3}(?:sponsored(?: content| post| article)?|partner content|paid (?:post|content)|advertorial|promoted)\b/i;
+
 const PARTNER_HOST_RE = /^(?:partner|partners|sponsored|promo|branded)\./;
+
 const PARTNER_PATH_RE = /\/(?:sponsored|partner-content|partner-news|partnered|promoted|paid-content|advertorial)s?\//;
-const PRESALE_RE = /\bpre-?sales?\b/gi;
-const BUY_LIST_TITLE_RE =
-  /\b(?:best|top)\b[^.?!]{0,40}\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?)\b|\b(?:casinos?|betting sites?|sportsbooks?)\b[^.?!]{0,40}\b(?:compared|reviewed|reviews?|ranked|rankings?)\b|\b(?:best|top|next|cheap|cheapest|hidden|promising)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|gems?)\b[^.?!]{0,25}\b(?:to (?:buy|invest|watch|hold)|under \$|right now|this (?:week|month|year)|for 20\d\d)|\b(?:\d{2,4}x|1000x|100x)\b|\bpresale\b|\bhidden gem\b/i;
+
+// Distributors' boilerplate on placed articles; editorial copy carries it too, so it is weak.
+const PLACEMENT_DISCLAIMER_RE = /\bnot offered or intended to be used as legal, tax, investment, financial,? or other advice\b/i;
+
+// --- The close: what a sale hands the reader last (links, a call to buy, a giveaway).
 // The project's own link block closing the piece: "Website: https://... Telegram: https://t.me/..."
 const PROJECT_LINKS_RE =
   /\b(?:website|site|access|buy now|presale)\s*:\s*(?:https?:\/\/)?[\w.-]+\.[a-z]{2,}[^\n]{0,300}?(?:\b(?:telegram|linktree|discord|twitter|x|socials?)\s*(?:\(twitter\))?\s*:|\bt\.me\/|\blinktr\.ee\/)/i;
+
 // Community links a token sale sends buyers to; news may link a post on X, but not a Telegram group and a Linktree.
 const SALE_LINK_RES: RegExp[] = [/\bt\.me\/\w/i, /\blinktr\.ee\/\w/i, /\bdiscord\.(?:gg|com\/invite)\/\w/i, /\bgleam\.io\/\w/i];
+
 const PROFILE_LINK_RE = /\b(?:x|twitter)\.com\/\w+(?!\/status)\b/i;
+
 const SALE_LINKS_MIN = 2; // distinct kinds of community link, at least one of them a sale link
-const BUY_CALL_RE = /\b(?:buy|join|get) (?:\$[A-Z][A-Z0-9]{1,9}|the [A-Z][\w ]{1,30} presale)\b[^.!]{0,20}\b(?:here|now|today)\b/;
+
+function saleLinks(tail: string): string | null {
+  const sale = SALE_LINK_RES.map((re) => firstMatch(re, tail)).filter((m): m is string => m !== null);
+  const profile = firstMatch(PROFILE_LINK_RE, tail);
+  const found = profile ? [...sale, profile] : sale;
+  return sale.length && found.length >= SALE_LINKS_MIN ? found.join(' ') : null;
+}
+
+// The reader sent to buy: "Buy $SNORT Here", "Join the Snorter presale now", "Visit the official website here".
+const BUY_CALL_RE =
+  /\b(?:[Bb]uy|[Jj]oin|[Gg]et|[Gg]rab|[Ss]ecure|[Cc]laim) (?:your )?(?:\$[A-Z][A-Z0-9]{1,9}|the [A-Z][\w ]{1,30} (?:presale|token sale)|[A-Z][\w]+ tokens)\b[^.!]{0,40}\b(?:here|now|today|official website)\b|\b[Vv]isit (?:the )?(?:[A-Z][\w]+ )?[Oo]fficial [Ww]ebsite(?: [Hh]ere)?\b/;
+
 const FOLLOWING_LINKS_RE = /\b(?:please use the following links|visit the links below|find out more about [^.:]{2,40}:|to learn more about [^.:]{2,40}, visit|discover the future of [^.]{2,40} by checking out)\b/i;
+
 // "You can find more information about Zexpire ($ZX) here: Site: https://..." closes a paid placement.
 const MORE_ABOUT_HERE_RE = /\b(?:find|get|learn)(?: out)? more(?: information)? about [^.:]{2,40} here\s*:\s*(?:website|site|https?:)/i;
-// Distributors' boilerplate on placed articles; editorial copy carries it too, so it is weak.
-const PLACEMENT_DISCLAIMER_RE = /\bnot offered or intended to be used as legal, tax, investment, financial,? or other advice\b/i;
+
 const GIVEAWAY_RE = /\bgleam\.io\b|\$[\d,.]+[kKmM]? giveaway\b/i;
+
+// --- The opening: headline and first lines, all a teaser feed carries.
+const lede = (d: KindDoc) => `${d.title}\n${d.head}`;
+
+// A shopping list in the headline: "Best Crypto to Buy Now", "Top 5 Cloud Mining Services Compared", "Best
+// Bitcoin Betting Sites". Editorial headlines rank what happened, not what to buy.
+const BUY_LIST_TITLE_RE =
+  /\b(?:best|top)\b[^.?!]{0,40}\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|bookmakers?|poker sites?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b|\b(?:casinos?|betting sites?|sportsbooks?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b[^.?!]{0,40}\b(?:compared|reviewed|reviews?|ranked|rankings?)\b|\b(?:best|top|next|cheap|cheapest|hidden|promising|bullish|undervalued)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|gems?)\b[^.?!]{0,25}\b(?:to (?:buy|invest|hold|join)|under \$)|\bbest (?:crypto )?presales?\b/i;
+// "Top 5 cryptocurrencies to watch this week" is also an outlet's weekly chart column: a list, but not of purchases.
+const WATCH_LIST_TITLE_RE =
+  /\b(?:best|top|next|cheap|cheapest|hidden|promising|bullish|undervalued)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|gems?)\b[^.?!]{0,25}\b(?:to watch|right now|this (?:week|month|year)|for 20\d\d)\b/i;
+
+// Softer hype in the headline: a presale named, returns as multiples, a hidden gem.
+const HYPE_TITLE_RE = /\b(?:\d{2,4}x|1000x|100x)\b|\bpresale\b|\bhidden gem\b/i;
+
 const ROI_HYPE_RE = /\b\d{3,}% (?:APY|APR|staking rewards|returns?)\b|\b\d{2,3}(?:,\d{3})*% ROI\b|\b\d{2,4}x (?:gains|returns|potential|upside)\b|\bPhase \d+ of (?:its|the) presale\b|\bstage \d+ of (?:its|the) presale\b/i;
+
+// A pitch to the reader's wallet in the opening: returns as multiples, "best crypto to buy", "$200 into $5,000".
+const BUY_PITCH_RE =
+  /\b\d{1,3}(?:,\d{3})*x\+? (?:gains?|returns?|ROI|potential|upside|profits?|price pump|pump|rally|run|growth)\b|\bnext \d{2,4}x\b|\b\d{1,3}(?:,\d{3})+%\s?(?:ROI|gains?|returns?|pump|rally|upside|surge|potential)|\b\d{3,}%\s?(?:ROI|gains|returns|upside|potential)\b|\b(?:best|top) (?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|meme ?coins?) (?:to (?:buy|invest|hold|join)|for (?:20\d\d|the next)|right now)\b|\b(?:turn(?:s|ed|ing)?|transform(?:s|ing)?) \$[\d,.]+[kK]? (?:in)?to \$[\d,.]+[kKmM]?\b|^Got \$[\d,.]+[kK]?\?|\bmake you (?:a )?(?:millionaire|rich)\b|\b(?:tipped|named|called|hailed) (?:as )?(?:the )?(?:best|top|next big)\b/i;
+
+// In prose, not inside a link ("/pump-fun-token-presale-sold-out/" is the URL of a report, counted once as its slug).
+const PRESALE_RE = /(?<![/-])\bpre-?sales?\b(?![-/])/gi;
+
+// The mechanics of selling a new token to the reader. One term is common in news of token sales; two
+// different ones in the headline and the first lines (a stage and a price, a price and the share sold) are a pitch.
+const TOKEN_SALE_TERMS: [string, RegExp][] = [
+  ['presale', /\bpre-?sales?\b|\bICO\b|\bIDO\b|\bwhitelist\b/i],
+  ['sale stage', /\b(?:stage|phase) \d{1,2}\b/i],
+  // the price the reader pays now: "priced at $0.035", "at just $0.0058", "$0.021 per token"; not "climbed from $0.004"
+  ['token price', /\b(?:priced at|at just|for just|for only|entry price|listing price|launch price|presale price|current price of|(?:token|coin|altcoin|presale|stage|phase) (?:at|for|priced at)) \$\d|\bat \$0\.\d+\b|\$0\.\d+ (?:per token|each)\b|\b(?:sub-|under )\$0\.\d+ (?:token|coin|altcoin|crypto|gem)\b/i],
+  // a sale under way: "55% sold", "over 60% of the stage already claimed"; a sale that ended ("sold out") is a report
+  ['share sold', /\b\d{1,3}(?:\.\d)?% (?:sold|claimed|of (?:the )?(?:tokens|supply|allocation|stage|phase)(?: already)? (?:sold|claimed))\b|\b(?:tokens|coins) sold so far\b|\balready (?:been )?(?:sold|claimed)\b/i],
+  ['listing promise', /\b(?:before|ahead of) (?:its |the )?(?:exchange |CEX |public )?(?:listing|launch)\b|\blisting (?:price|target)\b|\bTGE\b/i],
+];
+
+const TOKEN_SALE_MIN_TERMS = 2; // different terms of a sale in the opening
+
+function tokenSaleTerms(d: KindDoc): string | null {
+  const text = lede(d);
+  const found = TOKEN_SALE_TERMS.map(([name, re]) => (re.test(text) ? name : null)).filter((n): n is string => n !== null);
+  return found.length >= TOKEN_SALE_MIN_TERMS ? found.join(' + ') : null;
+}
+
+// A token the coin table does not know, introduced by name and ticker ("Mutuum Finance (MUTM)", "$LILPEPE")
+// in a sentence about investors and upside: the pivot of a presale advertorial, from the market's news to the
+// product. News introduces new tokens too, in other sentences; alone this is a hint.
+const KNOWN_SYMBOLS: ReadonlySet<string> = new Set(COIN_TABLE.map((c) => c.symbol));
+
+const NEW_TOKEN_RE = /[A-Z][\w.]*(?: [A-Z][\w.]*){0,2} \(\$?([A-Z][A-Z0-9]{1,9})\)|(?<![\w$])\$([A-Z][A-Z0-9]{1,9})\b/g;
+
+const INVESTOR_PITCH_RE =
+  /\b(?:potential|upside|gains?|returns?|ROI|early (?:investors|buyers|adopters|entry)|next (?:big|gem|\d+x)|hidden gem|presale|utility|attention|investors?|traders?|buyers?|rally|explosive|momentum)\b/i;
+
+function newTokenPitch(d: KindDoc): string | null {
+  for (const sentence of lede(d).split(/(?<=[.!?\n])\s+/)) {
+    for (const m of sentence.matchAll(NEW_TOKEN_RE)) {
+      if (KNOWN_SYMBOLS.has(m[1] ?? m[2])) continue;
+      const pitch = INVESTOR_PITCH_RE.exec(sentence);
+      if (pitch) return `${m[0]} ~ ${pitch[0]}`;
+    }
+  }
+  return null;
+}
+
+// A headline that teases a token without naming it ("this $0.035 altcoin", "a different token", "the next DOGE")
+// is the hook of a promotion; news names what it reports on. Some news teases too ("this popular token"): a hint.
+const MYSTERY_TOKEN_TITLE_RE =
+  /\bthis (?:new |viral |hidden |cheap |under-the-radar |low-cap |early-stage |\$0\.\d+ |[\w-]+ )?(?:altcoin|token|coin|meme ?coin|gem)\b|\ba different (?:token|coin|altcoin|crypto)\b|\bnext (?:DOGE|SHIB|XRP|PEPE|Solana|Ethereum|Shiba Inu|Dogecoin|big (?:thing|crypto|altcoin))\b|\bnew meme ?coin\b/i;
+
+// The slug of a buying guide keeps its words when the feed's headline does not (when the headline says them too,
+// they are one piece of evidence, already counted). "presale" alone is not here: reports of token sales use it too.
+const PROMO_SLUG_RE = /\b(?:best (?:crypto|altcoins?|coins?|tokens?|meme coins?) to (?:buy|invest)|cryptos? to buy|crypto casinos?|betting sites?|sportsbooks?|cloud mining|sponsored|partner content|advertorial)\b/;
+
+// --- Gambling: casino and betting guides.
+// A scheme or an operator exposed is news: regulators and courts speak of it in these words.
+const ENFORCEMENT_RE = /\b(?:scam|fraud|ponzi|charged?|charges|arrest(?:ed|s)?|seiz(?:e|ed|es)|sues?|sued|lawsuit|indict(?:ed|ment)|shut(?:s)? down|crackdown|warns?|warning|victims?|probes?|investigat\w*|fined?|fines|bans?|banned|blocks?|blocked|regulators?|court|ruling|hack(?:ed|s)?|exploit(?:ed|s)?)\b/i;
 const GAMBLING_TITLE_RE = /\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|slots?)\b/i;
+
+// An affiliate's gambling guide: gambling named in the headline or first lines, and the headline in the form of a
+// guide (a review, how or where to bet, bonuses, a ranking). A report on the industry has neither form.
+const GAMBLING_WORD_RE = /\b(?:casinos?|betting|bet on|sportsbooks?|bookmakers?|gambling|gamble|wager(?:ing)?|slots?|poker|roulette|blackjack|igaming)\b/i;
+
+const GUIDE_TITLE_RE =
+  /\b(?:reviews?|reviewed|how to (?:bet|gamble|wager|play|deposit|withdraw)|where to (?:bet|gamble|play)|guide|bonus(?:es)?|promo codes?|free spins|ranked|compared|(?:best|top) \d*|sites?(?: to| for| that| with))\b/i;
+
+function gamblingGuide(d: KindDoc): string | null {
+  const guide = firstMatch(GUIDE_TITLE_RE, d.title);
+  if (!guide || ENFORCEMENT_RE.test(d.title)) return null;
+  const gambling = firstMatch(GAMBLING_WORD_RE, d.title) ?? firstMatch(GAMBLING_WORD_RE, d.head.slice(0, OPENING_CHARS));
+  return gambling ? `${gambling} / ${guide}` : null;
+}
+
+// Affiliate casino and betting guides close with the regulator-required notice; news about gambling does not.
+const RESPONSIBLE_GAMBLING_RE =
+  /\b(?:gamble|play|bet|wager) responsibly\b|\bgambling (?:can be|is|may be) addictive\b|\bgambl(?:ing|e) (?:involves|carries|comes with) (?:a )?(?:financial )?risks?\b|\b(?:begambleaware|gamcare|gamblersanonymous|gamblingtherapy)\b|\b1-800-(?:GAMBLER|522-4700)\b|\b(?:if you or someone you know has a|help with (?:a )?)gambling problem\b|\bonly (?:gamble|bet|wager) (?:what|with (?:money|funds)) you can afford\b/i;
+
+// An operator's offer spelled out: the terms a casino guide lists and a report on the industry rarely needs.
+const GAMBLING_OFFER_TERMS: RegExp[] = [
+  /\bwelcome (?:bonus|package|offer)\b/i,
+  /\b(?:deposit|reload|no-deposit|no deposit|sign-?up|first-deposit) bonus(?:es)?\b/i,
+  /\bfree spins\b/i,
+  /\bwagering (?:requirements?|conditions)\b|\bplaythrough\b|\brollover requirements?\b/i,
+  /\b(?:bonus|promo|referral) codes?\b/i,
+  /\brakeback\b|\bcashback (?:bonus|offer|rewards?)\b|\bVIP (?:program|club|levels?)\b/i,
+  /\bprovably fair\b|\blive (?:dealer|casino)\b|\bRTP\b|\bslot (?:games|machines)\b|\bsportsbook\b/i,
+];
+
+const GAMBLING_OFFER_MIN = 3; // different terms of an operator's offer
+
+// One scan for any of the offer's words before the terms are told apart: most texts have none of them.
+const GAMBLING_OFFER_WORDS_RE = /bonus|spins|wagering|playthrough|rollover|promo code|referral code|rakeback|cashback|VIP|provably|live dealer|live casino|RTP|slot games|slot machines|sportsbook/i;
+
+function gamblingOffer(d: KindDoc): string | null {
+  if (!GAMBLING_OFFER_WORDS_RE.test(d.text)) return null;
+  const found = GAMBLING_OFFER_TERMS.map((re) => firstMatch(re, d.text)).filter((m): m is string => m !== null);
+  return found.length >= GAMBLING_OFFER_MIN ? found.join(' / ') : null;
+}
+
+// --- Yield schemes: cloud mining and passive-income plans, named in the opening with the income they promise.
+const YIELD_SCHEME_RE = /\bcloud[- ]mining\b|\bmining (?:contracts?|plans?|rigs? rental)\b|\bhashrate rental\b|\bpassive[- ]income (?:platform|app|plan)s?\b/i;
+
+const PROMISED_INCOME_RE =
+  /\b(?:daily|weekly|monthly|stable|steady|passive|guaranteed) (?:income|earnings|returns?|profits?|payouts?|rewards)\b|\bearn(?:ing|s)? (?:up to |over |about )?\$[\d,.]+[kK]?\b|\b(?:free|sign-?up|registration|welcome|new-user) (?:\$[\d,.]+ )?(?:bonus|credit|reward|trial)\b|\bper day\b|\ba day\b/i;
+
+
+// The plan's terms in the body: a contract's price, term and payout ("$100 | 2 days | $108"), a referral bonus.
+const PLAN_TERMS: RegExp[] = [
+  PROMISED_INCOME_RE,
+  /\b(?:contracts?|plans?)\b[^.\n]{0,60}?\b\d{1,3}\s*days?\b|\$[\d,.]+\s*[|/–-]\s*\d{1,3}\s*days?\b/i,
+  /\breferral (?:bonus|commission|rewards?|program)\b|\binvite friends\b/i,
+  /\b(?:principal|capital) (?:is )?(?:returned|back)\b|\bautomatic(?:ally)? (?:settled|credited|paid)\b/i,
+];
+const PLAN_TERMS_MIN = 2; // different terms of a plan, when the opening does not name the scheme with its income
+
+function yieldScheme(d: KindDoc): string | null {
+  if (ENFORCEMENT_RE.test(d.title)) return null;
+  const text = lede(d);
+  const scheme = firstMatch(YIELD_SCHEME_RE, text);
+  const income = scheme && firstMatch(PROMISED_INCOME_RE, text);
+  if (scheme && income) return `${scheme} / ${income}`;
+  // a news hook first, the plan further down
+  const named = scheme ?? firstMatch(YIELD_SCHEME_RE, d.text);
+  if (!named) return null;
+  const terms = PLAN_TERMS.map((re) => firstMatch(re, d.text)).filter((m): m is string => m !== null);
+  return terms.length >= PLAN_TERMS_MIN ? `${named} / ${terms.join(' / ')}` : null;
+}
 
 export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'sponsored disclosure', weight: 2, test: (d) => firstProseMatch(DISCLOSURE_RE, d.tail) ?? firstProseMatch(DISCLOSURE_RE, d.head) ?? firstProseMatch(DISCLOSURE_RE, d.notices) },
@@ -46,19 +215,28 @@ export const SPONSORED_SIGNALS: Signal[] = [
       return n >= 2 ? `presale x${n}` : null;
     },
   },
-  { name: 'buy-list headline', weight: 1, test: (d) => firstMatch(BUY_LIST_TITLE_RE, d.title) },
+  { name: 'buy-list headline', weight: 2, test: (d) => firstMatch(BUY_LIST_TITLE_RE, d.title) },
+  { name: 'watch-list headline', weight: 1, test: (d) => (BUY_LIST_TITLE_RE.test(d.title) ? null : firstMatch(WATCH_LIST_TITLE_RE, d.title)), opening: true },
+  { name: 'hype headline', weight: 1, test: (d) => firstMatch(HYPE_TITLE_RE, d.title), opening: true },
   // A news story does not end by handing the reader a token's website and Telegram.
   { name: 'project link block', weight: 2, test: (d) => firstMatch(PROJECT_LINKS_RE, d.tail) ?? saleLinks(d.tail) },
   { name: 'call to buy', weight: 1, test: (d) => firstMatch(BUY_CALL_RE, d.tail) },
   { name: 'follow-the-links close', weight: 1, test: (d) => firstMatch(FOLLOWING_LINKS_RE, d.tail) },
   { name: 'giveaway', weight: 1, test: (d) => firstMatch(GIVEAWAY_RE, d.tail) ?? firstMatch(/\bgiveaway\b/i, d.title) },
-  { name: 'ROI hype', weight: 1, test: (d) => firstMatch(ROI_HYPE_RE, d.title) ?? firstMatch(ROI_HYPE_RE, d.text) },
-  { name: 'gambling promo', weight: 1, test: (d) => firstMatch(GAMBLING_TITLE_RE, d.title) },
+  { name: 'ROI hype', weight: 1, test: (d) => firstMatch(ROI_HYPE_RE, lede(d)), opening: true },
+  { name: 'gambling promo', weight: 1, test: (d) => firstMatch(GAMBLING_TITLE_RE, d.title), opening: true },
+  { name: 'token-sale terms', weight: 2, test: tokenSaleTerms },
+  { name: 'buy pitch', weight: 1, test: (d) => firstMatch(BUY_PITCH_RE, d.head), opening: true },
+  { name: 'responsible-gambling notice', weight: 2, test: (d) => firstMatch(RESPONSIBLE_GAMBLING_RE, d.tail) ?? firstMatch(RESPONSIBLE_GAMBLING_RE, d.notices) },
+  { name: 'gambling offer', weight: 2, test: gamblingOffer },
+  { name: 'gambling guide', weight: 2, test: gamblingGuide, opening: true },
+  { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
+  { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
+  { name: 'mystery-token headline', weight: 1, test: (d) => firstMatch(MYSTERY_TOKEN_TITLE_RE, d.title), opening: true },
+  {
+    name: 'promo slug',
+    weight: 1,
+    opening: true,
+    test: (d) => (PROMO_SLUG_RE.test(d.title.toLowerCase()) || HYPE_TITLE_RE.test(d.title) || BUY_LIST_TITLE_RE.test(d.title) ? null : firstMatch(PROMO_SLUG_RE, d.slug)),
+  },
 ];
-
-function saleLinks(tail: string): string | null {
-  const sale = SALE_LINK_RES.map((re) => firstMatch(re, tail)).filter((m): m is string => m !== null);
-  const profile = firstMatch(PROFILE_LINK_RE, tail);
-  const found = profile ? [...sale, profile] : sale;
-  return sale.length && found.length >= SALE_LINKS_MIN ? found.join(' ') : null;
-}
