@@ -3,7 +3,7 @@
  * passed in); anchors, an event's storyline and storylines are one indexed query each; the writes are one batch.
  */
 import type { ClusterStore, StoredStory } from '../pipeline/cluster/store.ts';
-import type { AnchorHit, StoredStoryline, StorylineStore, StorylineWrite } from '../pipeline/storyline/store.ts';
+import type { AnchorHit, LinkWhy, OverrideWhy, StoredStoryline, StorylineStore, StorylineWrite } from '../pipeline/storyline/store.ts';
 
 type HitRow = {
   item_id: string;
@@ -77,48 +77,60 @@ export class D1StorylineStore implements StorylineStore {
   }
 
   async commit(w: StorylineWrite): Promise<void> {
-    const now = this.now();
-    const stmts: D1PreparedStatement[] = [];
-    if (w.story.anchors.length) {
-      stmts.push(
-        this.d1
-          .prepare(
-            `INSERT OR IGNORE INTO story_anchors (key, published_at, item_id, grp, weight)
-             SELECT json_extract(value, '$.key'), ?2, ?1, json_extract(value, '$.group'), json_extract(value, '$.weight') FROM json_each(?3)`,
-          )
-          .bind(w.story.id, w.story.publishedAt, JSON.stringify(w.story.anchors)),
-      );
-    }
-    for (const s of w.storylines) {
-      stmts.push(
-        this.d1
-          .prepare(
-            `INSERT INTO storylines (id, merged_into, first_published_at, last_published_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)
-             ON CONFLICT(id) DO UPDATE SET merged_into = excluded.merged_into, first_published_at = excluded.first_published_at,
-               last_published_at = excluded.last_published_at, updated_at = excluded.updated_at`,
-          )
-          .bind(s.id, s.mergedInto, s.firstPublishedAt, s.lastPublishedAt, now),
-      );
-    }
-    for (const m of w.moves) {
-      stmts.push(this.d1.prepare(`UPDATE clusters SET storyline_id = ?2, updated_at = ?3 WHERE storyline_id = ?1`).bind(m.from, m.to, now));
-    }
-    for (const l of w.links) {
-      stmts.push(
-        this.d1
-          .prepare(`UPDATE clusters SET storyline_id = ?2, storyline_why = coalesce(?3, storyline_why) WHERE id = ?1`)
-          .bind(l.clusterId, l.storylineId, l.why ? JSON.stringify(l.why) : null),
-      );
-    }
-    // every event of a storyline that gained events shows a new storyline: `updated_since` readers see it change
-    const grown = w.storylines.filter((s) => !s.mergedInto).map((s) => s.id);
-    if ((w.links.length || w.moves.length) && grown.length) {
-      stmts.push(
-        this.d1
-          .prepare(`UPDATE clusters SET updated_at = ?2 WHERE storyline_id IN (SELECT value FROM json_each(?1)) AND merged_into IS NULL`)
-          .bind(JSON.stringify(grown), now),
-      );
-    }
+    const stmts = storylineWrites(this.d1, w, this.now());
     if (stmts.length) await this.d1.batch(stmts);
   }
+}
+
+/**
+ * The statements that write a storyline change: the story's anchors (when it has a story), the storylines, the
+ * events moved and linked. Placement commits them on their own; an editor's merge adds them to its batch.
+ */
+export function storylineWrites(
+  d1: D1Database,
+  w: Omit<StorylineWrite, 'story' | 'links'> & { story?: StorylineWrite['story']; links: { clusterId: string; storylineId: string; why: LinkWhy | OverrideWhy | null }[] },
+  now: number,
+): D1PreparedStatement[] {
+  const stmts: D1PreparedStatement[] = [];
+  if (w.story?.anchors.length) {
+    stmts.push(
+      d1
+        .prepare(
+          `INSERT OR IGNORE INTO story_anchors (key, published_at, item_id, grp, weight)
+           SELECT json_extract(value, '$.key'), ?2, ?1, json_extract(value, '$.group'), json_extract(value, '$.weight') FROM json_each(?3)`,
+        )
+        .bind(w.story.id, w.story.publishedAt, JSON.stringify(w.story.anchors)),
+    );
+  }
+  for (const s of w.storylines) {
+    stmts.push(
+      d1
+        .prepare(
+          `INSERT INTO storylines (id, merged_into, first_published_at, last_published_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+           ON CONFLICT(id) DO UPDATE SET merged_into = excluded.merged_into, first_published_at = excluded.first_published_at,
+             last_published_at = excluded.last_published_at, updated_at = excluded.updated_at`,
+        )
+        .bind(s.id, s.mergedInto, s.firstPublishedAt, s.lastPublishedAt, now),
+    );
+  }
+  for (const m of w.moves) {
+    stmts.push(d1.prepare(`UPDATE clusters SET storyline_id = ?2, updated_at = ?3 WHERE storyline_id = ?1`).bind(m.from, m.to, now));
+  }
+  for (const l of w.links) {
+    stmts.push(
+      d1
+        .prepare(`UPDATE clusters SET storyline_id = ?2, storyline_why = coalesce(?3, storyline_why) WHERE id = ?1`)
+        .bind(l.clusterId, l.storylineId, l.why ? JSON.stringify(l.why) : null),
+    );
+  }
+  // every event of a storyline that gained events shows a new storyline: `updated_since` readers see it change
+  const grown = w.storylines.filter((s) => !s.mergedInto).map((s) => s.id);
+  if ((w.links.length || w.moves.length) && grown.length) {
+    stmts.push(
+      d1
+        .prepare(`UPDATE clusters SET updated_at = ?2 WHERE storyline_id IN (SELECT value FROM json_each(?1)) AND merged_into IS NULL`)
+        .bind(JSON.stringify(grown), now),
+    );
+  }
+  return stmts;
 }

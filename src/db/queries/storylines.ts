@@ -7,7 +7,10 @@ import { sourcesById } from './stories.ts';
 
 type EventRow = { id: string; storylineId: string | null; title: string; firstPublishedAt: number; size: number };
 
-/** Storylines of two events or more by id, each with its newest events (see STORYLINE_EVENTS_SHOWN), oldest first. */
+/**
+ * Storylines of two events or more by id, each with its newest events (see STORYLINE_EVENTS_SHOWN), oldest first. An
+ * event an editor hid is out of its storyline too: its title is shown nowhere a reader looks.
+ */
 export async function storylineRefs(db: Db, ids: (string | null)[]): Promise<Map<string, StorylineRef>> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
   const rows: EventRow[] = [];
@@ -16,7 +19,7 @@ export async function storylineRefs(db: Db, ids: (string | null)[]): Promise<Map
       ...(await db
         .select({ id: clusters.id, storylineId: clusters.storylineId, title: clusters.title, firstPublishedAt: clusters.firstPublishedAt, size: clusters.size })
         .from(clusters)
-        .where(and(inArray(clusters.storylineId, part), isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`))
+        .where(and(inArray(clusters.storylineId, part), isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`, eq(clusters.hidden, false)))
         .orderBy(asc(clusters.firstPublishedAt), asc(clusters.id))),
     );
   }
@@ -39,7 +42,7 @@ export async function getStoryline(db: Db, id: string): Promise<StorylineDetail 
     db
       .select()
       .from(clusters)
-      .where(and(eq(clusters.storylineId, resolved), isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`))
+      .where(and(eq(clusters.storylineId, resolved), isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`, eq(clusters.hidden, false)))
       .orderBy(asc(clusters.firstPublishedAt), asc(clusters.id)),
     db.select({ id: storylines.id }).from(storylines).where(eq(storylines.mergedInto, resolved)),
   ]);

@@ -62,20 +62,10 @@ export async function linkStoryline(
   const hook = cfg.hookKinds.includes((input.kind ?? 'news') as Kind);
   const anchors = hook ? [] : storyAnchors(nameTokens(input.title, input.text), fp.features);
   const lineIds = [...new Set([...current.values()].filter((s): s is string => s !== null))];
-  const lines = lineIds.length ? await store.storylines(lineIds) : [];
-  const ordered = lines.sort(olderFirst);
-  let own: StoredStoryline | null = ordered[0] ? { ...ordered[0] } : null;
-  const write: StorylineWrite = { story: { id: input.id, publishedAt: input.publishedAt, anchors }, links: [], storylines: [], moves: [] };
-  const mergedLines = ordered.slice(1).map((s) => s.id);
-  if (own) {
-    for (const gone of ordered.slice(1)) {
-      write.storylines.push({ ...gone, mergedInto: own.id });
-      write.moves.push({ from: gone.id, to: own.id });
-      own.firstPublishedAt = Math.min(own.firstPublishedAt, gone.firstPublishedAt);
-      own.lastPublishedAt = Math.max(own.lastPublishedAt, gone.lastPublishedAt);
-    }
-    if (current.get(input.clusterId) !== own.id) write.links.push({ clusterId: input.clusterId, storylineId: own.id, why: null });
-  }
+  const joined = joinStorylines(input.clusterId, current, lineIds.length ? await store.storylines(lineIds) : []);
+  let own = joined.own;
+  const write: StorylineWrite = { story: { id: input.id, publishedAt: input.publishedAt, anchors }, ...joined.write };
+  const mergedLines = joined.merged;
 
   // 2-3. stories of other events of the same matter, the best of each event, best first
   const matches = anchors.length ? await verifiedMatches(input, anchors, fp.features, store, cfg, ccfg) : [];
@@ -123,6 +113,31 @@ export async function linkStoryline(
   await store.commit(write);
   const detail = best ? ` (best: ${best.hit.itemId}, cosine ${best.why.event} >= ${best.why.bar}; shares ${best.why.shared.map(label).join(', ')})` : '';
   return { storylineId: own?.id ?? null, link: best?.why ?? null, merged: mergedLines, why: said.join('; ') + detail };
+}
+
+/**
+ * Step 1 on its own: the storyline of event `clusterId` once other events merged into it, given the storyline each of
+ * them had (`current`, the event itself included) and those storylines. The oldest survives; the others merge into it
+ * (their ids resolve there, their events move to it). Placement calls it through linkStoryline; an editor's merge of
+ * two stories calls it directly (src/ingest/overrides.ts). `own` is returned for the caller to widen and write.
+ */
+export function joinStorylines(
+  clusterId: string,
+  current: ReadonlyMap<string, string | null>,
+  lines: StoredStoryline[],
+): { own: StoredStoryline | null; write: Omit<StorylineWrite, 'story'>; merged: string[] } {
+  const ordered = [...lines].sort(olderFirst);
+  const own: StoredStoryline | null = ordered[0] ? { ...ordered[0] } : null;
+  const write: Omit<StorylineWrite, 'story'> = { links: [], storylines: [], moves: [] };
+  if (!own) return { own, write, merged: [] };
+  for (const gone of ordered.slice(1)) {
+    write.storylines.push({ ...gone, mergedInto: own.id });
+    write.moves.push({ from: gone.id, to: own.id });
+    own.firstPublishedAt = Math.min(own.firstPublishedAt, gone.firstPublishedAt);
+    own.lastPublishedAt = Math.max(own.lastPublishedAt, gone.lastPublishedAt);
+  }
+  if (current.get(clusterId) !== own.id) write.links.push({ clusterId, storylineId: own.id, why: null });
+  return { own, write, merged: ordered.slice(1).map((s) => s.id) };
 }
 
 interface Match {

@@ -41,6 +41,12 @@ export interface LinkWhy {
   weight: number; // their summed weight
 }
 
+/** Why an event is in a storyline when an editor's merge brought it there (src/ingest/overrides.ts), not a link. */
+export interface OverrideWhy {
+  override: string; // the override's id: undoing it takes the event out again
+  merged: string[]; // the stories merged into this one that had the storyline
+}
+
 export interface StorylineWrite {
   story: { id: string; publishedAt: number; anchors: Anchor[] }; // rows to insert: (key, publishedAt, id, group, weight)
   links: { clusterId: string; storylineId: string; why: LinkWhy | null }[]; // an event joins a storyline

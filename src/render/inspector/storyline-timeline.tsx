@@ -46,7 +46,11 @@ export function StorylineTimeline(props: { storyline: StorylineRef; current: str
           lower than the bar that joins stories into one event.
         </p>
       ) : (
-        <p class="storyline-why muted">This event came into the storyline with an event merged into it.</p>
+        <p class="storyline-why muted">
+          {(props.why as { override?: string } | null)?.override
+            ? 'This event came into the storyline when an editor merged a story of it into this one; undoing that override takes it out again.'
+            : 'This event came into the storyline with an event merged into it.'}
+        </p>
       )}
     </section>
   );
