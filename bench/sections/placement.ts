@@ -69,7 +69,7 @@ async function replay(dir: string, file: string): Promise<{ count: number; newes
   }
 }
 
-/** Replicates every stored story `copies` times in SQL: items, their LSH keys, their clusters, and the term counts. */
+/** Replicates every stored story `copies` times in SQL: items, their LSH keys and anchors, their clusters and storylines, and the term counts. */
 async function fill(dir: string, copies: number, work: string): Promise<number> {
   if (!copies) return 0;
   const seq = `WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < ${copies})`;
@@ -78,11 +78,16 @@ async function fill(dir: string, copies: number, work: string): Promise<number> 
     `${seq} INSERT INTO items (id, source_id, url, title, published_at, fetched_at, status, fingerprint, cluster_id, kind, coin_list, clean_summary, updated_at)
        SELECT i.id || '-' || n, i.source_id, i.url || '#' || n, i.title, i.published_at + ${shift}, i.fetched_at, 'ready', i.fingerprint,
               i.cluster_id || '-' || n, i.kind, i.coin_list, i.clean_summary, i.updated_at FROM items i, k;`,
-    `${seq} INSERT INTO clusters (id, canonical_item_id, size, title, url, source_id, published_at, kind, coins, summary, sort_key, first_published_at, last_published_at, created_at, updated_at, merged_into, canonical_reason)
+    `${seq} INSERT INTO clusters (id, canonical_item_id, size, title, url, source_id, published_at, kind, coins, summary, sort_key, first_published_at, last_published_at, created_at, updated_at, merged_into, canonical_reason, text_item_id, storyline_id, storyline_why)
        SELECT c.id || '-' || n, c.canonical_item_id || '-' || n, c.size, c.title, c.url, c.source_id, c.published_at + ${shift}, c.kind, c.coins, c.summary,
               c.sort_key + ${shift}, c.first_published_at + ${shift}, c.last_published_at + ${shift}, c.created_at, c.updated_at,
-              CASE WHEN c.merged_into IS NULL THEN NULL ELSE c.merged_into || '-' || n END, c.canonical_reason FROM clusters c, k;`,
+              CASE WHEN c.merged_into IS NULL THEN NULL ELSE c.merged_into || '-' || n END, c.canonical_reason,
+              CASE WHEN c.text_item_id IS NULL THEN NULL ELSE c.text_item_id || '-' || n END,
+              CASE WHEN c.storyline_id IS NULL THEN NULL ELSE c.storyline_id || '-' || n END, c.storyline_why FROM clusters c, k;`,
     `${seq} INSERT INTO lsh_bands (key, item_id, published_at) SELECT b.key, b.item_id || '-' || n, b.published_at + ${shift} FROM lsh_bands b, k;`,
+    `${seq} INSERT INTO story_anchors (key, published_at, item_id, grp, weight) SELECT a.key, a.published_at + ${shift}, a.item_id || '-' || n, a.grp, a.weight FROM story_anchors a, k;`,
+    `${seq} INSERT INTO storylines (id, merged_into, first_published_at, last_published_at, created_at, updated_at)
+       SELECT s.id || '-' || n, CASE WHEN s.merged_into IS NULL THEN NULL ELSE s.merged_into || '-' || n END, s.first_published_at + ${shift}, s.last_published_at + ${shift}, s.created_at, s.updated_at FROM storylines s, k;`,
     `UPDATE term_stats SET df = df * ${copies + 1};`,
   ].join('\n');
   const file = path.join(work, `fill-${copies}.sql`);

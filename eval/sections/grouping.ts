@@ -1,7 +1,8 @@
 /**
  * eval grouping: same-event clustering on the gold sets, B-cubed and pairwise P/R/F1 per set, beside
  * baselines computed in the same run. Stories are placed in publication order, as `onestory cluster` does,
- * through the same placeStory the Worker runs, on an in-memory store.
+ * through the same placeStory the Worker runs, on an in-memory store. Then the storyline level above the
+ * events (see ../storylines.ts), on our events and on the gold's.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { MemoryStore } from '../../src/pipeline/cluster/memory-store.ts';
 import { signature, jaccard } from '../../src/pipeline/fingerprint/minhash.ts';
 import { shingleHashes } from '../../src/pipeline/fingerprint/shingles.ts';
 import { STOPWORDS } from '../../src/pipeline/fingerprint/stopwords.ts';
+import { describeStorylines, loadJudgments, runStorylines, storylineFigures, type StorylineFigures } from '../storylines.ts';
 
 export const SETS = ['cryptoprism-202510', 'freecryptonews-202601', 'rss4-20251213', 'basil-dev'];
 const SHORT: Record<string, string> = {
@@ -196,6 +198,8 @@ export default async function grouping(ctx: SectionContext): Promise<SectionResu
   const rows: (string | number)[][] = [];
   const costRows: (string | number)[][] = [];
   const metrics: Record<string, number> = {};
+  const lineRows: (string | number)[][] = [];
+  const samples: string[] = [];
   for (const set of SETS) {
     const { articles, gold } = loadSet(ctx.dataDir, set, ctx.quick);
     const stories = articles.map((a) => prepare(a));
@@ -216,6 +220,24 @@ export default async function grouping(ctx: SectionContext): Promise<SectionResu
       ['onestory placeStory', ours],
       ['onestory, reverse arrival order', reversed],
     ];
+    const judgments = loadJudgments(set);
+    for (const events of ['ours', 'gold'] as const) {
+      const run = await runStorylines(stories, gold, events);
+      const f = storylineFigures(run, gold, judgments);
+      lineRows.push(storylineRow(SHORT[set], events, f, run.msPerStory));
+      const k = `storylines.${SHORT[set]}.${events}`;
+      Object.assign(metrics, {
+        [`${k}.storylines`]: f.storylines,
+        [`${k}.events_per_storyline`]: f.eventsPerStoryline,
+        [`${k}.same_matter_linked`]: f.same ? f.sameLinked / f.same : 1,
+        [`${k}.different_matter_linked`]: f.differentLinked,
+        [`${k}.unrelated_storylines`]: f.storylinesWithUnrelated,
+      });
+      if ((events === 'ours' && (set === 'cryptoprism-202510' || set === 'freecryptonews-202601')) || process.env.ONESTORY_EVAL_STORYLINES) {
+        samples.push(`${SHORT[set]} (${events === 'ours' ? 'our' : 'gold'} events): ${f.storylines} storylines`, ...describeStorylines(run, stories, gold), '');
+      }
+      if (f.unjudged.length) samples.push(`${SHORT[set]} (${events} events): linked pairs of gold events not judged yet: ${f.unjudged.map((p) => p.join('+')).join(', ')}`);
+    }
     for (const [name, pred] of methods) {
       const b = bcubed(gold, pred);
       const p = pairwise(gold, pred);
@@ -237,8 +259,36 @@ export default async function grouping(ctx: SectionContext): Promise<SectionResu
     '',
     'cost per story (in-memory store; each read is one indexed D1 query, writes are one batch):',
     table(['set', 'ms', 'store reads', 'candidates verified', 'gold pairs among candidates', 'LSH rows written', 'fingerprint chars'], costRows),
+    '',
+    'storylines (events linked by the matter they share; shown when two events or more), on our events and on the gold events:',
+    table(
+      ['set', 'events', 'storylines', 'events in them', 'per storyline', 'largest', 'gold events whole', '...or in one storyline', 'one matter: linked', 'different: linked', 'unrelated', 'unjudged pairs', 'ms/story'],
+      lineRows,
+    ),
+    '(gold events of 2+ stories; judged pairs of gold events from eval/data/storyline-judgments.jsonl; unrelated = storylines linking a pair judged unrelated by topic)',
+    '',
+    ...samples,
   ].join('\n');
   return { name: 'grouping', report, metrics };
+}
+
+function storylineRow(set: string, events: string, f: StorylineFigures, ms: number): (string | number)[] {
+  const share = (n: number, d: number) => `${n}/${d}`;
+  return [
+    set,
+    events,
+    f.storylines,
+    share(f.eventsInStorylines, f.events),
+    f.eventsPerStoryline,
+    f.largest,
+    share(f.goldWhole, f.goldEvents),
+    share(f.goldWholeOrLinked, f.goldEvents),
+    share(f.sameLinked, f.same),
+    share(f.differentLinked, f.different),
+    f.storylinesWithUnrelated,
+    f.unjudged.length,
+    ms,
+  ];
 }
 
 /** The bar's two constants, around the shipped ones. */
@@ -292,4 +342,12 @@ export const thresholds: Thresholds = {
   'grouping.rss4.pairwise_f1': { min: 0.92 }, // 0.932
   'grouping.basil.bcubed_f1': { min: 0.98 }, // 1.000
   'grouping.basil.pairwise_f1': { min: 0.97 }, // 1.000
+  // storylines: no storyline may link events judged unrelated by topic; on the gold events (the storyline level alone)
+  // the judged pairs linked stay where they are (cryptoprism 1/10 one matter, 1/7 different; freecryptonews 8/23, 1/8)
+  ...Object.fromEntries(['cryptoprism', 'freecryptonews', 'rss4', 'basil'].flatMap((s) => ['ours', 'gold'].map((e) => [`storylines.${s}.${e}.unrelated_storylines`, { max: 0 }]))),
+  'storylines.cryptoprism.gold.different_matter_linked': { max: 1 },
+  'storylines.freecryptonews.gold.different_matter_linked': { max: 1 },
+  'storylines.rss4.gold.different_matter_linked': { max: 0 },
+  'storylines.cryptoprism.gold.same_matter_linked': { min: 0.1 },
+  'storylines.freecryptonews.gold.same_matter_linked': { min: 0.34 },
 };

@@ -110,6 +110,11 @@ export const clusters = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     mergedInto: text('merged_into'),
     canonicalReason: text('canonical_reason', { mode: 'json' }), // CanonicalChoice
+    // the member whose text and summary the story shows when the canonical is a teaser (null: the canonical's own)
+    textItemId: text('text_item_id'),
+    // the storyline this event belongs to (null: none), and why it joined (LinkWhy; null when it came with a merge)
+    storylineId: text('storyline_id'),
+    storylineWhy: text('storyline_why', { mode: 'json' }),
     // an editor hid it (an override of action 'hide' names one of its members): left out of the API lists, the feeds
     // and the inspector's list. Kept here, recomputed with the canonical, so a page of stories stays one query.
     hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
@@ -119,7 +124,39 @@ export const clusters = sqliteTable(
     index('clusters_updated_idx').on(t.updatedAt),
     index('clusters_merged_idx').on(t.mergedInto),
     index('clusters_kind_idx').on(t.kind),
+    index('clusters_storyline_idx').on(t.storylineId),
   ],
+);
+
+/**
+ * A storyline: the events of one unfolding matter (an exploit, its refund plan, the arrest), linked by
+ * src/pipeline/storyline/link-storyline.ts. Its events are the clusters whose storyline_id is its id; a merged
+ * storyline keeps its row with `mergedInto` set, so its id still resolves.
+ */
+export const storylines = sqliteTable('storylines', {
+  id: text('id').primaryKey(),
+  mergedInto: text('merged_into'),
+  firstPublishedAt: integer('first_published_at').notNull(), // the older storyline survives a merge
+  lastPublishedAt: integer('last_published_at').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * The names and large figures of each story (src/pipeline/storyline/anchors.ts): a story finds the events of its
+ * matter by one indexed lookup over a time window, as lsh_bands finds those of its happening.
+ */
+export const storyAnchors = sqliteTable(
+  'story_anchors',
+  {
+    key: text('key').notNull(), // the same-event feature: 'w:zashi', 'n:$105m'
+    publishedAt: integer('published_at').notNull(),
+    itemId: text('item_id').notNull(),
+    grp: text('grp').notNull(), // anchors of one name share it
+    weight: real('weight').notNull(),
+  },
+  // by (key, published_at) as lsh_bands: the lookup asks for a window; nothing reads it by item
+  (t) => [primaryKey({ columns: [t.key, t.publishedAt, t.itemId] })],
 );
 
 /** LSH band keys of each item's signatures: candidate lookup is an indexed equality search. */
@@ -229,5 +266,6 @@ export type Source = typeof sources.$inferSelect;
 export type Item = typeof items.$inferSelect;
 export type NewItem = typeof items.$inferInsert;
 export type Cluster = typeof clusters.$inferSelect;
+export type Storyline = typeof storylines.$inferSelect;
 export type Override = typeof overrides.$inferSelect;
 export type OverrideItem = typeof overrideItems.$inferSelect;

@@ -6,19 +6,23 @@
  *
  * Each change is worked out in memory from the members of the clusters it touches, then written in one D1 batch with
  * the override itself: moved items, and every touched cluster recomputed from its members the way placement computes
- * it (canonical with the editor's pin, size, times, hidden). An emptied cluster is marked merged into the one its
- * members went to, so its id still resolves.
+ * it (canonical with the editor's pin, size, times, hidden, the text it shows). An emptied cluster is marked merged into
+ * the one its members went to, so its id still resolves, and its storyline goes with them.
  *
  * Operations act on items, not on story ids, so the same code serves an override just made and one imported into a
  * database whose stories were placed without it (their ids may differ there; the items' do not).
  */
 import { chooseCanonical } from '../pipeline/choose-canonical.ts';
+import { chooseText } from '../pipeline/choose-text.ts';
 import { OverrideRules, splitStoryId, type OverrideAction, type OverrideRole } from '../pipeline/cluster/overrides.ts';
 import { liveClusters } from '../pipeline/cluster/place-story.ts';
 import type { StoredCluster, StoredStory } from '../pipeline/cluster/store.ts';
 import { cosine, decodeFingerprint, jaccard, type Fingerprint } from '../pipeline/fingerprint/index.ts';
 import { itemId as itemIdOf } from '../pipeline/ids.ts';
+import { joinStorylines } from '../pipeline/storyline/link-storyline.ts';
 import { D1ClusterStore, clusterWrites } from '../db/cluster-store.ts';
+import { storyTextWrite, textCandidates } from '../db/story-text.ts';
+import { D1StorylineStore, storylineWrites } from '../db/storyline-store.ts';
 import { deleteOverride, getOverride, insertOverride, overridesNaming, type OverrideTarget, type StoredOverride } from '../db/queries/overrides.ts';
 
 /** An editor's note is a sentence or two of plain text: enough to say why, short enough to show on every page. */
@@ -360,7 +364,47 @@ class Edit {
     // A story absorbed whole moves by its cluster id, as placement's merges do: a member placed into it while this
     // change was worked out (the article queue runs beside /admin) follows it instead of staying in a merged cluster.
     const absorbs = this.absorbed.map((a) => this.d1.prepare(`UPDATE items SET cluster_id = ?2, updated_at = ?3 WHERE cluster_id = ?1`).bind(a.from, a.to, change.now));
-    return [...absorbs, ...stmts, ...clusterWrites(this.d1, clusters, change.now)];
+    // then what placement settles after the clustering: the text each story shows (clusterWrites has just copied the
+    // canonical's summary) and the storylines of stories merged away
+    const live = clusters.filter((c) => !c.mergedInto && this.membersOf(c.id).length);
+    const texts = await textCandidates(this.d1, live.flatMap((c) => this.membersOf(c.id).map((m) => m.id)));
+    const textWrites = live.map((c) =>
+      storyTextWrite(this.d1, c.id, chooseText(c.canonicalId, this.membersOf(c.id).map((m) => texts.get(m.id) ?? { id: m.id, chars: 0, kind: m.kind }))),
+    );
+    // an undone override no longer holds a story in the storyline it took with a merge (see storylineWrites)
+    const released = change.drop
+      ? [
+          this.d1
+            .prepare(`UPDATE clusters SET storyline_id = NULL, storyline_why = NULL, updated_at = ?2 WHERE json_extract(storyline_why, '$.override') = ?1`)
+            .bind(change.drop, change.now),
+        ]
+      : [];
+    const storylines = await this.storylineWrites(change.add?.id ?? null, change.now);
+    return [...absorbs, ...stmts, ...clusterWrites(this.d1, clusters, change.now), ...textWrites, ...released, ...storylines];
+  }
+
+  /**
+   * A story whose members all went into another (a merge, or an undo that emptied it) takes its storyline along, as
+   * placement's merges do: the survivor keeps its storyline, or takes the emptied one's; two merge, the older id kept.
+   * A survivor that had none says which override brought it in (`storyline_why: {override, merged}`), so undoing that
+   * override takes it out again; two storylines merged stay merged, as placement's do.
+   */
+  private async storylineWrites(overrideId: string | null, now: number): Promise<D1PreparedStatement[]> {
+    const into = new Map<string, string[]>();
+    for (const [from, to] of this.emptiedInto) if (this.membersOf(to).length) into.set(to, [...(into.get(to) ?? []), from]);
+    if (!into.size) return [];
+    const store = new D1StorylineStore(this.d1, this.store);
+    const stmts: D1PreparedStatement[] = [];
+    for (const [to, froms] of into) {
+      const current = await store.eventStorylines([to, ...froms]);
+      const ids = [...new Set([...current.values()].filter((id): id is string => id !== null))];
+      if (!ids.length) continue;
+      const { own, write } = joinStorylines(to, current, await store.storylines(ids));
+      if (!own || !(write.links.length || write.moves.length)) continue;
+      const links = write.links.map((l) => (l.clusterId === to && !current.get(to) && overrideId ? { ...l, why: { override: overrideId, merged: froms } } : l));
+      stmts.push(...storylineWrites(this.d1, { ...write, links, storylines: [own, ...write.storylines] }, now));
+    }
+    return stmts;
   }
 
   private async load(clusters: StoredCluster[]): Promise<void> {

@@ -7,6 +7,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { D1ClusterStore } from '../db/cluster-store.ts';
+import { settleStoryText } from '../db/story-text.ts';
+import { D1StorylineStore } from '../db/storyline-store.ts';
 import { readOutletHistory, recordOutletPassages } from '../db/outlet-passages.ts';
 import { getItemWithSource, markItemFailed } from '../db/queries/items.ts';
 import { items, type Item, type Source } from '../db/schema.ts';
@@ -14,6 +16,7 @@ import { summarize } from '../model/story.ts';
 import { cleanAndLabel } from '../pipeline/clean-and-label.ts';
 import { passages } from '../pipeline/clean/outlet-history.ts';
 import { placeStory, type Placement } from '../pipeline/cluster/place-story.ts';
+import { linkStoryline, type StorylineLink } from '../pipeline/storyline/link-storyline.ts';
 import { ownsUrl } from '../pipeline/site.ts';
 import type { ParseHTML, Tier } from '../pipeline/types.ts';
 import { feedIsEnough, feedTextOf, fromFeed, type Acquired } from './acquire-text.ts';
@@ -75,6 +78,7 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
       updatedAt: now(),
     })
     .where(eq(items.id, item.id));
+  const clusterStore = new D1ClusterStore(deps.d1, now);
   const placement = await placeStory(
     {
       id: item.id,
@@ -88,17 +92,47 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
       url: item.url,
       ownsUrl: ownsUrl(item.url, [source.homepage, source.feedUrl]),
     },
-    new D1ClusterStore(deps.d1, now),
+    clusterStore,
   );
-  await recordOutletPassages(deps.d1, source.id, outlet.seq, keys);
+  // three independent steps after the placement: the outlet's history, the story's text, the event's storyline
+  const [, , storyline] = await Promise.all([
+    recordOutletPassages(deps.d1, source.id, outlet.seq, keys),
+    // a story alone in the event it founded shows its own text: nothing to settle
+    placement.clusterId !== item.id || placement.merged.length ? settleStoryText(deps.d1, placement.clusterId, placement.canonicalId) : null,
+    linkOrNote(
+      { id: item.id, title: item.title, text: cleaned.text, kind: kind.kind, sourceId: source.id, publishedAt: item.publishedAt, clusterId: placement.clusterId, merged: placement.merged },
+      new D1StorylineStore(deps.d1, clusterStore, now),
+      deps,
+    ),
+  ]);
   await deps.db
     .update(items)
     .set({
       similarity: Math.round(placement.similarity * 1000),
-      placement: { why: placement.why, merged: placement.merged, matches: placement.matches.slice(0, MATCHES_KEPT) },
+      placement: { why: placement.why, merged: placement.merged, matches: placement.matches.slice(0, MATCHES_KEPT), storyline: storyline.why },
+      ...(storyline.error ? { error: [got.error, storyline.error].filter(Boolean).join('; ') } : {}),
     })
     .where(eq(items.id, item.id));
   return placement;
+}
+
+/**
+ * The story's event into its storyline. A failure here is recorded on the item and logged, never thrown: the story is
+ * placed and served either way, and placing it again (a retry) would count its terms twice.
+ */
+async function linkOrNote(
+  input: Parameters<typeof linkStoryline>[0],
+  store: D1StorylineStore,
+  deps: ProcessDeps,
+): Promise<{ why: string; error: string | null; link: StorylineLink | null }> {
+  try {
+    const link = await linkStoryline(input, store);
+    return { why: link.why, error: null, link };
+  } catch (err) {
+    const error = `storyline not linked: ${(err as Error)?.message ?? String(err)}`;
+    deps.log(`[process] ${input.sourceId} ${input.id} ${error}`);
+    return { why: error, error, link: null };
+  }
 }
 
 /** The text the page step settled on, or (no page wanted) the feed's own. */

@@ -22,6 +22,28 @@ export interface Coverage {
   similarity: number | null; // 0..1, to the canonical
 }
 
+/** One event of a storyline, as a story lists it. */
+export interface StorylineEvent {
+  id: string; // the event's story id
+  title: string;
+  publishedAt: number; // its first report
+  size: number; // its stories
+}
+
+/**
+ * The storyline a story's event belongs to: the events of one unfolding matter in time order. Only storylines of two
+ * events or more are shown.
+ */
+export interface StorylineRef {
+  id: string;
+  title: string; // the title of its most covered event (the earliest on a tie)
+  size: number; // its events, all of them
+  events: StorylineEvent[]; // the newest STORYLINE_EVENTS_SHOWN of them, oldest first
+}
+
+/** Events a story lists of its storyline: a long saga shows its latest chapters; the storyline endpoint has them all. */
+export const STORYLINE_EVENTS_SHOWN = 20;
+
 export interface Story {
   id: string; // the cluster's stable id
   title: string;
@@ -33,6 +55,7 @@ export interface Story {
   coins: string[];
   kind: Kind;
   coverage: Coverage[]; // the other members, earliest first
+  storyline: StorylineRef | null; // null: the event is in no storyline of two events or more
 }
 
 /** One member as the inspector and the detail API show it. */
@@ -51,12 +74,24 @@ export interface Member extends Coverage {
 }
 
 export interface StoryDetail extends Story {
-  text: string; // the canonical's cleaned text
+  text: string; // the cleaned text: the canonical's, or its fullest member's when the canonical is a teaser
+  textFrom: { itemId: string; source: SourceRef; reason: string } | null; // set when the text is not the canonical's
   members: Member[]; // every member, canonical first
   canonicalReason: unknown;
   mergedFrom: string[]; // ids of clusters merged into this one: they still resolve here
+  storylineWhy: unknown; // why this event is in its storyline (LinkWhy), null when none or it came with a merge
   hidden: boolean; // an editor hid it: left out of every list and feed (the API answers 404 for it)
   editorial: EditorialMark[]; // the editors' overrides naming its members, oldest first
+}
+
+/** A storyline on its own (GET /api/v1/storylines/:id): every event, with why each joined. */
+export interface StorylineDetail {
+  id: string;
+  title: string;
+  firstPublishedAt: number;
+  lastPublishedAt: number;
+  events: (StorylineEvent & { source: SourceRef; summary: string; why: unknown })[]; // oldest first
+  mergedFrom: string[]; // storylines merged into this one: their ids resolve here
 }
 
 /** An editor's override as a story shows it (see src/pipeline/cluster/overrides.ts for what each does). */

@@ -1,5 +1,5 @@
 /** The JSON API's shapes (/api/v1). Field names are an interface newsletters rely on: keep them stable. */
-import type { Member, SourceHealth, Story, StoryDetail } from '../model/story.ts';
+import type { Member, SourceHealth, Story, StoryDetail, StorylineDetail, StorylineRef } from '../model/story.ts';
 
 const iso = (t: number | null) => (t == null ? null : new Date(t).toISOString());
 
@@ -16,6 +16,34 @@ export function apiStory(s: Story) {
     coins: s.coins,
     kind: s.kind,
     coverage: s.coverage.map((c) => ({ source: c.source.name, title: c.title, url: c.url, published_at: iso(c.publishedAt) })),
+    storyline: s.storyline ? apiStorylineRef(s.storyline) : null,
+  };
+}
+
+/** A story's storyline: the events of its matter, oldest first (the newest 20 of `size`); this story is one of them. */
+export function apiStorylineRef(l: StorylineRef) {
+  return { id: l.id, title: l.title, size: l.size, events: l.events.map((e) => ({ id: e.id, title: e.title, published_at: iso(e.publishedAt) })) };
+}
+
+/** GET /api/v1/storylines/:id: every event, with its outlet, summary and why it joined. */
+export function apiStoryline(l: StorylineDetail) {
+  return {
+    id: l.id,
+    title: l.title,
+    first_published_at: iso(l.firstPublishedAt),
+    last_published_at: iso(l.lastPublishedAt),
+    size: l.events.length,
+    events: l.events.map((e) => ({
+      id: e.id,
+      title: e.title,
+      published_at: iso(e.publishedAt),
+      source: e.source.name,
+      source_id: e.source.id,
+      stories: e.size,
+      summary: e.summary,
+      why: e.why ?? null,
+    })),
+    merged_from: l.mergedFrom,
   };
 }
 
@@ -23,8 +51,10 @@ export function apiStoryDetail(s: StoryDetail) {
   return {
     ...apiStory(s),
     text: s.text,
+    text_from: s.textFrom ? { item_id: s.textFrom.itemId, source: s.textFrom.source.name, reason: s.textFrom.reason } : null,
     canonical_reason: s.canonicalReason,
     merged_from: s.mergedFrom,
+    storyline_why: s.storylineWhy ?? null,
     // the editors' overrides naming its members (merges, splits, the pin in force), oldest first
     editorial: s.editorial.map((e) => ({ id: e.id, action: e.action, story: e.storyId, into: e.intoId, item: e.itemId, note: e.note, created_at: iso(e.createdAt), in_force: e.inForce })),
     members: s.members.map(apiMember),

@@ -1,6 +1,7 @@
 /** Story[] -> JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
 import type { SourceStatus } from '../model/source-status.ts';
 import type { Story } from '../model/story.ts';
+import { apiStorylineRef } from './api.ts';
 import { channelDescription, descriptionHtml, type FeedMeta } from './rss.ts';
 
 export function renderJsonFeed(stories: Story[], meta: FeedMeta & { nextUrl: string | null }) {
@@ -26,6 +27,7 @@ export function renderJsonFeed(stories: Story[], meta: FeedMeta & { nextUrl: str
         kind: s.kind,
         coins: s.coins,
         coverage: s.coverage.map((c) => ({ source: c.source.name, title: c.title, url: c.url, published_at: new Date(c.publishedAt).toISOString() })),
+        storyline: s.storyline ? apiStorylineRef(s.storyline) : null,
       },
     })),
   };

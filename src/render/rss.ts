@@ -66,6 +66,24 @@ export function descriptionHtml(s: Story, meta: Pick<FeedMeta, 'storyUrl'>): str
       '</ul>',
     );
   }
+  if (s.storyline) parts.push(developingHtml(s, meta));
   parts.push(`<p><a href="${htmlEscape(meta.storyUrl(s.id))}">Why these were grouped</a></p>`);
   return parts.join('');
+}
+
+/** "Developing: N updates": the events of the story's storyline, oldest first, this one marked, each linked. */
+function developingHtml(s: Story, meta: Pick<FeedMeta, 'storyUrl'>): string {
+  const line = s.storyline!;
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const more = line.size > line.events.length ? `<li>… ${line.size - line.events.length} earlier</li>` : '';
+  return [
+    `<p>Developing: ${line.size} updates</p><ul>`,
+    more,
+    ...line.events.map((e) =>
+      e.id === s.id
+        ? `<li>${day(e.publishedAt)}: ${htmlEscape(e.title)} (this story)</li>`
+        : `<li>${day(e.publishedAt)}: <a href="${htmlEscape(meta.storyUrl(e.id))}">${htmlEscape(e.title)}</a></li>`,
+    ),
+    '</ul>',
+  ].join('');
 }

@@ -1,8 +1,9 @@
-/** /api/v1: stories for newsletters, one story in full, and the sources with their health. */
+/** /api/v1: stories for newsletters, one story in full, a storyline with all its events, and the sources with their health. */
 import { Hono } from 'hono';
 import { listSourceHealth } from '../db/queries/sources.ts';
 import { getStory, listStories } from '../db/queries/stories.ts';
-import { apiSource, apiStory, apiStoryDetail } from '../render/api.ts';
+import { getStoryline } from '../db/queries/storylines.ts';
+import { apiSource, apiStory, apiStoryDetail, apiStoryline } from '../render/api.ts';
 import { dbOf, type AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
 import { encodeCursor, parseStoryFilter } from './params.ts';
@@ -19,5 +20,11 @@ export const api = new Hono<AppEnv>()
     // A hidden story is gone for readers, as it is from the lists and feeds; the code says why (the inspector shows it).
     if (story.hidden) throw apiError(404, 'hidden', `story ${story.id} was hidden by an editor`);
     return c.json(apiStoryDetail(story));
+  })
+  .get('/storylines/:id', async (c) => {
+    const id = c.req.param('id');
+    const line = /^[\w-]{1,64}$/.test(id) ? await getStoryline(dbOf(c), id) : null;
+    if (!line) throw apiError(404, 'not_found', `no storyline with id ${JSON.stringify(id.slice(0, 64))}`);
+    return c.json(apiStoryline(line));
   })
   .get('/sources', async (c) => c.json({ sources: (await listSourceHealth(dbOf(c))).map(apiSource) }));

@@ -46,7 +46,7 @@ async function replay(articles: RecordedArticle[]) {
   return results;
 }
 
-const PLACEMENT_TABLES = ['items', 'clusters', 'lsh_bands', 'term_stats', 'outlet_passages', 'sources', 'fetch_log', 'meta'];
+const PLACEMENT_TABLES = ['items', 'clusters', 'lsh_bands', 'term_stats', 'outlet_passages', 'story_anchors', 'storylines', 'sources', 'fetch_log', 'meta'];
 async function wipe(tables: string[]) {
   await env.DB.batch(tables.map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
 }

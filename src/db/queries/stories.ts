@@ -2,11 +2,14 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { chunk, ID_LIST_MAX, type Db } from '../client.ts';
 import { clusters, items, sources, type Cluster, type Item, type Source } from '../schema.ts';
-import type { Coverage, EditorialMark, Member, SourceRef, Story, StoryDetail } from '../../model/story.ts';
+import type { Coverage, EditorialMark, Member, SourceRef, Story, StoryDetail, StorylineRef } from '../../model/story.ts';
 import { OverrideRules } from '../../pipeline/cluster/overrides.ts';
 import { overridesNaming } from './overrides.ts';
 import type { CanonicalChoice, MemberScore } from '../../pipeline/choose-canonical.ts';
+import { chooseText } from '../../pipeline/choose-text.ts';
+import { cosine, decodeFingerprint, jaccard } from '../../pipeline/fingerprint/index.ts';
 import type { CoinTag, Kind, RemovedSpan, Tier } from '../../pipeline/types.ts';
+import { storylineRefs } from './storylines.ts';
 
 export interface StoryCursor {
   sortKey: number;
@@ -86,15 +89,48 @@ export async function getStory(db: Db, id: string): Promise<StoryDetail | null> 
     db.select({ id: clusters.id }).from(clusters).where(eq(clusters.mergedInto, resolved)),
   ]);
   if (!cluster || !cluster.canonicalItemId || memberRows.length === 0) return null;
-  const sourceMap = await sourcesById(db, memberRows.map((m) => m.sourceId));
+  const [sourceMap, lines, editorial] = await Promise.all([
+    sourcesById(db, memberRows.map((m) => m.sourceId)),
+    storylineRefs(db, [cluster.storylineId]),
+    editorialMarks(db, memberRows.map((m) => m.id)),
+  ]);
   const scores = new Map(((cluster.canonicalReason as CanonicalChoice | null)?.members ?? []).map((m) => [m.id, m]));
+  const toCanonical = similarities(memberRows, cluster.canonicalItemId);
   const members = memberRows
-    .map((m) => toMember(m, sourceMap, m.id === cluster.canonicalItemId, scores.get(m.id) ?? null))
+    .map((m) => ({ ...toMember(m, sourceMap, m.id === cluster.canonicalItemId, scores.get(m.id) ?? null), similarity: toCanonical.get(m.id) ?? null }))
     .sort((a, b) => Number(b.isCanonical) - Number(a.isCanonical));
   const canonical = members[0];
-  const story = toStory(cluster, members, sourceMap);
-  const editorial = await editorialMarks(db, memberRows.map((m) => m.id));
-  return { ...story, text: canonical.text, members, canonicalReason: cluster.canonicalReason, mergedFrom: mergedRows.map((r) => r.id), hidden: cluster.hidden, editorial };
+  const story = toStory(cluster, members, sourceMap, lines);
+  const textMember = members.find((m) => m.itemId === cluster.textItemId && !m.isCanonical);
+  // the reason is said again from the same rule that chose the member (src/pipeline/choose-text.ts)
+  const choice = textMember ? chooseText(canonical.itemId, members.map((m) => ({ id: m.itemId, chars: m.text.length, kind: m.kind }))) : null;
+  return {
+    ...story,
+    text: textMember?.text ?? canonical.text,
+    textFrom: textMember ? { itemId: textMember.itemId, source: textMember.source, reason: choice?.reason ?? 'the canonical is a teaser' } : null,
+    members,
+    canonicalReason: cluster.canonicalReason,
+    mergedFrom: mergedRows.map((r) => r.id),
+    storylineWhy: story.storyline ? cluster.storylineWhy : null,
+    hidden: cluster.hidden,
+    editorial,
+  };
+}
+
+/**
+ * Each member's similarity to the canonical as it is now (the larger of near-copy Jaccard and same-event cosine):
+ * the one stored at placement was to the canonical of that moment, and the founding story's read 1 forever.
+ */
+function similarities(rows: Item[], canonicalId: string): Map<string, number> {
+  const fps = new Map(rows.filter((r) => r.fingerprint).map((r) => [r.id, decodeFingerprint(r.fingerprint!)]));
+  const canonical = fps.get(canonicalId);
+  const out = new Map<string, number>();
+  for (const [id, fp] of fps) {
+    if (id === canonicalId || !canonical) out.set(id, id === canonicalId ? 1 : NaN);
+    else out.set(id, Math.round(Math.max(jaccard(fp.signature, canonical.signature), cosine(fp.features, canonical.features)) * 1000) / 1000);
+  }
+  for (const [id, v] of out) if (Number.isNaN(v)) out.delete(id);
+  return out;
 }
 
 /** The overrides naming a story's members, as the story shows them: which pin and which hide are in force here. */
@@ -141,7 +177,10 @@ async function assemble(db: Db, page: Cluster[]): Promise<Story[]> {
     .from(items)
     .where(inArray(items.clusterId, page.map((c) => c.id)))
     .orderBy(asc(items.publishedAt), asc(items.id));
-  const sourceMap = await sourcesById(db, [...memberRows.map((m) => m.sourceId), ...page.map((c) => c.sourceId)]);
+  const [sourceMap, lines] = await Promise.all([
+    sourcesById(db, [...memberRows.map((m) => m.sourceId), ...page.map((c) => c.sourceId)]),
+    storylineRefs(db, page.map((c) => c.storylineId)),
+  ]);
   const byCluster = new Map<string, Coverage[]>();
   for (const m of memberRows) {
     const list = byCluster.get(m.clusterId!) ?? [];
@@ -150,11 +189,11 @@ async function assemble(db: Db, page: Cluster[]): Promise<Story[]> {
   }
   return page.map((c) => {
     const all = byCluster.get(c.id) ?? [];
-    return toStory(c, all.map((cov) => ({ ...cov, isCanonical: cov.itemId === c.canonicalItemId })), sourceMap);
+    return toStory(c, all.map((cov) => ({ ...cov, isCanonical: cov.itemId === c.canonicalItemId })), sourceMap, lines);
   });
 }
 
-function toStory(c: Cluster, members: (Coverage & { isCanonical: boolean })[], sourceMap: Map<string, SourceRef>): Story {
+function toStory(c: Cluster, members: (Coverage & { isCanonical: boolean })[], sourceMap: Map<string, SourceRef>, lines: Map<string, StorylineRef>): Story {
   return {
     id: c.id,
     title: c.title,
@@ -168,6 +207,7 @@ function toStory(c: Cluster, members: (Coverage & { isCanonical: boolean })[], s
     coverage: members
       .filter((m) => !m.isCanonical)
       .map(({ itemId, source, title, url, publishedAt, kind, similarity }) => ({ itemId, source, title, url, publishedAt, kind, similarity })),
+    storyline: (c.storylineId && lines.get(c.storylineId)) || null,
   };
 }
 

@@ -57,7 +57,7 @@ export function ClusterList(props: { stories: Story[]; filters: ListFilters; sou
       {props.stories.length === 0 ? (
         <p class="empty">No clusters match. Run <code>npx onestory replay ../shared/data/feeds/2025-12-12/</code> to load recorded feeds.</p>
       ) : (
-        <table class="clusters">
+        <table class="clusters stack">
           <thead>
             <tr>
               <th>Size</th>
@@ -74,19 +74,26 @@ export function ClusterList(props: { stories: Story[]; filters: ListFilters; sou
               const outlets = [...new Set([s.source.name, ...s.coverage.map((c) => c.source.name)])];
               return (
                 <tr class="cluster-row" data-id={s.id}>
-                  <td class="size">{s.coverage.length + 1}</td>
-                  <td>
-                    <a href={`/inspector/clusters/${encodeURIComponent(s.id)}`}>{s.title}</a>
+                  <td class="size" data-label="Size">
+                    {s.coverage.length + 1}
                   </td>
-                  <td>{outlets.join(', ')}</td>
-                  <td class="muted">
+                  <td data-label="Story">
+                    <a href={`/inspector/clusters/${encodeURIComponent(s.id)}`}>{s.title}</a>
+                    {s.storyline ? (
+                      <div class="developing" data-storyline={s.storyline.id}>
+                        Developing: {s.storyline.size} events in its storyline
+                      </div>
+                    ) : null}
+                  </td>
+                  <td data-label="Outlets">{outlets.join(', ')}</td>
+                  <td class="muted" data-label="Time">
                     {fmtTime(Math.min(...times))}
                     {times.length > 1 ? ` → ${fmtTime(Math.max(...times))}` : ''}
                   </td>
-                  <td>
+                  <td data-label="Kind">
                     <span class={`pill kind-${s.kind}`}>{s.kind}</span>
                   </td>
-                  <td>{s.coins.join(' ')}</td>
+                  <td data-label="Coins">{s.coins.join(' ')}</td>
                 </tr>
               );
             })}
