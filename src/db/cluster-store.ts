@@ -39,6 +39,12 @@ type ClusterRow = {
 const STORY_COLUMNS = `i.id, i.cluster_id, i.published_at, i.source_id, s.tier, i.kind, i.title, i.fingerprint, i.url, s.homepage, s.feed_url`;
 
 export class D1ClusterStore implements ClusterStore {
+  /**
+   * Stories this store has written: the storyline stage reads the placed story back right after, and needs no query
+   * for it. A store serves one placement (process-article makes one an item), so nothing here goes stale.
+   */
+  private readonly written = new Map<string, StoredStory>();
+
   constructor(
     private readonly d1: D1Database,
     private readonly now: () => number = Date.now,
@@ -80,15 +86,17 @@ export class D1ClusterStore implements ClusterStore {
   }
 
   async stories(ids: string[]): Promise<StoredStory[]> {
-    if (!ids.length) return [];
+    const known = ids.filter((id) => this.written.has(id)).map((id) => this.written.get(id)!);
+    const rest = ids.filter((id) => !this.written.has(id));
+    if (!rest.length) return known;
     const { results } = await this.d1
       .prepare(
         `SELECT ${STORY_COLUMNS} FROM items i LEFT JOIN sources s ON s.id = i.source_id
          WHERE i.id IN (SELECT value FROM json_each(?1)) AND i.cluster_id IS NOT NULL AND i.fingerprint IS NOT NULL`,
       )
-      .bind(JSON.stringify(ids))
+      .bind(JSON.stringify(rest))
       .all<StoryRow>();
-    return results.map(toStory);
+    return [...known, ...results.map(toStory)];
   }
 
   async members(clusterIds: string[]): Promise<StoredStory[]> {
@@ -150,6 +158,7 @@ export class D1ClusterStore implements ClusterStore {
     }
     stmts.push(...clusterWrites(this.d1, w.clusters, now));
     await this.d1.batch(stmts);
+    this.written.set(s.id, s);
   }
 }
 

@@ -19,11 +19,20 @@ type HitRow = {
 type StorylineRow = { id: string; merged_into: string | null; first_published_at: number; last_published_at: number };
 
 export class D1StorylineStore implements StorylineStore {
+  private readonly held: D1PreparedStatement[] = [];
+
+  /** `defer`: commit keeps its statements for the caller's own batch (takeWrites) instead of running them. */
   constructor(
     private readonly d1: D1Database,
     private readonly clusters: ClusterStore,
     private readonly now: () => number = Date.now,
+    private readonly defer = false,
   ) {}
+
+  /** The statements a deferred commit kept, once. */
+  takeWrites(): D1PreparedStatement[] {
+    return this.held.splice(0);
+  }
 
   async anchorHits(keys: string[], from: number, to: number, limit: number): Promise<AnchorHit[]> {
     if (!keys.length) return [];
@@ -78,7 +87,8 @@ export class D1StorylineStore implements StorylineStore {
 
   async commit(w: StorylineWrite): Promise<void> {
     const stmts = storylineWrites(this.d1, w, this.now());
-    if (stmts.length) await this.d1.batch(stmts);
+    if (this.defer) this.held.push(...stmts);
+    else if (stmts.length) await this.d1.batch(stmts);
   }
 }
 

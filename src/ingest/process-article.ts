@@ -95,24 +95,34 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
     clusterStore,
   );
   // three independent steps after the placement: the outlet's history, the story's text, the event's storyline
+  const storylines = new D1StorylineStore(deps.d1, clusterStore, now, true);
   const [, , storyline] = await Promise.all([
     recordOutletPassages(deps.d1, source.id, outlet.seq, keys),
     // a story alone in the event it founded shows its own text: nothing to settle
     placement.clusterId !== item.id || placement.merged.length ? settleStoryText(deps.d1, placement.clusterId, placement.canonicalId) : null,
     linkOrNote(
       { id: item.id, title: item.title, text: cleaned.text, kind: kind.kind, sourceId: source.id, publishedAt: item.publishedAt, clusterId: placement.clusterId, merged: placement.merged },
-      new D1StorylineStore(deps.d1, clusterStore, now),
+      storylines,
       deps,
     ),
   ]);
-  await deps.db
-    .update(items)
-    .set({
-      similarity: Math.round(placement.similarity * 1000),
-      placement: { why: placement.why, merged: placement.merged, matches: placement.matches.slice(0, MATCHES_KEPT), storyline: storyline.why },
-      ...(storyline.error ? { error: [got.error, storyline.error].filter(Boolean).join('; ') } : {}),
-    })
-    .where(eq(items.id, item.id));
+  const note = (why: string, error: string | null) =>
+    deps.d1
+      .prepare(`UPDATE items SET similarity_permille = ?2, placement = ?3, error = coalesce(?4, error) WHERE id = ?1`)
+      .bind(
+        item.id,
+        Math.round(placement.similarity * 1000),
+        JSON.stringify({ why: placement.why, merged: placement.merged, matches: placement.matches.slice(0, MATCHES_KEPT), storyline: why }),
+        error ? [got.error, error].filter(Boolean).join('; ') : null,
+      );
+  // the storyline's writes go in one batch with the item's placement note; if they fail, the note says so
+  try {
+    await deps.d1.batch([...storylines.takeWrites(), note(storyline.why, storyline.error)]);
+  } catch (err) {
+    const error = `storyline not linked: ${(err as Error)?.message ?? String(err)}`;
+    deps.log(`[process] ${source.id} ${item.id} ${error}`);
+    await deps.d1.batch([note(error, error)]);
+  }
   return placement;
 }
 

@@ -1,5 +1,5 @@
 /** Storylines and the fullest text, inside workerd on D1, over stories the real pipeline made from our fixtures. */
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLES } from '../fixtures/articles.ts';
 import { ARREST, FULL_REPORT, REPAYMENT, TEASER } from '../fixtures/storyline-articles.ts';
@@ -109,5 +109,20 @@ describe('the fullest text', () => {
     const detail = await json(`/api/v1/stories/${exploit.id}`);
     expect(detail.text_from).toBeNull();
     expect(detail.text).toMatch(/^Lendvault, a lending protocol/);
+  });
+});
+
+describe('a storyline that cannot be written', () => {
+  it('leaves the story placed and served, and says on the item why its event has no storyline', async () => {
+    await env.DB.prepare(`CREATE TRIGGER no_anchors BEFORE INSERT ON story_anchors BEGIN SELECT RAISE(ABORT, 'anchors refused for the test'); END`).run();
+    try {
+      const ids = await seed([{ ...REPAYMENT, id: 'repayment-again', url: 'https://peak-coin.test/defi/lendvault-repayment-plan-2', published_iso: '2026-03-16T09:00:00Z', source: { ...REPAYMENT.source, id: 'peak-coin-mirror', name: 'Peak Coin Mirror' } }]);
+      const row = await env.DB.prepare(`SELECT status, error, json_extract(placement, '$.storyline') AS storyline FROM items WHERE id = ?1`).bind(ids.get('repayment-again')).first<any>();
+      expect(row.status).toBe('ready');
+      expect(row.error).toMatch(/storyline not linked: .*anchors refused for the test/);
+      expect(row.storyline).toMatch(/^storyline not linked/);
+    } finally {
+      await env.DB.prepare(`DROP TRIGGER no_anchors`).run();
+    }
   });
 });

@@ -51,24 +51,23 @@ export async function linkStoryline(
 ): Promise<StorylineLink> {
   const cfg = { ...DEFAULT_STORYLINE_CONFIG, ...config };
   const ccfg = { ...CLUSTER_CONFIG, ...clusterConfig };
-  // 1. the event's own storyline, after the merges this story made (an event this story just founded has none)
-  const founded = input.clusterId === input.id && !input.merged.length;
-  const [[self], current] = await Promise.all([
-    store.stories([input.id]),
-    founded ? new Map<string, string | null>() : store.eventStorylines([input.clusterId, ...input.merged]),
-  ]);
+  const [self] = await store.stories([input.id]);
   if (!self) throw new Error(`story ${input.id} is not placed`);
   const fp = decodeFingerprint(self.fingerprint);
   const hook = cfg.hookKinds.includes((input.kind ?? 'news') as Kind);
   const anchors = hook ? [] : storyAnchors(nameTokens(input.title, input.text), fp.features);
+  // 1. the event's own storyline, after the merges this story made (an event this story just founded has none), and
+  // 2-3. stories of other events of the same matter, the best of each event, best first: independent lookups
+  const founded = input.clusterId === input.id && !input.merged.length;
+  const [current, matches] = await Promise.all([
+    founded ? new Map<string, string | null>() : store.eventStorylines([input.clusterId, ...input.merged]),
+    anchors.length ? verifiedMatches(input, anchors, fp.features, store, cfg, ccfg) : [],
+  ]);
   const lineIds = [...new Set([...current.values()].filter((s): s is string => s !== null))];
   const joined = joinStorylines(input.clusterId, current, lineIds.length ? await store.storylines(lineIds) : []);
   let own = joined.own;
   const write: StorylineWrite = { story: { id: input.id, publishedAt: input.publishedAt, anchors }, ...joined.write };
   const mergedLines = joined.merged;
-
-  // 2-3. stories of other events of the same matter, the best of each event, best first
-  const matches = anchors.length ? await verifiedMatches(input, anchors, fp.features, store, cfg, ccfg) : [];
   const best = matches[0] ?? null;
 
   // 4. their events share this event's storyline: the one it has, else the best match's, else a new one
