@@ -15,7 +15,8 @@ export default defineConfig({
             miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
           }),
         ],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], setupFiles: ['test/worker/apply-migrations.ts'] },
+        // a full replay inside workerd takes seconds on a loaded machine: timeouts catch hangs, they do not measure speed
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], setupFiles: ['test/worker/apply-migrations.ts'], testTimeout: 30_000 },
       },
       {
         // Node: the command line, jsdom parity, the page in Chromium, pure stages.
