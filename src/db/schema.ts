@@ -118,9 +118,15 @@ export const clusters = sqliteTable(
     // an editor hid it (an override of action 'hide' names one of its members): left out of the API lists, the feeds
     // and the inspector's list. Kept here, recomputed with the canonical, so a page of stories stays one query.
     hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+    // how much the event matters before age is counted (src/pipeline/score.ts): distinct outlets, their tiers, how fast
+    // coverage came; `sort=top` divides it by the story's age at read time. Reasons: ScoreReasons.
+    score: real('score').notNull().default(0),
+    scoreReasons: text('score_reasons', { mode: 'json' }),
   },
   (t) => [
     index('clusters_sort_idx').on(t.sortKey, t.id),
+    // newest first is by the date shown (the canonical's), not by first-seen time
+    index('clusters_published_idx').on(t.publishedAt, t.id),
     index('clusters_updated_idx').on(t.updatedAt),
     index('clusters_merged_idx').on(t.mergedInto),
     index('clusters_kind_idx').on(t.kind),

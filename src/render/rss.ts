@@ -10,6 +10,7 @@ export interface FeedMeta {
   selfUrl: string; // this feed, with its query
   storyUrl: (id: string) => string; // the inspector page of a story
   sourceStatus?: SourceStatus; // when every source fails, the channel says so (see channelDescription)
+  nextUrl?: string | null; // the next page of the same feed (RFC 5005 paging: atom:link rel="next")
 }
 
 /**
@@ -31,6 +32,7 @@ export function renderRss(stories: Story[], meta: FeedMeta, now = Date.now()): s
     `<link>${xmlEscape(meta.homeUrl)}</link>`,
     `<description>${xmlEscape(channelDescription(meta))}</description>`,
     `<atom:link href="${xmlEscape(meta.selfUrl)}" rel="self" type="application/rss+xml"/>`,
+    ...(meta.nextUrl ? [`<atom:link href="${xmlEscape(meta.nextUrl)}" rel="next" type="application/rss+xml"/>`] : []),
     `<lastBuildDate>${new Date(lastBuild).toUTCString()}</lastBuildDate>`,
     '<generator>onestory</generator>',
     ...stories.map((s) => renderItem(s, meta)),

@@ -6,11 +6,12 @@ import { getStoryline } from '../db/queries/storylines.ts';
 import { apiSource, apiStory, apiStoryDetail, apiStoryline } from '../render/api.ts';
 import { dbOf, type AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
-import { encodeCursor, parseStoryFilter } from './params.ts';
+import { encodeCursor } from './params.ts';
+import { readStoryFilter } from './story-filter.ts';
 
 export const api = new Hono<AppEnv>()
   .get('/stories', async (c) => {
-    const page = await listStories(dbOf(c), parseStoryFilter((k) => c.req.query(k)));
+    const page = await listStories(dbOf(c), await readStoryFilter(c, { searchSort: 'relevance' }));
     return c.json({ stories: page.stories.map(apiStory), next_cursor: page.next ? encodeCursor(page.next) : null });
   })
   .get('/stories/:id', async (c) => {

@@ -1,20 +1,29 @@
 /** GET /feed.xml (RSS 2.0) and GET /feed.json (JSON Feed 1.1): the same stories, the same filters. */
 import { Hono, type Context } from 'hono';
 import { listSourceStatus } from '../db/queries/sources.ts';
-import { listStories } from '../db/queries/stories.ts';
+import { listStories, type StoryCursor } from '../db/queries/stories.ts';
 import { summarizeSourceStatus } from '../model/source-status.ts';
 import { renderJsonFeed } from '../render/json-feed.ts';
 import { renderRss } from '../render/rss.ts';
 import { dbOf, feedMeta, type AppEnv } from './context.ts';
-import { encodeCursor, parseStoryFilter } from './params.ts';
+import { encodeCursor } from './params.ts';
+import { readStoryFilter } from './story-filter.ts';
 
 export const FEED_ITEMS = 50; // items a feed document: a day of deduplicated crypto news
 
 async function storiesAndStatus(c: Context<AppEnv>) {
   const db = dbOf(c);
-  const filter = parseStoryFilter((k) => c.req.query(k), { limit: FEED_ITEMS });
+  const filter = await readStoryFilter(c, { limit: FEED_ITEMS });
   const [page, status] = await Promise.all([listStories(db, filter), listSourceStatus(db)]);
   return { page, sourceStatus: summarizeSourceStatus(status) };
+}
+
+/** The same feed's next page: this request's URL with the cursor set (RSS's atom:link rel="next", JSON Feed's next_url). */
+function nextPageUrl(selfUrl: string, next: StoryCursor | null): string | null {
+  if (!next) return null;
+  const u = new URL(selfUrl);
+  u.searchParams.set('cursor', encodeCursor(next));
+  return u.toString();
 }
 
 export const feed = new Hono<AppEnv>()
@@ -22,17 +31,13 @@ export const feed = new Hono<AppEnv>()
     const { page, sourceStatus } = await storiesAndStatus(c);
     c.header('content-type', 'application/rss+xml; charset=UTF-8');
     c.header('cache-control', 'public, max-age=300');
-    return c.body(renderRss(page.stories, { ...feedMeta(c), sourceStatus }));
+    const meta = feedMeta(c);
+    return c.body(renderRss(page.stories, { ...meta, sourceStatus, nextUrl: nextPageUrl(meta.selfUrl, page.next) }));
   })
   .get('/feed.json', async (c) => {
     const { page, sourceStatus } = await storiesAndStatus(c);
     const meta = { ...feedMeta(c), sourceStatus };
-    let nextUrl: string | null = null;
-    if (page.next) {
-      const u = new URL(meta.selfUrl);
-      u.searchParams.set('cursor', encodeCursor(page.next));
-      nextUrl = u.toString();
-    }
+    const nextUrl = nextPageUrl(meta.selfUrl, page.next);
     c.header('content-type', 'application/feed+json; charset=UTF-8');
     c.header('cache-control', 'public, max-age=300');
     return c.body(JSON.stringify(renderJsonFeed(page.stories, { ...meta, nextUrl })));

@@ -7,20 +7,25 @@ import { ClusterList } from '../render/inspector/cluster-list.tsx';
 import { ClusterPage } from '../render/inspector/cluster-page.tsx';
 import { EDITOR_SCRIPT } from '../render/inspector/editor-script.ts';
 import { dbOf, type AppEnv } from './context.ts';
-import { apiError } from './errors.ts';
-import { encodeCursor, parseStoryFilter } from './params.ts';
+import { encodeCursor, INSPECTOR_PARAMS } from './params.ts';
+import { readStoryFilter } from './story-filter.ts';
+import { ftsMatch } from '../search/fts-query.ts';
+import { NotFoundPage } from '../render/inspector/not-found.tsx';
 
 export const INSPECTOR_PAGE_SIZE = 50; // clusters a page
+export const INSPECTOR_SEARCH_CHARS = 200; // of a pasted text, the first words are enough to find a story
 
 export const inspector = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const q = (k: string) => c.req.query(k) || undefined; // an empty form field means "any"
-    const filter = parseStoryFilter(q, { limit: INSPECTOR_PAGE_SIZE });
-    const grouped = c.req.query('grouped') === '1';
-    const text = (c.req.query('q') ?? '').slice(0, 200);
+    // an empty form field means "any"; a pasted text is searched by its first words; one with no word matches nothing
+    const text = (c.req.query('q') ?? '').slice(0, INSPECTOR_SEARCH_CHARS);
+    const wordless = text.trim() !== '' && !ftsMatch(text);
+    const q = (k: string) => (k === 'q' ? (wordless ? undefined : text) : c.req.query(k)) || undefined;
+    const filter = await readStoryFilter(c, { limit: INSPECTOR_PAGE_SIZE, searchSort: 'relevance' }, q);
+    const grouped = INSPECTOR_PARAMS.grouped.parse(c.req.query('grouped'));
     const db = dbOf(c);
     const [page, sources, status] = await Promise.all([
-      listStories(db, { ...filter, minSize: grouped ? 2 : null, q: text || null }),
+      wordless ? { stories: [], next: null } : listStories(db, { ...filter, minSize: grouped ? 2 : null }),
       listSourceRefs(db),
       listSourceStatus(db),
     ]);
@@ -36,7 +41,7 @@ export const inspector = new Hono<AppEnv>()
         sources={sources}
         nextUrl={nextUrl}
         sourceStatus={summarizeSourceStatus(status)}
-        filters={{ q: text, coin: c.req.query('coin') ?? '', kind: c.req.query('kind') ?? '', source: c.req.query('source') ?? '', grouped }}
+        filters={{ q: text, coin: c.req.query('coin') ?? '', kind: c.req.query('kind') ?? '', source: c.req.query('source') ?? '', sort: c.req.query('sort') ?? '', grouped }}
       />,
     );
   })
@@ -44,7 +49,7 @@ export const inspector = new Hono<AppEnv>()
   .get('/clusters/:id', async (c) => {
     const id = c.req.param('id');
     const story = /^[\w-]{1,64}$/.test(id) ? await getStory(dbOf(c), id) : null;
-    if (!story) throw apiError(404, 'not_found', `no cluster with id ${JSON.stringify(id.slice(0, 64))}`);
+    if (!story) return c.html(<NotFoundPage what={`No cluster with the id ${JSON.stringify(id.slice(0, 64))}`} />, 404);
     if (story.id !== id) return c.redirect(`/inspector/clusters/${encodeURIComponent(story.id)}`, 301); // merged away
     return c.html(<ClusterPage story={story} />);
   });

@@ -1,56 +1,174 @@
-/** Query parameters -> a StoryFilter, validated at the edge. A bad value is a 400 naming the parameter. */
-import type { StoryCursor, StoryFilter } from '../db/queries/stories.ts';
+/**
+ * Query parameters, defined once: each definition validates its value (a bad value is a 400 naming the parameter),
+ * describes it for the OpenAPI document (src/routes/openapi.ts) and names it for the response cache's key
+ * (`normalizedQuery`). A parameter a route reads but does not define here can neither be documented nor cached apart.
+ */
+import type { StoryCursor, StoryFilter, StorySort } from '../db/queries/stories.ts';
 import { KINDS, type Kind } from '../pipeline/types.ts';
+import { ftsMatch, MAX_SEARCH_CHARS } from '../search/fts-query.ts';
 import { apiError } from './errors.ts';
 
 export const DEFAULT_LIMIT = 20; // stories a page
 export const MAX_LIMIT = 100; // stories a page, at most
+export const DAY_MS = 86_400_000;
 
 type Query = (name: string) => string | undefined;
 
-export function parseStoryFilter(q: Query, defaults: { limit?: number } = {}): StoryFilter {
+/** A JSON Schema (OpenAPI 3.1 uses JSON Schema 2020-12) for one parameter's value. */
+export type JsonSchema = Record<string, unknown>;
+
+export interface ParamDef<T> {
+  name: string;
+  description: string;
+  schema: JsonSchema;
+  parse: (v: string | undefined) => T;
+}
+
+const def = <T>(d: ParamDef<T>) => d;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_SCHEMA: JsonSchema = { type: 'string', pattern: ISO_DATE.source, examples: ['2026-01-07', '2026-01-07T12:00:00Z'] };
+
+export const SORTS = ['new', 'top', 'relevance'] as const;
+
+/** The parameters of every story list: /api/v1/stories, /feed.xml, /feed.json and /inspector. */
+export const STORY_PARAMS = {
+  q: def({
+    name: 'q',
+    description:
+      'Search titles and cleaned text (SQLite FTS5): every word must match; "a phrase" in double quotes; a trailing * for a prefix (bitco*). ' +
+      'Punctuation and FTS5 operators are searched as words. With q the API ranks by relevance unless sort says otherwise.',
+    schema: { type: 'string', minLength: 1, maxLength: MAX_SEARCH_CHARS },
+    parse: parseQ,
+  }),
+  sort: def({
+    name: 'sort',
+    description: 'new: newest first by the date shown (the default; with q on the API, relevance). top: most covered first (see score). relevance: best match of q first.',
+    schema: { type: 'string', enum: [...SORTS] },
+    parse: parseSort,
+  }),
+  cursor: def({ name: 'cursor', description: 'next_cursor of the previous page (for the same sort)', schema: { type: 'string', maxLength: 300 }, parse: parseCursor }),
+  limit: def({
+    name: 'limit',
+    description: `stories a page, 1 to ${MAX_LIMIT}`,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT },
+    parse: (v: string | undefined) => (v === undefined || v === '' ? null : parseLimit(v)),
+  }),
+  since: def({ name: 'since', description: 'published at or after this date or time (a date is its first instant, UTC)', schema: DATE_SCHEMA, parse: (v: string | undefined) => parseDateParam('since', v) }),
+  until: def({
+    name: 'until',
+    description: 'published at or before this date or time; a date includes its whole day (UTC), so since=D&until=D is that day',
+    schema: DATE_SCHEMA,
+    parse: (v: string | undefined) => untilExclusive(v),
+  }),
+  updated_since: def({ name: 'updated_since', description: 'updated (new coverage, new canonical) at or after this date or time', schema: DATE_SCHEMA, parse: (v: string | undefined) => parseDateParam('updated_since', v) }),
+  coin: def({
+    name: 'coin',
+    description: 'comma-separated tickers (at most 20): stories labelled with any of them',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9]{1,15}(,[A-Za-z0-9]{1,15}){0,19}$' },
+    parse: (v: string | undefined) => parseList('coin', v, /^[A-Za-z0-9]{1,15}$/).map((c) => c.toUpperCase()),
+  }),
+  kind: def({ name: 'kind', description: `comma-separated kinds: ${KINDS.join(', ')}`, schema: { type: 'string' }, parse: (v: string | undefined) => parseKinds('kind', v) }),
+  exclude_kind: def({ name: 'exclude_kind', description: 'comma-separated kinds to leave out', schema: { type: 'string' }, parse: (v: string | undefined) => parseKinds('exclude_kind', v) }),
+  source: def({
+    name: 'source',
+    description: 'a source id or display name as /api/v1/sources lists them (case-insensitive): stories any of whose members it published; an unknown one is a 400',
+    schema: { type: 'string', minLength: 1, maxLength: 100 },
+    parse: parseSource,
+  }),
+};
+
+/** The inspector's list also reads `grouped=1` (stories of two members or more). */
+export const INSPECTOR_PARAMS = {
+  ...STORY_PARAMS,
+  grouped: def({ name: 'grouped', description: '1: only stories with two members or more', schema: { type: 'string', enum: ['1', ''] }, parse: (v: string | undefined) => v === '1' }),
+};
+
+export type StoryListOptions = {
+  limit?: number; // the route's page size when none is asked for
+  // the sort when none is asked for and q is given: the API ranks a search; a feed stays newest first
+  searchSort?: StorySort;
+};
+
+/**
+ * A story list's parameters -> a StoryFilter. The source is still a name or an id here: `resolveSource` (async, it
+ * reads the sources) turns it into an id.
+ */
+export function parseStoryFilter(q: Query, opts: StoryListOptions = {}): StoryFilter {
+  const p = STORY_PARAMS;
+  const search = p.q.parse(q('q'));
+  const asked = p.sort.parse(q('sort'));
+  const sort: StorySort = asked ?? (search ? (opts.searchSort ?? 'new') : 'new');
+  if (sort === 'relevance' && !search) throw apiError(400, 'bad_sort', 'sort=relevance ranks a search: give q too');
+  const cursor = p.cursor.parse(q('cursor'));
+  if (cursor && cursor.sort !== sort) throw apiError(400, 'bad_cursor', `cursor belongs to sort=${cursor.sort}, not sort=${sort}; start again without it`);
   return {
-    cursor: parseCursor(q('cursor')),
-    limit: parseLimit(q('limit'), defaults.limit ?? DEFAULT_LIMIT),
-    since: parseDateParam('since', q('since')),
-    until: parseDateParam('until', q('until')),
-    updatedSince: parseDateParam('updated_since', q('updated_since')),
-    coins: parseList('coin', q('coin'), /^[A-Za-z0-9]{1,15}$/).map((c) => c.toUpperCase()),
-    kinds: parseKinds('kind', q('kind')),
-    excludeKinds: parseKinds('exclude_kind', q('exclude_kind')),
-    source: parseSource(q('source')),
+    sort,
+    cursor,
+    limit: p.limit.parse(q('limit')) ?? opts.limit ?? DEFAULT_LIMIT,
+    since: p.since.parse(q('since')),
+    until: p.until.parse(q('until')),
+    updatedSince: p.updated_since.parse(q('updated_since')),
+    coins: p.coin.parse(q('coin')),
+    kinds: p.kind.parse(q('kind')),
+    excludeKinds: p.exclude_kind.parse(q('exclude_kind')),
+    source: p.source.parse(q('source')),
+    search,
   };
 }
 
+/**
+ * The query as the response cache keys it: the defined parameters only, in name order, each as given (unknown
+ * parameters cannot change an answer, so they do not split the cache).
+ */
+export function normalizedQuery(defs: Record<string, ParamDef<unknown>>, q: Query): string {
+  const u = new URLSearchParams();
+  for (const name of Object.keys(defs).sort()) {
+    const v = q(name);
+    if (v !== undefined && v !== '') u.set(name, v);
+  }
+  return u.toString();
+}
+
 export function encodeCursor(c: StoryCursor): string {
-  return btoa(JSON.stringify([c.sortKey, c.id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const parts = c.at != null ? [c.key, c.id, c.sort, c.at] : [c.key, c.id, c.sort];
+  return btoa(JSON.stringify(parts)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function parseCursor(v: string | undefined): StoryCursor | null {
   if (!v) return null;
   try {
-    const [sortKey, id] = JSON.parse(atob(v.replace(/-/g, '+').replace(/_/g, '/')));
-    if (typeof sortKey === 'number' && Number.isFinite(sortKey) && typeof id === 'string' && id.length <= 64) return { sortKey, id };
+    const [key, id, sort = 'new', at] = JSON.parse(atob(v.replace(/-/g, '+').replace(/_/g, '/')));
+    const sortOk = (SORTS as readonly unknown[]).includes(sort);
+    const atOk = at === undefined || (typeof at === 'number' && Number.isFinite(at));
+    if (typeof key === 'number' && Number.isFinite(key) && typeof id === 'string' && id.length <= 64 && sortOk && atOk) {
+      return { key, id, sort, at: at ?? null };
+    }
   } catch {
     // fall through to the 400 below
   }
   throw apiError(400, 'bad_cursor', 'cursor is not one this API returned; start again without it');
 }
 
-function parseLimit(v: string | undefined, fallback: number): number {
-  if (v === undefined || v === '') return fallback;
+function parseLimit(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) throw apiError(400, 'bad_limit', `limit must be a whole number from 1 to ${MAX_LIMIT}`);
   return n;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-function parseDateParam(name: string, v: string | undefined): number | null {
+export function parseDateParam(name: string, v: string | undefined): number | null {
   if (!v) return null;
   const t = ISO_DATE.test(v) ? Date.parse(v) : NaN;
   if (Number.isNaN(t)) throw apiError(400, 'bad_date', `${name} must be an ISO 8601 date or date-time, e.g. 2026-01-07 or 2026-01-07T12:00:00Z`);
   return t;
+}
+
+/** `until` as an exclusive bound: a date covers its whole day; a date-time is included itself (the next millisecond). */
+function untilExclusive(v: string | undefined): number | null {
+  const t = parseDateParam('until', v);
+  if (t == null) return null;
+  return DATE_ONLY.test(v!) ? t + DAY_MS : t + 1;
 }
 
 function parseList(name: string, v: string | undefined, item: RegExp): string[] {
@@ -70,6 +188,22 @@ function parseKinds(name: string, v: string | undefined): Kind[] {
 
 function parseSource(v: string | undefined): string | null {
   if (!v) return null;
-  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(v)) throw apiError(400, 'bad_source', 'source must be a source id as listed by /api/v1/sources');
-  return v;
+  const name = v.trim();
+  // eslint-disable-next-line no-control-regex
+  if (!name || name.length > 100 || /[\u0000-\u001f]/.test(name)) throw apiError(400, 'bad_source', 'source must be a source id or name as listed by /api/v1/sources');
+  return name;
+}
+
+function parseSort(v: string | undefined): StorySort | null {
+  if (!v) return null;
+  if (!(SORTS as readonly string[]).includes(v)) throw apiError(400, 'bad_sort', `sort must be one of ${SORTS.join(', ')}`);
+  return v as StorySort;
+}
+
+function parseQ(v: string | undefined): { text: string; match: string } | null {
+  if (v === undefined || v.trim() === '') return null;
+  if (v.length > MAX_SEARCH_CHARS) throw apiError(400, 'bad_q', `q is at most ${MAX_SEARCH_CHARS} characters`);
+  const match = ftsMatch(v);
+  if (!match) throw apiError(400, 'bad_q', 'q has no word to search for (letters or digits)');
+  return { text: v, match };
 }

@@ -81,7 +81,10 @@ describe('GET /api/v1/stories', () => {
       ['exclude_kind=news,rumour', 'bad_exclude_kind'],
       ['cursor=not-a-cursor', 'bad_cursor'],
       ['coin=%3Cscript%3E', 'bad_coin'],
-      ['source=Harbor%20News', 'bad_source'],
+      ['source=No%20Such%20Outlet', 'unknown_source'],
+      ['source=a%01b', 'bad_source'],
+      ['sort=hot', 'bad_sort'],
+      ['sort=relevance', 'bad_sort'],
     ]) {
       const res = await get(`/api/v1/stories?${query}`);
       expect(res.status, query).toBe(400);

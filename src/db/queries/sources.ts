@@ -156,3 +156,15 @@ export function listSourceStatus(db: Db): Promise<SourceStatusRow[]> {
     .where(eq(sources.enabled, true))
     .orderBy(sources.name);
 }
+
+/** A source named by its id or its display name (case-insensitive), as readers copy either from a response; null if none. */
+export async function findSourceId(db: Db, idOrName: string): Promise<string | null> {
+  const row = await db
+    .select({ id: sources.id })
+    .from(sources)
+    .where(sql`${sources.id} = ${idOrName} or ${sources.name} = ${idOrName} collate nocase`)
+    .orderBy(sql`${sources.id} = ${idOrName} desc`, sources.id) // an id wins over another source's name
+    .limit(1)
+    .get();
+  return row?.id ?? null;
+}

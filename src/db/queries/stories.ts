@@ -1,5 +1,5 @@
 /** Reading stories: clusters with their canonical member and coverage. Every function takes `db` first. */
-import { and, asc, desc, eq, gte, inArray, isNull, like, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { chunk, ID_LIST_MAX, type Db } from '../client.ts';
 import { clusters, items, sources, type Cluster, type Item, type Source } from '../schema.ts';
 import type { Coverage, EditorialMark, Member, SourceRef, Story, StoryDetail, StorylineRef } from '../../model/story.ts';
@@ -11,23 +11,30 @@ import { cosine, decodeFingerprint, jaccard } from '../../pipeline/fingerprint/i
 import type { CoinTag, Kind, RemovedSpan, Tier } from '../../pipeline/types.ts';
 import { storylineRefs } from './storylines.ts';
 
+export type StorySort = 'new' | 'top' | 'relevance';
+
+/** Where a page ended: the sort's key and the id of its last story (and, for `top`, the instant its ages were taken). */
 export interface StoryCursor {
-  sortKey: number;
+  key: number;
   id: string;
+  sort: StorySort;
+  at?: number | null; // top: the "now" of the first page, so every page ranks by the same ages
 }
 
 export interface StoryFilter {
+  sort?: StorySort; // default 'new'
   cursor?: StoryCursor | null;
   limit: number;
   since?: number | null; // published at or after
-  until?: number | null; // published before
+  until?: number | null; // published before (exclusive: the routes turn an inclusive date into the next day's start)
   updatedSince?: number | null;
   coins?: string[];
   kinds?: Kind[];
   excludeKinds?: Kind[];
-  source?: string | null; // stories any of whose members come from this source
+  source?: string | null; // stories any of whose members come from this source id
   minSize?: number | null; // the inspector's "grouped only" filter
-  q?: string | null; // words in the canonical title
+  search?: { text: string; match: string } | null; // q: the reader's words and their FTS5 MATCH expression
+  now?: number; // top: the instant ages are taken at (default Date.now())
 }
 
 export interface StoryPage {
@@ -35,36 +42,55 @@ export interface StoryPage {
   next: StoryCursor | null;
 }
 
+/** How fast a story's weight fades in `sort=top`: at this age it counts half, at twice this a third. */
+export const TOP_AGE_SCALE_MS = 24 * 3_600_000;
+/** bm25 weights of the indexed columns (title, text): a word in the headline says more than one in the body. */
+export const SEARCH_WEIGHTS = [4.0, 1.0] as const;
+
 /**
- * Newest first by the cluster's sort key, which is fixed when the cluster is created: keyset pagination on
- * (sort_key, id) neither repeats nor skips stories while new ones arrive.
+ * One page of stories, by the filter's sort, each sort a key with the id as tie-break, paged by keyset on (key, id):
+ * - new: the date shown (the canonical's published_at). A new canonical can move a story; new stories never shift a page.
+ * - top: the event's score (src/pipeline/score.ts) over its age at `now`, which the cursor carries to later pages.
+ * - relevance: the best bm25 rank of any member's title and text against q (FTS5, the item_search index).
  */
 export async function listStories(db: Db, f: StoryFilter): Promise<StoryPage> {
+  const sort = f.sort ?? 'new';
+  const now = f.cursor?.at ?? f.now ?? Date.now();
   // hidden by an editor: out of every list (the API, the feeds, the inspector's list) until the hide is undone
   const where: SQL[] = [isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`, eq(clusters.hidden, false)];
-  if (f.cursor) {
-    where.push(or(lt(clusters.sortKey, f.cursor.sortKey), and(eq(clusters.sortKey, f.cursor.sortKey), lt(clusters.id, f.cursor.id)))!);
-  }
-  if (f.since != null) where.push(gte(clusters.sortKey, f.since));
-  if (f.until != null) where.push(lt(clusters.sortKey, f.until));
+  const hits = f.search
+    ? // FTS5's rank column, set to weighted bm25 (bm25() itself may not sit inside an aggregate); lower is better
+      sql`(select items.cluster_id as cid, min(item_search.rank) as best
+           from item_search join items on items.rowid = item_search.rowid
+           where item_search match ${f.search.match} and item_search.rank match ${`bm25(${SEARCH_WEIGHTS.map((w) => w.toFixed(1)).join(', ')})`}
+             and items.cluster_id is not null group by items.cluster_id) as hits`
+    : null;
+  const key: SQL =
+    sort === 'top'
+      ? sql`(${clusters.score} * ${TOP_AGE_SCALE_MS}.0 / (${TOP_AGE_SCALE_MS}.0 + max(0, ${now} - ${clusters.publishedAt})))`
+      : sort === 'relevance' && hits
+        ? sql`(-hits.best)`
+        : sql`${clusters.publishedAt}`;
+  if (f.cursor) where.push(sql`(${key} < ${f.cursor.key} or (${key} = ${f.cursor.key} and ${clusters.id} < ${f.cursor.id}))`);
+  if (f.since != null) where.push(gte(clusters.publishedAt, f.since));
+  if (f.until != null) where.push(lt(clusters.publishedAt, f.until));
   if (f.updatedSince != null) where.push(gte(clusters.updatedAt, f.updatedSince));
   if (f.coins?.length) where.push(or(...f.coins.map((c) => like(clusters.coins, `%,${c},%`)))!);
   if (f.kinds?.length) where.push(inArray(clusters.kind, f.kinds));
   if (f.excludeKinds?.length) where.push(notInArray(clusters.kind, f.excludeKinds));
   if (f.minSize) where.push(gte(clusters.size, f.minSize));
-  // instr, not LIKE: D1 refuses LIKE patterns over 50 bytes, and a pasted headline is longer than that
-  if (f.q) where.push(sql`instr(lower(${clusters.title}), lower(${f.q})) > 0`);
   if (f.source) {
     where.push(inArray(clusters.id, db.select({ id: items.clusterId }).from(items).where(eq(items.sourceId, f.source))) as SQL);
   }
-  const rows = await db
-    .select()
-    .from(clusters)
+  const base = db.select({ ...getTableColumns(clusters), key: sql<number>`${key}` }).from(clusters);
+  const joined = hits ? base.innerJoin(hits, sql`hits.cid = ${clusters.id}`) : base;
+  const rows = await joined
     .where(and(...where))
-    .orderBy(desc(clusters.sortKey), desc(clusters.id))
+    .orderBy(sql`${key} desc`, desc(clusters.id))
     .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);
-  const next = rows.length > f.limit ? { sortKey: page[page.length - 1].sortKey, id: page[page.length - 1].id } : null;
+  const last = page[page.length - 1];
+  const next = rows.length > f.limit ? { key: Number(last.key), id: last.id, sort, at: sort === 'top' ? now : null } : null;
   return { stories: await assemble(db, page), next };
 }
 

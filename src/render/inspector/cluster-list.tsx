@@ -9,6 +9,7 @@ export interface ListFilters {
   coin: string;
   kind: string;
   source: string;
+  sort: string;
   grouped: boolean;
 }
 
@@ -20,8 +21,17 @@ export function ClusterList(props: { stories: Story[]; filters: ListFilters; sou
       <h1>Recent clusters</h1>
       <form class="filters" method="get" action="/inspector">
         <label>
-          Title contains
-          <input name="q" value={f.q} />
+          Search
+          <input name="q" type="search" value={f.q} placeholder='words, "a phrase", prefix*' />
+        </label>
+        <label>
+          Order
+          <select name="sort">
+            <option value="">{f.q ? 'best match' : 'newest'}</option>
+            <option value="new" selected={f.sort === 'new'}>
+              newest
+            </option>
+          </select>
         </label>
         <label>
           Coin
