@@ -8,8 +8,12 @@ import { api } from './routes/api.ts';
 import type { AppEnv } from './routes/context.ts';
 import { feed } from './routes/feed.ts';
 import { inspector } from './routes/inspector.tsx';
+import { publicRead } from './routes/public-read.ts';
 
 export const app = new Hono<AppEnv>();
+
+// first, so it runs last: the API and feeds are readable from other origins, 304s and errors included
+app.use(publicRead());
 
 // Scripts and fetches from this origin only: the inspector's editor.js, which calls /admin/overrides (no inline script).
 app.use(

@@ -4,7 +4,8 @@ import { listSourceHealth } from '../db/queries/sources.ts';
 import { getStory, listStories } from '../db/queries/stories.ts';
 import { getStoryline } from '../db/queries/storylines.ts';
 import { apiSource, apiStory, apiStoryDetail, apiStoryline } from '../render/api.ts';
-import { dbOf, type AppEnv } from './context.ts';
+import { baseUrl, dbOf, type AppEnv } from './context.ts';
+import { openApiDocument } from './openapi.ts';
 import { apiError } from './errors.ts';
 import { encodeCursor } from './params.ts';
 import { readStoryFilter } from './story-filter.ts';
@@ -28,4 +29,5 @@ export const api = new Hono<AppEnv>()
     if (!line) throw apiError(404, 'not_found', `no storyline with id ${JSON.stringify(id.slice(0, 64))}`);
     return c.json(apiStoryline(line));
   })
-  .get('/sources', async (c) => c.json({ sources: (await listSourceHealth(dbOf(c))).map(apiSource) }));
+  .get('/sources', async (c) => c.json({ sources: (await listSourceHealth(dbOf(c))).map(apiSource) }))
+  .get('/openapi.json', (c) => c.json(openApiDocument(baseUrl(c))));
