@@ -12,6 +12,7 @@ import { app } from './app.ts';
 import { consumeArticles, consumeFeeds } from './ingest/consumers.ts';
 import { decayTermStats } from './ingest/decay-term-stats.ts';
 import { pruneFetchLog } from './ingest/prune-fetch-log.ts';
+import { rescoreUnscored } from './db/story-score.ts';
 import { enqueueAllSources, requeueStalePending, retryFailedItems, type ArticleMessage, type FeedMessage } from './ingest/schedule.ts';
 
 export default {
@@ -22,6 +23,7 @@ export default {
     ctx.waitUntil(requeueStalePending(env));
     ctx.waitUntil(decayTermStats(env.DB));
     ctx.waitUntil(pruneFetchLog(env.DB));
+    ctx.waitUntil(rescoreUnscored(env.DB)); // stories placed before scores existed; none after the first runs
   },
   async queue(batch, env) {
     if (batch.queue.startsWith('onestory-feeds')) await consumeFeeds(batch as MessageBatch<FeedMessage>, env);

@@ -2,6 +2,7 @@
  * The clustering stage's store on D1. Each read is one indexed query (lists travel as one JSON parameter
  * expanded with json_each, so no statement nears D1's 100-parameter limit); each placement's writes are one batch.
  */
+import { scoreWrite } from './story-score.ts';
 import type { CanonicalChoice } from '../pipeline/choose-canonical.ts';
 import type { OverrideRecord } from '../pipeline/cluster/overrides.ts';
 import type { CandidateHit, ClusterStore, PlacementWrite, StoredCluster, StoredStory } from '../pipeline/cluster/store.ts';
@@ -193,6 +194,8 @@ export function clusterWrites(d1: D1Database, clusters: StoredCluster[], now: nu
       )
       .bind(JSON.stringify(clusters.map((c) => c.id))),
   );
+  // and how much each matters (sort=top), from its members as they now are: after the copy, which sets its kind
+  stmts.push(scoreWrite(d1, clusters.map((c) => c.id)));
   return stmts;
 }
 

@@ -56,6 +56,8 @@ export interface Story {
   kind: Kind;
   coverage: Coverage[]; // the other members, earliest first
   storyline: StorylineRef | null; // null: the event is in no storyline of two events or more
+  score: number; // how much the event matters now: outlets, speed, kind, over age (src/model/score.ts); sort=top's key
+  scoreReasons: string[]; // the score's parts in words
 }
 
 /** One member as the inspector and the detail API show it. */

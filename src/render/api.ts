@@ -17,7 +17,14 @@ export function apiStory(s: Story) {
     kind: s.kind,
     coverage: s.coverage.map((c) => ({ source: c.source.name, title: c.title, url: c.url, published_at: iso(c.publishedAt) })),
     storyline: s.storyline ? apiStorylineRef(s.storyline) : null,
+    score: s.score,
+    score_reasons: s.scoreReasons,
   };
+}
+
+/** GET /api/v1/digest: a day's top events, most important first, with the day as the reader's zone bounds it. */
+export function apiDigest(d: { date: string; tz: string; from: number; to: number }, stories: Story[]) {
+  return { date: d.date, tz: d.tz, from: iso(d.from), to: iso(d.to), stories: stories.map(apiStory) };
 }
 
 /** A story's storyline: the events of its matter, oldest first (the newest 20 of `size`); this story is one of them. */

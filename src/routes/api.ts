@@ -3,17 +3,22 @@ import { Hono } from 'hono';
 import { listSourceHealth } from '../db/queries/sources.ts';
 import { getStory, listStories } from '../db/queries/stories.ts';
 import { getStoryline } from '../db/queries/storylines.ts';
-import { apiSource, apiStory, apiStoryDetail, apiStoryline } from '../render/api.ts';
+import { apiDigest, apiSource, apiStory, apiStoryDetail, apiStoryline } from '../render/api.ts';
 import { baseUrl, dbOf, type AppEnv } from './context.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiError } from './errors.ts';
-import { encodeCursor } from './params.ts';
+import { encodeCursor, parseDigestQuery } from './params.ts';
 import { readStoryFilter } from './story-filter.ts';
 
 export const api = new Hono<AppEnv>()
   .get('/stories', async (c) => {
     const page = await listStories(dbOf(c), await readStoryFilter(c, { searchSort: 'relevance' }));
     return c.json({ stories: page.stories.map(apiStory), next_cursor: page.next ? encodeCursor(page.next) : null });
+  })
+  .get('/digest', async (c) => {
+    const d = parseDigestQuery((k) => c.req.query(k));
+    const page = await listStories(dbOf(c), d.filter);
+    return c.json(apiDigest(d, page.stories));
   })
   .get('/stories/:id', async (c) => {
     const id = c.req.param('id');

@@ -6,7 +6,7 @@ import { summarizeSourceStatus } from '../model/source-status.ts';
 import { renderJsonFeed } from '../render/json-feed.ts';
 import { renderRss } from '../render/rss.ts';
 import { dbOf, feedMeta, type AppEnv } from './context.ts';
-import { encodeCursor } from './params.ts';
+import { encodeCursor, parseDigestQuery, type DigestQuery } from './params.ts';
 import { readStoryFilter } from './story-filter.ts';
 
 export const FEED_ITEMS = 50; // items a feed document: a day of deduplicated crypto news
@@ -27,6 +27,15 @@ function nextPageUrl(selfUrl: string, next: StoryCursor | null): string | null {
 }
 
 export const feed = new Hono<AppEnv>()
+  .get('/digest.xml', async (c) => {
+    const d = parseDigestQuery((k) => c.req.query(k));
+    const db = dbOf(c);
+    const [page, status] = await Promise.all([listStories(db, d.filter), listSourceStatus(db)]);
+    const meta = feedMeta(c);
+    c.header('content-type', 'application/rss+xml; charset=UTF-8');
+    c.header('cache-control', 'public, max-age=300');
+    return c.body(renderRss(page.stories, { ...meta, ...digestTitle(d), sourceStatus: summarizeSourceStatus(status) }));
+  })
   .get('/feed.xml', async (c) => {
     const { page, sourceStatus } = await storiesAndStatus(c);
     c.header('content-type', 'application/rss+xml; charset=UTF-8');
@@ -42,3 +51,10 @@ export const feed = new Hono<AppEnv>()
     c.header('cache-control', 'public, max-age=300');
     return c.body(JSON.stringify(renderJsonFeed(page.stories, { ...meta, nextUrl })));
   });
+
+function digestTitle(d: DigestQuery) {
+  return {
+    title: `onestory: top stories of ${d.date}${d.tz === 'UTC' ? '' : ` (${d.tz})`}`,
+    description: `The events of ${d.date} most covered across outlets, most important first, one item per event.`,
+  };
+}

@@ -2,7 +2,7 @@
  * GET /api/v1/openapi.json: an OpenAPI 3.1 document built from the parameter definitions the routes validate with
  * (src/routes/params.ts), so a parameter cannot be accepted and undocumented, or documented and refused.
  */
-import { STORY_PARAMS, type JsonSchema, type ParamDef } from './params.ts';
+import { DIGEST_PARAMS, STORY_PARAMS, type JsonSchema, type ParamDef } from './params.ts';
 
 export interface PublicRoute {
   path: string; // OpenAPI form: /api/v1/stories/{id}
@@ -37,7 +37,10 @@ const SCHEMAS: Record<string, JsonSchema> = {
     kind: { type: 'string', enum: ['news', 'analysis', 'price-prediction', 'sponsored', 'press-release', 'opinion'] },
     coverage: { type: 'array', items: ref('Coverage'), description: 'the other outlets, earliest first' },
     storyline: { oneOf: [ref('StorylineRef'), { type: 'null' }] },
+    score: { type: 'number', description: 'how much the event matters: distinct outlets (originals weigh more, one outlet counts once), speed of coverage, kind, over age; the key of sort=top (in a digest, without age)' },
+    score_reasons: { type: 'array', items: str, description: 'the parts of score in words' },
   }),
+  Digest: obj({ date: str, tz: str, from: time, to: time, stories: { type: 'array', items: ref('Story') } }),
   StoryPage: obj({ stories: { type: 'array', items: ref('Story') }, next_cursor: { ...nstr, description: 'pass as cursor= for the next page' } }),
   StoryDetail: {
     allOf: [
@@ -63,11 +66,14 @@ const SCHEMAS: Record<string, JsonSchema> = {
 };
 
 const storyParams = Object.values(STORY_PARAMS) as ParamDef<unknown>[];
+const digestParams = Object.values(DIGEST_PARAMS) as ParamDef<unknown>[];
 const idParam = (what: string) => [{ name: 'id', description: `the ${what} id (an id merged away answers with the survivor)` }];
 
 /** Every public route. A route added to the API is added here, or the test comparing this list to the app fails. */
 export const PUBLIC_ROUTES: PublicRoute[] = [
   { path: '/api/v1/stories', summary: 'Stories, one per event, newest first (or top, or by relevance to q)', query: storyParams, media: 'application/json', schema: ref('StoryPage') },
+  { path: '/api/v1/digest', summary: "A day's top events in a time zone, most important first: a newsletter's list", query: digestParams, media: 'application/json', schema: ref('Digest') },
+  { path: '/digest.xml', summary: 'The same digest as RSS 2.0', query: digestParams, media: 'application/rss+xml', schema: str },
   { path: '/api/v1/stories/{id}', summary: 'One story with its text, every member and why they were grouped', query: [], pathParams: idParam('story'), media: 'application/json', schema: ref('StoryDetail') },
   { path: '/api/v1/storylines/{id}', summary: 'A storyline with every event, oldest first', query: [], pathParams: idParam('storyline'), media: 'application/json', schema: ref('Storyline') },
   { path: '/api/v1/sources', summary: 'Every source with its health', query: [], media: 'application/json', schema: obj({ sources: { type: 'array', items: ref('Source') } }) },

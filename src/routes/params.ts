@@ -7,6 +7,7 @@ import type { StoryCursor, StoryFilter, StorySort } from '../db/queries/stories.
 import { KINDS, type Kind } from '../pipeline/types.ts';
 import { ftsMatch, MAX_SEARCH_CHARS } from '../search/fts-query.ts';
 import { apiError } from './errors.ts';
+import { isTimeZone, zonedDay, zonedToday } from '../model/zoned-day.ts';
 
 export const DEFAULT_LIMIT = 20; // stories a page
 export const MAX_LIMIT = 100; // stories a page, at most
@@ -78,6 +79,74 @@ export const STORY_PARAMS = {
     parse: parseSource,
   }),
 };
+
+export const DIGEST_DEFAULT_LIMIT = 10; // a newsletter's top of the day
+export const DIGEST_MAX_LIMIT = 50;
+
+/** GET /api/v1/digest and /digest.xml: one day's top events in the reader's time zone, with the list's kind and coin filters. */
+export const DIGEST_PARAMS = {
+  date: def({
+    name: 'date',
+    description: "the day (YYYY-MM-DD) in tz; default today in tz",
+    schema: { type: 'string', pattern: DATE_ONLY.source, examples: ['2025-12-12'] },
+    parse: (v: string | undefined) => {
+      if (!v) return null;
+      if (!DATE_ONLY.test(v) || Number.isNaN(Date.parse(v))) throw apiError(400, 'bad_date', 'date must be a calendar date, YYYY-MM-DD');
+      return v;
+    },
+  }),
+  tz: def({
+    name: 'tz',
+    description: 'an IANA time zone (Europe/Berlin); the day runs from its midnight to the next; default UTC',
+    schema: { type: 'string', maxLength: 64, examples: ['UTC', 'Europe/Berlin', 'America/New_York'] },
+    parse: (v: string | undefined) => {
+      if (!v) return 'UTC';
+      if (v.length > 64 || !isTimeZone(v)) throw apiError(400, 'bad_tz', 'tz must be an IANA time zone name, e.g. Europe/Berlin or UTC');
+      return v;
+    },
+  }),
+  limit: def({
+    name: 'limit',
+    description: `events, 1 to ${DIGEST_MAX_LIMIT}; default ${DIGEST_DEFAULT_LIMIT}`,
+    schema: { type: 'integer', minimum: 1, maximum: DIGEST_MAX_LIMIT },
+    parse: (v: string | undefined) => {
+      if (v === undefined || v === '') return DIGEST_DEFAULT_LIMIT;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > DIGEST_MAX_LIMIT) throw apiError(400, 'bad_limit', `limit must be a whole number from 1 to ${DIGEST_MAX_LIMIT}`);
+      return n;
+    },
+  }),
+  coin: STORY_PARAMS.coin,
+  kind: STORY_PARAMS.kind,
+  exclude_kind: STORY_PARAMS.exclude_kind,
+};
+
+export interface DigestQuery {
+  date: string;
+  tz: string;
+  from: number;
+  to: number;
+  filter: StoryFilter;
+}
+
+/** The digest's parameters -> its day (an interval of instants) and a top-sorted filter over it, by base score. */
+export function parseDigestQuery(q: Query, now = Date.now()): DigestQuery {
+  const p = DIGEST_PARAMS;
+  const tz = p.tz.parse(q('tz'));
+  const date = p.date.parse(q('date')) ?? zonedToday(tz, now);
+  const { from, to } = zonedDay(date, tz);
+  const filter: StoryFilter = {
+    sort: 'top',
+    ageless: true,
+    limit: p.limit.parse(q('limit')),
+    since: from,
+    until: to,
+    coins: p.coin.parse(q('coin')),
+    kinds: p.kind.parse(q('kind')),
+    excludeKinds: p.exclude_kind.parse(q('exclude_kind')),
+  };
+  return { date, tz, from, to, filter };
+}
 
 /** The inspector's list also reads `grouped=1` (stories of two members or more). */
 export const INSPECTOR_PARAMS = {

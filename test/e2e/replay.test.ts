@@ -83,4 +83,30 @@ describe('after replaying the recorded feeds and the article dump', () => {
     const page = await (await worker.fetch(`/inspector/clusters/${grouped.id}`)).text();
     for (const c of grouped.coverage) expect(page).toContain(c.url.replace(/&/g, '&amp;'));
   });
+
+  it('lists every story newest first by the date it shows', async () => {
+    const shown = (await allStories()).map((s) => Date.parse(s.published_at));
+    const inversions = shown.filter((t, i) => i > 0 && t > shown[i - 1]).length;
+    expect(inversions).toBe(0);
+  });
+
+  it("ranks a day's top 10 from stories several outlets covered (the recorded feeds' day and the dump's busiest)", async () => {
+    for (const date of ['2025-12-12', '2025-10-03']) {
+      const digest: any = await (await worker.fetch(`/api/v1/digest?date=${date}&limit=10`)).json();
+      expect(digest.stories, date).toHaveLength(10);
+      const outlets = digest.stories.map((s: any) => new Set([s.source, ...s.coverage.map((c: any) => c.source)]).size);
+      expect(Math.min(...outlets), `${date}: ${outlets}`).toBeGreaterThanOrEqual(2);
+      expect(digest.stories.map((s: any) => s.score)).toEqual([...digest.stories.map((s: any) => s.score)].sort((a: number, b: number) => b - a));
+    }
+  });
+
+  it('finds a story by a word of its body that its title does not have', async () => {
+    const top: any = await (await worker.fetch('/api/v1/digest?date=2025-12-12&limit=1')).json();
+    const story: any = await (await worker.fetch(`/api/v1/stories/${top.stories[0].id}`)).json();
+    const inTitles = new Set(`${story.title} ${story.coverage.map((c: any) => c.title).join(' ')}`.toLowerCase().match(/[\p{L}\p{N}]+/gu));
+    const word = [...new Set(story.text.toLowerCase().match(/\p{L}{7,}/gu) as string[])].filter((w) => !inTitles.has(w)).sort((a, b) => b.length - a.length)[0];
+    expect(word).toBeTruthy();
+    const found: any = await (await worker.fetch(`/api/v1/stories?q=${encodeURIComponent(word)}&limit=100`)).json();
+    expect(found.stories.map((s: any) => s.id), word).toContain(story.id);
+  });
 });

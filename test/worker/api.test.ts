@@ -25,7 +25,7 @@ describe('GET /api/v1/stories', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
     const lendvault = stories.find((s: any) => s.title.startsWith('Lendvault'));
     expect(Object.keys(lendvault).sort()).toEqual(
-      ['coins', 'coverage', 'id', 'kind', 'published_at', 'source', 'source_id', 'storyline', 'summary', 'title', 'updated_at', 'url'].sort(),
+      ['coins', 'coverage', 'id', 'kind', 'published_at', 'score', 'score_reasons', 'source', 'source_id', 'storyline', 'summary', 'title', 'updated_at', 'url'].sort(),
     );
     expect(lendvault).toMatchObject({ source: 'Harbor News', url: 'https://harbor-news.test/2026/03/lendvault-exploit', kind: 'news' });
     expect(lendvault.coverage).toEqual([

@@ -10,6 +10,8 @@ import { chooseText } from '../../pipeline/choose-text.ts';
 import { cosine, decodeFingerprint, jaccard } from '../../pipeline/fingerprint/index.ts';
 import type { CoinTag, Kind, RemovedSpan, Tier } from '../../pipeline/types.ts';
 import { storylineRefs } from './storylines.ts';
+import { rankingNow, storyScore, TOP_AGE_SCALE_MS } from '../../model/score.ts';
+import type { ScoreParts } from '../story-score.ts';
 
 export type StorySort = 'new' | 'top' | 'relevance';
 
@@ -34,7 +36,8 @@ export interface StoryFilter {
   source?: string | null; // stories any of whose members come from this source id
   minSize?: number | null; // the inspector's "grouped only" filter
   search?: { text: string; match: string } | null; // q: the reader's words and their FTS5 MATCH expression
-  now?: number; // top: the instant ages are taken at (default Date.now())
+  now?: number; // top: the instant ages are taken at (default: this hour's start, rankingNow)
+  ageless?: boolean; // top: by the base score alone (a digest of one day ranks its events, not their hours)
 }
 
 export interface StoryPage {
@@ -42,8 +45,6 @@ export interface StoryPage {
   next: StoryCursor | null;
 }
 
-/** How fast a story's weight fades in `sort=top`: at this age it counts half, at twice this a third. */
-export const TOP_AGE_SCALE_MS = 24 * 3_600_000;
 /** bm25 weights of the indexed columns (title, text): a word in the headline says more than one in the body. */
 export const SEARCH_WEIGHTS = [4.0, 1.0] as const;
 
@@ -55,7 +56,7 @@ export const SEARCH_WEIGHTS = [4.0, 1.0] as const;
  */
 export async function listStories(db: Db, f: StoryFilter): Promise<StoryPage> {
   const sort = f.sort ?? 'new';
-  const now = f.cursor?.at ?? f.now ?? Date.now();
+  const now = f.cursor?.at ?? f.now ?? rankingNow();
   // hidden by an editor: out of every list (the API, the feeds, the inspector's list) until the hide is undone
   const where: SQL[] = [isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`, eq(clusters.hidden, false)];
   const hits = f.search
@@ -66,8 +67,11 @@ export async function listStories(db: Db, f: StoryFilter): Promise<StoryPage> {
              and items.cluster_id is not null group by items.cluster_id) as hits`
     : null;
   const key: SQL =
-    sort === 'top'
-      ? sql`(${clusters.score} * ${TOP_AGE_SCALE_MS}.0 / (${TOP_AGE_SCALE_MS}.0 + max(0, ${now} - ${clusters.publishedAt})))`
+    sort === 'top' && f.ageless
+      ? sql`${clusters.score}`
+      : sort === 'top'
+      ? // ageFactor (src/model/score.ts) in SQL
+        sql`(${clusters.score} * ${sql.raw(`${TOP_AGE_SCALE_MS}.0`)} / (${sql.raw(`${TOP_AGE_SCALE_MS}.0`)} + max(0, ${now} - ${clusters.publishedAt})))`
       : sort === 'relevance' && hits
         ? sql`(-hits.best)`
         : sql`${clusters.publishedAt}`;
@@ -91,7 +95,7 @@ export async function listStories(db: Db, f: StoryFilter): Promise<StoryPage> {
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
   const next = rows.length > f.limit ? { key: Number(last.key), id: last.id, sort, at: sort === 'top' ? now : null } : null;
-  return { stories: await assemble(db, page), next };
+  return { stories: await assemble(db, page, sort === 'top' && f.ageless ? null : now), next };
 }
 
 /** Follows merges: an id that was merged into another cluster resolves to the surviving story. */
@@ -126,7 +130,7 @@ export async function getStory(db: Db, id: string): Promise<StoryDetail | null> 
     .map((m) => ({ ...toMember(m, sourceMap, m.id === cluster.canonicalItemId, scores.get(m.id) ?? null), similarity: toCanonical.get(m.id) ?? null }))
     .sort((a, b) => Number(b.isCanonical) - Number(a.isCanonical));
   const canonical = members[0];
-  const story = toStory(cluster, members, sourceMap, lines);
+  const story = toStory(cluster, members, sourceMap, lines, rankingNow());
   const textMember = members.find((m) => m.itemId === cluster.textItemId && !m.isCanonical);
   // the reason is said again from the same rule that chose the member (src/pipeline/choose-text.ts)
   const choice = textMember ? chooseText(canonical.itemId, members.map((m) => ({ id: m.itemId, chars: m.text.length, kind: m.kind }))) : null;
@@ -187,7 +191,7 @@ async function editorialMarks(db: Db, memberIds: string[]): Promise<EditorialMar
   });
 }
 
-async function assemble(db: Db, page: Cluster[]): Promise<Story[]> {
+async function assemble(db: Db, page: Cluster[], now: number | null): Promise<Story[]> {
   if (page.length === 0) return [];
   const memberRows = await db
     .select({
@@ -215,11 +219,12 @@ async function assemble(db: Db, page: Cluster[]): Promise<Story[]> {
   }
   return page.map((c) => {
     const all = byCluster.get(c.id) ?? [];
-    return toStory(c, all.map((cov) => ({ ...cov, isCanonical: cov.itemId === c.canonicalItemId })), sourceMap, lines);
+    return toStory(c, all.map((cov) => ({ ...cov, isCanonical: cov.itemId === c.canonicalItemId })), sourceMap, lines, now);
   });
 }
 
-function toStory(c: Cluster, members: (Coverage & { isCanonical: boolean })[], sourceMap: Map<string, SourceRef>, lines: Map<string, StorylineRef>): Story {
+function toStory(c: Cluster, members: (Coverage & { isCanonical: boolean })[], sourceMap: Map<string, SourceRef>, lines: Map<string, StorylineRef>, now: number | null): Story {
+  const scored = storyScore(c.score, (c.scoreReasons as ScoreParts | null) ?? null, c.publishedAt, now);
   return {
     id: c.id,
     title: c.title,
@@ -234,6 +239,8 @@ function toStory(c: Cluster, members: (Coverage & { isCanonical: boolean })[], s
       .filter((m) => !m.isCanonical)
       .map(({ itemId, source, title, url, publishedAt, kind, similarity }) => ({ itemId, source, title, url, publishedAt, kind, similarity })),
     storyline: (c.storylineId && lines.get(c.storylineId)) || null,
+    score: scored.score,
+    scoreReasons: scored.reasons,
   };
 }
 

@@ -31,6 +31,9 @@ export function ClusterList(props: { stories: Story[]; filters: ListFilters; sou
             <option value="new" selected={f.sort === 'new'}>
               newest
             </option>
+            <option value="top" selected={f.sort === 'top'}>
+              top (most covered)
+            </option>
           </select>
         </label>
         <label>
@@ -92,6 +95,11 @@ export function ClusterList(props: { stories: Story[]; filters: ListFilters; sou
                     {s.storyline ? (
                       <div class="developing" data-storyline={s.storyline.id}>
                         Developing: {s.storyline.size} events in its storyline
+                      </div>
+                    ) : null}
+                    {f.sort === 'top' ? (
+                      <div class="muted score" title={s.scoreReasons.join('; ')}>
+                        score {s.score.toFixed(2)}: {s.scoreReasons.join('; ')}
                       </div>
                     ) : null}
                   </td>

@@ -43,6 +43,11 @@ export function ClusterPage(props: { story: StoryDetail }) {
 
       {s.storyline ? <StorylineTimeline storyline={s.storyline} current={s.id} why={s.storylineWhy} text={(id) => textOf(s.members.find((m) => m.itemId === id))} /> : null}
 
+      <h2>How much it matters</h2>
+      <p class="story-score">
+        Score {s.score.toFixed(2)} (the order of “top”): {s.scoreReasons.join('; ')}.
+      </p>
+
       <h2>Why the canonical won</h2>
       <p class="canonical-reason">{canonicalWhy(s)}</p>
       <table class="members-table stack">
