@@ -1,6 +1,9 @@
 /** GET /inspector and /inspector/clusters/:id: server-rendered pages over the same story model. */
 import { Hono } from 'hono';
-import { listSourceRefs, listSourceStatus } from '../db/queries/sources.ts';
+import { listSourceHealth, listSourceRefs, listSourceStatus } from '../db/queries/sources.ts';
+import { noiseByCategory, sourceCounts } from '../db/queries/scorecard.ts';
+import { scorecards } from '../model/scorecard.ts';
+import { SourceScorecardPage } from '../render/inspector/source-scorecard.tsx';
 import { getStory, listStories } from '../db/queries/stories.ts';
 import { summarizeSourceStatus } from '../model/source-status.ts';
 import { ClusterList } from '../render/inspector/cluster-list.tsx';
@@ -44,6 +47,11 @@ export const inspector = new Hono<AppEnv>()
         filters={{ q: text, coin: c.req.query('coin') ?? '', kind: c.req.query('kind') ?? '', source: c.req.query('source') ?? '', sort: c.req.query('sort') ?? '', grouped }}
       />,
     );
+  })
+  .get('/sources', async (c) => {
+    const db = dbOf(c);
+    const [health, counts, noise] = await Promise.all([listSourceHealth(db), sourceCounts(db), noiseByCategory(db)]);
+    return c.html(<SourceScorecardPage cards={scorecards(health, counts, noise)} />);
   })
   .get('/editor.js', (c) => c.body(EDITOR_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }))
   .get('/clusters/:id', async (c) => {

@@ -19,6 +19,9 @@ export function ClusterList(props: { stories: Story[]; filters: ListFilters; sou
     <Layout title="Recent clusters">
       <SourceBanner status={props.sourceStatus} />
       <h1>Recent clusters</h1>
+      <p class="muted">
+        <a href="/inspector/sources">Sources</a>: each outlet's health, output, copies, advertorials and noise.
+      </p>
       <form class="filters" method="get" action="/inspector">
         <label>
           Search
