@@ -6,9 +6,14 @@
  *              (src/ingest/prune-fetch-log.ts)
  *   queue      onestory-feeds:    fetch, parse, normalize, store new items (src/ingest/ingest-feed.ts), fetch the pages
  *                                  of teasers within the source's budget (src/ingest/fetch-pages.ts) -> ARTICLES
- *              onestory-articles: extract, clean, label, fingerprint, cluster, canonical (src/ingest/process-article.ts)
+ *              onestory-articles: extract, clean, label, fingerprint, cluster, canonical (src/ingest/process-article.ts),
+ *                                  then webhook events -> WEBHOOKS (src/webhooks/events.ts)
+ *              onestory-webhooks: signed POSTs with backoff, every attempt logged (src/webhooks/deliver.ts);
+ *                                  its dead-letter queue marks deliveries dead
  */
 import { app } from './app.ts';
+import { consumeDeadWebhooks, consumeWebhooks } from './webhooks/deliver.ts';
+import type { DeliveryMessage } from './webhooks/events.ts';
 import { consumeArticles, consumeFeeds } from './ingest/consumers.ts';
 import { decayTermStats } from './ingest/decay-term-stats.ts';
 import { pruneFetchLog } from './ingest/prune-fetch-log.ts';
@@ -27,6 +32,8 @@ export default {
   },
   async queue(batch, env) {
     if (batch.queue.startsWith('onestory-feeds')) await consumeFeeds(batch as MessageBatch<FeedMessage>, env);
+    else if (batch.queue.startsWith('onestory-webhooks-dead')) await consumeDeadWebhooks(batch as MessageBatch<DeliveryMessage>, env);
+    else if (batch.queue.startsWith('onestory-webhooks')) await consumeWebhooks(batch as MessageBatch<DeliveryMessage>, env);
     else await consumeArticles(batch as MessageBatch<ArticleMessage>, env);
   },
-} satisfies ExportedHandler<Env, FeedMessage | ArticleMessage>;
+} satisfies ExportedHandler<Env, FeedMessage | ArticleMessage | DeliveryMessage>;

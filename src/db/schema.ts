@@ -275,3 +275,53 @@ export type Cluster = typeof clusters.$inferSelect;
 export type Storyline = typeof storylines.$inferSelect;
 export type Override = typeof overrides.$inferSelect;
 export type OverrideItem = typeof overrideItems.$inferSelect;
+
+/**
+ * A webhook an operator registered (POST /admin/webhooks): events of these types whose story passes the filter (the
+ * story list's own parameters, as a query string) are POSTed to url, signed as Standard Webhooks says with secret.
+ */
+export const webhooks = sqliteTable('webhooks', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  events: text('events', { mode: 'json' }).notNull(), // WebhookEvent[]
+  filter: text('filter').notNull().default(''), // 'coin=BTC&exclude_kind=sponsored', parsed by parseStoryFilter
+  secret: text('secret').notNull(), // 'whsec_' + base64 of 24 random bytes
+  createdAt: integer('created_at').notNull(),
+  deletedAt: integer('deleted_at'), // deleted: nothing new is sent, what is queued is dropped; its log stays
+});
+
+/** One event for one webhook: the body as it is sent (a snapshot at the event), and where its delivery stands. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(), // the webhook-id header: the same on every retry, so a receiver can drop repeats
+    webhookId: text('webhook_id').notNull(),
+    type: text('type').notNull(), // story.created | story.updated | storyline.updated
+    subjectId: text('subject_id').notNull(), // the story (or storyline) it is about
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'retrying', 'dead', 'refused', 'dropped'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [index('webhook_deliveries_hook_idx').on(t.webhookId, t.createdAt), index('webhook_deliveries_status_idx').on(t.status)],
+);
+
+/** Every attempt at a delivery: when, what the receiver answered (or why nothing came), how long it took. */
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: text('delivery_id').notNull(),
+    webhookId: text('webhook_id').notNull(),
+    attempt: integer('attempt').notNull(), // 1 for the first
+    at: integer('at').notNull(),
+    status: integer('status'), // the HTTP status; null when no answer came
+    error: text('error'), // null on a 2xx
+    ms: integer('ms').notNull(),
+  },
+  (t) => [index('webhook_attempts_at_idx').on(t.at), index('webhook_attempts_delivery_idx').on(t.deliveryId)],
+);
+
+export type Webhook = typeof webhooks.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

@@ -16,6 +16,7 @@ import { ingestFeed } from './ingest-feed.ts';
 import { processArticle } from './process-article.ts';
 import { enqueueArticles, type ArticleMessage, type FeedMessage } from './schedule.ts';
 import { configuredSources } from './sources.ts';
+import { emitSafely } from '../webhooks/events.ts';
 
 const log = (line: string) => console.log(line);
 const timeoutOf = (env: Env) => Number(env.FETCH_TIMEOUT_MS) || undefined;
@@ -48,9 +49,10 @@ export async function consumeFeeds(batch: MessageBatch<FeedMessage>, env: Env): 
 
 export async function consumeArticles(batch: MessageBatch<ArticleMessage>, env: Env): Promise<void> {
   const db = getDb(env.DB);
+  const onPlaced = emitSafely({ db, queue: env.WEBHOOKS }, log);
   for (const msg of batch.messages) {
     try {
-      await processArticle(msg.body.itemId, { db, d1: env.DB, ...WORKER_DOMS, log });
+      await processArticle(msg.body.itemId, { db, d1: env.DB, ...WORKER_DOMS, log, onPlaced });
       msg.ack();
     } catch (err) {
       console.error(`[process] ${msg.body.itemId} will retry: ${(err as Error).message ?? err}`);

@@ -21,6 +21,7 @@ import { ownsUrl } from '../pipeline/site.ts';
 import type { ParseHTML, Tier } from '../pipeline/types.ts';
 import { feedIsEnough, feedTextOf, fromFeed, type Acquired } from './acquire-text.ts';
 import { MAX_ARTICLE_CHARS } from './fetch-pages.ts';
+import type { PlacedStory } from '../webhooks/events.ts';
 
 const MATCHES_KEPT = 5; // verified candidates stored per item for the inspector
 
@@ -32,6 +33,8 @@ export interface ProcessDeps {
   parseLight?: ParseHTML;
   log: (line: string) => void;
   now?: () => number;
+  /** Told of every story placed, after its writes: the webhook events (src/webhooks/events.ts). Must not throw. */
+  onPlaced?: (p: PlacedStory) => Promise<void>;
 }
 
 export type ProcessResult = { status: 'placed'; placement: Placement } | { status: 'skipped' | 'failed'; reason: string };
@@ -123,6 +126,12 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
     deps.log(`[process] ${source.id} ${item.id} ${error}`);
     await deps.d1.batch([note(error, error)]);
   }
+  const link = storyline.link;
+  await deps.onPlaced?.({
+    clusterId: placement.clusterId,
+    created: placement.clusterId === item.id && placement.merged.length === 0,
+    storylineChanged: !!link?.storylineId && (link.link != null || link.merged.length > 0),
+  });
   return placement;
 }
 

@@ -11,9 +11,10 @@ import { items } from '../db/schema.ts';
 import type { ParseHTML } from '../pipeline/types.ts';
 import { normalizeEntry } from '../pipeline/normalize.ts';
 import { ingestFeed } from './ingest-feed.ts';
-import { processArticle, type ProcessResult } from './process-article.ts';
+import { processArticle, type ProcessDeps, type ProcessResult } from './process-article.ts';
 
 export interface ReplayDeps {
+  onPlaced?: ProcessDeps['onPlaced']; // webhook events, as the article queue's consumer sends them
   db: Db;
   d1: D1Database;
   parseHTML: ParseHTML;

@@ -12,6 +12,8 @@ import { WORKER_DOMS } from '../dom/worker-doms.ts';
 import { replayArticles, replayFeed, type RecordedArticle, type ReplaySource } from '../ingest/replay.ts';
 import { TIERS } from '../pipeline/types.ts';
 import { adminOverrides } from './admin-overrides.ts';
+import { adminWebhooks } from './admin-webhooks.ts';
+import { emitSafely } from '../webhooks/events.ts';
 import { dbOf, type AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
 
@@ -65,10 +67,13 @@ export const admin = new Hono<AppEnv>()
     }
     return c.json({ assignments: out });
   })
-  .route('/overrides', adminOverrides);
+  .route('/overrides', adminOverrides)
+  .route('/webhooks', adminWebhooks);
 
 function deps(c: { env: Env }) {
-  return { db: getDb(c.env.DB), d1: c.env.DB, ...WORKER_DOMS, userAgent: c.env.USER_AGENT, log: (l: string) => console.log(l) };
+  const db = getDb(c.env.DB);
+  const log = (l: string) => console.log(l);
+  return { db, d1: c.env.DB, ...WORKER_DOMS, userAgent: c.env.USER_AGENT, log, onPlaced: emitSafely({ db, queue: c.env.WEBHOOKS }, log) };
 }
 
 /**

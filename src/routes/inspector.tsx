@@ -4,6 +4,8 @@ import { listSourceHealth, listSourceRefs, listSourceStatus } from '../db/querie
 import { noiseByCategory, sourceCounts } from '../db/queries/scorecard.ts';
 import { scorecards } from '../model/scorecard.ts';
 import { SourceScorecardPage } from '../render/inspector/source-scorecard.tsx';
+import { webhookOverview } from '../db/queries/webhooks.ts';
+import { WebhooksPage } from '../render/inspector/webhooks-page.tsx';
 import { getStory, listStories } from '../db/queries/stories.ts';
 import { summarizeSourceStatus } from '../model/source-status.ts';
 import { ClusterList } from '../render/inspector/cluster-list.tsx';
@@ -53,6 +55,7 @@ export const inspector = new Hono<AppEnv>()
     const [health, counts, noise] = await Promise.all([listSourceHealth(db), sourceCounts(db), noiseByCategory(db)]);
     return c.html(<SourceScorecardPage cards={scorecards(health, counts, noise)} />);
   })
+  .get('/webhooks', async (c) => c.html(<WebhooksPage {...await webhookOverview(dbOf(c))} />))
   .get('/editor.js', (c) => c.body(EDITOR_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }))
   .get('/clusters/:id', async (c) => {
     const id = c.req.param('id');

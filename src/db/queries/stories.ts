@@ -37,6 +37,7 @@ export interface StoryFilter {
   minSize?: number | null; // the inspector's "grouped only" filter
   search?: { text: string; match: string } | null; // q: the reader's words and their FTS5 MATCH expression
   now?: number; // top: the instant ages are taken at (default: this hour's start, rankingNow)
+  ids?: string[]; // only these stories (a webhook asks whether one story passes its filter)
   ageless?: boolean; // top: by the base score alone (a digest of one day ranks its events, not their hours)
 }
 
@@ -83,6 +84,7 @@ export async function listStories(db: Db, f: StoryFilter): Promise<StoryPage> {
   if (f.kinds?.length) where.push(inArray(clusters.kind, f.kinds));
   if (f.excludeKinds?.length) where.push(notInArray(clusters.kind, f.excludeKinds));
   if (f.minSize) where.push(gte(clusters.size, f.minSize));
+  if (f.ids) where.push(inArray(clusters.id, f.ids.length ? f.ids : ['']));
   if (f.source) {
     where.push(inArray(clusters.id, db.select({ id: items.clusterId }).from(items).where(eq(items.sourceId, f.source))) as SQL);
   }

@@ -20,7 +20,8 @@ export function ClusterList(props: { stories: Story[]; filters: ListFilters; sou
       <SourceBanner status={props.sourceStatus} />
       <h1>Recent clusters</h1>
       <p class="muted">
-        <a href="/inspector/sources">Sources</a>: each outlet's health, output, copies, advertorials and noise.
+        <a href="/inspector/sources">Sources</a>: each outlet's health, output, copies, advertorials and noise.{' '}
+        <a href="/inspector/webhooks">Webhooks</a>: every delivery attempt.
       </p>
       <form class="filters" method="get" action="/inspector">
         <label>
