@@ -12,7 +12,7 @@
  *                                  its dead-letter queue marks deliveries dead
  */
 import { app } from './app.ts';
-import { consumeDeadWebhooks, consumeWebhooks } from './webhooks/deliver.ts';
+import { consumeDeadWebhooks, consumeWebhooks, requeueStaleDeliveries } from './webhooks/deliver.ts';
 import type { DeliveryMessage } from './webhooks/events.ts';
 import { consumeArticles, consumeFeeds } from './ingest/consumers.ts';
 import { decayTermStats } from './ingest/decay-term-stats.ts';
@@ -28,7 +28,8 @@ export default {
     ctx.waitUntil(requeueStalePending(env));
     ctx.waitUntil(decayTermStats(env.DB));
     ctx.waitUntil(pruneFetchLog(env.DB));
-    ctx.waitUntil(rescoreUnscored(env.DB)); // stories placed before scores existed; none after the first runs
+    ctx.waitUntil(rescoreUnscored(env.DB));
+    ctx.waitUntil(requeueStaleDeliveries(env)); // stories placed before scores existed; none after the first runs
   },
   async queue(batch, env) {
     if (batch.queue.startsWith('onestory-feeds')) await consumeFeeds(batch as MessageBatch<FeedMessage>, env);

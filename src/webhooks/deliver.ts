@@ -103,3 +103,22 @@ async function logAttempt(db: Db, deliveryId: string, webhookId: string, attempt
       .where(eq(webhookDeliveries.id, deliveryId)),
   ]);
 }
+
+/** A delivery never tried this long after its event lost its queue message (a first try comes within seconds). */
+export const STALE_DELIVERY_MS = 20 * 60_000;
+const REQUEUE_DELIVERIES_PER_RUN = 100; // one sendBatch's worth
+
+/**
+ * The cron's safety net: deliveries still pending (never tried) well after their event get a new message. A repeat of
+ * a message that was only slow is harmless: a delivered one is not sent again, and receivers drop repeated ids.
+ */
+export async function requeueStaleDeliveries(env: Pick<Env, 'DB' | 'WEBHOOKS'>, now = Date.now()): Promise<number> {
+  const { results } = await env.DB.prepare(`SELECT id FROM webhook_deliveries WHERE status = 'pending' AND created_at < ?1 ORDER BY created_at LIMIT ?2`)
+    .bind(now - STALE_DELIVERY_MS, REQUEUE_DELIVERIES_PER_RUN)
+    .all<{ id: string }>();
+  if (results.length) {
+    await env.WEBHOOKS.sendBatch(results.map((r) => ({ body: { deliveryId: r.id } satisfies DeliveryMessage })));
+    console.log(`[cron] re-queued ${results.length} webhook deliveries whose message was lost`);
+  }
+  return results.length;
+}

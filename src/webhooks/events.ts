@@ -55,7 +55,7 @@ export async function emitStoryEvents(p: PlacedStory, deps: EmitDeps): Promise<n
     }
   }
   if (!rows.length) return 0;
-  // rows first: a message whose row is missing would be dropped (a row whose message was lost stays pending, on the inspector)
+  // rows first: a message whose row is missing would be dropped (a row whose message was lost is queued again by the cron: requeueStaleDeliveries)
   for (const r of rows) await deps.db.insert(webhookDeliveries).values(r);
   await deps.queue.sendBatch(rows.map((r) => ({ body: { deliveryId: r.id } })));
   return rows.length;
