@@ -9,6 +9,8 @@
  */
 import { Hono } from 'hono';
 import { allOverrides } from '../db/queries/overrides.ts';
+import { getDb } from '../db/client.ts';
+import { emitSafely } from '../webhooks/events.ts';
 import { importOverrides, NOTE_MAX_CHARS, OverrideRefused, recordOverride, undoOverride, type ImportedOverride, type OverrideRequest } from '../ingest/overrides.ts';
 import { OVERRIDE_ACTIONS, type OverrideAction, type OverrideRole } from '../pipeline/cluster/overrides.ts';
 import { apiOverride } from '../render/overrides.ts';
@@ -27,10 +29,16 @@ const FIELDS: Record<OverrideAction, { required: string[]; optional: string[] }>
   hide: { required: ['story'], optional: [] },
 };
 
+/** An editor's change is a story.updated for webhooks, of the story it leaves to look at (none when it is hidden). */
+function editorChanged(env: Env, story: string) {
+  return emitSafely({ db: getDb(env.DB), queue: env.WEBHOOKS }, (l) => console.log(l))({ clusterId: story, created: false, storylineChanged: false });
+}
+
 export const adminOverrides = new Hono<AppEnv>()
   .post('/', async (c) => {
     const req = parseRequest(await jsonObject(c.req.raw));
     const result = await refusing(() => recordOverride(c.env.DB, req, { id: crypto.randomUUID(), now: Date.now() }));
+    await editorChanged(c.env, result.story);
     return c.json({ override: apiOverride(result.override), story: result.story }, 201);
   })
   .get('/', async (c) => {
@@ -41,6 +49,7 @@ export const adminOverrides = new Hono<AppEnv>()
     const id = c.req.param('id');
     if (!ID.test(id)) throw apiError(404, 'unknown_override', `no override with id ${JSON.stringify(id.slice(0, 64))}`);
     const result = await refusing(() => undoOverride(c.env.DB, id, Date.now()));
+    await editorChanged(c.env, result.story);
     return c.json({ undone: apiOverride(result.override), story: result.story });
   })
   .post('/import', async (c) => {
