@@ -170,11 +170,15 @@ describe('the inspector in a browser', () => {
     await expect(page.locator('p.summary').innerText()).resolves.toMatch(/^Fernbank, the Zurich digital-asset bank/);
   });
 
-  it('fits a 390 px wide screen: the list and the cluster pages scroll only downwards', async () => {
+  it('fits a 390 px wide screen: the list (newest, top, searched), the cluster, sources and webhooks pages scroll only downwards', async () => {
     const narrow = await browser.newPage({ viewport: { width: 390, height: 844 } });
     try {
       const widths: Record<string, number> = {};
       for (const [name, path] of [
+        ['sources', '/inspector/sources'],
+        ['webhooks', '/inspector/webhooks'],
+        ['list, top with scores', '/inspector?sort=top'],
+        ['list, searched', '/inspector?q=Lendvault'],
         ['list', '/inspector'],
         ['list, filtered', '/inspector?grouped=1'],
       ] as const) {
