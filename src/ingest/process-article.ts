@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { D1ClusterStore } from '../db/cluster-store.ts';
+import { bumpServingVersion } from '../db/serving-version.ts';
 import { settleStoryText } from '../db/story-text.ts';
 import { D1StorylineStore } from '../db/storyline-store.ts';
 import { readOutletHistory, recordOutletPassages } from '../db/outlet-passages.ts';
@@ -48,6 +49,9 @@ export async function processArticle(itemId: string, deps: ProcessDeps): Promise
     await markItemFailed(deps.db, itemId, reason);
     deps.log(`[process] ${row.source.id} ${itemId} FAILED: ${reason}`);
     return { status: 'failed', reason };
+  } finally {
+    // placed, or failed after some of its writes: either way the lists may read differently now
+    await bumpServingVersion(deps.d1);
   }
 }
 

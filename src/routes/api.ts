@@ -6,10 +6,11 @@ import { getStoryline } from '../db/queries/storylines.ts';
 import { apiSource, apiStory, apiStoryDetail, apiStoryline } from '../render/api.ts';
 import { dbOf, type AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
-import { encodeCursor, parseStoryFilter } from './params.ts';
+import { encodeCursor, parseStoryFilter, storyQueryKey } from './params.ts';
+import { servingCache } from './serving-cache.ts';
 
 export const api = new Hono<AppEnv>()
-  .get('/stories', async (c) => {
+  .get('/stories', servingCache({ key: (c) => storyQueryKey(new URL(c.req.url).searchParams) }), async (c) => {
     const page = await listStories(dbOf(c), parseStoryFilter((k) => c.req.query(k)));
     return c.json({ stories: page.stories.map(apiStory), next_cursor: page.next ? encodeCursor(page.next) : null });
   })

@@ -6,7 +6,8 @@ import { summarizeSourceStatus } from '../model/source-status.ts';
 import { renderJsonFeed } from '../render/json-feed.ts';
 import { renderRss } from '../render/rss.ts';
 import { dbOf, feedMeta, type AppEnv } from './context.ts';
-import { encodeCursor, parseStoryFilter } from './params.ts';
+import { encodeCursor, parseStoryFilter, storyQueryKey } from './params.ts';
+import { servingCache } from './serving-cache.ts';
 
 export const FEED_ITEMS = 50; // items a feed document: a day of deduplicated crypto news
 
@@ -17,14 +18,16 @@ async function storiesAndStatus(c: Context<AppEnv>) {
   return { page, sourceStatus: summarizeSourceStatus(status) };
 }
 
+// the self link and next_url repeat the URL as sent: keyed by it too
+const cached = servingCache({ key: (c) => storyQueryKey(new URL(c.req.url).searchParams, { limit: FEED_ITEMS }), echoesUrl: true });
+
 export const feed = new Hono<AppEnv>()
-  .get('/feed.xml', async (c) => {
+  .get('/feed.xml', cached, async (c) => {
     const { page, sourceStatus } = await storiesAndStatus(c);
     c.header('content-type', 'application/rss+xml; charset=UTF-8');
-    c.header('cache-control', 'public, max-age=300');
     return c.body(renderRss(page.stories, { ...feedMeta(c), sourceStatus }));
   })
-  .get('/feed.json', async (c) => {
+  .get('/feed.json', cached, async (c) => {
     const { page, sourceStatus } = await storiesAndStatus(c);
     const meta = { ...feedMeta(c), sourceStatus };
     let nextUrl: string | null = null;
@@ -34,6 +37,5 @@ export const feed = new Hono<AppEnv>()
       nextUrl = u.toString();
     }
     c.header('content-type', 'application/feed+json; charset=UTF-8');
-    c.header('cache-control', 'public, max-age=300');
     return c.body(JSON.stringify(renderJsonFeed(page.stories, { ...meta, nextUrl })));
   });

@@ -8,12 +8,17 @@ import { ClusterPage } from '../render/inspector/cluster-page.tsx';
 import { EDITOR_SCRIPT } from '../render/inspector/editor-script.ts';
 import { dbOf, type AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
-import { encodeCursor, parseStoryFilter } from './params.ts';
+import { encodeCursor, parseStoryFilter, storyQueryKey } from './params.ts';
+import { servingCache } from './serving-cache.ts';
 
 export const INSPECTOR_PAGE_SIZE = 50; // clusters a page
 
 export const inspector = new Hono<AppEnv>()
-  .get('/', async (c) => {
+  .get(
+    '/',
+    // the form and the next link repeat the URL as sent: keyed by it too
+    servingCache({ key: (c) => storyQueryKey(new URL(c.req.url).searchParams, { limit: INSPECTOR_PAGE_SIZE }, (k) => c.req.query(k) || undefined), echoesUrl: true }),
+    async (c) => {
     const q = (k: string) => c.req.query(k) || undefined; // an empty form field means "any"
     const filter = parseStoryFilter(q, { limit: INSPECTOR_PAGE_SIZE });
     const grouped = c.req.query('grouped') === '1';
@@ -39,7 +44,8 @@ export const inspector = new Hono<AppEnv>()
         filters={{ q: text, coin: c.req.query('coin') ?? '', kind: c.req.query('kind') ?? '', source: c.req.query('source') ?? '', grouped }}
       />,
     );
-  })
+  },
+  )
   .get('/editor.js', (c) => c.body(EDITOR_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }))
   .get('/clusters/:id', async (c) => {
     const id = c.req.param('id');

@@ -22,6 +22,27 @@ export function parseStoryFilter(q: Query, defaults: { limit?: number } = {}): S
   };
 }
 
+/**
+ * A list request's cache key: every parameter parseStoryFilter recognises, parsed (so defaults are filled in and
+ * spellings folded: `coin=btc,eth` and `coin=ETH,BTC` are one key), sorted by name; then every other parameter as sent,
+ * sorted, so a parameter a route reads on its own is never left out of the key. Throws the same 400 as the route.
+ */
+export function storyQueryKey(params: URLSearchParams, defaults: { limit?: number } = {}, q: Query = (k) => params.get(k) ?? undefined): string {
+  const asked = new Set<string>();
+  const filter = parseStoryFilter((k) => (asked.add(k), q(k)), defaults);
+  const others = [...params].filter(([k]) => !asked.has(k)).sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+  return `${stableJson(filter)}&${new URLSearchParams(others)}`;
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).sort().join(',')}]`; // the filter's lists are sets
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined && x !== null && !(Array.isArray(x) && x.length === 0));
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
 export function encodeCursor(c: StoryCursor): string {
   return btoa(JSON.stringify([c.sortKey, c.id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
