@@ -12,6 +12,7 @@ import { WORKER_DOMS } from '../dom/worker-doms.ts';
 import { replayArticles, replayFeed, type RecordedArticle, type ReplaySource } from '../ingest/replay.ts';
 import { TIERS } from '../pipeline/types.ts';
 import { adminOverrides } from './admin-overrides.ts';
+import { adminStorage } from './admin-storage.ts';
 import { dbOf, type AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
 
@@ -65,7 +66,8 @@ export const admin = new Hono<AppEnv>()
     }
     return c.json({ assignments: out });
   })
-  .route('/overrides', adminOverrides);
+  .route('/overrides', adminOverrides)
+  .route('/', adminStorage);
 
 function deps(c: { env: Env }) {
   return { db: getDb(c.env.DB), d1: c.env.DB, ...WORKER_DOMS, userAgent: c.env.USER_AGENT, log: (l: string) => console.log(l) };
