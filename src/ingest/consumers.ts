@@ -14,6 +14,7 @@ import { HostGate } from './host-gate.ts';
 import { allowedHostsOf } from './host-guard.ts';
 import { ingestFeed } from './ingest-feed.ts';
 import { processArticle } from './process-article.ts';
+import { yieldToReaders } from './yield-to-readers.ts';
 import { enqueueArticles, type ArticleMessage, type FeedMessage } from './schedule.ts';
 import { configuredSources } from './sources.ts';
 
@@ -49,6 +50,7 @@ export async function consumeFeeds(batch: MessageBatch<FeedMessage>, env: Env): 
 export async function consumeArticles(batch: MessageBatch<ArticleMessage>, env: Env): Promise<void> {
   const db = getDb(env.DB);
   for (const msg of batch.messages) {
+    await yieldToReaders();
     try {
       await processArticle(msg.body.itemId, { db, d1: env.DB, ...WORKER_DOMS, log });
       msg.ack();

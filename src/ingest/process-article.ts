@@ -22,6 +22,7 @@ import { ownsUrl } from '../pipeline/site.ts';
 import type { ParseHTML, Tier } from '../pipeline/types.ts';
 import { feedIsEnough, feedTextOf, fromFeed, type Acquired } from './acquire-text.ts';
 import { MAX_ARTICLE_CHARS } from './fetch-pages.ts';
+import { yieldToReaders } from './yield-to-readers.ts';
 
 const MATCHES_KEPT = 5; // verified candidates stored per item for the inspector
 
@@ -65,6 +66,7 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
   // the outlet's own boilerplate, learned from its last items (the keys of this text join them once it is placed)
   const keys = passages(got.text).map((p) => p.key);
   const outlet = await readOutletHistory(deps.d1, source.id, keys);
+  await yieldToReaders(); // between the stages, as between items: a waiting reader goes first
   const { cleaned, coins, kind } = cleanAndLabel(got.text, { title: item.title, url: item.url, source: source.name, history: outlet.history });
   await deps.db
     .update(items)
@@ -82,6 +84,7 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
       updatedAt: now(),
     })
     .where(eq(items.id, item.id));
+  await yieldToReaders();
   const clusterStore = new D1ClusterStore(deps.d1, now);
   const placement = await placeStory(
     {
@@ -99,6 +102,7 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
     clusterStore,
   );
   // three independent steps after the placement: the outlet's history, the story's text, the event's storyline
+  await yieldToReaders();
   const storylines = new D1StorylineStore(deps.d1, clusterStore, now, true);
   const [, , storyline] = await Promise.all([
     recordOutletPassages(deps.d1, source.id, outlet.seq, keys),
