@@ -10,6 +10,7 @@
  * An outlet counts once however many items it has in the story (its own copies and updates). What the reader sees
  * divides it by age (src/model/score.ts). The parts are kept in score_reasons for the API and the inspector.
  */
+import { bumpServingVersion } from './serving-version.ts';
 
 export const TIER_WEIGHT = { original: 1.0, aggregator: 0.6, content_farm: 0.3 } as const; // an original outlet's report counts most
 export const ADVERTORIAL_OUTLET_FACTOR = 0.25; // an outlet whose only items here are sponsored or press releases
@@ -63,14 +64,17 @@ export const RESCORE_BATCH = 200; // stories a rescoring statement reaches: well
 
 /**
  * Scores stories that have none yet (placed before scores existed, migration 0006), at most `limit` a call; the cron
- * calls it each run until none is left. What readers see changes (sort=top, score): a response cache keyed on a
- * placement version must bump it when this returns more than 0.
+ * calls it each run until none is left. What readers see changes (sort=top, score), so it bumps the serving version
+ * when it scored any.
  */
 export async function rescoreUnscored(d1: D1Database, limit = RESCORE_BATCH): Promise<number> {
   const { results } = await d1
     .prepare(`SELECT id FROM clusters WHERE score_reasons IS NULL AND merged_into IS NULL AND canonical_item_id IS NOT NULL LIMIT ?1`)
     .bind(limit)
     .all<{ id: string }>();
-  if (results.length) await scoreWrite(d1, results.map((r) => r.id)).run();
+  if (results.length) {
+    await scoreWrite(d1, results.map((r) => r.id)).run();
+    await bumpServingVersion(d1);
+  }
   return results.length;
 }

@@ -14,6 +14,7 @@ import { HostGate } from './host-gate.ts';
 import { allowedHostsOf } from './host-guard.ts';
 import { ingestFeed } from './ingest-feed.ts';
 import { processArticle } from './process-article.ts';
+import { yieldToReaders } from './yield-to-readers.ts';
 import { enqueueArticles, type ArticleMessage, type FeedMessage } from './schedule.ts';
 import { configuredSources } from './sources.ts';
 import { emitSafely } from '../webhooks/events.ts';
@@ -51,6 +52,7 @@ export async function consumeArticles(batch: MessageBatch<ArticleMessage>, env: 
   const db = getDb(env.DB);
   const onPlaced = emitSafely({ db, queue: env.WEBHOOKS }, log);
   for (const msg of batch.messages) {
+    await yieldToReaders();
     try {
       await processArticle(msg.body.itemId, { db, d1: env.DB, ...WORKER_DOMS, log, onPlaced });
       msg.ack();

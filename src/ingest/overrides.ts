@@ -12,6 +12,7 @@
  * Operations act on items, not on story ids, so the same code serves an override just made and one imported into a
  * database whose stories were placed without it (their ids may differ there; the items' do not).
  */
+import { bumpServingVersion } from '../db/serving-version.ts';
 import { chooseCanonical } from '../pipeline/choose-canonical.ts';
 import { chooseText } from '../pipeline/choose-text.ts';
 import { OverrideRules, splitStoryId, type OverrideAction, type OverrideRole } from '../pipeline/cluster/overrides.ts';
@@ -87,6 +88,7 @@ export async function recordOverride(d1: D1Database, req: OverrideRequest, opts:
   }
   const story = await enact(edit, o);
   await d1.batch([...insertOverride(d1, o, targets), ...(await edit.writes({ add: o, now: opts.now }))]);
+  await bumpServingVersion(d1);
   return { override: o, story };
 }
 
@@ -97,6 +99,7 @@ export async function undoOverride(d1: D1Database, id: string, now: number): Pro
   const edit = new Edit(d1);
   const story = await reverse(edit, o);
   await d1.batch([...deleteOverride(d1, id), ...(await edit.writes({ drop: id, now }))]);
+  await bumpServingVersion(d1);
   return { override: o, story };
 }
 
@@ -129,6 +132,7 @@ export async function importOverrides(d1: D1Database, list: ImportedOverride[], 
     await d1.batch([...insertOverride(d1, o, targets), ...(await edit.writes({ add: o, now }))]);
     imported++;
   }
+  if (imported) await bumpServingVersion(d1);
   return { imported, known: list.length - imported };
 }
 

@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { D1ClusterStore } from '../db/cluster-store.ts';
+import { bumpServingVersion } from '../db/serving-version.ts';
 import { settleStoryText } from '../db/story-text.ts';
 import { D1StorylineStore } from '../db/storyline-store.ts';
 import { readOutletHistory, recordOutletPassages } from '../db/outlet-passages.ts';
@@ -22,6 +23,7 @@ import type { ParseHTML, Tier } from '../pipeline/types.ts';
 import { feedIsEnough, feedTextOf, fromFeed, type Acquired } from './acquire-text.ts';
 import { MAX_ARTICLE_CHARS } from './fetch-pages.ts';
 import type { PlacedStory } from '../webhooks/events.ts';
+import { yieldToReaders } from './yield-to-readers.ts';
 
 const MATCHES_KEPT = 5; // verified candidates stored per item for the inspector
 
@@ -51,6 +53,9 @@ export async function processArticle(itemId: string, deps: ProcessDeps): Promise
     await markItemFailed(deps.db, itemId, reason);
     deps.log(`[process] ${row.source.id} ${itemId} FAILED: ${reason}`);
     return { status: 'failed', reason };
+  } finally {
+    // placed, or failed after some of its writes: either way the lists may read differently now
+    await bumpServingVersion(deps.d1);
   }
 }
 
@@ -64,6 +69,7 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
   // the outlet's own boilerplate, learned from its last items (the keys of this text join them once it is placed)
   const keys = passages(got.text).map((p) => p.key);
   const outlet = await readOutletHistory(deps.d1, source.id, keys);
+  await yieldToReaders(); // between the stages, as between items: a waiting reader goes first
   const { cleaned, coins, kind } = cleanAndLabel(got.text, { title: item.title, url: item.url, source: source.name, history: outlet.history });
   await deps.db
     .update(items)
@@ -81,6 +87,7 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
       updatedAt: now(),
     })
     .where(eq(items.id, item.id));
+  await yieldToReaders();
   const clusterStore = new D1ClusterStore(deps.d1, now);
   const placement = await placeStory(
     {
@@ -98,6 +105,7 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
     clusterStore,
   );
   // three independent steps after the placement: the outlet's history, the story's text, the event's storyline
+  await yieldToReaders();
   const storylines = new D1StorylineStore(deps.d1, clusterStore, now, true);
   const [, , storyline] = await Promise.all([
     recordOutletPassages(deps.d1, source.id, outlet.seq, keys),

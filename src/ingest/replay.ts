@@ -12,6 +12,7 @@ import type { ParseHTML } from '../pipeline/types.ts';
 import { normalizeEntry } from '../pipeline/normalize.ts';
 import { ingestFeed } from './ingest-feed.ts';
 import { processArticle, type ProcessDeps, type ProcessResult } from './process-article.ts';
+import { yieldToReaders } from './yield-to-readers.ts';
 
 export interface ReplayDeps {
   onPlaced?: ProcessDeps['onPlaced']; // webhook events, as the article queue's consumer sends them
@@ -133,6 +134,7 @@ async function processInOrder(ids: string[], deps: ReplayDeps): Promise<(Process
   rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   const out = [];
   for (const { id } of rows) {
+    await yieldToReaders();
     const r = await processArticle(id, deps);
     out.push({ ...r, itemId: id });
   }

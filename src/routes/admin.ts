@@ -14,6 +14,7 @@ import { TIERS } from '../pipeline/types.ts';
 import { adminOverrides } from './admin-overrides.ts';
 import { adminWebhooks } from './admin-webhooks.ts';
 import { emitSafely } from '../webhooks/events.ts';
+import { adminStorage } from './admin-storage.ts';
 import { dbOf, type AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
 
@@ -68,7 +69,8 @@ export const admin = new Hono<AppEnv>()
     return c.json({ assignments: out });
   })
   .route('/overrides', adminOverrides)
-  .route('/webhooks', adminWebhooks);
+  .route('/webhooks', adminWebhooks)
+  .route('/', adminStorage);
 
 function deps(c: { env: Env }) {
   const db = getDb(c.env.DB);

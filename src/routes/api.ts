@@ -7,12 +7,15 @@ import { apiDigest, apiSource, apiStory, apiStoryDetail, apiStoryline } from '..
 import { baseUrl, dbOf, type AppEnv } from './context.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiError } from './errors.ts';
-import { encodeCursor, parseDigestQuery } from './params.ts';
+import { encodeCursor, parseDigestQuery, storyQueryKey, type StoryListOptions } from './params.ts';
+import { servingCache } from './serving-cache.ts';
 import { readStoryFilter } from './story-filter.ts';
 
+const STORY_LIST: StoryListOptions = { searchSort: 'relevance' }; // a search is ranked unless sort says otherwise
+
 export const api = new Hono<AppEnv>()
-  .get('/stories', async (c) => {
-    const page = await listStories(dbOf(c), await readStoryFilter(c, { searchSort: 'relevance' }));
+  .get('/stories', servingCache({ key: (c) => storyQueryKey(new URL(c.req.url).searchParams, STORY_LIST) }), async (c) => {
+    const page = await listStories(dbOf(c), await readStoryFilter(c, STORY_LIST));
     return c.json({ stories: page.stories.map(apiStory), next_cursor: page.next ? encodeCursor(page.next) : null });
   })
   .get('/digest', async (c) => {

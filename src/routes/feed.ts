@@ -6,7 +6,8 @@ import { summarizeSourceStatus } from '../model/source-status.ts';
 import { renderJsonFeed } from '../render/json-feed.ts';
 import { renderRss } from '../render/rss.ts';
 import { dbOf, feedMeta, type AppEnv } from './context.ts';
-import { encodeCursor, parseDigestQuery, type DigestQuery } from './params.ts';
+import { encodeCursor, parseDigestQuery, storyQueryKey, type DigestQuery } from './params.ts';
+import { servingCache } from './serving-cache.ts';
 import { readStoryFilter } from './story-filter.ts';
 
 export const FEED_ITEMS = 50; // items a feed document: a day of deduplicated crypto news
@@ -26,6 +27,9 @@ function nextPageUrl(selfUrl: string, next: StoryCursor | null): string | null {
   return u.toString();
 }
 
+// the self link and next page repeat the URL as sent: keyed by it too
+const cached = servingCache({ key: (c) => storyQueryKey(new URL(c.req.url).searchParams, { limit: FEED_ITEMS }), echoesUrl: true });
+
 export const feed = new Hono<AppEnv>()
   .get('/digest.xml', async (c) => {
     const d = parseDigestQuery((k) => c.req.query(k));
@@ -36,19 +40,17 @@ export const feed = new Hono<AppEnv>()
     c.header('cache-control', 'public, max-age=300');
     return c.body(renderRss(page.stories, { ...meta, ...digestTitle(d), sourceStatus: summarizeSourceStatus(status) }));
   })
-  .get('/feed.xml', async (c) => {
+  .get('/feed.xml', cached, async (c) => {
     const { page, sourceStatus } = await storiesAndStatus(c);
     c.header('content-type', 'application/rss+xml; charset=UTF-8');
-    c.header('cache-control', 'public, max-age=300');
     const meta = feedMeta(c);
     return c.body(renderRss(page.stories, { ...meta, sourceStatus, nextUrl: nextPageUrl(meta.selfUrl, page.next) }));
   })
-  .get('/feed.json', async (c) => {
+  .get('/feed.json', cached, async (c) => {
     const { page, sourceStatus } = await storiesAndStatus(c);
     const meta = { ...feedMeta(c), sourceStatus };
     const nextUrl = nextPageUrl(meta.selfUrl, page.next);
     c.header('content-type', 'application/feed+json; charset=UTF-8');
-    c.header('cache-control', 'public, max-age=300');
     return c.body(JSON.stringify(renderJsonFeed(page.stories, { ...meta, nextUrl })));
   });
 

@@ -1,5 +1,5 @@
 /** GET /inspector and /inspector/clusters/:id: server-rendered pages over the same story model. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { listSourceHealth, listSourceRefs, listSourceStatus } from '../db/queries/sources.ts';
 import { noiseByCategory, sourceCounts } from '../db/queries/scorecard.ts';
 import { scorecards } from '../model/scorecard.ts';
@@ -12,21 +12,32 @@ import { ClusterList } from '../render/inspector/cluster-list.tsx';
 import { ClusterPage } from '../render/inspector/cluster-page.tsx';
 import { EDITOR_SCRIPT } from '../render/inspector/editor-script.ts';
 import { dbOf, type AppEnv } from './context.ts';
-import { encodeCursor, INSPECTOR_PARAMS } from './params.ts';
+import { encodeCursor, INSPECTOR_PARAMS, storyQueryKey, type StoryListOptions } from './params.ts';
 import { readStoryFilter } from './story-filter.ts';
 import { ftsMatch } from '../search/fts-query.ts';
 import { NotFoundPage } from '../render/inspector/not-found.tsx';
+import { servingCache } from './serving-cache.ts';
 
 export const INSPECTOR_PAGE_SIZE = 50; // clusters a page
 export const INSPECTOR_SEARCH_CHARS = 200; // of a pasted text, the first words are enough to find a story
+const LIST: StoryListOptions = { limit: INSPECTOR_PAGE_SIZE, searchSort: 'relevance' };
+
+/** The list's query as the page reads it: an empty form field means "any"; a pasted text is searched by its first words; one with no word matches nothing. */
+function listQuery(c: Context<AppEnv>) {
+  const text = (c.req.query('q') ?? '').slice(0, INSPECTOR_SEARCH_CHARS);
+  const wordless = text.trim() !== '' && !ftsMatch(text);
+  const q = (k: string) => (k === 'q' ? (wordless ? undefined : text) : c.req.query(k)) || undefined;
+  return { text, wordless, q };
+}
 
 export const inspector = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    // an empty form field means "any"; a pasted text is searched by its first words; one with no word matches nothing
-    const text = (c.req.query('q') ?? '').slice(0, INSPECTOR_SEARCH_CHARS);
-    const wordless = text.trim() !== '' && !ftsMatch(text);
-    const q = (k: string) => (k === 'q' ? (wordless ? undefined : text) : c.req.query(k)) || undefined;
-    const filter = await readStoryFilter(c, { limit: INSPECTOR_PAGE_SIZE, searchSort: 'relevance' }, q);
+  .get(
+    '/',
+    // the form and the next link repeat the URL as sent: keyed by it too
+    servingCache({ key: (c) => storyQueryKey(new URL(c.req.url).searchParams, LIST, listQuery(c).q), echoesUrl: true }),
+    async (c) => {
+    const { text, wordless, q } = listQuery(c);
+    const filter = await readStoryFilter(c, LIST, q);
     const grouped = INSPECTOR_PARAMS.grouped.parse(c.req.query('grouped'));
     const db = dbOf(c);
     const [page, sources, status] = await Promise.all([
@@ -49,7 +60,8 @@ export const inspector = new Hono<AppEnv>()
         filters={{ q: text, coin: c.req.query('coin') ?? '', kind: c.req.query('kind') ?? '', source: c.req.query('source') ?? '', sort: c.req.query('sort') ?? '', grouped }}
       />,
     );
-  })
+  },
+  )
   .get('/sources', async (c) => {
     const db = dbOf(c);
     const [health, counts, noise] = await Promise.all([listSourceHealth(db), sourceCounts(db), noiseByCategory(db)]);

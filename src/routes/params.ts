@@ -7,6 +7,7 @@ import type { StoryCursor, StoryFilter, StorySort } from '../db/queries/stories.
 import { KINDS, type Kind } from '../pipeline/types.ts';
 import { ftsMatch, MAX_SEARCH_CHARS } from '../search/fts-query.ts';
 import { apiError } from './errors.ts';
+import { rankingNow } from '../model/score.ts';
 import { isTimeZone, zonedDay, zonedToday } from '../model/zoned-day.ts';
 
 export const DEFAULT_LIMIT = 20; // stories a page
@@ -198,6 +199,30 @@ export function normalizedQuery(defs: Record<string, ParamDef<unknown>>, q: Quer
     if (v !== undefined && v !== '') u.set(name, v);
   }
   return u.toString();
+}
+
+/**
+ * A list request's cache key: every parameter parseStoryFilter recognises, parsed (so defaults are filled in and
+ * spellings folded: `coin=btc,eth` and `coin=ETH,BTC` are one key), sorted by name; then every other parameter as sent,
+ * sorted, so a parameter a route reads on its own is never left out of the key. Throws the same 400 as the route.
+ * `opts` must be the route's own (its page size, its sort for a search).
+ */
+export function storyQueryKey(params: URLSearchParams, opts: StoryListOptions = {}, q: Query = (k) => params.get(k) ?? undefined, now = Date.now()): string {
+  const asked = new Set<string>();
+  const filter = parseStoryFilter((k) => (asked.add(k), q(k)), opts);
+  // a first page of top stories is ranked at this hour's start (rankingNow): the next hour is another page
+  if (filter.sort === 'top' && !filter.cursor) filter.now = rankingNow(now);
+  const others = [...params].filter(([k]) => !asked.has(k)).sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+  return `${stableJson(filter)}&${new URLSearchParams(others)}`;
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).sort().join(',')}]`; // the filter's lists are sets
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined && x !== null && !(Array.isArray(x) && x.length === 0));
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
 }
 
 export function encodeCursor(c: StoryCursor): string {

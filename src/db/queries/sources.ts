@@ -1,6 +1,7 @@
 /** Sources: the configured list mirrored into D1, with each one's fetch health. */
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { chunk, type Db } from '../client.ts';
+import { bumpServingVersion } from '../serving-version.ts';
 import { clusters, fetchLog, items, sources, type Source } from '../schema.ts';
 import type { SourceStatusRow } from '../../model/source-status.ts';
 import type { SourceHealth, SourceRef } from '../../model/story.ts';
@@ -53,6 +54,7 @@ export async function upsertSources(db: Db, list: SourceConfigRow[], enabled: bo
         },
       });
   }
+  if (rows.length) await bumpServingVersion(db); // a source's name or tier shows on its stories
 }
 
 export function getSource(db: Db, id: string): Promise<Source | undefined> {
@@ -99,6 +101,7 @@ export async function recordFetch(db: Db, sourceId: string, o: FetchOutcome, at 
     db.update(sources).set(health).where(eq(sources.id, sourceId)),
     db.insert(fetchLog).values({ sourceId, at, ok: o.ok, status: o.status, code: o.code, message: o.message, itemsSeen: o.itemsSeen, itemsNew: o.itemsNew, ms: o.ms }),
   ]);
+  await bumpServingVersion(db); // the feeds and the inspector say when every source fails
 }
 
 /** Every source by name, for pickers: no counts, so no scan of items or clusters. */

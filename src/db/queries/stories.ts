@@ -266,7 +266,7 @@ function toMember(m: Item, sourceMap: Map<string, SourceRef>, isCanonical: boole
     isCanonical,
     author: m.author,
     textSource: m.textSource,
-    rawText: m.rawText ?? '',
+    rawText: m.rawText ?? m.text ?? '', // the raw text of an old item is dropped by retention (src/ingest/retention.ts)
     text: m.text ?? '',
     removed: (m.removed as RemovedSpan[] | null) ?? [],
     coinTags: (m.coins as CoinTag[] | null) ?? [],

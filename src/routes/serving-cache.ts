@@ -1,0 +1,148 @@
+/**
+ * Serving lists at the runtime's speed: a middleware for the routes every reader polls (the API's story list, both
+ * feeds, the inspector's list). A page is rendered once per serving version (src/db/serving-version.ts) and request
+ * key, then answered from memory (this isolate), else from the Cache API (`caches.default`, shared by the isolates of
+ * a location), else rendered. The ETag is `W/"<version>-<key hash>"`, so an If-None-Match that still holds gets a 304
+ * before anything is read or rendered. Concurrent misses of one page wait for one rendering.
+ *
+ * The key is the route plus the normalized query (see `queryKey` in params.ts): every recognised parameter, sorted,
+ * defaults filled in, so `?limit=20&coin=btc` and `?coin=BTC` share a page. A route whose page echoes its own URL (the
+ * feeds' self link, the inspector's form) keys by the URL as sent as well.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { servingVersion } from '../db/serving-version.ts';
+import { hashString } from '../pipeline/fingerprint/hash.ts';
+import type { AppEnv } from './context.ts';
+
+export const CLIENT_MAX_AGE_S = 60; // a reader's cache or CDN may reuse a page this long without asking
+export const CLIENT_STALE_WHILE_REVALIDATE_S = 600; // then serve it while it asks again in the background
+export const SHARED_CACHE_TTL_S = 3_600; // how long a Cache API copy lives; a bump makes it unreachable sooner
+export const MEMORY_ENTRIES_MAX = 256; // pages an isolate keeps (a page is 10 to 200 KB)
+export const MEMORY_BYTES_MAX = 16 * 1024 * 1024; // 16 MB of an isolate's 128 MB
+const CACHE_HOST = 'https://serving-cache.onestory.invalid'; // Cache API keys must be URLs; never fetched
+
+interface Entry {
+  version: string;
+  status: number;
+  headers: [string, string][];
+  body: ArrayBuffer;
+}
+
+const memory = new Map<string, Entry>(); // insertion order is recency: a hit moves its entry to the end
+let memoryBytes = 0;
+let memoryVersion = '';
+const rendering = new Map<string, Promise<Entry | null>>();
+
+export interface ServingCacheOptions {
+  /** The request's key: the route's normalized query (throws the route's own 400 for a bad parameter). */
+  key: (c: Context<AppEnv>) => string;
+  /** The page repeats its own URL (a self link, a form): key by the URL as sent too. */
+  echoesUrl?: boolean;
+}
+
+export function servingCache(opts: ServingCacheOptions): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    const base = c.env.PUBLIC_URL || url.origin;
+    const key = `${base}${url.pathname}?${opts.key(c)}${opts.echoesUrl ? `#${url.search}` : ''}`;
+    const version = await servingVersion(c.env.DB);
+    const etag = `W/"${version}-${hashString(key).toString(36)}"`;
+    const cacheControl = `public, max-age=${CLIENT_MAX_AGE_S}, stale-while-revalidate=${CLIENT_STALE_WHILE_REVALIDATE_S}`;
+    if (matches(c.req.header('if-none-match'), etag)) {
+      c.res = c.body(null, 304, { etag, 'cache-control': cacheControl });
+      return;
+    }
+    const slot = `${version}\n${key}`;
+    let entry = fromMemory(slot);
+    if (!entry) {
+      let pending = rendering.get(slot);
+      if (!pending) {
+        pending = fill(c, next, slot, version).finally(() => rendering.delete(slot));
+        rendering.set(slot, pending);
+        entry = await pending;
+        if (!entry) return; // not a page worth keeping (an error): this request's own response stands
+      } else {
+        entry = await pending;
+        if (!entry) {
+          await next(); // the one rendering failed: render this one on its own
+          return;
+        }
+      }
+    }
+    const headers = new Headers(entry.headers);
+    headers.set('etag', etag);
+    headers.set('cache-control', cacheControl);
+    // set, not returned: after next() ran, Hono keeps c.res and ignores a returned response
+    c.res = new Response(entry.body, { status: entry.status, headers });
+  };
+}
+
+/** Memory, then the Cache API, then the route itself. Null when the route's answer is not a 200 page. */
+async function fill(c: Context<AppEnv>, next: () => Promise<void>, slot: string, version: string): Promise<Entry | null> {
+  const cacheKey = `${CACHE_HOST}/${encodeURIComponent(slot)}`;
+  const shared = await sharedCache();
+  const hit = await shared?.match(cacheKey).catch(() => undefined);
+  if (hit) {
+    const entry: Entry = { version, status: hit.status, headers: [...hit.headers].filter(([k]) => k !== 'cache-control'), body: await hit.arrayBuffer() };
+    remember(slot, entry);
+    return entry;
+  }
+  await next();
+  if (c.res.status !== 200) return null;
+  const body = await c.res.arrayBuffer();
+  const entry: Entry = { version, status: 200, headers: [...c.res.headers].filter(([k]) => k !== 'etag' && k !== 'cache-control'), body };
+  remember(slot, entry);
+  if (shared) {
+    const stored = new Response(body, { headers: [...entry.headers, ['cache-control', `public, max-age=${SHARED_CACHE_TTL_S}`]] });
+    const put = shared.put(cacheKey, stored).catch((err) => console.error(`[serve] cache put failed: ${err}`));
+    try {
+      c.executionCtx.waitUntil(put);
+    } catch {
+      await put; // no execution context (a direct app.request in a test): finish the write before answering
+    }
+  }
+  return entry;
+}
+
+async function sharedCache(): Promise<Cache | null> {
+  try {
+    return typeof caches === 'undefined' ? null : (caches as unknown as { default: Cache }).default;
+  } catch {
+    return null;
+  }
+}
+
+function fromMemory(slot: string): Entry | null {
+  const entry = memory.get(slot);
+  if (!entry) return null;
+  memory.delete(slot);
+  memory.set(slot, entry);
+  return entry;
+}
+
+function remember(slot: string, entry: Entry): void {
+  if (entry.version !== memoryVersion) {
+    // a newer version makes every older page unreachable here: free them now rather than when they age out
+    const older = memoryVersion;
+    memoryVersion = entry.version;
+    for (const [k, e] of memory) if (e.version === older) (memory.delete(k), (memoryBytes -= e.body.byteLength));
+  }
+  const old = memory.get(slot);
+  if (old) memoryBytes -= old.body.byteLength;
+  memory.delete(slot);
+  memory.set(slot, entry);
+  memoryBytes += entry.body.byteLength;
+  for (const [k, e] of memory) {
+    if (memory.size <= MEMORY_ENTRIES_MAX && memoryBytes <= MEMORY_BYTES_MAX) break;
+    memory.delete(k);
+    memoryBytes -= e.body.byteLength;
+  }
+}
+
+/** If-None-Match: a list of tags, weak or strong (weak comparison, RFC 9110 §13.1.2), or `*`. */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const want = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === want);
+}

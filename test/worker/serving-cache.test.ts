@@ -1,0 +1,111 @@
+/**
+ * The lists readers poll (the API's stories, both feeds, the inspector's list) are rendered once per serving version
+ * and answered from the cache after; every write that changes what readers see bumps the version, so they never see
+ * an older page than the database after that write.
+ */
+import { env, exports } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { app } from '../../src/app.ts';
+import { bumpServingVersion } from '../../src/db/serving-version.ts';
+import { ARTICLES, HARBOR } from '../fixtures/articles.ts';
+import { seed } from './seed.ts';
+
+const ADMIN = { ...env, ADMIN_TOKEN: 'editor secret for the serving tests' };
+const get = (path: string, headers: Record<string, string> = {}) => exports.default.fetch(`http://onestory.test${path}`, { headers });
+const titles = async (path: string) => ((await (await get(path)).json()) as { stories: { id: string; title: string }[] }).stories.map((s) => s.title);
+
+/** Changes a story's title behind the cache's back: a write that (wrongly) bumps nothing. */
+const retitleQuietly = (title: string) => env.DB.prepare(`UPDATE clusters SET title = ?1 WHERE title LIKE 'Lendvault%' OR title LIKE 'Quietly%'`).bind(title).run();
+
+beforeAll(async () => {
+  await seed(ARTICLES);
+});
+
+describe('the serving cache', () => {
+  it('answers a list again from its cache until a write bumps the serving version, then renders it anew', async () => {
+    await bumpServingVersion(env.DB);
+    const first = await get('/api/v1/stories');
+    const body = await first.text();
+    expect(body).toContain('Lendvault halts withdrawals');
+    await retitleQuietly('Quietly renamed story');
+    expect(await (await get('/api/v1/stories')).text(), 'no bump: the cached page').toBe(body);
+    await bumpServingVersion(env.DB);
+    expect(await titles('/api/v1/stories')).toContain('Quietly renamed story');
+    await retitleQuietly('Lendvault halts withdrawals after $48 million exploit drains its ether pool');
+    await bumpServingVersion(env.DB);
+  });
+
+  it('keys a page by the normalized query: order, spelled-out defaults and case do not matter, a different filter does', async () => {
+    const etagOf = async (path: string) => {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      return res.headers.get('etag');
+    };
+    const plain = await etagOf('/api/v1/stories?coin=BTC,ETH');
+    expect(plain).toMatch(/^W\/"[0-9a-z]+-[0-9a-z]+"$/);
+    expect(await etagOf('/api/v1/stories?limit=20&coin=eth,btc')).toBe(plain);
+    expect(await etagOf('/api/v1/stories?coin=BTC,ETH&limit=21')).not.toBe(plain);
+    expect(await etagOf('/api/v1/stories?coin=BTC')).not.toBe(plain);
+    expect(await etagOf('/api/v1/stories?coin=BTC,ETH&unknown=1'), 'a parameter the filter does not read is kept in the key').not.toBe(plain);
+  });
+
+  it('answers If-None-Match with a 304 and no body while the version holds, and a 200 after a bump', async () => {
+    const res = await get('/feed.xml');
+    const etag = res.headers.get('etag')!;
+    expect(res.headers.get('cache-control')).toMatch(/max-age=\d+, stale-while-revalidate=\d+/);
+    const again = await get('/feed.xml', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('etag')).toBe(etag);
+    await bumpServingVersion(env.DB);
+    const after = await get('/feed.xml', { 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('keys the feeds by the URL as sent, since their self link repeats it', async () => {
+    const a = await (await get('/feed.json?limit=50')).json() as { feed_url: string };
+    const b = await (await get('/feed.json')).json() as { feed_url: string };
+    expect(a.feed_url).toMatch(/\/feed\.json\?limit=50$/);
+    expect(b.feed_url).toMatch(/\/feed\.json$/);
+  });
+
+  it('takes a story an editor hides out of the cached lists at once', async () => {
+    const before = await titles('/api/v1/stories?limit=100');
+    expect((await get('/inspector')).status).toBe(200);
+    const story = ((await (await get('/api/v1/stories?limit=100')).json()) as { stories: { id: string; title: string }[] }).stories.find((s) => s.title.startsWith('Bitcoin ETFs'))!;
+    const hidden = await app.request(
+      '/admin/overrides',
+      { method: 'POST', headers: { authorization: `Bearer ${ADMIN.ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'hide', story: story.id }) },
+      ADMIN,
+    );
+    expect(hidden.status).toBe(201);
+    const after = await titles('/api/v1/stories?limit=100');
+    expect(after).toHaveLength(before.length - 1);
+    expect(after).not.toContain(story.title);
+    expect(await (await get('/inspector')).text()).not.toContain('Bitcoin ETFs take in');
+    expect(await (await get('/feed.xml')).text()).not.toContain('Bitcoin ETFs take in');
+  });
+
+  it('shows a story placed after the list was cached', async () => {
+    expect(await titles('/api/v1/stories?limit=100')).not.toContain('Harbor News opens a second desk');
+    await seed([
+      {
+        id: 'later-story',
+        source: HARBOR,
+        url: 'https://harbor-news.test/2026/03/second-desk',
+        title: 'Harbor News opens a second desk',
+        published_iso: '2026-03-12T09:00:00Z',
+        body: 'Harbor News said on Thursday it had opened a second newsroom desk in Lisbon, staffed by eleven reporters who will cover exchanges, custody firms and regulators across southern Europe from next month.',
+      },
+    ]);
+    expect(await titles('/api/v1/stories?limit=100')).toContain('Harbor News opens a second desk');
+  });
+
+  it('answers a bad parameter with its 400 and caches nothing for it', async () => {
+    const res = await get('/api/v1/stories?limit=0');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('bad_limit');
+    expect((await get('/api/v1/stories?limit=0')).status).toBe(400);
+  });
+});
