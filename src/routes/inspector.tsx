@@ -33,8 +33,8 @@ function listQuery(c: Context<AppEnv>) {
 export const inspector = new Hono<AppEnv>()
   .get(
     '/',
-    // the form and the next link repeat the URL as sent: keyed by it too
-    servingCache({ key: (c) => storyQueryKey(new URL(c.req.url).searchParams, LIST, listQuery(c).q), echoesUrl: true }),
+    // the form and the next link repeat the URL as sent: keyed by it too; editors act on it: never a stale copy
+    servingCache({ key: (c) => storyQueryKey(new URL(c.req.url).searchParams, LIST, listQuery(c).q), echoesUrl: true, alwaysRevalidate: true }),
     async (c) => {
     const { text, wordless, q } = listQuery(c);
     const filter = await readStoryFilter(c, LIST, q);

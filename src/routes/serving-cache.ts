@@ -38,6 +38,11 @@ export interface ServingCacheOptions {
   key: (c: Context<AppEnv>) => string;
   /** The page repeats its own URL (a self link, a form): key by the URL as sent too. */
   echoesUrl?: boolean;
+  /**
+   * An editor's page: the browser asks again every time (`no-cache`; the ETag makes that a 304), so an editor who
+   * hides or merges a story sees the list change at once instead of a copy up to CLIENT_MAX_AGE_S old.
+   */
+  alwaysRevalidate?: boolean;
 }
 
 export function servingCache(opts: ServingCacheOptions): MiddlewareHandler<AppEnv> {
@@ -47,7 +52,9 @@ export function servingCache(opts: ServingCacheOptions): MiddlewareHandler<AppEn
     const key = `${base}${url.pathname}?${opts.key(c)}${opts.echoesUrl ? `#${url.search}` : ''}`;
     const version = await servingVersion(c.env.DB);
     const etag = `W/"${version}-${hashString(key).toString(36)}"`;
-    const cacheControl = `public, max-age=${CLIENT_MAX_AGE_S}, stale-while-revalidate=${CLIENT_STALE_WHILE_REVALIDATE_S}`;
+    const cacheControl = opts.alwaysRevalidate
+      ? 'no-cache'
+      : `public, max-age=${CLIENT_MAX_AGE_S}, stale-while-revalidate=${CLIENT_STALE_WHILE_REVALIDATE_S}`;
     if (matches(c.req.header('if-none-match'), etag)) {
       c.res = c.body(null, 304, { etag, 'cache-control': cacheControl });
       return;

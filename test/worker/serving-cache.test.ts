@@ -53,6 +53,8 @@ describe('the serving cache', () => {
     const res = await get('/feed.xml');
     const etag = res.headers.get('etag')!;
     expect(res.headers.get('cache-control')).toMatch(/max-age=\d+, stale-while-revalidate=\d+/);
+    // the inspector's list is an editor's page: the browser asks every time, and the ETag makes that a 304
+    expect((await get('/inspector')).headers.get('cache-control')).toBe('no-cache');
     const again = await get('/feed.xml', { 'if-none-match': etag });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');

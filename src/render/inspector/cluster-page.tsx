@@ -290,7 +290,7 @@ export function MarkedText(props: { text: string; removed: RemovedSpan[]; marks?
   const removed: RemovedSpan[] = [];
   for (const r of [...props.removed].sort((a, b) => a.start - b.start)) {
     if (r.start < (removed.at(-1)?.end ?? 0) || r.end > text.length) continue; // overlapping or beyond the shown part
-    if (text.slice(r.start, r.end) !== r.text) continue; // not this text's span: the raw text was dropped by retention and the cleaned text shown
+    if (text.slice(r.start, r.end).trim() !== r.text.trim()) continue; // not this text's span: the raw text was dropped by retention and the cleaned text shown
     removed.push(r);
   }
   const marks = props.marks ?? [];
