@@ -56,10 +56,10 @@ export const thresholds: Thresholds = {
   'kinds.pooled.macro_f1': { min: 0.76 },
   // Teasers: what a feed that gives two sentences leaves of the evidence.
   'kinds.teaser.cryptoprism-202510.sponsored.precision': { min: 0.99 },
-  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.48 },
+  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.54 },
   'kinds.teaser.cryptoprism-202510.press-release.precision': { min: 0.99 },
   'kinds.teaser.cryptoprism-202510.press-release.recall': { min: 0.86 },
-  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.72 },
+  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.74 },
   'kinds.teaser.cryptoprism-202510.price-prediction.recall': { min: 0.90 },
 };
 

@@ -212,6 +212,20 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(got.reasons.some((r) => r.startsWith('mystery-token headline'))).toBe(true);
   });
 
+  it('reads a headline that promises a gain in percent as a promotion, one that measures a change in percent as a report', () => {
+    const teaser = 'Large holders are rotating into a new meme coin. Its community keeps growing by the day.';
+    const promo = classifyKind({ title: 'Whales rotate out of DOGE as this new meme coin is set to surge 4,800% before listing', text: teaser });
+    expect(promo.kind).toBe('sponsored');
+    expect(promo.reasons.some((r) => r.startsWith('promised-gain headline'))).toBe(true);
+    const roi = classifyKind({ title: 'Traders weigh which altcoin offers 900% ROI as Ethereum stalls', text: teaser });
+    expect(roi.reasons.some((r) => r.startsWith('promised-gain headline'))).toBe(true);
+    const burn = classifyKind({ title: 'Token burn rate rockets 2,033% as 5.7 million tokens are destroyed', text: NEWS_BODY });
+    expect(burn.reasons.some((r) => r.startsWith('promised-gain headline'))).toBe(false);
+    expect(burn.kind).toBe('news');
+    const small = classifyKind({ title: 'Analysts say the token could rally 40% after the upgrade', text: NEWS_BODY });
+    expect(small.reasons.some((r) => r.startsWith('promised-gain headline'))).toBe(false);
+  });
+
   it('takes a "best crypto to buy" headline as a buying guide on its own, a weekly watch list not', () => {
     expect(classifyKind({ title: 'Best Crypto to Buy Now 12 March – XRP, Zcash, Aster', text: 'Markets are on fire again.' }).kind).toBe('sponsored');
     const column = 'Bitcoin is holding above support, and several altcoins are showing strength on the daily chart.';

@@ -74,6 +74,24 @@ const ROI_HYPE_RE = /\b\d{3,}% (?:APY|APR|staking rewards|returns?)\b|\b\d{2,3}(
 const BUY_PITCH_RE =
   /\b\d{1,3}(?:,\d{3})*x\+? (?:gains?|returns?|ROI|potential|upside|profits?|price pump|pump|rally|run|growth)\b|\bnext \d{2,4}x\b|\b\d{1,3}(?:,\d{3})+%\s?(?:ROI|gains?|returns?|pump|rally|upside|surge|potential)|\b\d{3,}%\s?(?:ROI|gains|returns|upside|potential)\b|\b(?:best|top) (?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|meme ?coins?) (?:to (?:buy|invest|hold|join)|for (?:20\d\d|the next)|right now)\b|\b(?:turn(?:s|ed|ing)?|transform(?:s|ing)?) \$[\d,.]+[kK]? (?:in)?to \$[\d,.]+[kKmM]?\b|^Got \$[\d,.]+[kK]?\?|\bmake you (?:a )?(?:millionaire|rich)\b|\b(?:tipped|named|called|hailed) (?:as )?(?:the )?(?:best|top|next big)\b/i;
 
+// A headline that promises the reader a gain in percent: "offers 500% ROI", "Will Pump 10372%", "Expected To Surge
+// 2,000%". A percent that measures something ("burn rate rockets 2033%", "a 1,155% liquidation imbalance") is a report;
+// a promise is a gain noun after the figure, or a verb of rising after a word of the future before it.
+const PROMISED_GAIN_MIN_PERCENT = 500; // smaller gains are what markets report on any day
+const PERCENT = String.raw`(\d{1,3}(?:,\d{3})+|\d{3,6})\s?%`;
+const PROMISED_GAIN_RES: RegExp[] = [
+  new RegExp(`${PERCENT}\\s?(?:ROI|gains?|returns?|upside|potential|profits?|bull run|staking rewards|APY)\\b`, 'i'),
+  new RegExp(`\\b(?:will|could|can|may|might|set to|expected to|poised to|tipped to|eyes?|targets?|to)\\s(?:\\w+\\s){0,2}?(?:rally|pump|surge|soar|explode|rise|climb|deliver|return|offer|gain|grow|jump|run)s?\\s(?:by\\s|over\\s|up to\\s)?${PERCENT}`, 'i'),
+];
+
+function promisedGain(title: string): string | null {
+  for (const re of PROMISED_GAIN_RES) {
+    const m = re.exec(title);
+    if (m && Number(m[1].replace(/,/g, '')) >= PROMISED_GAIN_MIN_PERCENT) return m[0];
+  }
+  return null;
+}
+
 // In prose, not inside a link ("/pump-fun-token-presale-sold-out/" is the URL of a report, counted once as its slug).
 const PRESALE_RE = /(?<![/-])\bpre-?sales?\b(?![-/])/gi;
 
@@ -218,6 +236,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'buy-list headline', weight: 2, test: (d) => firstMatch(BUY_LIST_TITLE_RE, d.title) },
   { name: 'watch-list headline', weight: 1, test: (d) => (BUY_LIST_TITLE_RE.test(d.title) ? null : firstMatch(WATCH_LIST_TITLE_RE, d.title)), opening: true },
   { name: 'hype headline', weight: 1, test: (d) => firstMatch(HYPE_TITLE_RE, d.title), opening: true },
+  { name: 'promised-gain headline', weight: 1, test: (d) => promisedGain(d.title), opening: true },
   // A news story does not end by handing the reader a token's website and Telegram.
   { name: 'project link block', weight: 2, test: (d) => firstMatch(PROJECT_LINKS_RE, d.tail) ?? saleLinks(d.tail) },
   { name: 'call to buy', weight: 1, test: (d) => firstMatch(BUY_CALL_RE, d.tail) },
