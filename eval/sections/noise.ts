@@ -207,6 +207,25 @@ export default async function noise(ctx: SectionContext): Promise<SectionResult>
     metrics[`noise.later.${seen ? 'seen' : 'unseen'}_outlets.body_f1`] = body.f1;
     return [seen ? 'outlets in noise-dev' : 'outlets not in noise-dev', new Set(part.map((p) => p.d.source)).size, part.length, sv.spans, pct(share(sv)), body.f1, body.precision, body.recall];
   });
+  // Each outlet on its own, over every set: nothing the cleaner learns crosses outlets (the rules fit nothing; the
+  // outlet history learns an outlet from its own items only), so each row is also that outlet's leave-one-outlet-out figure.
+  const all = sets.flatMap((x) => x.docs.map((d) => ({ d, out: cleanedOf.get(d)! })));
+  const outlets = [...new Set(all.map(({ d }) => d.source))];
+  const perOutlet = outlets
+    .map((source) => {
+      const part = all.filter(({ d }) => d.source === source);
+      const sv = survival(part.map((p) => p.d), part.map((p) => p.out));
+      const body = aebScore(part.map((p) => ({ truth: p.d.gold, pred: p.out })));
+      return { source, docs: part.length, spans: sv.spans, survived: share(sv), body };
+    })
+    .filter((o) => o.spans >= MIN_OUTLET_SPANS)
+    .sort((a, b) => b.survived - a.survived || b.spans - a.spans);
+  const outletTable = table(
+    ['outlet', 'docs', 'spans', 'survive', 'body F1', 'P', 'R'],
+    perOutlet.map((o) => [o.source, o.docs, o.spans, pct(o.survived), o.body.f1, o.body.precision, o.body.recall]),
+  );
+  metrics['noise.outlets.worst_survived'] = perOutlet[0]?.survived ?? 0;
+  metrics['noise.outlets.median_survived'] = perOutlet.length ? perOutlet.map((o) => o.survived).sort((a, b) => a - b)[Math.floor(perOutlet.length / 2)] : 0;
   const report = [
     `noise spans of ${MIN_SPAN_CHARS}+ characters; ${msPerDoc.toFixed(2)} ms a document; worst category among those with ${MIN_CATEGORY_SPANS}+ spans`,
     summary,
@@ -216,6 +235,9 @@ export default async function noise(ctx: SectionContext): Promise<SectionResult>
     '',
     table(['category', ...results.map((r) => r.name)], catRows),
     '',
+    `each outlet with ${MIN_OUTLET_SPANS}+ spans over all sets, worst first (its leave-one-outlet-out figure: nothing learned crosses outlets):`,
+    outletTable,
+    '',
     `surviving spans:\n${survivors || '  none'}`,
   ].join('\n');
   return { name: 'noise', report, metrics };
@@ -223,6 +245,8 @@ export default async function noise(ctx: SectionContext): Promise<SectionResult>
 
 /** A category with fewer spans than this in a set is reported but not taken as the set's worst (one span is 100 %). */
 const MIN_CATEGORY_SPANS = 5;
+/** An outlet with fewer noise spans than this over all sets is left out of the per-outlet table. */
+const MIN_OUTLET_SPANS = 10;
 
 function pct(x: number): string {
   return `${(100 * x).toFixed(1)} %`;
