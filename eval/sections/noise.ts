@@ -44,8 +44,8 @@ export const thresholds: Thresholds = {
   'noise.dev5.survived': { max: 0.034 },
   'noise.dev5.body_f1': { min: 0.992 },
   'noise.dev5.body_precision': { min: 0.989 },
-  'noise.dev6.survived': { max: 0.055 },
-  'noise.dev6.body_f1': { min: 0.991 },
+  'noise.dev6.survived': { max: 0.028 },
+  'noise.dev6.body_f1': { min: 0.992 },
   'noise.dev6.body_precision': { min: 0.989 },
 };
 

@@ -12,4 +12,14 @@ describe('share-bar', () => {
     const r = cleanChecked('Share on TwitterShare on EmailShare on Linkedin\nThe project posted the update on Twitter, Facebook and Telegram.');
     expect(r.text).toBe('The project posted the update on Twitter, Facebook and Telegram.');
   });
+
+  it("drops an embedded post's action bar and keeps the post and a reply mentioned in prose", () => {
+    const text =
+      'Ether rose 4% on Friday. Example Desk @exampledesk JUST IN: ether tops $4,500. 10:06 PM · Oct 3, 2025 884 Reply Copy link Read 73 replies ' +
+      'The move came after the upgrade. The team said it would reply to the audit next week.';
+    const r = cleanChecked(text);
+    expect(removedBy(r, 'share-bar')).toEqual(['884 Reply Copy link Read 73 replies']);
+    expect(r.text).toContain('JUST IN: ether tops $4,500.');
+    expect(r.text).toContain('The team said it would reply to the audit next week.');
+  });
 });
