@@ -50,8 +50,19 @@ export async function readJsonl(file: string): Promise<{ articles: InputArticle[
   return { articles, errors };
 }
 
+export interface SendOptions {
+  perRequest?: number; // articles a request (default ARTICLES_A_REQUEST)
+  onRequest?: (ms: number, results: ArticleResult[]) => void; // each request's wall time, as the caller saw it
+}
+
 /** Sends articles to the Worker in publication order; returns each input id's result. */
-export async function sendInOrder(worker: LocalWorker, articles: InputArticle[], label: string, quiet = false): Promise<Map<string, ArticleResult>> {
+export async function sendInOrder(
+  worker: LocalWorker,
+  articles: InputArticle[],
+  label: string,
+  quiet = false,
+  { perRequest = ARTICLES_A_REQUEST, onRequest }: SendOptions = {},
+): Promise<Map<string, ArticleResult>> {
   const match = sourceMatcher(loadConfiguredSources());
   const ordered = articles
     .map((a, i) => ({ a, i, t: Date.parse(a.published_iso ?? '') }))
@@ -59,8 +70,8 @@ export async function sendInOrder(worker: LocalWorker, articles: InputArticle[],
     .map(({ a }) => a);
   const results = new Map<string, ArticleResult>();
   const bar = quiet ? null : progress(ordered.length, label);
-  for (let i = 0; i < ordered.length; i += ARTICLES_A_REQUEST) {
-    const batch: RecordedArticle[] = ordered.slice(i, i + ARTICLES_A_REQUEST).map((a) => ({
+  for (let i = 0; i < ordered.length; i += perRequest) {
+    const batch: RecordedArticle[] = ordered.slice(i, i + perRequest).map((a) => ({
       id: a.id,
       source: match(a.source),
       // An article without a usable link still gets clustered: it is given a stand-in address of its own.
@@ -69,9 +80,11 @@ export async function sendInOrder(worker: LocalWorker, articles: InputArticle[],
       published_iso: a.published_iso,
       body: a.body,
     }));
+    const t0 = performance.now();
     const { results: got } = await worker.call<{ results: ArticleResult[] }>('/replay/articles', { articles: batch });
+    onRequest?.(performance.now() - t0, got);
     for (const r of got) results.set(r.id, r);
-    bar?.update(Math.min(i + ARTICLES_A_REQUEST, ordered.length));
+    bar?.update(Math.min(i + perRequest, ordered.length));
   }
   bar?.done();
   return results;

@@ -9,7 +9,7 @@ import type { CanonicalChoice, MemberScore } from '../../pipeline/choose-canonic
 import { chooseText } from '../../pipeline/choose-text.ts';
 import { cosine, decodeFingerprint, jaccard } from '../../pipeline/fingerprint/index.ts';
 import type { CoinTag, Kind, RemovedSpan, Tier } from '../../pipeline/types.ts';
-import { storylineRefs } from './storylines.ts';
+import { storylineRef, storylineRefs } from './storylines.ts';
 import { rankingNow, storyScore, TOP_AGE_SCALE_MS } from '../../model/score.ts';
 import type { ScoreParts } from '../story-score.ts';
 
@@ -88,16 +88,58 @@ export async function listStories(db: Db, f: StoryFilter): Promise<StoryPage> {
   if (f.source) {
     where.push(inArray(clusters.id, db.select({ id: items.clusterId }).from(items).where(eq(items.sourceId, f.source))) as SQL);
   }
-  const base = db.select({ ...getTableColumns(clusters), key: sql<number>`${key}` }).from(clusters);
+  const base = db.select({ ...getTableColumns(clusters), key: sql<number>`${key}`.as('key') }).from(clusters);
   const joined = hits ? base.innerJoin(hits, sql`hits.cid = ${clusters.id}`) : base;
-  const rows = await joined
+  const pageQuery = joined
     .where(and(...where))
     .orderBy(sql`${key} desc`, desc(clusters.id))
-    .limit(f.limit + 1);
+    .limit(f.limit + 1)
+    .as('page');
+  // One round trip a page: each story's members (with their sources) and its storyline's events come back as JSON
+  // beside it, computed only for the page's rows (the subquery is ordered and limited first).
+  const fields = Object.fromEntries(Object.keys(getTableColumns(clusters)).map((k) => [k, pageQuery[k as keyof Cluster]])) as unknown as {
+    [K in keyof Cluster]: (typeof pageQuery)[K];
+  };
+  const rows = await db
+    .select({
+      ...fields,
+      key: pageQuery.key,
+      source: { id: sources.id, name: sources.name, homepage: sources.homepage, tier: sources.tier },
+      members: sql<string>`(select json_group_array(json_object('id', i.id, 'sourceId', i.source_id, 'title', i.title, 'url', i.url,
+          'publishedAt', i.published_at, 'kind', i.kind, 'similarity', i.similarity_permille,
+          'sourceName', s.name, 'sourceHomepage', s.homepage, 'sourceTier', s.tier) order by i.published_at, i.id)
+        from items i left join sources s on s.id = i.source_id where i.cluster_id = page.id)`,
+      events: sql<string>`(select json_group_array(json_object('id', e.id, 'title', e.title, 'firstPublishedAt', e.first_published_at, 'size', e.size)
+          order by e.first_published_at, e.id)
+        from clusters e where e.storyline_id = page.storyline_id and e.merged_into is null and e.canonical_item_id is not null and e.hidden = 0)`,
+    })
+    .from(pageQuery)
+    .leftJoin(sources, eq(sources.id, pageQuery.sourceId))
+    .orderBy(desc(pageQuery.key), desc(pageQuery.id));
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
   const next = rows.length > f.limit ? { key: Number(last.key), id: last.id, sort, at: sort === 'top' ? now : null } : null;
-  return { stories: await assemble(db, page, sort === 'top' && f.ageless ? null : now), next };
+  return { stories: page.map((row) => toListedStory(row, sort === 'top' && f.ageless ? null : now)), next };
+}
+
+type MemberJson = Omit<CoverageRow, 'id'> & { id: string; sourceName: string | null; sourceHomepage: string; sourceTier: string };
+
+/** A story of a list, from its row: the cluster, its source, and its members and storyline events as JSON. */
+function toListedStory(
+  row: Cluster & { source: Source | Pick<Source, 'id' | 'name' | 'homepage' | 'tier'> | null; members: string; events: string },
+  now: number | null,
+): Story {
+  const sourceMap = new Map<string, SourceRef>();
+  if (row.source) sourceMap.set(row.source.id, toSourceRef(row.source as Source));
+  const members = JSON.parse(row.members) as MemberJson[];
+  for (const m of members) {
+    if (m.sourceName != null) sourceMap.set(m.sourceId, { id: m.sourceId, name: m.sourceName, homepage: m.sourceHomepage, tier: m.sourceTier as Tier });
+  }
+  const lines = new Map<string, StorylineRef>();
+  const line = row.storylineId ? storylineRef(row.storylineId, JSON.parse(row.events)) : null;
+  if (line) lines.set(line.id, line);
+  const coverage = members.map((m) => ({ ...toCoverage(m, sourceMap), isCanonical: m.id === row.canonicalItemId }));
+  return toStory(row, coverage, sourceMap, lines, now);
 }
 
 /** Follows merges: an id that was merged into another cluster resolves to the surviving story. */
@@ -190,38 +232,6 @@ async function editorialMarks(db: Db, memberIds: string[]): Promise<EditorialMar
       createdAt: o.createdAt,
       inForce: o.action === 'pin' ? pin?.id === o.id : o.action === 'hide' ? hide?.id === o.id : true,
     };
-  });
-}
-
-async function assemble(db: Db, page: Cluster[], now: number | null): Promise<Story[]> {
-  if (page.length === 0) return [];
-  const memberRows = await db
-    .select({
-      id: items.id,
-      clusterId: items.clusterId,
-      sourceId: items.sourceId,
-      title: items.title,
-      url: items.url,
-      publishedAt: items.publishedAt,
-      kind: items.kind,
-      similarity: items.similarity,
-    })
-    .from(items)
-    .where(inArray(items.clusterId, page.map((c) => c.id)))
-    .orderBy(asc(items.publishedAt), asc(items.id));
-  const [sourceMap, lines] = await Promise.all([
-    sourcesById(db, [...memberRows.map((m) => m.sourceId), ...page.map((c) => c.sourceId)]),
-    storylineRefs(db, page.map((c) => c.storylineId)),
-  ]);
-  const byCluster = new Map<string, Coverage[]>();
-  for (const m of memberRows) {
-    const list = byCluster.get(m.clusterId!) ?? [];
-    list.push(toCoverage(m, sourceMap));
-    byCluster.set(m.clusterId!, list);
-  }
-  return page.map((c) => {
-    const all = byCluster.get(c.id) ?? [];
-    return toStory(c, all.map((cov) => ({ ...cov, isCanonical: cov.itemId === c.canonicalItemId })), sourceMap, lines, now);
   });
 }
 

@@ -27,10 +27,16 @@ export async function storylineRefs(db: Db, ids: (string | null)[]): Promise<Map
   for (const r of rows) byLine.set(r.storylineId!, [...(byLine.get(r.storylineId!) ?? []), r]);
   const out = new Map<string, StorylineRef>();
   for (const [id, events] of byLine) {
-    if (events.length < 2) continue; // an event alone is no storyline (its partner merged into it, say)
-    out.set(id, { id, title: storylineTitle(events), size: events.length, events: events.slice(-STORYLINE_EVENTS_SHOWN).map(toEvent) });
+    const ref = storylineRef(id, events);
+    if (ref) out.set(id, ref);
   }
   return out;
+}
+
+/** A storyline as a story shows it, from its shown events oldest first; null for an event alone. */
+export function storylineRef(id: string, events: Pick<EventRow, 'id' | 'title' | 'firstPublishedAt' | 'size'>[]): StorylineRef | null {
+  if (events.length < 2) return null; // an event alone is no storyline (its partner merged into it, say)
+  return { id, title: storylineTitle(events), size: events.length, events: events.slice(-STORYLINE_EVENTS_SHOWN).map(toEvent) };
 }
 
 /** A storyline with every event, following merges; null when unknown or shown nowhere (fewer than two events). */
