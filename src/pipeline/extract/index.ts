@@ -37,7 +37,21 @@ export interface ExtractOptions {
    * parsed with `parseHTML` only when Readability has to run. Without it the first look reads `parseHTML`'s DOM. */
   parseLight?: ParseHTML;
   url?: string | null;
+  /** Called as each step ends, with its name (the benchmark times the steps with it); nothing is passed back. */
+  onStep?: (step: ExtractStep) => void;
 }
+
+/** The steps `onStep` names, in the order they run; a step skipped on a page is not named. */
+export type ExtractStep =
+  | 'strip' // string scans: never-text markup, JSON-LD read
+  | 'light-parse' // the first look's DOM
+  | 'meta' // metadata and the standfirst, before the page is cut down
+  | 'narrow' // the region of the prose, furniture dropped
+  | 'prose-block' // the block of prose and whether it is the whole article
+  | 'full-parse' // the full DOM for Readability (and its narrowing)
+  | 'readability'
+  | 'paragraphs' // Readability's content and JSON-LD's body as paragraphs
+  | 'fallback'; // a fresh DOM and the container of most paragraph text, when everything found was short
 
 // Below this Readability has found a fragment (a teaser, a caption block), not an article, so the fallback is tried.
 const MIN_ARTICLE_CHARS = 250; // characters; a short news brief runs 400 and more
@@ -50,30 +64,39 @@ const HTML_HINT = /<[a-z][^>]*>|&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i;
 
 export function extract(html: string, opts: ExtractOptions): Extracted | null {
   const { parseHTML } = opts;
+  const step = opts.onStep ?? noStep;
   const url = opts.url ?? undefined;
   const { html: strippedMarkup, jsonLd } = stripMarkup(html);
   const stripped = hoistStrayPrefix(strippedMarkup);
   const ld = readJsonLd(jsonLd);
+  step('strip');
   const parseLight = opts.parseLight ?? parseHTML;
   const first = parseLight(stripped, url);
+  step('light-parse');
   // read before Readability, which rewrites the document in place
   const { title: pageTitle, author: pageAuthor, description, descriptions } = readMeta(first);
   const lede = shownLede(descriptions, stripped, first.body); // read before the page is cut down to its article
+  step('meta');
   narrowToArticle(first);
+  step('narrow');
   const block = proseBlock(first, articleParagraphs);
+  step('prose-block');
 
   // The block is the whole article: Readability would only confirm it, at half the cost of extraction.
   let article: ReturnType<typeof readability> = null;
   if (!block || !isWholeArticle(block, first)) {
     const doc = opts.parseLight ? parseHTML(stripped, url) : first;
     if (doc !== first) narrowToArticle(doc);
+    step('full-parse');
     article = readability(doc);
+    step('readability');
   }
   let readable = article?.content ? articleText(article.content) : '';
   const readMethod: Extracted['method'] = article ? 'readability' : 'prose-block';
   // Readability kept one block of a multi-block article (or did not run): the whole block of prose is the article
   if (block && (!article || tookPartOf(readable, block))) readable = block.text;
   const ldText = ld ? plainText(ld.body, parseLight) : '';
+  step('paragraphs');
 
   const title = ld?.headline ?? article?.title?.trim() ?? pageTitle ?? null;
   const byline = article?.byline?.trim() || ld?.author || pageAuthor;
@@ -97,8 +120,11 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
     [description, 'fallback'],
   ];
   const [text, method] = candidates.reduce((a, b) => (b[0].length > a[0].length ? b : a));
+  step('fallback');
   return text ? result(text, method) : null;
 }
+
+function noStep(): void {}
 
 /** Cuts the page to the region of its prose and drops the blocks named as furniture, in place. */
 function narrowToArticle(doc: Document): void {
