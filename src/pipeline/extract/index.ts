@@ -12,7 +12,7 @@
  *   meta description, when the page's body shows it)
  *
  * The first look (metadata, narrowing, the block of prose) may run on a light DOM (`parseLight`); a full one is
- * built only for Readability.
+ * built only for Readability, and only of the narrowed page (its markup written back from the light DOM).
  *
  * Removing noise inside the article (share bars, tickers, newsletter boxes) is the clean stage's job, not this one's.
  */
@@ -30,11 +30,13 @@ import { pruneToArticle } from './prune-to-article.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
 import { asFragment, stripMarkup } from './strip-markup.ts';
 import { hoistStrayPrefix } from './stray-prefix.ts';
+import { documentHtml } from './document-html.ts';
 
 export interface ExtractOptions {
   parseHTML: ParseHTML; // a full DOM, for Readability
-  /** A cheaper DOM for the first look (metadata, the block of prose), when the runtime has one; the page is then
-   * parsed with `parseHTML` only when Readability has to run. Without it the first look reads `parseHTML`'s DOM. */
+  /** A cheaper DOM for the first look (metadata, the block of prose), when the runtime has one; `parseHTML` then
+   * parses only the narrowed page's markup, and only when Readability has to run (both DOMs must build their trees
+   * as htmlparser2 does, see `documentHtml`). Without it the first look reads `parseHTML`'s DOM. */
   parseLight?: ParseHTML;
   url?: string | null;
   /** Called as each step ends, with its name (the benchmark times the steps with it); nothing is passed back. */
@@ -48,7 +50,7 @@ export type ExtractStep =
   | 'meta' // metadata and the standfirst, before the page is cut down
   | 'narrow' // the region of the prose, furniture dropped
   | 'prose-block' // the block of prose and whether it is the whole article
-  | 'full-parse' // the full DOM for Readability (and its narrowing)
+  | 'full-parse' // the full DOM for Readability, from the narrowed page's markup
   | 'readability'
   | 'paragraphs' // Readability's content and JSON-LD's body as paragraphs
   | 'fallback'; // a fresh DOM and the container of most paragraph text, when everything found was short
@@ -85,8 +87,8 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   // The block is the whole article: Readability would only confirm it, at half the cost of extraction.
   let article: ReturnType<typeof readability> = null;
   if (!block || !isWholeArticle(block, first)) {
-    const doc = opts.parseLight ? parseHTML(stripped, url) : first;
-    if (doc !== first) narrowToArticle(doc);
+    // the full DOM is built from the page as narrowed on the first look, not from the whole page again
+    const doc = opts.parseLight ? parseHTML(documentHtml(first), url) : first;
     step('full-parse');
     article = readability(doc);
     step('readability');
