@@ -26,14 +26,17 @@ const ATTRIBUTE_SPECIAL = /[&"]/g;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escape = (s: string, special: RegExp) => s.replace(special, (c) => ESCAPES[c]);
 
+/** Whether an element's attribute is written: all are, unless the caller knows its reader needs only some. */
+export type KeepAttribute = (element: string, attribute: string) => boolean;
+
 /** The document's markup: a doctype, then every node under the document (comments and the like left out). */
-export function documentHtml(doc: Document): string {
+export function documentHtml(doc: Document, keep: KeepAttribute = () => true): string {
   const out: string[] = ['<!DOCTYPE html>'];
-  write(doc, false, out);
+  write(doc, false, keep, out);
   return out.join('');
 }
 
-function write(parent: Node, raw: boolean, out: string[]): void {
+function write(parent: Node, raw: boolean, keep: KeepAttribute, out: string[]): void {
   for (let node = parent.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === TEXT_NODE) {
       const text = node.nodeValue ?? '';
@@ -42,10 +45,12 @@ function write(parent: Node, raw: boolean, out: string[]): void {
       const el = node as Element;
       const name = el.localName;
       let tag = `<${name}`;
-      for (const { name: attribute, value } of Array.from(el.attributes)) tag += ` ${attribute}="${escape(value, ATTRIBUTE_SPECIAL)}"`;
+      for (const { name: attribute, value } of Array.from(el.attributes)) {
+        if (keep(name, attribute)) tag += ` ${attribute}="${escape(value, ATTRIBUTE_SPECIAL)}"`;
+      }
       out.push(`${tag}>`);
       if (VOID.has(name)) continue;
-      write(el, RAW_TEXT.has(name), out);
+      write(el, RAW_TEXT.has(name), keep, out);
       out.push(`</${name}>`);
     }
   }

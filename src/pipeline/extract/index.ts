@@ -88,7 +88,7 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   let article: ReturnType<typeof readability> = null;
   if (!block || !isWholeArticle(block, first)) {
     // the full DOM is built from the page as narrowed on the first look, not from the whole page again
-    const doc = opts.parseLight ? parseHTML(documentHtml(first), url) : first;
+    const doc = opts.parseLight ? parseHTML(documentHtml(first, readabilityReads), url) : first;
     step('full-parse');
     article = readability(doc);
     step('readability');
@@ -133,6 +133,18 @@ function narrowToArticle(doc: Document): void {
   pruneToArticle(doc);
   dropBoilerplate(doc);
 }
+
+// The attributes Readability 0.6 reads (Readability.js: getAttribute, hasAttribute, className, id, style, and the
+// properties that stand for attributes), and the elements whose every attribute it may read: lazy-image and video
+// sources are recognised by any attribute's value. Every other attribute (data-*, aria-label, tabindex, event
+// handlers) is one more node for linkedom to build, and nothing Readability decides on.
+const READ_BY_READABILITY = new Set([
+  'class', 'id', 'style', 'hidden', 'aria-hidden', 'aria-modal', 'role', 'itemprop', 'rel', 'href', 'src', 'srcset',
+  'poster', 'type', 'summary', 'datatable', 'rowspan', 'colspan', 'name', 'property', 'content', 'lang', 'dir',
+  'width', 'height',
+]);
+const EVERY_ATTRIBUTE_READ = new Set(['img', 'picture', 'figure', 'source', 'object', 'embed', 'iframe', 'video', 'audio', 'meta', 'base']);
+const readabilityReads = (element: string, attribute: string) => READ_BY_READABILITY.has(attribute) || EVERY_ATTRIBUTE_READ.has(element);
 
 function readability(doc: Document) {
   return new Readability<Node>(doc, {

@@ -49,4 +49,10 @@ describe('documentHtml', () => {
     const once = documentHtml(parseLight(TRICKY));
     expect(documentHtml(parseLight(once))).toBe(once);
   });
+
+  it('writes only the attributes its reader keeps, every one of an element it names', () => {
+    const light = parseLight('<div class="a" data-x="1" onclick="f()"><img src="p.jpg" data-src="q.jpg"></div>');
+    const keep = (element: string, attribute: string) => attribute === 'class' || element === 'img';
+    expect(documentHtml(light, keep)).toContain('<div class="a"><img src="p.jpg" data-src="q.jpg"></div>');
+  });
 });
