@@ -6,7 +6,7 @@
  * the same shape, but an element is one plain object with its attributes in a record.
  *
  * It implements only the part of the DOM the first look reads: tree links, `children`, `localName`/`tagName`,
- * attributes, `textContent`, `contains`, `remove`, `getElementsByTagName`, and a document's `head`/`body`. Anything
+ * attributes (`getAttribute`, `hasAttribute`, and `attributes` as a list), `textContent`, `contains`, `remove`, `getElementsByTagName`, and a document's `head`/`body`. Anything
  * that needs more (Readability) gets a real DOM.
  */
 import { Parser } from 'htmlparser2';
@@ -105,18 +105,22 @@ class LightElement extends LightParent {
   readonly nodeType = ELEMENT_NODE;
   constructor(
     readonly localName: string,
-    private readonly attributes: Record<string, string>,
+    private readonly attrs: Record<string, string>,
   ) {
     super();
   }
   get tagName(): string {
     return this.localName.toUpperCase();
   }
+  /** The attributes as name and value pairs, in the order the page wrote them (a list, not a NamedNodeMap). */
+  get attributes(): { name: string; value: string }[] {
+    return Object.entries(this.attrs).map(([name, value]) => ({ name, value }));
+  }
   getAttribute(name: string): string | null {
-    return Object.hasOwn(this.attributes, name) ? this.attributes[name] : null;
+    return Object.hasOwn(this.attrs, name) ? this.attrs[name] : null;
   }
   hasAttribute(name: string): boolean {
-    return Object.hasOwn(this.attributes, name);
+    return Object.hasOwn(this.attrs, name);
   }
 }
 

@@ -12,7 +12,7 @@
  *   meta description, when the page's body shows it)
  *
  * The first look (metadata, narrowing, the block of prose) may run on a light DOM (`parseLight`); a full one is
- * built only for Readability.
+ * built only for Readability, and only of the narrowed page (its markup written back from the light DOM).
  *
  * Removing noise inside the article (share bars, tickers, newsletter boxes) is the clean stage's job, not this one's.
  */
@@ -30,14 +30,30 @@ import { pruneToArticle } from './prune-to-article.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
 import { asFragment, stripMarkup } from './strip-markup.ts';
 import { hoistStrayPrefix } from './stray-prefix.ts';
+import { documentHtml } from './document-html.ts';
 
 export interface ExtractOptions {
   parseHTML: ParseHTML; // a full DOM, for Readability
-  /** A cheaper DOM for the first look (metadata, the block of prose), when the runtime has one; the page is then
-   * parsed with `parseHTML` only when Readability has to run. Without it the first look reads `parseHTML`'s DOM. */
+  /** A cheaper DOM for the first look (metadata, the block of prose), when the runtime has one; `parseHTML` then
+   * parses only the narrowed page's markup, and only when Readability has to run (both DOMs must build their trees
+   * as htmlparser2 does, see `documentHtml`). Without it the first look reads `parseHTML`'s DOM. */
   parseLight?: ParseHTML;
   url?: string | null;
+  /** Called as each step ends, with its name (the benchmark times the steps with it); nothing is passed back. */
+  onStep?: (step: ExtractStep) => void;
 }
+
+/** The steps `onStep` names, in the order they run; a step skipped on a page is not named. */
+export type ExtractStep =
+  | 'strip' // string scans: never-text markup, JSON-LD read
+  | 'light-parse' // the first look's DOM
+  | 'meta' // metadata and the standfirst, before the page is cut down
+  | 'narrow' // the region of the prose, furniture dropped
+  | 'prose-block' // the block of prose and whether it is the whole article
+  | 'full-parse' // the full DOM for Readability, from the narrowed page's markup
+  | 'readability'
+  | 'paragraphs' // Readability's content and JSON-LD's body as paragraphs
+  | 'fallback'; // a fresh DOM and the container of most paragraph text, when everything found was short
 
 // Below this Readability has found a fragment (a teaser, a caption block), not an article, so the fallback is tried.
 const MIN_ARTICLE_CHARS = 250; // characters; a short news brief runs 400 and more
@@ -50,30 +66,39 @@ const HTML_HINT = /<[a-z][^>]*>|&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i;
 
 export function extract(html: string, opts: ExtractOptions): Extracted | null {
   const { parseHTML } = opts;
+  const step = opts.onStep ?? noStep;
   const url = opts.url ?? undefined;
   const { html: strippedMarkup, jsonLd } = stripMarkup(html);
   const stripped = hoistStrayPrefix(strippedMarkup);
   const ld = readJsonLd(jsonLd);
+  step('strip');
   const parseLight = opts.parseLight ?? parseHTML;
   const first = parseLight(stripped, url);
+  step('light-parse');
   // read before Readability, which rewrites the document in place
   const { title: pageTitle, author: pageAuthor, description, descriptions } = readMeta(first);
   const lede = shownLede(descriptions, stripped, first.body); // read before the page is cut down to its article
+  step('meta');
   narrowToArticle(first);
+  step('narrow');
   const block = proseBlock(first, articleParagraphs);
+  step('prose-block');
 
   // The block is the whole article: Readability would only confirm it, at half the cost of extraction.
   let article: ReturnType<typeof readability> = null;
   if (!block || !isWholeArticle(block, first)) {
-    const doc = opts.parseLight ? parseHTML(stripped, url) : first;
-    if (doc !== first) narrowToArticle(doc);
+    // the full DOM is built from the page as narrowed on the first look, not from the whole page again
+    const doc = opts.parseLight ? parseHTML(documentHtml(first, readabilityReads), url) : first;
+    step('full-parse');
     article = readability(doc);
+    step('readability');
   }
   let readable = article?.content ? articleText(article.content) : '';
   const readMethod: Extracted['method'] = article ? 'readability' : 'prose-block';
   // Readability kept one block of a multi-block article (or did not run): the whole block of prose is the article
   if (block && (!article || tookPartOf(readable, block))) readable = block.text;
   const ldText = ld ? plainText(ld.body, parseLight) : '';
+  step('paragraphs');
 
   const title = ld?.headline ?? article?.title?.trim() ?? pageTitle ?? null;
   const byline = article?.byline?.trim() || ld?.author || pageAuthor;
@@ -97,14 +122,29 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
     [description, 'fallback'],
   ];
   const [text, method] = candidates.reduce((a, b) => (b[0].length > a[0].length ? b : a));
+  step('fallback');
   return text ? result(text, method) : null;
 }
+
+function noStep(): void {}
 
 /** Cuts the page to the region of its prose and drops the blocks named as furniture, in place. */
 function narrowToArticle(doc: Document): void {
   pruneToArticle(doc);
   dropBoilerplate(doc);
 }
+
+// The attributes Readability 0.6 reads (Readability.js: getAttribute, hasAttribute, className, id, style, and the
+// properties that stand for attributes), and the elements whose every attribute it may read: lazy-image and video
+// sources are recognised by any attribute's value. Every other attribute (data-*, aria-label, tabindex, event
+// handlers) is one more node for linkedom to build, and nothing Readability decides on.
+const READ_BY_READABILITY = new Set([
+  'class', 'id', 'style', 'hidden', 'aria-hidden', 'aria-modal', 'role', 'itemprop', 'rel', 'href', 'src', 'srcset',
+  'poster', 'type', 'summary', 'datatable', 'rowspan', 'colspan', 'name', 'property', 'content', 'lang', 'dir',
+  'width', 'height',
+]);
+const EVERY_ATTRIBUTE_READ = new Set(['img', 'picture', 'figure', 'source', 'object', 'embed', 'iframe', 'video', 'audio', 'meta', 'base']);
+const readabilityReads = (element: string, attribute: string) => READ_BY_READABILITY.has(attribute) || EVERY_ATTRIBUTE_READ.has(element);
 
 function readability(doc: Document) {
   return new Readability<Node>(doc, {

@@ -66,8 +66,20 @@ export function stripMarkup(html: string): StrippedMarkup {
       : '',
   );
   out = out.replace(BLOCK_TAG_THEN_SPACE, '$1');
-  out = out.replace(TITLE_ELEMENT, (_, attrs: string, text: string) => `<title${attrs}>${text.replace(/</g, '&lt;')}</title>`);
+  out = escapeTitles(out);
   return { html: flattenNestedDocuments(out), jsonLd };
+}
+
+// Each pass below copies the whole page only when it has something to change: a copy of a page of a few hundred
+// kilobytes costs about as much as a regex scan of it, and most pages have no "<" in a title and no nested document.
+
+function escapeTitles(html: string): string {
+  TITLE_ELEMENT.lastIndex = 0;
+  for (let m = TITLE_ELEMENT.exec(html); m; m = TITLE_ELEMENT.exec(html)) {
+    if (m[2].includes('<'))
+      return html.replace(TITLE_ELEMENT, (_, attrs: string, text: string) => `<title${attrs}>${text.replace(/</g, '&lt;')}</title>`);
+  }
+  return html;
 }
 
 /**
@@ -82,5 +94,7 @@ function flattenNestedDocuments(html: string): string {
   const body = /<body\b[^>]*>/i.exec(html);
   if (!body) return html;
   const rest = body.index + body[0].length;
+  NESTED_DOCUMENT_TAGS.lastIndex = rest;
+  if (!NESTED_DOCUMENT_TAGS.test(html)) return html;
   return html.slice(0, rest) + html.slice(rest).replace(NESTED_DOCUMENT_TAGS, '');
 }
