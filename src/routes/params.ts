@@ -1,7 +1,7 @@
 /**
  * Query parameters, defined once: each definition validates its value (a bad value is a 400 naming the parameter),
- * describes it for the OpenAPI document (src/routes/openapi.ts) and names it for the response cache's key
- * (`normalizedQuery`). A parameter a route reads but does not define here can neither be documented nor cached apart.
+ * describes it for the OpenAPI document (src/routes/openapi.ts) and is read, parsed, into the response cache's key
+ * (`storyQueryKey`). A parameter a route reads but does not define here is not documented; the cache key keeps it as sent.
  */
 import type { StoryCursor, StoryFilter, StorySort } from '../db/queries/stories.ts';
 import { KINDS, type Kind } from '../pipeline/types.ts';
@@ -189,8 +189,8 @@ export function parseStoryFilter(q: Query, opts: StoryListOptions = {}): StoryFi
 }
 
 /**
- * The query as the response cache keys it: the defined parameters only, in name order, each as given (unknown
- * parameters cannot change an answer, so they do not split the cache).
+ * The defined parameters only, in name order, each as given: how a webhook's filter is stored (admin-webhooks.ts) and
+ * later read back by parseStoryFilter. The response cache keys by `storyQueryKey` instead (values parsed, defaults filled).
  */
 export function normalizedQuery(defs: Record<string, ParamDef<unknown>>, q: Query): string {
   const u = new URLSearchParams();

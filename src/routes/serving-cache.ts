@@ -5,7 +5,7 @@
  * a location), else rendered. The ETag is `W/"<version>-<key hash>"`, so an If-None-Match that still holds gets a 304
  * before anything is read or rendered. Concurrent misses of one page wait for one rendering.
  *
- * The key is the route plus the normalized query (see `queryKey` in params.ts): every recognised parameter, sorted,
+ * The key is the route plus the normalized query (see `storyQueryKey` in params.ts): every recognised parameter, sorted,
  * defaults filled in, so `?limit=20&coin=btc` and `?coin=BTC` share a page. A route whose page echoes its own URL (the
  * feeds' self link, the inspector's form) keys by the URL as sent as well.
  */
