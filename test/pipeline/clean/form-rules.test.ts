@@ -109,6 +109,31 @@ describe('own-post', () => {
   });
 });
 
+describe('glued-headlines', () => {
+  it('removes other stories\' headlines glued together without blanks and keeps the sentence glued after them', () => {
+    const list = 'Miners Sell Reserves as Fees Hit Lows?Solana (SOL) Tops 200 as Wallet Count Breaks Records512 Million in ETH Leaves Exchanges, What Comes Next?';
+    const r = clean(`${P}\n${list}The outflow continued into the evening session.\n${P}`, { title: TITLE });
+    expect(r.text).not.toContain('Miners Sell Reserves');
+    expect(r.text).not.toContain('What Comes Next');
+    expect(r.text).toContain('The outflow continued into the evening session.');
+    expect(r.removed.map((x) => x.rule)).toContain('glued-headlines');
+  });
+
+  it('needs three headlines where only brand-like joins glue them, and leaves a heading glued to its first sentence', () => {
+    const brand = 'Asset Manager Says Bitcoin Could Reach New Highs by 2030, VanEck Says VanEck analysts wrote in a note on Monday.';
+    expect(clean(brand).text).toBe(brand);
+    const heading = 'Why Traders Are Watching the Fed Chair Closely?Rates matter more than ever for risk assets, and everyone knows it.';
+    expect(clean(`${P}\n${heading}`).text).toContain('Rates matter more than ever');
+    const three = 'Harbor Towns Rethink Their Ferry SchedulesCity Council Approves New Budget for ParksLocal Bakery Wins Regional Award';
+    expect(around(three).left).toEqual([]);
+  });
+
+  it('keeps links and handles whole: capitals glued inside them are not headline breaks', () => {
+    const quoted = 'Approval could come any day. https://t.co/5AbcDe82Xy — Jane Analyst (@JaneAnalyst) September 29, 2025 Solana Price Outlook: Could TradFi Demand Push SOL Higher';
+    expect(clean(quoted).text).toBe(quoted);
+  });
+});
+
 describe('numbered-headlines', () => {
   it('removes a glued "most read" list and keeps a numbered list of prose steps', () => {
     expect(around('News1Insider Trading Alert: Who Bought Nvidia2Is Kratos Defense Stock a Buy?3As Palantir Bets on AI, Is PLTR a Buy?4Is SoFi Stock a Buy?').left).toEqual([]);

@@ -16,6 +16,7 @@ import { disclaimer } from './disclaimer.ts';
 import { duplicateTitle } from './duplicate-title.ts';
 import { embeddedCode } from './embedded-code.ts';
 import { followCta } from './follow-cta.ts';
+import { gluedHeadlines } from './glued-headlines.ts';
 import { gluedRun } from './glued-run.ts';
 import { headlineLine } from './headline-line.ts';
 import { hashtagLine } from './hashtag-line.ts';
@@ -90,7 +91,7 @@ export const TAIL_RULES: readonly TailRule[] = [
   trailingEllipsis,
   strayLabel,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
-  ...[captionUnit, selfPromotion, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedRun].map(asTail),
+  ...[captionUnit, selfPromotion, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
 ];
 
 /** A rule that reads only the text, run among the tail rules: it gets what every other rule left. */
