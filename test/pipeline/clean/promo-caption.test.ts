@@ -21,6 +21,12 @@ describe('photo-caption', () => {
     expect(r.text).toBe('What to know:Stellar added a new payments partner.');
   });
 
+  it('drops a caption whose credit is a name and an agency flattened together, up to four capitalised tokens', () => {
+    const r = cleanChecked('ByLea ChuEdited byOmar DiazJul 9, 2026, 1:05 p.m.Regulators met bankers in Washington on Monday. (Lea ChuNewsDesk)What to know:The agencies issued a joint statement.');
+    expect(removedBy(r, 'photo-caption')).toEqual(['Regulators met bankers in Washington on Monday. (Lea ChuNewsDesk)']);
+    expect(r.text).toBe('What to know:The agencies issued a joint statement.');
+  });
+
   it('keeps a first paragraph with a ticker in parentheses after the byline', () => {
     const r = cleanChecked('ByLea ChuJul 9, 2026, 1:05 p.m.Stellar (XLM) rose 9% after the payments deal was announced.');
     expect(r.text).toBe('Stellar (XLM) rose 9% after the payments deal was announced.');

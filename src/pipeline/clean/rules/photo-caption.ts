@@ -6,10 +6,12 @@ const SPACES = /\s+/;
 /** Longest caption taken under a byline (words): a lede paragraph is longer. */
 const CAPTION_MAX_WORDS = 25;
 /**
- * A caption that ends in a one-token credit in parentheses, "(Ripple)", "DYdX founder Antonio Juliano (dYdX)",
- * with the next block glued on after it (or the stretch ending there).
+ * A caption that ends in a credit in parentheses: one token, "(Ripple)", "DYdX founder Antonio Juliano (dYdX)", or
+ * a name and an agency flattened together, up to CREDIT_MAX_TOKENS capitalised tokens, "(Jesse HamiltonCoinDesk)",
+ * "(CoinDeskPersonae Digital)"; with the next block glued on after it (or the stretch ending there). The place (right
+ * under a byline, up to the first glued block) is the evidence; a sentence of the story never stands there.
  */
-const CAPTION = /^[^()\n]{1,200}?\(([\p{L}\p{N}.&'’-]{2,40})\)(?=\p{Lu}|\s*$)/u;
+const CAPTION = /^[^()\n]{1,200}?\(([\p{L}\p{N}.&'’-]{2,40}(?: [\p{Lu}\p{N}][\p{L}\p{N}.&'’-]{0,39}){0,3})\)(?=\p{Lu}|\s*$)/u;
 
 /**
  * The lead image's caption, printed right under the byline on many article pages. Only the stretch
