@@ -150,6 +150,11 @@ describe('bylines and back-links in other forms', () => {
     expect(clean(`By Jane DoeOct 3, 2025 at 10:00 am${P}`).text).toBe(P);
   });
 
+  it('removes a wire byline glued after a flattened ticker strip and keeps the wire dateline opening the story', () => {
+    const story = '(Reuters) -Bitcoin hit a record high on Monday as funds kept buying, traders said.';
+    expect(clean(`In This Article:BTC-USDUSDXBy Jane Doe${story}`).text).toBe(story);
+  });
+
   it('keeps a sentence that opens with "By" and a date word', () => {
     const s = 'By Monday Traders were nervous and sold.';
     expect(clean(s).text).toBe(s);

@@ -28,8 +28,8 @@ const BYLINES: Branch[] = [
   // "Written by X staff writer Reviewed by Y staff editor", "Published Jul 21, 2026"
   searched(String.raw`Written by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?(?:\s?Reviewed by ${WHO}(?:\s(?:staff|senior|contributing)\s\w+)?)?${SYNDICATION}(?=\s|$)`, 'u', 'Written by'),
   searched(String.raw`(?<![\p{Ll}])(?:Published|Updated|Posted)(?: on)?\s?:?\s?${DATE}`, 'u', ['Published', 'Updated', 'Posted']),
-  // a bare author line: "By Rae Wee" alone before a dateline
-  searched(String.raw`(?<![\p{L}])By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}${SYNDICATION}(?=[A-Z]{2,}|\n|$|\((?:Reuters|Bloomberg|AP|AFP)\))`, 'u', 'By '),
+  // a bare author line: "By Rae Wee" alone before a dateline, maybe glued after a flattened ticker ("USDXBy Rae Wee(Reuters)")
+  searched(String.raw`(?<![\p{Ll}])By [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}${SYNDICATION}(?=[A-Z]{2,}|\n|$|\((?:Reuters|Bloomberg|AP|AFP)\))`, 'u', 'By '),
   // an author line opening the text, a line or a section, the story's sentence right after it on the same line:
   // "By Ashutosh Sureka Bitcoin rose …", "… rally. By Parshwa Turakhiya Dogecoin (DOGE-USD) is trading …"
   // (two or three name words; the capital before a lower-case word starts the story)
