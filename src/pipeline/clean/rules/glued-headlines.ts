@@ -123,7 +123,7 @@ function runsIn(text: string, from: number, to: number, cuts: Glue[]): Hit[] {
   let weak = false;
   for (const cut of [...cuts, { at: line.length, weak: false }]) {
     const prev = pieces[pieces.length - 1];
-    if (prev && wordCount(line.slice(prev.start, prev.end)) < 2 && !/[?!]$/.test(line.slice(prev.start, prev.end))) prev.end = cut.at;
+    if (prev && !hasTwoWords(line, prev.start, prev.end) && !END_MARK.test(line[prev.end - 1] ?? '')) prev.end = cut.at;
     else pieces.push({ start: at, end: cut.at, glued: at > 0, weak });
     at = cut.at;
     weak = cut.weak;
@@ -136,7 +136,7 @@ function runsIn(text: string, from: number, to: number, cuts: Glue[]): Hit[] {
     run = [];
   };
   for (const p of pieces) {
-    if (!isHeadline(line.slice(p.start, p.end))) {
+    if (p.end - p.start > HEADLINE_MAX_CHARS + 20 || !isHeadline(line.slice(p.start, p.end))) {
       close();
       continue;
     }
@@ -147,8 +147,16 @@ function runsIn(text: string, from: number, to: number, cuts: Glue[]): Hit[] {
   return hits.map((h) => trim(text, h));
 }
 
-function wordCount(s: string): number {
-  return s.match(WORD)?.length ?? 0;
+const END_MARK = /[?!]/;
+const isBlank = (c: number) => c === 32 || c === 9 || c === 160;
+
+/** Whether line[start, end) holds two words: a blank between two other characters (read up to the first such blank). */
+function hasTwoWords(line: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isBlank(line.charCodeAt(i))) i++;
+  while (i < end && !isBlank(line.charCodeAt(i))) i++;
+  while (i < end && isBlank(line.charCodeAt(i))) i++;
+  return i < end;
 }
 
 /** Headline-shaped: title case, three capitalised words or more, no sentence-ending full stop, a headline's length. */
