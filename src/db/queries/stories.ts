@@ -1,5 +1,6 @@
 /** Reading stories: clusters with their canonical member and coverage. Every function takes `db` first. */
 import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { chunk, ID_LIST_MAX, type Db } from '../client.ts';
 import { clusters, items, sources, type Cluster, type Item, type Source } from '../schema.ts';
 import type { Coverage, EditorialMark, Member, SourceRef, Story, StoryDetail, StorylineRef } from '../../model/story.ts';
@@ -9,7 +10,7 @@ import type { CanonicalChoice, MemberScore } from '../../pipeline/choose-canonic
 import { chooseText } from '../../pipeline/choose-text.ts';
 import { cosine, decodeFingerprint, jaccard } from '../../pipeline/fingerprint/index.ts';
 import type { CoinTag, Kind, RemovedSpan, Tier } from '../../pipeline/types.ts';
-import { storylineRef, storylineRefs } from './storylines.ts';
+import { shownEvent, storylineRef, storylineRefs } from './storylines.ts';
 import { rankingNow, storyScore, TOP_AGE_SCALE_MS } from '../../model/score.ts';
 import type { ScoreParts } from '../story-score.ts';
 
@@ -100,6 +101,7 @@ export async function listStories(db: Db, f: StoryFilter): Promise<StoryPage> {
   const fields = Object.fromEntries(Object.keys(getTableColumns(clusters)).map((k) => [k, pageQuery[k as keyof Cluster]])) as unknown as {
     [K in keyof Cluster]: (typeof pageQuery)[K];
   };
+  const ev = alias(clusters, 'e'); // the storyline's events beside each story of the page ("from clusters e" below)
   const rows = await db
     .select({
       ...fields,
@@ -109,9 +111,9 @@ export async function listStories(db: Db, f: StoryFilter): Promise<StoryPage> {
           'publishedAt', i.published_at, 'kind', i.kind, 'similarity', i.similarity_permille,
           'sourceName', s.name, 'sourceHomepage', s.homepage, 'sourceTier', s.tier) order by i.published_at, i.id)
         from items i left join sources s on s.id = i.source_id where i.cluster_id = page.id)`,
-      events: sql<string>`(select json_group_array(json_object('id', e.id, 'title', e.title, 'firstPublishedAt', e.first_published_at, 'size', e.size)
-          order by e.first_published_at, e.id)
-        from clusters e where e.storyline_id = page.storyline_id and e.merged_into is null and e.canonical_item_id is not null and e.hidden = 0)`,
+      events: sql<string>`(select json_group_array(json_object('id', ${ev.id}, 'title', ${ev.title}, 'firstPublishedAt', ${ev.firstPublishedAt}, 'size', ${ev.size})
+          order by ${ev.firstPublishedAt}, ${ev.id})
+        from clusters e where ${ev.storylineId} = page.storyline_id and ${shownEvent(ev)})`,
     })
     .from(pageQuery)
     .leftJoin(sources, eq(sources.id, pageQuery.sourceId))

@@ -1,9 +1,19 @@
 /** Reading storylines: the events of one matter, for the stories that belong to them and on their own. */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { chunk, ID_LIST_MAX, type Db } from '../client.ts';
 import { clusters, storylines } from '../schema.ts';
 import { STORYLINE_EVENTS_SHOWN, type StorylineDetail, type StorylineEvent, type StorylineRef } from '../../model/story.ts';
 import { sourcesById } from './stories.ts';
+
+/**
+ * An event a reader is shown as part of a storyline: not merged into another story, placed (it has its canonical), not
+ * hidden by an editor. The one condition every reader of storylines applies (the story list's JSON subquery too), on
+ * `clusters` or an alias of it.
+ */
+export function shownEvent(e: { mergedInto: AnySQLiteColumn; canonicalItemId: AnySQLiteColumn; hidden: AnySQLiteColumn }): SQL {
+  return and(isNull(e.mergedInto), isNotNull(e.canonicalItemId), eq(e.hidden, false))!;
+}
 
 type EventRow = { id: string; storylineId: string | null; title: string; firstPublishedAt: number; size: number };
 
@@ -19,7 +29,7 @@ export async function storylineRefs(db: Db, ids: (string | null)[]): Promise<Map
       ...(await db
         .select({ id: clusters.id, storylineId: clusters.storylineId, title: clusters.title, firstPublishedAt: clusters.firstPublishedAt, size: clusters.size })
         .from(clusters)
-        .where(and(inArray(clusters.storylineId, part), isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`, eq(clusters.hidden, false)))
+        .where(and(inArray(clusters.storylineId, part), shownEvent(clusters)))
         .orderBy(asc(clusters.firstPublishedAt), asc(clusters.id))),
     );
   }
@@ -48,7 +58,7 @@ export async function getStoryline(db: Db, id: string): Promise<StorylineDetail 
     db
       .select()
       .from(clusters)
-      .where(and(eq(clusters.storylineId, resolved), isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`, eq(clusters.hidden, false)))
+      .where(and(eq(clusters.storylineId, resolved), shownEvent(clusters)))
       .orderBy(asc(clusters.firstPublishedAt), asc(clusters.id)),
     db.select({ id: storylines.id }).from(storylines).where(eq(storylines.mergedInto, resolved)),
   ]);
