@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classifyKind } from '../../../src/pipeline/label/kind.ts';
+import { prepare, score } from '../../../src/pipeline/label/kinds/doc.ts';
+import { SPONSORED_SIGNALS } from '../../../src/pipeline/label/kinds/sponsored.ts';
+
+/** The sponsored signals that fire on an article, whatever kind it ends up with. */
+const sponsoredReasons = (title: string, text: string) => score(SPONSORED_SIGNALS, prepare({ title, text })).reasons;
 
 const NEWS_BODY =
   'The exchange said on Tuesday that it had frozen $12 million linked to the exploit and was working with investigators. ' +
@@ -217,13 +222,49 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     const promo = classifyKind({ title: 'Whales rotate out of DOGE as this new meme coin is set to surge 4,800% before listing', text: teaser });
     expect(promo.kind).toBe('sponsored');
     expect(promo.reasons.some((r) => r.startsWith('promised-gain headline'))).toBe(true);
-    const roi = classifyKind({ title: 'Traders weigh which altcoin offers 900% ROI as Ethereum stalls', text: teaser });
-    expect(roi.reasons.some((r) => r.startsWith('promised-gain headline'))).toBe(true);
+    const roi = sponsoredReasons('Traders weigh which altcoin offers 900% ROI as Ethereum stalls', teaser);
+    expect(roi.some((r) => r.startsWith('promised-gain headline'))).toBe(true);
     const burn = classifyKind({ title: 'Token burn rate rockets 2,033% as 5.7 million tokens are destroyed', text: NEWS_BODY });
     expect(burn.reasons.some((r) => r.startsWith('promised-gain headline'))).toBe(false);
     expect(burn.kind).toBe('news');
     const small = classifyKind({ title: 'Analysts say the token could rally 40% after the upgrade', text: NEWS_BODY });
     expect(small.reasons.some((r) => r.startsWith('promised-gain headline'))).toBe(false);
+  });
+
+  it('counts a promised figure once, though the headline and the opening both state it', () => {
+    const title = 'Traders weigh which altcoin offers 900% ROI as Ethereum stalls';
+    const got = sponsoredReasons(title, 'Ethereum is flat on the week. Meanwhile one altcoin offers 900% ROI to early holders, its backers say.');
+    const figureReasons = got.filter((r) => /900%/.test(r));
+    expect(figureReasons).toHaveLength(1);
+    expect(figureReasons[0]).toMatch(/^promised-gain headline/);
+    // a second, different figure in the opening is new evidence
+    const two = sponsoredReasons(title, 'Ethereum is flat on the week. Its presale also pays 1,200% APY to stakers.');
+    expect(two.some((r) => r.startsWith('ROI hype') && r.includes('1,200% APY'))).toBe(true);
+  });
+
+  it('reads a headline that sets a token pitched in the opening beside well-known coins as a promotion', () => {
+    const text =
+      'Cardano holders have waited months for a breakout. Many early investors are now looking at Quillfold Protocol (QFLD), ' +
+      'a lending token whose upside they compare to Cardano in 2020.';
+    const got = classifyKind({ title: 'Cardano Price Prediction: Analysts Say Quillfold Protocol Could Outrun ADA This Quarter', text });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('newcomer beside known coins') && r.includes('Quillfold Protocol beside'))).toBe(true);
+    // the same token reported alone, with no known coin in the headline, is not set beside anything
+    const alone = sponsoredReasons('Quillfold Protocol opens its lending pools', text);
+    expect(alone.some((r) => r.startsWith('newcomer beside known coins'))).toBe(false);
+  });
+
+  it('does not take an acronym spelled out in the opening, or a known coin\'s own ledger, for a new token', () => {
+    const macd = sponsoredReasons(
+      'XRP bullish MACD cross confirmed on the weekly chart',
+      'The Moving Average Convergence Divergence (MACD) has crossed up, a signal traders watch closely.',
+    );
+    expect(macd.some((r) => r.startsWith('new-token pitch') || r.startsWith('newcomer'))).toBe(false);
+    const ledger = sponsoredReasons(
+      'Ripple adds a token standard to the XRP Ledger: what it means for investors',
+      'Developers on the XRP Ledger (XRPL) shipped the Multi-Purpose Token (MPT) standard, which investors have asked for.',
+    );
+    expect(ledger.some((r) => r.startsWith('new-token pitch') || r.startsWith('newcomer'))).toBe(false);
   });
 
   it('takes a "best crypto to buy" headline as a buying guide on its own, a weekly watch list not', () => {
