@@ -267,6 +267,36 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(ledger.some((r) => r.startsWith('new-token pitch') || r.startsWith('newcomer'))).toBe(false);
   });
 
+  it('reads a contender named only by what it is set against as a teased token', () => {
+    const teaser = 'Dogecoin is back near its yearly high. Traders are already looking for what comes after it.';
+    for (const title of [
+      'Dogecoin eyes $1 again, but this DOGE rival is the one analysts watch',
+      'Which altcoin is tipped to run 1,500% before December?',
+      'Is another 500x rival forming under Shiba Inu?',
+      'Meet the token being called the new Shiba Inu',
+      '3 tokens that could explode if the rate cut lands',
+    ]) {
+      expect(sponsoredReasons(title, teaser).some((r) => r.startsWith('mystery-token headline')), title).toBe(true);
+    }
+    for (const title of ['Which altcoins did whales buy this week?', 'Miners diverge as rival pool raises fees', 'Charity launches the new Bitcoin fund for donors', '3 altcoins that would gain from a Bitcoin rebound']) {
+      expect(sponsoredReasons(title, teaser).some((r) => r.startsWith('mystery-token headline')), title).toBe(false);
+    }
+  });
+
+  it('takes a price path of ten times or more in the headline as a promised gain, and counts it once', () => {
+    const got = classifyKind({ title: 'From $0.02 to $1: why this altcoin could be the trade of the cycle', text: 'Bitcoin is steady. One smaller token is drawing attention.' });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('promised-gain headline') && r.includes('$0.02 to $1'))).toBe(true);
+    expect(sponsoredReasons('Bitcoin climbs from $90K to $94K as shorts unwind', NEWS_BODY).some((r) => r.startsWith('promised-gain'))).toBe(false);
+  });
+
+  it('counts what a token sale has raised as one of its terms, but not a company\'s funding round', () => {
+    const sale = sponsoredReasons('Layer-2 meme token draws whales', 'The project has already raised over $3.1 million at just $0.0061 per token. Buyers keep arriving.');
+    expect(sale.some((r) => r.startsWith('token-sale terms') && r.includes('raise'))).toBe(true);
+    const round = sponsoredReasons('Identity startup lands funding', 'The startup raised $25 million in a Series A round led by two funds. Its token trades at $0.04 on two exchanges.');
+    expect(round.some((r) => r.startsWith('token-sale terms'))).toBe(false);
+  });
+
   it('takes a "best crypto to buy" headline as a buying guide on its own, a weekly watch list not', () => {
     expect(classifyKind({ title: 'Best Crypto to Buy Now 12 March – XRP, Zcash, Aster', text: 'Markets are on fire again.' }).kind).toBe('sponsored');
     const column = 'Bitcoin is holding above support, and several altcoins are showing strength on the daily chart.';

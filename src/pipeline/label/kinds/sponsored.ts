@@ -84,10 +84,23 @@ const PROMISED_GAIN_RES: RegExp[] = [
   new RegExp(`\\b(?:will|could|can|may|might|set to|expected to|poised to|tipped to|eyes?|targets?|to)\\s(?:\\w+\\s){0,2}?(?:rally|pump|surge|soar|explode|rise|climb|deliver|return|offer|gain|grow|jump|run)s?\\s(?:by\\s|over\\s|up to\\s)?${PERCENT}`, 'i'),
 ];
 
+// A gain promised as a price path: "from $0.035 to $2", "turning $200 into $5,000". A path of ten times or more is a
+// promise of multiples, however it is worded.
+const MONEY = String.raw`\$\s?(\d[\d,]*(?:\.\d+)?)\s?([kKmMbB]\b|million|billion)?`;
+const PRICE_PATH_RE = new RegExp(`${MONEY}\\s?(?:to|into)\\s?${MONEY}`, 'gi');
+const PRICE_PATH_MIN_MULTIPLE = 10;
+const UNIT: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, million: 1e6, billion: 1e9 };
+const money = (digits: string, unit?: string) => Number(digits.replace(/,/g, '')) * (unit ? UNIT[unit.toLowerCase()] : 1);
+
 function promisedGain(title: string): string | null {
   for (const re of PROMISED_GAIN_RES) {
     const m = re.exec(title);
     if (m && Number(m[1].replace(/,/g, '')) >= PROMISED_GAIN_MIN_PERCENT) return m[0];
+  }
+  if (!title.includes('$')) return null;
+  for (const m of title.matchAll(PRICE_PATH_RE)) {
+    const from = money(m[1], m[2]);
+    if (from > 0 && money(m[3], m[4]) / from >= PRICE_PATH_MIN_MULTIPLE) return m[0];
   }
   return null;
 }
@@ -145,6 +158,8 @@ const TOKEN_SALE_TERMS: [string, RegExp][] = [
   ['token price', /\b(?:priced at|at just|for just|for only|entry price|listing price|launch price|presale price|current price of|(?:token|coin|altcoin|presale|stage|phase) (?:at|for|priced at)) \$\d|\bat \$0\.\d+\b|\$0\.\d+ (?:per token|each)\b|\b(?:sub-|under )\$0\.\d+ (?:token|coin|altcoin|crypto|gem)\b/i],
   // a sale under way: "55% sold", "over 60% of the stage already claimed"; a sale that ended ("sold out") is a report
   ['share sold', /\b\d{1,3}(?:\.\d)?% (?:sold|claimed|of (?:the )?(?:tokens|supply|allocation|stage|phase)(?: already)? (?:sold|claimed))\b|\b(?:tokens|coins) sold so far\b|\balready (?:been )?(?:sold|claimed)\b/i],
+  // money the sale has taken in: "already raised over $4.2 million", "$420M raised"; not a company's funding round
+  ['raise', /\b(?:has |have |already |just )?raised (?:over |more than |nearly |almost |about |close to )?\$\s?\d[\d,.]*\s?(?:[kKmM]\b|million)(?! (?:in |from |through )?(?:a |an |its |the )?(?:seed|series|funding|strategic|private|venture|round|led|at a))|\$\s?\d[\d,.]*\s?(?:[kKmM]\b|million)\+? raised\b/i],
   ['listing promise', /\b(?:before|ahead of) (?:its |the )?(?:exchange |CEX |public )?(?:listing|launch)\b|\blisting (?:price|target)\b|\bTGE\b/i],
 ];
 
@@ -263,8 +278,20 @@ function newcomerBesideKnown(d: KindDoc): string | null {
 
 // A headline that teases a token without naming it ("this $0.035 altcoin", "a different token", "the next DOGE")
 // is the hook of a promotion; news names what it reports on. Some news teases too ("this popular token"): a hint.
-const MYSTERY_TOKEN_TITLE_RE =
-  /\bthis (?:new |viral |hidden |cheap |under-the-radar |low-cap |early-stage |\$0\.\d+ |[\w-]+ )?(?:altcoin|token|coin|meme ?coin|gem)\b|\ba different (?:token|coin|altcoin|crypto)\b|\bnext (?:DOGE|SHIB|XRP|PEPE|Solana|Ethereum|Shiba Inu|Dogecoin|big (?:thing|crypto|altcoin))\b|\bnew meme ?coin\b/i;
+const KNOWN_NICKNAMES = String.raw`(?:DOGE|SHIB|XRP|PEPE|Solana|Ethereum|Shiba Inu|Dogecoin|Bitcoin|Cardano)`;
+const MYSTERY_TOKEN_TITLE_RE = new RegExp(
+  [
+    String.raw`\bthis (?:new |viral |hidden |cheap |under-the-radar |low-cap |early-stage |\$0\.\d+ |[\w-]+ )?(?:altcoin|token|coin|meme ?coin|gem)\b|\ba different (?:token|coin|altcoin|crypto)\b`,
+    String.raw`\bnext (?:${KNOWN_NICKNAMES}|big (?:thing|crypto|altcoin))\b|\bnew meme ?coin\b`,
+    // "which altcoin is expected to surge", "which crypto offers 500% ROI": one unnamed token, the reader asked to guess
+    String.raw`\bwhich (?:altcoin|token|coin|crypto|meme ?coin)\b(?!s)`,
+    // a contender named only by what it is set against: "this DOGE rival", "another 10,000x rival", "the new Shiba Inu"
+    String.raw`\b(?:this|another|a new) (?:[\w$,.-]+ ){0,2}?(?:rival|contender|challenger)\b|\bthe new ${KNOWN_NICKNAMES}\b(?! (?:ETFs?|ETPs?|funds?|treasur\w*|upgrade|standard|network|wallet|app|era|cycle|rules?)\b)`,
+    // a count of unnamed tokens promised a move: "4 tokens that could explode", "top 3 cryptos that could mirror Ethereum"
+    String.raw`\b\d{1,2} (?:[\w-]+ )?(?:cryptos|altcoins|tokens|coins|meme ?coins|presales|cryptocurrencies) (?:that|which) (?:could|can|will|may|might) (?:explode|soar|skyrocket|moon|pump|surge|rally|mirror|repeat|deliver|outperform|\d+x)\b`,
+  ].join('|'),
+  'i',
+);
 
 // The slug of a buying guide keeps its words when the feed's headline does not (when the headline says them too,
 // they are one piece of evidence, already counted). "presale" alone is not here: reports of token sales use it too.
