@@ -303,6 +303,11 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(classifyKind({ title: 'Top 5 cryptocurrencies to watch this week: BTC, XMR, ZEC, HYPE, ENA', text: column }).kind).not.toBe('sponsored');
   });
 
+  it('takes a question about a level to come as a target, one about holding a level as a chart reading', () => {
+    expect(classifyKind({ title: 'Solana to $400 next?', text: 'Solana closed the week higher.' }).kind).toBe('price-prediction');
+    expect(classifyKind({ title: 'Why is the exchange token up today, and can it hold above $200?', text: 'The token gained 19% in a day.' }).kind).not.toBe('price-prediction');
+  });
+
   it('reads a forecast from the opening when the headline does not say "prediction"', () => {
     const text =
       'Ether trades near $4,500 after a bounce from support. A close above $4,800 could open a move toward $5,400, ' +

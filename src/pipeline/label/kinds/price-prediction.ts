@@ -31,7 +31,8 @@ const TARGET_FORMS: string[] = [
   String.raw`\beyes?\s+(?:a\s+)?(?:\w+\s+){0,2}(?:rally (?:at|to)\s+|move to\s+|surge to\s+)?(?:${LEVEL}|\d{2,}% (?:rally|surge|gains?|upside|jump|pump))`,
   String.raw`\b(?:path|road|moonshot|way) (?:to|toward|towards) ${LEVEL}`,
   String.raw`\b(?:a|an|next|another|for)\s+(?:[\w-]+\s+){0,2}(?:move|run|rally|leg|push|breakout|climb|surge|pump) (?:to|toward|towards|past|beyond|above) ${LEVEL}`,
-  String.raw`\b(?:to|at|toward|towards|above|below) ${LEVEL}[^.?!]{0,12}(?:next\s*)?\?|${LEVEL} or ${LEVEL}\?`,
+  // "XRP to $10K?", "a move to $1,100 next?"; not "can it hold above $200?" (holding a level is a chart reading)
+  String.raw`(?<!\b(?:hold|holds|stay|stays|remain|remains|keep|defend|defends|it)\s)\b(?:to|at|toward|towards|above|below) ${LEVEL}[^.?!]{0,12}(?:next\s*)?\?|${LEVEL} or ${LEVEL}\?`,
   String.raw`${LEVEL}\s(?:[\w$.,'’-]+\s){0,3}(?:in view|in sight|within reach|on the cards|on the table|incoming|next|ahead|is possible|is coming)\b`,
   String.raw`\b(?:sees|expects|predicts|projects|forecasts|calls for|hints at|points to|tips|odds of) (?:a |an |the )?(?:[\w-]+ ){0,2}${LEVEL}`,
   String.raw`\b(?:set|poised|primed|ready|on track) for (?:a |an )?(?:[\w$.,%-]+ ){0,3}(?:rally|surge|run|breakout|rebound|drop|crash|correction)\b`,
