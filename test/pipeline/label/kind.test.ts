@@ -297,6 +297,11 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(round.some((r) => r.startsWith('token-sale terms'))).toBe(false);
   });
 
+  it('takes a ranked list of token sales in the headline as a buying guide, a report on one sale not', () => {
+    expect(classifyKind({ title: 'The most promising DeFi presales this month', text: 'Token sales are back in fashion.' }).kind).toBe('sponsored');
+    expect(classifyKind({ title: 'Layer-1 project cancels its $20 million pre-sale and will airdrop instead', text: NEWS_BODY }).kind).toBe('news');
+  });
+
   it('takes a "best crypto to buy" headline as a buying guide on its own, a weekly watch list not', () => {
     expect(classifyKind({ title: 'Best Crypto to Buy Now 12 March – XRP, Zcash, Aster', text: 'Markets are on fire again.' }).kind).toBe('sponsored');
     const column = 'Bitcoin is holding above support, and several altcoins are showing strength on the daily chart.';
