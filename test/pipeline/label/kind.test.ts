@@ -302,6 +302,19 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(classifyKind({ title: 'Layer-1 project cancels its $20 million pre-sale and will airdrop instead', text: NEWS_BODY }).kind).toBe('news');
   });
 
+  it('reads cloud mining sold without its name, in a teaser, as a yield-scheme promotion', () => {
+    const noHardware = classifyKind({
+      title: 'How to earn $2,500 a day mining Bitcoin without any hardware',
+      text: 'Mining once meant loud machines and big power bills. Today an account is enough, the operator says.',
+    });
+    expect(noHardware.kind).toBe('sponsored');
+    expect(noHardware.reasons.some((r) => r.startsWith('yield-scheme promo'))).toBe(true);
+    const rent = classifyKind({ title: 'Dogecoin holders rent hash power as markets cool', text: 'New users get a $15 sign-up bonus, and contracts pay out daily.' });
+    expect(rent.kind).toBe('sponsored');
+    // an enforcement story about the same scheme stays news
+    expect(classifyKind({ title: 'Regulator sues operator that promised daily income from mining without hardware', text: NEWS_BODY }).kind).toBe('news');
+  });
+
   it('takes a "best crypto to buy" headline as a buying guide on its own, a weekly watch list not', () => {
     expect(classifyKind({ title: 'Best Crypto to Buy Now 12 March – XRP, Zcash, Aster', text: 'Markets are on fire again.' }).kind).toBe('sponsored');
     const column = 'Bitcoin is holding above support, and several altcoins are showing strength on the daily chart.';

@@ -343,10 +343,13 @@ function gamblingOffer(d: KindDoc): string | null {
 }
 
 // --- Yield schemes: cloud mining and passive-income plans, named in the opening with the income they promise.
-const YIELD_SCHEME_RE = /\bcloud[- ]mining\b|\bmining (?:contracts?|plans?|rigs? rental)\b|\bhashrate rental\b|\bpassive[- ]income (?:platform|app|plan)s?\b/i;
+// Cloud mining sold without its name: mining "without hardware", hash power for rent. (Not "a mining app" or "mine from
+// your phone": that is also how phone-mining networks are reported on.)
+const YIELD_SCHEME_RE =
+  /\bcloud[- ]mining\b|\bmining (?:contracts?|plans?|rigs? rental)\b|\bhash ?(?:rate|power) rental\b|\brent(?:s|ing)? hash ?(?:rate|power)\b|\bmin(?:e|ing) (?:\w+ ){0,2}?without (?:any )?(?:hardware|equipment|rigs?|machines?)\b|\bpassive[- ]income (?:platform|app|plan)s?\b/i;
 
 const PROMISED_INCOME_RE =
-  /\b(?:daily|weekly|monthly|stable|steady|passive|guaranteed) (?:income|earnings|returns?|profits?|payouts?|rewards)\b|\bearn(?:ing|s)? (?:up to |over |about )?\$[\d,.]+[kK]?\b|\b(?:free|sign-?up|registration|welcome|new-user) (?:\$[\d,.]+ )?(?:bonus|credit|reward|trial)\b|\bper day\b|\ba day\b/i;
+  /\b(?:daily|weekly|monthly|stable|steady|passive|guaranteed) (?:income|earnings|returns?|profits?|payouts?|rewards)\b|\bearn(?:ing|s)? (?:up to |over |about )?\$[\d,.]+[kK]?\b|\b(?:free|sign-?up|registration|welcome|new-user) (?:\$[\d,.]+ )?(?:bonus|credit|reward|trial)\b|\$[\d,.]+ (?:sign-?up |welcome |registration )?bonus\b|\bpay(?:s|outs?)? (?:out )?(?:daily|every day|each day|every 24 hours)\b|\bper day\b|\ba day\b/i;
 
 
 // The plan's terms in the body: a contract's price, term and payout ("$100 | 2 days | $108"), a referral bonus.
