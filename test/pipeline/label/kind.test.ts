@@ -326,6 +326,23 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(classifyKind({ title: 'Why is the exchange token up today, and can it hold above $200?', text: 'The token gained 19% in a day.' }).kind).not.toBe('price-prediction');
   });
 
+  it('reads forecast headlines that name a destination without a modal verb or the word "prediction"', () => {
+    const body = 'The coin closed the week near its highs. Volume picked up on Friday.';
+    for (const title of [
+      'Bitcoin headed for $200K in 2026, says fund manager',
+      'Analyst maps out XRP’s route to $8',
+      'Chainlink’s next target sits at $35, analysts say',
+      'Trader expects Solana to revisit $150 before rallying',
+      'Bitcoin’s next stop? Analysts point to $150K',
+      'Dogecoin set up for a 60% move, trader says',
+    ]) {
+      expect(classifyKind({ title, text: body }).kind, title).toBe('price-prediction');
+    }
+    for (const title of ['Bitcoin fell 5% to $88,000 on Friday', 'Ethereum rose past $4,000 after the upgrade', 'Exchange heading for $2 billion valuation in new round']) {
+      expect(classifyKind({ title, text: body }).kind, title).not.toBe('price-prediction');
+    }
+  });
+
   it('reads a forecast from the opening when the headline does not say "prediction"', () => {
     const text =
       'Ether trades near $4,500 after a bounce from support. A close above $4,800 could open a move toward $5,400, ' +
