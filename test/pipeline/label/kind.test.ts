@@ -315,6 +315,23 @@ describe('classifyKind on forms it was not tuned on (issue 8)', () => {
     expect(classifyKind({ title: 'Regulator sues operator that promised daily income from mining without hardware', text: NEWS_BODY }).kind).toBe('news');
   });
 
+  it('reads a betting or casino guide from its headline alone, with no responsible-gambling notice to find', () => {
+    const teaser = 'The season starts this weekend. Crypto bettors have more choice than ever.';
+    for (const title of [
+      'Cup final odds: where to bet with Bitcoin this year',
+      'Weekend football betting tips: crypto odds for every match',
+      'Harbourlight sportsbook adds a 100% deposit match for new players',
+      'No-KYC Bitcoin casinos: play anonymously with instant withdrawals',
+    ]) {
+      const got = classifyKind({ title, text: teaser });
+      expect(got.kind, title).toBe('sponsored');
+      expect(got.reasons.some((r) => r.startsWith('gambling guide')), title).toBe(true);
+    }
+    for (const title of ['Prediction-market odds of a rate cut jump to 80%', 'Casino group reports a record quarter as crypto deposits grow', 'Betting firm picks up a prediction-market startup', 'Regulator fines sportsbook over deposit match offers']) {
+      expect(classifyKind({ title, text: NEWS_BODY }).kind, title).toBe('news');
+    }
+  });
+
   it('takes a "best crypto to buy" headline as a buying guide on its own, a weekly watch list not', () => {
     expect(classifyKind({ title: 'Best Crypto to Buy Now 12 March – XRP, Zcash, Aster', text: 'Markets are on fire again.' }).kind).toBe('sponsored');
     const column = 'Bitcoin is holding above support, and several altcoins are showing strength on the daily chart.';

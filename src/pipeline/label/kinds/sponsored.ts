@@ -303,11 +303,12 @@ const ENFORCEMENT_RE = /\b(?:scam|fraud|ponzi|charged?|charges|arrest(?:ed|s)?|s
 const GAMBLING_TITLE_RE = /\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|slots?)\b/i;
 
 // An affiliate's gambling guide: gambling named in the headline or first lines, and the headline in the form of a
-// guide (a review, how or where to bet, bonuses, a ranking). A report on the industry has neither form.
-const GAMBLING_WORD_RE = /\b(?:casinos?|betting|bet on|sportsbooks?|bookmakers?|gambling|gamble|wager(?:ing)?|slots?|poker|roulette|blackjack|igaming)\b/i;
+// guide (a review, how or where to bet, tips and picks, bonuses and deposit matches, payouts and no-KYC pitched, a
+// ranking). A report on the industry has neither form.
+const GAMBLING_WORD_RE = /\b(?:casinos?|betting|bet on|(?:how|where) to (?:bet|gamble|wager)|bettors?|sportsbooks?|bookmakers?|gambling|gamble|wager(?:ing)?|slots?|poker|roulette|blackjack|igaming)\b/i;
 
 const GUIDE_TITLE_RE =
-  /\b(?:reviews?|reviewed|how to (?:bet|gamble|wager|play|deposit|withdraw)|where to (?:bet|gamble|play)|guide|bonus(?:es)?|promo codes?|free spins|ranked|compared|(?:best|top) \d*|sites?(?: to| for| that| with))\b/i;
+  /\b(?:reviews?|reviewed|how to (?:bet|gamble|wager|play|deposit|withdraw)|where to (?:bet|gamble|play)|guide|(?:betting|bet|expert|free) (?:tips|picks)|bonus(?:es)?|deposit match|welcome offer|promo codes?|free spins|instant withdrawals|fast payouts|no-?KYC|ranked|compared|(?:best|top) \d*|sites?(?: to| for| that| with))\b/i;
 
 function gamblingGuide(d: KindDoc): string | null {
   const guide = firstMatch(GUIDE_TITLE_RE, d.title);
