@@ -440,6 +440,22 @@ describe('press releases carried as news (issue 8)', () => {
   });
 });
 
+describe('release forms a teaser keeps', () => {
+  it('reads a dateline with the day before the month as a release dateline, an agency dateline not', () => {
+    const got = classifyKind({ title: 'Quaystone opens its settlement network', text: 'Abu Dhabi, UAE, 4th December 2025 – Quaystone has opened its settlement network to banks.' });
+    expect(got.kind).toBe('press-release');
+    expect(got.reasons.some((r) => r.startsWith('release dateline'))).toBe(true);
+    const agency = classifyKind({ title: 'Bank opens crypto desk', text: 'LONDON, 4 December 2025 (Reuters) - A bank opened a crypto trading desk on Thursday.' });
+    expect(agency.kind).toBe('news');
+  });
+
+  it('reads an event that returns, with its tickets, as an event promotion', () => {
+    const got = classifyKind({ title: 'Harbour Blockchain Week returns to Porto on 12-14 May', text: 'Builders and regulators meet for three days of talks. Early-bird tickets are on sale now.' });
+    expect(got.kind).toBe('press-release');
+    expect(got.reasons.some((r) => r.startsWith('event promotion'))).toBe(true);
+  });
+});
+
 describe('the URL as evidence of form (issue 8)', () => {
   it('reads a forecast from the slug when the feed rewrote the headline', () => {
     const text = 'Bitcoin could trade above $1 million by 2030, a Moscow analyst said, backing an earlier call.';
