@@ -129,6 +129,10 @@ function headlineClaims(d: KindDoc): string[] {
 
 /** The first match of a global `re` that brings new evidence: no figure already claimed, not the headline's own words. */
 function firstUnclaimed(re: RegExp, text: string, d: KindDoc, claimed: () => string[]): string | null {
+  re.lastIndex = 0;
+  const any = re.test(text);
+  re.lastIndex = 0; // matchAll copies the pattern with its lastIndex
+  if (!any) return null; // most texts have no match: spare them matchAll's copy of the pattern
   for (const m of text.matchAll(re)) {
     const keys = figureKeys(m[0]);
     if (keys.length ? keys.some((k) => claimed().includes(k)) : d.title.toLowerCase().includes(m[0].toLowerCase())) continue;
