@@ -32,7 +32,7 @@ const TIMING_PASSES = 3;
 
 // Just under what the rules reach, per held-out set. Before issue 8: cryptoprism sponsored P 0.990 R 0.969,
 // press-release P 1.000 R 0.933, price-prediction P 0.950 R 0.679; freecryptonews price-prediction P 0.846 R 0.550.
-// Now: cryptoprism sponsored 1.000/0.969, price-prediction 0.856/0.917; freecryptonews price-prediction 0.944/0.850;
+// Now: cryptoprism sponsored 1.000/0.969, price-prediction 0.865/0.917; freecryptonews price-prediction 0.944/0.850;
 // press-release cryptoprism 1.000/1.000, freecryptonews 1/1, rss4 20/20; rss4 price-prediction 2/2.
 // A kind absent from a set (no gold, none predicted) scores 1 there, so the bound only catches false positives.
 export const thresholds: Thresholds = {
@@ -40,7 +40,7 @@ export const thresholds: Thresholds = {
   'kinds.heldout.cryptoprism-202510.sponsored.recall': { min: 0.96 },
   'kinds.heldout.cryptoprism-202510.press-release.precision': { min: 0.99 },
   'kinds.heldout.cryptoprism-202510.press-release.recall': { min: 0.99 },
-  'kinds.heldout.cryptoprism-202510.price-prediction.precision': { min: 0.85 },
+  'kinds.heldout.cryptoprism-202510.price-prediction.precision': { min: 0.86 },
   'kinds.heldout.cryptoprism-202510.price-prediction.recall': { min: 0.91 },
   'kinds.heldout.freecryptonews-202601.sponsored.precision': { min: 0.99 },
   'kinds.heldout.freecryptonews-202601.press-release.precision': { min: 0.99 },
@@ -54,12 +54,13 @@ export const thresholds: Thresholds = {
   'kinds.heldout.rss4-20251213.price-prediction.recall': { min: 0.99 },
   'kinds.pooled.accuracy': { min: 0.81 },
   'kinds.pooled.macro_f1': { min: 0.76 },
-  // Teasers: what a feed that gives two sentences leaves of the evidence.
+  // Teasers: what a feed that gives two sentences leaves of the evidence. Before the kinds-general branch: sponsored
+  // 1.000/0.551, price-prediction 0.745/0.905; now sponsored 1.000/0.653, price-prediction 0.800/0.905.
   'kinds.teaser.cryptoprism-202510.sponsored.precision': { min: 0.99 },
-  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.54 },
+  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.64 },
   'kinds.teaser.cryptoprism-202510.press-release.precision': { min: 0.99 },
   'kinds.teaser.cryptoprism-202510.press-release.recall': { min: 0.86 },
-  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.74 },
+  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.79 },
   'kinds.teaser.cryptoprism-202510.price-prediction.recall': { min: 0.90 },
 };
 

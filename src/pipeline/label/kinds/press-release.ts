@@ -16,11 +16,12 @@ const WIRE_HOSTS = /(?:^|\.)(?:prnewswire|globenewswire|businesswire|accesswire|
 const ANNOUNCEMENT_HEADLINE_RE =
   /^(?!(?:Does|Do|Is|Are|Can|Could|Will|Would|Why|How|What|When|Should)\b)(?![^?]*\?\s*$)(?:(?:[A-Z0-9][\w.&'’-]*|for|of|the|de)\s){1,6}(?:and (?:(?:[A-Z0-9][\w.&'’-]*|for|of|the)\s){1,5})?(?:(?:Launch|Introduce|Unveil|Debut|Appoint|Join|Partner|Integrate|Announce|Reduce|Expand|Complete|Secure|Welcome|Celebrate|Promote)(?:e?s)?|Names|Rolls? Out|Closes? \$[\d.]+[MBK]? (?:Seed|Series|Funding|Strategic))\b/i;
 // A release opens with where and when it was issued, wire or not: "XIAMEN, China, Dec. 12, 2025 --",
-// "Zug, Switzerland, October 3rd, 2025 —", "October 16, 2025 —". Outlets date their stories in the byline, not
-// in the first words of the text; an agency's dateline names the agency ("(Reuters) -") and is not this.
+// "Zug, Switzerland, October 3rd, 2025 —", "October 16, 2025 —", the day first: "Dubai, UAE, 3rd December 2025 –".
+// Outlets date their stories in the byline, not in the first words of the text; an agency's dateline names the agency
+// ("(Reuters) -") and is not this.
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
 const RELEASE_DATELINE_RE = new RegExp(
-  String.raw`^\W{0,3}(?:[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4},\s+)?${MONTH}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d(?!\s*\((?:Reuters|AP|AFP|Bloomberg|Dow Jones|Xinhua)\))\s*(?:[-–—/]|\(|,)`,
+  String.raw`^\W{0,3}(?:[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4},\s+)?(?:${MONTH}\.? \d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)? ${MONTH}\.?,?) (?:19|20)\d\d(?!\s*\((?:Reuters|AP|AFP|Bloomberg|Dow Jones|Xinhua)\))\s*(?:[-–—/]|\(|,)`,
 );
 // The release's own verb: what a company says of itself on the day ("Acme today announced", "is pleased to announce").
 const TODAY_ANNOUNCED_RE =
@@ -29,7 +30,7 @@ const TODAY_ANNOUNCED_RE =
 const EVENT_NOUN_RE = /\b(?:summit|conference|expo|forum|meetup|festival|hackathon|(?:blockchain|crypto|bitcoin|web3) week|gala|awards)\b/i;
 const EVENT_TERMS: RegExp[] = [
   EVENT_NOUN_RE,
-  /\bwill (?:take place|be held|run from|kick off|return|gather|bring together|feature|host)\b|\btakes place (?:on|from|in|at)\b/i,
+  /\bwill (?:take place|be held|run from|kick off|return|gather|bring together|feature|host)\b|\b(?:takes place|returns) (?:on|from|in|at|to)\b/i,
   /\b(?:register|registration|sign up|tickets?|RSVP|early[- ]bird|passes)\b/i,
   /\b(?:speakers?|panel(?:ists| discussions?)|keynotes?|agenda|line-?up|side events?|workshops?)\b/i,
 ];

@@ -21,7 +21,7 @@ const HORIZON_RE = new RegExp(String.raw`${LEVEL}[^.?!]{0,40}\bby (?:the )?(?:en
 const ASSET_TO_PRICE_RE = new RegExp(String.raw`\b[A-Z]{2,6}\s+to\s+${PRICE}`);
 // Where a price goes, said of the future: "could hit $5", "eyes $120K", "path to $20,000", "aim for $2.42",
 // "a move to $1,100 next?", "could rally 400%", "$16 XRP price in view", "power law sees $65K".
-const MOVE_VERB = String.raw`(?:hit|reach|touch|tap|see|target|clear|surge|soar|rally|climb|rise|jump|explode|pump|run|move|break(?: out)?|push|head|go|return|retest|aim|rebound|recover|drop|fall|crash|dip|slide|sink|plunge|flip|cross|top|bottom|peak|send|drive|propel|lift|take)`;
+const MOVE_VERB = String.raw`(?:hit|reach|touch|tap|see|target|clear|surge|soar|rally|climb|rise|jump|explode|pump|run|move|break(?: out)?|push|head|go|return|retest|revisit|aim|rebound|recover|drop|fall|crash|dip|slide|sink|plunge|flip|cross|top|bottom|peak|send|drive|propel|lift|take)`;
 // The price or the move must be the destination of the verb: "could rally 400%", "may retest $0.88", "could break
 // toward $0.50"; not "may rally after a $25.5M round". Testing a level is a chart reading, not a target.
 const DESTINATION = String.raw`(?:(?:back |as high as |as low as |up |down )?(?:to|toward|towards|past|above|beyond|below|under|near|into|at|for)\s+(?:the\s+)?|new highs? (?:of|at|near) )?(?:${LEVEL}|\d{2,}(?:,\d{3})*%)`;
@@ -29,12 +29,19 @@ const TARGET_FORMS: string[] = [
   String.raw`\b(?:could|can|may|might|will|would|set to|poised to|on track to|expected to|likely to|ready to|primed for|to)\s+(?:\w+\s+){0,2}${MOVE_VERB}(?:e?s|ing)?\s+${DESTINATION}`,
   String.raw`\btargets? (?:of )?${LEVEL}|${LEVEL}\s+(?:price )?targets?\b`,
   String.raw`\beyes?\s+(?:a\s+)?(?:\w+\s+){0,2}(?:rally (?:at|to)\s+|move to\s+|surge to\s+)?(?:${LEVEL}|\d{2,}% (?:rally|surge|gains?|upside|jump|pump))`,
-  String.raw`\b(?:path|road|moonshot|way) (?:to|toward|towards) ${LEVEL}`,
+  String.raw`\b(?:path|road|route|moonshot|way) (?:to|toward|towards) ${LEVEL}`,
+  // a destination without a modal: "headed for $200K", "on course for $150K", "bound for $10"
+  String.raw`\b(?:headed|heading|bound|on course|en route) (?:for|to|toward|towards) ${LEVEL}`,
+  // a target named as such: "its next target sits at $35", "the upside target is $4.80"
+  String.raw`\b(?:next|upside|price|new) targets?\b[^.?!$]{0,15}${LEVEL}`,
+  // someone expects a coin to reach a level: "trader expects Solana to revisit $150", "analysts back ETH to hit $6K"
+  String.raw`\b(?:expects?|expected|backs?|tips?|sees?|calls?) (?:[\w$’'-]+ ){1,2}to\s+(?:\w+\s+)?${MOVE_VERB}(?:e?s|ing)?\s+${DESTINATION}`,
   String.raw`\b(?:a|an|next|another|for)\s+(?:[\w-]+\s+){0,2}(?:move|run|rally|leg|push|breakout|climb|surge|pump) (?:to|toward|towards|past|beyond|above) ${LEVEL}`,
-  String.raw`\b(?:to|at|toward|towards|above|below) ${LEVEL}[^.?!]{0,12}(?:next\s*)?\?|${LEVEL} or ${LEVEL}\?`,
+  // "XRP to $10K?", "a move to $1,100 next?"; not "can it hold above $200?" (holding a level is a chart reading)
+  String.raw`(?<!\b(?:hold|holds|stay|stays|remain|remains|keep|defend|defends|it)\s)\b(?:to|at|toward|towards|above|below) ${LEVEL}[^.?!]{0,12}(?:next\s*)?\?|${LEVEL} or ${LEVEL}\?`,
   String.raw`${LEVEL}\s(?:[\w$.,'’-]+\s){0,3}(?:in view|in sight|within reach|on the cards|on the table|incoming|next|ahead|is possible|is coming)\b`,
-  String.raw`\b(?:sees|expects|predicts|projects|forecasts|calls for|hints at|points to|tips|odds of) (?:a |an |the )?(?:[\w-]+ ){0,2}${LEVEL}`,
-  String.raw`\b(?:set|poised|primed|ready|on track) for (?:a |an )?(?:[\w$.,%-]+ ){0,3}(?:rally|surge|run|breakout|rebound|drop|crash|correction)\b`,
+  String.raw`\b(?:sees|expects|predicts|projects|forecasts|calls for|hints at|points? to|tips|odds of) (?:a |an |the )?(?:[\w-]+ ){0,2}${LEVEL}`,
+  String.raw`\b(?:set|set up|poised|primed|ready|on track) for (?:a |an )?(?:[\w$.,%-]+ ){0,3}(?:rally|surge|run|breakout|rebound|drop|crash|correction|\d{2,}% (?:move|leg|jump|rise|drop))\b`,
   String.raw`\baims? (?:for|at) ${LEVEL}|\bsets? (?:its )?sights on ${LEVEL}`,
   String.raw`${LEVEL}(?:\s?[-–]\s?${LEVEL})?\+?\s(?:[\w-]+\s)?(?:price\s)?(?:predictions?|forecasts?|calls?|upside|potential)\b|\bupside (?:to|of|toward) ${LEVEL}`,
   String.raw`\b(?:could|can|may|might|will|would|set to|poised to|expected to|likely to)\s+(?:\w+\s+)?(?:send|drive|propel|push|lift|take)\s+(?:[\w$]+\s+){0,2}(?:to|into|toward|towards|past|above|beyond)\s+(?:a\s+|the\s+)?${LEVEL}`,

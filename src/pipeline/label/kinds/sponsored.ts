@@ -60,7 +60,7 @@ const lede = (d: KindDoc) => `${d.title}\n${d.head}`;
 // A shopping list in the headline: "Best Crypto to Buy Now", "Top 5 Cloud Mining Services Compared", "Best
 // Bitcoin Betting Sites". Editorial headlines rank what happened, not what to buy.
 const BUY_LIST_TITLE_RE =
-  /\b(?:best|top)\b[^.?!]{0,40}\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|bookmakers?|poker sites?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b|\b(?:casinos?|betting sites?|sportsbooks?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b[^.?!]{0,40}\b(?:compared|reviewed|reviews?|ranked|rankings?)\b|\b(?:best|top|next|cheap|cheapest|hidden|promising|bullish|undervalued)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|gems?)\b[^.?!]{0,25}\b(?:to (?:buy|invest|hold|join)|under \$)|\bbest (?:crypto )?presales?\b/i;
+  /\b(?:best|top)\b[^.?!]{0,40}\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|bookmakers?|poker sites?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b|\b(?:casinos?|betting sites?|sportsbooks?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b[^.?!]{0,40}\b(?:compared|reviewed|reviews?|ranked|rankings?)\b|\b(?:best|top|next|cheap|cheapest|hidden|promising|bullish|undervalued)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|gems?)\b[^.?!]{0,25}\b(?:to (?:buy|invest|hold|join)|under \$)|\bbest (?:crypto )?presales?\b|\b(?:top|most promising|hottest|upcoming) (?:[\w-]+ ){0,2}presales\b/i;
 // "Top 5 cryptocurrencies to watch this week" is also an outlet's weekly chart column: a list, but not of purchases.
 const WATCH_LIST_TITLE_RE =
   /\b(?:best|top|next|cheap|cheapest|hidden|promising|bullish|undervalued)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|gems?)\b[^.?!]{0,25}\b(?:to watch|right now|this (?:week|month|year)|for 20\d\d)\b/i;
@@ -68,11 +68,11 @@ const WATCH_LIST_TITLE_RE =
 // Softer hype in the headline: a presale named, returns as multiples, a hidden gem.
 const HYPE_TITLE_RE = /\b(?:\d{2,4}x|1000x|100x)\b|\bpresale\b|\bhidden gem\b/i;
 
-const ROI_HYPE_RE = /\b\d{3,}% (?:APY|APR|staking rewards|returns?)\b|\b\d{2,3}(?:,\d{3})*% ROI\b|\b\d{2,4}x (?:gains|returns|potential|upside)\b|\bPhase \d+ of (?:its|the) presale\b|\bstage \d+ of (?:its|the) presale\b/i;
+const ROI_HYPE_RE = /(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{3,})% (?:APY|APR|staking rewards|returns?)\b|\b\d{2,3}(?:,\d{3})*% ROI\b|\b\d{2,4}x (?:gains|returns|potential|upside)\b|\bPhase \d+ of (?:its|the) presale\b|\bstage \d+ of (?:its|the) presale\b/gi;
 
 // A pitch to the reader's wallet in the opening: returns as multiples, "best crypto to buy", "$200 into $5,000".
 const BUY_PITCH_RE =
-  /\b\d{1,3}(?:,\d{3})*x\+? (?:gains?|returns?|ROI|potential|upside|profits?|price pump|pump|rally|run|growth)\b|\bnext \d{2,4}x\b|\b\d{1,3}(?:,\d{3})+%\s?(?:ROI|gains?|returns?|pump|rally|upside|surge|potential)|\b\d{3,}%\s?(?:ROI|gains|returns|upside|potential)\b|\b(?:best|top) (?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|meme ?coins?) (?:to (?:buy|invest|hold|join)|for (?:20\d\d|the next)|right now)\b|\b(?:turn(?:s|ed|ing)?|transform(?:s|ing)?) \$[\d,.]+[kK]? (?:in)?to \$[\d,.]+[kKmM]?\b|^Got \$[\d,.]+[kK]?\?|\bmake you (?:a )?(?:millionaire|rich)\b|\b(?:tipped|named|called|hailed) (?:as )?(?:the )?(?:best|top|next big)\b/i;
+  /\b\d{1,3}(?:,\d{3})*x\+? (?:gains?|returns?|ROI|potential|upside|profits?|price pump|pump|rally|run|growth)\b|\bnext \d{2,4}x\b|\b\d{1,3}(?:,\d{3})+%\s?(?:ROI|gains?|returns?|pump|rally|upside|surge|potential)|\b\d{3,}%\s?(?:ROI|gains|returns|upside|potential)\b|\b(?:best|top) (?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|meme ?coins?) (?:to (?:buy|invest|hold|join)|for (?:20\d\d|the next)|right now)\b|\b(?:turn(?:s|ed|ing)?|transform(?:s|ing)?) \$[\d,.]+[kK]? (?:in)?to \$[\d,.]+[kKmM]?\b|^Got \$[\d,.]+[kK]?\?|\bmake you (?:a )?(?:millionaire|rich)\b|\b(?:tipped|named|called|hailed) (?:as )?(?:the )?(?:best|top|next big)\b/gi;
 
 // A headline that promises the reader a gain in percent: "offers 500% ROI", "Will Pump 10372%", "Expected To Surge
 // 2,000%". A percent that measures something ("burn rate rockets 2033%", "a 1,155% liquidation imbalance") is a report;
@@ -84,12 +84,70 @@ const PROMISED_GAIN_RES: RegExp[] = [
   new RegExp(`\\b(?:will|could|can|may|might|set to|expected to|poised to|tipped to|eyes?|targets?|to)\\s(?:\\w+\\s){0,2}?(?:rally|pump|surge|soar|explode|rise|climb|deliver|return|offer|gain|grow|jump|run)s?\\s(?:by\\s|over\\s|up to\\s)?${PERCENT}`, 'i'),
 ];
 
+// A gain promised as a price path: "from $0.035 to $2", "turning $200 into $5,000". A path of ten times or more is a
+// promise of multiples, however it is worded.
+const MONEY = String.raw`\$\s?(\d[\d,]*(?:\.\d+)?)\s?([kKmMbB]\b|million|billion)?`;
+const PRICE_PATH_RE = new RegExp(`${MONEY}\\s?(?:to|into)\\s?${MONEY}`, 'gi');
+const PRICE_PATH_MIN_MULTIPLE = 10;
+const UNIT: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, million: 1e6, billion: 1e9 };
+const money = (digits: string, unit?: string) => Number(digits.replace(/,/g, '')) * (unit ? UNIT[unit.toLowerCase()] : 1);
+
 function promisedGain(title: string): string | null {
   for (const re of PROMISED_GAIN_RES) {
     const m = re.exec(title);
     if (m && Number(m[1].replace(/,/g, '')) >= PROMISED_GAIN_MIN_PERCENT) return m[0];
   }
+  if (!title.includes('$')) return null;
+  for (const m of title.matchAll(PRICE_PATH_RE)) {
+    const from = money(m[1], m[2]);
+    if (from > 0 && money(m[3], m[4]) / from >= PRICE_PATH_MIN_MULTIPLE) return m[0];
+  }
   return null;
+}
+
+// A figure of promised gain ("500% ROI", "100x") is one piece of evidence however often it is repeated: the headline's
+// signals take it first, and the opening's signals (which read the headline too, and a teaser's first sentence often
+// restates it) count only a figure or a phrase that the headline's signals have not already taken.
+const FIGURE_RE = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(%|x\b)/gi;
+
+function figureKeys(text: string): string[] {
+  return [...text.matchAll(FIGURE_RE)].map((m) => m[1].replace(/,/g, '') + m[2].toLowerCase());
+}
+
+const HEADLINE_CLAIMS = new WeakMap<KindDoc, string[]>();
+
+/** What the headline's hype and promised-gain signals took: their figures, and the buy-list phrase. */
+function headlineClaims(d: KindDoc): string[] {
+  let claims = HEADLINE_CLAIMS.get(d);
+  if (!claims) {
+    const taken = [firstMatch(HYPE_TITLE_RE, d.title), promisedGain(d.title), firstMatch(BUY_LIST_TITLE_RE, d.title)].filter((m): m is string => m !== null);
+    claims = taken.flatMap(figureKeys);
+    HEADLINE_CLAIMS.set(d, claims);
+  }
+  return claims;
+}
+
+/** The first match of a global `re` that brings new evidence: no figure already claimed, not the headline's own words. */
+function firstUnclaimed(re: RegExp, text: string, d: KindDoc, claimed: () => string[]): string | null {
+  re.lastIndex = 0;
+  const any = re.test(text);
+  re.lastIndex = 0; // matchAll copies the pattern with its lastIndex
+  if (!any) return null; // most texts have no match: spare them matchAll's copy of the pattern
+  for (const m of text.matchAll(re)) {
+    const keys = figureKeys(m[0]);
+    if (keys.length ? keys.some((k) => claimed().includes(k)) : d.title.toLowerCase().includes(m[0].toLowerCase())) continue;
+    return m[0].trim().slice(0, 80);
+  }
+  return null;
+}
+
+const roiHype = (d: KindDoc) => firstUnclaimed(ROI_HYPE_RE, lede(d), d, () => headlineClaims(d));
+
+function buyPitch(d: KindDoc): string | null {
+  return firstUnclaimed(BUY_PITCH_RE, d.head, d, () => {
+    const roi = roiHype(d);
+    return roi ? [...headlineClaims(d), ...figureKeys(roi)] : headlineClaims(d);
+  });
 }
 
 // In prose, not inside a link ("/pump-fun-token-presale-sold-out/" is the URL of a report, counted once as its slug).
@@ -104,6 +162,8 @@ const TOKEN_SALE_TERMS: [string, RegExp][] = [
   ['token price', /\b(?:priced at|at just|for just|for only|entry price|listing price|launch price|presale price|current price of|(?:token|coin|altcoin|presale|stage|phase) (?:at|for|priced at)) \$\d|\bat \$0\.\d+\b|\$0\.\d+ (?:per token|each)\b|\b(?:sub-|under )\$0\.\d+ (?:token|coin|altcoin|crypto|gem)\b/i],
   // a sale under way: "55% sold", "over 60% of the stage already claimed"; a sale that ended ("sold out") is a report
   ['share sold', /\b\d{1,3}(?:\.\d)?% (?:sold|claimed|of (?:the )?(?:tokens|supply|allocation|stage|phase)(?: already)? (?:sold|claimed))\b|\b(?:tokens|coins) sold so far\b|\balready (?:been )?(?:sold|claimed)\b/i],
+  // money the sale has taken in: "already raised over $4.2 million", "$420M raised"; not a company's funding round
+  ['raise', /\b(?:has |have |already |just )?raised (?:over |more than |nearly |almost |about |close to )?\$\s?\d[\d,.]*\s?(?:[kKmM]\b|million)(?! (?:in |from |through )?(?:a |an |its |the )?(?:seed|series|funding|strategic|private|venture|round|led|at a))|\$\s?\d[\d,.]*\s?(?:[kKmM]\b|million)\+? raised\b/i],
   ['listing promise', /\b(?:before|ahead of) (?:its |the )?(?:exchange |CEX |public )?(?:listing|launch)\b|\blisting (?:price|target)\b|\bTGE\b/i],
 ];
 
@@ -120,17 +180,101 @@ function tokenSaleTerms(d: KindDoc): string | null {
 // product. News introduces new tokens too, in other sentences; alone this is a hint.
 const KNOWN_SYMBOLS: ReadonlySet<string> = new Set(COIN_TABLE.map((c) => c.symbol));
 
-const NEW_TOKEN_RE = /[A-Z][\w.]*(?: [A-Z][\w.]*){0,2} \(\$?([A-Z][A-Z0-9]{1,9})\)|(?<![\w$])\$([A-Z][A-Z0-9]{1,9})\b/g;
+const NEW_TOKEN_RE = /([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) \(\$?([A-Z][A-Z0-9]{1,9})\)|(?<![\w$])\$([A-Z][A-Z0-9]{1,9})\b/g;
 
 const INVESTOR_PITCH_RE =
   /\b(?:potential|upside|gains?|returns?|ROI|early (?:investors|buyers|adopters|entry)|next (?:big|gem|\d+x)|hidden gem|presale|utility|attention|investors?|traders?|buyers?|rally|explosive|momentum)\b/i;
 
+interface NewToken {
+  intro: string; // as introduced: "Mutuum Finance (MUTM)", "$LILPEPE"
+  ticker: string;
+  names: string[]; // the forms a headline may name it by: its ticker, its name, the name without a leading sentence word
+  pitch: string;
+}
+
+/** "Moving Average Convergence Divergence (MACD)", "XRP Ledger (XRPL)": an acronym spelled out before it, or a known coin's own thing. */
+function isAcronymOrKnownPart(before: string, ticker: string): boolean {
+  const words = before.split(/[\s-]+/).filter(Boolean);
+  const last = words.slice(-ticker.length);
+  if (last.length === ticker.length && last.map((w) => w[0].toUpperCase()).join('') === ticker) return true;
+  return words.slice(-3).some((w) => KNOWN_SYMBOLS.has(w) && ticker.startsWith(w));
+}
+
+const NEW_TOKENS = new WeakMap<KindDoc, NewToken[]>();
+
+// A sentence ends at . ! ? or a line break followed by space.
+const SENTENCE_END_RE = /[.!?\n]\s/g;
+
+/** Tokens the coin table does not know, introduced by ticker in the headline or the first lines in a sentence of investors and upside. */
+function newTokens(d: KindDoc): NewToken[] {
+  let found = NEW_TOKENS.get(d);
+  if (found) return found;
+  found = [];
+  const text = lede(d);
+  for (const m of text.matchAll(NEW_TOKEN_RE)) {
+    const ticker = m[2] ?? m[3];
+    if (KNOWN_SYMBOLS.has(ticker)) continue;
+    const sentence = sentenceAround(text, m.index, m.index + m[0].length);
+    const name = m[1] ?? '';
+    if (name && isAcronymOrKnownPart(text.slice(sentence.start, m.index + name.length), ticker)) continue;
+    const pitch = INVESTOR_PITCH_RE.exec(text.slice(sentence.start, sentence.end));
+    if (!pitch) continue;
+    const words = name.split(' ');
+    const names = [ticker, ...words.map((_, i) => words.slice(i).join(' ')).filter((n, i) => i === 0 || n.includes(' '))];
+    found.push({ intro: m[0], ticker, names, pitch: pitch[0] });
+  }
+  NEW_TOKENS.set(d, found);
+  return found;
+}
+
+function sentenceAround(text: string, from: number, to: number): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(SENTENCE_END_RE)) {
+    const at = m.index + 1;
+    if (at <= from) start = at;
+    else if (at >= to) {
+      end = at;
+      break;
+    }
+  }
+  return { start, end };
+}
+
 function newTokenPitch(d: KindDoc): string | null {
-  for (const sentence of lede(d).split(/(?<=[.!?\n])\s+/)) {
-    for (const m of sentence.matchAll(NEW_TOKEN_RE)) {
-      if (KNOWN_SYMBOLS.has(m[1] ?? m[2])) continue;
-      const pitch = INVESTOR_PITCH_RE.exec(sentence);
-      if (pitch) return `${m[0]} ~ ${pitch[0]}`;
+  const t = newTokens(d)[0];
+  return t ? `${t.intro} ~ ${t.pitch}` : null;
+}
+
+// The coins everyone knows, by name or by a symbol that is not also a word: what a promotion sets its newcomer beside.
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const KNOWN_COIN_FORMS = [
+  ...new Set(COIN_TABLE.flatMap((c) => [...(c.ambiguous || c.symbol.length < 3 ? [] : [c.symbol]), ...(c.nameIsWord ? [] : [c.name]), ...(c.names ?? [])])),
+].filter((f) => f.length >= 3);
+const KNOWN_COIN_RE = new RegExp(`(?<![\\w$])(?:${KNOWN_COIN_FORMS.sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?![\\w])`);
+
+/** `word` stands in `text` as a whole word, in any case ("LBRETT", "$LBRETT", "Lbrett's"). */
+function hasWord(text: string, word: string): boolean {
+  const hay = text.toLowerCase();
+  const needle = word.toLowerCase();
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+    if (!/\w/.test(hay[at - 1] ?? '') && !/\w/.test(hay[at + needle.length] ?? '')) return true;
+  }
+  return false;
+}
+
+// A headline that sets a token nobody knows beside the coins everyone does ("Solana price prediction: why analysts
+// believe BNB and LBRETT are set to outshine SOL"), where the first lines pitch that token to investors: the known
+// coins are the hook, the newcomer is the product. A report on a new token's launch names it alone.
+function newcomerBesideKnown(d: KindDoc): string | null {
+  const tokens = newTokens(d);
+  if (!tokens.length) return null;
+  const known = KNOWN_COIN_RE.exec(d.title);
+  if (!known) return null;
+  for (const t of tokens) {
+    for (const n of t.names) {
+      if (KNOWN_COIN_RE.test(n)) continue;
+      if (hasWord(d.title, n)) return `${n} beside ${known[0]}`;
     }
   }
   return null;
@@ -138,8 +282,20 @@ function newTokenPitch(d: KindDoc): string | null {
 
 // A headline that teases a token without naming it ("this $0.035 altcoin", "a different token", "the next DOGE")
 // is the hook of a promotion; news names what it reports on. Some news teases too ("this popular token"): a hint.
-const MYSTERY_TOKEN_TITLE_RE =
-  /\bthis (?:new |viral |hidden |cheap |under-the-radar |low-cap |early-stage |\$0\.\d+ |[\w-]+ )?(?:altcoin|token|coin|meme ?coin|gem)\b|\ba different (?:token|coin|altcoin|crypto)\b|\bnext (?:DOGE|SHIB|XRP|PEPE|Solana|Ethereum|Shiba Inu|Dogecoin|big (?:thing|crypto|altcoin))\b|\bnew meme ?coin\b/i;
+const KNOWN_NICKNAMES = String.raw`(?:DOGE|SHIB|XRP|PEPE|Solana|Ethereum|Shiba Inu|Dogecoin|Bitcoin|Cardano)`;
+const MYSTERY_TOKEN_TITLE_RE = new RegExp(
+  [
+    String.raw`\bthis (?:new |viral |hidden |cheap |under-the-radar |low-cap |early-stage |\$0\.\d+ |[\w-]+ )?(?:altcoin|token|coin|meme ?coin|gem)\b|\ba different (?:token|coin|altcoin|crypto)\b`,
+    String.raw`\bnext (?:${KNOWN_NICKNAMES}|big (?:thing|crypto|altcoin))\b|\bnew meme ?coin\b`,
+    // "which altcoin is expected to surge", "which crypto offers 500% ROI": one unnamed token, the reader asked to guess
+    String.raw`\bwhich (?:altcoin|token|coin|crypto|meme ?coin)\b(?!s)`,
+    // a contender named only by what it is set against: "this DOGE rival", "another 10,000x rival", "the new Shiba Inu"
+    String.raw`\b(?:this|another|a new) (?:[\w$,.-]+ ){0,2}?(?:rival|contender|challenger)\b|\bthe new ${KNOWN_NICKNAMES}\b(?! (?:ETFs?|ETPs?|funds?|treasur\w*|upgrade|standard|network|wallet|app|era|cycle|rules?)\b)`,
+    // a count of unnamed tokens promised a move: "4 tokens that could explode", "top 3 cryptos that could mirror Ethereum"
+    String.raw`\b\d{1,2} (?:[\w-]+ )?(?:cryptos|altcoins|tokens|coins|meme ?coins|presales|cryptocurrencies) (?:that|which) (?:could|can|will|may|might) (?:explode|soar|skyrocket|moon|pump|surge|rally|mirror|repeat|deliver|outperform|\d+x)\b`,
+  ].join('|'),
+  'i',
+);
 
 // The slug of a buying guide keeps its words when the feed's headline does not (when the headline says them too,
 // they are one piece of evidence, already counted). "presale" alone is not here: reports of token sales use it too.
@@ -151,11 +307,12 @@ const ENFORCEMENT_RE = /\b(?:scam|fraud|ponzi|charged?|charges|arrest(?:ed|s)?|s
 const GAMBLING_TITLE_RE = /\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|slots?)\b/i;
 
 // An affiliate's gambling guide: gambling named in the headline or first lines, and the headline in the form of a
-// guide (a review, how or where to bet, bonuses, a ranking). A report on the industry has neither form.
-const GAMBLING_WORD_RE = /\b(?:casinos?|betting|bet on|sportsbooks?|bookmakers?|gambling|gamble|wager(?:ing)?|slots?|poker|roulette|blackjack|igaming)\b/i;
+// guide (a review, how or where to bet, tips and picks, bonuses and deposit matches, payouts and no-KYC pitched, a
+// ranking). A report on the industry has neither form.
+const GAMBLING_WORD_RE = /\b(?:casinos?|betting|bet on|(?:how|where) to (?:bet|gamble|wager)|bettors?|sportsbooks?|bookmakers?|gambling|gamble|wager(?:ing)?|slots?|poker|roulette|blackjack|igaming)\b/i;
 
 const GUIDE_TITLE_RE =
-  /\b(?:reviews?|reviewed|how to (?:bet|gamble|wager|play|deposit|withdraw)|where to (?:bet|gamble|play)|guide|bonus(?:es)?|promo codes?|free spins|ranked|compared|(?:best|top) \d*|sites?(?: to| for| that| with))\b/i;
+  /\b(?:reviews?|reviewed|how to (?:bet|gamble|wager|play|deposit|withdraw)|where to (?:bet|gamble|play)|guide|(?:betting|bet|expert|free) (?:tips|picks)|bonus(?:es)?|deposit match|welcome offer|promo codes?|free spins|instant withdrawals|fast payouts|no-?KYC|ranked|compared|(?:best|top) \d*|sites?(?: to| for| that| with))\b/i;
 
 function gamblingGuide(d: KindDoc): string | null {
   const guide = firstMatch(GUIDE_TITLE_RE, d.title);
@@ -191,10 +348,13 @@ function gamblingOffer(d: KindDoc): string | null {
 }
 
 // --- Yield schemes: cloud mining and passive-income plans, named in the opening with the income they promise.
-const YIELD_SCHEME_RE = /\bcloud[- ]mining\b|\bmining (?:contracts?|plans?|rigs? rental)\b|\bhashrate rental\b|\bpassive[- ]income (?:platform|app|plan)s?\b/i;
+// Cloud mining sold without its name: mining "without hardware", hash power for rent. (Not "a mining app" or "mine from
+// your phone": that is also how phone-mining networks are reported on.)
+const YIELD_SCHEME_RE =
+  /\bcloud[- ]mining\b|\bmining (?:contracts?|plans?|rigs? rental)\b|\bhash ?(?:rate|power) rental\b|\brent(?:s|ing)? hash ?(?:rate|power)\b|\bmin(?:e|ing) (?:\w+ ){0,2}?without (?:any )?(?:hardware|equipment|rigs?|machines?)\b|\bpassive[- ]income (?:platform|app|plan)s?\b/i;
 
 const PROMISED_INCOME_RE =
-  /\b(?:daily|weekly|monthly|stable|steady|passive|guaranteed) (?:income|earnings|returns?|profits?|payouts?|rewards)\b|\bearn(?:ing|s)? (?:up to |over |about )?\$[\d,.]+[kK]?\b|\b(?:free|sign-?up|registration|welcome|new-user) (?:\$[\d,.]+ )?(?:bonus|credit|reward|trial)\b|\bper day\b|\ba day\b/i;
+  /\b(?:daily|weekly|monthly|stable|steady|passive|guaranteed) (?:income|earnings|returns?|profits?|payouts?|rewards)\b|\bearn(?:ing|s)? (?:up to |over |about )?\$[\d,.]+[kK]?\b|\b(?:free|sign-?up|registration|welcome|new-user) (?:\$[\d,.]+ )?(?:bonus|credit|reward|trial)\b|\$[\d,.]+ (?:sign-?up |welcome |registration )?bonus\b|\bpay(?:s|outs?)? (?:out )?(?:daily|every day|each day|every 24 hours)\b|\bper day\b|\ba day\b/i;
 
 
 // The plan's terms in the body: a contract's price, term and payout ("$100 | 2 days | $108"), a referral bonus.
@@ -242,15 +402,16 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'call to buy', weight: 1, test: (d) => firstMatch(BUY_CALL_RE, d.tail) },
   { name: 'follow-the-links close', weight: 1, test: (d) => firstMatch(FOLLOWING_LINKS_RE, d.tail) },
   { name: 'giveaway', weight: 1, test: (d) => firstMatch(GIVEAWAY_RE, d.tail) ?? firstMatch(/\bgiveaway\b/i, d.title) },
-  { name: 'ROI hype', weight: 1, test: (d) => firstMatch(ROI_HYPE_RE, lede(d)), opening: true },
+  { name: 'ROI hype', weight: 1, test: roiHype, opening: true },
   { name: 'gambling promo', weight: 1, test: (d) => firstMatch(GAMBLING_TITLE_RE, d.title), opening: true },
   { name: 'token-sale terms', weight: 2, test: tokenSaleTerms },
-  { name: 'buy pitch', weight: 1, test: (d) => firstMatch(BUY_PITCH_RE, d.head), opening: true },
+  { name: 'buy pitch', weight: 1, test: buyPitch, opening: true },
   { name: 'responsible-gambling notice', weight: 2, test: (d) => firstMatch(RESPONSIBLE_GAMBLING_RE, d.tail) ?? firstMatch(RESPONSIBLE_GAMBLING_RE, d.notices) },
   { name: 'gambling offer', weight: 2, test: gamblingOffer },
   { name: 'gambling guide', weight: 2, test: gamblingGuide, opening: true },
   { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
+  { name: 'newcomer beside known coins', weight: 1, test: newcomerBesideKnown, opening: true },
   { name: 'mystery-token headline', weight: 1, test: (d) => firstMatch(MYSTERY_TOKEN_TITLE_RE, d.title), opening: true },
   {
     name: 'promo slug',
