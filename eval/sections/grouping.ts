@@ -317,6 +317,8 @@ const KNOBS: { name: string; grid: Partial<ClusterConfig>[] }[] = [
     name: 'eventJoin/eventJoinPerLog',
     grid: [0.03, 0.05, 0.07].flatMap((eventJoin) => [0.025, 0.035, 0.045].map((eventJoinPerLog) => ({ eventJoin, eventJoinPerLog }))),
   },
+  // off first: on a tie the grid's first point wins, so a set that gains nothing from the knob tunes it off
+  { name: 'outletSecondFactor', grid: [Infinity, 1.5, 1.75, 2, 2.25, 2.5, 3].map((outletSecondFactor) => ({ outletSecondFactor })) },
 ];
 const CRYPTO = VIEWS.filter((v) => v.set !== 'basil-dev');
 /** Tuned on: the crypto sets as they are (the teaser view is reported, never tuned on). */
@@ -366,8 +368,10 @@ function prf(x: PRF): number[] {
 export const thresholds: Thresholds = {
   'grouping.cryptoprism.bcubed_f1': { min: 0.945 }, // reached 0.951 (price moves, centroids, headline figures, outlet rewrites, advertorials)
   'grouping.cryptoprism.pairwise_f1': { min: 0.795 }, // 0.804
-  'grouping.freecryptonews.bcubed_f1': { min: 0.915 }, // 0.922 (later developments, newsletter issues)
-  'grouping.freecryptonews.pairwise_f1': { min: 0.735 }, // 0.746
+  'grouping.cryptoprism-teaser.bcubed_f1': { min: 0.94 }, // 0.946 (bodies cut to two sentences; 0.945 / 0.786 when the view was added)
+  'grouping.cryptoprism-teaser.pairwise_f1': { min: 0.79 }, // 0.799
+  'grouping.freecryptonews.bcubed_f1': { min: 0.92 }, // 0.926 (later developments, newsletter issues, an outlet's second take)
+  'grouping.freecryptonews.pairwise_f1': { min: 0.765 }, // 0.776
   'grouping.rss4.bcubed_f1': { min: 0.975 }, // 0.982
   'grouping.rss4.pairwise_f1': { min: 0.92 }, // 0.932
   'grouping.basil.bcubed_f1': { min: 0.98 }, // 1.000
