@@ -63,6 +63,11 @@ export interface ClusterConfig {
    */
   copyOnlyKinds: readonly string[];
   copyOnlyGapMs: number;
+  /**
+   * ...except that a story joins such a cluster when it matches a member of another outlet with a cosine of at least
+   * this multiple of the bar (place-story secondTake; Infinity: never).
+   */
+  outletSecondFactor: number;
   /** Centroid of a cluster's candidates (see place-story centroidMatches): at least this many, this multiple of the bar (Infinity: off). */
   centroidMin: number;
   centroidBar: number;
@@ -92,6 +97,7 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   developmentGapMs: 12 * 3600_000, // 6 h: 0.920 (same-day updates of one report move their figures too)
   copyOnlyKinds: ['sponsored'],
   copyOnlyGapMs: 5 * 60_000, // Bitzo-style republication within a minute; 30 min let generic presale ads meet
+  outletSecondFactor: 2, // tuned on freecryptonews (eval grouping's cross-set table); 1.75-2.5 all help the teaser view and rss4 in reverse order
   centroidMin: 4, // 3: basil 1.000 -> 0.980 (its events have three write-ups)
   centroidBar: 0.8, // 0.7: cryptoprism P 0.94 -> 0.93; 1.0+: no gain
 };

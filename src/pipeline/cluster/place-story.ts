@@ -132,6 +132,17 @@ function headlineOverlap(a: string, b: string): number {
   return inter / (x.size + y.size - inter || 1);
 }
 
+/**
+ * An outlet's second piece on a happening its cluster already holds a piece of: it may join when it matches a write-up
+ * of another outlet at outletSecondFactor times the bar or more (not a price move: those match at bar 0). An outlet
+ * does report one happening twice now and then (a news piece and its analysis, a morning and an afternoon update), and
+ * a match that clear is evidence enough; a piece that only clears the bar stays out, so series of one outlet do not
+ * chain distinct happenings together.
+ */
+function secondTake(m: Match, sameOutlet: ReadonlySet<string>, cfg: ClusterConfig): boolean {
+  return !sameOutlet.has(m.itemId) && !m.move && m.bar > 0 && m.event >= cfg.outletSecondFactor * m.bar;
+}
+
 /** A bar no cosine reaches (cosines are at most 1): the pair can match only as a copy. */
 const NEVER = 2;
 
@@ -248,9 +259,10 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const candidateOf = new Map(candidates.map((c) => [c.id, c]));
   const copyOf = new Set(
     joinable
-      .filter((m) => m.sameUrl || (m.near >= cfg.nearJoin && (!rewriteOf.has(m.itemId) || sameIssue(story, candidateOf.get(m.itemId)!, cfg))) || (rewriteOf.has(m.itemId) && m.event >= cfg.sameSourceEvent * m.bar))
+      .filter((m) => m.sameUrl || (m.near >= cfg.nearJoin && (!rewriteOf.has(m.itemId) || sameIssue(story, candidateOf.get(m.itemId)!, cfg))) || (rewriteOf.has(m.itemId) && m.event >= cfg.sameSourceEvent * m.bar) || secondTake(m, rewriteOf, cfg))
       .map((m) => m.clusterId),
   );
+  // ...or by a second take of the outlet that matches another outlet's write-up far above the bar (secondTake).
   const blocked = new Set(pool.filter((m) => m.sourceId === story.sourceId && !copyOf.has(m.clusterId)).map((m) => m.clusterId));
   const matched = candidatesJoined.filter((c) => !blocked.has(c.id)).sort((a, b) => a.firstPublishedAt - b.firstPublishedAt || (a.id < b.id ? -1 : 1));
   // An editor's overrides (apply-overrides.ts) may tie the story to more clusters, keep it out of some, or give it a

@@ -339,3 +339,35 @@ describe('placeStory: follow-ups, newsletters and series stay apart', () => {
     expect(new Set(['p1', 'p2', 'p3'].map((id) => assign.get(id))).size).toBe(3);
   });
 });
+
+describe("placeStory: an outlet's second piece on one happening", () => {
+  const HOUR = 3600_000;
+  /** ledgerwire's own second piece on the UN report it already covered (hack-a), written three hours later. */
+  const SECOND_TAKE: StoryInput = {
+    id: 'hack-a-analysis',
+    title: 'How North Korea’s Lazarus Group laundered $1.4 billion of crypto through Cambodia brokers',
+    text: 'The United Nations investigators behind the report on North Korean crypto heists traced the $1.4 billion the Lazarus Group stole in 47 intrusions into exchanges and bridges to over-the-counter brokers in Cambodia, who swapped it for cash that funded missiles.',
+    coins: [],
+    kind: 'analysis',
+    publishedAt: HACK_REPORT_A.publishedAt + 3 * HOUR,
+    sourceId: 'ledgerwire',
+    tier: 'original',
+  };
+
+  it("joins the cluster holding the outlet's first piece when it matches another outlet's write-up far above the bar", async () => {
+    const { store, placements } = await placeAll([...BACKGROUND, HACK_REPORT_A, HACK_REPORT_B, SECOND_TAKE]);
+    const assign = store.assignments();
+    expect(assign.get('hack-b')).toBe(assign.get('hack-a'));
+    const best = placements.get('hack-a-analysis')!.matches.find((m) => m.itemId === 'hack-b');
+    expect(best && best.event / best.bar).toBeGreaterThanOrEqual(2);
+    expect(assign.get('hack-a-analysis')).toBe(assign.get('hack-a'));
+  });
+
+  it('stays out of that cluster when its match falls short of outletSecondFactor times the bar, or the factor is off', async () => {
+    const off = (await placeAll([...BACKGROUND, HACK_REPORT_A, HACK_REPORT_B, SECOND_TAKE], { outletSecondFactor: Infinity })).store.assignments();
+    expect(off.get('hack-a-analysis')).not.toBe(off.get('hack-a'));
+    // the same match, asked for more than it reaches: the outlet's rule holds
+    const high = (await placeAll([...BACKGROUND, HACK_REPORT_A, HACK_REPORT_B, SECOND_TAKE], { outletSecondFactor: 50 })).store.assignments();
+    expect(high.get('hack-a-analysis')).not.toBe(high.get('hack-a'));
+  });
+});
