@@ -1,6 +1,7 @@
 import { AGO, DATE } from '../patterns.ts';
 import { alternationHits, anchored, holds, positionsOf, searched, type Branch } from '../alternation.ts';
 import { matchAll, type Rule } from '../rule.ts';
+import { isAsciiLower, isAsciiUpper } from '../ascii.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const LOWER_ASCII = /[a-z]/;
@@ -52,9 +53,6 @@ function byStarts(text: string): number[] {
   }
   return out.sort((x, y) => x - y);
 }
-
-const isAsciiLower = (c: number) => c >= 97 && c <= 122;
-const isAsciiUpper = (c: number) => c >= 65 && c <= 90;
 
 /** A date and a reading time, "Fri, Jul 11, 2025, 9:00 PM4 min read": the name before it is found by walking back. */
 const READ_TIME = new RegExp(String.raw`${DATE}\s?\d{1,3}\s?min(?:ute)?s? read`, 'gu');

@@ -1,3 +1,5 @@
+import { isAsciiDigit, isAsciiLower, isAsciiUpper } from '../ascii.ts';
+import { trimmed } from '../gaps.ts';
 import type { Hit, Rule } from '../rule.ts';
 
 /**
@@ -35,6 +37,8 @@ const MIN_CAPITALISED_WORDS = 3;
 const MIN_TITLE_CASE = 0.85;
 /** Longest headline (characters). */
 const HEADLINE_MAX_CHARS = 180;
+/** Longest piece read as a headline before trimming: the headline and the blanks around it (characters). */
+const PIECE_MAX_CHARS = HEADLINE_MAX_CHARS + 20;
 /** Headlines a run needs. */
 const MIN_HEADLINES = 2;
 /** A full stop that ends a sentence inside a piece (not an initial or an abbreviation such as "U.S."). */
@@ -71,9 +75,6 @@ interface Glue {
   weak: boolean;
 }
 
-const isAsciiUpper = (c: number) => c >= 65 && c <= 90;
-const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
-
 /** Every glue point of the text, outside links and handles: ASCII by character codes, other scripts by GLUE_AT. */
 function findGlues(text: string): Glue[] {
   const out: Glue[] = [];
@@ -93,8 +94,6 @@ function findGlues(text: string): Glue[] {
   }
   return out;
 }
-
-const isAsciiLower = (c: number) => c >= 97 && c <= 122;
 
 /** GLUE_AT on ASCII: null when `i` is no glue point, else whether it is the weak kind. */
 function asciiGlue(text: string, i: number, c: number, p: number): boolean | null {
@@ -136,7 +135,7 @@ function runsIn(text: string, from: number, to: number, cuts: Glue[]): Hit[] {
     run = [];
   };
   for (const p of pieces) {
-    if (p.end - p.start > HEADLINE_MAX_CHARS + 20 || !isHeadline(line.slice(p.start, p.end))) {
+    if (p.end - p.start > PIECE_MAX_CHARS || !isHeadline(line.slice(p.start, p.end))) {
       close();
       continue;
     }
@@ -144,7 +143,7 @@ function runsIn(text: string, from: number, to: number, cuts: Glue[]): Hit[] {
     run.push(p);
   }
   close();
-  return hits.map((h) => trim(text, h));
+  return hits.map((h) => trimmed(text, h.start, h.end)).filter((h): h is Hit => h !== null);
 }
 
 const END_MARK = /[?!]/;
@@ -160,7 +159,7 @@ function hasTwoWords(line: string, start: number, end: number): boolean {
 }
 
 /** Headline-shaped: title case, three capitalised words or more, no sentence-ending full stop, a headline's length. */
-export function isHeadline(piece: string): boolean {
+function isHeadline(piece: string): boolean {
   const s = piece.trim();
   if (s.length > HEADLINE_MAX_CHARS || SENTENCE_STOP.test(s)) return false;
   const words = s.match(WORD) ?? [];
@@ -173,11 +172,4 @@ export function isHeadline(piece: string): boolean {
     if (upper) capitalised++;
   }
   return capitalised >= MIN_CAPITALISED_WORDS && capitalised / content >= MIN_TITLE_CASE;
-}
-
-function trim(text: string, h: Hit): Hit {
-  let { start, end } = h;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return { start, end };
 }

@@ -1,3 +1,4 @@
+import { isAsciiLower } from '../ascii.ts';
 import type { Hit, Rule } from '../rule.ts';
 
 /**
@@ -59,8 +60,6 @@ export const gluedRun: Rule = {
   },
 };
 
-const isLower = (c: number) => c >= 97 && c <= 122;
-const isUpper = (c: number) => c >= 65 && c <= 90;
 const JOIN_AT = /\p{Ll}{3}(?=\p{Lu}\p{Ll})/uy;
 
 /**
@@ -73,7 +72,7 @@ function findJoins(text: string): number[] {
     const c = text.charCodeAt(i);
     if (c < 65 || (c > 90 && c < 128)) continue;
     if (c < 128) {
-      if (isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i - 1)) && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3))) out.push(i - 3);
+      if (isAsciiLower(text.charCodeAt(i + 1)) && isAsciiLower(text.charCodeAt(i - 1)) && isAsciiLower(text.charCodeAt(i - 2)) && isAsciiLower(text.charCodeAt(i - 3))) out.push(i - 3);
       continue;
     }
     JOIN_AT.lastIndex = i - 3; // a non-ASCII letter: let the Unicode classes decide (also for the letters before it)
