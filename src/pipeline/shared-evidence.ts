@@ -6,6 +6,7 @@
 import { normaliseAmount } from './fingerprint/event-terms.ts';
 import { COIN_TABLE } from './label/coin-table.ts';
 import { nameTokens } from './storyline/names.ts';
+import { escapeRegExp } from './text-patterns.ts';
 
 export interface EvidenceDoc {
   title: string;
@@ -76,7 +77,7 @@ export function highlights(text: string, ev: Pick<SharedEvidence, 'nameTokens' |
 export function anchorSurface(key: string, text: string): string {
   const [kind, value] = [key.slice(0, 2), key.slice(2)];
   if (kind === 'n:') return figures(text).find((f) => f.amount === value)?.surface ?? value;
-  const m = new RegExp(`(?<![\\p{L}\\p{N}])${escape(value)}(?![\\p{L}\\p{N}])`, 'giu');
+  const m = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(value)}(?![\\p{L}\\p{N}])`, 'giu');
   const found = [...text.matchAll(m)].map((x) => x[0]);
   return found.find((w) => /^\p{Lu}/u.test(w)) ?? found[0] ?? value;
 }
@@ -106,7 +107,7 @@ function figures(text: string): Figure[] {
 /** The shared tokens of one name as a story writes them, in their order of first appearance ('Josh Swihart'). */
 function surfaceOf(tokens: string[], text: string): string {
   const found = tokens.map((t) => {
-    const m = new RegExp(`(?<![\\p{L}\\p{N}])${escape(t)}(?![\\p{L}\\p{N}])`, 'iu').exec(text);
+    const m = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}])`, 'iu').exec(text);
     return { at: m?.index ?? Infinity, word: m?.[0] ?? t };
   });
   return found
@@ -121,6 +122,3 @@ function coinWordsOf(symbol: string): string[] {
   return [symbol, ...(entry.nameIsWord ? [] : [entry.name.toLowerCase()]), ...(entry.names ?? []).filter((n) => !/\s/.test(n)).map((n) => n.toLowerCase())];
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -10,6 +10,7 @@
  *   c:BTC            coin symbol from the labeller
  */
 import { STOPWORDS } from './stopwords.ts';
+import { AMOUNT_SCALE } from '../text-patterns.ts';
 
 export interface EventDoc {
   title: string;
@@ -37,7 +38,6 @@ const TOKEN = /[$€£]?\d[\d,]*(?:\.\d+)?\s?(?:%|[kmbt]\b|(?:thousand|million|b
 /** Bare integers in this range are years, kept as written rather than scaled to "2.01k". */
 const YEAR_MIN = 1900;
 const YEAR_MAX = 2100;
-const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, billion: 1e9, t: 1e12, trillion: 1e12 };
 
 /** Raw feature weights of one story: title and lede count more, each repeat adds less (log tf). */
 export function eventTerms(doc: EventDoc): Map<string, number> {
@@ -114,7 +114,7 @@ export function normaliseAmount(tok: string, keep = 3): string | null {
   const value = Number(digits.replace(/,/g, ''));
   if (!Number.isFinite(value)) return null;
   if (unit === '%') return `${dollar}${trim3(value, keep)}%`;
-  const v = value * (unit ? MULTIPLIER[unit] : 1);
+  const v = value * (unit ? AMOUNT_SCALE[unit] : 1);
   if (!dollar && !unit && v < 10) return null;
   if (!dollar && !unit && Number.isInteger(v) && v >= YEAR_MIN && v <= YEAR_MAX) return String(v); // a year
   return dollar + scaled(v, keep);

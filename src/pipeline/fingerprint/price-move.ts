@@ -14,6 +14,7 @@
  *     an amount in millions or more (a market cap, a flow) is not a coin's price.
  */
 import { COIN_TABLE } from '../label/coin-table.ts';
+import { AMOUNT_SCALE, escapeRegExp } from '../text-patterns.ts';
 
 export type Direction = 'up' | 'down';
 
@@ -26,7 +27,6 @@ export interface PriceMove {
 /** The lede read when the headline has no level: the first sentences, enough for "...rose to $123,800 on Friday". */
 const LEDE_WORDS = 60;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Coin symbol by every form a headline writes it in, longest first so "Bitcoin Cash" wins over "Bitcoin". */
 const COIN_FORMS: [string, string][] = COIN_TABLE.flatMap((c) => [
@@ -37,7 +37,7 @@ const COIN_FORMS: [string, string][] = COIN_TABLE.flatMap((c) => [
   .filter(([f]) => f.length >= 2) // a one-letter symbol ("S") is the tail of "U.S."
   .sort((a, b) => b[0].length - a[0].length);
 const COIN_BY_FORM = new Map(COIN_FORMS.map(([f, s]) => [f.toLowerCase(), s]));
-const COIN_RE = new RegExp(`(?<![\\p{L}\\p{N}$.])(${COIN_FORMS.map(([f]) => escape(f)).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+const COIN_RE = new RegExp(`(?<![\\p{L}\\p{N}$.])(${COIN_FORMS.map(([f]) => escapeRegExp(f)).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 
 const UP = [
   'rall(?:y|ies|ied|ying)', 'surg(?:e|es|ed|ing)', 'soar(?:s|ed|ing)?', 'climb(?:s|ed|ing)?', 'jump(?:s|ed|ing)?',
@@ -68,13 +68,12 @@ const FORECAST = /\?|\b(?:could|may|might|will|would|should|can|to (?:hit|reach|
 const DIGEST = /\b(?:digest|round-?up|briefing|newsletter|daybook|recap)\b/i;
 
 const AMOUNT = /\$\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m|b|t|thousand|million|billion|trillion)?(?![\p{L}\p{N}])/giu;
-const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, billion: 1e9, t: 1e12, trillion: 1e12 };
 
 /** The first dollar amount that can be a coin's price: below a million dollars (larger ones are caps and flows). */
 function firstLevel(text: string): number | null {
   for (const m of text.matchAll(AMOUNT)) {
     const unit = m[2]?.toLowerCase();
-    const v = Number(m[1].replace(/,/g, '')) * (unit ? SCALE[unit] : 1);
+    const v = Number(m[1].replace(/,/g, '')) * (unit ? AMOUNT_SCALE[unit] : 1);
     if (Number.isFinite(v) && v > 0 && v < 1e6) return v;
   }
   return null;

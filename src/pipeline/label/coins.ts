@@ -11,6 +11,7 @@
  */
 import type { CoinEvidence, CoinTag, RemovedSpan } from '../types.ts';
 import { COIN_TABLE, NOT_COIN_PHRASES, type CoinEntry } from './coin-table.ts';
+import { escapeRegExp } from '../text-patterns.ts';
 
 export interface LabelCoinsInput {
   title: string;
@@ -44,13 +45,12 @@ for (const coin of COIN_TABLE) {
   for (const form of forms) if (!(coin.ambiguous && form === coin.symbol)) BY_NAME.set(form, coin);
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Longest names first, so "Bitcoin Cash" wins over "Bitcoin". A name followed by ".com" is a domain, not the coin.
 const NAME_RE = new RegExp(
-  `(?<![A-Za-z0-9$])(${[...BY_NAME.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![A-Za-z0-9]|\\.[a-z])`,
+  `(?<![A-Za-z0-9$])(${[...BY_NAME.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![A-Za-z0-9]|\\.[a-z])`,
   'g',
 );
-const NOT_COIN_RE = new RegExp(`\\b(?:${NOT_COIN_PHRASES.map(escape).join('|')})(?![A-Za-z0-9])`, 'g');
+const NOT_COIN_RE = new RegExp(`\\b(?:${NOT_COIN_PHRASES.map(escapeRegExp).join('|')})(?![A-Za-z0-9])`, 'g');
 const CASHTAG_RE = /(?<![A-Za-z0-9])\$([A-Za-z][A-Za-z0-9]{0,11})(?![A-Za-z0-9])/g;
 // Quote currencies that close a trading pair; the coin of a pair is its base.
 const PAIR_RE = /(?<![A-Za-z0-9$])([A-Z0-9]{1,10})\s?[/-]\s?(?:USDT|USDC|USD|FDUSD|USD1|BTC|ETH|EUR|KRW|JPY|TRY|GBP)(?![A-Za-z0-9])/g;

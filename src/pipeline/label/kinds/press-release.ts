@@ -5,6 +5,7 @@
  * announce"); and an outlet writing about itself or its own event is announcing, not reporting.
  */
 import { firstMatch, type KindDoc, type Signal } from './doc.ts';
+import { escapeRegExp } from '../../text-patterns.ts';
 
 const WIRE_NAME = String.raw`(?:PR ?Newswire|GLOBE ?NEWSWIRE|Business ?Wire|ACCESS ?Newswire|ACCESSWIRE|Newsfile(?: Corp\.?)?|Chainwire|EZ Newswire|PRWeb|EIN Presswire|Newswire|Cision)`;
 // "/PRNewswire/ --", "(GLOBE NEWSWIRE) --", "(Newsfile Corp. - Oct 3, 2025)", "October 3rd, 2025, Chainwire".
@@ -100,7 +101,7 @@ function brandPatterns(brand: string): { inTitle: RegExp; inLede: RegExp } | nul
   if (res !== undefined) return res;
   if (brand.length < BRAND_MIN_CHARS) res = null;
   else {
-    const esc = brand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const esc = escapeRegExp(brand);
     res = {
       // the brand opens the headline as its subject, not as the source of a quote or a data series
       inTitle: new RegExp(String.raw`(?:^|\bAt |\bNew )${esc}(?:'s)?\b(?! (?:reported|reports|said|says|data|analysts?|research|Markets|Research|Indices|\d))`, 'i'),

@@ -9,6 +9,7 @@
  */
 import { COIN_TABLE } from '../coin-table.ts';
 import { firstMatch, firstProseMatch, OPENING_CHARS, type KindDoc, type Signal } from './doc.ts';
+import { AMOUNT_SCALE, escapeRegExp } from '../../text-patterns.ts';
 
 // --- Disclosures: the publisher says so, or files the piece where paid pieces go.
 const DISCLOSURE_RE =
@@ -89,8 +90,7 @@ const PROMISED_GAIN_RES: RegExp[] = [
 const MONEY = String.raw`\$\s?(\d[\d,]*(?:\.\d+)?)\s?([kKmMbB]\b|million|billion)?`;
 const PRICE_PATH_RE = new RegExp(`${MONEY}\\s?(?:to|into)\\s?${MONEY}`, 'gi');
 const PRICE_PATH_MIN_MULTIPLE = 10;
-const UNIT: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, million: 1e6, billion: 1e9 };
-const money = (digits: string, unit?: string) => Number(digits.replace(/,/g, '')) * (unit ? UNIT[unit.toLowerCase()] : 1);
+const money = (digits: string, unit?: string) => Number(digits.replace(/,/g, '')) * (unit ? AMOUNT_SCALE[unit.toLowerCase()] : 1);
 
 function promisedGain(title: string): string | null {
   for (const re of PROMISED_GAIN_RES) {
@@ -247,11 +247,10 @@ function newTokenPitch(d: KindDoc): string | null {
 }
 
 // The coins everyone knows, by name or by a symbol that is not also a word: what a promotion sets its newcomer beside.
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const KNOWN_COIN_FORMS = [
   ...new Set(COIN_TABLE.flatMap((c) => [...(c.ambiguous || c.symbol.length < 3 ? [] : [c.symbol]), ...(c.nameIsWord ? [] : [c.name]), ...(c.names ?? [])])),
 ].filter((f) => f.length >= 3);
-const KNOWN_COIN_RE = new RegExp(`(?<![\\w$])(?:${KNOWN_COIN_FORMS.sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?![\\w])`);
+const KNOWN_COIN_RE = new RegExp(`(?<![\\w$])(?:${KNOWN_COIN_FORMS.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\w])`);
 
 /** `word` stands in `text` as a whole word, in any case ("LBRETT", "$LBRETT", "Lbrett's"). */
 function hasWord(text: string, word: string): boolean {
