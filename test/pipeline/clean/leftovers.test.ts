@@ -77,3 +77,27 @@ describe('repeated-passage on schedules', () => {
     expect(removedBy(cleanChecked(text), 'repeated-passage')).toEqual([]);
   });
 });
+
+describe('residue', () => {
+  it('drops a stray ticker chip left when everything else on the page was noise', () => {
+    const page = 'Sign up for our newsletter and never miss a story.\n\n+4.2\n\nThe post Nine Things To Know appeared first on Chain Daily.';
+    const r = cleanChecked(page);
+    expect(r.text).toBe('');
+    expect(removedBy(r, 'residue')).toEqual(['+4.2']);
+  });
+
+  it('keeps a short leftover that holds a word of running text', () => {
+    const r = cleanChecked('Sign up for our newsletter and never miss a story.\n\nFees fell.\n\nThe post Fees Fell appeared first on Chain Daily.');
+    expect(r.text).toBe('Fees fell.');
+    expect(removedBy(r, 'residue')).toEqual([]);
+  });
+
+  it('keeps a short leftover in a script without letter case', () => {
+    const r = cleanChecked('Sign up for our newsletter and never miss a story.\n\n比特币上涨\n\nThe post Coins Rise appeared first on Chain Daily.');
+    expect(r.text).toBe('比特币上涨');
+  });
+
+  it('never touches a text from which nothing was removed', () => {
+    expect(cleanChecked('BTC 4.2').text).toBe('BTC 4.2');
+  });
+});

@@ -34,6 +34,7 @@ import { readAlso } from './read-also.ts';
 import { readOnSummary } from './read-on-summary.ts';
 import { relatedLinks } from './related-links.ts';
 import { repeatedPassage } from './repeated-passage.ts';
+import { residue } from './residue.ts';
 import { selfPromotion } from './self-promotion.ts';
 import { shareBar } from './share-bar.ts';
 import { siteChrome } from './site-chrome.ts';
@@ -92,6 +93,8 @@ export const TAIL_RULES: readonly TailRule[] = [
   strayLabel,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
   ...[captionUnit, selfPromotion, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
+  // last of all: what is left when everything else went, if it holds no word of running text
+  residue,
 ];
 
 /** A rule that reads only the text, run among the tail rules: it gets what every other rule left. */
