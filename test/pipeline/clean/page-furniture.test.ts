@@ -53,6 +53,18 @@ describe('site-chrome', () => {
     expect(removedBy(r, 'breadcrumb')).toEqual(['...HomeNewsSolana']);
     expect(r.text).toBe('Solana rose 8% on Friday.');
   });
+
+  it('drops a trail whose crumbs are any section glued together, up to the headline', () => {
+    const title = 'Solana Slips Below $180';
+    const r = cleanChecked(`...HomeMarket WrapSolana (SOL) OutlookOriginal Chain Daily story${title}Solana fell 6% on Monday as fees dropped.`, title);
+    expect(removedBy(r, 'breadcrumb')).toEqual(['...HomeMarket WrapSolana (SOL) OutlookOriginal Chain Daily story']);
+    expect(r.text).toBe('Solana fell 6% on Monday as fees dropped.');
+  });
+
+  it('keeps prose that names a home-improvement chain or says "Home" before a capitalised word', () => {
+    const text = 'Home Depot said it would accept stablecoins. Home Secretary Ann Lee backed the plan.';
+    expect(cleanChecked(text).text).toBe(text);
+  });
 });
 
 describe('stray-label', () => {
