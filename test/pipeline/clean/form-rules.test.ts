@@ -107,6 +107,15 @@ describe('own-post', () => {
     const quoted = 'ETF flows hit a record today https://t.co/85h74ZZ7LS — Eric Balchunas (@EricBalchunas) September 30, 2025';
     expect(around(quoted, { source: 'cryptonews' }).left).toEqual([quoted]);
   });
+
+  it("keeps the story's sentence that runs straight into the outlet's post, whether the post opens with a handle or its hashtags follow a full stop", () => {
+    const quote = '“Our users wanted one wallet for everything,” said Mara Quell, product lead at Galaxo.';
+    const post = '@Galaxo is racing to add payments before rivals do. #Galaxo #Crypto https://t.co/Ab12Cd34Ef — Coin Ledger (@coinledger) May 4, 2026';
+    const r = clean(`${P}\n${quote} ${post} The rollout starts in June.\n${P}`, { title: TITLE, source: 'Coin Ledger' });
+    expect(r.text).toContain(quote);
+    expect(r.text).toContain('The rollout starts in June.');
+    expect(r.removed.filter((x) => x.rule === 'own-post').map((x) => x.text)).toEqual([post]);
+  });
 });
 
 describe('glued-headlines', () => {

@@ -11,7 +11,10 @@ const SIGNATURE = new RegExp(String.raw`[—–]\s?([^()\n—–]{1,60}?)\s?\(@(
 const LINK = /https?:\/\/t\.co\/\S+|pic\.twitter\.com\/\S+|https?:\/\/(?:x|twitter)\.com\/\S+/g;
 /** A post's length bound: 280 characters and its links. */
 const POST_MAX_CHARS = 400;
-const SENTENCE_START = /[.!?]["”]?\s(?=\p{Lu})|\n/gu;
+/** Where a sentence may start: a capital, a figure, or a post's opening handle, hashtag or cashtag ("… approval. @CMEGroup to launch …"). */
+const SENTENCE_START = /[.!?]["”]?\s(?=[\p{Lu}\p{N}@#$“"])|\n/gu;
+/** Some token that is not a hashtag or a cashtag. */
+const WORD_BEFORE_LINK = /(?:^|\s)[^\s#$]/u;
 const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 export const ownPost: Rule = {
@@ -30,8 +33,17 @@ export const ownPost: Rule = {
       const window = text.slice(from, at);
       const firstLink = [...window.matchAll(LINK)][0];
       if (!firstLink) continue;
+      // The post opens at the last sentence start before its first link that leaves some words before the link:
+      // a run of hashtags ("#UK #Stablecoin https://…") closes the post's sentence, it does not open one.
+      const link = firstLink.index ?? 0;
+      const starts = [...window.matchAll(SENTENCE_START)].map((s) => (s.index ?? 0) + s[0].length).filter((p) => p < link);
       let start = from;
-      for (const s of window.matchAll(SENTENCE_START)) if ((s.index ?? 0) < (firstLink.index ?? 0)) start = from + (s.index ?? 0) + s[0].length;
+      for (let i = starts.length - 1; i >= 0; i--) {
+        if (WORD_BEFORE_LINK.test(window.slice(starts[i], link))) {
+          start = from + starts[i];
+          break;
+        }
+      }
       hits.push({ start, end: at + m[0].length });
     }
     return hits;
