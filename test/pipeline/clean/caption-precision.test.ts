@@ -19,6 +19,13 @@ describe('caption and credit rules keep the story', () => {
     expect(out.removed.map((r) => r.text)).toEqual(['(Shutterstock)']);
   });
 
+  it('never starts a chart caption inside a figure: the sentence ending "$2.3T of runoff" before a source credit stays whole', () => {
+    const r = clean('The balance sheet shrank after roughly $2.3T of runoff since 2022. Source: Chartbook The easing bias is new. The token trades at $0.00001268. Source: CoinTally');
+    expect(r.text).toContain('after roughly $2.3T of runoff since 2022.');
+    expect(r.text).toContain('The token trades at $0.00001268.');
+    expect(r.removed.map((x) => x.text)).toEqual(['Source: Chartbook', 'Source: CoinTally']);
+  });
+
   it('keeps an aside that names an agency in prose', () => {
     const aside = 'Risk rules: 1) Keep a stop. 2) Take profits (see Bloomberg) 3) Size positions so one loss stays small.';
     expect(clean(aside).text).toBe(aside);

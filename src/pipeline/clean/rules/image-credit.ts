@@ -25,8 +25,11 @@ const SOURCE = String.raw`[\p{L}\p{N}@.](?:(?!${NEXT_BLOCK})[\p{L}\p{N}@._-])*(?
 const CHART_SOURCE_LABEL = String.raw`(?:Author(?:'s|’s)? (?:calculations|estimates|chart|own work|data)|Author|SEC [Ff]ilings?|Company (?:filings|data|reports|presentation)|Investor presentation|Earnings (?:release|presentation|call slides))`;
 /** Longest a video clip's title and blurb may run after the player's "close video" (characters). */
 const VIDEO_BLURB_MAX = 300;
-/** Where a caption may start: the text start, a line, or right after a sentence (glued or not). */
-const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?)`;
+/**
+ * Where a caption may start: the text start, a line, or right after a sentence (glued or not); never inside a
+ * figure, where a stop sits between two digits ("$2.3T", "$0.00001268", "14:50").
+ */
+const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?)(?!(?<=\d[.,:])\d)`;
 
 /**
  * Captions, each form run on texts holding its trigger (the literal it cannot match without), so that the ones
@@ -89,9 +92,13 @@ function captionStarts(text: string): number[] {
 
 /** The characters AFTER_SENTENCE lets a caption follow, maybe with one blank between. */
 const SENTENCE_END = /[.!?:;"”)]/;
+/** A stop between two digits is inside a figure. */
+const DIGIT = /\d/;
+const FIGURE_STOP = /[.,:]/;
 
 /** Whether AFTER_SENTENCE holds at `at`: the text's start, a line's, or right after a sentence. */
 function afterSentence(text: string, at: number): boolean {
+  if (at >= 2 && DIGIT.test(text[at]) && DIGIT.test(text[at - 2]) && FIGURE_STOP.test(text[at - 1])) return false;
   if (at === 0 || text[at - 1] === '\n' || SENTENCE_END.test(text[at - 1])) return true;
   return at >= 2 && SPACE.test(text[at - 1]) && SENTENCE_END.test(text[at - 2]);
 }
