@@ -8,6 +8,15 @@ describe('read-also', () => {
     expect(r.text).toContain('To back his call, he shared a chart.');
   });
 
+  it('leaves the next sentence its opener: a word with its comma, or a capitalised preposition before a lower-case article', () => {
+    const comma = cleanChecked('Fees kept rising. Related Reading: Solana Traders Eye Record Fees As Activity Jumps However, Vela Research found that demand is cooling.');
+    expect(removedBy(comma, 'read-also')).toEqual(['Related Reading: Solana Traders Eye Record Fees As Activity Jumps']);
+    expect(comma.text).toContain('However, Vela Research found that demand is cooling.');
+    const preposition = cleanChecked('Fees kept rising. Related Reading: Miners Brace For Lower Rewards After The Halving In an X post on Monday, the pool said output fell.');
+    expect(removedBy(preposition, 'read-also')).toEqual(['Related Reading: Miners Brace For Lower Rewards After The Halving']);
+    expect(preposition.text).toContain('In an X post on Monday, the pool said output fell.');
+  });
+
   it('drops a sentence-case "Related:" headline up to the next sentence opener', () => {
     const r = cleanChecked('Traders eye the Fed. Related: Ether traders brace for a volatile options expiry on Friday Here, the desk said funding stayed flat.');
     expect(r.text).toContain('Here, the desk said funding stayed flat.');

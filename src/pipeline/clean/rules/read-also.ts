@@ -85,6 +85,7 @@ function headlineEnd(text: string, from: number): number {
     // The lower-case word belongs to the next sentence, and so do the minor words and the capital before it.
     let cut = titled - 1;
     while (cut > 0 && MINOR.has(words[cut][0]) && words[cut][0] === words[cut][0].toLowerCase()) cut--;
+    cut = sentenceOpening(words.map((w) => w[0]), cut);
     return from + (words[cut].index ?? 0);
   }
   if (titled === words.length) return stop;
@@ -93,4 +94,21 @@ function headlineEnd(text: string, from: number): number {
   // capitalised word with a comma ("Here, it noted …") is how that next sentence usually opens.
   const comma = COMMA_OPENER.exec(text.slice(from, end));
   return comma ? from + comma.index : end;
+}
+
+/** How many words before the first word of the next sentence may still open that sentence ("However, Rekt Capital"). */
+const OPENER_REACH_WORDS = 3;
+
+/**
+ * The first word of the sentence that follows a Title Case headline, given a capital word `cut` that opens or
+ * continues it: a sentence opener with its comma a few words before ("…Crucial Resistance However, Rekt Capital laid
+ * …", "…Positioning Meanwhile, Kazakhstan's fund …") or a capitalised preposition before a lower-case article ("…
+ * Resistance In an X post …": a Title Case headline capitalises both or neither) starts the sentence there instead.
+ */
+function sentenceOpening(words: readonly string[], cut: number): number {
+  for (let i = cut - 1; i > 0 && i >= cut - OPENER_REACH_WORDS; i--) if (WORD_AND_COMMA.test(words[i])) return i;
+  const article = words[cut - 1];
+  const preposition = words[cut - 2];
+  if (cut >= 3 && article && preposition && MINOR.has(article) && !MINOR.has(preposition) && MINOR.has(preposition.toLowerCase())) return cut - 2;
+  return cut;
 }
