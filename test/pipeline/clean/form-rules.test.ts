@@ -17,6 +17,13 @@ describe('glued-run', () => {
     expect(clean(`${P}\nNorth KoreaLazarus groupChainalysis`).text).toBe(P);
   });
 
+  it("keeps a compound name inside a sentence and brand names listed with commas, where the story's words stand on both sides", () => {
+    const code = 'The developers then ran the RescueUnbondLegacyState routine to clear the stuck entries of the attacker.';
+    expect(clean(`${P}\n${code}\n${P}`).text).toContain(code);
+    const brands = 'Watch the flows on dashboards such as CoinLedgerPro, ChartHouse, DataQuanta, and MarketLens for updated context.';
+    expect(clean(`${P}\n${brands}\n${P}`).text).toContain(brands);
+  });
+
   it('keeps brand names and a flattened table of mostly lower-case words', () => {
     const prose = 'CoinDesk reported that BlackRock and MicroStrategy bought more bitcoin, according to TradingView data.';
     expect(clean(prose).text).toBe(prose);

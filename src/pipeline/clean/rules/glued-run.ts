@@ -25,6 +25,8 @@ const MIN_JOINS = 3;
 const MIN_CAPITALISED = 0.75;
 /** Tokens of the story's sentence a run may hold at an edge before the glued break (the first words of it). */
 const EDGE_MAX_TOKENS = 3;
+/** Tokens holding a join and ending in a comma that make a run a list of brand names in a sentence. */
+const LISTED_BRANDS_MIN = 2;
 /** The first letter of each word: after a blank, or a glued capital. */
 const WORD_START = /(?:^|(?<=\s))\p{L}|(?<=\p{Ll}{3})\p{Lu}/gu;
 
@@ -158,6 +160,11 @@ function judge(text: string, run: Tok[], proseBefore: boolean, proseAfter: boole
   const last = run[run.length - 1];
   const atEnd = !proseAfter && text.slice(last.end).trim() === '';
   if (joins < (atEnd ? MIN_JOINS - 1 : MIN_JOINS)) return null;
+  // brand names listed in a sentence ("CoinMarketCap, TradingView, CryptoQuant, and …"): a menu has no commas
+  if (run.filter((t) => t.joins && text[t.end - 1] === ',').length >= LISTED_BRANDS_MIN) return null;
+  // one glued word with the story's words on both sides is a compound name ("the AdminConsumeLegacyBound function"),
+  // not a menu run into the story
+  if (run.length === 1 && proseBefore && proseAfter) return null;
   let start = run[0].start;
   let end = last.end;
   if (proseBefore) {
