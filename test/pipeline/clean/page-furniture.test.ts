@@ -48,6 +48,15 @@ describe('site-chrome', () => {
     expect(r.removed.every((s) => s.category === 'site_chrome')).toBe(true);
   });
 
+  it('drops a link\'s "external" mark set off by a blank or closing a sentence, and keeps "external" in prose', () => {
+    const mark = cleanChecked('The minister wrote on X , external that the plan was unfunded.');
+    expect(removedBy(mark, 'site-chrome')).toEqual([', external']);
+    expect(mark.text).toContain('that the plan was unfunded.');
+    expect(cleanChecked('The figures came from the regulator, external.\nTraders shrugged.').text).not.toContain('external');
+    const prose = 'The memo warned of insider threats, external attacks and data misuse.';
+    expect(cleanChecked(prose).text).toBe(prose);
+  });
+
   it('drops a breadcrumb up to the headline it runs into', () => {
     const r = cleanChecked('...HomeNewsSolanaSolana Breaks $200NewsByAda ObiFri, 04072025 - 10:15Solana rose 8% on Friday.', 'Solana Breaks $200');
     expect(removedBy(r, 'breadcrumb')).toEqual(['...HomeNewsSolana']);

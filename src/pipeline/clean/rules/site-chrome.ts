@@ -23,7 +23,9 @@ const CHROME: Branch[] = [
   anchored(String.raw`(?:Copyright\s?)?©\s?(?:\d{4}\s?)?[^\n]{0,80}?All [Rr]ights [Rr]eserved\.?`, 'u', (text) =>
     positionsOf(text, '©').flatMap((at) => [at - 'Copyright '.length, at - 'Copyright'.length, at]).filter((at) => at >= 0).sort((a, b) => a - b),
   ),
-  searched(String.raw`, external(?=[\s.,]|$)`, 'u', ', external'),
+  // a link's "external" mark left by the page ("wrote on X , external that …"): set off by a blank before its comma, or
+  // closing the sentence; "insider threats, external attacks" is prose
+  searched(String.raw`(?<=\s), external(?=[\s.,]|$)|, external(?=[.,]|[ \t]*(?:\n|$))`, 'u', ', external'),
 ];
 
 /** Blog furniture, in an alternation of its own (lookbehinds and line anchors in the one above would slow every search through it). */
