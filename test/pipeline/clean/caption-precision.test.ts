@@ -26,6 +26,14 @@ describe('caption and credit rules keep the story', () => {
     expect(r.removed.map((x) => x.text)).toEqual(['Source: Chartbook', 'Source: CoinTally']);
   });
 
+  it("keeps a sub-heading that runs straight into a chart's credit, and still takes a caption that names its picture", () => {
+    const r = clean('Fees climbed all week.\nSolana Holds Firm Amid Rising Network Demand Source: ChartHouse\nBuyers returned on Friday.');
+    expect(r.text).toContain('Solana Holds Firm Amid Rising Network Demand');
+    expect(r.removed.map((x) => x.text)).toEqual(['Source: ChartHouse']);
+    const caption = clean('Fees climbed all week.\nSolana Daily Price Chart  Source: ChartHouse\nBuyers returned on Friday.');
+    expect(caption.removed.map((x) => x.text)).toEqual(['Solana Daily Price Chart  Source: ChartHouse']);
+  });
+
   it('keeps an aside that names an agency in prose', () => {
     const aside = 'Risk rules: 1) Keep a stop. 2) Take profits (see Bloomberg) 3) Size positions so one loss stays small.';
     expect(clean(aside).text).toBe(aside);

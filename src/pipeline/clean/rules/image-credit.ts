@@ -138,6 +138,31 @@ function isCredit(paren: string): boolean {
   const lower = paren.slice(1, -1).split(SPACES_OR_SLASHES).filter((w) => LOWER_START.test(w) && !DOMAIN_END.test(w));
   return lower.length <= CREDIT_MAX_LOWER_WORDS && !SENTENCE_IN_PARENS.test(paren);
 }
+/** Where a "Source:" label starts inside a caption hit, with the "Image " or "Chart " before it. */
+const LABEL_IN_HIT = /(?:(?:Image|Chart|Data|Photo) )?(?:[Ss]ource|Courtesy|Credit)s?\s?:/;
+/** Words a sub-heading may leave in lower case. */
+const HEADING_MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'with', 'at', 'by', 'as', 'vs', 'vs.', 'from', 'into', 'amid']);
+/** A caption names its picture ("Dogecoin Price Chart  Source: …"); a heading names the story's point. */
+const PICTURE_WORD = /\b(?:[Cc]harts?|[Gg]raphs?|[Dd]iagrams?|[Hh]eatmaps?|[Ii]mages?|[Pp]hotos?|[Ss]creenshots?)\b/;
+/** Fewest words a sub-heading has: "Key Levels" alone could be a chart's name. */
+const HEADING_MIN_WORDS = 3;
+
+/**
+ * A chart's credit right under a sub-heading ("Bitcoin Eyes New Highs with Strong Momentum Source: TradingView"):
+ * the heading is the story's, only the credit goes. A caption is set off from its credit by a stop, comma, dash, bar
+ * or parenthesis ("BTC/USD, one-day chart. Source: …", "… Cap, October 3 – Source: …"); a heading in Title Case runs
+ * straight into it.
+ */
+function withoutHeading(text: string, hit: Hit): Hit {
+  const label = LABEL_IN_HIT.exec(text.slice(hit.start, hit.end));
+  if (!label || label.index === 0) return hit;
+  const before = text.slice(hit.start, hit.start + label.index);
+  if (!/\p{L}\s+$/u.test(before) || PICTURE_WORD.test(before)) return hit;
+  const words = before.trim().split(/\s+/);
+  if (words.length < HEADING_MIN_WORDS || !words.every((w) => /^[("“]?[\p{Lu}\p{N}$]/u.test(w) || HEADING_MINOR.has(w))) return hit;
+  return { ...hit, start: hit.start + label.index };
+}
+
 /** Longest a caption before a parenthesised credit may be (characters). */
 const CAPTION_MAX = 300;
 
@@ -146,7 +171,7 @@ export const imageCredit: Rule = {
   name: 'image-credit',
   category: 'image_credit',
   find(text) {
-    const hits: Hit[] = alternationHits(text, CAPTIONS, true);
+    const hits: Hit[] = alternationHits(text, CAPTIONS, true).map((h) => withoutHeading(text, h));
     if (CREDIT_LINE_TRIGGER.test(text)) hits.push(...matchAll(text, CREDIT_LINE));
     for (const m of alternation(text, CREDIT, true)) {
       if (!isCredit(m[0])) continue;
