@@ -1,0 +1,50 @@
+/**
+ * Noise told by its form (issue 8): each form is removed in invented texts, and a sentence of the story with a
+ * similar shape stays. Outlets, coins and wording here are made up.
+ */
+import { describe, expect, it } from 'vitest';
+import { clean } from '../../../src/pipeline/clean/index.ts';
+
+const P = 'Lumenchain rose 4% on Tuesday after its validators approved a fee cut, traders said in notes to clients.';
+const TITLE = 'Lumenchain climbs after fee cut vote';
+
+/** Cleans `P + noise + P` and returns what is left besides the prose, and the rules that fired. */
+function around(noise: string, opts: { source?: string } = {}) {
+  const r = clean(`${P} ${noise} ${P}`, { title: TITLE, source: opts.source ?? null });
+  return { text: r.text, rules: [...new Set(r.removed.map((x) => x.rule))] };
+}
+
+describe('disclaimer without a label', () => {
+  it('removes a sentence denying that the page is advice, and the short advice sentence after it', () => {
+    const noise = 'This report may quote outside views; nothing on this site amounts to investment advice under our terms. Always consult a licensed professional.';
+    const r = around(noise);
+    expect(r.text).not.toContain('nothing on this site');
+    expect(r.text).not.toContain('licensed professional');
+    expect(r.text).toContain('fee cut, traders said');
+  });
+
+  it('stops at a parenthesis that closes the denial, keeping the heading after it', () => {
+    const r = clean(`${P} (Mind you, this is not financial advice.) Can Lumenchain keep its lead? ${P}`, { title: TITLE });
+    expect(r.text).not.toContain('not financial advice');
+    expect(r.text).toContain('Can Lumenchain keep its lead?');
+  });
+
+  it('keeps a regulator reported denying that its guidance is advice', () => {
+    const prose = 'The agency said its new guidance is not investment advice and does not bind any exchange.';
+    expect(clean(`${P} ${prose} ${P}`, { title: TITLE }).text).toContain(prose);
+    const story = 'None of the funds in the new basket offer investment advice to their holders, a filing shows.';
+    expect(clean(`${P} ${story} ${P}`, { title: TITLE }).text).toContain(story);
+  });
+});
+
+describe('stray label at the end', () => {
+  it('removes a link label left alone after the closing disclaimer', () => {
+    const r = clean(`${P} Disclaimer: This article is for informational purposes only. Source Page`, { title: TITLE });
+    expect(r.text.trim()).toBe(P);
+  });
+
+  it('keeps a short closing line of the story that ends in punctuation', () => {
+    const r = clean(`${P} Disclaimer: This article is for informational purposes only.\n${P}\nStay safe!`, { title: TITLE });
+    expect(r.text).toContain('Stay safe!');
+  });
+});
