@@ -48,3 +48,16 @@ describe('stray label at the end', () => {
     expect(r.text).toContain('Stay safe!');
   });
 });
+
+describe('sentence end after a closing quote', () => {
+  it('ends the quoted sentence at its closing quote, so an offer line after it is read on its own', () => {
+    const r = clean(`${P} The founder wrote, “We will not sell a single coin.” Join Quarkex today and claim a $40 bonus in minutes`, { title: TITLE });
+    expect(r.text).toContain('“We will not sell a single coin.”');
+    expect(r.text).not.toContain('Quarkex');
+  });
+
+  it('keeps a quote that runs on inside its sentence', () => {
+    const prose = 'He called the vote “a first step.” and left the stage before questions.';
+    expect(clean(`${P} ${prose}`, { title: TITLE }).text).toContain(prose);
+  });
+});
