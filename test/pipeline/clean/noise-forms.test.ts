@@ -61,3 +61,16 @@ describe('sentence end after a closing quote', () => {
     expect(clean(`${P} ${prose}`, { title: TITLE }).text).toContain(prose);
   });
 });
+
+describe("editor's note on how the piece was made", () => {
+  it('removes a labelled note saying who chose or wrote parts of this article', () => {
+    const r = around("Editor's note: The key points of this article were chosen by Ledgerwire's desk editors.");
+    expect(r.text).not.toContain('key points');
+    expect(r.rules).toContain('credit-line');
+  });
+
+  it('keeps a sentence of the story about a report being written by someone', () => {
+    const prose = 'The report was written by two former regulators and was chosen by the committee as its reference text.';
+    expect(around(prose).text).toContain(prose);
+  });
+});
