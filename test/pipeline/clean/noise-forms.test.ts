@@ -74,3 +74,30 @@ describe("editor's note on how the piece was made", () => {
     expect(around(prose).text).toContain(prose);
   });
 });
+
+describe('publication-line', () => {
+  it('removes a run of labelled publishing fields with a date, whatever separates them', () => {
+    for (const line of [
+      'Publication: LEDGERWIRE — 4 May 2026 | 10:15 (UTC) Reporter: Jane Roe, Reporter at Ledgerwire',
+      'Published: 2026-05-04 · Updated: 2026-05-05 · Author: LEDGERWIRE',
+      'Author: Ledgerwire Desk | Published: May 4, 2026',
+    ]) {
+      const r = around(line);
+      expect(r.text, line).not.toContain('2026');
+      expect(r.text, line).toContain('fee cut, traders said');
+    }
+  });
+
+  it("keeps an event's date and time fields, and prose that mentions a publication date", () => {
+    const event = 'Date: 12 June 2026 • Time: 14:00 • Venue: Harbour Hall, Lisbon';
+    expect(around(event).text).toContain('Venue: Harbour Hall');
+    const prose = 'The report was published on May 4, 2026 and updated a day later after readers found an error.';
+    expect(around(prose).text).toContain(prose);
+  });
+
+  it('stops before the sentence that follows the last name', () => {
+    const r = clean(`${P} Published: 2026-05-04 | Author: LEDGERWIRE What is a fee vote? A fee vote lets validators set fees.`, { title: TITLE });
+    expect(r.text).toContain('What is a fee vote?');
+    expect(r.text).not.toContain('LEDGERWIRE');
+  });
+});

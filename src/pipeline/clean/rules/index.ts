@@ -29,6 +29,7 @@ import { numberedHeadlines } from './numbered-headlines.ts';
 import { photoCaption } from './photo-caption.ts';
 import { presalePromo } from './presale-promo.ts';
 import { promoBlock } from './promo-block.ts';
+import { publicationLine } from './publication-line.ts';
 import { ownPost } from './own-post.ts';
 import { readAlso } from './read-also.ts';
 import { readOnSummary } from './read-on-summary.ts';
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   presalePromo,
   linkOutCta,
   creditLine,
+  publicationLine,
   byline,
   authorBlurb,
   authorBio,
