@@ -35,7 +35,7 @@ export const thresholds: Thresholds = {
   'noise.dev2.survived': { max: 0.031 },
   'noise.dev2.body_f1': { min: 0.958 },
   'noise.dev2.body_precision': { min: 0.929 },
-  'noise.dev3.survived': { max: 0.080 },
+  'noise.dev3.survived': { max: 0.074 },
   'noise.dev3.body_f1': { min: 0.982 },
   'noise.dev3.body_precision': { min: 0.969 },
   'noise.dev4.survived': { max: 0.090 },

@@ -101,3 +101,24 @@ describe('publication-line', () => {
     expect(r.text).not.toContain('LEDGERWIRE');
   });
 });
+
+describe('chart captions told by their credit', () => {
+  it('removes a dated chart title with a dash before its source, even right under a sub-heading', () => {
+    const r = clean(`${P} Supply check – Still climbing Total Stablecoin Supply, May 4, 2026 – Source: Chartdeck ${P}`, { title: TITLE });
+    expect(r.text).not.toContain('Chartdeck');
+    expect(r.text).toContain('Supply check – Still climbing');
+  });
+
+  it('removes a caption sentence set off from its source by a bar', () => {
+    const r = around('Lumenchain jumped after the listing, reaching $0.42 within hours | Source: Chartdeck');
+    expect(r.text).not.toContain('within hours');
+    expect(r.text).toContain('fee cut, traders said');
+  });
+
+  it('keeps prose that names a source with a date, and a sentence with a bar in it', () => {
+    const prose = 'Supply rose to $310 billion on May 4, 2026 – the data source, Chartdeck, said the pace was steady.';
+    expect(around(prose).text).toContain(prose);
+    const table = 'Fees fell from 0.3% | 0.2% across the two pools, the team said.';
+    expect(around(table).text).toContain(table);
+  });
+});
