@@ -122,3 +122,20 @@ describe('chart captions told by their credit', () => {
     expect(around(table).text).toContain(table);
   });
 });
+
+describe('reader-pitch', () => {
+  it('removes a question to the reader answered by imperatives, up to the addressee of a glued call', () => {
+    const r = clean(`${P} Want your token seen by serious funds? List it in our quarterly market map, where builders meet capital. ${P}`, { title: TITLE });
+    expect(r.text).not.toContain('quarterly market map');
+    const glued = clean(`${P} Ready to make your launch louder? See how focused campaigns pay off. 👉 Reach out to Brightwire PR Outlook Prices may stay range-bound this week.`, { title: TITLE });
+    expect(glued.text).not.toContain('Brightwire');
+    expect(glued.text).toContain('Outlook Prices may stay range-bound this week.');
+  });
+
+  it('keeps a question the story asks and answers in prose', () => {
+    const prose = 'Need to know why fees fell? The validators voted to halve them after a month of debate.';
+    expect(around(prose).text).toContain(prose);
+    const asked = 'Want proof that demand is back? Look at the order books: bids doubled in a week.';
+    expect(around(asked).text).toContain('Want proof that demand is back?');
+  });
+});

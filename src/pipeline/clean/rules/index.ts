@@ -33,6 +33,7 @@ import { publicationLine } from './publication-line.ts';
 import { ownPost } from './own-post.ts';
 import { readAlso } from './read-also.ts';
 import { readOnSummary } from './read-on-summary.ts';
+import { readerPitch } from './reader-pitch.ts';
 import { relatedLinks } from './related-links.ts';
 import { repeatedPassage } from './repeated-passage.ts';
 import { selfPromotion } from './self-promotion.ts';
@@ -93,7 +94,7 @@ export const TAIL_RULES: readonly TailRule[] = [
   trailingEllipsis,
   strayLabel,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
-  ...[captionUnit, selfPromotion, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
+  ...[captionUnit, selfPromotion, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
 ];
 
 /** A rule that reads only the text, run among the tail rules: it gets what every other rule left. */
