@@ -139,3 +139,22 @@ describe('reader-pitch', () => {
     expect(around(asked).text).toContain('Want proof that demand is back?');
   });
 });
+
+describe('promo labels and contact lines', () => {
+  it("removes a promo's button label between two blocks and a press release's contact line", () => {
+    const r = clean(`${P} Quarkex lets traders hedge in one click. Learn more about Quarkex Why Hedging Matters Now Volatility has doubled since March, the team said. Press Contact press@quarkex.io`, { title: TITLE });
+    expect(r.text).not.toContain('Learn more about Quarkex');
+    expect(r.text).toContain('Why Hedging Matters Now');
+    expect(r.text).not.toContain('press@quarkex.io');
+    expect(around('Buy $QRX, the Token Built for Traders').text).not.toContain('$QRX');
+  });
+
+  it('keeps a guide heading on buying a coin, prose pointing to more reading, and an address inside a sentence', () => {
+    const guide = 'How to buy Lumen The easiest route is a regulated exchange that lists it.';
+    expect(around(guide).text).toContain(guide);
+    const prose = 'Learn more about Lumenchain in the project’s own documentation before you stake.';
+    expect(around(prose).text).toContain(prose);
+    const quote = 'The team asked users to report bugs to security@lumen.example within a day.';
+    expect(around(quote).text).toContain(quote);
+  });
+});
