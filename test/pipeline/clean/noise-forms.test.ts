@@ -157,3 +157,15 @@ describe('promo labels and contact lines', () => {
     expect(around(quote).text).toContain(quote);
   });
 });
+
+describe('related-links header named by its topic', () => {
+  it('removes a "More on <topic>" header and the run of headlines after it', () => {
+    const r = clean(`${P}\nMore on markets Why Fee Cuts Rarely Last The Week Ahead In Five Charts Validators Push Back On Lumen Vote`, { title: TITLE });
+    expect(r.text.trim()).toBe(P);
+  });
+
+  it('keeps prose that says more on something', () => {
+    const prose = 'More on the Fed chair’s remarks came later in the day, when she took questions.';
+    expect(around(prose).text).toContain(prose);
+  });
+});
