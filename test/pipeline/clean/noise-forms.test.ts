@@ -169,3 +169,19 @@ describe('related-links header named by its topic', () => {
     expect(around(prose).text).toContain(prose);
   });
 });
+
+describe('self-promotion worded afresh', () => {
+  it("removes an offer in the outlet's voice, and a conditional pointer to the outlet by name", () => {
+    const offer = clean(`${P} Sharpen your entries with live mentors - 14 days free access to our signals desk`, { title: TITLE });
+    expect(offer.text.trim()).toBe(P);
+    const r = around('If you want more calm coverage of fee markets, you can always find more at Ledgerwire .', { source: 'Ledgerwire' });
+    expect(r.text).not.toContain('find more at Ledgerwire');
+  });
+
+  it("keeps a story's sentence about a free offer, and a conditional sentence of advice", () => {
+    const prose = 'Users who bridge before June get free access to the exchange’s premium tier, which costs $5 a month.';
+    expect(around(prose).text).toContain(prose);
+    const advice = 'If you want exposure without custody risk, a spot fund is the simpler route, one adviser noted.';
+    expect(around(advice, { source: 'Ledgerwire' }).text).toContain(advice);
+  });
+});

@@ -9,11 +9,12 @@ import { positions, triggerWords } from '../trigger-words.ts';
  * an app, a Telegram group, a link) while speaking for the outlet (our, us, its own name) or asking the reader to
  * subscribe, sign up or follow it: "Follow our live coverage …", "For more analysis, check out our weekly outlook and
  * subscribe to our daily briefing", "You're reading State of Crypto, a CoinDesk newsletter …", "To learn more about
- * X, please visit https://…". Advice in the story ("Follow official OCC updates …", "Watch afternoon flows …") points
+ * X, please visit https://…", "If you want more data-led explainers, you can always find more at <outlet>"; or an
+ * offer in its voice with no such opener (OFFER below). Advice in the story ("Follow official OCC updates …", "Watch afternoon flows …") points
  * at no channel and stays; quotes and reported speech are never taken.
  */
 const OPENER =
-  /^(?:(?:please\s)?(?:follow|subscribe|sign up|join|read|check out|download|listen|watch|stay (?:tuned|up to date|updated|informed)|get|click|tap|bookmark|don[’']?t miss|never miss|explore|discover|visit|find out more|learn more|see our|keep up)\b|for (?:more|the latest|all the latest|further|full|daily|real-time)\b|to (?:learn|find out|read) more\b|you(?:[’']re| are) reading\b|want (?:more|to learn|to stay)\b|(?:enjoyed|like|liked) (?:this|reading)\b|like what you)/i;
+  /^(?:(?:please\s)?(?:follow|subscribe|sign up|join|read|check out|download|listen|watch|stay (?:tuned|up to date|updated|informed)|get|click|tap|bookmark|don[’']?t miss|never miss|explore|discover|visit|find out more|learn more|see our|keep up)\b|for (?:more|the latest|all the latest|further|full|daily|real-time)\b|to (?:learn|find out|read) more\b|you(?:[’']re| are) reading\b|want (?:more|to learn|to stay)\b|(?:enjoyed|like|liked) (?:this|reading)\b|like what you|if you(?:[’']d| would)? (?:want|like|enjoy|prefer|are looking|[’']re looking)\b)/i;
 const READING_US = /^you(?:[’']re| are) reading\b/i;
 /** The outlet speaking of itself (not "we", which analysts and interviewees use for themselves). */
 const OUTLET_VOICE = /\b(?:our|us)\b/i;
@@ -32,10 +33,22 @@ const POINT_WORDS = triggerWords([
   'http', 'https', 'www', 'newsletter', 'newsletters', 'podcast', 'podcasts', 'coverage', 'blog', 'updates', 'briefing', 'channel', 'app',
   'alerts', 'edition', 'digest', 'youtube', 'telegram', 'google', 'twitter', 'facebook', 'instagram', 'linkedin', 'discord', 'whatsapp',
   'rss', 'mailing', 'inbox', 'subscribe', 'sign', 'signup', 'follow', 'join',
+  // OFFER's words
+  'free', 'trial', 'discount', 'mentorship', 'membership', 'course',
 ]);
 
+/**
+ * An offer in the outlet's own voice, whatever verb opens it: "Sharpen your trading with our mentors - 14 days free
+ * access to our signals desk". It speaks for the outlet (our, us), to the reader (you, your) and names what the reader
+ * gets (free access, a trial, a discount, a course).
+ */
+const OFFER = /\b(?:free (?:access|trial)|days? free|trial|discount|mentorship|membership|(?:trading|premium|vip) (?:program|programme|course|community|group|signals)|course)\b/i;
+const READER = /\b(?:you|your)\b/i;
+const OFFER_MAX_WORDS = 30;
+
 function promotes(sentence: string, ctx: RuleContext): boolean {
-  if (!OPENER.test(sentence) || REPORTED.test(sentence)) return false;
+  if (REPORTED.test(sentence)) return false;
+  if (!OPENER.test(sentence)) return OUTLET_VOICE.test(sentence) && READER.test(sentence) && OFFER.test(sentence) && (sentence.match(WORDS)?.length ?? 0) <= OFFER_MAX_WORDS;
   if ((sentence.match(WORDS)?.length ?? 0) > MAX_WORDS) return false;
   if (LINK.test(sentence)) return true;
   if (!CHANNEL.test(sentence) && !SUBSCRIBE.test(sentence)) return false;
