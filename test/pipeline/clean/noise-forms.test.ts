@@ -185,3 +185,20 @@ describe('self-promotion worded afresh', () => {
     expect(around(advice, { source: 'Ledgerwire' }).text).toContain(advice);
   });
 });
+
+describe('presale-promo closes', () => {
+  const story = 'Lumenchain validators voted to halve fees on Tuesday. Fees had doubled since March, squeezing small traders. The cut takes effect next week, the foundation said. Analysts expect volumes to recover within a month.';
+  it('removes an inserted promo closed by "Buy X Here." or by a how-to-buy sentence naming the official website', () => {
+    const promo = 'Meanwhile, some traders look at presales. One is VOLTIX ($VOLTIX), a mining token with staking. VOLTIX rewards holders daily. To buy $VOLTIX at its presale price, head to the VOLTIX official website and connect a wallet (e.g. any browser wallet ). You can pay by card to get $VOLTIX tokens.';
+    const r = clean(`${story} ${promo}`, { title: TITLE });
+    expect(r.text).not.toContain('VOLTIX');
+    const plain = clean(`${story} Newer coins may suit some traders. GRIDNODE is one such coin, now in presale. Buy GRIDNODE Here.`, { title: TITLE });
+    expect(plain.text).not.toContain('GRIDNODE');
+    expect(plain.text).toContain('Analysts expect volumes to recover within a month.');
+  });
+
+  it('keeps a story about a token when the headline names it', () => {
+    const own = 'GRIDNODE opened its presale on Monday. Buyers paid $0.01 a token. Buy GRIDNODE Here.';
+    expect(clean(own, { title: 'GRIDNODE opens presale' }).text).toContain('Buyers paid $0.01 a token.');
+  });
+});
