@@ -202,3 +202,18 @@ describe('presale-promo closes', () => {
     expect(clean(own, { title: 'GRIDNODE opens presale' }).text).toContain('Buyers paid $0.01 a token.');
   });
 });
+
+describe('self-promotion naming the outlet in any case', () => {
+  it("removes an imperative that points at the outlet by name, even when the outlet writes its name in capitals", () => {
+    const r = around('Read key signals and trade guidance — LEDGERWIRE.', { source: 'LedgerWire' });
+    expect(r.text).not.toContain('LEDGERWIRE');
+    expect(around('Stay informed with LEDGERWIRE reporting.', { source: 'LedgerWire' }).text).not.toContain('LEDGERWIRE');
+  });
+
+  it("keeps the outlet's own statement about its coverage and a story's sentence quoting the outlet", () => {
+    const own = 'LEDGERWIRE will keep tracking the vote as validators report results.';
+    expect(around(own, { source: 'LedgerWire' }).text).toContain(own);
+    const cited = 'Data compiled by LedgerWire show fees fell 40% after the vote.';
+    expect(around(cited, { source: 'LedgerWire' }).text).toContain(cited);
+  });
+});

@@ -51,9 +51,18 @@ function promotes(sentence: string, ctx: RuleContext): boolean {
   if (!OPENER.test(sentence)) return OUTLET_VOICE.test(sentence) && READER.test(sentence) && OFFER.test(sentence) && (sentence.match(WORDS)?.length ?? 0) <= OFFER_MAX_WORDS;
   if ((sentence.match(WORDS)?.length ?? 0) > MAX_WORDS) return false;
   if (LINK.test(sentence)) return true;
+  // an imperative or "for more" opener that names the outlet points at the outlet itself, whatever it offers
+  // ("Read key signals and trade guidance — LEDGERWIRE.", "Stay informed with Ledgerwire reporting.")
+  const outlet = outletName(ctx);
+  if (outlet && sentence.toLowerCase().includes(outlet)) return true;
   if (!CHANNEL.test(sentence) && !SUBSCRIBE.test(sentence)) return false;
-  const outlet = ctx.source?.replace(/\s*\(.*\)$/, '');
-  return READING_US.test(sentence) || SUBSCRIBE.test(sentence) || OUTLET_VOICE.test(sentence) || (!!outlet && outlet.length > 3 && sentence.includes(outlet));
+  return READING_US.test(sentence) || SUBSCRIBE.test(sentence) || OUTLET_VOICE.test(sentence);
+}
+
+/** The outlet's name, lower-cased, without a parenthesised suffix; null when unknown or too short to be told apart. */
+function outletName(ctx: RuleContext): string | null {
+  const outlet = ctx.source?.replace(/\s*\(.*\)$/, '').toLowerCase();
+  return outlet && outlet.length > 3 ? outlet : null;
 }
 
 export const selfPromotion: Rule = {
@@ -64,7 +73,11 @@ export const selfPromotion: Rule = {
     let readTo = -1;
     // a link glued to the word before it ("ushttps://…") is no letter run of its own: its "://" is looked for too
     const links = positionsOf(text, '://');
-    const at = links.length ? [...positions(text, POINT_WORDS), ...links].sort((a, b) => a - b) : positions(text, POINT_WORDS);
+    // the outlet's own name is a point too, in any case ("COINOTAG" for CoinOtag): only when the text holds it
+    const outlet = outletName(ctx);
+    const named = outlet ? positionsOf(text.toLowerCase(), outlet) : [];
+    const extra = [...links, ...named];
+    const at = extra.length ? [...positions(text, POINT_WORDS), ...extra].sort((a, b) => a - b) : positions(text, POINT_WORDS);
     for (const pos of at) {
       if (pos < readTo) continue; // this sentence was read
       let [s, e] = sentenceAt(text, pos);
