@@ -217,3 +217,17 @@ describe('self-promotion naming the outlet in any case', () => {
     expect(around(cited, { source: 'LedgerWire' }).text).toContain(cited);
   });
 });
+
+describe('search summary before the FAQ', () => {
+  it('removes a summary whose call asks the reader to track something when the FAQ or JSON-LD follows it', () => {
+    const r = clean(`${P} Fee share climbs as validators back the cut; track the weekly fee index for timing. What is a fee vote? A fee vote lets validators set fees.`, { title: TITLE });
+    expect(r.text).not.toContain('track the weekly fee index');
+    expect(r.text).toContain('What is a fee vote?');
+  });
+
+  it('keeps advice in the story that no FAQ follows', () => {
+    const prose = 'Fee share climbs as validators back the cut; track the weekly fee index for timing.';
+    const r = clean(`${P} ${prose} Volumes rose 12% on the day, exchange data show.`, { title: TITLE });
+    expect(r.text).toContain(prose);
+  });
+});
