@@ -13,6 +13,8 @@ const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f; // . ! ?
 /** After a stop, what makes it end the sentence: a blank, another stop, a capital, an opening quote or parenthesis. */
 const endsAfterStop = (ch: string) => SPACE.test(ch) || ch === '.' || ch === '!' || ch === '?' || (ch >= 'A' && ch <= 'Z') || ch === '"' || ch === '“' || ch === '‘' || ch === '(';
 const isClosing = (ch: string) => ch === '"' || ch === '”' || ch === '’' || ch === ')';
+/** A closing quote or parenthesis right after the stop, then a blank or the end: "… opportunity.” Join …", "(… advice.) Does …". */
+const closesThenEnds = (text: string, at: number) => isClosing(text[at]) && (at + 1 >= text.length || SPACE.test(text[at + 1]));
 
 /**
  * Where the sentence starting at `at` ends, read no further than `to`: past a run of stops and a closing quote, past
@@ -25,7 +27,7 @@ function sentenceEnd(text: string, at: number, to: number): number {
   for (; i < limit && i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) break;
-    if (isStop(c) && (i + 1 >= text.length || endsAfterStop(text[i + 1]))) break;
+    if (isStop(c) && (i + 1 >= text.length || endsAfterStop(text[i + 1]) || closesThenEnds(text, i + 1))) break;
   }
   if (i >= to) return to;
   if (i < text.length && isStop(text.charCodeAt(i))) {

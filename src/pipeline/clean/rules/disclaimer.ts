@@ -1,6 +1,6 @@
 import { alternation, anchored, positionsOf, searched, type Branch } from '../alternation.ts';
 import { matchAll, type Hit, type Rule } from '../rule.ts';
-import { sentenceRunEnd } from '../sentences.ts';
+import { sentenceAt, sentenceRunEnd, sentences } from '../sentences.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const SPACES = /\s+/;
@@ -66,6 +66,49 @@ const STANDALONE = /\bGeographic restrictions (?:may|might) apply\b/g;
 const VOCABULARY =
   /\b(?:advice|informational|information|views?|opinions?|financial|investment|invest|research|liab|responsib|risks?|accura|endorse|polic|affiliate|commission|sponsor|recommend|losses|decisions?|expressed|guarantee|warrant|jurisdiction|regulat|own|due diligence|consult|professional|editorial|AI|generated|reviewed|standards)\w*/i;
 
+/**
+ * A disclaimer with no label, told by its form: a sentence that denies being advice ("none of the data … on this
+ * webpage constitutes investment advice", "Remember, this is not financial advice") while speaking of the text
+ * itself (this article, our site, the predictions here). A sentence that reports someone else denying it ("the SEC
+ * said the guidance is not investment advice") is the story's and stays.
+ */
+const DENIED_ADVICE = /\b(?:not|none|nothing|nor|no|never)\b[^.!?]{0,160}\b(?:investment|financial|trading|tax|legal) advice\b/i;
+const SELF_REFERENCE =
+  /\b(?:this|these|our)\b|\bthe (?:article|post|content|material|webpage|page|site|website|predictions?|forecasts?|analysis|information|data|views)\b/i;
+const REPORTED = /["“”]|\b(?:said|says|told|argued|warned|claimed|ruled|stated)\b|\baccording to (?!our\b|the disclaimer\b|this\b)/i;
+/** Words such a sentence runs to at most: longer is a paragraph of the story. */
+const DENIAL_MAX_WORDS = 50;
+/**
+ * A sentence that carries such a denial on ("Seek independent professional advice.", "Do your own research."): short
+ * and worded as a disclaimer. Narrower than VOCABULARY (which a labelled disclaimer runs on with): with no label to
+ * open it, the denial takes no sentence of the story after it.
+ */
+const DENIAL_GOES_ON =
+  /\b(?:advice|research|consult\w*|professional|due diligence|own risk|responsib\w*|liab\w*|losses|opinions?|views|endorse\w*|partners?|affiliat\w*|sponsor\w*|editorial)\b/i;
+/** Where the denial's own sentence ends when a parenthesis or quote closes it ("(Remember, this is not advice.) Does …"). */
+const CLOSED_STOP = /[.!?]+[)"”’]+/g;
+const DENIAL_NEXT_MAX_WORDS = 20;
+
+/** Each unlabelled advice denial: where its sentence starts (first non-blank character) and ends. */
+function adviceDenials(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let readTo = -1;
+  for (const at of positionsOf(text, ' advice')) {
+    if (at < readTo) continue;
+    let [s, e] = sentenceAt(text, at);
+    readTo = e;
+    while (s < e && /\s/.test(text[s])) s++;
+    const sentence = text.slice(s, e);
+    if (!/^[\p{Lu}(*]/u.test(sentence) || REPORTED.test(sentence) || sentence.split(SPACES).length > DENIAL_MAX_WORDS) continue;
+    const denial = DENIED_ADVICE.exec(sentence);
+    if (!denial || !SELF_REFERENCE.test(sentence)) continue;
+    CLOSED_STOP.lastIndex = denial.index + denial[0].length;
+    const closed = CLOSED_STOP.exec(sentence);
+    out.push([s, closed ? s + closed.index + closed[0].length : e]);
+  }
+  return out;
+}
+
 /** Investment, opinion, AI-assistance, sponsorship and affiliate disclaimers: the opener and the disclaimer-worded sentences after it. */
 export const disclaimer: Rule = {
   name: 'disclaimer',
@@ -77,6 +120,21 @@ export const disclaimer: Rule = {
       if (hits.some((h) => start >= h.start && start < h.end)) continue;
       // A one-word piece is a name's dot taken for a sentence end ("… the views of U.Today. The …"), not the article resuming.
       hits.push({ start, end: sentenceRunEnd(text, start, (s) => VOCABULARY.test(s) || s.trim().split(SPACES).length <= 1) });
+    }
+    for (const [start, first] of adviceDenials(text)) {
+      // a labelled disclaimer already holds it (its sentence may run back over a glued widget: the label's hit is right)
+      if (hits.some((h) => start < h.end && first > h.start)) continue;
+      let end = first;
+      for (const [s, e] of sentences(text, first)) {
+        const next = text.slice(s, e);
+        if (!next.trim()) {
+          end = e;
+          continue;
+        }
+        if (!DENIAL_GOES_ON.test(next) || REPORTED.test(next) || next.includes('?') || next.trim().split(SPACES).length > DENIAL_NEXT_MAX_WORDS) break;
+        end = e;
+      }
+      hits.push({ start, end });
     }
     return hits;
   },

@@ -1,5 +1,6 @@
 import { alternation, alternationHits, anchored, holds, searched, type Branch } from '../alternation.ts';
 import { matchAll, matches, type Hit, type Rule } from '../rule.ts';
+import { DATE } from '../patterns.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const LOWER_ASCII = /[a-z]/;
@@ -39,6 +40,14 @@ const CAPTIONS: Branch[] = [
   // "BTC/USD, one-day chart. Source: Cointelegraph", "Source: CoinMarketCap", "Image Source: ColdCard X Post":
   // a caption of at most ten words opening with a capital or a digit, then the source
   anchored(String.raw`${AFTER_SENTENCE}(?:[\p{Lu}\p{N}][^\s.!?]*(?:\s[^\s.!?]+){0,9}[.,]?\s{0,2})?(?<![\p{L}])(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`, 'u', captionStarts),
+  // a chart's title in capitalised words with its date, then a dash and the source: "Total Stablecoin Supply, May 4,
+  // 2026 – Source: DefiLlama". The date and the dash before "Source:" are the form; it may stand right under a
+  // sub-heading, with no sentence end before it.
+  searched(String.raw`(?<![\p{L}\p{N}])(?:[\p{Lu}\p{N}(][\p{L}\p{N}()$/&.'’-]*\s){0,5}[\p{Lu}\p{N}(][\p{L}\p{N}()$/&.'’-]*,?\s${DATE}\s?[–—-]\s?(?:[Ss]ource|Credit)s?\s?:\s?${SOURCE}`, 'u', /\d{4}\s?[–—-]\s?(?:[Ss]ource|Credit)s?\s?:/),
+  // a caption set off from its credit by a bar: "Lumen's price spiked after the listing | Source: CoinGecko". The bar
+  // before "Source:" is the form (prose never ends on one), so the whole unit before it goes, verbs and all; a dot
+  // inside it is a decimal or the caption's own end.
+  searched(String.raw`${AFTER_SENTENCE}[\p{Lu}\p{N}$](?:[^.!?\n|]|\.(?=\d|\s?\|)){0,300}?\s?\|\s?(?:[Ss]ource|Credit|Data)s?\s?:\s?${SOURCE}`, 'u', /\|\s?(?:[Ss]ource|Credit|Data)s?\s?:/),
   // "POLUSDT chart by TradingView", "SHIBUSD 4-Hour Chart, Courtesy: TradingView", "POL price history | Coinmarketcap":
   // a trading pair or symbol, maybe a time frame, then the chart word and the provider
   searched(String.raw`\b(?:[A-Z0-9/]{2,12}\s(?:[\w-]+\s)?)?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}(?!\s\p{Ll})`, 'u', /(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)/),

@@ -29,9 +29,11 @@ import { numberedHeadlines } from './numbered-headlines.ts';
 import { photoCaption } from './photo-caption.ts';
 import { presalePromo } from './presale-promo.ts';
 import { promoBlock } from './promo-block.ts';
+import { publicationLine } from './publication-line.ts';
 import { ownPost } from './own-post.ts';
 import { readAlso } from './read-also.ts';
 import { readOnSummary } from './read-on-summary.ts';
+import { readerPitch } from './reader-pitch.ts';
 import { relatedLinks } from './related-links.ts';
 import { repeatedPassage } from './repeated-passage.ts';
 import { residue } from './residue.ts';
@@ -63,6 +65,7 @@ export const RULES: readonly Rule[] = [
   presalePromo,
   linkOutCta,
   creditLine,
+  publicationLine,
   byline,
   authorBlurb,
   authorBio,
@@ -92,7 +95,7 @@ export const TAIL_RULES: readonly TailRule[] = [
   trailingEllipsis,
   strayLabel,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
-  ...[captionUnit, selfPromotion, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
+  ...[captionUnit, selfPromotion, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
   // last of all: what is left when everything else went, if it holds no word of running text
   residue,
 ];

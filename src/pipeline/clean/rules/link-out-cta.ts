@@ -7,7 +7,8 @@ const LINK_LABEL = String.raw`(?:Website|Site|Whitepaper|Linktree|Access|Telegra
  * Imperative link-outs: "Continue Reading: <title>", "Read The Full Article … On Coin Edition .",
  * promo link blocks ("For more information about X visit the links below: Website: …", or two labelled
  * links in a row, bare domains too: "Website: example.io Telegram: t.me/example"), and button
- * labels standing alone ("Visit Website", "Trade on Kraken", "Get Started with Kraken").
+ * labels standing alone ("Visit Website", "Trade on Kraken", "Get Started with Kraken", "Learn more about X"), and a press
+ * release's contact line ("Media Contacts press@example.io").
  */
 const LINK_OUT = new RegExp(
   [
@@ -17,8 +18,14 @@ const LINK_OUT = new RegExp(
     // a bare block of two or more labelled links
     String.raw`(?<![\p{L}])(?:${LINK_LABEL}\s*){2,}`,
     String.raw`(?:Visit Website|Trade on [A-Z]\w+|Get Started with [A-Z]\w+|Sign up now|Buy \$[A-Z]{2,10} Here\.?)(?=\s*(?:[A-Z\n]|$))`,
+    // a promo's button label standing between two blocks, no stop of its own: "Learn more about Quarkex"; the next
+    // block glued on after it opens with a capital. ("How to buy $QRX" is left: in a sponsored piece it heads the
+    // piece's own steps.)
+    String.raw`(?<=^|\n|[.!?”")]\s)Learn more about [A-Z][\w-]+(?: \(\$[A-Z]{2,10}\))?(?=\s+[A-Z]|\s*$)`,
+    // a press release's contact line: a contact label and an e-mail address, "Media Contact: press@quarkex.io"
+    String.raw`(?<![\p{L}])(?:(?:Media|Press|PR|Business|Investor|Partnership)\s)?(?:Contacts?|Enquiries|Inquiries|E-?mail)\s?:?\s?(?:[A-Z][\p{L}.'-]+\s){0,3}[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
   ].join('|'),
-  'g',
+  'gu',
 );
 
 export const linkOutCta: Rule = {

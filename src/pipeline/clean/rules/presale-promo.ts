@@ -6,8 +6,19 @@ const SPACE_OR_CAPITAL = /[\s\p{Lu}]/u;
 const SPACES = /\s+/;
 const CAPITALISED = /^[\p{Lu}\p{N}]/u;
 
-/** The call that closes an inserted token promo: "Buy $PEPENODE Here.", "Join the $ABC presale now". */
-const ANCHOR = /\b(?:Buy|Join|Get)(?: the)? \$([A-Z][A-Z0-9]{2,14})\b(?: presale)?(?: [Hh]ere| now)?[^.\n]{0,80}\.?/g;
+/**
+ * The call that closes an inserted token promo: "Buy $PEPENODE Here.", "Join the $ABC presale now", "Buy ABCNODE Here."
+ * (no cash tag, then "here", "now" or "today" must follow), or the how-to-buy close, "To buy $ABC at its presale
+ * price, simply head to the ABC official website …" with the sentence after it that names the tag again.
+ */
+const ANCHOR = new RegExp(
+  [
+    String.raw`\b(?:Buy|Join|Get)(?: the)? \$([A-Z][A-Z0-9]{2,14})\b(?: presale)?(?: [Hh]ere| now)?[^.\n]{0,80}\.?`,
+    String.raw`\b(?:Buy|Join|Get)(?: the)? ([A-Z][A-Z0-9]{2,14})(?: presale)? (?:[Hh]ere|[Nn]ow|[Tt]oday)\b\.?`,
+    String.raw`\bTo (?:buy|get|join) \$([A-Z][A-Z0-9]{2,14})\b[^.\n]{0,200}?\b(?:official website|presale (?:page|site|portal|website))\b[^\n]{0,160}?(?<!\be\.g|\bi\.e)\.(?=\s|$)(?:\s[^.\n]{0,160}?\$[A-Z][A-Z0-9]{2,14}\b[^.\n]{0,40}\.)?`,
+  ].join('|'),
+  'g',
+);
 /** Longest promo taken before its closing call (characters). */
 const PROMO_MAX = 3_000;
 /** A promo is inserted after the story: it may not start before this share of the text. */
@@ -27,7 +38,7 @@ export const presalePromo: Rule = {
   find(text, ctx) {
     const hits: Hit[] = [];
     for (const m of matches(text, ANCHOR)) {
-      const symbol = m[1];
+      const symbol = m[1] ?? m[2] ?? m[3];
       const end = (m.index ?? 0) + m[0].length;
       if (ctx.title && new RegExp(`\\b${symbol}\\b`, 'i').test(ctx.title)) continue;
       const from = Math.max(0, end - PROMO_MAX);

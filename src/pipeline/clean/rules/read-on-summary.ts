@@ -12,7 +12,16 @@ import { positions, triggerWords } from '../trigger-words.ts';
  */
 /** The call's verbs: what a summary asks of a reader (read on, take part), never what a market story advises. */
 const CALL = /^(?:read|learn|see|find out|discover|explore|participate|join|check out|click)\b/i;
-const CALL_WORDS = triggerWords(['read', 'learn', 'see', 'find', 'discover', 'explore', 'participate', 'join', 'check', 'click']);
+const CALL_WORDS = triggerWords(['read', 'learn', 'see', 'find', 'discover', 'explore', 'participate', 'join', 'check', 'click', 'track', 'watch', 'monitor', 'follow', 'stay']);
+/**
+ * Where the summary stands is evidence too: right before the page's FAQ (a "What is …?" question opening the next
+ * block) or its JSON-LD, where a search summary is printed and a story's sentence is not. There a call may also ask
+ * the reader to track or watch something, and the summary need not repeat the headline's words.
+ */
+const CALL_BEFORE_FAQ = /^(?:read|learn|see|find out|discover|explore|participate|join|check out|click|track|watch|monitor|follow|stay)\b/i;
+const FAQ_NEXT = /^\s?(?:\([\p{Lu}][\p{L}\p{N}. &-]{1,30}\)\s?)?(?:(?:What|How|Why|Is|Are|Can|Who|When|Where|Does|Do|Will|Should)\b(?:[^.!?\n]|\.(?=\d)){0,160}\?|\{\s?"@context")/u;
+/** Where flattened key points glue onto the summary: a closing parenthesis or a percent sign, a blank, a capital. */
+const GLUE_BREAK = /[)%]\s(?=\p{Lu})/gu;
 /** Between the summary and its call: a dash or a semicolon (with blanks or none). */
 const BREAK_BEFORE = /(?:\s?[—–]\s?|;\s|\s-\s)$/;
 /** Words the call may run to the sentence's end: a call is short ("read the implications and timeline"). */
@@ -48,13 +57,34 @@ export const readOnSummary: Rule = {
       while (s < e && /\s/.test(text[s])) s++;
       while (e > s && /\s/.test(text[e - 1])) e--;
       const call = text.slice(at, e);
-      if (!CALL.test(call) || (call.match(/\S+/g)?.length ?? 0) > CALL_MAX_WORDS) continue;
+      if ((call.match(/\S+/g)?.length ?? 0) > CALL_MAX_WORDS) continue;
+      const signed = SIGNED.exec(text.slice(e, e + 40));
+      const beforeFaq = FAQ_NEXT.test(text.slice(e + (signed ? signed[0].length : 0), e + 200));
+      if (beforeFaq && CALL_BEFORE_FAQ.test(call)) {
+        s = summaryStart(text, s, at);
+        hits.push({ start: s, end: e + (signed ? signed[0].length : 0) });
+        readTo = e;
+        continue;
+      }
+      if (!CALL.test(call)) continue;
       const sentence = text.slice(s, e);
       if ((sentence.match(/\S+/g)?.length ?? 0) > MAX_WORDS || !restatesHeadline(text.slice(s, at), ctx.title)) continue;
-      const signed = SIGNED.exec(text.slice(e, e + 40));
       hits.push({ start: s, end: e + (signed ? signed[0].length : 0) });
       readTo = e;
     }
     return hits;
   },
 };
+
+/**
+ * Where a summary before the FAQ starts: its sentence's start, unless that runs back over key points glued on before
+ * it (more than MAX_WORDS): then after the last glue break, or at the break before its call when there is none.
+ */
+function summaryStart(text: string, s: number, at: number): number {
+  const part = text.slice(s, at);
+  if ((part.match(/\S+/g)?.length ?? 0) <= MAX_WORDS) return s;
+  let last = -1;
+  for (const m of part.matchAll(GLUE_BREAK)) last = (m.index ?? 0) + m[0].length;
+  if (last >= 0 && (part.slice(last).match(/\S+/g)?.length ?? 0) <= MAX_WORDS) return s + last;
+  return s + part.search(/\s?[—–;]\s?$/);
+}

@@ -12,6 +12,9 @@ const HEADER: Branch[] = [
   searched(String.raw`Related (?:articles|Articles|posts|Posts|stories|Stories)(?!:)`, '', 'Related '),
   searched(String.raw`(?:HOT|Hot|Top|Trending|Popular) Stories(?!:)`, '', ' Stories'),
   searched(String.raw`More on (?:this story|the subject|this topic)`, '', 'More on '),
+  // "More on markets" / "More on crypto policy" opening a unit, a capitalised headline right after it: a list header
+  // named by its topic (lower-case words; "More on the Fed …" or "More on that later" is prose)
+  searched(String.raw`(?<=^|\n|[.!?]\s)More on (?!(?:the|a|an|that|this|these|those|it|them|him|her)\b)[a-z][\w&-]*(?: [a-z][\w&-]*)?(?= [A-Z])`, '', 'More on '),
   searched(String.raw`Most (?:Read|Popular)(?: News| Stories| Articles)?(?: from [A-Z][\w.]+)?(?=[A-Z\s])`, '', 'Most '),
   searched(String.raw`More (?:From|from) [A-Z][\w.]+(?=[A-Z\s:])`, '', ['More From ', 'More from ']),
   searched(String.raw`RELATED (?:NEWS|ARTICLES|STORIES)`, '', 'RELATED '),

@@ -9,11 +9,12 @@ import { positions, triggerWords } from '../trigger-words.ts';
  * an app, a Telegram group, a link) while speaking for the outlet (our, us, its own name) or asking the reader to
  * subscribe, sign up or follow it: "Follow our live coverage …", "For more analysis, check out our weekly outlook and
  * subscribe to our daily briefing", "You're reading State of Crypto, a CoinDesk newsletter …", "To learn more about
- * X, please visit https://…". Advice in the story ("Follow official OCC updates …", "Watch afternoon flows …") points
+ * X, please visit https://…", "If you want more data-led explainers, you can always find more at <outlet>"; or an
+ * offer in its voice with no such opener (OFFER below). Advice in the story ("Follow official OCC updates …", "Watch afternoon flows …") points
  * at no channel and stays; quotes and reported speech are never taken.
  */
 const OPENER =
-  /^(?:(?:please\s)?(?:follow|subscribe|sign up|join|read|check out|download|listen|watch|stay (?:tuned|up to date|updated|informed)|get|click|tap|bookmark|don[’']?t miss|never miss|explore|discover|visit|find out more|learn more|see our|keep up)\b|for (?:more|the latest|all the latest|further|full|daily|real-time)\b|to (?:learn|find out|read) more\b|you(?:[’']re| are) reading\b|want (?:more|to learn|to stay)\b|(?:enjoyed|like|liked) (?:this|reading)\b|like what you)/i;
+  /^(?:(?:please\s)?(?:follow|subscribe|sign up|join|read|check out|download|listen|watch|stay (?:tuned|up to date|updated|informed)|get|click|tap|bookmark|don[’']?t miss|never miss|explore|discover|visit|find out more|learn more|see our|keep up)\b|for (?:more|the latest|all the latest|further|full|daily|real-time)\b|to (?:learn|find out|read) more\b|you(?:[’']re| are) reading\b|want (?:more|to learn|to stay)\b|(?:enjoyed|like|liked) (?:this|reading)\b|like what you|if you(?:[’']d| would)? (?:want|like|enjoy|prefer|are looking|[’']re looking)\b)/i;
 const READING_US = /^you(?:[’']re| are) reading\b/i;
 /** The outlet speaking of itself (not "we", which analysts and interviewees use for themselves). */
 const OUTLET_VOICE = /\b(?:our|us)\b/i;
@@ -32,15 +33,36 @@ const POINT_WORDS = triggerWords([
   'http', 'https', 'www', 'newsletter', 'newsletters', 'podcast', 'podcasts', 'coverage', 'blog', 'updates', 'briefing', 'channel', 'app',
   'alerts', 'edition', 'digest', 'youtube', 'telegram', 'google', 'twitter', 'facebook', 'instagram', 'linkedin', 'discord', 'whatsapp',
   'rss', 'mailing', 'inbox', 'subscribe', 'sign', 'signup', 'follow', 'join',
+  // OFFER's words
+  'free', 'trial', 'discount', 'mentorship', 'membership', 'course',
 ]);
 
+/**
+ * An offer in the outlet's own voice, whatever verb opens it: "Sharpen your trading with our mentors - 14 days free
+ * access to our signals desk". It speaks for the outlet (our, us), to the reader (you, your) and names what the reader
+ * gets (free access, a trial, a discount, a course).
+ */
+const OFFER = /\b(?:free (?:access|trial)|days? free|trial|discount|mentorship|membership|(?:trading|premium|vip) (?:program|programme|course|community|group|signals)|course)\b/i;
+const READER = /\b(?:you|your)\b/i;
+const OFFER_MAX_WORDS = 30;
+
 function promotes(sentence: string, ctx: RuleContext): boolean {
-  if (!OPENER.test(sentence) || REPORTED.test(sentence)) return false;
+  if (REPORTED.test(sentence)) return false;
+  if (!OPENER.test(sentence)) return OUTLET_VOICE.test(sentence) && READER.test(sentence) && OFFER.test(sentence) && (sentence.match(WORDS)?.length ?? 0) <= OFFER_MAX_WORDS;
   if ((sentence.match(WORDS)?.length ?? 0) > MAX_WORDS) return false;
   if (LINK.test(sentence)) return true;
+  // an imperative or "for more" opener that names the outlet points at the outlet itself, whatever it offers
+  // ("Read key signals and trade guidance — LEDGERWIRE.", "Stay informed with Ledgerwire reporting.")
+  const outlet = outletName(ctx);
+  if (outlet && sentence.toLowerCase().includes(outlet)) return true;
   if (!CHANNEL.test(sentence) && !SUBSCRIBE.test(sentence)) return false;
-  const outlet = ctx.source?.replace(/\s*\(.*\)$/, '');
-  return READING_US.test(sentence) || SUBSCRIBE.test(sentence) || OUTLET_VOICE.test(sentence) || (!!outlet && outlet.length > 3 && sentence.includes(outlet));
+  return READING_US.test(sentence) || SUBSCRIBE.test(sentence) || OUTLET_VOICE.test(sentence);
+}
+
+/** The outlet's name, lower-cased, without a parenthesised suffix; null when unknown or too short to be told apart. */
+function outletName(ctx: RuleContext): string | null {
+  const outlet = ctx.source?.replace(/\s*\(.*\)$/, '').toLowerCase();
+  return outlet && outlet.length > 3 ? outlet : null;
 }
 
 export const selfPromotion: Rule = {
@@ -51,7 +73,11 @@ export const selfPromotion: Rule = {
     let readTo = -1;
     // a link glued to the word before it ("ushttps://…") is no letter run of its own: its "://" is looked for too
     const links = positionsOf(text, '://');
-    const at = links.length ? [...positions(text, POINT_WORDS), ...links].sort((a, b) => a - b) : positions(text, POINT_WORDS);
+    // the outlet's own name is a point too, in any case ("COINOTAG" for CoinOtag): only when the text holds it
+    const outlet = outletName(ctx);
+    const named = outlet ? positionsOf(text.toLowerCase(), outlet) : [];
+    const extra = [...links, ...named];
+    const at = extra.length ? [...positions(text, POINT_WORDS), ...extra].sort((a, b) => a - b) : positions(text, POINT_WORDS);
     for (const pos of at) {
       if (pos < readTo) continue; // this sentence was read
       let [s, e] = sentenceAt(text, pos);

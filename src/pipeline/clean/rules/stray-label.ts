@@ -11,8 +11,9 @@ const LABEL_MAX_WORDS = 3;
 const LABEL_MAX_CHARS = 40;
 
 /**
- * Stray labels: a word or two standing alone between removed spans, or before the first one
- * ("Markets", "News Analysis", "POLITICS"): section labels and widget captions left by the page.
+ * Stray labels: a word or two standing alone between removed spans, before the first one or after the last one
+ * ("Markets", "News Analysis", "POLITICS", "Original Post"): section labels, widget captions and link labels left by
+ * the page.
  */
 export const strayLabel: TailRule = {
   name: 'stray-label',
@@ -20,7 +21,8 @@ export const strayLabel: TailRule = {
   find(text, removed) {
     const hits: Hit[] = [];
     for (const g of gaps(text, removed)) {
-      if (!g.after) continue;
+      // a label closing the text right after a removed block ("Original Post" under a disclaimer) is one too
+      if (!g.after && !g.before) continue;
       const frag = trimmed(text, g.start, g.end);
       if (!frag) continue;
       const s = text.slice(frag.start, frag.end);

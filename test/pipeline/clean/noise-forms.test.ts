@@ -1,0 +1,233 @@
+/**
+ * Noise told by its form (issue 8): each form is removed in invented texts, and a sentence of the story with a
+ * similar shape stays. Outlets, coins and wording here are made up.
+ */
+import { describe, expect, it } from 'vitest';
+import { clean } from '../../../src/pipeline/clean/index.ts';
+
+const P = 'Lumenchain rose 4% on Tuesday after its validators approved a fee cut, traders said in notes to clients.';
+const TITLE = 'Lumenchain climbs after fee cut vote';
+
+/** Cleans `P + noise + P` and returns what is left besides the prose, and the rules that fired. */
+function around(noise: string, opts: { source?: string } = {}) {
+  const r = clean(`${P} ${noise} ${P}`, { title: TITLE, source: opts.source ?? null });
+  return { text: r.text, rules: [...new Set(r.removed.map((x) => x.rule))] };
+}
+
+describe('disclaimer without a label', () => {
+  it('removes a sentence denying that the page is advice, and the short advice sentence after it', () => {
+    const noise = 'This report may quote outside views; nothing on this site amounts to investment advice under our terms. Always consult a licensed professional.';
+    const r = around(noise);
+    expect(r.text).not.toContain('nothing on this site');
+    expect(r.text).not.toContain('licensed professional');
+    expect(r.text).toContain('fee cut, traders said');
+  });
+
+  it('stops at a parenthesis that closes the denial, keeping the heading after it', () => {
+    const r = clean(`${P} (Mind you, this is not financial advice.) Can Lumenchain keep its lead? ${P}`, { title: TITLE });
+    expect(r.text).not.toContain('not financial advice');
+    expect(r.text).toContain('Can Lumenchain keep its lead?');
+  });
+
+  it('keeps a regulator reported denying that its guidance is advice', () => {
+    const prose = 'The agency said its new guidance is not investment advice and does not bind any exchange.';
+    expect(clean(`${P} ${prose} ${P}`, { title: TITLE }).text).toContain(prose);
+    const story = 'None of the funds in the new basket offer investment advice to their holders, a filing shows.';
+    expect(clean(`${P} ${story} ${P}`, { title: TITLE }).text).toContain(story);
+  });
+});
+
+describe('stray label at the end', () => {
+  it('removes a link label left alone after the closing disclaimer', () => {
+    const r = clean(`${P} Disclaimer: This article is for informational purposes only. Source Page`, { title: TITLE });
+    expect(r.text.trim()).toBe(P);
+  });
+
+  it('keeps a short closing line of the story that ends in punctuation', () => {
+    const r = clean(`${P} Disclaimer: This article is for informational purposes only.\n${P}\nStay safe!`, { title: TITLE });
+    expect(r.text).toContain('Stay safe!');
+  });
+});
+
+describe('sentence end after a closing quote', () => {
+  it('ends the quoted sentence at its closing quote, so an offer line after it is read on its own', () => {
+    const r = clean(`${P} The founder wrote, “We will not sell a single coin.” Join Quarkex today and claim a $40 bonus in minutes`, { title: TITLE });
+    expect(r.text).toContain('“We will not sell a single coin.”');
+    expect(r.text).not.toContain('Quarkex');
+  });
+
+  it('keeps a quote that runs on inside its sentence', () => {
+    const prose = 'He called the vote “a first step.” and left the stage before questions.';
+    expect(clean(`${P} ${prose}`, { title: TITLE }).text).toContain(prose);
+  });
+});
+
+describe("editor's note on how the piece was made", () => {
+  it('removes a labelled note saying who chose or wrote parts of this article', () => {
+    const r = around("Editor's note: The key points of this article were chosen by Ledgerwire's desk editors.");
+    expect(r.text).not.toContain('key points');
+    expect(r.rules).toContain('credit-line');
+  });
+
+  it('keeps a sentence of the story about a report being written by someone', () => {
+    const prose = 'The report was written by two former regulators and was chosen by the committee as its reference text.';
+    expect(around(prose).text).toContain(prose);
+  });
+});
+
+describe('publication-line', () => {
+  it('removes a run of labelled publishing fields with a date, whatever separates them', () => {
+    for (const line of [
+      'Publication: LEDGERWIRE — 4 May 2026 | 10:15 (UTC) Reporter: Jane Roe, Reporter at Ledgerwire',
+      'Published: 2026-05-04 · Updated: 2026-05-05 · Author: LEDGERWIRE',
+      'Author: Ledgerwire Desk | Published: May 4, 2026',
+    ]) {
+      const r = around(line);
+      expect(r.text, line).not.toContain('2026');
+      expect(r.text, line).toContain('fee cut, traders said');
+    }
+  });
+
+  it("keeps an event's date and time fields, and prose that mentions a publication date", () => {
+    const event = 'Date: 12 June 2026 • Time: 14:00 • Venue: Harbour Hall, Lisbon';
+    expect(around(event).text).toContain('Venue: Harbour Hall');
+    const prose = 'The report was published on May 4, 2026 and updated a day later after readers found an error.';
+    expect(around(prose).text).toContain(prose);
+  });
+
+  it('stops before the sentence that follows the last name', () => {
+    const r = clean(`${P} Published: 2026-05-04 | Author: LEDGERWIRE What is a fee vote? A fee vote lets validators set fees.`, { title: TITLE });
+    expect(r.text).toContain('What is a fee vote?');
+    expect(r.text).not.toContain('LEDGERWIRE');
+  });
+});
+
+describe('chart captions told by their credit', () => {
+  it('removes a dated chart title with a dash before its source, even right under a sub-heading', () => {
+    const r = clean(`${P} Supply check – Still climbing Total Stablecoin Supply, May 4, 2026 – Source: Chartdeck ${P}`, { title: TITLE });
+    expect(r.text).not.toContain('Chartdeck');
+    expect(r.text).toContain('Supply check – Still climbing');
+  });
+
+  it('removes a caption sentence set off from its source by a bar', () => {
+    const r = around('Lumenchain jumped after the listing, reaching $0.42 within hours | Source: Chartdeck');
+    expect(r.text).not.toContain('within hours');
+    expect(r.text).toContain('fee cut, traders said');
+  });
+
+  it('keeps prose that names a source with a date, and a sentence with a bar in it', () => {
+    const prose = 'Supply rose to $310 billion on May 4, 2026 – the data source, Chartdeck, said the pace was steady.';
+    expect(around(prose).text).toContain(prose);
+    const table = 'Fees fell from 0.3% | 0.2% across the two pools, the team said.';
+    expect(around(table).text).toContain(table);
+  });
+});
+
+describe('reader-pitch', () => {
+  it('removes a question to the reader answered by imperatives, up to the addressee of a glued call', () => {
+    const r = clean(`${P} Want your token seen by serious funds? List it in our quarterly market map, where builders meet capital. ${P}`, { title: TITLE });
+    expect(r.text).not.toContain('quarterly market map');
+    const glued = clean(`${P} Ready to make your launch louder? See how focused campaigns pay off. 👉 Reach out to Brightwire PR Outlook Prices may stay range-bound this week.`, { title: TITLE });
+    expect(glued.text).not.toContain('Brightwire');
+    expect(glued.text).toContain('Outlook Prices may stay range-bound this week.');
+  });
+
+  it('keeps a question the story asks and answers in prose', () => {
+    const prose = 'Need to know why fees fell? The validators voted to halve them after a month of debate.';
+    expect(around(prose).text).toContain(prose);
+    const asked = 'Want proof that demand is back? Look at the order books: bids doubled in a week.';
+    expect(around(asked).text).toContain('Want proof that demand is back?');
+  });
+});
+
+describe('promo labels and contact lines', () => {
+  it("removes a promo's button label between two blocks and a press release's contact line", () => {
+    const r = clean(`${P} Quarkex lets traders hedge in one click. Learn more about Quarkex Why Hedging Matters Now Volatility has doubled since March, the team said. Press Contact press@quarkex.io`, { title: TITLE });
+    expect(r.text).not.toContain('Learn more about Quarkex');
+    expect(r.text).toContain('Why Hedging Matters Now');
+    expect(r.text).not.toContain('press@quarkex.io');
+  });
+
+  it('keeps a guide heading on buying a coin, prose pointing to more reading, and an address inside a sentence', () => {
+    const guide = 'How to buy Lumen The easiest route is a regulated exchange that lists it.';
+    expect(around(guide).text).toContain(guide);
+    const prose = 'Learn more about Lumenchain in the project’s own documentation before you stake.';
+    expect(around(prose).text).toContain(prose);
+    const quote = 'The team asked users to report bugs to security@lumen.example within a day.';
+    expect(around(quote).text).toContain(quote);
+  });
+});
+
+describe('related-links header named by its topic', () => {
+  it('removes a "More on <topic>" header and the run of headlines after it', () => {
+    const r = clean(`${P}\nMore on markets Why Fee Cuts Rarely Last The Week Ahead In Five Charts Validators Push Back On Lumen Vote`, { title: TITLE });
+    expect(r.text.trim()).toBe(P);
+  });
+
+  it('keeps prose that says more on something', () => {
+    const prose = 'More on the Fed chair’s remarks came later in the day, when she took questions.';
+    expect(around(prose).text).toContain(prose);
+  });
+});
+
+describe('self-promotion worded afresh', () => {
+  it("removes an offer in the outlet's voice, and a conditional pointer to the outlet by name", () => {
+    const offer = clean(`${P} Sharpen your entries with live mentors - 14 days free access to our signals desk`, { title: TITLE });
+    expect(offer.text.trim()).toBe(P);
+    const r = around('If you want more calm coverage of fee markets, you can always find more at Ledgerwire .', { source: 'Ledgerwire' });
+    expect(r.text).not.toContain('find more at Ledgerwire');
+  });
+
+  it("keeps a story's sentence about a free offer, and a conditional sentence of advice", () => {
+    const prose = 'Users who bridge before June get free access to the exchange’s premium tier, which costs $5 a month.';
+    expect(around(prose).text).toContain(prose);
+    const advice = 'If you want exposure without custody risk, a spot fund is the simpler route, one adviser noted.';
+    expect(around(advice, { source: 'Ledgerwire' }).text).toContain(advice);
+  });
+});
+
+describe('presale-promo closes', () => {
+  const story = 'Lumenchain validators voted to halve fees on Tuesday. Fees had doubled since March, squeezing small traders. The cut takes effect next week, the foundation said. Analysts expect volumes to recover within a month.';
+  it('removes an inserted promo closed by "Buy X Here." or by a how-to-buy sentence naming the official website', () => {
+    const promo = 'Meanwhile, some traders look at presales. One is VOLTIX ($VOLTIX), a mining token with staking. VOLTIX rewards holders daily. To buy $VOLTIX at its presale price, head to the VOLTIX official website and connect a wallet (e.g. any browser wallet ). You can pay by card to get $VOLTIX tokens.';
+    const r = clean(`${story} ${promo}`, { title: TITLE });
+    expect(r.text).not.toContain('VOLTIX');
+    const plain = clean(`${story} Newer coins may suit some traders. GRIDNODE is one such coin, now in presale. Buy GRIDNODE Here.`, { title: TITLE });
+    expect(plain.text).not.toContain('GRIDNODE');
+    expect(plain.text).toContain('Analysts expect volumes to recover within a month.');
+  });
+
+  it('keeps a story about a token when the headline names it', () => {
+    const own = 'GRIDNODE opened its presale on Monday. Buyers paid $0.01 a token. Buy GRIDNODE Here.';
+    expect(clean(own, { title: 'GRIDNODE opens presale' }).text).toContain('Buyers paid $0.01 a token.');
+  });
+});
+
+describe('self-promotion naming the outlet in any case', () => {
+  it("removes an imperative that points at the outlet by name, even when the outlet writes its name in capitals", () => {
+    const r = around('Read key signals and trade guidance — LEDGERWIRE.', { source: 'LedgerWire' });
+    expect(r.text).not.toContain('LEDGERWIRE');
+    expect(around('Stay informed with LEDGERWIRE reporting.', { source: 'LedgerWire' }).text).not.toContain('LEDGERWIRE');
+  });
+
+  it("keeps the outlet's own statement about its coverage and a story's sentence quoting the outlet", () => {
+    const own = 'LEDGERWIRE will keep tracking the vote as validators report results.';
+    expect(around(own, { source: 'LedgerWire' }).text).toContain(own);
+    const cited = 'Data compiled by LedgerWire show fees fell 40% after the vote.';
+    expect(around(cited, { source: 'LedgerWire' }).text).toContain(cited);
+  });
+});
+
+describe('search summary before the FAQ', () => {
+  it('removes a summary whose call asks the reader to track something when the FAQ or JSON-LD follows it', () => {
+    const r = clean(`${P} Fee share climbs as validators back the cut; track the weekly fee index for timing. What is a fee vote? A fee vote lets validators set fees.`, { title: TITLE });
+    expect(r.text).not.toContain('track the weekly fee index');
+    expect(r.text).toContain('What is a fee vote?');
+  });
+
+  it('keeps advice in the story that no FAQ follows', () => {
+    const prose = 'Fee share climbs as validators back the cut; track the weekly fee index for timing.';
+    const r = clean(`${P} ${prose} Volumes rose 12% on the day, exchange data show.`, { title: TITLE });
+    expect(r.text).toContain(prose);
+  });
+});
