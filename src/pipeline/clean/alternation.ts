@@ -1,3 +1,4 @@
+import { holdsLiteral, literalId } from './literals.ts';
 import { isSurrogatePair, type Hit } from './rule.ts';
 
 /**
@@ -21,11 +22,15 @@ export type Branch = (text: string) => Seek | null;
  */
 export type Trigger = string | readonly string[] | RegExp;
 
-/** Whether the text holds the trigger (or, for a literal, the part of it that is quickest to look for). */
+/**
+ * Whether the text holds the trigger (or, for a literal, the part of it that is quickest to look for). Literals are
+ * answered from one scan of the text for all of them (literals.ts), not one search each.
+ */
 export function holds(text: string, trigger: Trigger): boolean {
-  if (typeof trigger === 'string') return text.includes(probeOf(trigger));
+  if (typeof trigger === 'string') return holdsLiteral(text, probeIdOf(trigger));
   if (trigger instanceof RegExp) return trigger.test(text);
-  return trigger.some((literal) => text.includes(probeOf(literal)));
+  for (const literal of trigger) if (holdsLiteral(text, probeIdOf(literal))) return true;
+  return false;
 }
 
 /**
@@ -36,26 +41,35 @@ export function holds(text: string, trigger: Trigger): boolean {
 const COMMON_FIRST = ' etaoinshrdlcumwfgypbvkjxqz';
 /** Fewest characters a probe keeps: shorter ones would let many more texts through. */
 const PROBE_MIN_CHARS = 4;
-const probes = new Map<string, string>();
+const probeIds = new Map<string, number>(); // literal -> its probe's id in literals.ts
 
 /**
  * The tail of a literal that starts at its rarest character (keeping PROBE_MIN_CHARS): where the literal stands, so
  * does this tail, so looking for the tail instead lets through every text the literal does, and a few more.
  */
 function probeOf(literal: string): string {
-  let probe = probes.get(literal);
-  if (probe === undefined) {
-    let best = 0;
-    const rank = (ch: string) => (COMMON_FIRST.includes(ch) ? COMMON_FIRST.indexOf(ch) : COMMON_FIRST.length);
-    for (let i = 1; i <= literal.length - PROBE_MIN_CHARS; i++) if (rank(literal[i]) > rank(literal[best])) best = i;
-    probes.set(literal, (probe = literal.slice(best)));
-  }
-  return probe;
+  let best = 0;
+  const rank = (ch: string) => (COMMON_FIRST.includes(ch) ? COMMON_FIRST.indexOf(ch) : COMMON_FIRST.length);
+  for (let i = 1; i <= literal.length - PROBE_MIN_CHARS; i++) if (rank(literal[i]) > rank(literal[best])) best = i;
+  return literal.slice(best);
+}
+
+function probeIdOf(literal: string): number {
+  let id = probeIds.get(literal);
+  if (id === undefined) probeIds.set(literal, (id = literalId(probeOf(literal))));
+  return id;
+}
+
+/** Registers a trigger's literals ahead of the first text, so that the first scan covers them. */
+function register(trigger: Trigger | undefined): void {
+  if (typeof trigger === 'string') probeIdOf(trigger);
+  else if (trigger !== undefined && !(trigger instanceof RegExp)) for (const literal of trigger) probeIdOf(literal);
 }
 
 /** A branch searched as a regex of its own, over texts that hold `trigger` (when given). */
 export function searched(source: string, flags: string, trigger?: Trigger): Branch {
   const re = new RegExp(source, flags + 'g');
+  register(trigger);
   return (text) => {
     if (trigger !== undefined && !holds(text, trigger)) return null;
     return (from) => {
@@ -122,6 +136,8 @@ export function alternationHits(text: string, branches: readonly Branch[], unico
 /** Every position of `literal` in the text, ascending. */
 export function positionsOf(text: string, literal: string): number[] {
   const out: number[] = [];
+  // a literal long enough for the one-scan index is looked up there first: most texts lack it
+  if (literal.length >= PROBE_MIN_CHARS && !holds(text, literal)) return out;
   for (let i = text.indexOf(literal); i >= 0; i = text.indexOf(literal, i + 1)) out.push(i);
   return out;
 }
@@ -134,6 +150,7 @@ export function positionsOf(text: string, literal: string): number[] {
  */
 export function assembled(pieces: readonly { source: string; trigger: Trigger }[], build: (sources: string[]) => RegExp): (text: string) => RegExp | null {
   const built = new Map<string, RegExp>();
+  for (const p of pieces) register(p.trigger);
   return (text) => {
     const present = pieces.filter((p) => holds(text, p.trigger));
     if (present.length === 0) return null;
