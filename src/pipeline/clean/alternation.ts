@@ -23,47 +23,30 @@ export type Branch = (text: string) => Seek | null;
 export type Trigger = string | readonly string[] | RegExp;
 
 /**
- * Whether the text holds the trigger (or, for a literal, the part of it that is quickest to look for). Literals are
- * answered from one scan of the text for all of them (literals.ts), not one search each.
+ * Whether the text holds the trigger. Literals are answered from one scan of the text for all of them (literals.ts),
+ * not one search each, so a whole literal costs no more to look for than a piece of it, and lets fewer texts through.
  */
 export function holds(text: string, trigger: Trigger): boolean {
-  if (typeof trigger === 'string') return holdsLiteral(text, probeIdOf(trigger));
+  if (typeof trigger === 'string') return holdsLiteral(text, idOf(trigger));
   if (trigger instanceof RegExp) return trigger.test(text);
-  for (const literal of trigger) if (holdsLiteral(text, probeIdOf(literal))) return true;
+  for (const literal of trigger) if (holdsLiteral(text, idOf(literal))) return true;
   return false;
 }
 
-/**
- * Lower-case letters from the most to the least frequent in English text. A substring search stops at every
- * occurrence of the literal's first character, so a literal starting with a blank or an "e" costs ten times one
- * starting with a capital.
- */
-const COMMON_FIRST = ' etaoinshrdlcumwfgypbvkjxqz';
-/** Fewest characters a probe keeps: shorter ones would let many more texts through. */
-const PROBE_MIN_CHARS = 4;
-const probeIds = new Map<string, number>(); // literal -> its probe's id in literals.ts
+/** Fewest characters a literal needs to be looked up in the one-scan index (literals.ts's window). */
+const INDEXED_MIN_CHARS = 4;
+const ids = new Map<string, number>(); // literal -> its id in literals.ts
 
-/**
- * The tail of a literal that starts at its rarest character (keeping PROBE_MIN_CHARS): where the literal stands, so
- * does this tail, so looking for the tail instead lets through every text the literal does, and a few more.
- */
-function probeOf(literal: string): string {
-  let best = 0;
-  const rank = (ch: string) => (COMMON_FIRST.includes(ch) ? COMMON_FIRST.indexOf(ch) : COMMON_FIRST.length);
-  for (let i = 1; i <= literal.length - PROBE_MIN_CHARS; i++) if (rank(literal[i]) > rank(literal[best])) best = i;
-  return literal.slice(best);
-}
-
-function probeIdOf(literal: string): number {
-  let id = probeIds.get(literal);
-  if (id === undefined) probeIds.set(literal, (id = literalId(probeOf(literal))));
+function idOf(literal: string): number {
+  let id = ids.get(literal);
+  if (id === undefined) ids.set(literal, (id = literalId(literal)));
   return id;
 }
 
 /** Registers a trigger's literals ahead of the first text, so that the first scan covers them. */
 function register(trigger: Trigger | undefined): void {
-  if (typeof trigger === 'string') probeIdOf(trigger);
-  else if (trigger !== undefined && !(trigger instanceof RegExp)) for (const literal of trigger) probeIdOf(literal);
+  if (typeof trigger === 'string') idOf(trigger);
+  else if (trigger !== undefined && !(trigger instanceof RegExp)) for (const literal of trigger) idOf(literal);
 }
 
 /** A branch searched as a regex of its own, over texts that hold `trigger` (when given). */
@@ -137,7 +120,7 @@ export function alternationHits(text: string, branches: readonly Branch[], unico
 export function positionsOf(text: string, literal: string): number[] {
   const out: number[] = [];
   // a literal long enough for the one-scan index is looked up there first: most texts lack it
-  if (literal.length >= PROBE_MIN_CHARS && !holds(text, literal)) return out;
+  if (literal.length >= INDEXED_MIN_CHARS && !holds(text, literal)) return out;
   for (let i = text.indexOf(literal); i >= 0; i = text.indexOf(literal, i + 1)) out.push(i);
   return out;
 }
