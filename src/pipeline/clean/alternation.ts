@@ -43,18 +43,25 @@ function idOf(literal: string): number {
   return id;
 }
 
-/** Registers a trigger's literals ahead of the first text, so that the first scan covers them. */
-function register(trigger: Trigger | undefined): void {
-  if (typeof trigger === 'string') idOf(trigger);
-  else if (trigger !== undefined && !(trigger instanceof RegExp)) for (const literal of trigger) idOf(literal);
+/**
+ * `holds` for one trigger, its literals registered once (ahead of the first text, so that the first scan covers
+ * them) and looked up by id from then on.
+ */
+function prepare(trigger: Trigger): (text: string) => boolean {
+  if (trigger instanceof RegExp) return (text) => trigger.test(text);
+  const literalIds = (typeof trigger === 'string' ? [trigger] : trigger).map(idOf);
+  return (text) => {
+    for (const id of literalIds) if (holdsLiteral(text, id)) return true;
+    return false;
+  };
 }
 
 /** A branch searched as a regex of its own, over texts that hold `trigger` (when given). */
 export function searched(source: string, flags: string, trigger?: Trigger): Branch {
   const re = new RegExp(source, flags + 'g');
-  register(trigger);
+  const has = trigger === undefined ? null : prepare(trigger);
   return (text) => {
-    if (trigger !== undefined && !holds(text, trigger)) return null;
+    if (has && !has(text)) return null;
     return (from) => {
       re.lastIndex = from;
       return re.exec(text);
@@ -133,9 +140,9 @@ export function positionsOf(text: string, literal: string): number[] {
  */
 export function assembled(pieces: readonly { source: string; trigger: Trigger }[], build: (sources: string[]) => RegExp): (text: string) => RegExp | null {
   const built = new Map<string, RegExp>();
-  for (const p of pieces) register(p.trigger);
+  const has = pieces.map((p) => prepare(p.trigger));
   return (text) => {
-    const present = pieces.filter((p) => holds(text, p.trigger));
+    const present = pieces.filter((_, i) => has[i](text));
     if (present.length === 0) return null;
     const key = present.map((p) => pieces.indexOf(p)).join(',');
     let re = built.get(key);

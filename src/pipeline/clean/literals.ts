@@ -41,8 +41,10 @@ export function literalId(literal: string): number {
 
 /** Four code units as one number: exact for ASCII (seven bits each), mixed for other characters. */
 function windowHash(a: number, b: number, c: number, d: number): number {
-  return ((a << 21) ^ (b << 14) ^ (c << 7) ^ d) | 0;
+  return ((a << 21) ^ (b << 14) ^ (c << 7) ^ d) & WINDOW_MASK;
 }
+/** The 28 bits four seven-bit characters fill: shifting the hash by seven and masking drops the oldest character. */
+const WINDOW_MASK = (1 << 28) - 1;
 
 function slot(h: number): number {
   return Math.imul(h, 0x9e3779b1) >>> (32 - TABLE_BITS);
@@ -73,16 +75,10 @@ function scan(text: string): void {
   }
   const n = text.length;
   if (n < WINDOW) return;
-  let a = 0;
-  let b = text.charCodeAt(0);
-  let c = text.charCodeAt(1);
-  let d = text.charCodeAt(2);
+  // the window's hash rolled on one character at a time: windowHash of the four characters ending at i + 3
+  let h = ((text.charCodeAt(0) << 14) ^ (text.charCodeAt(1) << 7) ^ text.charCodeAt(2)) & WINDOW_MASK;
   for (let i = 0; i + WINDOW <= n; i++) {
-    a = b;
-    b = c;
-    c = d;
-    d = text.charCodeAt(i + 3);
-    const h = windowHash(a, b, c, d);
+    h = ((h << 7) ^ text.charCodeAt(i + 3)) & WINDOW_MASK;
     if (table[slot(h)] === 0) continue;
     const candidates = byHash.get(h);
     if (!candidates) continue;
