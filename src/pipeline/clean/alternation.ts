@@ -1,3 +1,4 @@
+import { holdsLiteral, literalId } from './literals.ts';
 import { isSurrogatePair, type Hit } from './rule.ts';
 
 /**
@@ -21,43 +22,46 @@ export type Branch = (text: string) => Seek | null;
  */
 export type Trigger = string | readonly string[] | RegExp;
 
-/** Whether the text holds the trigger (or, for a literal, the part of it that is quickest to look for). */
+/**
+ * Whether the text holds the trigger. Literals are answered from one scan of the text for all of them (literals.ts),
+ * not one search each, so a whole literal costs no more to look for than a piece of it, and lets fewer texts through.
+ */
 export function holds(text: string, trigger: Trigger): boolean {
-  if (typeof trigger === 'string') return text.includes(probeOf(trigger));
+  if (typeof trigger === 'string') return holdsLiteral(text, idOf(trigger));
   if (trigger instanceof RegExp) return trigger.test(text);
-  return trigger.some((literal) => text.includes(probeOf(literal)));
+  for (const literal of trigger) if (holdsLiteral(text, idOf(literal))) return true;
+  return false;
+}
+
+/** Fewest characters a literal needs to be looked up in the one-scan index (literals.ts's window). */
+const INDEXED_MIN_CHARS = 4;
+const ids = new Map<string, number>(); // literal -> its id in literals.ts
+
+function idOf(literal: string): number {
+  let id = ids.get(literal);
+  if (id === undefined) ids.set(literal, (id = literalId(literal)));
+  return id;
 }
 
 /**
- * Lower-case letters from the most to the least frequent in English text. A substring search stops at every
- * occurrence of the literal's first character, so a literal starting with a blank or an "e" costs ten times one
- * starting with a capital.
+ * `holds` for one trigger, its literals registered once (ahead of the first text, so that the first scan covers
+ * them) and looked up by id from then on.
  */
-const COMMON_FIRST = ' etaoinshrdlcumwfgypbvkjxqz';
-/** Fewest characters a probe keeps: shorter ones would let many more texts through. */
-const PROBE_MIN_CHARS = 4;
-const probes = new Map<string, string>();
-
-/**
- * The tail of a literal that starts at its rarest character (keeping PROBE_MIN_CHARS): where the literal stands, so
- * does this tail, so looking for the tail instead lets through every text the literal does, and a few more.
- */
-function probeOf(literal: string): string {
-  let probe = probes.get(literal);
-  if (probe === undefined) {
-    let best = 0;
-    const rank = (ch: string) => (COMMON_FIRST.includes(ch) ? COMMON_FIRST.indexOf(ch) : COMMON_FIRST.length);
-    for (let i = 1; i <= literal.length - PROBE_MIN_CHARS; i++) if (rank(literal[i]) > rank(literal[best])) best = i;
-    probes.set(literal, (probe = literal.slice(best)));
-  }
-  return probe;
+function prepare(trigger: Trigger): (text: string) => boolean {
+  if (trigger instanceof RegExp) return (text) => trigger.test(text);
+  const literalIds = (typeof trigger === 'string' ? [trigger] : trigger).map(idOf);
+  return (text) => {
+    for (const id of literalIds) if (holdsLiteral(text, id)) return true;
+    return false;
+  };
 }
 
 /** A branch searched as a regex of its own, over texts that hold `trigger` (when given). */
 export function searched(source: string, flags: string, trigger?: Trigger): Branch {
   const re = new RegExp(source, flags + 'g');
+  const has = trigger === undefined ? null : prepare(trigger);
   return (text) => {
-    if (trigger !== undefined && !holds(text, trigger)) return null;
+    if (has && !has(text)) return null;
     return (from) => {
       re.lastIndex = from;
       return re.exec(text);
@@ -122,6 +126,8 @@ export function alternationHits(text: string, branches: readonly Branch[], unico
 /** Every position of `literal` in the text, ascending. */
 export function positionsOf(text: string, literal: string): number[] {
   const out: number[] = [];
+  // a literal long enough for the one-scan index is looked up there first: most texts lack it
+  if (literal.length >= INDEXED_MIN_CHARS && !holds(text, literal)) return out;
   for (let i = text.indexOf(literal); i >= 0; i = text.indexOf(literal, i + 1)) out.push(i);
   return out;
 }
@@ -134,8 +140,9 @@ export function positionsOf(text: string, literal: string): number[] {
  */
 export function assembled(pieces: readonly { source: string; trigger: Trigger }[], build: (sources: string[]) => RegExp): (text: string) => RegExp | null {
   const built = new Map<string, RegExp>();
+  const has = pieces.map((p) => prepare(p.trigger));
   return (text) => {
-    const present = pieces.filter((p) => holds(text, p.trigger));
+    const present = pieces.filter((_, i) => has[i](text));
     if (present.length === 0) return null;
     const key = present.map((p) => pieces.indexOf(p)).join(',');
     let re = built.get(key);

@@ -29,7 +29,7 @@ export function claim(text: string, claimed: Claim[], hit: Hit, index: number): 
   }
   for (const p of pieces) {
     const t = trimmed(text, p.start, p.end);
-    if (t) insertSorted(claimed, { ...t, inline: p.inline, why: p.why, index });
+    if (t) insertSorted(claimed, { start: t.start, end: t.end, inline: p.inline, why: p.why, index }); // one shape for every claim
   }
 }
 

@@ -63,7 +63,7 @@ export function clean(text: string, ctx: CleanContext = {}): Cleaned {
   let viewOf = -1;
   TAIL_RULES.forEach((rule, i) => {
     if (viewOf !== claimed.length) {
-      removedView = claimed.map((c) => ({ ...c, category: all[c.index].category }));
+      removedView = claimed.map((c) => ({ start: c.start, end: c.end, inline: c.inline, why: c.why, index: c.index, category: all[c.index].category }));
       viewOf = claimed.length;
     }
     for (const hit of rule.find(text, removedView, rc)) claim(text, claimed, hit, RULES.length + i);

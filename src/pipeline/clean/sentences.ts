@@ -1,3 +1,5 @@
+import { positionsOf } from './alternation.ts';
+
 /**
  * Sentences over flattened text. A sentence ends at . ! ? followed by a blank, a capital (glued blocks),
  * a quote or the end, or at a line break; a dot inside "0.20" or "Barrons.com" does not end one.
@@ -68,8 +70,9 @@ export function sentenceAt(text: string, at: number): [number, number] {
   if (text !== cachedText) {
     cachedText = text;
     cachedLines.clear();
+    cachedBreaks = positionsOf(text, '\n');
   }
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineStart = lastAtOrBefore(cachedBreaks, Math.max(at - 1, 0)) + 1; // text.lastIndexOf('\n', at - 1) + 1
   let ends = cachedLines.get(lineStart);
   if (!ends) {
     ends = [];
@@ -97,3 +100,17 @@ export function sentenceAt(text: string, at: number): [number, number] {
 
 let cachedText: string | null = null;
 const cachedLines = new Map<number, number[]>();
+/** The line breaks of the cached text: a flattened text is one long line, and a backward search from each offset asked about walked it to its start. */
+let cachedBreaks: number[] = [];
+
+/** The last of the ascending `offsets` at or before `at`, or -1: what `lastIndexOf` gives when they are a character's places. */
+export function lastAtOrBefore(offsets: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? offsets[lo - 1] : -1;
+}

@@ -1,4 +1,5 @@
-import { matches, type Hit, type Rule } from '../rule.ts';
+import { alternationHits, anchored } from '../alternation.ts';
+import type { Rule } from '../rule.ts';
 
 /**
  * Author bio boxes: the author's name as a heading glued (no space: a flattened page) to a bio that
@@ -7,24 +8,45 @@ import { matches, type Hit, type Rule } from '../rule.ts';
  * are bounded (20 letters): an unbounded run would rescan long letter runs from every capital.
  */
 const VERB = String.raw`(?:is|has|was|writes|covers|joined|holds|leads|reports|indicates)\b`;
-const BIO_BOX = new RegExp(
-  [
-    // "Jamie CrawleyJamie has …": the heading, then the first name opening the bio
-    String.raw`(?<!\p{Lu})([A-Z][a-z]{1,20})(?: [A-Z][\p{Ll}'’-]{1,20}){1,2}(?:READ FULL BIO|About the author)?\1 ${VERB}`,
-    // "Omkar GodboleOmkar Godbole is …", "AI BoostAI Boost indicates …", "CD AnalyticsCoinDesk Analytics is …"
-    String.raw`(?<!\p{Lu})([A-Z][A-Za-z]{1,20}) ([A-Z][\p{Ll}'’-]{1,20})(?:READ FULL BIO|About the author)?(?:\2|[A-Z][\p{L}]{1,20}) \3 ${VERB}`,
-  ].join('|'),
-  'gu',
-);
+const BIO_BOX_SOURCE = [
+  // "Jamie CrawleyJamie has …": the heading, then the first name opening the bio
+  String.raw`(?<!\p{Lu})([A-Z][a-z]{1,20})(?: [A-Z][\p{Ll}'’-]{1,20}){1,2}(?:READ FULL BIO|About the author)?\1 ${VERB}`,
+  // "Omkar GodboleOmkar Godbole is …", "AI BoostAI Boost indicates …", "CD AnalyticsCoinDesk Analytics is …"
+  String.raw`(?<!\p{Lu})([A-Z][A-Za-z]{1,20}) ([A-Z][\p{Ll}'’-]{1,20})(?:READ FULL BIO|About the author)?(?:\2|[A-Z][\p{L}]{1,20}) \3 ${VERB}`,
+].join('|');
+
+/**
+ * Both forms glue a capital (of "READ FULL BIO", "About the author" or the repeated name) straight onto the heading's
+ * last lower-case letter, at most GLUE_MAX_CHARS after the box's start (a first name and two name words of 21
+ * characters each, with their blanks). Prose puts a blank before its capitals, so glues are few: the box is tried
+ * only at the capitals shortly before one, not at every character of every text.
+ */
+const GLUE_MAX_CHARS = 64;
+const BIO_BOX = [anchored(BIO_BOX_SOURCE, 'u', boxStarts)];
+
+/** Every place a box may start: an ASCII capital at most GLUE_MAX_CHARS before a glue, ascending. */
+function boxStarts(text: string): number[] {
+  const out: number[] = [];
+  let from = 0; // capitals before this were listed already
+  for (let g = 1; g < text.length; g++) {
+    const c = text.charCodeAt(g);
+    if (c < 65 || c > 90) continue;
+    const p = text.charCodeAt(g - 1);
+    // [\p{Ll}'’-] before it; any other script's character may be a lower-case letter
+    if (!((p >= 97 && p <= 122) || p === 39 || p === 45 || p > 127)) continue;
+    for (let i = Math.max(from, g - GLUE_MAX_CHARS); i < g; i++) {
+      const d = text.charCodeAt(i);
+      if (d >= 65 && d <= 90) out.push(i);
+    }
+    from = g;
+  }
+  return out;
+}
 
 export const authorBio: Rule = {
   name: 'author-bio',
   category: 'author_bio',
   extend: 'to-next-noise',
   maxLength: 1_600,
-  find(text) {
-    const hits: Hit[] = [];
-    for (const m of matches(text, BIO_BOX)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
-    return hits;
-  },
+  find: (text) => alternationHits(text, BIO_BOX, true),
 };

@@ -96,7 +96,7 @@ function copies(text: string, key: string): [number, number][] {
   const out: [number, number][] = [];
   const fallback = prefixTable(key);
   const recent = new Int32Array(key.length); // offsets of the last key.length letters, round robin
-  let n = 0;
+  let next = 0; // the slot the next letter's offset goes to: once key.length letters are in, the oldest one's
   let matched = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -115,11 +115,12 @@ function copies(text: string, key: string): [number, number][] {
       c = foldedOther(c);
       if (c < 0) continue;
     }
-    recent[n++ % key.length] = i;
+    recent[next] = i;
+    if (++next === key.length) next = 0; // a wrap, not a modulo per letter
     while (matched > 0 && key.charCodeAt(matched) !== c) matched = fallback[matched - 1];
     if (key.charCodeAt(matched) === c) matched++;
     if (matched === key.length) {
-      out.push([recent[(n - key.length) % key.length], i + 1]);
+      out.push([recent[next], i + 1]); // key.length letters back: a full match has put at least that many in
       matched = 0; // copies do not overlap
     }
   }

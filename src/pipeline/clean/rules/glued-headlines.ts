@@ -84,6 +84,7 @@ function findGlues(text: string): Glue[] {
     const p = text.charCodeAt(i - 1);
     if (p === 32 || p === 10 || p === 9) continue; // after a blank: no glue
     let weak: boolean | null;
+    if (c > 127 && !mayStartGlue(c)) continue; // a quote, a dash: GLUE_AT needs a capital or a figure here
     if (c > 127 || p > 127) {
       GLUE_AT.lastIndex = i;
       const m = GLUE_AT.exec(text);
@@ -93,6 +94,16 @@ function findGlues(text: string): Glue[] {
     out.push({ at: i, weak });
   }
   return out;
+}
+
+/** A capital or a figure, as GLUE_AT's lookaheads need at a glue point (beyond ASCII; memo per code unit, filled on first sight). */
+const UPPER_OR_FIGURE = /^[\p{Lu}\p{N}]$/u;
+let startsGlue: Uint8Array | null = null; // 0 not looked at yet, 1 no, 2 yes
+function mayStartGlue(c: number): boolean {
+  if (c >= 0xd800 && c <= 0xdfff) return true; // half of a pair: the code point decides, in GLUE_AT
+  startsGlue ??= new Uint8Array(0x10000);
+  if (startsGlue[c] === 0) startsGlue[c] = UPPER_OR_FIGURE.test(String.fromCharCode(c)) ? 2 : 1;
+  return startsGlue[c] === 2;
 }
 
 /** GLUE_AT on ASCII: null when `i` is no glue point, else whether it is the weak kind. */

@@ -1,5 +1,5 @@
 import { isAsciiLower } from '../ascii.ts';
-import type { Hit, Rule } from '../rule.ts';
+import { isSurrogatePair, type Hit, type Rule } from '../rule.ts';
 
 /**
  * Menus, tag lists and widgets run together without spaces when a page is flattened: "Stocks MenuStocksMarket
@@ -10,7 +10,6 @@ import type { Hit, Rule } from '../rule.ts';
  * the story's sentences, it stops at the glued break: "a BNB treasuryByJamie …" starts at "By", "… 12:33SHIB team has"
  * ends before "SHIB", and a stop glued to a capital ("Ledger.ByShaurya") ends the sentence before it.
  */
-const TOKEN = /\S+/g;
 /** A join: a word of three lower-case letters or more, glued to a capitalised word. */
 const JOIN = /\p{Ll}{3}(?=\p{Lu}\p{Ll})/gu;
 /** A glued break: a join, or a digit glued to a capital ("12:33SHIB"). */
@@ -93,65 +92,103 @@ function runsIn(text: string, from: number, to: number): Hit[] {
     if (hit) hits.push(hit);
     run = [];
   };
-  for (const tok of tokens(text, from, to)) {
-    if (!isRunToken(text, tok)) {
+  // One token at a time, as /\S+/g would cut them (blank-separated, then split where a stop is glued to a capital);
+  // only tokens a run takes are kept as objects.
+  const step = (start: number, end: number, joins: number, breaks: number[]) => {
+    if (!isRunToken(text, start, end, breaks)) {
       close(true);
-      proseBefore = !endsSentence(text, tok.end);
-      continue;
+      proseBefore = !endsSentence(text, end);
+      return;
     }
-    run.push(tok);
-    if (endsSentence(text, tok.end)) {
+    run.push({ start, end, joins, breaks });
+    if (endsSentence(text, end)) {
       close(true);
       proseBefore = false;
     }
+  };
+  for (let i = from; i < to; ) {
+    while (i < to && isJsSpace(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const start = i;
+    while (i < text.length && !isJsSpace(text.charCodeAt(i))) i++;
+    if (mayBeGlued(text, start, i)) gluedParts(text, start, i, step);
+    else step(start, i, 0, NO_BREAKS);
   }
   close(false);
   return hits;
 }
 
+/** A token without glued breaks (most of them): one shared empty list, read and never changed. */
+const NO_BREAKS: number[] = [];
+
+/** White space as the \s of a regex counts it (ECMAScript's WhiteSpace and LineTerminator), by character code. */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Capitalised, all capitals, a digit, a separator, or glued ("groupChainalysis"): a token a menu run may hold. */
-function isRunToken(text: string, tok: Tok): boolean {
-  const c = text.charCodeAt(tok.start);
+function isRunToken(text: string, start: number, end: number, breaks: readonly number[]): boolean {
+  const c = text.charCodeAt(start);
   if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c === 124 || c === 47 || c === 45) return true;
-  if (c >= 97 && c <= 122) return tok.breaks.length > 0;
-  return RUN_TOKEN.test(text.slice(tok.start, tok.end)); // other scripts and signs: the Unicode pattern decides
+  if (c >= 97 && c <= 122) return breaks.length > 0;
+  return RUN_TOKEN.test(text.slice(start, end)); // other scripts and signs: the Unicode pattern decides
 }
 
 /** Whether the token ending at `end` closes a sentence: a stop, maybe followed by a closing quote or parenthesis. */
 function endsSentence(text: string, end: number): boolean {
   let i = end - 1;
-  if ('"”’)'.includes(text[i])) i--;
-  return text[i] === '.' || text[i] === '!' || text[i] === '?';
+  const c = text.charCodeAt(i);
+  if (c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x29) i--; // " ” ’ )
+  const d = text.charCodeAt(i);
+  return d === 0x2e || d === 0x21 || d === 0x3f; // . ! ?
 }
 
-/** Whether a token holds a lower-case letter, digit or stop right before a capital: only such tokens need a closer look. */
-function mayBeGlued(tok: string): boolean {
-  for (let i = 1; i < tok.length; i++) {
-    const c = tok.charCodeAt(i);
+/** Whether text[start, end) holds a lower-case letter, digit or stop right before a capital: only such tokens need a closer look. */
+function mayBeGlued(text: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) {
-      const p = tok.charCodeAt(i - 1);
+      const p = text.charCodeAt(i - 1);
       if ((p >= 97 && p <= 122) || (p >= 48 && p <= 57) || p === 46 || p === 33 || p === 63 || p > 127) return true;
     } else if (c > 127) return true; // non-ASCII: let the Unicode patterns decide
   }
   return false;
 }
 
-/** Blank-separated tokens of text[from, to), split again where a stop is glued to a capital. */
-function* tokens(text: string, from: number, to: number): Generator<Tok> {
-  TOKEN.lastIndex = from;
-  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
-    if (!mayBeGlued(m[0])) {
-      yield { start: m.index, end: m.index + m[0].length, joins: 0, breaks: [] };
-      continue;
-    }
-    const cuts = [0, ...[...m[0].matchAll(GLUED_STOP)].map((g) => (g.index ?? 0) + 1), m[0].length];
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const part = m[0].slice(cuts[i], cuts[i + 1]);
-      if (!part) continue;
-      const at = m.index + cuts[i];
-      yield { start: at, end: at + part.length, joins: part.match(JOIN)?.length ?? 0, breaks: [...part.matchAll(BREAK)].map((b) => at + (b.index ?? 0)) };
-    }
+/** The token text[start, end) split where a stop is glued to a capital, each part with its joins and glued breaks. */
+function gluedParts(text: string, start: number, end: number, step: (start: number, end: number, joins: number, breaks: number[]) => void): void {
+  const tok = text.slice(start, end);
+  const cuts = [0];
+  GLUED_STOP.lastIndex = 0;
+  for (let g = GLUED_STOP.exec(tok); g; g = GLUED_STOP.exec(tok)) cuts.push(g.index + 1);
+  cuts.push(tok.length);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const part = tok.slice(cuts[i], cuts[i + 1]);
+    if (!part) continue;
+    const at = start + cuts[i];
+    step(at, at + part.length, countJoins(part), breaksIn(part, at));
   }
+}
+
+/** How many times JOIN matches in a part (as `part.match(JOIN).length`; a join is never empty). */
+function countJoins(part: string): number {
+  let n = 0;
+  JOIN.lastIndex = 0;
+  while (JOIN.exec(part)) n++;
+  return n;
+}
+
+/** Text offsets of BREAK's (empty) matches in a part, as `matchAll` yields them: each search moves on one code point. */
+function breaksIn(part: string, at: number): number[] {
+  const out: number[] = [];
+  BREAK.lastIndex = 0;
+  for (let b = BREAK.exec(part); b; b = BREAK.exec(part)) {
+    out.push(at + b.index);
+    BREAK.lastIndex = b.index + b[0].length + (b[0] === '' ? (isSurrogatePair(part, b.index) ? 2 : 1) : 0);
+  }
+  return out;
 }
 
 /** The run as a hit, its edges cut at the glued breaks where it meets the story, or null when it is not a glued menu. */

@@ -1,5 +1,5 @@
-import { alternationHits, searched, type Branch } from '../alternation.ts';
-import { matchAll, type Rule } from '../rule.ts';
+import { alternationHits, anchored, holds, searched, type Branch } from '../alternation.ts';
+import type { Rule } from '../rule.ts';
 
 /**
  * Headers of lists of other stories: "Latest Crypto News", "Related articles", "HOT Stories",
@@ -27,12 +27,26 @@ const HEADER: Branch[] = [
  * "You may also like", "Ähnliche Beiträge", "Das könnte Sie auch interessieren", "Veja também:". (A regex of its
  * own: a line-anchored branch in the alternation above would slow every search through it.)
  */
-const HEADER_LINE = new RegExp(String.raw`^[ \t]*(?:Related(?: [Cc]overage| [Rr]eading| [Cc]ontent)?|You (?:may|might) also like|(?:Ähnliche|Verwandte) (?:Beiträge|Artikel)|Auch interessant|Das (?:Thema )?könnte (?:Sie|dich|euch) auch interessieren|Lesen Sie auch(?: die folgenden Beiträge)?|Zum Weiterlesen|Neueste (?:Artikel|Beiträge)|Schon gelesen\?|Veja [Tt]ambém|Le puede interesar|Lea también|Vea también|VEA TAMBIÉN|À lire aussi|Lire aussi)[ \t]*[:!]?(?=[ \t]*$)`, 'gmu');
+const HEADER_LINE_SOURCE = String.raw`^[ \t]*(?:Related(?: [Cc]overage| [Rr]eading| [Cc]ontent)?|You (?:may|might) also like|(?:Ähnliche|Verwandte) (?:Beiträge|Artikel)|Auch interessant|Das (?:Thema )?könnte (?:Sie|dich|euch) auch interessieren|Lesen Sie auch(?: die folgenden Beiträge)?|Zum Weiterlesen|Neueste (?:Artikel|Beiträge)|Schon gelesen\?|Veja [Tt]ambém|Le puede interesar|Lea también|Vea también|VEA TAMBIÉN|À lire aussi|Lire aussi)[ \t]*[:!]?(?=[ \t]*$)`;
+/** A piece each header above holds: a text without any has no such line. */
+const HEADER_LINE_WORDS = ['Related', 'also like', 'Ähnliche ', 'Verwandte ', 'Auch interessant', 'könnte ', 'Lesen Sie auch', 'Zum Weiterlesen', 'Neueste ', 'Schon gelesen?', 'Veja ', 'Le puede interesar', 'Lea también', 'Vea también', 'VEA TAMBIÉN', 'À lire aussi', 'Lire aussi'];
+/** Tried only where a line starts (where ^ holds under the m flag), in texts holding a header's words; most texts are one line. */
+const HEADER_LINE = [anchored(HEADER_LINE_SOURCE, 'mu', (text) => (holds(text, HEADER_LINE_WORDS) ? lineStarts(text) : []))];
+
+/** The text's start and every place after a line terminator (\n, \r, U+2028, U+2029), ascending. */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) out.push(i + 1);
+  }
+  return out;
+}
 
 export const relatedLinks: Rule = {
   name: 'related-links',
   category: 'related_links',
   extend: 'list',
   maxLength: 2_000,
-  find: (text) => [...alternationHits(text, HEADER, false), ...matchAll(text, HEADER_LINE)].sort((a, b) => a.start - b.start),
+  find: (text) => [...alternationHits(text, HEADER, false), ...alternationHits(text, HEADER_LINE, true)].sort((a, b) => a.start - b.start),
 };

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { holdsLiteral, literalId } from '../../../src/pipeline/clean/literals.ts';
+import { lastAtOrBefore } from '../../../src/pipeline/clean/sentences.ts';
+
+/** Long enough (SCAN_MIN_CHARS) that the one-scan index answers, not `includes`. */
+const filler = 'Bitcoin traded sideways through the session while volumes stayed thin. '.repeat(5);
+
+describe('literals', () => {
+  const subscribe = literalId('Subscribe to ');
+  const curly = literalId('don’t miss');
+  const short = literalId('By ');
+
+  it('answers exactly as includes does for every registered literal, at the start, middle and end of a text', () => {
+    const texts = [`Subscribe to ${filler}`, `${filler}Subscribe to our letter ${filler}`, `${filler}Subscribe to `, filler, `${filler}Subscribe t`];
+    for (const text of texts) expect(holdsLiteral(text, subscribe)).toBe(text.includes('Subscribe to '));
+  });
+
+  it('finds literals beyond ASCII and in texts holding two-byte characters', () => {
+    expect(holdsLiteral(`${filler}“Quoted” and don’t miss it`, curly)).toBe(true);
+    expect(holdsLiteral(`${filler}“Quoted” and dont miss it`, curly)).toBe(false);
+  });
+
+  it('answers a literal shorter than a window, and one registered after the text was scanned', () => {
+    const text = `${filler}By Jane Doe, late`;
+    expect(holdsLiteral(text, short)).toBe(true);
+    expect(holdsLiteral(text, subscribe)).toBe(false);
+    const late = literalId('Jane Doe, late');
+    expect(holdsLiteral(text, late)).toBe(true);
+    expect(holdsLiteral(filler, late)).toBe(false);
+  });
+
+  it('answers short texts too (searched directly)', () => {
+    expect(holdsLiteral('Subscribe to us', subscribe)).toBe(true);
+    expect(holdsLiteral('Subscribe now', subscribe)).toBe(false);
+  });
+});
+
+describe('lastAtOrBefore', () => {
+  it('gives the last offset at or before a place, or -1, as lastIndexOf gives a character', () => {
+    const text = 'a\nbc\n\nd';
+    const breaks = [1, 4, 5];
+    for (let at = 0; at < text.length + 2; at++) expect(lastAtOrBefore(breaks, at)).toBe(text.lastIndexOf('\n', at));
+  });
+});
