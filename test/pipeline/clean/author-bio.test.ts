@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { cleanChecked, removedBy } from './helpers.ts';
 
 describe('author-bio', () => {
+  it('keeps a sub-heading glued to a first sentence that opens with its first word: a headline, not a name', () => {
+    const text = 'Fees fell for a third week.Solana Is RecoveringSolana is trading at 180 after a weak start to the month, and volumes are rising again on the main venues.';
+    const r = cleanChecked(text);
+    expect(removedBy(r, 'author-bio')).toEqual([]);
+    expect(r.text).toContain('trading at 180 after a weak start');
+  });
+
   it('drops a bio box whose heading is glued to a bio opening with the same name, up to the next widget', () => {
     const text = 'The upgrade is due in May, the developers said.Lena MarshLena covers DeFi and market structure from Berlin. She holds ETH and SOL.X iconLatest Crypto NewsMiners Rally as Hashprice Jumps2 hours ago';
     const r = cleanChecked(text);

@@ -48,5 +48,11 @@ export const authorBio: Rule = {
   category: 'author_bio',
   extend: 'to-next-noise',
   maxLength: 1_600,
-  find: (text) => alternationHits(text, BIO_BOX, true),
+  find: (text) => alternationHits(text, BIO_BOX, true).filter((hit) => !HEADLINE_WORD.test(text.slice(hit.start, hit.end))),
 };
+
+/**
+ * A word no one's name holds but a headline does: a sub-heading glued to a first sentence that opens with its first
+ * word ("Bitcoin Is StabilizingBitcoin is currently trading …") has the form of a bio box and is the story.
+ */
+const HEADLINE_WORD = /(?<![\p{L}])(?:Is|Are|Was|Were|Has|Have|Had|Be|Not|The|Of|To|In|On|For|And|Or|As|At|By|With|From|Into|Amid|Its)(?= )/u;
