@@ -56,6 +56,7 @@ export async function yieldToReaders(maxWaitMs = READER_WAIT_MAX_MS): Promise<vo
  * readers first. Results, batches and their order are D1's own: only the thread is handed over in between.
  */
 export function yieldingD1(d1: D1Database): D1Database {
+  const binding = bindingOf(d1);
   const unwrapped = new WeakMap<object, D1PreparedStatement>();
   const statement = (s: D1PreparedStatement): D1PreparedStatement => {
     const wrapped = new Proxy(s, {
@@ -75,7 +76,7 @@ export function yieldingD1(d1: D1Database): D1Database {
     unwrapped.set(wrapped, s);
     return wrapped;
   };
-  return new Proxy(d1, {
+  const wrapped = new Proxy(binding, {
     get(target, prop) {
       if (prop === 'prepare') return (query: string) => statement(target.prepare(query));
       if (prop === 'batch') {
@@ -88,4 +89,13 @@ export function yieldingD1(d1: D1Database): D1Database {
       return typeof v === 'function' ? v.bind(target) : v;
     },
   });
+  bindings.set(wrapped, binding);
+  return wrapped;
+}
+
+const bindings = new WeakMap<D1Database, D1Database>();
+
+/** The binding itself under a `yieldingD1` (one database, one identity: the serving version keys its memory by it). */
+export function bindingOf(d1: D1Database): D1Database {
+  return bindings.get(d1) ?? d1;
 }

@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../src/db/client.ts';
 import { meta } from '../../src/db/schema.ts';
-import { READER_WAIT_MAX_MS, readerStarted, yieldingD1 } from '../../src/ingest/yield-to-readers.ts';
+import { bindingOf, READER_WAIT_MAX_MS, readerStarted, yieldingD1 } from '../../src/ingest/yield-to-readers.ts';
+import { bumpServingVersion, servingVersion } from '../../src/db/serving-version.ts';
 
 describe('yieldingD1', () => {
   it('answers run, first, all, raw and a batch of its own statements as D1 does, drizzle included', async () => {
@@ -43,5 +44,13 @@ describe('yieldingD1', () => {
     expect(await d1.prepare('SELECT 2 AS two').first('two')).toBe(2);
     expect(Date.now() - t0).toBeLessThan(READER_WAIT_MAX_MS * 5);
     stuck();
+  });
+
+  it('is the same database as its binding: a bump made through it is the version readers of the binding see', async () => {
+    const d1 = yieldingD1(env.DB);
+    expect(bindingOf(d1)).toBe(env.DB);
+    expect(bindingOf(yieldingD1(d1))).toBe(env.DB);
+    const token = await bumpServingVersion(getDb(d1));
+    expect(await servingVersion(env.DB)).toBe(token);
   });
 });
