@@ -32,7 +32,7 @@ export function readerStarted(): () => void {
   };
 }
 
-/** Serving requests of this isolate running now (for tests and the inspector of this module's behaviour). */
+/** Serving requests of this isolate running now. */
 export function readersInFlight(): number {
   return readers.inFlight;
 }
