@@ -9,8 +9,12 @@ import type { AppEnv } from './routes/context.ts';
 import { feed } from './routes/feed.ts';
 import { inspector } from './routes/inspector.tsx';
 import { publicRead } from './routes/public-read.ts';
+import { readerActivity } from './routes/reader-activity.ts';
 
 export const app = new Hono<AppEnv>();
+
+// outermost: a reader counts from its first line to its last, and placement in this isolate lets it go first
+app.use(readerActivity());
 
 // first, so it runs last: the API and feeds are readable from other origins, 304s and errors included
 app.use(publicRead());

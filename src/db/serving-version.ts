@@ -9,6 +9,7 @@
  * last read for VERSION_RECHECK_MS, and a bump made in this isolate is seen here at once. A bump made in another
  * isolate (another Cloudflare location, say) is seen within VERSION_RECHECK_MS.
  */
+import { bindingOf } from '../ingest/yield-to-readers.ts';
 import type { Db } from './client.ts';
 
 export const SERVING_VERSION_KEY = 'serving.version';
@@ -17,7 +18,7 @@ export const VERSION_RECHECK_MS = 1_000; // how stale a list may be after anothe
 let known: { d1: D1Database; token: string; readAt: number } | null = null;
 
 type AnyDb = D1Database | Db;
-const d1Of = (db: AnyDb): D1Database => ('$client' in db ? (db.$client as D1Database) : db);
+const d1Of = (db: AnyDb): D1Database => bindingOf('$client' in db ? (db.$client as D1Database) : db);
 
 /**
  * A fresh token, unique across databases and isolates: a counter would let two databases (two test files, a rebuilt

@@ -14,7 +14,7 @@ import { HostGate } from './host-gate.ts';
 import { allowedHostsOf } from './host-guard.ts';
 import { ingestFeed } from './ingest-feed.ts';
 import { processArticle } from './process-article.ts';
-import { yieldToReaders } from './yield-to-readers.ts';
+import { yieldingD1, yieldToReaders } from './yield-to-readers.ts';
 import { enqueueArticles, type ArticleMessage, type FeedMessage } from './schedule.ts';
 import { configuredSources } from './sources.ts';
 import { emitSafely } from '../webhooks/events.ts';
@@ -49,12 +49,13 @@ export async function consumeFeeds(batch: MessageBatch<FeedMessage>, env: Env): 
 }
 
 export async function consumeArticles(batch: MessageBatch<ArticleMessage>, env: Env): Promise<void> {
-  const db = getDb(env.DB);
+  const d1 = yieldingD1(env.DB); // readers of this isolate go first at every round trip
+  const db = getDb(d1);
   const onPlaced = emitSafely({ db, queue: env.WEBHOOKS }, log);
   for (const msg of batch.messages) {
     await yieldToReaders();
     try {
-      await processArticle(msg.body.itemId, { db, d1: env.DB, ...WORKER_DOMS, log, onPlaced });
+      await processArticle(msg.body.itemId, { db, d1, ...WORKER_DOMS, log, onPlaced });
       msg.ack();
     } catch (err) {
       console.error(`[process] ${msg.body.itemId} will retry: ${(err as Error).message ?? err}`);

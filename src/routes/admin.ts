@@ -10,6 +10,7 @@ import { resolveClusterId } from '../db/queries/stories.ts';
 import { clusters, items } from '../db/schema.ts';
 import { WORKER_DOMS } from '../dom/worker-doms.ts';
 import { replayArticles, replayFeed, type RecordedArticle, type ReplaySource } from '../ingest/replay.ts';
+import { yieldingD1 } from '../ingest/yield-to-readers.ts';
 import { TIERS } from '../pipeline/types.ts';
 import { adminOverrides } from './admin-overrides.ts';
 import { adminWebhooks } from './admin-webhooks.ts';
@@ -73,9 +74,10 @@ export const admin = new Hono<AppEnv>()
   .route('/', adminStorage);
 
 function deps(c: { env: Env }) {
-  const db = getDb(c.env.DB);
+  const d1 = yieldingD1(c.env.DB); // a replay places as the article queue does: serving requests go first
+  const db = getDb(d1);
   const log = (l: string) => console.log(l);
-  return { db, d1: c.env.DB, ...WORKER_DOMS, userAgent: c.env.USER_AGENT, log, onPlaced: emitSafely({ db, queue: c.env.WEBHOOKS }, log) };
+  return { db, d1, ...WORKER_DOMS, userAgent: c.env.USER_AGENT, log, onPlaced: emitSafely({ db, queue: c.env.WEBHOOKS }, log) };
 }
 
 /**
