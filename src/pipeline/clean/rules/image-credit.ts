@@ -153,6 +153,11 @@ const LABEL_IN_HIT = /(?:(?:Image|Chart|Data|Photo) )?(?:[Ss]ource|Courtesy|Cred
 const HEADING_MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'with', 'at', 'by', 'as', 'vs', 'vs.', 'from', 'into', 'amid']);
 /** A caption names its picture ("Dogecoin Price Chart  Source: …"); a heading names the story's point. */
 const PICTURE_WORD = /\b(?:[Cc]harts?|[Gg]raphs?|[Dd]iagrams?|[Hh]eatmaps?|[Ii]mages?|[Pp]hotos?|[Ss]creenshots?)\b/;
+/** The run before the label ends in a word and a blank, no stop, comma, dash, bar or parenthesis. */
+const LETTER_THEN_BLANK_END = /\p{L}\s+$/u;
+const BLANKS = /\s+/;
+/** A Title Case word: a capital or a figure, maybe after an opening parenthesis or quote. */
+const HEADING_WORD_START = /^[("“]?[\p{Lu}\p{N}$]/u;
 /** Fewest words a sub-heading has: "Key Levels" alone could be a chart's name. */
 const HEADING_MIN_WORDS = 3;
 
@@ -166,9 +171,9 @@ function withoutHeading(text: string, hit: Hit): Hit {
   const label = LABEL_IN_HIT.exec(text.slice(hit.start, hit.end));
   if (!label || label.index === 0) return hit;
   const before = text.slice(hit.start, hit.start + label.index);
-  if (!/\p{L}\s+$/u.test(before) || PICTURE_WORD.test(before)) return hit;
-  const words = before.trim().split(/\s+/);
-  if (words.length < HEADING_MIN_WORDS || !words.every((w) => /^[("“]?[\p{Lu}\p{N}$]/u.test(w) || HEADING_MINOR.has(w))) return hit;
+  if (!LETTER_THEN_BLANK_END.test(before) || PICTURE_WORD.test(before)) return hit;
+  const words = before.trim().split(BLANKS);
+  if (words.length < HEADING_MIN_WORDS || !words.every((w) => HEADING_WORD_START.test(w) || HEADING_MINOR.has(w))) return hit;
   return { ...hit, start: hit.start + label.index };
 }
 
