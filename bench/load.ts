@@ -17,6 +17,8 @@ export interface LoadResult {
   url: string;
   requests: number;
   errors: number; // a status other than the expected one, or a failed connection
+  /** The first few errors as `status: start of the body` (or the connection's error), so a bench says what failed. */
+  errorSamples: string[];
   reqPerS: number;
   meanMs: number;
   p50Ms: number;
@@ -25,9 +27,16 @@ export interface LoadResult {
   maxMs: number;
 }
 
+const ERROR_SAMPLES_MAX = 3; // errors of a run kept verbatim
+const ERROR_SAMPLE_CHARS = 200; // of each, this much
+
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
+  const errorSamples: string[] = [];
+  const sample = (what: string) => {
+    if (errorSamples.length < ERROR_SAMPLES_MAX) errorSamples.push(what.replace(/\s+/g, ' ').slice(0, ERROR_SAMPLE_CHARS));
+  };
   let n = 0;
   const started = performance.now();
   const until = started + spec.seconds * 1000;
@@ -40,10 +49,14 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         try {
           // Node's fetch keeps connections alive: one loop holds one connection
           const res = await fetch(url, { headers: spec.headers });
-          await res.arrayBuffer();
-          if (res.status !== spec.expectStatus) errors++;
-        } catch {
+          const body = await res.arrayBuffer();
+          if (res.status !== spec.expectStatus) {
+            errors++;
+            sample(`${res.status}: ${new TextDecoder().decode(body.slice(0, ERROR_SAMPLE_CHARS))}`);
+          }
+        } catch (err) {
           errors++;
+          sample(`no answer: ${err}`);
         }
         latencies.push(performance.now() - t0);
       }
@@ -56,6 +69,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     url: spec.url,
     requests: latencies.length,
     errors,
+    errorSamples,
     reqPerS: latencies.length / elapsed,
     meanMs: latencies.reduce((s, x) => s + x, 0) / (latencies.length || 1),
     p50Ms: q(0.5),

@@ -110,6 +110,7 @@ export default async function serving(ctx: SectionContext): Promise<SectionResul
       `during a replay of ${replayArticles.length} more items (${REPLAYED_SETS.join(' + ')}; ${[...replayed.values()].filter((r) => r.status === 'placed').length} placed in ${replaySeconds.toFixed(1)} s; each placement bumps the serving version):`,
       table(head, busy.map(([n, r, during]) => row(n, r, during ? '' : '(replay had ended)'))),
       '',
+      ...[...quiet, ...busy].flatMap(([n, r]) => r.errorSamples.map((e) => `error on ${n}: ${e}`)),
       `goal: API and RSS >= 0.5x the floor, 0 errors -> API ${(quietApi.reqPerS / floor).toFixed(2)}x, RSS ${(quiet[2][1].reqPerS / floor).toFixed(2)}x, errors ${quiet.reduce((s, [, r]) => s + r.errors, 0)}`,
       `goal: p99 during a replay <= 2x the quiet p99 -> API ${apiRatio.toFixed(2)}x (${worst(busyApi).toFixed(1)} / ${quietApi.p99Ms.toFixed(1)} ms), RSS ${feedRatio.toFixed(2)}x; the floor's own p99 ${floorP99.toFixed(1)} ms quiet, ${worst(busy.filter(([n, , d]) => n === '404 floor' && d).map(([, r]) => r)).toFixed(1)} ms during`,
     ].join('\n');

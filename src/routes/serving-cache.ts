@@ -3,7 +3,13 @@
  * feeds, the inspector's list). A page is rendered once per serving version (src/db/serving-version.ts) and request
  * key, then answered from memory (this isolate), else from the Cache API (`caches.default`, shared by the isolates of
  * a location), else rendered. The ETag is `W/"<version>-<key hash>"`, so an If-None-Match that still holds gets a 304
- * before anything is read or rendered. Concurrent misses of one page wait for one rendering.
+ * before anything is read or rendered. Concurrent misses of one page wait a little for one rendering, then render.
+ *
+ * No request ever awaits a promise another request created: workerd ties a promise to the request that made it, and a
+ * reader that awaited another reader's rendering was canceled as hung ("the Worker's code had hung") when that
+ * rendering was slow, as during a replay (measured: 36 to 300 such 500s a serving bench). A waiting reader instead
+ * looks at the memory on its own timer turns, RENDER_POLL_MS apart, for at most RENDER_WAIT_MAX_MS, then renders the
+ * page itself: only plain data (which pages are being rendered, and the pages) is shared between requests.
  *
  * The key is the route plus the normalized query (see `storyQueryKey` in params.ts): every recognised parameter, sorted,
  * defaults filled in, so `?limit=20&coin=btc` and `?coin=BTC` share a page. A route whose page echoes its own URL (the
@@ -19,6 +25,8 @@ export const CLIENT_STALE_WHILE_REVALIDATE_S = 600; // then serve it while it as
 export const SHARED_CACHE_TTL_S = 3_600; // how long a Cache API copy lives; a bump makes it unreachable sooner
 export const MEMORY_ENTRIES_MAX = 256; // pages an isolate keeps (a page is 10 to 200 KB)
 export const MEMORY_BYTES_MAX = 16 * 1024 * 1024; // 16 MB of an isolate's 128 MB
+export const RENDER_POLL_MS = 2; // a reader waiting on another's rendering looks at the memory this often
+export const RENDER_WAIT_MAX_MS = 2_000; // then renders it itself: an abandoned rendering holds no one up for long, and a slow one (a render takes 0.1-0.3 s during a replay) is not raced by twenty more
 const CACHE_HOST = 'https://serving-cache.onestory.invalid'; // Cache API keys must be URLs; never fetched
 
 interface Entry {
@@ -31,7 +39,7 @@ interface Entry {
 const memory = new Map<string, Entry>(); // insertion order is recency: a hit moves its entry to the end
 let memoryBytes = 0;
 let memoryVersion = '';
-const rendering = new Map<string, Promise<Entry | null>>();
+const rendering = new Map<string, { began: number }>(); // slot -> the rendering under way (when it began, ms); data, never a promise
 
 export interface ServingCacheOptions {
   /** The request's key: the route's normalized query (throws the route's own 400 for a bad parameter). */
@@ -60,21 +68,16 @@ export function servingCache(opts: ServingCacheOptions): MiddlewareHandler<AppEn
       return;
     }
     const slot = `${version}\n${key}`;
-    let entry = fromMemory(slot);
+    let entry = fromMemory(slot) ?? (await renderedByAnother(slot));
     if (!entry) {
-      let pending = rendering.get(slot);
-      if (!pending) {
-        pending = fill(c, next, slot, version).finally(() => rendering.delete(slot));
-        rendering.set(slot, pending);
-        entry = await pending;
-        if (!entry) return; // not a page worth keeping (an error): this request's own response stands
-      } else {
-        entry = await pending;
-        if (!entry) {
-          await next(); // the one rendering failed: render this one on its own
-          return;
-        }
+      const mine = { began: Date.now() };
+      rendering.set(slot, mine);
+      try {
+        entry = await fill(c, next, slot, version);
+      } finally {
+        if (rendering.get(slot) === mine) rendering.delete(slot);
       }
+      if (!entry) return; // not a page worth keeping (an error): this request's own response stands
     }
     const headers = new Headers(entry.headers);
     headers.set('etag', etag);
@@ -82,6 +85,23 @@ export function servingCache(opts: ServingCacheOptions): MiddlewareHandler<AppEn
     // set, not returned: after next() ran, Hono keeps c.res and ignores a returned response
     c.res = new Response(entry.body, { status: entry.status, headers });
   };
+}
+
+/**
+ * The page another request of this isolate is rendering now, once it lands in memory; null when none is being
+ * rendered, when that rendering failed, or after RENDER_WAIT_MAX_MS (the caller renders it then). Waits on this
+ * request's own timers only (see the module comment).
+ */
+async function renderedByAnother(slot: string): Promise<Entry | null> {
+  const other = rendering.get(slot);
+  if (!other) return null;
+  const deadline = other.began + RENDER_WAIT_MAX_MS; // a rendering begun long ago is stalled: do not wait on it at all
+  while (rendering.get(slot) === other && Date.now() < deadline) {
+    await new Promise<void>((resolve) => setTimeout(resolve, RENDER_POLL_MS));
+    const entry = fromMemory(slot);
+    if (entry) return entry;
+  }
+  return fromMemory(slot);
 }
 
 /** Memory, then the Cache API, then the route itself. Null when the route's answer is not a 200 page. */

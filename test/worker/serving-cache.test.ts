@@ -111,3 +111,35 @@ describe('the serving cache', () => {
     expect((await get('/api/v1/stories?limit=0')).status).toBe(400);
   });
 });
+
+describe('concurrent misses of one page', () => {
+  it('answers every reader of a page that many ask for at once after a bump, none of them waiting on another request', async () => {
+    for (let round = 0; round < 3; round++) {
+      await bumpServingVersion(env.DB);
+      const paths = ['/api/v1/stories?limit=100', '/feed.xml', '/feed.json', '/api/v1/stories'];
+      const first = get(paths[0]);
+      const busy = env.DB.prepare('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000) SELECT count(*) AS n FROM c').first();
+      const answers = await Promise.all([first, ...Array.from({ length: 23 }, (_, i) => get(paths[(i + 1) % paths.length]))]);
+      await busy;
+      const statuses = await Promise.all(answers.map(async (r) => `${r.status} ${r.status === 200 ? '' : (await r.text()).slice(0, 200)}`));
+      expect(statuses.filter((s) => !s.startsWith('200'))).toEqual([]);
+      const bodies = await Promise.all(answers.slice(0, 8).map((r) => r.text()));
+      expect(new Set([bodies[0], bodies[4]]).size, 'one page per key').toBe(1);
+    }
+  });
+});
+
+describe('a rendering whose reader went away', () => {
+  it('does not hold up the next reader of the same page', async () => {
+    await bumpServingVersion(env.DB);
+    const busy = env.DB.prepare('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000) SELECT count(*) AS n FROM c').first();
+    const gone = new AbortController();
+    const first = exports.default.fetch('http://onestory.test/feed.xml', { signal: gone.signal }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 20));
+    gone.abort();
+    await first;
+    await busy;
+    const next = await get('/feed.xml');
+    expect(next.status).toBe(200);
+  });
+});
