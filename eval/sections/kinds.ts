@@ -35,7 +35,8 @@ const TIMING_PASSES = 3;
 
 // Just under what the rules reach, per held-out set. Before issue 8: cryptoprism sponsored P 0.990 R 0.969,
 // press-release P 1.000 R 0.933, price-prediction P 0.950 R 0.679; freecryptonews price-prediction P 0.846 R 0.550.
-// Now: cryptoprism sponsored 1.000/0.969, price-prediction 0.865/0.917; freecryptonews price-prediction 0.944/0.850;
+// Then: cryptoprism sponsored 1.000/0.969, price-prediction 0.865/0.917; freecryptonews price-prediction 0.944/0.850;
+// after the pundit-called-move headline (kinds-blind): price-prediction cryptoprism 0.870/0.952, freecryptonews 0.947/0.900;
 // press-release cryptoprism 1.000/1.000, freecryptonews 1/1, rss4 20/20; rss4 price-prediction 2/2.
 // A kind absent from a set (no gold, none predicted) scores 1 there, so the bound only catches false positives.
 export const thresholds: Thresholds = {
@@ -44,12 +45,12 @@ export const thresholds: Thresholds = {
   'kinds.heldout.cryptoprism-202510.press-release.precision': { min: 0.99 },
   'kinds.heldout.cryptoprism-202510.press-release.recall': { min: 0.99 },
   'kinds.heldout.cryptoprism-202510.price-prediction.precision': { min: 0.86 },
-  'kinds.heldout.cryptoprism-202510.price-prediction.recall': { min: 0.91 },
+  'kinds.heldout.cryptoprism-202510.price-prediction.recall': { min: 0.94 },
   'kinds.heldout.freecryptonews-202601.sponsored.precision': { min: 0.99 },
   'kinds.heldout.freecryptonews-202601.press-release.precision': { min: 0.99 },
   'kinds.heldout.freecryptonews-202601.press-release.recall': { min: 0.99 },
   'kinds.heldout.freecryptonews-202601.price-prediction.precision': { min: 0.94 },
-  'kinds.heldout.freecryptonews-202601.price-prediction.recall': { min: 0.84 },
+  'kinds.heldout.freecryptonews-202601.price-prediction.recall': { min: 0.89 },
   'kinds.heldout.rss4-20251213.sponsored.precision': { min: 0.99 },
   'kinds.heldout.rss4-20251213.press-release.precision': { min: 0.99 },
   'kinds.heldout.rss4-20251213.press-release.recall': { min: 0.99 },
@@ -63,15 +64,15 @@ export const thresholds: Thresholds = {
   'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.64 },
   'kinds.teaser.cryptoprism-202510.press-release.precision': { min: 0.99 },
   'kinds.teaser.cryptoprism-202510.press-release.recall': { min: 0.86 },
-  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.79 },
-  'kinds.teaser.cryptoprism-202510.price-prediction.recall': { min: 0.90 },
+  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.80 },
+  'kinds.teaser.cryptoprism-202510.price-prediction.recall': { min: 0.93 },
   // kinds-dev-2, blind (eval/data/README.md): first measure sponsored 1.000/1.000 (one text), price-prediction
-  // 0.833/0.714, accuracy 0.705.
+  // 0.833/0.714, accuracy 0.705; after the pundit-called-move headline 0.857/0.857 (teaser cryptoprism 0.806/0.940).
   'kinds.blind.kinds-dev-2.sponsored.precision': { min: 0.99 },
   'kinds.blind.kinds-dev-2.sponsored.recall': { min: 0.99 },
   'kinds.blind.kinds-dev-2.press-release.precision': { min: 0.99 },
-  'kinds.blind.kinds-dev-2.price-prediction.precision': { min: 0.82 },
-  'kinds.blind.kinds-dev-2.price-prediction.recall': { min: 0.70 },
+  'kinds.blind.kinds-dev-2.price-prediction.precision': { min: 0.85 },
+  'kinds.blind.kinds-dev-2.price-prediction.recall': { min: 0.85 },
   'kinds.blind.kinds-dev-2.accuracy': { min: 0.70 },
 };
 

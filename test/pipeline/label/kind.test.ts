@@ -478,3 +478,27 @@ describe('the URL as evidence of form (issue 8)', () => {
     expect(classifyKind({ title: 'Halcyon opens a custody desk in Zug', text: NEWS_BODY, url }).kind).toBe('press-release');
   });
 });
+
+describe('a move to come, called by someone, in a headline without a price (kinds-blind)', () => {
+  const body = 'The token traded near its weekly range on Monday as volume picked up across large exchanges.';
+
+  it('labels a pundit calling a move to come a price prediction', () => {
+    const colon = classifyKind({ title: 'Analyst: Quillcoin Is on the Brink of Its Parabolic Run. Here’s the Timeline', text: body });
+    expect(colon.kind).toBe('price-prediction');
+    expect(colon.reasons.some((r) => r.startsWith('pundit-called move headline'))).toBe(true);
+    expect(classifyKind({ title: 'Veteran trader hints at a bull run in Quillcoin', text: body }).kind).toBe('price-prediction');
+    expect(classifyKind({ title: '3 Altcoins Analysts Think Are About to Break Out in May', text: body }).kind).toBe('price-prediction');
+  });
+
+  it('leaves a pundit without a move, and a move without a pundit, to the other kinds', () => {
+    expect(classifyKind({ title: 'Top Trader: Quillcoin Is Doing Exactly What I Said', text: body }).kind).not.toBe('price-prediction');
+    expect(classifyKind({ title: 'Quillcoin Could Rally as Most of Its Supply Is Staked', text: body }).kind).not.toBe('price-prediction');
+  });
+
+  it('does not fire on news of what an analyst said or of a rally that happened', () => {
+    const said = classifyKind({ title: 'Analysts say the bull run of 2021 left exchanges short of staff', text: NEWS_BODY });
+    expect(said.reasons.some((r) => r.startsWith('pundit-called move headline'))).toBe(false);
+    const happened = classifyKind({ title: 'Quillcoin rallied 12% after the exchange listing, traders say', text: NEWS_BODY });
+    expect(happened.kind).toBe('news');
+  });
+});
