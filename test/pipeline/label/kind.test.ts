@@ -502,3 +502,25 @@ describe('a move to come, called by someone, in a headline without a price (kind
     expect(happened.kind).toBe('news');
   });
 });
+
+describe('money of known coins moving into a newcomer (kinds-blind)', () => {
+  it('reads holders turning to a new or unnamed token in the opening as a promotion hint', () => {
+    const reasons = sponsoredReasons(
+      'Meme coins on the move again',
+      'Large holders of Dogecoin and Shiba Inu are now directing their focus towards a promising newcomer, Zorbix (ZRBX).',
+    );
+    expect(reasons.some((r) => r.startsWith('rotation into a newcomer'))).toBe(true);
+    const teaser = classifyKind({ title: 'Whale Watch: $2B in Bitcoin Bought While Smart Money Shifts Into Zorbix Presale', text: 'Bitcoin whales kept buying this week.' });
+    expect(teaser.kind).toBe('sponsored');
+  });
+
+  it('does not fire on news of flows into a fund, an exchange or a named coin', () => {
+    const etf = classifyKind({
+      title: 'Investors shift into bitcoin funds as stocks slide',
+      text: 'Investors moved $1.2 billion into spot bitcoin ETFs last week, while holders of gold funds pulled money out.',
+    });
+    expect(etf.kind).toBe('news');
+    expect(sponsoredReasons(etf.reasons[0] ?? '', 'Whales rotated into Ethereum as the upgrade neared, on-chain data show.').some((r) => r.startsWith('rotation'))).toBe(false);
+    expect(sponsoredReasons('Traders pour into the new Solana ETF on its first day', 'The fund took in $80 million.').some((r) => r.startsWith('rotation'))).toBe(false);
+  });
+});

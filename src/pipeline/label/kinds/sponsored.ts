@@ -296,6 +296,16 @@ const MYSTERY_TOKEN_TITLE_RE = new RegExp(
   'i',
 );
 
+// Holders of the coins everyone knows moving their money into something new: "smart money shifts into the X presale",
+// "DOGE and SHIB top holders start accumulating a trending meme coin", "investors ... directing their focus towards a
+// promising newcomer". The advertorial's pivot from the market's news to its product, told as a flow of capital; news
+// of flows names a fund, an exchange or a coin it reports on, not "a newcomer" or a presale.
+const NEWCOMER = String.raw`(?:(?:a |an |this |the )?(?:promising |new |emerging |trending |rising |viral |low-cap |early-stage |under-the-radar |up-and-coming )+(?:newcomer|meme ?coin|token|altcoin|crypto(?:currency)?|coin|project|gem|PayFi|DeFi (?:token|project|protocol))|(?:a |an |this |the )?newcomer|[A-Z][\w$]*(?: [A-Z][\w$]*){0,2} (?:presale|token sale|ICO))`;
+const ROTATION_RE = new RegExp(
+  String.raw`\b(?:holders?|investors?|whales?|traders?|buyers?|smart money|capital|community|communities)\b[^.!?\n]{0,60}?\b(?:shift(?:s|ing|ed)?|rotat(?:e|es|ing|ed)|pivot(?:s|ing|ed)?|flock(?:s|ing|ed)?|pour(?:s|ing|ed)?|switch(?:es|ing|ed)?|mov(?:e|es|ing|ed)|turn(?:s|ing|ed)?|direct(?:s|ing|ed)? (?:their |its )?(?:focus|attention|capital|funds)|accumulat(?:e|es|ing|ed)|invest(?:s|ing|ed)?|buy(?:s|ing)?|load(?:s|ing)? up|scoop(?:s|ing)? up)\b(?: (?:into|to|towards?|toward|on|in|up))?\s${NEWCOMER}`,
+  'i',
+);
+
 // The slug of a buying guide keeps its words when the feed's headline does not (when the headline says them too,
 // they are one piece of evidence, already counted). "presale" alone is not here: reports of token sales use it too.
 const PROMO_SLUG_RE = /\b(?:best (?:crypto|altcoins?|coins?|tokens?|meme coins?) to (?:buy|invest)|cryptos? to buy|crypto casinos?|betting sites?|sportsbooks?|cloud mining|sponsored|partner content|advertorial)\b/;
@@ -411,6 +421,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
   { name: 'newcomer beside known coins', weight: 1, test: newcomerBesideKnown, opening: true },
+  { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, lede(d).slice(0, OPENING_CHARS + d.title.length + 1)), opening: true },
   { name: 'mystery-token headline', weight: 1, test: (d) => firstMatch(MYSTERY_TOKEN_TITLE_RE, d.title), opening: true },
   {
     name: 'promo slug',
