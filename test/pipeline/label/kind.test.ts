@@ -524,3 +524,33 @@ describe('money of known coins moving into a newcomer (kinds-blind)', () => {
     expect(sponsoredReasons('Traders pour into the new Solana ETF on its first day', 'The fund took in $80 million.').some((r) => r.startsWith('rotation'))).toBe(false);
   });
 });
+
+describe('the responsible-gambling notice wherever a gambling page puts it (kinds-blind)', () => {
+  const footer = ' Home | About | Contact | Casino reviews | Sports betting | Poker | Privacy policy | Cookie settings |'.repeat(30);
+
+  it('finds the notice before a long site footer when gambling is the subject of the opening', () => {
+    const text =
+      'Crypto bettors want quick withdrawals and deep markets. We compared six sportsbooks on odds, limits and payout speed. ' +
+      'Lucky Orbit came out on top for football markets. Betting carries risk; please gamble responsibly and only if you are of legal age.' +
+      footer;
+    const got = classifyKind({ title: 'Six crypto sportsbooks put to the test on payout speed', text });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('responsible-gambling notice'))).toBe(true);
+  });
+
+  it('reads the new forms of the notice: the age line with terms, the UK slogan', () => {
+    const tail = (line: string) => sponsoredReasons('Spin Harbor casino review', `Spin Harbor pays out in bitcoin within an hour. ${line}`);
+    expect(tail('18+ | T&Cs apply').some((r) => r.startsWith('responsible-gambling notice'))).toBe(true);
+    expect(tail('When the fun stops, stop.').some((r) => r.startsWith('responsible-gambling notice'))).toBe(true);
+  });
+
+  it('does not take a report on gambling regulation that quotes the slogan mid-text for an advertorial', () => {
+    const text =
+      'The regulator fined the operator $2 million on Tuesday for failing to check the ages of its customers. Officials said ' +
+      'operators must show messages such as "gamble responsibly" on every page, and the company said it would appeal.' +
+      footer;
+    expect(classifyKind({ title: 'Regulator fines crypto casino operator $2M over age checks', text }).kind).toBe('news');
+    const quoted = classifyKind({ title: 'Sports leagues weigh new rules for betting sponsors', text: 'League owners met on Monday. A draft asks sponsors to print "gamble responsibly" on kits.' + footer });
+    expect(quoted.kind).not.toBe('sponsored');
+  });
+});

@@ -330,9 +330,27 @@ function gamblingGuide(d: KindDoc): string | null {
   return gambling ? `${gambling} / ${guide}` : null;
 }
 
-// Affiliate casino and betting guides close with the regulator-required notice; news about gambling does not.
+// Affiliate casino and betting guides close with the regulator-required notice; news about gambling does not. Its
+// forms: a call to gamble responsibly, gambling named as addictive, harmful or risky, the helplines and the age line.
 const RESPONSIBLE_GAMBLING_RE =
-  /\b(?:gamble|play|bet|wager) responsibly\b|\bgambling (?:can be|is|may be) addictive\b|\bgambl(?:ing|e) (?:involves|carries|comes with) (?:a )?(?:financial )?risks?\b|\b(?:begambleaware|gamcare|gamblersanonymous|gamblingtherapy)\b|\b1-800-(?:GAMBLER|522-4700)\b|\b(?:if you or someone you know has a|help with (?:a )?)gambling problem\b|\bonly (?:gamble|bet|wager) (?:what|with (?:money|funds)) you can afford\b/i;
+  /\b(?:gamble|play|bet|wager) responsibly\b|\bgambling (?:can be|is|may be) (?:addictive|harmful)\b|\b(?:gambl(?:ing|e)|betting|wagering) (?:involves|carries|comes with) (?:a )?(?:real |financial )?risks?\b|\b(?:begambleaware|gambleaware|gamcare|gamblersanonymous|gamblingtherapy|ncpgambling)\b|\b1-800-(?:GAMBLER|522-4700)\b|\b(?:if you or someone you know has a|help with (?:a )?)gambling problem\b|\bonly (?:gamble|bet|wager) (?:what|with (?:money|funds)) you can afford\b|\bwhen the fun stops,? stop\b|\bonly if you are of legal (?:gambling |betting )?age\b|\b(?:18|19|21)\+\s*(?:only\s*)?(?:\||[.,;])\s*(?:T&Cs?|terms and conditions) apply\b/i;
+
+// On a scraped page the notice is followed by the site's footer, out of reach of the tail: when gambling is what the
+// headline and the first lines are about, the notice counts wherever it stands.
+function responsibleGambling(d: KindDoc): string | null {
+  const closing = firstMatch(RESPONSIBLE_GAMBLING_RE, d.tail) ?? firstMatch(RESPONSIBLE_GAMBLING_RE, d.notices);
+  if (closing || ENFORCEMENT_RE.test(d.title)) return closing;
+  if (!GAMBLING_WORD_RE.test(d.title) && !GAMBLING_WORD_RE.test(d.head.slice(0, OPENING_CHARS))) return null;
+  // a notice stands as a sentence of its own; the same words in quotation marks are a report of someone's rule or slogan
+  for (const m of d.text.matchAll(RESPONSIBLE_GAMBLING_GLOBAL_RE)) {
+    if (!QUOTE_BEFORE_RE.test(d.text.slice(Math.max(0, m.index - QUOTE_WINDOW_CHARS), m.index))) return m[0].trim().slice(0, 80);
+  }
+  return null;
+}
+
+const RESPONSIBLE_GAMBLING_GLOBAL_RE = new RegExp(RESPONSIBLE_GAMBLING_RE.source, 'gi');
+const QUOTE_BEFORE_RE = /["“‘][^"”’.!?]*$/; // an open quotation mark before the match, in the same sentence
+const QUOTE_WINDOW_CHARS = 60;
 
 // An operator's offer spelled out: the terms a casino guide lists and a report on the industry rarely needs.
 const GAMBLING_OFFER_TERMS: RegExp[] = [
@@ -415,7 +433,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'gambling promo', weight: 1, test: (d) => firstMatch(GAMBLING_TITLE_RE, d.title), opening: true },
   { name: 'token-sale terms', weight: 2, test: tokenSaleTerms },
   { name: 'buy pitch', weight: 1, test: buyPitch, opening: true },
-  { name: 'responsible-gambling notice', weight: 2, test: (d) => firstMatch(RESPONSIBLE_GAMBLING_RE, d.tail) ?? firstMatch(RESPONSIBLE_GAMBLING_RE, d.notices) },
+  { name: 'responsible-gambling notice', weight: 2, test: responsibleGambling },
   { name: 'gambling offer', weight: 2, test: gamblingOffer },
   { name: 'gambling guide', weight: 2, test: gamblingGuide, opening: true },
   { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
