@@ -554,3 +554,33 @@ describe('the responsible-gambling notice wherever a gambling page puts it (kind
     expect(quoted.kind).not.toBe('sponsored');
   });
 });
+
+describe('a sale to the reader distributed as a release (kinds-blind)', () => {
+  it('labels a token presale or a cloud-mining plan in release form sponsored', () => {
+    const presale = classifyKind({
+      title: 'Velorand opens the second round of its token presale',
+      text: 'ZUG, Switzerland, March 3rd, 2026, Chainwire -- Velorand, a payments protocol, today opened the second round of its presale to the public.',
+    });
+    expect(presale.kind).toBe('sponsored');
+    expect(presale.reasons.some((r) => r.startsWith('sale released as news'))).toBe(true);
+    const mining = classifyKind({
+      title: 'Hashgrove expands its cloud mining service to 40 countries',
+      text: 'LONDON, UK, 12 May 2026 -- Hashgrove said its cloud mining platform is now open to users in 40 countries.',
+    });
+    expect(mining.kind).toBe('sponsored');
+  });
+
+  it('leaves a company release without a sale to the reader a press release', () => {
+    const miner = classifyKind({
+      title: 'Northfield Mining reports April production',
+      text: 'DENVER, May 4, 2026 /PRNewswire/ -- Northfield Mining today reported it mined 610 bitcoin in April and sold 400 to fund operations.',
+    });
+    expect(miner.kind).toBe('press-release');
+  });
+
+  it('does not fire on a news report of a presale, which has no release form', () => {
+    const got = classifyKind({ title: 'Regulator warns of fake presale sites copying a popular wallet', text: NEWS_BODY });
+    expect(got.reasons.some((r) => r.includes('sale released as news'))).toBe(false);
+    expect(got.kind).toBe('news');
+  });
+});

@@ -10,6 +10,7 @@
 import { COIN_TABLE } from '../coin-table.ts';
 import { firstMatch, firstProseMatch, OPENING_CHARS, type KindDoc, type Signal } from './doc.ts';
 import { AMOUNT_SCALE, escapeRegExp } from '../../text-patterns.ts';
+import { releaseForm } from './press-release.ts';
 
 // --- Disclosures: the publisher says so, or files the piece where paid pieces go.
 const DISCLOSURE_RE =
@@ -306,6 +307,19 @@ const ROTATION_RE = new RegExp(
   'i',
 );
 
+// A sale to the reader distributed as a release: a token presale or a cloud-mining plan named in the headline or the
+// first lines of a text in release form (wire dateline, "About X", media contact). Outlets run these as news; the
+// product is sold to the reader all the same. A miner's or a casino operator's own business news is not this: only
+// the products a reader buys into are named here.
+const RELEASED_SALE_RE = /(?<![/-])\b(?:pre-?sales?|token sale|public sale|cloud[- ]mining)\b(?![-/])/i;
+
+function releasedSale(d: KindDoc): string | null {
+  const product = firstMatch(RELEASED_SALE_RE, lede(d).slice(0, OPENING_CHARS + d.title.length + 1));
+  if (!product || ENFORCEMENT_RE.test(d.title)) return null;
+  const form = releaseForm(d);
+  return form ? `${product} / ${form}` : null;
+}
+
 // The slug of a buying guide keeps its words when the feed's headline does not (when the headline says them too,
 // they are one piece of evidence, already counted). "presale" alone is not here: reports of token sales use it too.
 const PROMO_SLUG_RE = /\b(?:best (?:crypto|altcoins?|coins?|tokens?|meme coins?) to (?:buy|invest)|cryptos? to buy|crypto casinos?|betting sites?|sportsbooks?|cloud mining|sponsored|partner content|advertorial)\b/;
@@ -437,6 +451,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'gambling offer', weight: 2, test: gamblingOffer },
   { name: 'gambling guide', weight: 2, test: gamblingGuide, opening: true },
   { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
+  { name: 'sale released as news', weight: 2, test: releasedSale },
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
   { name: 'newcomer beside known coins', weight: 1, test: newcomerBesideKnown, opening: true },
   { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, lede(d).slice(0, OPENING_CHARS + d.title.length + 1)), opening: true },
