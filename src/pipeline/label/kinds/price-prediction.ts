@@ -3,6 +3,8 @@
  * prediction 2025-2031", "Bitcoin could hit $150K", "Analyst sets $4 target", "ETH to $10K?"); when it does
  * not, the opening does (often all a teaser feed carries): prices to come in the future tense ("could reach
  * $5,766", "eyes a move toward $0.50", "a $200,000 year-end target") and forecasting named ("is forecasting").
+ * A pundit calling a move to come is a forecast even without a price ("Analyst: XRP is on the brink of its parabolic
+ * run"); a pundit alone, or a hedged move alone, is commentary.
  * A report of a move that happened (rose 5% to $X) speaks in the past tense and names where the price is, not
  * where it goes; support and resistance read off a chart without a target are analysis (see analysis.ts).
  */
