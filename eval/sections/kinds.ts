@@ -9,6 +9,9 @@
  * - teaser: the same, with each body cut to its first two sentences. Many feeds carry only a teaser;
  *   a signal that needs the closing disclaimer or the link block finds nothing there.
  * - pooled: the three held-out runs together, beside the trivial baseline "everything is news".
+ * - blind: kinds-dev-2 (eval/data/kinds-dev-2.jsonl), 95 texts of noise-dev and noise-dev-2 that are not in
+ *   cryptoprism-202510, labelled by reading before the labeller's output was looked at. The labeller gets the
+ *   title and the raw page or API text, as it gets a page's text; none of the rules was written on these sets.
  *
  * Articles go through `cleanAndLabel`, the Worker's own composition (the kind reads the text as published
  * with the cleaner's removed spans). Gold 'other' (explainers, guides) is none of our kinds: it counts as a
@@ -16,7 +19,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { table, type SectionContext, type SectionResult, type Thresholds } from '../section.ts';
+import { PROJECT_ROOT, table, type SectionContext, type SectionResult, type Thresholds } from '../section.ts';
 import { cleanAndLabel } from '../../src/pipeline/clean-and-label.ts';
 import { classifyKind, type KindInput } from '../../src/pipeline/label/kind.ts';
 import { KINDS, type Kind } from '../../src/pipeline/types.ts';
@@ -32,7 +35,8 @@ const TIMING_PASSES = 3;
 
 // Just under what the rules reach, per held-out set. Before issue 8: cryptoprism sponsored P 0.990 R 0.969,
 // press-release P 1.000 R 0.933, price-prediction P 0.950 R 0.679; freecryptonews price-prediction P 0.846 R 0.550.
-// Now: cryptoprism sponsored 1.000/0.969, price-prediction 0.865/0.917; freecryptonews price-prediction 0.944/0.850;
+// Then: cryptoprism sponsored 1.000/0.969, price-prediction 0.865/0.917; freecryptonews price-prediction 0.944/0.850;
+// after the pundit-called-move headline (kinds-blind): price-prediction cryptoprism 0.870/0.952, freecryptonews 0.947/0.900;
 // press-release cryptoprism 1.000/1.000, freecryptonews 1/1, rss4 20/20; rss4 price-prediction 2/2.
 // A kind absent from a set (no gold, none predicted) scores 1 there, so the bound only catches false positives.
 export const thresholds: Thresholds = {
@@ -41,12 +45,12 @@ export const thresholds: Thresholds = {
   'kinds.heldout.cryptoprism-202510.press-release.precision': { min: 0.99 },
   'kinds.heldout.cryptoprism-202510.press-release.recall': { min: 0.99 },
   'kinds.heldout.cryptoprism-202510.price-prediction.precision': { min: 0.86 },
-  'kinds.heldout.cryptoprism-202510.price-prediction.recall': { min: 0.91 },
+  'kinds.heldout.cryptoprism-202510.price-prediction.recall': { min: 0.94 },
   'kinds.heldout.freecryptonews-202601.sponsored.precision': { min: 0.99 },
   'kinds.heldout.freecryptonews-202601.press-release.precision': { min: 0.99 },
   'kinds.heldout.freecryptonews-202601.press-release.recall': { min: 0.99 },
   'kinds.heldout.freecryptonews-202601.price-prediction.precision': { min: 0.94 },
-  'kinds.heldout.freecryptonews-202601.price-prediction.recall': { min: 0.84 },
+  'kinds.heldout.freecryptonews-202601.price-prediction.recall': { min: 0.89 },
   'kinds.heldout.rss4-20251213.sponsored.precision': { min: 0.99 },
   'kinds.heldout.rss4-20251213.press-release.precision': { min: 0.99 },
   'kinds.heldout.rss4-20251213.press-release.recall': { min: 0.99 },
@@ -55,13 +59,22 @@ export const thresholds: Thresholds = {
   'kinds.pooled.accuracy': { min: 0.81 },
   'kinds.pooled.macro_f1': { min: 0.76 },
   // Teasers: what a feed that gives two sentences leaves of the evidence. Before the kinds-general branch: sponsored
-  // 1.000/0.551, price-prediction 0.745/0.905; now sponsored 1.000/0.653, price-prediction 0.800/0.905.
+  // 1.000/0.551, price-prediction 0.745/0.905; then sponsored 1.000/0.653, price-prediction 0.800/0.905; kinds-blind:
+  // sponsored 1.000/0.694 (rotation into a newcomer), price-prediction 0.806/0.940.
   'kinds.teaser.cryptoprism-202510.sponsored.precision': { min: 0.99 },
-  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.64 },
+  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.68 },
   'kinds.teaser.cryptoprism-202510.press-release.precision': { min: 0.99 },
   'kinds.teaser.cryptoprism-202510.press-release.recall': { min: 0.86 },
-  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.79 },
-  'kinds.teaser.cryptoprism-202510.price-prediction.recall': { min: 0.90 },
+  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.80 },
+  'kinds.teaser.cryptoprism-202510.price-prediction.recall': { min: 0.93 },
+  // kinds-dev-2, blind (eval/data/README.md): first measure sponsored 1.000/1.000 (one text), price-prediction
+  // 0.833/0.714, accuracy 0.705; after the pundit-called-move headline 0.857/0.857 (teaser cryptoprism 0.806/0.940).
+  'kinds.blind.kinds-dev-2.sponsored.precision': { min: 0.99 },
+  'kinds.blind.kinds-dev-2.sponsored.recall': { min: 0.99 },
+  'kinds.blind.kinds-dev-2.press-release.precision': { min: 0.99 },
+  'kinds.blind.kinds-dev-2.price-prediction.precision': { min: 0.85 },
+  'kinds.blind.kinds-dev-2.price-prediction.recall': { min: 0.85 },
+  'kinds.blind.kinds-dev-2.accuracy': { min: 0.70 },
 };
 
 export interface Article {
@@ -163,6 +176,41 @@ export function loadGold(dataDir: string, quick = false): { full: GoldItem[]; te
   return { full, teaser };
 }
 
+const BLIND_FILE = path.join(PROJECT_ROOT, 'eval', 'data', 'kinds-dev-2.jsonl');
+const BLIND_SETS = ['noise-dev', 'noise-dev-2'] as const;
+
+interface NoiseText {
+  id: string;
+  source: string;
+  url: string | null;
+  title: string | null;
+  input: string;
+}
+
+/** kinds-dev-2: our labels (no text) joined with the texts of noise-dev and noise-dev-2, prepared as the Worker prepares a page. */
+export function loadBlind(dataDir: string): GoldItem[] {
+  const texts = new Map<string, NoiseText>();
+  for (const set of BLIND_SETS) {
+    for (const line of readFileSync(path.join(dataDir, 'gold', set, 'docs.jsonl'), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const d = JSON.parse(line) as NoiseText;
+      texts.set(`${set}/${d.id}`, d);
+    }
+  }
+  return readFileSync(BLIND_FILE, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const label = JSON.parse(l) as { set: string; id: string; kind: string };
+      const d = texts.get(`${label.set}/${label.id}`);
+      if (!d) throw new Error(`kinds-dev-2: no text for ${label.set}/${label.id}`);
+      const article: Article = { id: d.id, source: d.source, url: d.url ?? '', title: d.title ?? '', body: d.input };
+      const { cleaned } = cleanAndLabel(d.input, { title: article.title, url: article.url, source: article.source });
+      const input: KindInput = { title: article.title, text: d.input, url: article.url, source: article.source, removed: cleaned.removed };
+      return { set: 'kinds-dev-2', article, gold: label.kind, input };
+    });
+}
+
 /** Each set labelled by a labeller fitted on the other two. */
 function heldOut(items: GoldItem[], fit: FitFor): Record<string, Pair[]> {
   const pairs: Record<string, Pair[]> = {};
@@ -187,14 +235,21 @@ function msPerArticle(items: GoldItem[]): number {
 export default async function kinds(ctx: SectionContext): Promise<SectionResult> {
   const metrics: Record<string, number> = {};
   const { full, teaser } = loadGold(ctx.dataDir, ctx.quick);
-  const views = { heldout: heldOut(full, fitFor), teaser: heldOut(teaser, fitFor) };
+  const blind = loadBlind(ctx.dataDir);
+  const label = fitFor([...full]); // fitted on all three gold sets: none of kinds-dev-2 is among them
+  const views: Record<string, Record<string, Pair[]>> = {
+    heldout: heldOut(full, fitFor),
+    teaser: heldOut(teaser, fitFor),
+    blind: { 'kinds-dev-2': blind.map((it) => ({ gold: it.gold, pred: label(it.input) })) },
+  };
 
   const rows: (string | number)[][] = [];
   const pooled: Record<string, Pair[]> = {};
   for (const [view, pairs] of Object.entries(views)) {
     const all = Object.values(pairs).flat();
     pooled[view] = all;
-    for (const [setName, ps] of [...Object.entries(pairs), ['pooled', all] as const]) {
+    const sets = view === 'blind' ? Object.entries(pairs) : [...Object.entries(pairs), ['pooled', all] as const];
+    for (const [setName, ps] of sets) {
       const key = setName === 'pooled' && view === 'heldout' ? 'pooled' : `${view}.${setName}`;
       for (const kind of KINDS) {
         const o = scoreKind(ps, kind);
@@ -220,8 +275,8 @@ export default async function kinds(ctx: SectionContext): Promise<SectionResult>
   metrics['kinds.teaser.ms_per_article'] = msPerArticle(teaser);
 
   const focusLine = (view: string) =>
-    SETS.map((set) => `${set}: ` + FOCUS.map((k) => {
-      const s = scoreKind(views[view as keyof typeof views][set], k);
+    Object.keys(views[view]).map((set) => `${set}: ` + FOCUS.map((k) => {
+      const s = scoreKind(views[view][set], k);
       return s.tp + s.fn || s.fp ? `${k} ${s.precision.toFixed(2)}/${s.recall.toFixed(2)}` : null;
     }).filter(Boolean).join(', ')).join('; ');
 
@@ -238,8 +293,21 @@ export default async function kinds(ctx: SectionContext): Promise<SectionResult>
     '',
     `focus kinds P/R, held out: ${focusLine('heldout')}`,
     `focus kinds P/R, teaser:   ${focusLine('teaser')}`,
+    `focus kinds P/R, blind:    ${focusLine('blind')}`,
+    '',
+    'blind misses and false alarms (kinds-dev-2, focus kinds; gold -> predicted):',
+    ...blindErrors(blind, label),
   ].join('\n');
   return { name: 'kinds', report, metrics };
+}
+
+/** The kinds-dev-2 items where gold or prediction is a focus kind and they differ: what to read next. */
+function blindErrors(items: GoldItem[], label: Labeller): string[] {
+  return items.flatMap((it) => {
+    const pred = label(it.input);
+    const focus = FOCUS.includes(it.gold as Kind) || FOCUS.includes(pred);
+    return focus && pred !== it.gold ? [`  ${it.article.id} ${it.gold} -> ${pred}: ${it.article.title.slice(0, 90)}`] : [];
+  });
 }
 
 function confusion(pairs: Pair[]): string {

@@ -478,3 +478,109 @@ describe('the URL as evidence of form (issue 8)', () => {
     expect(classifyKind({ title: 'Halcyon opens a custody desk in Zug', text: NEWS_BODY, url }).kind).toBe('press-release');
   });
 });
+
+describe('a move to come, called by someone, in a headline without a price (kinds-blind)', () => {
+  const body = 'The token traded near its weekly range on Monday as volume picked up across large exchanges.';
+
+  it('labels a pundit calling a move to come a price prediction', () => {
+    const colon = classifyKind({ title: 'Analyst: Quillcoin Is on the Brink of Its Parabolic Run. Here’s the Timeline', text: body });
+    expect(colon.kind).toBe('price-prediction');
+    expect(colon.reasons.some((r) => r.startsWith('pundit-called move headline'))).toBe(true);
+    expect(classifyKind({ title: 'Veteran trader hints at a bull run in Quillcoin', text: body }).kind).toBe('price-prediction');
+    expect(classifyKind({ title: '3 Altcoins Analysts Think Are About to Break Out in May', text: body }).kind).toBe('price-prediction');
+  });
+
+  it('leaves a pundit without a move, and a move without a pundit, to the other kinds', () => {
+    expect(classifyKind({ title: 'Top Trader: Quillcoin Is Doing Exactly What I Said', text: body }).kind).not.toBe('price-prediction');
+    expect(classifyKind({ title: 'Quillcoin Could Rally as Most of Its Supply Is Staked', text: body }).kind).not.toBe('price-prediction');
+  });
+
+  it('does not fire on news of what an analyst said or of a rally that happened', () => {
+    const said = classifyKind({ title: 'Analysts say the bull run of 2021 left exchanges short of staff', text: NEWS_BODY });
+    expect(said.reasons.some((r) => r.startsWith('pundit-called move headline'))).toBe(false);
+    const happened = classifyKind({ title: 'Quillcoin rallied 12% after the exchange listing, traders say', text: NEWS_BODY });
+    expect(happened.kind).toBe('news');
+  });
+});
+
+describe('money of known coins moving into a newcomer (kinds-blind)', () => {
+  it('reads holders turning to a new or unnamed token in the opening as a promotion hint', () => {
+    const reasons = sponsoredReasons(
+      'Meme coins on the move again',
+      'Large holders of Dogecoin and Shiba Inu are now directing their focus towards a promising newcomer, Zorbix (ZRBX).',
+    );
+    expect(reasons.some((r) => r.startsWith('rotation into a newcomer'))).toBe(true);
+    const teaser = classifyKind({ title: 'Whale Watch: $2B in Bitcoin Bought While Smart Money Shifts Into Zorbix Presale', text: 'Bitcoin whales kept buying this week.' });
+    expect(teaser.kind).toBe('sponsored');
+  });
+
+  it('does not fire on news of flows into a fund, an exchange or a named coin', () => {
+    const etf = classifyKind({
+      title: 'Investors shift into bitcoin funds as stocks slide',
+      text: 'Investors moved $1.2 billion into spot bitcoin ETFs last week, while holders of gold funds pulled money out.',
+    });
+    expect(etf.kind).toBe('news');
+    expect(sponsoredReasons(etf.reasons[0] ?? '', 'Whales rotated into Ethereum as the upgrade neared, on-chain data show.').some((r) => r.startsWith('rotation'))).toBe(false);
+    expect(sponsoredReasons('Traders pour into the new Solana ETF on its first day', 'The fund took in $80 million.').some((r) => r.startsWith('rotation'))).toBe(false);
+  });
+});
+
+describe('the responsible-gambling notice wherever a gambling page puts it (kinds-blind)', () => {
+  const footer = ' Home | About | Contact | Casino reviews | Sports betting | Poker | Privacy policy | Cookie settings |'.repeat(30);
+
+  it('finds the notice before a long site footer when gambling is the subject of the opening', () => {
+    const text =
+      'Crypto bettors want quick withdrawals and deep markets. We compared six sportsbooks on odds, limits and payout speed. ' +
+      'Lucky Orbit came out on top for football markets. Betting carries risk; please gamble responsibly and only if you are of legal age.' +
+      footer;
+    const got = classifyKind({ title: 'Six crypto sportsbooks put to the test on payout speed', text });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('responsible-gambling notice'))).toBe(true);
+  });
+
+  it('reads the new forms of the notice: the age line with terms, the UK slogan', () => {
+    const tail = (line: string) => sponsoredReasons('Spin Harbor casino review', `Spin Harbor pays out in bitcoin within an hour. ${line}`);
+    expect(tail('18+ | T&Cs apply').some((r) => r.startsWith('responsible-gambling notice'))).toBe(true);
+    expect(tail('When the fun stops, stop.').some((r) => r.startsWith('responsible-gambling notice'))).toBe(true);
+  });
+
+  it('does not take a report on gambling regulation that quotes the slogan mid-text for an advertorial', () => {
+    const text =
+      'The regulator fined the operator $2 million on Tuesday for failing to check the ages of its customers. Officials said ' +
+      'operators must show messages such as "gamble responsibly" on every page, and the company said it would appeal.' +
+      footer;
+    expect(classifyKind({ title: 'Regulator fines crypto casino operator $2M over age checks', text }).kind).toBe('news');
+    const quoted = classifyKind({ title: 'Sports leagues weigh new rules for betting sponsors', text: 'League owners met on Monday. A draft asks sponsors to print "gamble responsibly" on kits.' + footer });
+    expect(quoted.kind).not.toBe('sponsored');
+  });
+});
+
+describe('a sale to the reader distributed as a release (kinds-blind)', () => {
+  it('labels a token presale or a cloud-mining plan in release form sponsored', () => {
+    const presale = classifyKind({
+      title: 'Velorand opens the second round of its token presale',
+      text: 'ZUG, Switzerland, March 3rd, 2026, Chainwire -- Velorand, a payments protocol, today opened the second round of its presale to the public.',
+    });
+    expect(presale.kind).toBe('sponsored');
+    expect(presale.reasons.some((r) => r.startsWith('sale released as news'))).toBe(true);
+    const mining = classifyKind({
+      title: 'Hashgrove expands its cloud mining service to 40 countries',
+      text: 'LONDON, UK, 12 May 2026 -- Hashgrove said its cloud mining platform is now open to users in 40 countries.',
+    });
+    expect(mining.kind).toBe('sponsored');
+  });
+
+  it('leaves a company release without a sale to the reader a press release', () => {
+    const miner = classifyKind({
+      title: 'Northfield Mining reports April production',
+      text: 'DENVER, May 4, 2026 /PRNewswire/ -- Northfield Mining today reported it mined 610 bitcoin in April and sold 400 to fund operations.',
+    });
+    expect(miner.kind).toBe('press-release');
+  });
+
+  it('does not fire on a news report of a presale, which has no release form', () => {
+    const got = classifyKind({ title: 'Regulator warns of fake presale sites copying a popular wallet', text: NEWS_BODY });
+    expect(got.reasons.some((r) => r.includes('sale released as news'))).toBe(false);
+    expect(got.kind).toBe('news');
+  });
+});

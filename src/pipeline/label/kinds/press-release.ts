@@ -117,6 +117,12 @@ function brandOf(source: string): string {
   return source.replace(/\s+(?:news|blog|\(.*\))$/i, '').trim();
 }
 
+/** The form of a release, whoever issued it: a wire's or a release's dateline, the "About X" boilerplate, a media contact.
+ * Sponsored reads it too: a token presale or a cloud-mining plan distributed as a release is still a promotion. */
+export function releaseForm(d: KindDoc): string | null {
+  return firstMatch(WIRE_DATELINE_RE, d.head) ?? firstMatch(RELEASE_DATELINE_RE, d.head) ?? firstMatch(MEDIA_CONTACT_RE, d.tail) ?? aboutBoilerplate(d);
+}
+
 export const PRESS_RELEASE_SIGNALS: Signal[] = [
   { name: 'PR-wire dateline', weight: 2, test: (d) => firstMatch(WIRE_DATELINE_RE, d.head) },
   { name: 'press-release label', weight: 2, test: (d) => firstMatch(PRESS_RELEASE_LABEL_RE, d.head) ?? firstMatch(PRESS_RELEASE_LABEL_RE, d.tail) ?? firstMatch(PRESS_RELEASE_LABEL_RE, d.notices) },

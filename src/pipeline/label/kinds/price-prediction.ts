@@ -3,6 +3,8 @@
  * prediction 2025-2031", "Bitcoin could hit $150K", "Analyst sets $4 target", "ETH to $10K?"); when it does
  * not, the opening does (often all a teaser feed carries): prices to come in the future tense ("could reach
  * $5,766", "eyes a move toward $0.50", "a $200,000 year-end target") and forecasting named ("is forecasting").
+ * A pundit calling a move to come is a forecast even without a price ("Analyst: XRP is on the brink of its parabolic
+ * run"); a pundit alone, or a hedged move alone, is commentary.
  * A report of a move that happened (rose 5% to $X) speaks in the past tense and names where the price is, not
  * where it goes; support and resistance read off a chart without a target are analysis (see analysis.ts).
  */
@@ -65,6 +67,17 @@ const FORECAST_WORDS_RE =
 const FORECAST_WORDS_CHARS = 300; // about the first two sentences
 const FORWARD_PRICES_FOR_STRONG = 2; // two statements of where a price goes, in the opening
 
+// A move to come named in the headline without a price: "on the brink of its parabolic run", "price may pop at any
+// point", "hints at a bull run", "a mid-November peak". Reports say what a price did; this says what it will do, but
+// analysis hedges the same way ("TRX could rally as supply is staked"), so it counts only as someone's call (below).
+const FUTURE_MOVE_TITLE_RE =
+  /\b(?:parabolic|bull|moonshot|breakout|super-?cycle|price[- ]discovery) (?:run|rally|move|leg|phase|peak)\b|\bgo(?:es|ing)? parabolic\b|\b(?:may|could|will|set to|about to|poised to|ready to|primed to|on the brink of)\s(?:\w+\s){0,2}?(?:pop|explode|moon|skyrocket|soar|rocket|break ?out|rally|surge)\b|\b(?:cycle |market |price )?(?:top|peak|bottom)s? (?:in|by|at|around) (?:early |mid-?|late )?(?:20\d\d|Q[1-4]|January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:mid|early|late)-?(?:January|February|March|April|May|June|July|August|September|October|November|December) (?:peak|top|bottom)\b|\bhere(?:'|’)s the timeline\b/i;
+// The call is someone's: "Analyst: XRP is on the brink ...", "Analyst to XRP holders: ...", "veteran trader hints at",
+// "analysts think". "says" is left out: a report of what someone said is news of the statement. A pundit alone is
+// commentary ("Top Trader: XRP is doing exactly what I said"); a pundit calling a move to come is a forecast.
+const PUNDIT_CALL_TITLE_RE =
+  /^(?:[\w.'’-]+ ){0,3}(?:analysts?|strategists?|traders?|pundits?|economists?|experts?)(?: to [\w ]{2,30})?\s?:|\b(?:analysts?|strategists?|traders?|pundits?|economists?|experts?)(?: [A-Z][\w.'’-]+){0,3} (?:predicts?|forecasts?|tips|hints? at|sees|expects?|calls? for|thinks?|think|believes?|backs?)\b/i;
+
 // Two signals read the same list; it is found once per article.
 const FORWARD_PRICES = new WeakMap<KindDoc, string[]>();
 
@@ -97,6 +110,15 @@ export const PRICE_PREDICTION_SIGNALS: Signal[] = [
     test: (d) => {
       const found = forwardPrices(d);
       return found.length ? found.join(' / ') : null;
+    },
+  },
+  {
+    name: 'pundit-called move headline',
+    weight: 2,
+    test: (d) => {
+      const move = firstMatch(FUTURE_MOVE_TITLE_RE, d.title);
+      const pundit = move && firstMatch(PUNDIT_CALL_TITLE_RE, d.title);
+      return pundit ? `${pundit} / ${move}` : null;
     },
   },
   { name: 'forecast words in the opening', weight: 1, test: (d) => firstMatch(FORECAST_WORDS_RE, d.head.slice(0, FORECAST_WORDS_CHARS)) },

@@ -10,6 +10,7 @@
 import { COIN_TABLE } from '../coin-table.ts';
 import { firstMatch, firstProseMatch, OPENING_CHARS, type KindDoc, type Signal } from './doc.ts';
 import { AMOUNT_SCALE, escapeRegExp } from '../../text-patterns.ts';
+import { releaseForm } from './press-release.ts';
 
 // --- Disclosures: the publisher says so, or files the piece where paid pieces go.
 const DISCLOSURE_RE =
@@ -296,6 +297,29 @@ const MYSTERY_TOKEN_TITLE_RE = new RegExp(
   'i',
 );
 
+// Holders of the coins everyone knows moving their money into something new: "smart money shifts into the X presale",
+// "DOGE and SHIB top holders start accumulating a trending meme coin", "investors ... directing their focus towards a
+// promising newcomer". The advertorial's pivot from the market's news to its product, told as a flow of capital; news
+// of flows names a fund, an exchange or a coin it reports on, not "a newcomer" or a presale.
+const NEWCOMER = String.raw`(?:(?:a |an |this |the )?(?:promising |new |emerging |trending |rising |viral |low-cap |early-stage |under-the-radar |up-and-coming )+(?:newcomer|meme ?coin|token|altcoin|crypto(?:currency)?|coin|project|gem|PayFi|DeFi (?:token|project|protocol))|(?:a |an |this |the )?newcomer|[A-Z][\w$]*(?: [A-Z][\w$]*){0,2} (?:presale|token sale|ICO))`;
+const ROTATION_RE = new RegExp(
+  String.raw`\b(?:holders?|investors?|whales?|traders?|buyers?|smart money|capital|community|communities)\b[^.!?\n]{0,60}?\b(?:shift(?:s|ing|ed)?|rotat(?:e|es|ing|ed)|pivot(?:s|ing|ed)?|flock(?:s|ing|ed)?|pour(?:s|ing|ed)?|switch(?:es|ing|ed)?|mov(?:e|es|ing|ed)|turn(?:s|ing|ed)?|direct(?:s|ing|ed)? (?:their |its )?(?:focus|attention|capital|funds)|accumulat(?:e|es|ing|ed)|invest(?:s|ing|ed)?|buy(?:s|ing)?|load(?:s|ing)? up|scoop(?:s|ing)? up)\b(?: (?:into|to|towards?|toward|on|in|up))?\s${NEWCOMER}`,
+  'i',
+);
+
+// A sale to the reader distributed as a release: a token presale or a cloud-mining plan named in the headline or the
+// first lines of a text in release form (wire dateline, "About X", media contact). Outlets run these as news; the
+// product is sold to the reader all the same. A miner's or a casino operator's own business news is not this: only
+// the products a reader buys into are named here.
+const RELEASED_SALE_RE = /(?<![/-])\b(?:pre-?sales?|token sale|public sale|cloud[- ]mining)\b(?![-/])/i;
+
+function releasedSale(d: KindDoc): string | null {
+  const product = firstMatch(RELEASED_SALE_RE, lede(d).slice(0, OPENING_CHARS + d.title.length + 1));
+  if (!product || ENFORCEMENT_RE.test(d.title)) return null;
+  const form = releaseForm(d);
+  return form ? `${product} / ${form}` : null;
+}
+
 // The slug of a buying guide keeps its words when the feed's headline does not (when the headline says them too,
 // they are one piece of evidence, already counted). "presale" alone is not here: reports of token sales use it too.
 const PROMO_SLUG_RE = /\b(?:best (?:crypto|altcoins?|coins?|tokens?|meme coins?) to (?:buy|invest)|cryptos? to buy|crypto casinos?|betting sites?|sportsbooks?|cloud mining|sponsored|partner content|advertorial)\b/;
@@ -320,9 +344,27 @@ function gamblingGuide(d: KindDoc): string | null {
   return gambling ? `${gambling} / ${guide}` : null;
 }
 
-// Affiliate casino and betting guides close with the regulator-required notice; news about gambling does not.
+// Affiliate casino and betting guides close with the regulator-required notice; news about gambling does not. Its
+// forms: a call to gamble responsibly, gambling named as addictive, harmful or risky, the helplines and the age line.
 const RESPONSIBLE_GAMBLING_RE =
-  /\b(?:gamble|play|bet|wager) responsibly\b|\bgambling (?:can be|is|may be) addictive\b|\bgambl(?:ing|e) (?:involves|carries|comes with) (?:a )?(?:financial )?risks?\b|\b(?:begambleaware|gamcare|gamblersanonymous|gamblingtherapy)\b|\b1-800-(?:GAMBLER|522-4700)\b|\b(?:if you or someone you know has a|help with (?:a )?)gambling problem\b|\bonly (?:gamble|bet|wager) (?:what|with (?:money|funds)) you can afford\b/i;
+  /\b(?:gamble|play|bet|wager) responsibly\b|\bgambling (?:can be|is|may be) (?:addictive|harmful)\b|\b(?:gambl(?:ing|e)|betting|wagering) (?:involves|carries|comes with) (?:a )?(?:real |financial )?risks?\b|\b(?:begambleaware|gambleaware|gamcare|gamblersanonymous|gamblingtherapy|ncpgambling)\b|\b1-800-(?:GAMBLER|522-4700)\b|\b(?:if you or someone you know has a|help with (?:a )?)gambling problem\b|\bonly (?:gamble|bet|wager) (?:what|with (?:money|funds)) you can afford\b|\bwhen the fun stops,? stop\b|\bonly if you are of legal (?:gambling |betting )?age\b|\b(?:18|19|21)\+\s*(?:only\s*)?(?:\||[.,;])\s*(?:T&Cs?|terms and conditions) apply\b/i;
+
+// On a scraped page the notice is followed by the site's footer, out of reach of the tail: when gambling is what the
+// headline and the first lines are about, the notice counts wherever it stands.
+function responsibleGambling(d: KindDoc): string | null {
+  const closing = firstMatch(RESPONSIBLE_GAMBLING_RE, d.tail) ?? firstMatch(RESPONSIBLE_GAMBLING_RE, d.notices);
+  if (closing || ENFORCEMENT_RE.test(d.title)) return closing;
+  if (!GAMBLING_WORD_RE.test(d.title) && !GAMBLING_WORD_RE.test(d.head.slice(0, OPENING_CHARS))) return null;
+  // a notice stands as a sentence of its own; the same words in quotation marks are a report of someone's rule or slogan
+  for (const m of d.text.matchAll(RESPONSIBLE_GAMBLING_GLOBAL_RE)) {
+    if (!QUOTE_BEFORE_RE.test(d.text.slice(Math.max(0, m.index - QUOTE_WINDOW_CHARS), m.index))) return m[0].trim().slice(0, 80);
+  }
+  return null;
+}
+
+const RESPONSIBLE_GAMBLING_GLOBAL_RE = new RegExp(RESPONSIBLE_GAMBLING_RE.source, 'gi');
+const QUOTE_BEFORE_RE = /["“‘][^"”’.!?]*$/; // an open quotation mark before the match, in the same sentence
+const QUOTE_WINDOW_CHARS = 60;
 
 // An operator's offer spelled out: the terms a casino guide lists and a report on the industry rarely needs.
 const GAMBLING_OFFER_TERMS: RegExp[] = [
@@ -405,12 +447,14 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'gambling promo', weight: 1, test: (d) => firstMatch(GAMBLING_TITLE_RE, d.title), opening: true },
   { name: 'token-sale terms', weight: 2, test: tokenSaleTerms },
   { name: 'buy pitch', weight: 1, test: buyPitch, opening: true },
-  { name: 'responsible-gambling notice', weight: 2, test: (d) => firstMatch(RESPONSIBLE_GAMBLING_RE, d.tail) ?? firstMatch(RESPONSIBLE_GAMBLING_RE, d.notices) },
+  { name: 'responsible-gambling notice', weight: 2, test: responsibleGambling },
   { name: 'gambling offer', weight: 2, test: gamblingOffer },
   { name: 'gambling guide', weight: 2, test: gamblingGuide, opening: true },
   { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
+  { name: 'sale released as news', weight: 2, test: releasedSale },
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
   { name: 'newcomer beside known coins', weight: 1, test: newcomerBesideKnown, opening: true },
+  { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, lede(d).slice(0, OPENING_CHARS + d.title.length + 1)), opening: true },
   { name: 'mystery-token headline', weight: 1, test: (d) => firstMatch(MYSTERY_TOKEN_TITLE_RE, d.title), opening: true },
   {
     name: 'promo slug',
