@@ -111,7 +111,9 @@ function nameGroups(story: { title: string; text: string }): Map<string, number>
  * The same actor in another happening, not one happening (gold rule: same actors, another happening = another
  * event): the pair's cosine rests on one name (a person, a company, a court) and what is left once that name is
  * taken out stays under actorRestShare of the bar. Two posts of one person, two products of one company, two rulings
- * of one court share the name and little else; two write-ups of one happening share what happened too.
+ * of one court share the name and little else; two write-ups of one happening share what happened too. A day apart or
+ * more (actorLateMs) the rest must reach actorLateRestShare of the bar: write-ups of one happening come within hours,
+ * while the same person's next move (a sale, then his defence of it the next day) comes later.
  */
 function oneActor(
   a: Fingerprint,
@@ -120,6 +122,7 @@ function oneActor(
   titles: [string, string],
   event: number,
   bar: number,
+  late: boolean,
   cfg: ClusterConfig,
 ): boolean {
   if (!Number.isFinite(cfg.actorRestShare) || !groups.size) return false;
@@ -138,7 +141,7 @@ function oneActor(
   // the name is what both headlines are about: a name only the bodies share is background, not the subject
   const [ta, tb] = titles.map((t) => new Set([...headlineWords(t)].map((w) => w.replace(POSSESSIVE, ''))));
   const subject = top.tokens.some((t) => ta.has(t)) && top.tokens.some((t) => tb.has(t));
-  return subject && event - top.share < cfg.actorRestShare * bar;
+  return subject && event - top.share < (late ? cfg.actorLateRestShare : cfg.actorRestShare) * bar;
 }
 
 /** Both headlines name the same sum of millions or more (see headlineFigures). */
@@ -266,8 +269,8 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const bars = { nearJoin: cfg.nearJoin, eventBar: round(cfg.eventJoin + cfg.eventJoinPerLog * Math.log(1 + crowd)) };
   const groups = nameGroups(story);
   // a pair resting on one name must clear actorBarFactor times its bar (oneActor); a price move is matched by its level
-  const actorBar = (bar: number, move: boolean, event: number, cfp: Fingerprint, title: string) =>
-    move || bar <= 0 || event < bar || !oneActor(fp, cfp, groups, [story.title, title], event, bar, cfg) ? bar : round(bar * cfg.actorBarFactor);
+  const actorBar = (bar: number, move: boolean, event: number, cfp: Fingerprint, c: StoredStory) =>
+    move || bar <= 0 || event < bar || !oneActor(fp, cfp, groups, [story.title, c.title], event, bar, Math.abs(c.publishedAt - story.publishedAt) >= cfg.actorLateMs, cfg) ? bar : round(bar * cfg.actorBarFactor);
   const verified = candidates
     .map((c) => ({ c, cfp: decodeFingerprint(c.fingerprint) }))
     .map(({ c, cfp }) => ({ c, cfp, m: { itemId: c.id, clusterId: c.clusterId, ...compare(fp, cfp) }, move: oneMove(fp, story.kind ?? null, c, cfp, story.publishedAt, cfg) }));
@@ -280,7 +283,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
         ...(story.url && c.url === story.url && c.sourceId !== story.sourceId ? { sameUrl: true } : {}),
         bar: copyOnly(story.kind, c.kind, cfg) && Math.abs(c.publishedAt - story.publishedAt) > cfg.copyOnlyGapMs
           ? NEVER
-          : actorBar(round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : development(fp, cfp, Math.abs(c.publishedAt - story.publishedAt), cfg) ? cfg.developmentBarFactor : 1)), move, m.event, cfp, c.title),
+          : actorBar(round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : development(fp, cfp, Math.abs(c.publishedAt - story.publishedAt), cfg) ? cfg.developmentBarFactor : 1)), move, m.event, cfp, c),
       },
     }))
     .filter(({ c, m }) => c.sourceId !== story.sourceId || (m.near >= cfg.sameSourceNear && sameIssue(story, c, cfg)) || sameOutletRewrite(m, c, story, cfg))
