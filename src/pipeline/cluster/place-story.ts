@@ -267,10 +267,11 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const candidates = await store.stories(hits.map((h) => h.itemId).filter((id) => id !== story.id));
   const crowd = await store.countPublished(story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs);
   const bars = { nearJoin: cfg.nearJoin, eventBar: round(cfg.eventJoin + cfg.eventJoinPerLog * Math.log(1 + crowd)) };
-  const groups = nameGroups(story);
-  // a pair resting on one name must clear actorBarFactor times its bar (oneActor); a price move is matched by its level
+  // a pair resting on one name must clear actorBarFactor times its bar (oneActor); a price move is matched by its level.
+  // The story's names are read only when some candidate clears its bar (most stories match none).
+  let groups: Map<string, number> | null = null;
   const actorBar = (bar: number, move: boolean, event: number, cfp: Fingerprint, c: StoredStory) =>
-    move || bar <= 0 || event < bar || !oneActor(fp, cfp, groups, [story.title, c.title], event, bar, Math.abs(c.publishedAt - story.publishedAt) >= cfg.actorLateMs, cfg) ? bar : round(bar * cfg.actorBarFactor);
+    move || bar <= 0 || event < bar || !oneActor(fp, cfp, (groups ??= nameGroups(story)), [story.title, c.title], event, bar, Math.abs(c.publishedAt - story.publishedAt) >= cfg.actorLateMs, cfg) ? bar : round(bar * cfg.actorBarFactor);
   const verified = candidates
     .map((c) => ({ c, cfp: decodeFingerprint(c.fingerprint) }))
     .map(({ c, cfp }) => ({ c, cfp, m: { itemId: c.id, clusterId: c.clusterId, ...compare(fp, cfp) }, move: oneMove(fp, story.kind ?? null, c, cfp, story.publishedAt, cfg) }));
