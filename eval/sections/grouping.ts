@@ -370,10 +370,10 @@ export const thresholds: Thresholds = {
   'grouping.cryptoprism.pairwise_f1': { min: 0.795 }, // 0.804
   'grouping.cryptoprism-teaser.bcubed_f1': { min: 0.94 }, // 0.946 (bodies cut to two sentences; 0.945 / 0.786 when the view was added)
   'grouping.cryptoprism-teaser.pairwise_f1': { min: 0.79 }, // 0.799
-  'grouping.freecryptonews.bcubed_f1': { min: 0.92 }, // 0.926 (later developments, newsletter issues, an outlet's second take)
-  'grouping.freecryptonews.pairwise_f1': { min: 0.765 }, // 0.776
-  'grouping.rss4.bcubed_f1': { min: 0.975 }, // 0.982
-  'grouping.rss4.pairwise_f1': { min: 0.92 }, // 0.932
+  'grouping.freecryptonews.bcubed_f1': { min: 0.935 }, // 0.941 (later developments, newsletter issues, an outlet's second take, one actor in two happenings)
+  'grouping.freecryptonews.pairwise_f1': { min: 0.815 }, // 0.824
+  'grouping.rss4.bcubed_f1': { min: 0.98 }, // 0.986
+  'grouping.rss4.pairwise_f1': { min: 0.935 }, // 0.943
   'grouping.basil.bcubed_f1': { min: 0.98 }, // 1.000
   'grouping.basil.pairwise_f1': { min: 0.97 }, // 1.000
   // storylines: no storyline may link events judged unrelated by topic; on the gold events (the storyline level alone)

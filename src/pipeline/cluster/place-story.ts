@@ -33,6 +33,7 @@ import { stableId } from '../ids.ts';
 import { applyOverrides } from './apply-overrides.ts';
 import { DEFAULT_CONFIG, type ClusterConfig } from './config.ts';
 import { STOPWORDS } from '../fingerprint/stopwords.ts';
+import { nameTokens } from '../storyline/names.ts';
 import type { ClusterStore, StoredCluster, StoredStory } from './store.ts';
 
 export interface StoryInput {
@@ -98,6 +99,51 @@ function development(a: Fingerprint, b: Fingerprint, gapMs: number, cfg: Cluster
   return gapMs >= cfg.developmentGapMs && a.figures.length > 0 && b.figures.length > 0 && !sameFigure(a, b);
 }
 
+/**
+ * The features of each name the story gives (`w:<token>` -> the name's number: "Vitalik Buterin" is one name of two
+ * tokens), read once per story from its own title and text (storyline/names.ts).
+ */
+function nameGroups(story: { title: string; text: string }): Map<string, number> {
+  return new Map(nameTokens(story.title, story.text).map((n) => [`w:${n.token}`, n.group]));
+}
+
+/**
+ * The same actor in another happening, not one happening (gold rule: same actors, another happening = another
+ * event): the pair's cosine rests on one name (a person, a company, a court) and what is left once that name is
+ * taken out stays under actorRestShare of the bar. Two posts of one person, two products of one company, two rulings
+ * of one court share the name and little else; two write-ups of one happening share what happened too. A day apart or
+ * more (actorLateMs) the rest must reach actorLateRestShare of the bar: write-ups of one happening come within hours,
+ * while the same person's next move (a sale, then his defence of it the next day) comes later.
+ */
+function oneActor(
+  a: Fingerprint,
+  b: Fingerprint,
+  groups: ReadonlyMap<string, number>,
+  titles: [string, string],
+  event: number,
+  bar: number,
+  late: boolean,
+  cfg: ClusterConfig,
+): boolean {
+  if (!Number.isFinite(cfg.actorRestShare) || !groups.size) return false;
+  const byName = new Map<number, { share: number; tokens: string[] }>();
+  for (const [f, w] of a.features) {
+    const g = groups.get(f);
+    const v = g === undefined ? undefined : b.features.get(f);
+    if (v === undefined) continue;
+    const entry = byName.get(g!) ?? { share: 0, tokens: [] };
+    entry.share += w * v;
+    entry.tokens.push(f.slice(2));
+    byName.set(g!, entry);
+  }
+  if (!byName.size) return false;
+  const top = [...byName.values()].reduce((x, y) => (y.share > x.share ? y : x));
+  // the name is what both headlines are about: a name only the bodies share is background, not the subject
+  const [ta, tb] = titles.map((t) => new Set([...headlineWords(t)].map((w) => w.replace(POSSESSIVE, ''))));
+  const subject = top.tokens.some((t) => ta.has(t)) && top.tokens.some((t) => tb.has(t));
+  return subject && event - top.share < (late ? cfg.actorLateRestShare : cfg.actorRestShare) * bar;
+}
+
 /** Both headlines name the same sum of millions or more (see headlineFigures). */
 function sameFigure(a: Fingerprint, b: Fingerprint): boolean {
   return a.figures.some((f) => b.figures.includes(f));
@@ -112,6 +158,7 @@ function copyOnly(a: Kind | null | undefined, b: Kind | null, cfg: ClusterConfig
 }
 
 const HEADLINE_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const POSSESSIVE = /['’]s?$/;
 const headlineWords = (t: string) => new Set((t.toLowerCase().match(HEADLINE_WORD) ?? []).filter((w) => w.length > 2 && !STOPWORDS.has(w)));
 
 /**
@@ -220,6 +267,11 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const candidates = await store.stories(hits.map((h) => h.itemId).filter((id) => id !== story.id));
   const crowd = await store.countPublished(story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs);
   const bars = { nearJoin: cfg.nearJoin, eventBar: round(cfg.eventJoin + cfg.eventJoinPerLog * Math.log(1 + crowd)) };
+  // a pair resting on one name must clear actorBarFactor times its bar (oneActor); a price move is matched by its level.
+  // The story's names are read only when some candidate clears its bar (most stories match none).
+  let groups: Map<string, number> | null = null;
+  const actorBar = (bar: number, move: boolean, event: number, cfp: Fingerprint, c: StoredStory) =>
+    move || bar <= 0 || event < bar || !oneActor(fp, cfp, (groups ??= nameGroups(story)), [story.title, c.title], event, bar, Math.abs(c.publishedAt - story.publishedAt) >= cfg.actorLateMs, cfg) ? bar : round(bar * cfg.actorBarFactor);
   const verified = candidates
     .map((c) => ({ c, cfp: decodeFingerprint(c.fingerprint) }))
     .map(({ c, cfp }) => ({ c, cfp, m: { itemId: c.id, clusterId: c.clusterId, ...compare(fp, cfp) }, move: oneMove(fp, story.kind ?? null, c, cfp, story.publishedAt, cfg) }));
@@ -232,7 +284,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
         ...(story.url && c.url === story.url && c.sourceId !== story.sourceId ? { sameUrl: true } : {}),
         bar: copyOnly(story.kind, c.kind, cfg) && Math.abs(c.publishedAt - story.publishedAt) > cfg.copyOnlyGapMs
           ? NEVER
-          : round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : development(fp, cfp, Math.abs(c.publishedAt - story.publishedAt), cfg) ? cfg.developmentBarFactor : 1)),
+          : actorBar(round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : development(fp, cfp, Math.abs(c.publishedAt - story.publishedAt), cfg) ? cfg.developmentBarFactor : 1)), move, m.event, cfp, c),
       },
     }))
     .filter(({ c, m }) => c.sourceId !== story.sourceId || (m.near >= cfg.sameSourceNear && sameIssue(story, c, cfg)) || sameOutletRewrite(m, c, story, cfg))

@@ -371,3 +371,42 @@ describe("placeStory: an outlet's second piece on one happening", () => {
     expect(high.get('hack-a-analysis')).not.toBe(high.get('hack-a'));
   });
 });
+
+describe('placeStory: one actor in two happenings', () => {
+  const HOUR = 3600_000;
+  const story = (id: string, sourceId: string, hours: number, title: string, text: string): StoryInput => ({ id, title, text, coins: [], publishedAt: at(600) + hours * HOUR, sourceId, tier: 'original', kind: 'news' });
+  /** Two posts of one person a day apart: the name is all the two write-ups share. */
+  const POST_UPGRADES = story('post-upgrades', 'ledgerwire', 0, 'Mira Solvang says Quillchain should slow its upgrade schedule', 'Quillchain co-founder Mira Solvang wrote on Tuesday that the network ships upgrades too often and that node operators need a year between hard forks.');
+  const POST_COURT = story('post-court', 'harbor', 20, 'Mira Solvang backs jailed privacy coder in letter to appeals judge', 'In a letter filed with the appeals court, Mira Solvang asked the judge to free the author of a mixing tool, calling private payments a basic right of every citizen.');
+  /** Another outlet's write-up of the first post: the name and what she said. */
+  const POST_UPGRADES_B = story('post-upgrades-b', 'harbor', 3, 'Quillchain co-founder Mira Solvang wants a year between hard forks', 'Mira Solvang argued that node operators cannot keep pace with upgrades and asked Quillchain developers to leave a year between hard forks.');
+
+  it("keeps two posts of one person apart when her name is all they share, a pair the plain bar would join", async () => {
+    const ruled = (await placeAll([...BACKGROUND, POST_UPGRADES, POST_COURT])).store.assignments();
+    expect(ruled.get('post-court')).not.toBe(ruled.get('post-upgrades'));
+    const plain = (await placeAll([...BACKGROUND, POST_UPGRADES, POST_COURT], { actorRestShare: Infinity })).store.assignments();
+    expect(plain.get('post-court')).toBe(plain.get('post-upgrades'));
+  });
+
+  it('groups two write-ups of one post: they share what she said, not only her name', async () => {
+    const { store } = await placeAll([...BACKGROUND, POST_UPGRADES, POST_UPGRADES_B, POST_COURT]);
+    const assign = store.assignments();
+    expect(assign.get('post-upgrades-b')).toBe(assign.get('post-upgrades'));
+    expect(assign.get('post-court')).not.toBe(assign.get('post-upgrades'));
+  });
+  /** A founder's sale, and his defence of it in a letter: his name, the stake and little else in common. */
+  const SALE = story('sale', 'ledgerwire', 0, 'Oren Kaldvik sells half of his stake in payments firm Tidewell', 'Oren Kaldvik, the founder of Tidewell, sold half of his stake in the payments firm he ran for a decade to a fund in Oslo, filings showed on Monday. The buyer plans to seek a board seat at the next annual meeting in Bergen.');
+  const defence = (hours: number) => story('defence', 'harbor', hours, 'Oren Kaldvik defends his share sale in a letter to staff', 'In a letter to staff, Oren Kaldvik said selling the stake, built over a decade, was about paying his taxes and that he remains devoted to the company he started. Engineers there were told their bonuses are safe this winter.');
+
+  it('keeps a founder defending his sale the next day apart from the sale, when little beyond his name is shared', async () => {
+    const late = (await placeAll([...BACKGROUND, SALE, defence(30)])).store.assignments();
+    expect(late.get('defence')).not.toBe(late.get('sale'));
+    const off = (await placeAll([...BACKGROUND, SALE, defence(30)], { actorLateMs: Infinity })).store.assignments();
+    expect(off.get('defence')).toBe(off.get('sale'));
+  });
+
+  it('still groups a pair with that much in common published two hours apart: the higher rest share waits a day', async () => {
+    const soon = (await placeAll([...BACKGROUND, SALE, defence(2)])).store.assignments();
+    expect(soon.get('defence')).toBe(soon.get('sale'));
+  });
+});
