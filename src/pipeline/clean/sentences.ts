@@ -48,6 +48,15 @@ export function* sentences(text: string, from = 0, to = text.length): Generator<
   }
 }
 
+/**
+ * The last offset in text[from, to) holding one of the `codes` (character codes), or -1: one walk back from `to`, where
+ * a `lastIndexOf` per character walked the whole text for each character it lacks (a flattened text has no line break).
+ */
+export function lastIndexOfAny(text: string, codes: readonly number[], from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (codes.includes(text.charCodeAt(i))) return i;
+  return -1;
+}
+
 /** The end of the run of sentences starting at `from` whose later members all pass `keep`. */
 export function sentenceRunEnd(text: string, from: number, keep: (sentence: string) => boolean, maxSentences = 12): number {
   let end = from;
