@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isRegexSpace } from '../../../src/pipeline/clean/ascii.ts';
 import { holdsLiteral, literalId } from '../../../src/pipeline/clean/literals.ts';
 import { lastAtOrBefore, lastIndexOfAny } from '../../../src/pipeline/clean/sentences.ts';
 
@@ -55,5 +56,11 @@ describe('lastIndexOfAny', () => {
         expect(lastIndexOfAny(text, codes, from, to)).toBe(last < 0 ? -1 : from + last);
       }
     }
+  });
+});
+
+describe('isRegexSpace', () => {
+  it('takes exactly the code units a regex\'s \\s takes', () => {
+    for (let c = 0; c < 0x10000; c++) expect(isRegexSpace(c)).toBe(/\s/.test(String.fromCharCode(c)));
   });
 });

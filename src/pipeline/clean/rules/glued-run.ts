@@ -1,4 +1,4 @@
-import { isAsciiLower } from '../ascii.ts';
+import { isAsciiLower, isRegexSpace } from '../ascii.ts';
 import { isSurrogatePair, type Hit, type Rule } from '../rule.ts';
 
 /**
@@ -107,10 +107,10 @@ function runsIn(text: string, from: number, to: number): Hit[] {
     }
   };
   for (let i = from; i < to; ) {
-    while (i < to && isJsSpace(text.charCodeAt(i))) i++;
+    while (i < to && isRegexSpace(text.charCodeAt(i))) i++;
     if (i >= to) break;
     const start = i;
-    while (i < text.length && !isJsSpace(text.charCodeAt(i))) i++;
+    while (i < text.length && !isRegexSpace(text.charCodeAt(i))) i++;
     if (mayBeGlued(text, start, i)) gluedParts(text, start, i, step);
     else step(start, i, 0, NO_BREAKS);
   }
@@ -120,13 +120,6 @@ function runsIn(text: string, from: number, to: number): Hit[] {
 
 /** A token without glued breaks (most of them): one shared empty list, read and never changed. */
 const NO_BREAKS: number[] = [];
-
-/** White space as the \s of a regex counts it (ECMAScript's WhiteSpace and LineTerminator), by character code. */
-function isJsSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** Capitalised, all capitals, a digit, a separator, or glued ("groupChainalysis"): a token a menu run may hold. */
 function isRunToken(text: string, start: number, end: number, breaks: readonly number[]): boolean {
