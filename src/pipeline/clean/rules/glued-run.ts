@@ -28,6 +28,7 @@ const EDGE_MAX_TOKENS = 3;
 const LISTED_BRANDS_MIN = 2;
 /** The first letter of each word: after a blank, or a glued capital. */
 const WORD_START = /(?:^|(?<=\s))\p{L}|(?<=\p{Ll}{3})\p{Lu}/gu;
+const CAPITAL = /\p{Lu}/u;
 
 interface Tok {
   start: number;
@@ -209,6 +210,6 @@ function judge(text: string, run: Tok[], proseBefore: boolean, proseAfter: boole
   if (end <= start) return null;
   // judged on the whole run, edges included: a flattened table's lower-case words must count against it
   const words = [...text.slice(run[0].start, last.end).matchAll(WORD_START)];
-  const capitalised = words.filter((w) => /\p{Lu}/u.test(w[0])).length;
+  const capitalised = words.filter((w) => CAPITAL.test(w[0])).length;
   return words.length && capitalised / words.length >= MIN_CAPITALISED ? { start, end } : null;
 }
