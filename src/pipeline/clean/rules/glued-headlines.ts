@@ -155,7 +155,12 @@ function runsIn(text: string, from: number, to: number, cuts: Glue[]): Hit[] {
     run.push(p);
   }
   close();
-  return hits.map((h) => trimmed(text, h.start, h.end)).filter((h): h is Hit => h !== null);
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const t = trimmed(text, h.start, h.end);
+    if (t) out.push(t);
+  }
+  return out;
 }
 
 const END_MARK = /[?!]/;
@@ -177,7 +182,8 @@ function isHeadline(piece: string): boolean {
   const words = s.match(WORD) ?? [];
   let capitalised = 0;
   let content = 0;
-  for (const [i, w] of words.entries()) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
     const upper = CAPITAL_START.test(w);
     if (!upper && i > 0 && FUNCTION_WORDS.has(w.toLowerCase())) continue;
     content++;
