@@ -6,6 +6,8 @@ import { sentences } from './sentences.ts';
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const SPACES = /\s+/;
 const NON_SPACE = /\S/;
+/** A title-case word: a capital, a figure, a dollar sign or an opening quote first (maybe after a parenthesis). */
+const CAPITALISED_WORD = /^\(?[\p{Lu}\p{N}$“"‘']/u;
 const ENDS_QUESTION_OR_BANG = /[?!]$/;
 
 /** List items carry time stamps ("6 hours ago", "Jul 13, 2025 - 9:15"): the next item starts after one. */
@@ -22,7 +24,7 @@ function gluedTitleLength(sentence: string): number {
   let cut = 0;
   for (const m of matches(sentence, CASE_JUNCTION)) {
     const head = sentence.slice(0, m.index).split(SPACES);
-    if (head.length >= TITLE_MIN_WORDS && head.every((w) => /^\(?[\p{Lu}\p{N}$“"‘']/u.test(w) || MINOR_WORDS.test(w))) cut = m.index ?? 0;
+    if (head.length >= TITLE_MIN_WORDS && head.every((w) => CAPITALISED_WORD.test(w) || MINOR_WORDS.test(w))) cut = m.index ?? 0;
     else break;
   }
   return cut;

@@ -1,6 +1,5 @@
+import { isRegexSpace } from './ascii.ts';
 import type { Hit } from './rule.ts';
-
-const SPACE = /\s/;
 
 /** A stretch of text between removed spans; `before`/`after` say whether a removed span precedes/follows it. */
 export interface Gap extends Hit {
@@ -26,7 +25,7 @@ export function gaps(text: string, removed: readonly Hit[]): Gap[] {
 
 /** [start, end) without white space at either end; null when nothing is left. */
 export function trimmed(text: string, start: number, end: number): Hit | null {
-  while (start < end && SPACE.test(text[start])) start++;
-  while (end > start && SPACE.test(text[end - 1])) end--;
+  while (start < end && isRegexSpace(text.charCodeAt(start))) start++;
+  while (end > start && isRegexSpace(text.charCodeAt(end - 1))) end--;
   return end > start ? { start, end } : null;
 }

@@ -1,4 +1,5 @@
 import { positionsOf } from './alternation.ts';
+import { isRegexSpace } from './ascii.ts';
 
 /**
  * Sentences over flattened text. A sentence ends at . ! ? followed by a blank, a capital (glued blocks),
@@ -9,14 +10,18 @@ import { positionsOf } from './alternation.ts';
  * long, which also keeps the work linear.
  */
 const SENTENCE_MAX_CHARS = 2_000;
-const SPACE = /\s/;
 
 const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f; // . ! ?
-/** After a stop, what makes it end the sentence: a blank, another stop, a capital, an opening quote or parenthesis. */
-const endsAfterStop = (ch: string) => SPACE.test(ch) || ch === '.' || ch === '!' || ch === '?' || (ch >= 'A' && ch <= 'Z') || ch === '"' || ch === '“' || ch === '‘' || ch === '(';
-const isClosing = (ch: string) => ch === '"' || ch === '”' || ch === '’' || ch === ')';
+/**
+ * After a stop, what makes it end the sentence: a blank, another stop, a capital, an opening quote or parenthesis. By
+ * character code: a one-character string per stop made strings of two kinds (one- and two-byte) meet in one
+ * comparison, and V8 threw its optimised code for these loops away when the second kind first came.
+ */
+const endsAfterStop = (c: number) =>
+  isRegexSpace(c) || isStop(c) || (c >= 0x41 && c <= 0x5a) || c === 0x22 || c === 0x201c || c === 0x2018 || c === 0x28; // A-Z " “ ‘ (
+const isClosing = (c: number) => c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x29; // " ” ’ )
 /** A closing quote or parenthesis right after the stop, then a blank or the end: "… opportunity.” Join …", "(… advice.) Does …". */
-const closesThenEnds = (text: string, at: number) => isClosing(text[at]) && (at + 1 >= text.length || SPACE.test(text[at + 1]));
+const closesThenEnds = (text: string, at: number) => isClosing(text.charCodeAt(at)) && (at + 1 >= text.length || isRegexSpace(text.charCodeAt(at + 1)));
 
 /**
  * Where the sentence starting at `at` ends, read no further than `to`: past a run of stops and a closing quote, past
@@ -29,12 +34,12 @@ function sentenceEnd(text: string, at: number, to: number): number {
   for (; i < limit && i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) break;
-    if (isStop(c) && (i + 1 >= text.length || endsAfterStop(text[i + 1]) || closesThenEnds(text, i + 1))) break;
+    if (isStop(c) && (i + 1 >= text.length || endsAfterStop(text.charCodeAt(i + 1)) || closesThenEnds(text, i + 1))) break;
   }
   if (i >= to) return to;
   if (i < text.length && isStop(text.charCodeAt(i))) {
     while (i < text.length && isStop(text.charCodeAt(i))) i++;
-    if (i < text.length && isClosing(text[i])) i++;
+    if (i < text.length && isClosing(text.charCodeAt(i))) i++;
   } else if (text.charCodeAt(i) === 0x0a) i++;
   return Math.min(i, to);
 }
@@ -46,6 +51,15 @@ export function* sentences(text: string, from = 0, to = text.length): Generator<
     yield [at, end];
     at = end;
   }
+}
+
+/**
+ * The last offset in text[from, to) holding one of the `codes` (character codes), or -1: one walk back from `to`, where
+ * a `lastIndexOf` per character walked the whole text for each character it lacks (a flattened text has no line break).
+ */
+export function lastIndexOfAny(text: string, codes: readonly number[], from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (codes.includes(text.charCodeAt(i))) return i;
+  return -1;
 }
 
 /** The end of the run of sentences starting at `from` whose later members all pass `keep`. */

@@ -49,8 +49,16 @@ let found = new Map<string, number[]>(); // word -> offsets of its runs, in orde
 /** Offsets (ascending) where any of the set's words stands as a whole run of ASCII letters, case ignored. */
 export function positions(text: string, set: TriggerSet): number[] {
   if (text !== scannedText || scannedRegistry !== registry.size) scan(text);
-  const lists = set.words.map((w) => found.get(w)).filter((l): l is number[] => !!l);
-  if (lists.length <= 1) return lists[0] ?? [];
+  // most texts hold one of a set's words or none: its list is the answer, with no arrays built per call
+  let first: number[] | null = null;
+  let lists: number[][] | null = null;
+  for (const w of set.words) {
+    const list = found.get(w);
+    if (!list) continue;
+    if (!first) first = list;
+    else (lists ??= [first]).push(list);
+  }
+  if (!lists) return first ?? [];
   return lists.flat().sort((a, b) => a - b);
 }
 

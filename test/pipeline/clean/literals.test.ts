@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isRegexSpace } from '../../../src/pipeline/clean/ascii.ts';
 import { holdsLiteral, literalId } from '../../../src/pipeline/clean/literals.ts';
-import { lastAtOrBefore } from '../../../src/pipeline/clean/sentences.ts';
+import { lastAtOrBefore, lastIndexOfAny } from '../../../src/pipeline/clean/sentences.ts';
 
 /** Long enough (SCAN_MIN_CHARS) that the one-scan index answers, not `includes`. */
 const filler = 'Bitcoin traded sideways through the session while volumes stayed thin. '.repeat(5);
@@ -40,5 +41,26 @@ describe('lastAtOrBefore', () => {
     const text = 'a\nbc\n\nd';
     const breaks = [1, 4, 5];
     for (let at = 0; at < text.length + 2; at++) expect(lastAtOrBefore(breaks, at)).toBe(text.lastIndexOf('\n', at));
+  });
+});
+
+describe('lastIndexOfAny', () => {
+  it('gives the last offset in a range holding any of the characters, as the greatest lastIndexOf over them does', () => {
+    const text = 'One. Two!\nThree? Four。five six';
+    const chars = ['.', '!', '?', '\n', '。'];
+    const codes = chars.map((c) => c.charCodeAt(0));
+    for (let from = 0; from <= text.length; from++) {
+      for (let to = from; to <= text.length; to++) {
+        const region = text.slice(from, to);
+        const last = Math.max(...chars.map((c) => region.lastIndexOf(c)));
+        expect(lastIndexOfAny(text, codes, from, to)).toBe(last < 0 ? -1 : from + last);
+      }
+    }
+  });
+});
+
+describe('isRegexSpace', () => {
+  it('takes exactly the code units a regex\'s \\s takes', () => {
+    for (let c = 0; c < 0x10000; c++) expect(isRegexSpace(c)).toBe(/\s/.test(String.fromCharCode(c)));
   });
 });

@@ -1,3 +1,4 @@
+import { isRegexSpace } from '../ascii.ts';
 import type { Hit, Rule } from '../rule.ts';
 import { sentenceAt } from '../sentences.ts';
 import { positions, triggerWords } from '../trigger-words.ts';
@@ -26,7 +27,7 @@ export const affiliateOffer: Rule = {
       if (pos < readTo) continue;
       let [s, e] = sentenceAt(text, pos);
       readTo = e;
-      while (s < e && /\s/.test(text[s])) s++;
+      while (s < e && isRegexSpace(text.charCodeAt(s))) s++;
       const sentence = text.slice(s, e);
       if (OPENER.test(sentence) && REWARD.test(sentence) && (sentence.match(WORDS)?.length ?? 0) <= MAX_WORDS) hits.push({ start: s, end: e });
     }

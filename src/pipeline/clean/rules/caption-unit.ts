@@ -1,3 +1,4 @@
+import { isRegexSpace } from '../ascii.ts';
 import type { Hit, Rule } from '../rule.ts';
 import { sentenceAt } from '../sentences.ts';
 import { positions, triggerWords } from '../trigger-words.ts';
@@ -19,6 +20,11 @@ const LEADING_PAREN = /^\((?:source:\s?)?[\p{Lu}][\p{L}\p{N}.&'’ -]{1,30}\)\.?
 /** Words a caption may have (a credit, or a chart title with its source). */
 const CAPTION_MAX_WORDS = 15;
 const WORDS = /\S+/g;
+const SPACES = /\s+/;
+const LAST_WORD = /\S+$/;
+/** A credited name: its first token, and a capitalised second one when nothing follows it. */
+const NAME_AT_START = /^\S+(?:\s[\p{Lu}][\p{L}\p{N}.&-]*(?=\s*$))?/u;
+const SPACE_OR_END = /\s|$/;
 
 /** Words a caption may run before its media word ("BTC/USD daily chart by X"); more, and the unit began with the story. */
 const LEAD_MAX_WORDS = 4;
@@ -29,8 +35,8 @@ const LEAD_MAX_WORDS = 4;
  */
 function captionStart(unit: string, mediaAt: number): number {
   const lead = unit.slice(0, mediaAt).trim();
-  if (!lead || lead.split(/\s+/).length <= LEAD_MAX_WORDS) return 0;
-  const wordAt = unit.slice(0, mediaAt).trimEnd().search(/\S+$/);
+  if (!lead || lead.split(SPACES).length <= LEAD_MAX_WORDS) return 0;
+  const wordAt = unit.slice(0, mediaAt).trimEnd().search(LAST_WORD);
   const word = unit.slice(wordAt, mediaAt).trimEnd();
   const breaks = [...word.matchAll(GLUED_BREAK)].map((b) => b.index ?? 0);
   return wordAt + (breaks.length ? breaks[breaks.length - 1] : 0);
@@ -43,10 +49,10 @@ function captionStart(unit: string, mediaAt: number): number {
  * a sentence about a picture, not a caption (-1).
  */
 function creditEnd(unit: string, at: number): number {
-  const name = /^\S+(?:\s[\p{Lu}][\p{L}\p{N}.&-]*(?=\s*$))?/u.exec(unit.slice(at))!;
+  const name = NAME_AT_START.exec(unit.slice(at))!;
   const end = at + name[0].length;
   if (unit.slice(end).trim() === '') return unit.length;
-  const token = unit.slice(at, at + (unit.slice(at).search(/\s|$/) >>> 0));
+  const token = unit.slice(at, at + (unit.slice(at).search(SPACE_OR_END) >>> 0));
   const breaks = [...token.matchAll(GLUED_BREAK)].map((b) => b.index ?? 0);
   // the sentence goes on after the maker's name, unglued: "The weekly chart by Glassnode shows …" is prose
   return breaks.length ? at + breaks[breaks.length - 1] : -1;
@@ -78,8 +84,8 @@ function unitAt(text: string, at: number): Unit | null {
   const [from, end] = sentenceAt(text, at);
   let s = from;
   let e = end;
-  while (s < e && /\s/.test(text[s])) s++;
-  while (e > s && /\s/.test(text[e - 1])) e--;
+  while (s < e && isRegexSpace(text.charCodeAt(s))) s++;
+  while (e > s && isRegexSpace(text.charCodeAt(e - 1))) e--;
   if (e <= s) return null;
   const unit = text.slice(s, e);
   return { from, start: s, end: e, media: MEDIA.test(unit), words: unit.match(WORDS)?.length ?? 0 };

@@ -1,9 +1,12 @@
+import { isRegexSpace } from '../ascii.ts';
 import { alternation, anchored, positionsOf, searched, type Branch } from '../alternation.ts';
 import { matchAll, type Hit, type Rule } from '../rule.ts';
 import { sentenceAt, sentenceRunEnd, sentences } from '../sentences.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const SPACES = /\s+/;
+/** How a sentence of its own opens: a capital, a parenthesis or an asterisk. */
+const OPENS_SENTENCE = /^[\p{Lu}(*]/u;
 
 /**
  * How a disclaimer opens; glued to the block before it ("…viaU.TodayDisclaimer:") the capital D is the tell. Each
@@ -97,9 +100,9 @@ function adviceDenials(text: string): [number, number][] {
     if (at < readTo) continue;
     let [s, e] = sentenceAt(text, at);
     readTo = e;
-    while (s < e && /\s/.test(text[s])) s++;
+    while (s < e && isRegexSpace(text.charCodeAt(s))) s++;
     const sentence = text.slice(s, e);
-    if (!/^[\p{Lu}(*]/u.test(sentence) || REPORTED.test(sentence) || sentence.split(SPACES).length > DENIAL_MAX_WORDS) continue;
+    if (!OPENS_SENTENCE.test(sentence) || REPORTED.test(sentence) || sentence.split(SPACES).length > DENIAL_MAX_WORDS) continue;
     const denial = DENIED_ADVICE.exec(sentence);
     if (!denial || !SELF_REFERENCE.test(sentence)) continue;
     CLOSED_STOP.lastIndex = denial.index + denial[0].length;

@@ -1,4 +1,4 @@
-import { isAsciiDigit, isAsciiLower, isAsciiUpper } from '../ascii.ts';
+import { isAsciiDigit, isAsciiLower, isAsciiUpper, isRegexSpace } from '../ascii.ts';
 import { trimmed } from '../gaps.ts';
 import type { Hit, Rule } from '../rule.ts';
 
@@ -31,6 +31,7 @@ const FUNCTION_WORDS = new Set(
   'a an the of in on at to for and or nor but as by with from into onto over out up off via vs per than amid after before about is are be its'.split(' '),
 );
 const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
+const CAPITAL_START = /^\p{Lu}/u;
 /** Capitalised words a headline piece needs. */
 const MIN_CAPITALISED_WORDS = 3;
 /** Share of a piece's words, function words aside, that start with a capital or a figure. */
@@ -119,9 +120,9 @@ function asciiGlue(text: string, i: number, c: number, p: number): boolean | nul
 /** Whether the blank-separated token around `at` is a link or a handle. */
 function inLinkOrHandle(text: string, at: number): boolean {
   let s = at;
-  while (s > 0 && !/\s/.test(text[s - 1])) s--;
+  while (s > 0 && !isRegexSpace(text.charCodeAt(s - 1))) s--;
   let e = at;
-  while (e < text.length && !/\s/.test(text[e])) e++;
+  while (e < text.length && !isRegexSpace(text.charCodeAt(e))) e++;
   return LINK_OR_HANDLE.test(text.slice(s, e));
 }
 
@@ -154,7 +155,12 @@ function runsIn(text: string, from: number, to: number, cuts: Glue[]): Hit[] {
     run.push(p);
   }
   close();
-  return hits.map((h) => trimmed(text, h.start, h.end)).filter((h): h is Hit => h !== null);
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const t = trimmed(text, h.start, h.end);
+    if (t) out.push(t);
+  }
+  return out;
 }
 
 const END_MARK = /[?!]/;
@@ -176,8 +182,9 @@ function isHeadline(piece: string): boolean {
   const words = s.match(WORD) ?? [];
   let capitalised = 0;
   let content = 0;
-  for (const [i, w] of words.entries()) {
-    const upper = /^\p{Lu}/u.test(w);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const upper = CAPITAL_START.test(w);
     if (!upper && i > 0 && FUNCTION_WORDS.has(w.toLowerCase())) continue;
     content++;
     if (upper) capitalised++;

@@ -1,4 +1,4 @@
-import { isAsciiLower } from '../ascii.ts';
+import { isAsciiLower, isRegexSpace } from '../ascii.ts';
 import { isSurrogatePair, type Hit, type Rule } from '../rule.ts';
 
 /**
@@ -28,6 +28,7 @@ const EDGE_MAX_TOKENS = 3;
 const LISTED_BRANDS_MIN = 2;
 /** The first letter of each word: after a blank, or a glued capital. */
 const WORD_START = /(?:^|(?<=\s))\p{L}|(?<=\p{Ll}{3})\p{Lu}/gu;
+const CAPITAL = /\p{Lu}/u;
 
 interface Tok {
   start: number;
@@ -107,10 +108,10 @@ function runsIn(text: string, from: number, to: number): Hit[] {
     }
   };
   for (let i = from; i < to; ) {
-    while (i < to && isJsSpace(text.charCodeAt(i))) i++;
+    while (i < to && isRegexSpace(text.charCodeAt(i))) i++;
     if (i >= to) break;
     const start = i;
-    while (i < text.length && !isJsSpace(text.charCodeAt(i))) i++;
+    while (i < text.length && !isRegexSpace(text.charCodeAt(i))) i++;
     if (mayBeGlued(text, start, i)) gluedParts(text, start, i, step);
     else step(start, i, 0, NO_BREAKS);
   }
@@ -120,13 +121,6 @@ function runsIn(text: string, from: number, to: number): Hit[] {
 
 /** A token without glued breaks (most of them): one shared empty list, read and never changed. */
 const NO_BREAKS: number[] = [];
-
-/** White space as the \s of a regex counts it (ECMAScript's WhiteSpace and LineTerminator), by character code. */
-function isJsSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** Capitalised, all capitals, a digit, a separator, or glued ("groupChainalysis"): a token a menu run may hold. */
 function isRunToken(text: string, start: number, end: number, breaks: readonly number[]): boolean {
@@ -216,6 +210,6 @@ function judge(text: string, run: Tok[], proseBefore: boolean, proseAfter: boole
   if (end <= start) return null;
   // judged on the whole run, edges included: a flattened table's lower-case words must count against it
   const words = [...text.slice(run[0].start, last.end).matchAll(WORD_START)];
-  const capitalised = words.filter((w) => /\p{Lu}/u.test(w[0])).length;
+  const capitalised = words.filter((w) => CAPITAL.test(w[0])).length;
   return words.length && capitalised / words.length >= MIN_CAPITALISED ? { start, end } : null;
 }

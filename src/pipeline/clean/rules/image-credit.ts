@@ -223,7 +223,7 @@ const BARE_AGENCY = /^\((?:Bloomberg|Reuters|AFP|AP)\)$/;
 function readsAsCaption(text: string, start: number, creditAt: number): boolean {
   const caption = text.slice(start, creditAt).trim();
   if (LIST_ITEM_START.test(caption)) return false;
-  const words = caption.split(/\s+/).length;
+  const words = caption.split(BLANKS).length;
   if (words > CAPTION_MAX_WORDS) return false;
   return !SPACE.test(text[creditAt - 1] ?? '') || words <= SPACED_CAPTION_MAX_WORDS;
 }

@@ -1,6 +1,6 @@
 import { assembled, holds } from '../alternation.ts';
 import { matchAll, matches, type Rule } from '../rule.ts';
-import { sentenceRunEnd } from '../sentences.ts';
+import { lastIndexOfAny, sentenceRunEnd } from '../sentences.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const SPACES = /\s+/;
@@ -36,6 +36,8 @@ const newsletterRegex = assembled(PIECES, (sources) => new RegExp(`(?:(?:${sourc
 const OUR_NEWSLETTER = /\b(?:with|to|for|in|read|join|get) our (?:free |daily |weekly )?newsletters?\b/g;
 /** What every such sentence holds: texts without it are not scanned (the verbs before it are common words). */
 const OUR_NEWSLETTER_WORDS = [' our newsletter', ' our free newsletter', ' our daily newsletter', ' our weekly newsletter'];
+/** What ends the sentence before one: . ! ? and a line break (character codes). */
+const SENTENCE_ENDS = [0x2e, 0x21, 0x3f, 0x0a];
 /** Short follow-up prompts after it ("Want in? Join them .") go with it: sentences this short (words). */
 const PROMPT_MAX_WORDS = 4;
 
@@ -47,7 +49,7 @@ export const newsletterCta: Rule = {
     const hits = newsletter ? matchAll(text, newsletter) : [];
     for (const m of holds(text, OUR_NEWSLETTER_WORDS) ? matches(text, OUR_NEWSLETTER) : []) {
       const at = m.index ?? 0;
-      const start = Math.max(...['.', '!', '?', '\n'].map((p) => text.lastIndexOf(p, at - 1))) + 1;
+      const start = lastIndexOfAny(text, SENTENCE_ENDS, 0, at) + 1;
       hits.push({ start, end: sentenceRunEnd(text, at, (s) => s.trim().split(SPACES).length <= PROMPT_MAX_WORDS, 3) });
     }
     return hits;

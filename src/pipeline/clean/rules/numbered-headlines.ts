@@ -1,3 +1,4 @@
+import { isRegexSpace } from '../ascii.ts';
 import type { Hit, Rule } from '../rule.ts';
 
 /**
@@ -16,6 +17,8 @@ const HEADLINE_MAX_CHARS = 200;
 const MIN_ITEMS = 3;
 /** A label glued before the list ("News", "Most Read", "Trending"): one or two capitalised words. */
 const LABEL_BEFORE = /(?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)$/u;
+/** Where a headline ends: a question mark, exclamation mark or full stop before a blank, the end or a capital; a line break. */
+const HEADLINE_END = /[?!.](?=\s|$|\p{Lu})|\n/u;
 
 export const numberedHeadlines: Rule = {
   name: 'numbered-headlines',
@@ -36,7 +39,7 @@ export const numberedHeadlines: Rule = {
       if (n < MIN_ITEMS) continue;
       const start = m.index ?? 0;
       const label = LABEL_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
-      hits.push({ start: label && !/\s$/.test(text.slice(0, start)) ? start - label[0].length : start, end: headlineEnd(text, at) });
+      hits.push({ start: label && !isRegexSpace(text.charCodeAt(start - 1)) ? start - label[0].length : start, end: headlineEnd(text, at) });
     }
     return hits;
   },
@@ -52,6 +55,6 @@ function nextNumber(text: string, from: number, n: number): number {
 /** The last headline ends at its question mark or full stop, its line's end, or a headline's length on. */
 function headlineEnd(text: string, at: number): number {
   const rest = text.slice(at, at + HEADLINE_MAX_CHARS);
-  const stop = rest.search(/[?!.](?=\s|$|\p{Lu})|\n/u);
+  const stop = rest.search(HEADLINE_END);
   return at + (stop >= 0 ? stop + (rest[stop] === '\n' ? 0 : 1) : rest.length);
 }

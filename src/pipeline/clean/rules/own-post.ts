@@ -9,19 +9,22 @@ import type { Hit, Rule } from '../rule.ts';
  */
 const SIGNATURE = new RegExp(String.raw`[—–]\s?([^()\n—–]{1,60}?)\s?\(@(\w{1,30})\)(?:\s?${DATE})?`, 'gu');
 const LINK = /https?:\/\/t\.co\/\S+|pic\.twitter\.com\/\S+|https?:\/\/(?:x|twitter)\.com\/\S+/g;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/gu;
+/** An outlet name's aside in parentheses at its end, "Ledger Wire (Europe)". */
+const NAME_ASIDE = /\s*\(.*\)$/;
 /** A post's length bound: 280 characters and its links. */
 const POST_MAX_CHARS = 400;
 /** Where a sentence may start: a capital, a figure, or a post's opening handle, hashtag or cashtag ("… approval. @CMEGroup to launch …"). */
 const SENTENCE_START = /[.!?]["”]?\s(?=[\p{Lu}\p{N}@#$“"])|\n/gu;
 /** Some token that is not a hashtag or a cashtag. */
 const WORD_BEFORE_LINK = /(?:^|\s)[^\s#$]/u;
-const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const letters = (s: string) => s.toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
 
 export const ownPost: Rule = {
   name: 'own-post',
   category: 'read_also',
   find(text, ctx) {
-    const outlet = ctx.source ? letters(ctx.source.replace(/\s*\(.*\)$/, '')) : '';
+    const outlet = ctx.source ? letters(ctx.source.replace(NAME_ASIDE, '')) : '';
     if (outlet.length < 4 || !text.includes('(@')) return [];
     const hits: Hit[] = [];
     for (const m of text.matchAll(SIGNATURE)) {

@@ -1,3 +1,4 @@
+import { isRegexSpace } from '../ascii.ts';
 import { DATE } from '../patterns.ts';
 import { matches, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
@@ -59,7 +60,7 @@ export const readAlso: Rule = {
 /** The text's start, a line's, or right after a sentence's end (maybe glued: "…said.MUST READ:"). */
 function atSentenceStart(text: string, at: number): boolean {
   if (at === 0 || text[at - 1] === '\n') return true;
-  const before = /\s/.test(text[at - 1]) ? text[at - 2] : text[at - 1];
+  const before = isRegexSpace(text.charCodeAt(at - 1)) ? text[at - 2] : text[at - 1];
   return before === undefined || '.!?"”)\n'.includes(before);
 }
 

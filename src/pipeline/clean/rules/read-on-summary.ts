@@ -1,3 +1,4 @@
+import { isRegexSpace } from '../ascii.ts';
 import type { Hit, Rule } from '../rule.ts';
 import { sentenceAt } from '../sentences.ts';
 import { positions, triggerWords } from '../trigger-words.ts';
@@ -31,6 +32,9 @@ const MAX_WORDS = 40;
 /** Headline words (4+ letters, case folded) the summary part must repeat, unless it repeats one of its figures. */
 const MIN_SHARED_WORDS = 3;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const WORDS = /\S+/g;
+/** A dash or semicolon closing a part, with a blank either side. */
+const DASH_END = /\s?[—–;]\s?$/;
 const FIGURE = /\d[\d,.]*\d|\d/g;
 /** A parenthesised outlet name the summary may end with: "; read the full analysis. (COINOTAG)". */
 const SIGNED = /^\s?\([\p{Lu}][\p{L}\p{N}. &-]{1,30}\)/u;
@@ -54,10 +58,10 @@ export const readOnSummary: Rule = {
     for (const at of positions(text, CALL_WORDS)) {
       if (at < readTo || !BREAK_BEFORE.test(text.slice(Math.max(0, at - 3), at))) continue;
       let [s, e] = sentenceAt(text, at);
-      while (s < e && /\s/.test(text[s])) s++;
-      while (e > s && /\s/.test(text[e - 1])) e--;
+      while (s < e && isRegexSpace(text.charCodeAt(s))) s++;
+      while (e > s && isRegexSpace(text.charCodeAt(e - 1))) e--;
       const call = text.slice(at, e);
-      if ((call.match(/\S+/g)?.length ?? 0) > CALL_MAX_WORDS) continue;
+      if ((call.match(WORDS)?.length ?? 0) > CALL_MAX_WORDS) continue;
       const signed = SIGNED.exec(text.slice(e, e + 40));
       const beforeFaq = FAQ_NEXT.test(text.slice(e + (signed ? signed[0].length : 0), e + 200));
       if (beforeFaq && CALL_BEFORE_FAQ.test(call)) {
@@ -68,7 +72,7 @@ export const readOnSummary: Rule = {
       }
       if (!CALL.test(call)) continue;
       const sentence = text.slice(s, e);
-      if ((sentence.match(/\S+/g)?.length ?? 0) > MAX_WORDS || !restatesHeadline(text.slice(s, at), ctx.title)) continue;
+      if ((sentence.match(WORDS)?.length ?? 0) > MAX_WORDS || !restatesHeadline(text.slice(s, at), ctx.title)) continue;
       hits.push({ start: s, end: e + (signed ? signed[0].length : 0) });
       readTo = e;
     }
@@ -82,9 +86,9 @@ export const readOnSummary: Rule = {
  */
 function summaryStart(text: string, s: number, at: number): number {
   const part = text.slice(s, at);
-  if ((part.match(/\S+/g)?.length ?? 0) <= MAX_WORDS) return s;
+  if ((part.match(WORDS)?.length ?? 0) <= MAX_WORDS) return s;
   let last = -1;
   for (const m of part.matchAll(GLUE_BREAK)) last = (m.index ?? 0) + m[0].length;
-  if (last >= 0 && (part.slice(last).match(/\S+/g)?.length ?? 0) <= MAX_WORDS) return s + last;
-  return s + part.search(/\s?[—–;]\s?$/);
+  if (last >= 0 && (part.slice(last).match(WORDS)?.length ?? 0) <= MAX_WORDS) return s + last;
+  return s + part.search(DASH_END);
 }

@@ -1,3 +1,4 @@
+import { isRegexSpace } from '../ascii.ts';
 import type { Hit, Rule } from '../rule.ts';
 import { sentenceAt, sentences } from '../sentences.ts';
 import { positions, triggerWords } from '../trigger-words.ts';
@@ -37,7 +38,7 @@ export const readerPitch: Rule = {
       if (at < readTo) continue;
       let [s, e] = sentenceAt(text, at);
       readTo = e;
-      while (s < e && /\s/.test(text[s])) s++;
+      while (s < e && isRegexSpace(text.charCodeAt(s))) s++;
       if (s !== at) continue; // the word must open its sentence
       const question = text.slice(s, e).trimEnd();
       if (!QUESTION.test(question) || !READER.test(question)) continue;

@@ -74,7 +74,9 @@ function shape(trimmed: string): { sentence: string; key: string; words: number 
   let at = trimmed.length;
   let spaces = 0;
   while (spaces < MIN_WORDS) {
-    const space = trimmed.lastIndexOf(' ', at - 1);
+    // the space before `at`, walked back to by character code: lastIndexOf is a runtime call per word of every sentence
+    let space = at - 1;
+    while (space >= 0 && trimmed.charCodeAt(space) !== 0x20) space--;
     if (space < 0) break;
     at = space;
     spaces++;

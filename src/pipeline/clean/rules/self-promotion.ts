@@ -1,3 +1,4 @@
+import { isRegexSpace } from '../ascii.ts';
 import type { Hit, Rule, RuleContext } from '../rule.ts';
 import { positionsOf } from '../alternation.ts';
 import { sentenceAt } from '../sentences.ts';
@@ -25,6 +26,8 @@ const REPORTED = /["“”]|\b(?:said|says|told|according to)\b/i;
 /** Words such a sentence runs to at most: longer is a paragraph of the story. */
 const MAX_WORDS = 45;
 const WORDS = /\S+/g;
+/** An outlet name's aside in parentheses at its end, "Ledger Wire (Europe)". */
+const NAME_ASIDE = /\s*\(.*\)$/;
 /**
  * Every such sentence points somewhere: only the sentences around a word of LINK, CHANNEL or SUBSCRIBE (the word of
  * each that a match must hold: "coverage" of "live coverage", "follow" of "follow us") are read.
@@ -61,7 +64,7 @@ function promotes(sentence: string, ctx: RuleContext): boolean {
 
 /** The outlet's name, lower-cased, without a parenthesised suffix; null when unknown or too short to be told apart. */
 function outletName(ctx: RuleContext): string | null {
-  const outlet = ctx.source?.replace(/\s*\(.*\)$/, '').toLowerCase();
+  const outlet = ctx.source?.replace(NAME_ASIDE, '').toLowerCase();
   return outlet && outlet.length > 3 ? outlet : null;
 }
 
@@ -82,7 +85,7 @@ export const selfPromotion: Rule = {
       if (pos < readTo) continue; // this sentence was read
       let [s, e] = sentenceAt(text, pos);
       readTo = e;
-      while (s < e && /\s/.test(text[s])) s++;
+      while (s < e && isRegexSpace(text.charCodeAt(s))) s++;
       if (e > s && promotes(text.slice(s, e), ctx)) hits.push({ start: s, end: e });
     }
     return hits;

@@ -1,5 +1,6 @@
 import { gaps, trimmed } from '../gaps.ts';
 import type { Hit, TailRule } from '../rule.ts';
+import { lastIndexOfAny } from '../sentences.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const SPACES = /\s+/;
@@ -9,6 +10,8 @@ const CAPITAL_START = /^\p{Lu}/u;
 /** Most words a tag strip may have ("House of RepresentativesStablecoinsCBDCBitwiseNewsletters" is three). */
 const TAG_STRIP_MAX_WORDS = 12;
 const TAG_STRIP_MAX_CHARS = 120;
+/** What ends the article's last sentence: . ! ? a line break and the ideographic full stop (character codes). */
+const LAST_STOPS = [0x2e, 0x21, 0x3f, 0x0a, 0x3002];
 /**
  * Tag strips: topic links printed after the article's last sentence, glued to it ("…he added.DollarBitcoin"),
  * when nothing but removed noise follows them to the end of the text. A fragment without end punctuation
@@ -25,9 +28,8 @@ export const tagStrip: TailRule = {
       const g = all[i];
       if (!text.slice(g.start, g.end).trim()) continue;
       if (!g.after) break;
-      const region = text.slice(g.start, g.end);
-      const lastStop = Math.max(...['.', '!', '?', '\n', '。'].map((p) => region.lastIndexOf(p)));
-      const frag = trimmed(text, g.start + lastStop + 1, g.end);
+      const lastStop = lastIndexOfAny(text, LAST_STOPS, g.start, g.end);
+      const frag = trimmed(text, lastStop < 0 ? g.start : lastStop + 1, g.end);
       if (!frag || (lastStop < 0 && !g.before) || !isTagStrip(text.slice(frag.start, frag.end))) break;
       hits.push(frag);
       if (text.slice(g.start, frag.start).trim()) break;
