@@ -11,7 +11,7 @@
  * this isolate's page of the key reflects the database of at most STALE_PAGE_MAX_MS ago, that page is answered at
  * once, with its own version's ETag, and the new one is rendered after the answer (`waitUntil`): a new story shows
  * within STALE_PAGE_MAX_MS, as it does in another isolate (VERSION_RECHECK_MS). Any other write (an editor's
- * override, a source's health) is never answered with an older page. SERVING_STALE_MS sets the bound ("0": never).
+ * override, a source's health) is never answered with an older page.
  *
  * Concurrent misses of one page wait a little for one rendering, then render. No request ever awaits a promise
  * another request created: workerd ties a promise to the request that made it, and a reader that awaited another
@@ -81,7 +81,7 @@ export function servingCache(opts: ServingCacheOptions): MiddlewareHandler<AppEn
     const asOf = Date.now();
     const newest = fromMemory(key);
     let entry = newest?.version === version ? newest : null;
-    if (!entry && newest && stillShowable(newest, version, asOf, staleMs(c))) {
+    if (!entry && newest && stillShowable(newest, version, asOf)) {
       const ctx = executionContext(c);
       if (ctx) {
         if (!rendering.has(slot)) ctx.waitUntil(renderQuietly(c, next, key, slot, version, asOf));
@@ -113,14 +113,8 @@ function answer(c: Context<AppEnv>, entry: Entry, etag: string, cacheControl: st
 }
 
 /** A page of an older version that may stand in for `version`'s: only placements changed since, and only just. */
-function stillShowable(page: Entry, version: string, now: number, maxMs: number): boolean {
-  return baseOf(page.version) === baseOf(version) && now - page.asOf <= maxMs;
-}
-
-/** The deployment's bound on such a page's age (SERVING_STALE_MS), else STALE_PAGE_MAX_MS. */
-function staleMs(c: Context<AppEnv>): number {
-  const set = Number(c.env.SERVING_STALE_MS);
-  return c.env.SERVING_STALE_MS && Number.isFinite(set) && set >= 0 ? set : STALE_PAGE_MAX_MS;
+function stillShowable(page: Entry, version: string, now: number): boolean {
+  return baseOf(page.version) === baseOf(version) && now - page.asOf <= STALE_PAGE_MAX_MS;
 }
 
 function executionContext(c: Context<AppEnv>): { waitUntil(p: Promise<unknown>): void } | null {
@@ -136,11 +130,7 @@ async function renderQuietly(c: Context<AppEnv>, next: () => Promise<void>, key:
   const mine = { began: asOf };
   rendering.set(slot, mine);
   try {
-    // one timer turn: the middlewares around this one hand the answer to the runtime in microtasks, so it has gone
-    // by then; the route then renders into a fresh response, which Hono takes only from an unfinalized context
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    c.res = undefined;
-    c.finalized = false;
+    c.res = undefined; // the answer already sent: the route renders into a fresh response, not on top of it
     await fill(c, next, key, slot, version, asOf);
   } catch (err) {
     console.error(`[serve] background rendering failed: ${err}`);
