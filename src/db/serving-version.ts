@@ -3,8 +3,7 @@
  * placed, an editor's override, a storyline linked, a source's health recorded). Cached pages and ETags are keyed by
  * it, so a bump makes every cached list stale at once without purging anything.
  *
- * Any write that changes a list, a feed or the inspector's list calls `bumpServingVersion(db)` after it lands, saying
- * whether it placed a story.
+ * Any write that changes a list, a feed or the inspector's list calls `bumpServingVersion(db)` after it lands.
  *
  * Reading the token costs a D1 round trip, as much as rendering a cached page costs; so an isolate trusts the token it
  * last read for VERSION_RECHECK_MS, and a bump made in this isolate is seen here at once. A bump made in another
@@ -22,47 +21,24 @@ type AnyDb = D1Database | Db;
 const d1Of = (db: AnyDb): D1Database => bindingOf('$client' in db ? (db.$client as D1Database) : db);
 
 /**
- * A token is `<base>.<placements>`: placing a story makes only the second part new, any other write (an editor's
- * override, a source's health or name, scores) both. Placement is the write that comes hundreds at a time (a replay,
- * a busy cron): the serving cache may answer the page of the previous token for a moment while it renders the new one
- * when only placements changed (see src/routes/serving-cache.ts). Anything else shows at once, a new story within a
- * second.
- *
- * Each part is unique across databases and isolates: a counter would let two databases (two test files, a rebuilt
+ * A fresh token, unique across databases and isolates: a counter would let two databases (two test files, a rebuilt
  * local database) reach the same number and share each other's cached pages.
  */
-function newPart(now: number): string {
+function newToken(now: number): string {
   const rand = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
   return `${now.toString(36)}${rand}`;
 }
 
-/** What changed what readers see: a story placed (shown within a second), or anything else (shown at once). */
-export type Change = 'placement' | 'other';
-
 /** Marks everything cached so far as stale. Returns the new token. */
-export async function bumpServingVersion(db: AnyDb, now = Date.now(), change: Change = 'other'): Promise<string> {
+export async function bumpServingVersion(db: AnyDb, now = Date.now()): Promise<string> {
   const d1 = d1Of(db);
-  const part = newPart(now);
-  const row = await d1
-    .prepare(
-      change === 'other'
-        ? `INSERT INTO meta (key, value) VALUES (?1, ?2 || '.' || ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value RETURNING value`
-        : // keep the base; a token written before tokens had parts counts as all base
-          `INSERT INTO meta (key, value) VALUES (?1, ?2 || '.' || ?2) ON CONFLICT(key) DO UPDATE SET value =
-             CASE WHEN instr(meta.value, '.') > 0 THEN substr(meta.value, 1, instr(meta.value, '.')) ELSE meta.value || '.' END || ?2
-           RETURNING value`,
-    )
-    .bind(SERVING_VERSION_KEY, part)
-    .first<{ value: string }>();
-  const token = row?.value ?? `${part}.${part}`;
+  const token = newToken(now);
+  await d1
+    .prepare(`INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
+    .bind(SERVING_VERSION_KEY, token)
+    .run();
   known = { d1, token, readAt: now };
   return token;
-}
-
-/** The base of a token: pages of two tokens with the same base differ only by stories placed. */
-export function baseOf(token: string): string {
-  const dot = token.indexOf('.');
-  return dot < 0 ? token : token.slice(0, dot);
 }
 
 /** The current token: from memory when read within VERSION_RECHECK_MS from the same database binding, else from D1. */

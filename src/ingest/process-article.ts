@@ -55,7 +55,7 @@ export async function processArticle(itemId: string, deps: ProcessDeps): Promise
     return { status: 'failed', reason };
   } finally {
     // placed, or failed after some of its writes: either way the lists may read differently now
-    await bumpServingVersion(deps.d1, Date.now(), 'placement');
+    await bumpServingVersion(deps.d1);
   }
 }
 

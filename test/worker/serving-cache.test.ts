@@ -7,7 +7,6 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../src/app.ts';
 import { bumpServingVersion } from '../../src/db/serving-version.ts';
-import { STALE_PAGE_MAX_MS } from '../../src/routes/serving-cache.ts';
 import { ARTICLES, HARBOR } from '../fixtures/articles.ts';
 import { seed } from './seed.ts';
 
@@ -43,7 +42,7 @@ describe('the serving cache', () => {
       return res.headers.get('etag');
     };
     const plain = await etagOf('/api/v1/stories?coin=BTC,ETH');
-    expect(plain).toMatch(/^W\/"[0-9a-z.]+-[0-9a-z]+"$/);
+    expect(plain).toMatch(/^W\/"[0-9a-z]+-[0-9a-z]+"$/);
     expect(await etagOf('/api/v1/stories?limit=20&coin=eth,btc')).toBe(plain);
     expect(await etagOf('/api/v1/stories?coin=BTC,ETH&limit=21')).not.toBe(plain);
     expect(await etagOf('/api/v1/stories?coin=BTC')).not.toBe(plain);
@@ -142,52 +141,5 @@ describe('a rendering whose reader went away', () => {
     await busy;
     const next = await get('/feed.xml');
     expect(next.status).toBe(200);
-  });
-});
-
-describe('while stories are being placed', () => {
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const RETITLED = 'Retitled while stories were being placed';
-  const restore = async () => {
-    await env.DB.prepare(`UPDATE clusters SET title = ?1 WHERE title = ?2`).bind('Lendvault halts withdrawals after $48 million exploit drains its ether pool', RETITLED).run();
-    await bumpServingVersion(env.DB);
-  };
-
-  it("answers at once with the page of a moment ago, under that page's own ETag, and the new page once it is rendered", async () => {
-    await bumpServingVersion(env.DB);
-    const before = await get('/api/v1/stories?limit=100');
-    const body = await before.text();
-    await retitleQuietly(RETITLED);
-    await bumpServingVersion(env.DB, Date.now(), 'placement');
-    const during = await get('/api/v1/stories?limit=100');
-    expect(await during.text(), 'the page of a moment ago').toBe(body);
-    expect(during.headers.get('etag')).toBe(before.headers.get('etag'));
-    let fresh = false;
-    for (let i = 0; i < 40 && !fresh; i++) {
-      await sleep(25);
-      fresh = (await titles('/api/v1/stories?limit=100')).includes(RETITLED);
-    }
-    expect(fresh, 'the new page, rendered after the answer').toBe(true);
-    expect((await get('/api/v1/stories?limit=100')).headers.get('etag')).not.toBe(before.headers.get('etag'));
-    await restore();
-  });
-
-  it('renders anew before answering when the page it has is older than a second', async () => {
-    await bumpServingVersion(env.DB);
-    await get('/api/v1/stories?limit=100');
-    await retitleQuietly(RETITLED);
-    await sleep(STALE_PAGE_MAX_MS + 50);
-    await bumpServingVersion(env.DB, Date.now(), 'placement');
-    expect(await titles('/api/v1/stories?limit=100')).toContain(RETITLED);
-    await restore();
-  });
-
-  it('never answers an older page after any other write, such as an editor\'s', async () => {
-    await bumpServingVersion(env.DB);
-    await get('/api/v1/stories?limit=100');
-    await retitleQuietly(RETITLED);
-    await bumpServingVersion(env.DB);
-    expect(await titles('/api/v1/stories?limit=100')).toContain(RETITLED);
-    await restore();
   });
 });
