@@ -267,11 +267,18 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const candidates = await store.stories(hits.map((h) => h.itemId).filter((id) => id !== story.id));
   const crowd = await store.countPublished(story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs);
   const bars = { nearJoin: cfg.nearJoin, eventBar: round(cfg.eventJoin + cfg.eventJoinPerLog * Math.log(1 + crowd)) };
-  // a pair resting on one name must clear actorBarFactor times its bar (oneActor); a price move is matched by its level.
-  // The story's names are read only when some candidate clears its bar (most stories match none).
+  // The bar a candidate pair must clear, from the gap between the two stories: a pair resting on one name must clear
+  // actorBarFactor times it (oneActor); a price move is matched by its level. The story's names are read only when
+  // some candidate clears its bar (most stories match none).
   let groups: Map<string, number> | null = null;
-  const actorBar = (bar: number, move: boolean, event: number, cfp: Fingerprint, c: StoredStory) =>
-    move || bar <= 0 || event < bar || !oneActor(fp, cfp, (groups ??= nameGroups(story)), [story.title, c.title], event, bar, Math.abs(c.publishedAt - story.publishedAt) >= cfg.actorLateMs, cfg) ? bar : round(bar * cfg.actorBarFactor);
+  const pairBar = (c: StoredStory, cfp: Fingerprint, event: number, move: boolean): number => {
+    const gap = Math.abs(c.publishedAt - story.publishedAt);
+    if (copyOnly(story.kind, c.kind, cfg) && gap > cfg.copyOnlyGapMs) return NEVER;
+    const share = move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : development(fp, cfp, gap, cfg) ? cfg.developmentBarFactor : 1;
+    const bar = round(bars.eventBar * promptness(gap, cfg) * share);
+    if (move || bar <= 0 || event < bar) return bar;
+    return oneActor(fp, cfp, (groups ??= nameGroups(story)), [story.title, c.title], event, bar, gap >= cfg.actorLateMs, cfg) ? round(bar * cfg.actorBarFactor) : bar;
+  };
   const verified = candidates
     .map((c) => ({ c, cfp: decodeFingerprint(c.fingerprint) }))
     .map(({ c, cfp }) => ({ c, cfp, m: { itemId: c.id, clusterId: c.clusterId, ...compare(fp, cfp) }, move: oneMove(fp, story.kind ?? null, c, cfp, story.publishedAt, cfg) }));
@@ -282,9 +289,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
         ...m,
         move,
         ...(story.url && c.url === story.url && c.sourceId !== story.sourceId ? { sameUrl: true } : {}),
-        bar: copyOnly(story.kind, c.kind, cfg) && Math.abs(c.publishedAt - story.publishedAt) > cfg.copyOnlyGapMs
-          ? NEVER
-          : actorBar(round(bars.eventBar * promptness(Math.abs(c.publishedAt - story.publishedAt), cfg) * (move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : development(fp, cfp, Math.abs(c.publishedAt - story.publishedAt), cfg) ? cfg.developmentBarFactor : 1)), move, m.event, cfp, c),
+        bar: pairBar(c, cfp, m.event, move),
       },
     }))
     .filter(({ c, m }) => c.sourceId !== story.sourceId || (m.near >= cfg.sameSourceNear && sameIssue(story, c, cfg)) || sameOutletRewrite(m, c, story, cfg))

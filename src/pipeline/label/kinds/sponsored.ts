@@ -58,6 +58,8 @@ const GIVEAWAY_RE = /\bgleam\.io\b|\$[\d,.]+[kKmM]? giveaway\b/i;
 
 // --- The opening: headline and first lines, all a teaser feed carries.
 const lede = (d: KindDoc) => `${d.title}\n${d.head}`;
+/** The headline and the first OPENING_CHARS of the body. */
+const opening = (d: KindDoc) => lede(d).slice(0, d.title.length + 1 + OPENING_CHARS);
 
 // A shopping list in the headline: "Best Crypto to Buy Now", "Top 5 Cloud Mining Services Compared", "Best
 // Bitcoin Betting Sites". Editorial headlines rank what happened, not what to buy.
@@ -314,7 +316,7 @@ const ROTATION_RE = new RegExp(
 const RELEASED_SALE_RE = /(?<![/-])\b(?:pre-?sales?|token sale|public sale|cloud[- ]mining)\b(?![-/])/i;
 
 function releasedSale(d: KindDoc): string | null {
-  const product = firstMatch(RELEASED_SALE_RE, lede(d).slice(0, OPENING_CHARS + d.title.length + 1));
+  const product = firstMatch(RELEASED_SALE_RE, opening(d));
   if (!product || ENFORCEMENT_RE.test(d.title)) return null;
   const form = releaseForm(d);
   return form ? `${product} / ${form}` : null;
@@ -454,7 +456,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'sale released as news', weight: 2, test: releasedSale },
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
   { name: 'newcomer beside known coins', weight: 1, test: newcomerBesideKnown, opening: true },
-  { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, lede(d).slice(0, OPENING_CHARS + d.title.length + 1)), opening: true },
+  { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, opening(d)), opening: true },
   { name: 'mystery-token headline', weight: 1, test: (d) => firstMatch(MYSTERY_TOKEN_TITLE_RE, d.title), opening: true },
   {
     name: 'promo slug',
