@@ -37,16 +37,17 @@ export function readersInFlight(): number {
   return readers.inFlight;
 }
 
-const turn = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)); // a timer, not a microtask
+/** Resolves after one timer turn of `ms`: a timer, not a microtask, so the thread reads its sockets in between. */
+export const timerTurn = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Lets waiting readers run before the next slice of placement: see the module comment. */
 export async function yieldToReaders(maxWaitMs = READER_WAIT_MAX_MS): Promise<void> {
   const start = Date.now();
-  await turn(0);
+  await timerTurn(0);
   let seen = eventsAtLastYield; // readers that came and went during the slice just run count as readers about
   while (Date.now() - start < maxWaitMs && (readers.events !== seen || readers.inFlight > 0)) {
     seen = readers.events;
-    await turn(READER_POLL_MS);
+    await timerTurn(READER_POLL_MS);
   }
   eventsAtLastYield = readers.events;
 }

@@ -18,6 +18,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { servingVersion } from '../db/serving-version.ts';
 import { hashString } from '../pipeline/fingerprint/hash.ts';
+import { timerTurn } from '../ingest/yield-to-readers.ts';
 import type { AppEnv } from './context.ts';
 
 export const CLIENT_MAX_AGE_S = 60; // a reader's cache or CDN may reuse a page this long without asking
@@ -97,7 +98,7 @@ async function renderedByAnother(slot: string): Promise<Entry | null> {
   if (!other) return null;
   const deadline = other.began + RENDER_WAIT_MAX_MS; // a rendering begun long ago is stalled: do not wait on it at all
   while (rendering.get(slot) === other && Date.now() < deadline) {
-    await new Promise<void>((resolve) => setTimeout(resolve, RENDER_POLL_MS));
+    await timerTurn(RENDER_POLL_MS);
     const entry = fromMemory(slot);
     if (entry) return entry;
   }
