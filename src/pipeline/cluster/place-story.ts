@@ -26,6 +26,7 @@ import {
   lookupTerms,
   moveKeys,
   nearKeys,
+  sameAmount,
   sameMove,
   type Fingerprint,
 } from '../fingerprint/index.ts';
@@ -91,12 +92,16 @@ function oneMove(fp: Fingerprint, kind: string | null, c: StoredStory, cfp: Fing
 const DAY_MS = 24 * 3600_000;
 
 /**
- * A later development of a matter, not a rewrite of the same report: the two headlines name sums of millions and
- * none in common (losses updated from $48M to $60M), published developmentGapMs apart or more. Gold rule: a
- * follow-up with a new development is another event; the pair must clear a higher bar.
+ * A later development of a matter, not a rewrite of the same report: published developmentGapMs apart or more, the
+ * two headlines name sums of millions and none in common (losses updated from $48M to $60M), or the two ledes give
+ * figures and none in common (a teaser's "19,800 ETH" a day after "14,200 ETH"; fingerprint lede). Gold rule: a
+ * follow-up with a new development is another event; the pair must clear a higher bar. Figures as outlets round
+ * them count as one ("$41 million", "$40M": sameAmount).
  */
 function development(a: Fingerprint, b: Fingerprint, gapMs: number, cfg: ClusterConfig): boolean {
-  return gapMs >= cfg.developmentGapMs && a.figures.length > 0 && b.figures.length > 0 && !sameFigure(a, b);
+  if (gapMs < cfg.developmentGapMs) return false;
+  if (a.figures.length > 0 && b.figures.length > 0 && !sameFigure(a, b)) return true;
+  return a.lede.length > 0 && b.lede.length > 0 && !a.lede.some((f) => b.lede.some((g) => sameAmount(f, g)));
 }
 
 /**
@@ -144,9 +149,9 @@ function oneActor(
   return subject && event - top.share < (late ? cfg.actorLateRestShare : cfg.actorRestShare) * bar;
 }
 
-/** Both headlines name the same sum of millions or more (see headlineFigures). */
+/** Both headlines name the same sum of millions or more (see headlineFigures), as each outlet rounds it (sameAmount). */
 function sameFigure(a: Fingerprint, b: Fingerprint): boolean {
-  return a.figures.some((f) => b.figures.includes(f));
+  return a.figures.some((f) => b.figures.some((g) => sameAmount(f, g)));
 }
 
 /**
@@ -232,7 +237,10 @@ function centroidMatches(
     for (const [f, w] of sum) sum.set(f, w / norm);
     const event = round(cosine(fp.features, sum));
     const gap = Math.min(...group.map(({ c }) => Math.abs(c.publishedAt - story.publishedAt)));
-    const bar = round(bars.eventBar * cfg.centroidBar * promptness(gap, cfg));
+    // a later development of the cluster's happening (other figures, developmentGapMs after its nearest member) must
+    // clear the same higher bar against the cluster as against any one member
+    const later = group.every(({ cfp }) => development(fp, cfp, gap, cfg));
+    const bar = round(bars.eventBar * cfg.centroidBar * promptness(gap, cfg) * (later ? cfg.developmentBarFactor : 1));
     if (event < bar) continue;
     const best = group.reduce((a, b) => (b.m.event > a.m.event ? b : a));
     out.push({ itemId: best.c.id, clusterId, near: best.m.near, event, bar, move: false, centroid: true });
