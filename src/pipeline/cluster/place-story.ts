@@ -169,16 +169,40 @@ const headlineWords = (t: string) => new Set((t.toLowerCase().match(HEADLINE_WOR
 /**
  * Whether a near-copy of one outlet's own piece is the same piece again: published within sameSourceIssueMs, or
  * under mostly the same headline. A newsletter or a template repeats its body under a new headline every day
- * ("The Daily: …" of Jan 8 and of Jan 9), and that body is no evidence that two issues report one event.
+ * ("The Daily: …" of Jan 8 and of Jan 9), and that body is no evidence that two issues report one event. Two
+ * headlines under one series label ("Morning Tape: …") are compared by what follows the label, and are the same
+ * issue only when that agrees, however close in time: the label and the boilerplate body are the outlet's template,
+ * and a newsletter sent twice a day repeats both within hours.
  */
 function sameIssue(story: { title: string; publishedAt: number }, c: { title: string; publishedAt: number }, cfg: ClusterConfig): boolean {
-  return Math.abs(story.publishedAt - c.publishedAt) < cfg.sameSourceIssueMs || headlineOverlap(story.title, c.title) >= cfg.sameSourceTitle;
+  const overlap = headlineOverlap(story.title, c.title);
+  if (seriesLabel(story.title, c.title)) return overlap >= cfg.sameSourceTitle;
+  return Math.abs(story.publishedAt - c.publishedAt) < cfg.sameSourceIssueMs || overlap >= cfg.sameSourceTitle;
 }
 
-/** Content-word Jaccard of two headlines. */
+/**
+ * A series label: a short run before a headline's first colon ("The Daily: …") or after its last ("…: Asia Morning
+ * Briefing"), at most SERIES_LABEL_WORDS words. A label is the outlet's, not the happening's.
+ */
+const LABEL_FIRST = /^\s*([^:]+?)\s*:\s+(.+)$/su;
+const LABEL_LAST = /^(.+):\s+([^:]+?)\s*$/su;
+const SERIES_LABEL_WORDS = 4;
+const labelOf = (label: string) => (label.split(/\s+/).length <= SERIES_LABEL_WORDS ? label.toLowerCase() : null);
+
+/** The two headlines without the series label they share (null when they share none). */
+function seriesLabel(a: string, b: string): [string, string] | null {
+  const [fa, fb] = [LABEL_FIRST.exec(a), LABEL_FIRST.exec(b)];
+  if (fa && fb && labelOf(fa[1]) !== null && labelOf(fa[1]) === labelOf(fb[1])) return [fa[2], fb[2]];
+  const [la, lb] = [LABEL_LAST.exec(a), LABEL_LAST.exec(b)];
+  if (la && lb && labelOf(la[2]) !== null && labelOf(la[2]) === labelOf(lb[2])) return [la[1], lb[1]];
+  return null;
+}
+
+/** Content-word Jaccard of two headlines, without the series label both carry (see sameIssue). */
 function headlineOverlap(a: string, b: string): number {
-  const x = headlineWords(a);
-  const y = headlineWords(b);
+  const [ra, rb] = seriesLabel(a, b) ?? [a, b];
+  const x = headlineWords(ra);
+  const y = headlineWords(rb);
   let inter = 0;
   for (const w of x) if (y.has(w)) inter++;
   return inter / (x.size + y.size - inter || 1);

@@ -362,6 +362,15 @@ describe('placeStory: follow-ups, newsletters and series stay apart', () => {
     expect(apart.get('flows-c')).not.toBe(apart.get('flows-a'));
   });
 
+  it('compares two issues of one series by what follows their label: boilerplate under "Morning Tape: …" twice a day is no copy', async () => {
+    const body = 'Morning Tape is our short markets newsletter: the moves, the filings and the one chart worth your time, in your inbox before the open. Sign up free.';
+    const issue = (id: string, title: string, hours: number): StoryInput => ({ id, title, text: body, coins: [], publishedAt: at(0) + hours * HOUR, sourceId: 'tapedesk', tier: 'original', kind: 'news' });
+    const { store } = await placeAll([issue('tape-1', 'Morning Tape: Quillcoin rallies', 0), issue('tape-2', 'Morning Tape: Harbor sued', 8), issue('tape-3', 'Morning Tape: Ferrow delists', 24), issue('tape-3b', 'Morning Tape: Ferrow delists three tokens', 25)]);
+    const assign = store.assignments();
+    expect(new Set(['tape-1', 'tape-2', 'tape-3'].map((id) => assign.get(id))).size).toBe(3);
+    expect(assign.get('tape-3b')).toBe(assign.get('tape-3')); // the same issue, reposted under a longer headline
+  });
+
   it("does not take a newsletter's boilerplate teaser, repeated under each day's headline, for copies of one event", async () => {
     const body = 'The Daily brings you the most important crypto news of the day, with analysis from our newsroom, charts and the headlines you need before the markets open. Sign up to get it in your inbox every weekday.';
     const issue = (id: string, title: string, hours: number): StoryInput => ({ id, title, text: body, coins: [], publishedAt: at(0) + hours * HOUR, sourceId: 'blockdaily', tier: 'original', kind: 'news' });
