@@ -34,7 +34,7 @@ import { stableId } from '../ids.ts';
 import { applyOverrides } from './apply-overrides.ts';
 import { DEFAULT_CONFIG, type ClusterConfig } from './config.ts';
 import { STOPWORDS } from '../fingerprint/stopwords.ts';
-import { nameTokens } from '../storyline/names.ts';
+import { nameTokens, ROLES } from '../storyline/names.ts';
 import type { ClusterStore, StoredCluster, StoredStory } from './store.ts';
 
 export interface StoryInput {
@@ -118,7 +118,8 @@ function nameGroups(story: { title: string; text: string }): Map<string, number>
  * taken out stays under actorRestShare of the bar. Two posts of one person, two products of one company, two rulings
  * of one court share the name and little else; two write-ups of one happening share what happened too. A day apart or
  * more (actorLateMs) the rest must reach actorLateRestShare of the bar: write-ups of one happening come within hours,
- * while the same person's next move (a sale, then his defence of it the next day) comes later.
+ * while the same person's next move (a sale, then his defence of it the next day) comes later. The role both give the
+ * name ("co-founder", "CEO": storyline/names.ts ROLES) is part of the name, not of the rest.
  */
 function oneActor(
   a: Fingerprint,
@@ -146,7 +147,15 @@ function oneActor(
   // the name is what both headlines are about: a name only the bodies share is background, not the subject
   const [ta, tb] = titles.map((t) => new Set([...headlineWords(t)].map((w) => w.replace(POSSESSIVE, ''))));
   const subject = top.tokens.some((t) => ta.has(t)) && top.tokens.some((t) => tb.has(t));
-  return subject && event - top.share < (late ? cfg.actorLateRestShare : cfg.actorRestShare) * bar;
+  if (!subject) return false;
+  // a role both give ("co-founder Vitalik Buterin", "CEO") says who the actor is, not what happened: it is no rest
+  let role = 0;
+  for (const r of ROLES) {
+    const x = a.features.get(`w:${r}`);
+    const y = x === undefined ? undefined : b.features.get(`w:${r}`);
+    if (y !== undefined) role += x! * y;
+  }
+  return event - top.share - role < (late ? cfg.actorLateRestShare : cfg.actorRestShare) * bar;
 }
 
 /** Both headlines name the same sum of millions or more (see headlineFigures), as each outlet rounds it (sameAmount). */

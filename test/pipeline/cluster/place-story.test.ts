@@ -442,6 +442,15 @@ describe('placeStory: one actor in two happenings', () => {
     expect(plain.get('post-court')).toBe(plain.get('post-upgrades'));
   });
 
+  it('keeps two posts of one co-founder apart when his name and his role are all they share', async () => {
+    const first = story('role-1', 'ledgerwire', 0, 'Co-founder Anselm Brisk calls blockchains the plumbing of the internet', 'Blockchain co-founder Anselm Brisk told a podcast on Monday that ledgers will fade into the background of the web the way routing software did. Hosts of the show asked about fees, wallets and the years of slow growth ahead.');
+    const second = story('role-2', 'harbor', 19, 'Anselm Brisk, a co-founder, urges judge to spare jailed mixer author', 'In a letter to the appeals court, co-founder Anselm Brisk asked the judge to release the author of a mixing tool, calling private payments a civil right. Prosecutors oppose any release before the sentencing hearing in May.');
+    const ruled = (await placeAll([...BACKGROUND, first, second])).store.assignments();
+    expect(ruled.get('role-2')).not.toBe(ruled.get('role-1'));
+    const plain = (await placeAll([...BACKGROUND, first, second], { actorRestShare: Infinity })).store.assignments();
+    expect(plain.get('role-2')).toBe(plain.get('role-1'));
+  });
+
   it('groups two write-ups of one post: they share what she said, not only her name', async () => {
     const { store } = await placeAll([...BACKGROUND, POST_UPGRADES, POST_UPGRADES_B, POST_COURT]);
     const assign = store.assignments();
