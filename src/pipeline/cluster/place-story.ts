@@ -35,6 +35,7 @@ import { applyOverrides } from './apply-overrides.ts';
 import { DEFAULT_CONFIG, type ClusterConfig } from './config.ts';
 import { STOPWORDS } from '../fingerprint/stopwords.ts';
 import { nameTokens, ROLES } from '../storyline/names.ts';
+import { COIN_TABLE } from '../label/coin-table.ts';
 import type { ClusterStore, StoredCluster, StoredStory } from './store.ts';
 
 export interface StoryInput {
@@ -228,6 +229,32 @@ function secondTake(m: Match, sameOutlet: ReadonlySet<string>, cfg: ClusterConfi
   return !sameOutlet.has(m.itemId) && !m.move && m.bar > 0 && m.event >= cfg.outletSecondFactor * m.bar;
 }
 
+/**
+ * The coins a headline is about, by symbol ("XRP", "BTC") or one-word name ("Bitcoin", "Cardano"); symbols that are
+ * also words (ONE, LINK) and names that are plain words (Flow) are not read. Two headlines that each name coins and
+ * none in common report two happenings however alike their words (XRP funds' outflows beside bitcoin funds'
+ * outflows; a Shiba Inu forecast beside an Ethereum one): the pair must clear otherCoinBarFactor times its bar.
+ */
+function headlineCoins(title: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of title.match(COIN_WORD) ?? []) {
+    const coin = COIN_SYMBOLS.get(w) ?? COIN_NAMES.get(w.toLowerCase());
+    if (coin) out.add(coin);
+  }
+  return out;
+}
+const COIN_WORD = /[\p{L}\p{N}]+/gu;
+const COIN_SYMBOLS = new Map(COIN_TABLE.filter((c) => !c.ambiguous).map((c) => [c.symbol, c.symbol]));
+const COIN_NAMES = new Map(
+  COIN_TABLE.flatMap((c) => [...(c.nameIsWord ? [] : [c.name]), ...(c.names ?? [])].filter((n) => !/\s/.test(n)).map((n) => [n.toLowerCase(), c.symbol] as const)),
+);
+
+function otherCoins(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (!a.size || !b.size) return false;
+  for (const c of a) if (b.has(c)) return false;
+  return true;
+}
+
 /** A bar no cosine reaches (cosines are at most 1): the pair can match only as a copy. */
 const NEVER = 2;
 
@@ -312,11 +339,13 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   // actorBarFactor times it (oneActor); a price move is matched by its level. The story's names are read only when
   // some candidate clears its bar (most stories match none).
   let groups: Map<string, number> | null = null;
+  let storyCoins: Set<string> | null = null;
   const pairBar = (c: StoredStory, cfp: Fingerprint, event: number, move: boolean): number => {
     const gap = Math.abs(c.publishedAt - story.publishedAt);
     if (copyOnly(story.kind, c.kind, cfg) && gap > cfg.copyOnlyGapMs) return NEVER;
     const share = move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : development(fp, cfp, gap, cfg) ? cfg.developmentBarFactor : 1;
-    const bar = round(bars.eventBar * promptness(gap, cfg) * share);
+    const coins = !move && otherCoins((storyCoins ??= headlineCoins(story.title)), headlineCoins(c.title)) ? cfg.otherCoinBarFactor : 1;
+    const bar = round(bars.eventBar * promptness(gap, cfg) * share * coins);
     if (move || bar <= 0 || event < bar) return bar;
     return oneActor(fp, cfp, (groups ??= nameGroups(story)), [story.title, c.title], event, bar, gap >= cfg.actorLateMs, cfg) ? round(bar * cfg.actorBarFactor) : bar;
   };

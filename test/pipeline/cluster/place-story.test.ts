@@ -473,3 +473,26 @@ describe('placeStory: one actor in two happenings', () => {
     expect(soon.get('defence')).toBe(soon.get('sale'));
   });
 });
+
+describe('placeStory: the coins the headlines are about', () => {
+  const HOUR = 3600_000;
+  const flows = (id: string, sourceId: string, hours: number, title: string, text: string, coins: string[]): StoryInput => ({ id, title, text, coins, publishedAt: at(300) + hours * HOUR, sourceId, tier: 'original', kind: 'news' });
+  const XRP = flows('xrp-flows', 'ledgerwire', 0, 'Spot XRP funds see first weekly outflows since their debut', 'Spot XRP exchange-traded funds recorded their first week of net outflows since launch, data from Farline showed, as risk appetite cooled across crypto funds.', ['XRP']);
+  const BTC = flows('btc-flows', 'coinherald', 2, 'Spot bitcoin funds see weekly outflows as risk appetite cools', 'Investors pulled money from spot bitcoin exchange-traded funds for a fifth straight day, Farline figures show, with risk appetite cooling across crypto funds this week.', ['BTC']);
+  const XRP_B = flows('xrp-flows-b', 'chainpulse', 3, 'XRP ETFs post first outflow week, Farline data shows', 'The XRP funds lost money for the first week since they launched, according to Farline, with risk appetite cooling.', ['XRP']);
+  const quiet = BACKGROUND.filter((b) => b.id !== 'bg-etf-flows');
+  const bar = { eventJoin: 0.25 }; // a crowded week's bar: the two coins' write-ups (cosine ~0.59) clear it once, not twice
+
+  it("keeps one coin's fund outflows apart from another coin's written alike, a pair the plain bar would join", async () => {
+    const ruled = (await placeAll([...quiet, XRP, BTC], bar)).store.assignments();
+    expect(ruled.get('btc-flows')).not.toBe(ruled.get('xrp-flows'));
+    const plain = (await placeAll([...quiet, XRP, BTC], { ...bar, otherCoinBarFactor: 1 })).store.assignments();
+    expect(plain.get('btc-flows')).toBe(plain.get('xrp-flows'));
+  });
+
+  it('still groups two write-ups whose headlines name the same coin', async () => {
+    const assign = (await placeAll([...quiet, XRP, BTC, XRP_B], bar)).store.assignments();
+    expect(assign.get('xrp-flows-b')).toBe(assign.get('xrp-flows'));
+    expect(assign.get('btc-flows')).not.toBe(assign.get('xrp-flows'));
+  });
+});
