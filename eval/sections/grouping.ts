@@ -366,12 +366,12 @@ function prf(x: PRF): number[] {
 
 /** Just under the figures reached (see the report); one configuration for all sets. */
 export const thresholds: Thresholds = {
-  'grouping.cryptoprism.bcubed_f1': { min: 0.945 }, // reached 0.951 (price moves, centroids, headline figures, outlet rewrites, advertorials)
-  'grouping.cryptoprism.pairwise_f1': { min: 0.795 }, // 0.804
-  'grouping.cryptoprism-teaser.bcubed_f1': { min: 0.94 }, // 0.946 (bodies cut to two sentences; 0.945 / 0.786 when the view was added)
-  'grouping.cryptoprism-teaser.pairwise_f1': { min: 0.79 }, // 0.799
-  'grouping.freecryptonews.bcubed_f1': { min: 0.935 }, // 0.941 (later developments, newsletter issues, an outlet's second take, one actor in two happenings)
-  'grouping.freecryptonews.pairwise_f1': { min: 0.815 }, // 0.824
+  'grouping.cryptoprism.bcubed_f1': { min: 0.948 }, // reached 0.954 (price moves, centroids, headline figures, outlet rewrites, advertorials, headline coins)
+  'grouping.cryptoprism.pairwise_f1': { min: 0.8 }, // 0.809
+  'grouping.cryptoprism-teaser.bcubed_f1': { min: 0.943 }, // 0.949 (bodies cut to two sentences; 0.945 / 0.786 when the view was added)
+  'grouping.cryptoprism-teaser.pairwise_f1': { min: 0.798 }, // 0.807
+  'grouping.freecryptonews.bcubed_f1': { min: 0.943 }, // 0.949 (later developments, newsletter issues, an outlet's second take, one actor in two happenings, lede figures, roles, headline coins)
+  'grouping.freecryptonews.pairwise_f1': { min: 0.851 }, // 0.860
   'grouping.rss4.bcubed_f1': { min: 0.98 }, // 0.986
   'grouping.rss4.pairwise_f1': { min: 0.935 }, // 0.943
   'grouping.basil.bcubed_f1': { min: 0.98 }, // 1.000

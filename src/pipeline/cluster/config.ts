@@ -66,6 +66,8 @@ export interface ClusterConfig {
   actorLateRestShare: number;
   actorLateMs: number;
   actorBarFactor: number;
+  /** The multiple of the bar a pair must reach whose headlines name coins and none in common (place-story headlineCoins). */
+  otherCoinBarFactor: number;
   /**
    * Kinds that report no happening (advertorials, gold rules 6-7): a pair involving one matches only as a
    * near-copy, or on the same-event level when published within copyOnlyGapMs (a syndicated republication).
@@ -108,6 +110,7 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   actorLateRestShare: 0.6, // tuned on freecryptonews with actorLateMs 12 h (0.5: 0.942, 0.8: 0.943)
   actorLateMs: 24 * 3600_000, // 12 h: freecryptonews 0.946 but the cryptoprism teaser view 0.947 -> 0.946 (pair 0.800 -> 0.797); a day: neither falls
   actorBarFactor: 2, // 1.5, 2 and 3 alike on every set (measured at actorRestShare 0.5)
+  otherCoinBarFactor: 2, // 1.5: half the gain on freecryptonews (0.946 -> 0.946, pair 0.835); 3: as 2 on every set
   copyOnlyKinds: ['sponsored'],
   copyOnlyGapMs: 5 * 60_000, // Bitzo-style republication within a minute; 30 min let generic presale ads meet
   outletSecondFactor: 2, // tuned on freecryptonews (eval grouping's cross-set table); 1.75-2.5 all help the teaser view and rss4 in reverse order

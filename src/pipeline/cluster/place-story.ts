@@ -26,6 +26,7 @@ import {
   lookupTerms,
   moveKeys,
   nearKeys,
+  sameAmount,
   sameMove,
   type Fingerprint,
 } from '../fingerprint/index.ts';
@@ -33,7 +34,8 @@ import { stableId } from '../ids.ts';
 import { applyOverrides } from './apply-overrides.ts';
 import { DEFAULT_CONFIG, type ClusterConfig } from './config.ts';
 import { STOPWORDS } from '../fingerprint/stopwords.ts';
-import { nameTokens } from '../storyline/names.ts';
+import { nameTokens, ROLES } from '../storyline/names.ts';
+import { COIN_TABLE } from '../label/coin-table.ts';
 import type { ClusterStore, StoredCluster, StoredStory } from './store.ts';
 
 export interface StoryInput {
@@ -91,12 +93,16 @@ function oneMove(fp: Fingerprint, kind: string | null, c: StoredStory, cfp: Fing
 const DAY_MS = 24 * 3600_000;
 
 /**
- * A later development of a matter, not a rewrite of the same report: the two headlines name sums of millions and
- * none in common (losses updated from $48M to $60M), published developmentGapMs apart or more. Gold rule: a
- * follow-up with a new development is another event; the pair must clear a higher bar.
+ * A later development of a matter, not a rewrite of the same report: published developmentGapMs apart or more, the
+ * two headlines name sums of millions and none in common (losses updated from $48M to $60M), or the two ledes give
+ * figures and none in common (a teaser's "19,800 ETH" a day after "14,200 ETH"; fingerprint lede). Gold rule: a
+ * follow-up with a new development is another event; the pair must clear a higher bar. Figures as outlets round
+ * them count as one ("$41 million", "$40M": sameAmount).
  */
 function development(a: Fingerprint, b: Fingerprint, gapMs: number, cfg: ClusterConfig): boolean {
-  return gapMs >= cfg.developmentGapMs && a.figures.length > 0 && b.figures.length > 0 && !sameFigure(a, b);
+  if (gapMs < cfg.developmentGapMs) return false;
+  if (a.figures.length > 0 && b.figures.length > 0 && !sameFigure(a, b)) return true;
+  return a.lede.length > 0 && b.lede.length > 0 && !a.lede.some((f) => b.lede.some((g) => sameAmount(f, g)));
 }
 
 /**
@@ -113,7 +119,8 @@ function nameGroups(story: { title: string; text: string }): Map<string, number>
  * taken out stays under actorRestShare of the bar. Two posts of one person, two products of one company, two rulings
  * of one court share the name and little else; two write-ups of one happening share what happened too. A day apart or
  * more (actorLateMs) the rest must reach actorLateRestShare of the bar: write-ups of one happening come within hours,
- * while the same person's next move (a sale, then his defence of it the next day) comes later.
+ * while the same person's next move (a sale, then his defence of it the next day) comes later. The role both give the
+ * name ("co-founder", "CEO": storyline/names.ts ROLES) is part of the name, not of the rest.
  */
 function oneActor(
   a: Fingerprint,
@@ -141,12 +148,20 @@ function oneActor(
   // the name is what both headlines are about: a name only the bodies share is background, not the subject
   const [ta, tb] = titles.map((t) => new Set([...headlineWords(t)].map((w) => w.replace(POSSESSIVE, ''))));
   const subject = top.tokens.some((t) => ta.has(t)) && top.tokens.some((t) => tb.has(t));
-  return subject && event - top.share < (late ? cfg.actorLateRestShare : cfg.actorRestShare) * bar;
+  if (!subject) return false;
+  // a role both give ("co-founder Vitalik Buterin", "CEO") says who the actor is, not what happened: it is no rest
+  let role = 0;
+  for (const r of ROLES) {
+    const x = a.features.get(`w:${r}`);
+    const y = x === undefined ? undefined : b.features.get(`w:${r}`);
+    if (y !== undefined) role += x! * y;
+  }
+  return event - top.share - role < (late ? cfg.actorLateRestShare : cfg.actorRestShare) * bar;
 }
 
-/** Both headlines name the same sum of millions or more (see headlineFigures). */
+/** Both headlines name the same sum of millions or more (see headlineFigures), as each outlet rounds it (sameAmount). */
 function sameFigure(a: Fingerprint, b: Fingerprint): boolean {
-  return a.figures.some((f) => b.figures.includes(f));
+  return a.figures.some((f) => b.figures.some((g) => sameAmount(f, g)));
 }
 
 /**
@@ -164,16 +179,40 @@ const headlineWords = (t: string) => new Set((t.toLowerCase().match(HEADLINE_WOR
 /**
  * Whether a near-copy of one outlet's own piece is the same piece again: published within sameSourceIssueMs, or
  * under mostly the same headline. A newsletter or a template repeats its body under a new headline every day
- * ("The Daily: …" of Jan 8 and of Jan 9), and that body is no evidence that two issues report one event.
+ * ("The Daily: …" of Jan 8 and of Jan 9), and that body is no evidence that two issues report one event. Two
+ * headlines under one series label ("Morning Tape: …") are compared by what follows the label, and are the same
+ * issue only when that agrees, however close in time: the label and the boilerplate body are the outlet's template,
+ * and a newsletter sent twice a day repeats both within hours.
  */
 function sameIssue(story: { title: string; publishedAt: number }, c: { title: string; publishedAt: number }, cfg: ClusterConfig): boolean {
-  return Math.abs(story.publishedAt - c.publishedAt) < cfg.sameSourceIssueMs || headlineOverlap(story.title, c.title) >= cfg.sameSourceTitle;
+  const overlap = headlineOverlap(story.title, c.title);
+  if (seriesLabel(story.title, c.title)) return overlap >= cfg.sameSourceTitle;
+  return Math.abs(story.publishedAt - c.publishedAt) < cfg.sameSourceIssueMs || overlap >= cfg.sameSourceTitle;
 }
 
-/** Content-word Jaccard of two headlines. */
+/**
+ * A series label: a short run before a headline's first colon ("The Daily: …") or after its last ("…: Asia Morning
+ * Briefing"), at most SERIES_LABEL_WORDS words. A label is the outlet's, not the happening's.
+ */
+const LABEL_FIRST = /^\s*([^:]+?)\s*:\s+(.+)$/su;
+const LABEL_LAST = /^(.+):\s+([^:]+?)\s*$/su;
+const SERIES_LABEL_WORDS = 4;
+const labelOf = (label: string) => (label.split(/\s+/).length <= SERIES_LABEL_WORDS ? label.toLowerCase() : null);
+
+/** The two headlines without the series label they share (null when they share none). */
+function seriesLabel(a: string, b: string): [string, string] | null {
+  const [fa, fb] = [LABEL_FIRST.exec(a), LABEL_FIRST.exec(b)];
+  if (fa && fb && labelOf(fa[1]) !== null && labelOf(fa[1]) === labelOf(fb[1])) return [fa[2], fb[2]];
+  const [la, lb] = [LABEL_LAST.exec(a), LABEL_LAST.exec(b)];
+  if (la && lb && labelOf(la[2]) !== null && labelOf(la[2]) === labelOf(lb[2])) return [la[1], lb[1]];
+  return null;
+}
+
+/** Content-word Jaccard of two headlines, without the series label both carry (see sameIssue). */
 function headlineOverlap(a: string, b: string): number {
-  const x = headlineWords(a);
-  const y = headlineWords(b);
+  const [ra, rb] = seriesLabel(a, b) ?? [a, b];
+  const x = headlineWords(ra);
+  const y = headlineWords(rb);
   let inter = 0;
   for (const w of x) if (y.has(w)) inter++;
   return inter / (x.size + y.size - inter || 1);
@@ -188,6 +227,32 @@ function headlineOverlap(a: string, b: string): number {
  */
 function secondTake(m: Match, sameOutlet: ReadonlySet<string>, cfg: ClusterConfig): boolean {
   return !sameOutlet.has(m.itemId) && !m.move && m.bar > 0 && m.event >= cfg.outletSecondFactor * m.bar;
+}
+
+/**
+ * The coins a headline is about, by symbol ("XRP", "BTC") or one-word name ("Bitcoin", "Cardano"); symbols that are
+ * also words (ONE, LINK) and names that are plain words (Flow) are not read. Two headlines that each name coins and
+ * none in common report two happenings however alike their words (XRP funds' outflows beside bitcoin funds'
+ * outflows; a Shiba Inu forecast beside an Ethereum one): the pair must clear otherCoinBarFactor times its bar.
+ */
+function headlineCoins(title: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of title.match(COIN_WORD) ?? []) {
+    const coin = COIN_SYMBOLS.get(w) ?? COIN_NAMES.get(w.toLowerCase());
+    if (coin) out.add(coin);
+  }
+  return out;
+}
+const COIN_WORD = /[\p{L}\p{N}]+/gu;
+const COIN_SYMBOLS = new Map(COIN_TABLE.filter((c) => !c.ambiguous).map((c) => [c.symbol, c.symbol]));
+const COIN_NAMES = new Map(
+  COIN_TABLE.flatMap((c) => [...(c.nameIsWord ? [] : [c.name]), ...(c.names ?? [])].filter((n) => !/\s/.test(n)).map((n) => [n.toLowerCase(), c.symbol] as const)),
+);
+
+function otherCoins(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (!a.size || !b.size) return false;
+  for (const c of a) if (b.has(c)) return false;
+  return true;
 }
 
 /** A bar no cosine reaches (cosines are at most 1): the pair can match only as a copy. */
@@ -232,7 +297,10 @@ function centroidMatches(
     for (const [f, w] of sum) sum.set(f, w / norm);
     const event = round(cosine(fp.features, sum));
     const gap = Math.min(...group.map(({ c }) => Math.abs(c.publishedAt - story.publishedAt)));
-    const bar = round(bars.eventBar * cfg.centroidBar * promptness(gap, cfg));
+    // a later development of the cluster's happening (other figures, developmentGapMs after its nearest member) must
+    // clear the same higher bar against the cluster as against any one member
+    const later = group.every(({ cfp }) => development(fp, cfp, gap, cfg));
+    const bar = round(bars.eventBar * cfg.centroidBar * promptness(gap, cfg) * (later ? cfg.developmentBarFactor : 1));
     if (event < bar) continue;
     const best = group.reduce((a, b) => (b.m.event > a.m.event ? b : a));
     out.push({ itemId: best.c.id, clusterId, near: best.m.near, event, bar, move: false, centroid: true });
@@ -271,11 +339,13 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   // actorBarFactor times it (oneActor); a price move is matched by its level. The story's names are read only when
   // some candidate clears its bar (most stories match none).
   let groups: Map<string, number> | null = null;
+  let storyCoins: Set<string> | null = null;
   const pairBar = (c: StoredStory, cfp: Fingerprint, event: number, move: boolean): number => {
     const gap = Math.abs(c.publishedAt - story.publishedAt);
     if (copyOnly(story.kind, c.kind, cfg) && gap > cfg.copyOnlyGapMs) return NEVER;
     const share = move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : development(fp, cfp, gap, cfg) ? cfg.developmentBarFactor : 1;
-    const bar = round(bars.eventBar * promptness(gap, cfg) * share);
+    const coins = !move && otherCoins((storyCoins ??= headlineCoins(story.title)), headlineCoins(c.title)) ? cfg.otherCoinBarFactor : 1;
+    const bar = round(bars.eventBar * promptness(gap, cfg) * share * coins);
     if (move || bar <= 0 || event < bar) return bar;
     return oneActor(fp, cfp, (groups ??= nameGroups(story)), [story.title, c.title], event, bar, gap >= cfg.actorLateMs, cfg) ? round(bar * cfg.actorBarFactor) : bar;
   };

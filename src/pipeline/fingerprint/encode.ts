@@ -3,7 +3,8 @@
  *   "1|<words>|<signature as base64>|<feature>=<weight x1000>;..."
  * Feature strings never contain '|', '=' or ';' (event-terms builds them from letters, digits, '$', '%', '.', ' ').
  * About 700 characters of signature and 500 of features. A price move rides along as one more feature of
- * weight 0 ("p:BTC:up:124000=0"): it never counts in a cosine, and fingerprints stored before it decode unchanged.
+ * weight 0 ("p:BTC:up:124000=0"): it never counts in a cosine, and fingerprints stored before it decode unchanged;
+ * so do the headline's sums ("h:$48m=0") and the lede's figures ("l:12%=0").
  */
 import type { Fingerprint } from './index.ts';
 import { moveFeature, parseMoveFeature, type PriceMove } from './price-move.ts';
@@ -18,6 +19,7 @@ export function encodeFingerprint(fp: Fingerprint): string {
   const pairs = [...fp.features].map(([f, w]) => `${f.replace(/[|=;]/g, ' ')}=${Math.round(w * WEIGHT_SCALE)}`);
   if (fp.move) pairs.push(`${moveFeature(fp.move)}=0`);
   for (const f of fp.figures) pairs.push(`h:${f}=0`);
+  for (const f of fp.lede) pairs.push(`l:${f}=0`);
   const feats = pairs.join(';');
   return `${VERSION}|${fp.words}|${btoa(bin)}|${feats}`;
 }
@@ -32,14 +34,16 @@ export function decodeFingerprint(s: string): Fingerprint {
   const features = new Map<string, number>();
   let move: PriceMove | null = null;
   const figures: string[] = [];
+  const lede: string[] = [];
   if (parts[3]) {
     for (const pair of parts[3].split(';')) {
       const eq = pair.lastIndexOf('=');
       const f = pair.slice(0, eq);
       if (f.startsWith('p:')) move = parseMoveFeature(f) ?? move;
       else if (f.startsWith('h:')) figures.push(f.slice(2));
+      else if (f.startsWith('l:')) lede.push(f.slice(2));
       else features.set(f, Number(pair.slice(eq + 1)) / WEIGHT_SCALE);
     }
   }
-  return { words: Number(parts[1]), signature: new Uint32Array(bytes.buffer), features, move, figures };
+  return { words: Number(parts[1]), signature: new Uint32Array(bytes.buffer), features, move, figures, lede };
 }

@@ -102,6 +102,51 @@ export function headlineFigures(title: string): string[] {
 const POSSESSIVE = /['’](s)?$/;
 
 /**
+ * The figures a story opens with: its headline and first LEDE_FIGURE_WORDS words of body give the sums, percentages
+ * and counts of its happening ("$60 million drained", "up 12%", "14,200 ETH"), three significant digits. Years and
+ * bare small numbers ("3 stablecoins", "Phase 2") say nothing of the happening and are left out. Two reports of one
+ * happening open with one of its figures; the same actors a day later with other figures is a later development
+ * (losses updated from $48M to $60M, a second purchase), which placeStory reads from these.
+ */
+export function ledeFigures(title: string, text: string): string[] {
+  const words = text.match(/\S+/g) ?? [];
+  const lede = `${title}\n${words.slice(0, LEDE_FIGURE_WORDS).join(' ')}`;
+  const out = new Set<string>();
+  for (const m of lede.matchAll(LEDE_FIGURE)) {
+    const surface = m[0].replace(/\s+/g, '');
+    const f = normaliseAmount(surface);
+    if (f === null || /^\d+$/.test(f)) continue; // a year, or a bare count under a thousand
+    out.add(f);
+  }
+  return [...out];
+}
+/** The lede a teaser feed gives (one or two sentences): figures deeper in a full body are background, not the happening. */
+const LEDE_FIGURE_WORDS = 50; // words
+const LEDE_FIGURE = /[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[kmbt]\b|(?:thousand|million|billion|trillion)\b))?/giu;
+
+/**
+ * Whether two normalised figures ("$41m", "$40m"; "12.5%") are one figure as two outlets round it: the same currency
+ * and kind, within FIGURE_TOLERANCE of each other ("$41 million" and "$40M", "$586 million" and "$580M").
+ */
+export function sameAmount(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = amountValue(a);
+  const y = amountValue(b);
+  if (!x || !y || x.sign !== y.sign || x.percent !== y.percent) return false;
+  return Math.abs(x.value - y.value) <= FIGURE_TOLERANCE * Math.max(x.value, y.value);
+}
+/** Relative: rounding a sum to two significant digits moves it up to ~2.5 %; $7.4B and $7B (5 %) are two sums. */
+const FIGURE_TOLERANCE = 0.03;
+const SCALE: Record<string, number> = { '': 1, k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+
+function amountValue(f: string): { sign: string; percent: boolean; value: number } | null {
+  const m = /^([$€£]?)(\d+(?:\.\d+)?)(%|[kmbt])?$/.exec(f);
+  if (!m) return null;
+  const percent = m[3] === '%';
+  return { sign: m[1], percent, value: Number(m[2]) * (percent ? 1 : SCALE[m[3] ?? '']) };
+}
+
+/**
  * "$2 billion" -> "$2b", "2,000,000,000" -> "2b", "$124,500" -> "$124k", "18.5%" -> "18.5%". Three
  * significant digits, truncated, so "$124K" and "$124,500" meet. Returns null for lone small integers
  * (list numbering, "1", "2") that identify nothing.

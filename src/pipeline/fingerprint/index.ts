@@ -5,7 +5,7 @@
  *               rolling document frequency (different write-ups of one happening)
  *   price move  the coin, direction and level a headline reports it moved to (write-ups of one price move)
  */
-import { eventTerms, headlineFigures, type EventDoc } from './event-terms.ts';
+import { eventTerms, headlineFigures, ledeFigures, type EventDoc } from './event-terms.ts';
 import { signature } from './minhash.ts';
 import { shingleHashes } from './shingles.ts';
 import { weigh, type DocFrequencies } from './weigh.ts';
@@ -17,6 +17,7 @@ export interface Fingerprint {
   words: number; // body length in words, for the completeness part of the canonical score
   move: PriceMove | null; // the price move the headline reports, if it reports one
   figures: string[]; // sums of millions or more the headline names, two significant digits ("$3.2b")
+  lede: string[]; // sums, percentages and counts of the headline and the body's first words ("$48m", "12%"; empty when stored before)
 }
 
 /** Terms whose document frequency is read and counted per story: the heaviest raw ones, so one lookup suffices. */
@@ -41,10 +42,11 @@ export function fingerprint(
     words: (doc.text.match(/\S+/g) ?? []).length,
     move: priceMove(doc.title, doc.text),
     figures: headlineFigures(doc.title),
+    lede: ledeFigures(doc.title, doc.text),
   };
 }
 
-export { eventTerms, type EventDoc } from './event-terms.ts';
+export { eventTerms, sameAmount, type EventDoc } from './event-terms.ts';
 export { jaccard } from './minhash.ts';
 export { cosine, type DocFrequencies } from './weigh.ts';
 export { encodeFingerprint, decodeFingerprint } from './encode.ts';

@@ -31,7 +31,7 @@ const CALENDAR = new Set(
   ),
 );
 /** Titles in front of a name: they end one name and start the next ("Bitmine Chairman Tom Lee"). */
-const ROLES = new Set(
+export const ROLES: ReadonlySet<string> = new Set(
   'ceo cto cfo coo founder co-founder cofounder former chairman chairwoman chair president vice chief head director executive senator sen rep representative analyst judge secretary minister governor commissioner partner counsel spokesperson lawmaker'.split(
     ' ',
   ),

@@ -317,6 +317,60 @@ describe('placeStory: follow-ups, newsletters and series stay apart', () => {
     expect(plain.get('hack-update')).toBe(plain.get('hack-a'));
   });
 
+  it('keeps a teaser with a new count a day later apart when only the ledes give figures, and joins a rewrite of the first count', async () => {
+    const teaser = (id: string, title: string, text: string, hours: number, sourceId: string): StoryInput => ({ id, title, text, coins: [], publishedAt: at(200) + hours * HOUR, sourceId, tier: 'original', kind: 'news' });
+    const first = teaser('bridge-a', 'Attackers drain Quillstone bridge in overnight exploit', 'Attackers drained 14,200 ETH from the Quillstone bridge on Sunday night after a signing key leaked, the team said. Deposits are paused while auditors from Ferrow Labs review the contracts.', 0, 'ledgerwire');
+    const update = teaser('bridge-update', 'Quillstone bridge exploit losses grow as auditors find second contract', 'The Quillstone team now puts the losses at 19,800 ETH after auditors from Ferrow Labs found a second drained contract. Deposits stay paused.', 30, 'coinherald');
+    const rewrite = teaser('bridge-rewrite', 'Quillstone bridge hacked, auditors from Ferrow Labs called in', 'The Quillstone bridge lost 14,200 ETH to attackers who used a leaked signing key. Ferrow Labs auditors are reviewing the contracts and deposits are paused.', 4, 'chainpulse');
+    const bar = { eventJoin: 0.3 }; // a crowded week's bar, which the update clears on its own (cosine ~0.45)
+    const ruled = (await placeAll([...BACKGROUND, first, rewrite, update], bar)).store.assignments();
+    expect(ruled.get('bridge-update')).not.toBe(ruled.get('bridge-a'));
+    expect(ruled.get('bridge-rewrite')).toBe(ruled.get('bridge-a'));
+    const plain = (await placeAll([...BACKGROUND, first, update], { ...bar, developmentBarFactor: 1 })).store.assignments();
+    expect(plain.get('bridge-update')).toBe(plain.get('bridge-a'));
+  });
+
+  it("keeps a day-later update with a new count out of the first day's cluster at the cluster level too, and lets a later rewrite of the first count in", async () => {
+    const teaser = (id: string, title: string, text: string, hours: number, sourceId: string): StoryInput => ({ id, title, text, coins: [], publishedAt: at(200) + hours * HOUR, sourceId, tier: 'original', kind: 'news' });
+    const day0 = [
+      teaser('q1', 'Attackers drain Quillstone bridge of 14,200 ETH', 'Attackers drained 14,200 ETH from the Quillstone bridge on Sunday night after a signing key leaked. Deposits are paused.', 0, 'ledgerwire'),
+      teaser('q2', 'Quillstone bridge exploited, Ferrow Labs investigating', 'Ferrow Labs is investigating an exploit of the Quillstone bridge that cost 14,200 ETH. The team blamed a leaked signing key.', 1, 'coinherald'),
+      teaser('q3', 'Quillstone halts deposits after bridge hack', 'Quillstone halted deposits after hackers took 14,200 ETH through its bridge, a loss its validators traced to one leaked key.', 2, 'chainpulse'),
+      teaser('q4', 'Bridge operator Quillstone loses 14,200 ETH in key compromise', 'A compromised signing key let attackers move 14,200 ETH out of the Quillstone bridge; Ferrow Labs auditors and validators are reviewing it.', 3, 'hashdesk'),
+    ];
+    const update = teaser('q-update', 'Quillstone bridge losses climb as validators find second drained contract', 'Quillstone validators and Ferrow Labs auditors now count 19,800 ETH lost after a second drained contract was found; deposits stay halted.', 30, 'mintreport');
+    const rewrite = teaser('q-late', 'Quillstone bridge hack: validators still tracing the stolen 14,200 ETH', 'Quillstone validators and Ferrow Labs auditors are still tracing the 14,200 ETH lost through the bridge; deposits stay halted.', 14, 'policyblock');
+    const bar = { eventJoin: 0.23 }; // no single write-up of the first day clears it with the update (cosines ~0.25), their centroid does
+    const ruled = await placeAll([...BACKGROUND, ...day0, update], bar);
+    expect(ruled.store.assignments().get('q-update')).not.toBe(ruled.store.assignments().get('q1'));
+    const plain = await placeAll([...BACKGROUND, ...day0, update], { ...bar, developmentBarFactor: 1 });
+    expect(plain.store.assignments().get('q-update')).toBe(plain.store.assignments().get('q1'));
+    expect(plain.placements.get('q-update')!.why).toMatch(/same event as the cluster of/);
+    const later = (await placeAll([...BACKGROUND, ...day0, rewrite], bar)).store.assignments();
+    expect(later.get('q-late')).toBe(later.get('q1'));
+  });
+
+  it('takes a headline sum as two outlets round it ("$41 million", "$40M") for one figure, and a sum 15 % off for another', async () => {
+    const flows = (id: string, title: string, text: string, minutes: number, sourceId: string): StoryInput => ({ id, title, text, coins: [], publishedAt: at(minutes), sourceId, tier: 'original', kind: 'news' });
+    const a = flows('flows-a', 'Spot Quillcoin funds see first net outflows since debut, worth $41 million', 'Spot Quillcoin exchange-traded funds recorded net outflows on Wednesday, ending a run of inflows that began with their launch in November.', 200, 'ledgerwire');
+    const rounded = flows('flows-b', 'Quillcoin ETFs see $40M of outflows after eight-week run', 'Investors pulled money from the Quillcoin products for the first time, according to data from Farline, as the token slid.', 500, 'coinherald');
+    const other = flows('flows-c', 'Quillcoin ETFs see $48M of outflows after eight-week run', 'Holders took money out of the Quillcoin products for a first week, figures from Farline show, while the token slid.', 500, 'chainpulse');
+    const bar = { eventJoin: 0.33 }; // a bar the pair's words alone (cosine ~0.3) do not clear
+    const joined = (await placeAll([...BACKGROUND, a, rounded], bar)).store.assignments();
+    expect(joined.get('flows-b')).toBe(joined.get('flows-a'));
+    const apart = (await placeAll([...BACKGROUND, a, other], bar)).store.assignments();
+    expect(apart.get('flows-c')).not.toBe(apart.get('flows-a'));
+  });
+
+  it('compares two issues of one series by what follows their label: boilerplate under "Morning Tape: …" twice a day is no copy', async () => {
+    const body = 'Morning Tape is our short markets newsletter: the moves, the filings and the one chart worth your time, in your inbox before the open. Sign up free.';
+    const issue = (id: string, title: string, hours: number): StoryInput => ({ id, title, text: body, coins: [], publishedAt: at(0) + hours * HOUR, sourceId: 'tapedesk', tier: 'original', kind: 'news' });
+    const { store } = await placeAll([issue('tape-1', 'Morning Tape: Quillcoin rallies', 0), issue('tape-2', 'Morning Tape: Harbor sued', 8), issue('tape-3', 'Morning Tape: Ferrow delists', 24), issue('tape-3b', 'Morning Tape: Ferrow delists three tokens', 25)]);
+    const assign = store.assignments();
+    expect(new Set(['tape-1', 'tape-2', 'tape-3'].map((id) => assign.get(id))).size).toBe(3);
+    expect(assign.get('tape-3b')).toBe(assign.get('tape-3')); // the same issue, reposted under a longer headline
+  });
+
   it("does not take a newsletter's boilerplate teaser, repeated under each day's headline, for copies of one event", async () => {
     const body = 'The Daily brings you the most important crypto news of the day, with analysis from our newsroom, charts and the headlines you need before the markets open. Sign up to get it in your inbox every weekday.';
     const issue = (id: string, title: string, hours: number): StoryInput => ({ id, title, text: body, coins: [], publishedAt: at(0) + hours * HOUR, sourceId: 'blockdaily', tier: 'original', kind: 'news' });
@@ -388,6 +442,15 @@ describe('placeStory: one actor in two happenings', () => {
     expect(plain.get('post-court')).toBe(plain.get('post-upgrades'));
   });
 
+  it('keeps two posts of one co-founder apart when his name and his role are all they share', async () => {
+    const first = story('role-1', 'ledgerwire', 0, 'Co-founder Anselm Brisk calls blockchains the plumbing of the internet', 'Blockchain co-founder Anselm Brisk told a podcast on Monday that ledgers will fade into the background of the web the way routing software did. Hosts of the show asked about fees, wallets and the years of slow growth ahead.');
+    const second = story('role-2', 'harbor', 19, 'Anselm Brisk, a co-founder, urges judge to spare jailed mixer author', 'In a letter to the appeals court, co-founder Anselm Brisk asked the judge to release the author of a mixing tool, calling private payments a civil right. Prosecutors oppose any release before the sentencing hearing in May.');
+    const ruled = (await placeAll([...BACKGROUND, first, second])).store.assignments();
+    expect(ruled.get('role-2')).not.toBe(ruled.get('role-1'));
+    const plain = (await placeAll([...BACKGROUND, first, second], { actorRestShare: Infinity })).store.assignments();
+    expect(plain.get('role-2')).toBe(plain.get('role-1'));
+  });
+
   it('groups two write-ups of one post: they share what she said, not only her name', async () => {
     const { store } = await placeAll([...BACKGROUND, POST_UPGRADES, POST_UPGRADES_B, POST_COURT]);
     const assign = store.assignments();
@@ -408,5 +471,28 @@ describe('placeStory: one actor in two happenings', () => {
   it('still groups a pair with that much in common published two hours apart: the higher rest share waits a day', async () => {
     const soon = (await placeAll([...BACKGROUND, SALE, defence(2)])).store.assignments();
     expect(soon.get('defence')).toBe(soon.get('sale'));
+  });
+});
+
+describe('placeStory: the coins the headlines are about', () => {
+  const HOUR = 3600_000;
+  const flows = (id: string, sourceId: string, hours: number, title: string, text: string, coins: string[]): StoryInput => ({ id, title, text, coins, publishedAt: at(300) + hours * HOUR, sourceId, tier: 'original', kind: 'news' });
+  const XRP = flows('xrp-flows', 'ledgerwire', 0, 'Spot XRP funds see first weekly outflows since their debut', 'Spot XRP exchange-traded funds recorded their first week of net outflows since launch, data from Farline showed, as risk appetite cooled across crypto funds.', ['XRP']);
+  const BTC = flows('btc-flows', 'coinherald', 2, 'Spot bitcoin funds see weekly outflows as risk appetite cools', 'Investors pulled money from spot bitcoin exchange-traded funds for a fifth straight day, Farline figures show, with risk appetite cooling across crypto funds this week.', ['BTC']);
+  const XRP_B = flows('xrp-flows-b', 'chainpulse', 3, 'XRP ETFs post first outflow week, Farline data shows', 'The XRP funds lost money for the first week since they launched, according to Farline, with risk appetite cooling.', ['XRP']);
+  const quiet = BACKGROUND.filter((b) => b.id !== 'bg-etf-flows');
+  const bar = { eventJoin: 0.25 }; // a crowded week's bar: the two coins' write-ups (cosine ~0.59) clear it once, not twice
+
+  it("keeps one coin's fund outflows apart from another coin's written alike, a pair the plain bar would join", async () => {
+    const ruled = (await placeAll([...quiet, XRP, BTC], bar)).store.assignments();
+    expect(ruled.get('btc-flows')).not.toBe(ruled.get('xrp-flows'));
+    const plain = (await placeAll([...quiet, XRP, BTC], { ...bar, otherCoinBarFactor: 1 })).store.assignments();
+    expect(plain.get('btc-flows')).toBe(plain.get('xrp-flows'));
+  });
+
+  it('still groups two write-ups whose headlines name the same coin', async () => {
+    const assign = (await placeAll([...quiet, XRP, BTC, XRP_B], bar)).store.assignments();
+    expect(assign.get('xrp-flows-b')).toBe(assign.get('xrp-flows'));
+    expect(assign.get('btc-flows')).not.toBe(assign.get('xrp-flows'));
   });
 });

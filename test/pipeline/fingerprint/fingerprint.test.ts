@@ -7,7 +7,7 @@ import {
   jaccard,
   lookupTerms,
 } from '../../../src/pipeline/fingerprint/index.ts';
-import { normaliseAmount } from '../../../src/pipeline/fingerprint/event-terms.ts';
+import { ledeFigures, normaliseAmount, sameAmount } from '../../../src/pipeline/fingerprint/event-terms.ts';
 import { shingleHashes } from '../../../src/pipeline/fingerprint/shingles.ts';
 import { signature } from '../../../src/pipeline/fingerprint/minhash.ts';
 
@@ -54,6 +54,34 @@ describe('same-event terms', () => {
     const named = eventTerms({ title: '', text: 'Regulators met Falcon on Monday.', coins: [] });
     const plain = eventTerms({ title: '', text: 'Regulators met falcon on Monday.', coins: [] });
     expect(named.get('w:falcon')!).toBeGreaterThan(plain.get('w:falcon')!);
+  });
+});
+
+describe('lede figures', () => {
+  it('reads the sums, percentages and counts of the headline and the first words, not years or small counts', () => {
+    const figures = ledeFigures(story.title, story.text);
+    expect(figures).toEqual(expect.arrayContaining(['$41m', '1.2k', '3.5m']));
+    expect(ledeFigures('Protocol Ferrowell loses 12% in 2026 after Phase 2 vote', 'Three validators left.')).toEqual(['12%']);
+  });
+
+  it('stops at the lede: a figure deep in a long body is background', () => {
+    const body = `${'The exchange described its plans for the year in detail. '.repeat(10)}It also holds $900 million in reserves.`;
+    expect(ledeFigures('Exchange Korvo updates its roadmap', body)).toEqual([]);
+  });
+
+  it('takes one figure as two outlets round it for the same, and two sums 5 % apart for two', () => {
+    expect(sameAmount('$41m', '$40m')).toBe(true); // "$41 million" and "$40M"
+    expect(sameAmount('$586m', '$580m')).toBe(true);
+    expect(sameAmount('$7.4b', '$7b')).toBe(false);
+    expect(sameAmount('$41m', '41m')).toBe(false); // a sum and a count
+    expect(sameAmount('12%', '$12m')).toBe(false);
+  });
+
+  it('round-trips with the fingerprint, and a fingerprint stored before it decodes with none', () => {
+    const fp = fingerprint(story, { total: 10, df: new Map() });
+    expect(decodeFingerprint(encodeFingerprint(fp)).lede).toEqual(fp.lede);
+    const old = encodeFingerprint({ ...fp, lede: [] });
+    expect(decodeFingerprint(old).lede).toEqual([]);
   });
 });
 
