@@ -584,3 +584,50 @@ describe('a sale to the reader distributed as a release (kinds-blind)', () => {
     expect(got.kind).toBe('news');
   });
 });
+
+describe('advertorial forms a teaser keeps (kinds-s19)', () => {
+  it('reads a promise hung on an unknown token beside a known coin in the headline as a promotion hint', () => {
+    const teaser = 'Bitcoin set a new weekly high on Friday. Traders are watching the funding rate closely.';
+    for (const [title, product] of [
+      ['BTC tops $118K, but early buyers tip ZORVEX for 40x gains', 'ZORVEX'],
+      ['Ethereum steadies while sub-$0.030 token targeting $1 draws whales', 'sub-$0.030 token'],
+      ['XRP hovers near $3 as QuillDAG’s $0.0021 TGE nears', 'QuillDAG'],
+      ['Dogecoin rallies, yet PupMint rises as the next DOGE', 'PupMint'],
+      ['Solana vs. HRBX: which pays more as HRBX offers 850% APY', 'HRBX'],
+    ]) {
+      const got = sponsoredReasons(title, teaser).find((r) => r.startsWith('promise on an unknown token'));
+      expect(got, title).toContain(product);
+    }
+    // with the headline's figure also read as hype, the teaser reaches the sponsored score
+    expect(classifyKind({ title: 'BTC tops $118K, but early buyers tip ZORVEX for 40x gains', text: teaser }).kind).toBe('sponsored');
+  });
+
+  it('does not take a known coin\'s target, a company\'s return, a small figure or a real launch for that promise', () => {
+    const teaser = 'Bitcoin set a new weekly high on Friday. Traders are watching the funding rate closely.';
+    for (const title of [
+      'Bitcoin eyes $150K as XRP targets 10x volume growth', // the promise is a known coin's
+      'Bitcoin holds $110K as ETF inflows top $1B', // no promise
+      'Ethereum layer-2 MegaRoll sets its TGE for March', // a launch without an entry price
+      'Bitcoin treasury firm NorthStack posts 2,000% return since 2020', // a company's return is a report
+      'Solana steadies as StakeRow pays 7% APY', // a yield any staking pays
+      'Bitcoin drops 3%; SEC delays ETF decision, traders eye 2x funds', // a leveraged fund, a regulator
+      'Regulator warns Bitcoin buyers of ZORVEX presale offering 40x gains', // enforcement news
+    ]) {
+      expect(sponsoredReasons(title, teaser).some((r) => r.startsWith('promise on an unknown token')), title).toBe(false);
+    }
+  });
+
+  it('reads the opening\'s hunt for the next winner as a promotion hint, a report on a search not', () => {
+    const title = 'This low-cap altcoin could outrun Cardano by 2028';
+    const got = classifyKind({ title, text: 'The market is hunting for the next compounder and the chatter is getting louder. Bitcoin sets the tone.' });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('hunt for the next winner'))).toBe(true);
+    for (const text of [
+      'The exchange is searching for the next chief executive after the founder stepped down.',
+      'Regulators are looking for the next steps after the court ruling, officials said.',
+      'The team behind the wallet is hunting for the bug that froze withdrawals.',
+    ]) {
+      expect(sponsoredReasons('Exchange names interim chief as board meets', text).some((r) => r.startsWith('hunt for the next winner')), text).toBe(false);
+    }
+  });
+});

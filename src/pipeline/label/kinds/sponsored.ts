@@ -309,6 +309,52 @@ const ROTATION_RE = new RegExp(
   'i',
 );
 
+// The reader's search for the next winner, as the opening's premise: "investors are searching for the next gems",
+// "the market is hunting for the next compounder", "traders look for the next big winner". An advertorial opens by
+// naming the hunt its product ends; a report names what happened, and a market column what moved.
+const NEXT_WINNER_HUNT_RE =
+  /\b(?:search(?:es|ing)?|hunt(?:s|ing)?|look(?:s|ing)?|scout(?:s|ing)?|on the hunt|race|racing|scramble|scrambling) (?:for|to find) (?:the |their )?next (?:[\w-]+ ){0,2}?(?:gems?|compounders?|moonshots?|\d{2,4}x|breakout|winners?|big (?:thing|crypto|altcoin|coin|token)|Shiba(?: Inu)?|DOGE|Dogecoin|Solana|Ethereum|XRP|Bitcoin|Pepe)\b/i;
+
+// A headline that hangs its promise on a token nobody knows, beside a coin everyone does: "BTC hits $116K, but insiders
+// tip MUTM for 25x gains", "PI & Flare Show Progress While BlockDAG Delivers $420M Raise & 2940% ROI", "big wallets buy
+// sub-$0.040 token targeting $1 by 2026", "AlphaPepe Rises as the Next DOGE". The known coin is the hook, the unknown one
+// the product; the promise (multiples, a gain in hundreds of percent, a token launch, a sub-dime price with a target)
+// stands in the same clause as the unknown token. The promise's figure may also be counted by the hype signals: this
+// signal's own evidence is the pairing, which a teaser keeps when the ticker's introduction in the body is cut away.
+// The product: a token named by a price under a dime or as "this token", or a name the coin table does not know, written
+// as tickers and brands are (all capitals, or a capital inside the word: "MUTM", "MAGACOIN FINANCE", "BlockDAG").
+const PRODUCT_RE =
+  /(?:\bsub-\$0\.\d+|(?:\b[Tt]his |\b[Aa] |\b[Nn]ew )?\$0\.\d+)\s(?:[\w-]+\s)?(?:[Tt]oken|[Aa]ltcoin|[Cc]oin|[Cc]rypto|[Gg]em)\b|\b(?:[Tt]his|[Aa] new) (?:[\w-]+ )?(?:[Tt]oken|[Aa]ltcoin|[Gg]em)\b|\b[A-Z][a-z]+[A-Z][A-Za-z]+\b|\b[A-Z]{3,10}(?: [A-Z]{3,10})?\b/g;
+// What is promised on it: multiples of ten or more, a yield of hundreds of percent, a launch at a price under a dime,
+// the next famous coin, a price path from under a dime. A token's launch or sale alone is also news of real projects
+// ("MegaETH sets its TGE"); with a sub-dime price in the headline it is a pitch of an entry price.
+const PRODUCT_PROMISE_RE = new RegExp(
+  String.raw`(?:\b(?:for|of|with|eyes?|targets?) (\d{2,4})x\b|\b(\d{2,4})x (?:gains?|returns?|potential|upside|growth|rally|pump|profits?)\b|\b(\d{1,3}(?:,\d{3})+|\d{3,})\s?%\s?(?:ROI|staking rewards|APY|APR)\b|\$0\.\d+ (?:TGE|pre-?sale|launch|listing)\b|\bnext (?:DOGE|SHIB|PEPE|XRP|Solana|Ethereum|Shiba Inu|Dogecoin|Bitcoin|Cardano|big (?:thing|crypto|altcoin))\b|\b(?:targeting|surpassing|eyeing) \$\d|\bfrom \$0\.\d+ to \$\d)`,
+  'gi',
+);
+const PROMISE_MIN_MULTIPLE = 10; // "2x" is a leveraged fund or a doubling a report can measure
+const PROMISE_MIN_PERCENT = 500; // a smaller yield is what staking and lending pay
+const PRODUCT_CLAUSE_CHARS = 40; // from the product to its promise, within one clause
+const CLAUSE_BREAK_RE = /[,;:?!–—|]|\.(?!\d)/;
+
+function promiseOnUnknown(d: KindDoc): string | null {
+  const known = KNOWN_COIN_RE.exec(d.title);
+  if (!known || ENFORCEMENT_RE.test(d.title)) return null;
+  const products = [...d.title.matchAll(PRODUCT_RE)];
+  for (const p of d.title.matchAll(PRODUCT_PROMISE_RE)) {
+    const figure = Number((p[1] ?? p[2] ?? p[3] ?? '').replace(/,/g, ''));
+    if ((p[1] || p[2]) && figure < PROMISE_MIN_MULTIPLE) continue;
+    if (p[3] && figure < PROMISE_MIN_PERCENT) continue;
+    // the promise belongs to the nearest product before it in the same clause
+    const before = products.filter((m) => m.index + m[0].length <= p.index && p.index - m.index <= PRODUCT_CLAUSE_CHARS).pop();
+    if (!before || CLAUSE_BREAK_RE.test(d.title.slice(before.index + before[0].length, p.index))) continue;
+    const named = !/(?:token|altcoin|coin|crypto|gem)$/i.test(before[0]);
+    if (named && (before[0].split(' ').some((w) => KNOWN_SYMBOLS.has(w)) || KNOWN_COIN_RE.test(before[0]))) continue; // a known coin's own promise is a forecast
+    return `${d.title.slice(before.index, p.index + p[0].length).slice(0, 70)} beside ${known[0]}`;
+  }
+  return null;
+}
+
 // A sale to the reader distributed as a release: a token presale or a cloud-mining plan named in the headline or the
 // first lines of a text in release form (wire dateline, "About X", media contact). Outlets run these as news; the
 // product is sold to the reader all the same. A miner's or a casino operator's own business news is not this: only
@@ -457,6 +503,8 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
   { name: 'newcomer beside known coins', weight: 1, test: newcomerBesideKnown, opening: true },
   { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, opening(d)), opening: true },
+  { name: 'hunt for the next winner', weight: 1, test: (d) => firstMatch(NEXT_WINNER_HUNT_RE, opening(d)), opening: true },
+  { name: 'promise on an unknown token', weight: 1, test: promiseOnUnknown, opening: true },
   { name: 'mystery-token headline', weight: 1, test: (d) => firstMatch(MYSTERY_TOKEN_TITLE_RE, d.title), opening: true },
   {
     name: 'promo slug',
