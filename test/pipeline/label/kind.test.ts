@@ -630,4 +630,27 @@ describe('advertorial forms a teaser keeps (kinds-s19)', () => {
       expect(sponsoredReasons('Exchange names interim chief as board meets', text).some((r) => r.startsWith('hunt for the next winner')), text).toBe(false);
     }
   });
+
+  it('reads big wallets buying a sub-dime token as money moving into a newcomer, wallets buying a known coin not', () => {
+    const got = classifyKind({ title: 'BTC eyes $130K, big wallets buy sub-$0.030 token targeting $1 by 2027', text: 'Bitcoin could reach $130,000 this cycle, analysts say.' });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('rotation into a newcomer') && r.includes('sub-$0.030 token'))).toBe(true);
+    const known = sponsoredReasons('Big wallets buy Solana as the ETF decision nears', 'Wallets holding over 10,000 SOL bought another 2 million tokens this week.');
+    expect(known.some((r) => r.startsWith('rotation into a newcomer'))).toBe(false);
+  });
+
+  it('reads an unnamed newcomer promised a gain in the same sentence as a promotion hint, a named project or a plain report not', () => {
+    const reasons = sponsoredReasons(
+      'XRP rally to $4 could trigger the next 20,000% gains',
+      'XRP is back in the spotlight. Some traders say the real winner may be an emerging project that carries the potential to deliver outsized gains from its entry price.',
+    );
+    expect(reasons.some((r) => r.startsWith('unnamed newcomer pitched'))).toBe(true);
+    for (const text of [
+      'Quillwork, a new lending project, raised $8 million and said returns to depositors would fall next year.', // named, a report
+      'The exchange listed a new token on Monday; its trading volume reached $40 million.', // unnamed, no promise
+      'Analysts said an emerging market currency crisis had cut returns on local bonds.', // not a token
+    ]) {
+      expect(sponsoredReasons('Exchange adds lending markets', text).some((r) => r.startsWith('unnamed newcomer pitched')), text).toBe(false);
+    }
+  });
 });

@@ -303,9 +303,11 @@ const MYSTERY_TOKEN_TITLE_RE = new RegExp(
 // "DOGE and SHIB top holders start accumulating a trending meme coin", "investors ... directing their focus towards a
 // promising newcomer". The advertorial's pivot from the market's news to its product, told as a flow of capital; news
 // of flows names a fund, an exchange or a coin it reports on, not "a newcomer" or a presale.
-const NEWCOMER = String.raw`(?:(?:a |an |this |the )?(?:promising |new |emerging |trending |rising |viral |low-cap |early-stage |under-the-radar |up-and-coming )+(?:newcomer|meme ?coin|token|altcoin|crypto(?:currency)?|coin|project|gem|PayFi|DeFi (?:token|project|protocol))|(?:a |an |this |the )?newcomer|[A-Z][\w$]*(?: [A-Z][\w$]*){0,2} (?:presale|token sale|ICO))`;
+// An unnamed token described by what it is: new, trending, low-cap, or priced under a dime ("a sub-$0.040 token").
+const NEWCOMER_ADJECTIVES = String.raw`(?:promising |new |emerging |trending |rising |viral |low-cap |early-stage |under-the-radar |up-and-coming |lesser-known |little-known |sub-\$0\.\d+ |\$0\.\d+ )`;
+const NEWCOMER = String.raw`(?:(?:a |an |this |the )?${NEWCOMER_ADJECTIVES}+(?:newcomer|meme ?coin|token|altcoin|crypto(?:currency)?|coin|project|gem|PayFi|DeFi (?:token|project|protocol))|(?:a |an |this |the )?newcomer|[A-Z][\w$]*(?: [A-Z][\w$]*){0,2} (?:presale|token sale|ICO))`;
 const ROTATION_RE = new RegExp(
-  String.raw`\b(?:holders?|investors?|whales?|traders?|buyers?|smart money|capital|community|communities)\b[^.!?\n]{0,60}?\b(?:shift(?:s|ing|ed)?|rotat(?:e|es|ing|ed)|pivot(?:s|ing|ed)?|flock(?:s|ing|ed)?|pour(?:s|ing|ed)?|switch(?:es|ing|ed)?|mov(?:e|es|ing|ed)|turn(?:s|ing|ed)?|direct(?:s|ing|ed)? (?:their |its )?(?:focus|attention|capital|funds)|accumulat(?:e|es|ing|ed)|invest(?:s|ing|ed)?|buy(?:s|ing)?|load(?:s|ing)? up|scoop(?:s|ing)? up)\b(?: (?:into|to|towards?|toward|on|in|up))?\s${NEWCOMER}`,
+  String.raw`\b(?:holders?|investors?|whales?|traders?|buyers?|wallets?|smart money|capital|community|communities)\b[^.!?\n]{0,60}?\b(?:shift(?:s|ing|ed)?|rotat(?:e|es|ing|ed)|pivot(?:s|ing|ed)?|flock(?:s|ing|ed)?|pour(?:s|ing|ed)?|switch(?:es|ing|ed)?|mov(?:e|es|ing|ed)|turn(?:s|ing|ed)?|direct(?:s|ing|ed)? (?:their |its )?(?:focus|attention|capital|funds)|accumulat(?:e|es|ing|ed)|invest(?:s|ing|ed)?|buy(?:s|ing)?|load(?:s|ing)? up|scoop(?:s|ing)? up)\b(?: (?:into|to|towards?|toward|on|in|up))?\s${NEWCOMER}`,
   'i',
 );
 
@@ -354,6 +356,14 @@ function promiseOnUnknown(d: KindDoc): string | null {
   }
   return null;
 }
+
+// An unnamed newcomer with its promise in the same sentence: "an emerging project that carries the potential to deliver
+// 36,000% gains", "a low-cap token with 50x upside". News names the project it reports on; a promotion keeps the name
+// for the reveal. When holders are already said to move into it (the rotation signal), that sentence is counted once.
+const NEWCOMER_PITCH_RE = new RegExp(
+  String.raw`\b(?:a|an|this|one) ${NEWCOMER_ADJECTIVES}+(?:project|token|altcoin|coin|meme ?coin|newcomer|contender|DeFi (?:token|project|protocol))\b[^.!?\n]{0,80}\b(?:potential|upside|\d{2,4}x|gains|returns|ROI|early (?:investors|buyers))\b`,
+  'i',
+);
 
 // A sale to the reader distributed as a release: a token presale or a cloud-mining plan named in the headline or the
 // first lines of a text in release form (wire dateline, "About X", media contact). Outlets run these as news; the
@@ -505,6 +515,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, opening(d)), opening: true },
   { name: 'hunt for the next winner', weight: 1, test: (d) => firstMatch(NEXT_WINNER_HUNT_RE, opening(d)), opening: true },
   { name: 'promise on an unknown token', weight: 1, test: promiseOnUnknown, opening: true },
+  { name: 'unnamed newcomer pitched', weight: 1, test: (d) => (ROTATION_RE.test(opening(d)) ? null : firstMatch(NEWCOMER_PITCH_RE, opening(d))), opening: true },
   { name: 'mystery-token headline', weight: 1, test: (d) => firstMatch(MYSTERY_TOKEN_TITLE_RE, d.title), opening: true },
   {
     name: 'promo slug',
