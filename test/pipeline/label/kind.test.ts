@@ -654,3 +654,40 @@ describe('advertorial forms a teaser keeps (kinds-s19)', () => {
     }
   });
 });
+
+describe('forecast headlines without the word "prediction" (kinds-s19)', () => {
+  const body = 'The token traded flat on Tuesday. Volumes were light across major exchanges.';
+
+  it('reads a next stop, a course, a level in play, a set-up or a readied leap, and "on track for" a level as a target', () => {
+    for (const title of [
+      'Zentacoin next stop: $300',
+      'Zentacoin’s next stop is $5, chart suggests',
+      'Zentacoin rally to $6,000 in play, says trader',
+      'Zentacoin charts a course to $1,500',
+      'Zentacoin sets up for run at $40',
+      'Zentacoin readies for 60% leap',
+      'Zentacoin on track for $200K, says fund manager',
+    ]) {
+      const got = classifyKind({ title, text: body });
+      expect(got.kind, title).toBe('price-prediction');
+      expect(got.reasons.some((r) => r.startsWith('price-target headline')), title).toBe(true);
+    }
+  });
+
+  it('reads a level followed by a comma as a level ("could hit $150K, analysts say"), a billion-dollar sum not', () => {
+    expect(classifyKind({ title: 'Zentacoin could hit $150K, analysts say', text: body }).kind).toBe('price-prediction');
+    expect(classifyKind({ title: 'Exchange on track for $1.5B in revenue, filings show', text: body }).kind).toBe('news');
+  });
+
+  it('does not read a rally that happened, a stop in policy or a readied filing as a target', () => {
+    for (const title of [
+      'Zentacoin’s rally to $126K, then a slide: what happened',
+      'Exchange on track for record year as volumes rise',
+      'Fed next stop: rate cut in March',
+      'Regulator readies for 20 new ETF filings',
+      'Zentacoin braces for Fed decision',
+    ]) {
+      expect(classifyKind({ title, text: body }).kind, title).toBe('news');
+    }
+  });
+});
