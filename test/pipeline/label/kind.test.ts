@@ -691,3 +691,26 @@ describe('forecast headlines without the word "prediction" (kinds-s19)', () => {
     }
   });
 });
+
+describe('the clock of a token sale in a teaser (kinds-s19)', () => {
+  it('counts a bonus for buying now or a price that rises at the next stage as a term of the sale', () => {
+    const got = classifyKind({
+      title: 'Forget Dogecoin: this meme coin offers 40% bonus tokens until Friday',
+      text: 'Dogecoin has stalled below $0.30. Meanwhile, the Pawvault presale is handing early buyers a 40% bonus before the next price increase.',
+    });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('token-sale terms') && r.includes('sale urgency'))).toBe(true);
+    const stage = sponsoredReasons('Lendora presale draws XRP holders', 'The Lendora presale keeps drawing buyers, and the next stage opens at $0.022.');
+    expect(stage.some((r) => r.startsWith('token-sale terms') && r.includes('sale urgency'))).toBe(true);
+  });
+
+  it('does not read a finished sale or an exchange fee promotion as a sale with a clock', () => {
+    const done = sponsoredReasons(
+      'Layer-2 token sale raises $40 million in 10 minutes',
+      'The public token sale raised $40 million, and the team said there would be no next round. Buyers received a 10% bonus at the close.',
+    );
+    expect(done.some((r) => r.startsWith('token-sale terms'))).toBe(false);
+    const exchange = sponsoredReasons('Exchange cuts trading fees for new users', 'New users get a 20% bonus on their first deposit, the exchange said.');
+    expect(exchange.some((r) => r.startsWith('token-sale terms'))).toBe(false);
+  });
+});

@@ -167,6 +167,9 @@ const TOKEN_SALE_TERMS: [string, RegExp][] = [
   ['share sold', /\b\d{1,3}(?:\.\d)?% (?:sold|claimed|of (?:the )?(?:tokens|supply|allocation|stage|phase)(?: already)? (?:sold|claimed))\b|\b(?:tokens|coins) sold so far\b|\balready (?:been )?(?:sold|claimed)\b/i],
   // money the sale has taken in: "already raised over $4.2 million", "$420M raised"; not a company's funding round
   ['raise', /\b(?:has |have |already |just )?raised (?:over |more than |nearly |almost |about |close to )?\$\s?\d[\d,.]*\s?(?:[kKmM]\b|million)(?! (?:in |from |through )?(?:a |an |its |the )?(?:seed|series|funding|strategic|private|venture|round|led|at a))|\$\s?\d[\d,.]*\s?(?:[kKmM]\b|million)\+? raised\b/i],
+  // the sale's clock: a bonus offered for buying now, a price that rises at the next stage ("before the next price increase",
+  // "the next phase opens at $0.022", "a discounted entry"); a report of a sale that happened has no next price
+  ['sale urgency', /\b(?:gets?|claims?|grabs?|secures?|offers?|offering|hand(?:s|ing)|gives?|giving|unlocks?) (?:[\w-]+ ){0,3}?(?:a |an )?\d{1,3}% bonus\b|\bbonus tokens\b|\b(?:price|cost) (?:increase|rise|hike|jump)s? (?:in|at|with|for) (?:the )?next (?:stage|phase|round)\b|\bbefore (?:the )?(?:next )?(?:price|stage) (?:increase|rise|hike|jump|change)s?\b|\bbefore the price rises\b|\bnext (?:stage|phase|round)\b[^.!?]{0,40}\$0\.\d|\bdiscount(?:ed)? entry\b/i],
   ['listing promise', /\b(?:before|ahead of) (?:its |the )?(?:exchange |CEX |public )?(?:listing|launch)\b|\blisting (?:price|target)\b|\bTGE\b/i],
 ];
 
