@@ -714,3 +714,30 @@ describe('the clock of a token sale in a teaser (kinds-s19)', () => {
     expect(exchange.some((r) => r.startsWith('token-sale terms'))).toBe(false);
   });
 });
+
+describe('unnamed tokens in a teaser, in more of the forms promotions use (kinds-s19)', () => {
+  it('reads an unnamed newcomer with one more word before its noun ("a new layer-1 token") pitched to early investors', () => {
+    const got = classifyKind({
+      title: 'Solana killer? This new layer-1 has early investors dreaming of 50x',
+      text: 'Solana has dominated the fast-chain trade. A new layer-1 token is now drawing comparisons, and early investors talk of 50x.',
+    });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('unnamed newcomer pitched') && r.includes('new layer-1 token'))).toBe(true);
+    const report = sponsoredReasons('Exchange lists layer-1 token', 'The exchange listed a new layer-1 token on Monday, and its volume reached $40 million.');
+    expect(report.some((r) => r.startsWith('unnamed newcomer pitched'))).toBe(false);
+  });
+
+  it('reads "this under-$1 altcoin" and "3 altcoins set to outperform" as teased tokens, "3 altcoins set to unlock tokens" not', () => {
+    const teaser = 'Solana has been one of the best performers of the cycle.';
+    expect(sponsoredReasons('Analysts say this under-$1 altcoin could outperform Solana', teaser).some((r) => r.startsWith('mystery-token headline'))).toBe(true);
+    expect(sponsoredReasons('Top analyst picks 3 altcoins set to outperform Bitcoin this quarter', teaser).some((r) => r.startsWith('mystery-token headline'))).toBe(true);
+    expect(sponsoredReasons('3 altcoins set to unlock tokens this week', teaser).some((r) => r.startsWith('mystery-token headline'))).toBe(false);
+  });
+
+  it('reads a token "priced under $0.05" as the price the reader pays, a coin that fell below a price not', () => {
+    const pitch = sponsoredReasons('Whales accumulate a DeFi token', 'The presale token, priced under $0.05, has drawn large wallets this week.');
+    expect(pitch.some((r) => r.startsWith('token-sale terms') && r.includes('token price'))).toBe(true);
+    const fell = sponsoredReasons('Meme coin slides', 'The meme coin fell below $0.05 after its presale investors sold, data show.');
+    expect(fell.some((r) => r.startsWith('token-sale terms'))).toBe(false);
+  });
+});

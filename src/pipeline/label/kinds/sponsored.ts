@@ -162,7 +162,7 @@ const TOKEN_SALE_TERMS: [string, RegExp][] = [
   ['presale', /\bpre-?sales?\b|\bICO\b|\bIDO\b|\bwhitelist\b/i],
   ['sale stage', /\b(?:stage|phase) \d{1,2}\b/i],
   // the price the reader pays now: "priced at $0.035", "at just $0.0058", "$0.021 per token"; not "climbed from $0.004"
-  ['token price', /\b(?:priced at|at just|for just|for only|entry price|listing price|launch price|presale price|current price of|(?:token|coin|altcoin|presale|stage|phase) (?:at|for|priced at)) \$\d|\bat \$0\.\d+\b|\$0\.\d+ (?:per token|each)\b|\b(?:sub-|under )\$0\.\d+ (?:token|coin|altcoin|crypto|gem)\b/i],
+  ['token price', /\b(?:priced at|at just|for just|for only|entry price|listing price|launch price|presale price|current price of|(?:token|coin|altcoin|presale|stage|phase) (?:at|for|priced at)) \$\d|\bat \$0\.\d+\b|\$0\.\d+ (?:per token|each)\b|\b(?:sub-|under )\$0\.\d+ (?:token|coin|altcoin|crypto|gem)\b|\bpriced (?:under|below) \$0\.\d/i],
   // a sale under way: "55% sold", "over 60% of the stage already claimed"; a sale that ended ("sold out") is a report
   ['share sold', /\b\d{1,3}(?:\.\d)?% (?:sold|claimed|of (?:the )?(?:tokens|supply|allocation|stage|phase)(?: already)? (?:sold|claimed))\b|\b(?:tokens|coins) sold so far\b|\balready (?:been )?(?:sold|claimed)\b/i],
   // money the sale has taken in: "already raised over $4.2 million", "$420M raised"; not a company's funding round
@@ -290,14 +290,14 @@ function newcomerBesideKnown(d: KindDoc): string | null {
 const KNOWN_NICKNAMES = String.raw`(?:DOGE|SHIB|XRP|PEPE|Solana|Ethereum|Shiba Inu|Dogecoin|Bitcoin|Cardano)`;
 const MYSTERY_TOKEN_TITLE_RE = new RegExp(
   [
-    String.raw`\bthis (?:new |viral |hidden |cheap |under-the-radar |low-cap |early-stage |\$0\.\d+ |[\w-]+ )?(?:altcoin|token|coin|meme ?coin|gem)\b|\ba different (?:token|coin|altcoin|crypto)\b`,
+    String.raw`\bthis (?:new |viral |hidden |cheap |under-the-radar |low-cap |early-stage |\$0\.\d+ |(?:under|sub)-\$[\d.]+ |[\w-]+ )?(?:altcoin|token|coin|meme ?coin|gem)\b|\ba different (?:token|coin|altcoin|crypto)\b`,
     String.raw`\bnext (?:${KNOWN_NICKNAMES}|big (?:thing|crypto|altcoin))\b|\bnew meme ?coin\b`,
     // "which altcoin is expected to surge", "which crypto offers 500% ROI": one unnamed token, the reader asked to guess
     String.raw`\bwhich (?:altcoin|token|coin|crypto|meme ?coin)\b(?!s)`,
     // a contender named only by what it is set against: "this DOGE rival", "another 10,000x rival", "the new Shiba Inu"
     String.raw`\b(?:this|another|a new) (?:[\w$,.-]+ ){0,2}?(?:rival|contender|challenger)\b|\bthe new ${KNOWN_NICKNAMES}\b(?! (?:ETFs?|ETPs?|funds?|treasur\w*|upgrade|standard|network|wallet|app|era|cycle|rules?)\b)`,
     // a count of unnamed tokens promised a move: "4 tokens that could explode", "top 3 cryptos that could mirror Ethereum"
-    String.raw`\b\d{1,2} (?:[\w-]+ )?(?:cryptos|altcoins|tokens|coins|meme ?coins|presales|cryptocurrencies) (?:that|which) (?:could|can|will|may|might) (?:explode|soar|skyrocket|moon|pump|surge|rally|mirror|repeat|deliver|outperform|\d+x)\b`,
+    String.raw`\b\d{1,2} (?:[\w-]+ )?(?:cryptos|altcoins|tokens|coins|meme ?coins|presales|cryptocurrencies) (?:(?:that|which) (?:could|can|will|may|might)|set to|poised to|tipped to|primed to|ready to) (?:explode|soar|skyrocket|moon|pump|surge|rally|mirror|repeat|deliver|outperform|\d+x)\b`,
   ].join('|'),
   'i',
 );
@@ -362,9 +362,9 @@ function promiseOnUnknown(d: KindDoc): string | null {
 
 // An unnamed newcomer with its promise in the same sentence: "an emerging project that carries the potential to deliver
 // 36,000% gains", "a low-cap token with 50x upside". News names the project it reports on; a promotion keeps the name
-// for the reveal. When holders are already said to move into it (the rotation signal), that sentence is counted once.
+// for the reveal. Returns and gains count only as promised ("outsized gains", "500% returns"): a report speaks of them too. When holders are already said to move into it (the rotation signal), that sentence is counted once.
 const NEWCOMER_PITCH_RE = new RegExp(
-  String.raw`\b(?:a|an|this|one) ${NEWCOMER_ADJECTIVES}+(?:project|token|altcoin|coin|meme ?coin|newcomer|contender|DeFi (?:token|project|protocol))\b[^.!?\n]{0,80}\b(?:potential|upside|\d{2,4}x|gains|returns|ROI|early (?:investors|buyers))\b`,
+  String.raw`\b(?:a|an|this|one) ${NEWCOMER_ADJECTIVES}+(?:[\w-]+ )?(?:project|token|altcoin|coin|meme ?coin|newcomer|contender|DeFi (?:token|project|protocol))\b[^.!?\n]{0,80}\b(?:potential|upside|\d{2,4}x|(?:outsized|massive|huge|life-changing|explosive|exponential|\d[\d,]*%) (?:gains|returns)|ROI|early (?:investors|buyers))\b`,
   'i',
 );
 
