@@ -337,14 +337,14 @@ const PRODUCT_PROMISE_RE = new RegExp(
   String.raw`(?:\b(?:for|of|with|eyes?|targets?) (\d{2,4})x\b|\b(\d{2,4})x (?:gains?|returns?|potential|upside|growth|rally|pump|profits?)\b|\b(\d{1,3}(?:,\d{3})+|\d{3,})\s?%\s?(?:ROI|staking rewards|APY|APR)\b|\$0\.\d+ (?:TGE|pre-?sale|launch|listing)\b|\bnext (?:DOGE|SHIB|PEPE|XRP|Solana|Ethereum|Shiba Inu|Dogecoin|Bitcoin|Cardano|big (?:thing|crypto|altcoin))\b|\b(?:targeting|surpassing|eyeing) \$\d|\bfrom \$0\.\d+ to \$\d)`,
   'gi',
 );
+const NAMED_PROMISE_RE = /\$0\.\d|\bnext /i; // a sub-dime launch or path, or the next famous coin
 const PROMISE_MIN_MULTIPLE = 10; // "2x" is a leveraged fund or a doubling a report can measure
 const PROMISE_MIN_PERCENT = 500; // a smaller yield is what staking and lending pay
 const PRODUCT_CLAUSE_CHARS = 40; // from the product to its promise, within one clause
 const CLAUSE_BREAK_RE = /[,;:?!–—|]|\.(?!\d)/;
 
 function promiseOnUnknown(d: KindDoc): string | null {
-  const known = KNOWN_COIN_RE.exec(d.title);
-  if (!known || ENFORCEMENT_RE.test(d.title)) return null;
+  if (!KNOWN_COIN_RE.test(d.title) || ENFORCEMENT_RE.test(d.title)) return null;
   const products = [...d.title.matchAll(PRODUCT_RE)];
   for (const p of d.title.matchAll(PRODUCT_PROMISE_RE)) {
     const figure = Number((p[1] ?? p[2] ?? p[3] ?? '').replace(/,/g, ''));
@@ -355,7 +355,14 @@ function promiseOnUnknown(d: KindDoc): string | null {
     if (!before || CLAUSE_BREAK_RE.test(d.title.slice(before.index + before[0].length, p.index))) continue;
     const named = !/(?:token|altcoin|coin|crypto|gem)$/i.test(before[0]);
     if (named && (before[0].split(' ').some((w) => KNOWN_SYMBOLS.has(w)) || KNOWN_COIN_RE.test(before[0]))) continue; // a known coin's own promise is a forecast
-    return `${d.title.slice(before.index, p.index + p[0].length).slice(0, 70)} beside ${known[0]}`;
+    // A name in capitals is also a fund, a firm or an officer ("ETF eyes 20x inflows", "MicroStrategy's 25x gains", "CEO
+    // sees 10x upside"): beside a name, only a promise no report makes counts, an entry price under a dime or "the next DOGE".
+    if (named && !NAMED_PROMISE_RE.test(p[0])) continue;
+    // the known coin is the hook only outside the product and its promise ("Is MOODENG the next DOGE?" has no hook)
+    const span = d.title.slice(before.index, p.index + p[0].length);
+    const hook = KNOWN_COIN_RE.exec(d.title.slice(0, before.index) + ' | ' + d.title.slice(p.index + p[0].length));
+    if (!hook) continue;
+    return `${span.slice(0, 70)} beside ${hook[0]}`;
   }
   return null;
 }
