@@ -631,6 +631,8 @@ describe('advertorial forms a teaser keeps (kinds-s19)', () => {
     expect(got.kind).toBe('sponsored');
     expect(got.reasons.some((r) => r.startsWith('hunt for the next winner'))).toBe(true);
     for (const text of [
+      'Venture investors are searching for the next Solana, but funding for new layer-1 networks fell 40% this year.',
+      'Bankers are racing to find the next bitcoin miner to list in New York after two listings this month.',
       'The exchange is searching for the next chief executive after the founder stepped down.',
       'Regulators are looking for the next steps after the court ruling, officials said.',
       'The team behind the wallet is hunting for the bug that froze withdrawals.',
@@ -657,6 +659,7 @@ describe('advertorial forms a teaser keeps (kinds-s19)', () => {
       'Quillwork, a new lending project, raised $8 million and said returns to depositors would fall next year.', // named, a report
       'The exchange listed a new token on Monday; its trading volume reached $40 million.', // unnamed, no promise
       'Analysts said an emerging market currency crisis had cut returns on local bonds.', // not a token
+      'A new DeFi protocol launched on Monday promising 20% returns. Experts say the yield is not sustainable.', // a yield, not a promised multiple
     ]) {
       expect(sponsoredReasons('Exchange adds lending markets', text).some((r) => r.startsWith('unnamed newcomer pitched')), text).toBe(false);
     }
@@ -747,5 +750,12 @@ describe('unnamed tokens in a teaser, in more of the forms promotions use (kinds
     expect(pitch.some((r) => r.startsWith('token-sale terms') && r.includes('token price'))).toBe(true);
     const fell = sponsoredReasons('Meme coin slides', 'The meme coin fell below $0.05 after its presale investors sold, data show.');
     expect(fell.some((r) => r.startsWith('token-sale terms'))).toBe(false);
+  });
+});
+
+describe('a token sale under inquiry (kinds-s19)', () => {
+  it('does not read the terms of a sale that a regulator is probing as a pitch', () => {
+    const got = sponsoredReasons('Token sale stage two closes as regulator opens probe', 'The token sale’s stage two closed on Friday at $0.02. The regulator said it had opened an inquiry into the presale.');
+    expect(got.some((r) => r.startsWith('token-sale terms'))).toBe(false);
   });
 });
