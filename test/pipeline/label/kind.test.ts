@@ -690,13 +690,20 @@ describe('forecast headlines without the word "prediction" (kinds-s19)', () => {
     expect(classifyKind({ title: 'Exchange on track for $1.5B in revenue, filings show', text: body }).kind).toBe('news');
   });
 
-  it('does not read a rally that happened, a stop in policy or a readied filing as a target', () => {
+  it('does not read a rally that happened, a stop in policy, a readied filing or a company\'s figures as a target', () => {
     for (const title of [
       'Zentacoin’s rally to $126K, then a slide: what happened',
       'Exchange on track for record year as volumes rise',
       'Fed next stop: rate cut in March',
       'Regulator readies for 20 new ETF filings',
       'Zentacoin braces for Fed decision',
+      // company figures in the same destination forms: millions, or a sum named after the figure
+      'Exchange on track for $500M in annual revenue',
+      'Miner on track for $40 million quarter as hashprice recovers',
+      'Startup charts a course to $100 million in sales',
+      '$10 million in play as exchange auctions seized bitcoin',
+      'Company’s next stop is $2M seed round',
+      'Bitcoin miners brace for 50% revenue drop after halving',
     ]) {
       expect(classifyKind({ title, text: body }).kind, title).toBe('news');
     }
