@@ -591,6 +591,7 @@ describe('advertorial forms a teaser keeps (kinds-s19)', () => {
     for (const [title, product] of [
       ['BTC tops $118K, but early buyers eye ZORVEX’s $0.004 presale', 'ZORVEX'],
       ['BTC tops $118K, but this $0.004 token offers 40x gains', 'this $0.004 token'],
+      ['BTC tops $118K, but insiders tip ZORVEX for 40x gains', 'ZORVEX'], // a name handed to the reader as a tip
       ['Ethereum steadies while sub-$0.030 token targeting $1 draws whales', 'sub-$0.030 token'],
       ['XRP hovers near $3 as QuillDAG’s $0.0021 TGE nears', 'QuillDAG'],
       ['Dogecoin rallies, yet PupMint rises as the next DOGE', 'PupMint'],
@@ -615,6 +616,8 @@ describe('advertorial forms a teaser keeps (kinds-s19)', () => {
       'Regulator warns Bitcoin buyers of ZORVEX presale offering 40x gains', // enforcement news
       // a name in capitals is also a fund, a firm or an officer: beside a name, multiples and yields are reports
       'Solana ETF eyes 20x inflows after approval',
+      'Analysts tip SBI for 10x growth as XRP corridor expands', // a tip of a firm's growth, not the reader's gain
+      'Bitcoin bulls back ETF for 10x inflows',
       'BlackRock CEO sees 10x upside for Bitcoin',
       'NorthStack’s 25x gains since adopting Bitcoin',
       'Ethereum staking via LIDO pays 600% APY? No, says analyst',

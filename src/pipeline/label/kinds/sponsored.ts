@@ -340,6 +340,8 @@ const PRODUCT_PROMISE_RE = new RegExp(
   'gi',
 );
 const NAMED_PROMISE_RE = /\$0\.\d|\bnext /i; // a sub-dime launch or path, or the next famous coin
+const TIP_BEFORE_RE = /\b(?:tip(?:s|ped)?|pick(?:s|ed)?) $/i; // the verb right before the name
+const TIPPED_GAIN_RE = /\b(?:gains?|returns?|profits?|ROI)\b/i; // a tip promises the reader's gain, not a firm's growth
 const PROMISE_MIN_MULTIPLE = 10; // "2x" is a leveraged fund or a doubling a report can measure
 const PROMISE_MIN_PERCENT = 500; // a smaller yield is what staking and lending pay
 const PRODUCT_CLAUSE_CHARS = 40; // from the product to its promise, within one clause
@@ -359,7 +361,8 @@ function promiseOnUnknown(d: KindDoc): string | null {
     if (named && (before[0].split(' ').some((w) => KNOWN_SYMBOLS.has(w)) || KNOWN_COIN_RE.test(before[0]))) continue; // a known coin's own promise is a forecast
     // A name in capitals is also a fund, a firm or an officer ("ETF eyes 20x inflows", "MicroStrategy's 25x gains", "CEO
     // sees 10x upside"): beside a name, only a promise no report makes counts, an entry price under a dime or "the next DOGE".
-    if (named && !NAMED_PROMISE_RE.test(p[0])) continue;
+    // A name handed to the reader as a tip ("insiders tip MUTM for 25x gains") is a pick, whatever else capitals name.
+    if (named && !NAMED_PROMISE_RE.test(p[0]) && !(TIP_BEFORE_RE.test(d.title.slice(0, before.index)) && TIPPED_GAIN_RE.test(d.title.slice(p.index, p.index + p[0].length + 12)))) continue;
     // the known coin is the hook only outside the product and its promise ("Is MOODENG the next DOGE?" has no hook)
     const span = d.title.slice(before.index, p.index + p[0].length);
     const hook = KNOWN_COIN_RE.exec(d.title.slice(0, before.index) + ' | ' + d.title.slice(p.index + p[0].length));
