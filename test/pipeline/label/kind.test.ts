@@ -629,8 +629,8 @@ describe('advertorial forms a teaser keeps (kinds-s19)', () => {
   });
 
   it('reads the opening\'s hunt for the next winner as a promotion hint, a report on a search not', () => {
-    const title = 'This low-cap altcoin could outrun Cardano by 2028';
-    const got = classifyKind({ title, text: 'The market is hunting for the next compounder and the chatter is getting louder. Bitcoin sets the tone.' });
+    const title = 'Why one quiet altcoin may leave Polkadot behind';
+    const got = classifyKind({ title: `${title}: this low-cap token`, text: 'Desk chatter says buyers are hunting for the next moonshot again. Bitcoin drifts sideways.' });
     expect(got.kind).toBe('sponsored');
     expect(got.reasons.some((r) => r.startsWith('hunt for the next winner'))).toBe(true);
     for (const text of [
@@ -645,17 +645,17 @@ describe('advertorial forms a teaser keeps (kinds-s19)', () => {
   });
 
   it('reads big wallets buying a sub-dime token as money moving into a newcomer, wallets buying a known coin not', () => {
-    const got = classifyKind({ title: 'BTC eyes $130K, big wallets buy sub-$0.030 token targeting $1 by 2027', text: 'Bitcoin could reach $130,000 this cycle, analysts say.' });
+    const got = classifyKind({ title: 'Large wallets scoop up a sub-$0.02 coin targeting $1 while Litecoin waits', text: 'Litecoin could retest $140 this month, a trader says.' });
     expect(got.kind).toBe('sponsored');
-    expect(got.reasons.some((r) => r.startsWith('rotation into a newcomer') && r.includes('sub-$0.030 token'))).toBe(true);
+    expect(got.reasons.some((r) => r.startsWith('rotation into a newcomer') && r.includes('sub-$0.02 coin'))).toBe(true);
     const known = sponsoredReasons('Big wallets buy Solana as the ETF decision nears', 'Wallets holding over 10,000 SOL bought another 2 million tokens this week.');
     expect(known.some((r) => r.startsWith('rotation into a newcomer'))).toBe(false);
   });
 
   it('reads an unnamed newcomer promised a gain in the same sentence as a promotion hint, a named project or a plain report not', () => {
     const reasons = sponsoredReasons(
-      'XRP rally to $4 could trigger the next 20,000% gains',
-      'XRP is back in the spotlight. Some traders say the real winner may be an emerging project that carries the potential to deliver outsized gains from its entry price.',
+      'A supply squeeze could lift Litecoin, but the bigger story is elsewhere',
+      'Litecoin looks tight on supply. Several desks whisper about a little-known token with room for outsized gains from its launch price.',
     );
     expect(reasons.some((r) => r.startsWith('unnamed newcomer pitched'))).toBe(true);
     for (const text of [

@@ -307,7 +307,7 @@ const MYSTERY_TOKEN_TITLE_RE = new RegExp(
 // "DOGE and SHIB top holders start accumulating a trending meme coin", "investors ... directing their focus towards a
 // promising newcomer". The advertorial's pivot from the market's news to its product, told as a flow of capital; news
 // of flows names a fund, an exchange or a coin it reports on, not "a newcomer" or a presale.
-// An unnamed token described by what it is: new, trending, low-cap, or priced under a dime ("a sub-$0.040 token").
+// An unnamed token described by what it is: new, trending, low-cap, or priced under a dime ("a sub-$0.030 token").
 const NEWCOMER_ADJECTIVES = String.raw`(?:promising |new |emerging |trending |rising |viral |low-cap |early-stage |under-the-radar |up-and-coming |lesser-known |little-known |sub-\$0\.\d+ |\$0\.\d+ )`;
 const NEWCOMER = String.raw`(?:(?:a |an |this |the )?${NEWCOMER_ADJECTIVES}+(?:newcomer|meme ?coin|token|altcoin|crypto(?:currency)?|coin|project|gem|PayFi|DeFi (?:token|project|protocol))|(?:a |an |this |the )?newcomer|[A-Z][\w$]*(?: [A-Z][\w$]*){0,2} (?:presale|token sale|ICO))`;
 const ROTATION_RE = new RegExp(
@@ -315,21 +315,21 @@ const ROTATION_RE = new RegExp(
   'i',
 );
 
-// The reader's search for the next winner, as the opening's premise: "investors are searching for the next gems",
-// "the market is hunting for the next compounder", "traders look for the next big winner". An advertorial opens by
+// The reader's search for the next winner, as the opening's premise: "buyers are searching for the next gem", "the
+// market is hunting for the next moonshot", "traders scout for the next big coin". An advertorial opens by
 // naming the hunt its product ends; a report names what happened, and a market column what moved. A famous coin as the
 // prize is left out: venture firms and bankers look for "the next Solana" or "the next Bitcoin miner" to list too.
 const NEXT_WINNER_HUNT_RE =
   /\b(?:search(?:es|ing)?|hunt(?:s|ing)?|look(?:s|ing)?|scout(?:s|ing)?|on the hunt|race|racing|scramble|scrambling) (?:for|to find) (?:the |their )?next (?:[\w-]+ ){0,2}?(?:gems?|compounders?|moonshots?|\d{2,4}x|big (?:thing|crypto|altcoin|coin|token|winner)|(?:major |big )?breakout (?:token|coin|altcoin|crypto|gem|star))\b(?! (?:miner|fund|firm|company|exchange|chain|network|listing|IPO)s?\b)/i;
 
-// A headline that hangs its promise on a token nobody knows, beside a coin everyone does: "BTC hits $116K, but insiders
-// tip MUTM for 25x gains", "PI & Flare Show Progress While BlockDAG Delivers $420M Raise & 2940% ROI", "big wallets buy
-// sub-$0.040 token targeting $1 by 2026", "AlphaPepe Rises as the Next DOGE". The known coin is the hook, the unknown one
+// A headline that hangs its promise on a token nobody knows, beside a coin everyone does: "BTC holds $118K, but insiders
+// tip ZORVEX for 40x gains", "Ethereum steadies while a sub-$0.030 token targeting $1 draws whales", "XRP hovers as
+// QuillDAG's $0.0021 TGE nears", "PupMint rises as the next DOGE". The known coin is the hook, the unknown one
 // the product; the promise (multiples, a gain in hundreds of percent, a token launch, a sub-dime price with a target)
 // stands in the same clause as the unknown token. The promise's figure may also be counted by the hype signals: this
 // signal's own evidence is the pairing, which a teaser keeps when the ticker's introduction in the body is cut away.
 // The product: a token named by a price under a dime or as "this token", or a name the coin table does not know, written
-// as tickers and brands are (all capitals, or a capital inside the word: "MUTM", "MAGACOIN FINANCE", "BlockDAG").
+// as tickers and brands are (all capitals, or a capital inside the word: "ZORVEX", "QUILL FINANCE", "QuillDAG").
 const PRODUCT_RE =
   /(?:\bsub-\$0\.\d+|(?:\b[Tt]his |\b[Aa] |\b[Nn]ew )?\$0\.\d+)\s(?:[\w-]+\s)?(?:[Tt]oken|[Aa]ltcoin|[Cc]oin|[Cc]rypto|[Gg]em)\b|\b(?:[Tt]his|[Aa] new) (?:[\w-]+ )?(?:[Tt]oken|[Aa]ltcoin|[Gg]em)\b|\b[A-Z][a-z]+[A-Z][A-Za-z]+\b|\b[A-Z]{3,10}(?: [A-Z]{3,10})?\b/g;
 // What is promised on it: multiples of ten or more, a yield of hundreds of percent, a launch at a price under a dime,
@@ -361,7 +361,7 @@ function promiseOnUnknown(d: KindDoc): string | null {
     if (named && (before[0].split(' ').some((w) => KNOWN_SYMBOLS.has(w)) || KNOWN_COIN_RE.test(before[0]))) continue; // a known coin's own promise is a forecast
     // A name in capitals is also a fund, a firm or an officer ("ETF eyes 20x inflows", "MicroStrategy's 25x gains", "CEO
     // sees 10x upside"): beside a name, only a promise no report makes counts, an entry price under a dime or "the next DOGE".
-    // A name handed to the reader as a tip ("insiders tip MUTM for 25x gains") is a pick, whatever else capitals name.
+    // A name handed to the reader as a tip ("insiders tip ZORVEX for 40x gains") is a pick, whatever else capitals name.
     if (named && !NAMED_PROMISE_RE.test(p[0]) && !(TIP_BEFORE_RE.test(d.title.slice(0, before.index)) && TIPPED_GAIN_RE.test(d.title.slice(p.index, p.index + p[0].length + 12)))) continue;
     // the known coin is the hook only outside the product and its promise ("Is MOODENG the next DOGE?" has no hook)
     const span = d.title.slice(before.index, p.index + p[0].length);
@@ -372,9 +372,10 @@ function promiseOnUnknown(d: KindDoc): string | null {
   return null;
 }
 
-// An unnamed newcomer with its promise in the same sentence: "an emerging project that carries the potential to deliver
-// 36,000% gains", "a low-cap token with 50x upside". News names the project it reports on; a promotion keeps the name
-// for the reveal. Returns and gains count only as promised ("outsized gains", "500% returns"): a report speaks of them too. When holders are already said to move into it (the rotation signal), that sentence is counted once.
+// An unnamed newcomer with its promise in the same sentence: "an emerging project that could deliver 20,000% gains", "a
+// low-cap token with 50x upside". News names the project it reports on; a promotion keeps the name for the reveal.
+// Returns and gains count only as promised ("outsized gains", "500% returns"): a report speaks of them too. When holders
+// are already said to move into it (the rotation signal), that sentence is counted once.
 const NEWCOMER_PITCH_RE = new RegExp(
   String.raw`\b(?:a|an|this|one) ${NEWCOMER_ADJECTIVES}+(?:[\w-]+ )?(?:project|token|altcoin|coin|meme ?coin|newcomer|contender|DeFi (?:token|project|protocol))\b[^.!?\n]{0,80}\b(?:potential|upside|\d{2,4}x|(?:outsized|massive|huge|life-changing|explosive|exponential|\d{3,}%|\d{1,3}(?:,\d{3})+%) (?:gains|returns)|ROI|early (?:investors|buyers))\b`,
   'i',
