@@ -60,12 +60,17 @@ export const thresholds: Thresholds = {
   'kinds.pooled.macro_f1': { min: 0.76 },
   // Teasers: what a feed that gives two sentences leaves of the evidence. Before the kinds-general branch: sponsored
   // 1.000/0.551, price-prediction 0.745/0.905; then sponsored 1.000/0.653, price-prediction 0.800/0.905; kinds-blind:
-  // sponsored 1.000/0.694 (rotation into a newcomer), price-prediction 0.806/0.940.
+  // sponsored 1.000/0.694 (rotation into a newcomer), price-prediction 0.806/0.940; kinds-s19: sponsored 1.000/0.776 and
+  // price-prediction 0.832/0.940 (a promise on an unknown token in the headline, the hunt for the next winner); then
+  // 1.000/0.796 and 0.840/0.940 (a sub-dime token as a newcomer, an unnamed newcomer pitched); then 1.000/0.765 and
+  // 0.823/0.940: a name in capitals beside a multiple or a yield no longer counts as a promise on an unknown token
+  // (it fired on invented news such as "Solana ETF eyes 20x inflows", "BlackRock CEO sees 10x upside"); then 1.000/0.776
+  // and 0.832/0.940 (a name tipped to the reader for a multiple of gains counts again).
   'kinds.teaser.cryptoprism-202510.sponsored.precision': { min: 0.99 },
-  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.68 },
+  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.77 },
   'kinds.teaser.cryptoprism-202510.press-release.precision': { min: 0.99 },
   'kinds.teaser.cryptoprism-202510.press-release.recall': { min: 0.86 },
-  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.80 },
+  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.83 },
   'kinds.teaser.cryptoprism-202510.price-prediction.recall': { min: 0.93 },
   // kinds-dev-2, blind (eval/data/README.md): first measure sponsored 1.000/1.000 (one text), price-prediction
   // 0.833/0.714, accuracy 0.705; after the pundit-called-move headline 0.857/0.857 (teaser cryptoprism 0.806/0.940).

@@ -584,3 +584,188 @@ describe('a sale to the reader distributed as a release (kinds-blind)', () => {
     expect(got.kind).toBe('news');
   });
 });
+
+describe('advertorial forms a teaser keeps (kinds-s19)', () => {
+  it('reads a promise hung on an unknown token beside a known coin in the headline as a promotion hint', () => {
+    const teaser = 'Bitcoin set a new weekly high on Friday. Traders are watching the funding rate closely.';
+    for (const [title, product] of [
+      ['BTC tops $118K, but early buyers eye ZORVEX’s $0.004 presale', 'ZORVEX'],
+      ['BTC tops $118K, but this $0.004 token offers 40x gains', 'this $0.004 token'],
+      ['BTC tops $118K, but insiders tip ZORVEX for 40x gains', 'ZORVEX'], // a name handed to the reader as a tip
+      ['Ethereum steadies while sub-$0.030 token targeting $1 draws whales', 'sub-$0.030 token'],
+      ['XRP hovers near $3 as QuillDAG’s $0.0021 TGE nears', 'QuillDAG'],
+      ['Dogecoin rallies, yet PupMint rises as the next DOGE', 'PupMint'],
+      ['Solana steadies as a new token offers 850% APY', 'a new token'],
+    ]) {
+      const got = sponsoredReasons(title, teaser).find((r) => r.startsWith('promise on an unknown token'));
+      expect(got, title).toContain(product);
+    }
+    // with the headline's figure also read as hype, the teaser reaches the sponsored score
+    expect(classifyKind({ title: 'BTC tops $118K, but this $0.004 token offers 40x gains', text: teaser }).kind).toBe('sponsored');
+  });
+
+  it('does not take a known coin\'s target, a company\'s return, a small figure or a real launch for that promise', () => {
+    const teaser = 'Bitcoin set a new weekly high on Friday. Traders are watching the funding rate closely.';
+    for (const title of [
+      'Bitcoin eyes $150K as XRP targets 10x volume growth', // the promise is a known coin's
+      'Bitcoin holds $110K as ETF inflows top $1B', // no promise
+      'Ethereum layer-2 MegaRoll sets its TGE for March', // a launch without an entry price
+      'Bitcoin treasury firm NorthStack posts 2,000% return since 2020', // a company's return is a report
+      'Solana steadies as StakeRow pays 7% APY', // a yield any staking pays
+      'Bitcoin drops 3%; SEC delays ETF decision, traders eye 2x funds', // a leveraged fund, a regulator
+      'Regulator warns Bitcoin buyers of ZORVEX presale offering 40x gains', // enforcement news
+      // a name in capitals is also a fund, a firm or an officer: beside a name, multiples and yields are reports
+      'Solana ETF eyes 20x inflows after approval',
+      'Analysts tip SBI for 10x growth as XRP corridor expands', // a tip of a firm's growth, not the reader's gain
+      'Bitcoin bulls back ETF for 10x inflows',
+      'BlackRock CEO sees 10x upside for Bitcoin',
+      'NorthStack’s 25x gains since adopting Bitcoin',
+      'Ethereum staking via LIDO pays 600% APY? No, says analyst',
+      // the famous coin inside the promise is no hook
+      'Is MOODENG the next DOGE? Traders split',
+    ]) {
+      expect(sponsoredReasons(title, teaser).some((r) => r.startsWith('promise on an unknown token')), title).toBe(false);
+    }
+  });
+
+  it('reads the opening\'s hunt for the next winner as a promotion hint, a report on a search not', () => {
+    const title = 'Why one quiet altcoin may leave Polkadot behind';
+    const got = classifyKind({ title: `${title}: this low-cap token`, text: 'Desk chatter says buyers are hunting for the next moonshot again. Bitcoin drifts sideways.' });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('hunt for the next winner'))).toBe(true);
+    for (const text of [
+      'Venture investors are searching for the next Solana, but funding for new layer-1 networks fell 40% this year.',
+      'Bankers are racing to find the next bitcoin miner to list in New York after two listings this month.',
+      'The exchange is searching for the next chief executive after the founder stepped down.',
+      'Regulators are looking for the next steps after the court ruling, officials said.',
+      'The team behind the wallet is hunting for the bug that froze withdrawals.',
+    ]) {
+      expect(sponsoredReasons('Exchange names interim chief as board meets', text).some((r) => r.startsWith('hunt for the next winner')), text).toBe(false);
+    }
+  });
+
+  it('reads big wallets buying a sub-dime token as money moving into a newcomer, wallets buying a known coin not', () => {
+    const got = classifyKind({ title: 'Large wallets scoop up a sub-$0.02 coin targeting $1 while Litecoin waits', text: 'Litecoin could retest $140 this month, a trader says.' });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('rotation into a newcomer') && r.includes('sub-$0.02 coin'))).toBe(true);
+    const known = sponsoredReasons('Big wallets buy Solana as the ETF decision nears', 'Wallets holding over 10,000 SOL bought another 2 million tokens this week.');
+    expect(known.some((r) => r.startsWith('rotation into a newcomer'))).toBe(false);
+  });
+
+  it('reads an unnamed newcomer promised a gain in the same sentence as a promotion hint, a named project or a plain report not', () => {
+    const reasons = sponsoredReasons(
+      'A supply squeeze could lift Litecoin, but the bigger story is elsewhere',
+      'Litecoin looks tight on supply. Several desks whisper about a little-known token with room for outsized gains from its launch price.',
+    );
+    expect(reasons.some((r) => r.startsWith('unnamed newcomer pitched'))).toBe(true);
+    for (const text of [
+      'Quillwork, a new lending project, raised $8 million and said returns to depositors would fall next year.', // named, a report
+      'The exchange listed a new token on Monday; its trading volume reached $40 million.', // unnamed, no promise
+      'Analysts said an emerging market currency crisis had cut returns on local bonds.', // not a token
+      'A new DeFi protocol launched on Monday promising 20% returns. Experts say the yield is not sustainable.', // a yield, not a promised multiple
+    ]) {
+      expect(sponsoredReasons('Exchange adds lending markets', text).some((r) => r.startsWith('unnamed newcomer pitched')), text).toBe(false);
+    }
+  });
+});
+
+describe('forecast headlines without the word "prediction" (kinds-s19)', () => {
+  const body = 'The token traded flat on Tuesday. Volumes were light across major exchanges.';
+
+  it('reads a next stop, a course, a level in play, a set-up or a readied leap, and "on track for" a level as a target', () => {
+    for (const title of [
+      'Zentacoin next stop: $300',
+      'Zentacoin’s next stop is $5, chart suggests',
+      'Zentacoin rally to $6,000 in play, says trader',
+      'Zentacoin charts a course to $1,500',
+      'Zentacoin sets up for run at $40',
+      'Zentacoin readies for 60% leap',
+      'Zentacoin on track for $200K, says fund manager',
+    ]) {
+      const got = classifyKind({ title, text: body });
+      expect(got.kind, title).toBe('price-prediction');
+      expect(got.reasons.some((r) => r.startsWith('price-target headline')), title).toBe(true);
+    }
+  });
+
+  it('reads a level followed by a comma as a level ("could hit $150K, analysts say"), a billion-dollar sum not', () => {
+    expect(classifyKind({ title: 'Zentacoin could hit $150K, analysts say', text: body }).kind).toBe('price-prediction');
+    expect(classifyKind({ title: 'Exchange on track for $1.5B in revenue, filings show', text: body }).kind).toBe('news');
+  });
+
+  it('does not read a rally that happened, a stop in policy, a readied filing or a company\'s figures as a target', () => {
+    for (const title of [
+      'Zentacoin’s rally to $126K, then a slide: what happened',
+      'Exchange on track for record year as volumes rise',
+      'Fed next stop: rate cut in March',
+      'Regulator readies for 20 new ETF filings',
+      'Zentacoin braces for Fed decision',
+      // company figures in the same destination forms: millions, or a sum named after the figure
+      'Exchange on track for $500M in annual revenue',
+      'Miner on track for $40 million quarter as hashprice recovers',
+      'Startup charts a course to $100 million in sales',
+      '$10 million in play as exchange auctions seized bitcoin',
+      'Company’s next stop is $2M seed round',
+      'Bitcoin miners brace for 50% revenue drop after halving',
+    ]) {
+      expect(classifyKind({ title, text: body }).kind, title).toBe('news');
+    }
+  });
+});
+
+describe('the clock of a token sale in a teaser (kinds-s19)', () => {
+  it('counts a bonus for buying now or a price that rises at the next stage as a term of the sale', () => {
+    const got = classifyKind({
+      title: 'Forget Dogecoin: this meme coin offers 40% bonus tokens until Friday',
+      text: 'Dogecoin has stalled below $0.30. Meanwhile, the Pawvault presale is handing early buyers a 40% bonus before the next price increase.',
+    });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('token-sale terms') && r.includes('sale urgency'))).toBe(true);
+    const stage = sponsoredReasons('Lendora presale draws XRP holders', 'The Lendora presale keeps drawing buyers, and the next stage opens at $0.022.');
+    expect(stage.some((r) => r.startsWith('token-sale terms') && r.includes('sale urgency'))).toBe(true);
+  });
+
+  it('does not read a finished sale or an exchange fee promotion as a sale with a clock', () => {
+    const done = sponsoredReasons(
+      'Layer-2 token sale raises $40 million in 10 minutes',
+      'The public token sale raised $40 million, and the team said there would be no next round. Buyers received a 10% bonus at the close.',
+    );
+    expect(done.some((r) => r.startsWith('token-sale terms'))).toBe(false);
+    const exchange = sponsoredReasons('Exchange cuts trading fees for new users', 'New users get a 20% bonus on their first deposit, the exchange said.');
+    expect(exchange.some((r) => r.startsWith('token-sale terms'))).toBe(false);
+  });
+});
+
+describe('unnamed tokens in a teaser, in more of the forms promotions use (kinds-s19)', () => {
+  it('reads an unnamed newcomer with one more word before its noun ("a new layer-1 token") pitched to early investors', () => {
+    const got = classifyKind({
+      title: 'Solana killer? This new layer-1 has early investors dreaming of 50x',
+      text: 'Solana has dominated the fast-chain trade. A new layer-1 token is now drawing comparisons, and early investors talk of 50x.',
+    });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('unnamed newcomer pitched') && r.includes('new layer-1 token'))).toBe(true);
+    const report = sponsoredReasons('Exchange lists layer-1 token', 'The exchange listed a new layer-1 token on Monday, and its volume reached $40 million.');
+    expect(report.some((r) => r.startsWith('unnamed newcomer pitched'))).toBe(false);
+  });
+
+  it('reads "this under-$1 altcoin" and "3 altcoins set to outperform" as teased tokens, "3 altcoins set to unlock tokens" not', () => {
+    const teaser = 'Solana has been one of the best performers of the cycle.';
+    expect(sponsoredReasons('Analysts say this under-$1 altcoin could outperform Solana', teaser).some((r) => r.startsWith('mystery-token headline'))).toBe(true);
+    expect(sponsoredReasons('Top analyst picks 3 altcoins set to outperform Bitcoin this quarter', teaser).some((r) => r.startsWith('mystery-token headline'))).toBe(true);
+    expect(sponsoredReasons('3 altcoins set to unlock tokens this week', teaser).some((r) => r.startsWith('mystery-token headline'))).toBe(false);
+  });
+
+  it('reads a token "priced under $0.05" as the price the reader pays, a coin that fell below a price not', () => {
+    const pitch = sponsoredReasons('Whales accumulate a DeFi token', 'The presale token, priced under $0.05, has drawn large wallets this week.');
+    expect(pitch.some((r) => r.startsWith('token-sale terms') && r.includes('token price'))).toBe(true);
+    const fell = sponsoredReasons('Meme coin slides', 'The meme coin fell below $0.05 after its presale investors sold, data show.');
+    expect(fell.some((r) => r.startsWith('token-sale terms'))).toBe(false);
+  });
+});
+
+describe('a token sale under inquiry (kinds-s19)', () => {
+  it('does not read the terms of a sale that a regulator is probing as a pitch', () => {
+    const got = sponsoredReasons('Token sale stage two closes as regulator opens probe', 'The token sale’s stage two closed on Friday at $0.02. The regulator said it had opened an inquiry into the presale.');
+    expect(got.some((r) => r.startsWith('token-sale terms'))).toBe(false);
+  });
+});

@@ -12,8 +12,13 @@ import { distinctMatches, firstMatch, OPENING_CHARS, type KindDoc, type Signal }
 
 const PRICE = String.raw`\$\s?\d[\d,.]*\s?(?:[kKmMbBtT]\b|million|billion|trillion)?`;
 // A price a coin trades at, not an amount of money: "$150K", "$0.40", "$1 million" a coin, but not "$56 trillion"
-// of payments, a "$2 billion valuation" or a "$10M seed round".
-const LEVEL = String.raw`\$\s?\d[\d,.]*(?:\s?[kK]\b|\s?[mM]\b|\s?million\b)?(?![\w,.]|\s?(?:[bBtT]\b|billion|trillion|bln|mln)|\s(?:[\w-]+\s)?(?:seed|series|funding|round|raise|valuation|IPO|deal|fund|loan|investment|acquisition|in (?:inflows|outflows|losses|liquidations|volume)))`;
+// of payments, a "$2 billion valuation" or a "$10M seed round". A comma or a full stop after the figure ends it ("could hit $150K,
+// analysts say"); one followed by a digit is inside it.
+const LEVEL = String.raw`\$\s?\d[\d,.]*(?:\s?[kK]\b|\s?[mM]\b|\s?million\b)?(?!\w|[,.]\d|\s?(?:[bBtT]\b|billion|trillion|bln|mln)|\s(?:[\w-]+\s)?(?:seed|series|funding|round|raise|valuation|IPO|deal|fund|loan|investment|acquisition|in (?:inflows|outflows|losses|liquidations|volume)))`;
+// A coin's price and nothing else: no millions (a firm's revenue, a fund's raise) and no sum of money named after it.
+// The destination forms that outlets also use of company figures ("on track for $500M in revenue", "a course to $100
+// million in sales") read this one.
+const COIN_LEVEL = String.raw`\$\s?\d[\d,.]*(?:\s?[kK]\b)?(?!\w|[,.]\d|\s?(?:[mMbBtT]\b|million|billion|trillion|bln|mln)|\s(?:[\w-]+\s)?(?:in\s|of\s)?(?:revenue|sales|profits?|fees|earnings|funding|raise|round|valuation|deal|fund|grants?|fines?|settlement|volume|inflows|outflows)(?![\w-]))`;
 const LABEL_RE = /\bprice (?:predictions?|forecasts?|outlook|targets?)\b|\bmarket predictions?\b/i;
 // "predicts" and "forecast" also head news about forecasts of anything: alone they are a weak hint.
 const PREDICT_WORD_RE = /\bpredict(?:s|ions?|ed)?\b(?! (?:markets?|bets?))|\bforecasts?\b/i;
@@ -30,10 +35,12 @@ const DESTINATION = String.raw`(?:(?:back |as high as |as low as |up |down )?(?:
 const TARGET_FORMS: string[] = [
   String.raw`\b(?:could|can|may|might|will|would|set to|poised to|on track to|expected to|likely to|ready to|primed for|to)\s+(?:\w+\s+){0,2}${MOVE_VERB}(?:e?s|ing)?\s+${DESTINATION}`,
   String.raw`\btargets? (?:of )?${LEVEL}|${LEVEL}\s+(?:price )?targets?\b`,
-  String.raw`\beyes?\s+(?:a\s+)?(?:\w+\s+){0,2}(?:rally (?:at|to)\s+|move to\s+|surge to\s+)?(?:${LEVEL}|\d{2,}% (?:rally|surge|gains?|upside|jump|pump))`,
-  String.raw`\b(?:path|road|route|moonshot|way) (?:to|toward|towards) ${LEVEL}`,
+  String.raw`\beyes?\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:rally (?:at|to)\s+|move to\s+|surge to\s+)?(?:${LEVEL}|\d{2,}% (?:rally|surge|gains?|upside|jump|pump))`,
+  String.raw`\b(?:path|road|route|moonshot|way) (?:to|toward|towards) ${LEVEL}|\bcourse (?:to|toward|towards) ${COIN_LEVEL}`,
+  // the next level named as a stop on the way: "next stop: $300", "next stop is $5"
+  String.raw`\bnext (?:stop|station|destination)\b(?:\s?:|\s(?:is|at|for|could be|may be|at around))?\s(?:the\s)?${COIN_LEVEL}`,
   // a destination without a modal: "headed for $200K", "on course for $150K", "bound for $10"
-  String.raw`\b(?:headed|heading|bound|on course|en route) (?:for|to|toward|towards) ${LEVEL}`,
+  String.raw`\b(?:headed|heading|bound|on course|en route) (?:for|to|toward|towards) ${LEVEL}|\bon track (?:for|to) ${COIN_LEVEL}`,
   // a target named as such: "its next target sits at $35", "the upside target is $4.80"
   String.raw`\b(?:next|upside|price|new) targets?\b[^.?!$]{0,15}${LEVEL}`,
   // someone expects a coin to reach a level: "trader expects Solana to revisit $150", "analysts back ETH to hit $6K"
@@ -42,8 +49,9 @@ const TARGET_FORMS: string[] = [
   // "XRP to $10K?", "a move to $1,100 next?"; not "can it hold above $200?" (holding a level is a chart reading)
   String.raw`(?<!\b(?:hold|holds|stay|stays|remain|remains|keep|defend|defends|it)\s)\b(?:to|at|toward|towards|above|below) ${LEVEL}[^.?!]{0,12}(?:next\s*)?\?|${LEVEL} or ${LEVEL}\?`,
   String.raw`${LEVEL}\s(?:[\w$.,'’-]+\s){0,3}(?:in view|in sight|within reach|on the cards|on the table|incoming|next|ahead|is possible|is coming)\b`,
+  String.raw`${COIN_LEVEL}\s(?:[\w$.,'’-]+\s){0,2}in play\b`,
   String.raw`\b(?:sees|expects|predicts|projects|forecasts|calls for|hints at|points? to|tips|odds of) (?:a |an |the )?(?:[\w-]+ ){0,2}${LEVEL}`,
-  String.raw`\b(?:set|set up|poised|primed|ready|on track) for (?:a |an )?(?:[\w$.,%-]+ ){0,3}(?:rally|surge|run|breakout|rebound|drop|crash|correction|\d{2,}% (?:move|leg|jump|rise|drop))\b`,
+  String.raw`\b(?:set|sets? up|poised|primed|ready|readies|gears? up|on track) for (?:a |an )?(?:[\w$.,%-]+ ){0,3}(?:rally|surge|run|breakout|rebound|drop|crash|correction|\d{2,}% (?:move|leg|jump|rise|drop|leap|rally|surge))\b`,
   String.raw`\baims? (?:for|at) ${LEVEL}|\bsets? (?:its )?sights on ${LEVEL}`,
   String.raw`${LEVEL}(?:\s?[-–]\s?${LEVEL})?\+?\s(?:[\w-]+\s)?(?:price\s)?(?:predictions?|forecasts?|calls?|upside|potential)\b|\bupside (?:to|of|toward) ${LEVEL}`,
   String.raw`\b(?:could|can|may|might|will|would|set to|poised to|expected to|likely to)\s+(?:\w+\s+)?(?:send|drive|propel|push|lift|take)\s+(?:[\w$]+\s+){0,2}(?:to|into|toward|towards|past|above|beyond)\s+(?:a\s+|the\s+)?${LEVEL}`,

@@ -162,17 +162,21 @@ const TOKEN_SALE_TERMS: [string, RegExp][] = [
   ['presale', /\bpre-?sales?\b|\bICO\b|\bIDO\b|\bwhitelist\b/i],
   ['sale stage', /\b(?:stage|phase) \d{1,2}\b/i],
   // the price the reader pays now: "priced at $0.035", "at just $0.0058", "$0.021 per token"; not "climbed from $0.004"
-  ['token price', /\b(?:priced at|at just|for just|for only|entry price|listing price|launch price|presale price|current price of|(?:token|coin|altcoin|presale|stage|phase) (?:at|for|priced at)) \$\d|\bat \$0\.\d+\b|\$0\.\d+ (?:per token|each)\b|\b(?:sub-|under )\$0\.\d+ (?:token|coin|altcoin|crypto|gem)\b/i],
+  ['token price', /\b(?:priced at|at just|for just|for only|entry price|listing price|launch price|presale price|current price of|(?:token|coin|altcoin|presale|stage|phase) (?:at|for|priced at)) \$\d|\bat \$0\.\d+\b|\$0\.\d+ (?:per token|each)\b|\b(?:sub-|under )\$0\.\d+ (?:token|coin|altcoin|crypto|gem)\b|\bpriced (?:under|below) \$0\.\d/i],
   // a sale under way: "55% sold", "over 60% of the stage already claimed"; a sale that ended ("sold out") is a report
   ['share sold', /\b\d{1,3}(?:\.\d)?% (?:sold|claimed|of (?:the )?(?:tokens|supply|allocation|stage|phase)(?: already)? (?:sold|claimed))\b|\b(?:tokens|coins) sold so far\b|\balready (?:been )?(?:sold|claimed)\b/i],
   // money the sale has taken in: "already raised over $4.2 million", "$420M raised"; not a company's funding round
   ['raise', /\b(?:has |have |already |just )?raised (?:over |more than |nearly |almost |about |close to )?\$\s?\d[\d,.]*\s?(?:[kKmM]\b|million)(?! (?:in |from |through )?(?:a |an |its |the )?(?:seed|series|funding|strategic|private|venture|round|led|at a))|\$\s?\d[\d,.]*\s?(?:[kKmM]\b|million)\+? raised\b/i],
+  // the sale's clock: a bonus offered for buying now, a price that rises at the next stage ("before the next price increase",
+  // "the next phase opens at $0.022", "a discounted entry"); a report of a sale that happened has no next price
+  ['sale urgency', /\b(?:gets?|claims?|grabs?|secures?|offers?|offering|hand(?:s|ing)|gives?|giving|unlocks?) (?:[\w-]+ ){0,3}?(?:a |an )?\d{1,3}% bonus\b|\bbonus tokens\b|\b(?:price|cost) (?:increase|rise|hike|jump)s? (?:in|at|with|for) (?:the )?next (?:stage|phase|round)\b|\bbefore (?:the )?(?:next )?(?:price|stage) (?:increase|rise|hike|jump|change)s?\b|\bbefore the price rises\b|\bnext (?:stage|phase|round)\b[^.!?]{0,40}\$0\.\d|\bdiscount(?:ed)? entry\b/i],
   ['listing promise', /\b(?:before|ahead of) (?:its |the )?(?:exchange |CEX |public )?(?:listing|launch)\b|\blisting (?:price|target)\b|\bTGE\b/i],
 ];
 
 const TOKEN_SALE_MIN_TERMS = 2; // different terms of a sale in the opening
 
 function tokenSaleTerms(d: KindDoc): string | null {
+  if (ENFORCEMENT_RE.test(d.title)) return null; // a sale under inquiry is news of the inquiry
   const text = lede(d);
   const found = TOKEN_SALE_TERMS.map(([name, re]) => (re.test(text) ? name : null)).filter((n): n is string => n !== null);
   return found.length >= TOKEN_SALE_MIN_TERMS ? found.join(' + ') : null;
@@ -287,14 +291,14 @@ function newcomerBesideKnown(d: KindDoc): string | null {
 const KNOWN_NICKNAMES = String.raw`(?:DOGE|SHIB|XRP|PEPE|Solana|Ethereum|Shiba Inu|Dogecoin|Bitcoin|Cardano)`;
 const MYSTERY_TOKEN_TITLE_RE = new RegExp(
   [
-    String.raw`\bthis (?:new |viral |hidden |cheap |under-the-radar |low-cap |early-stage |\$0\.\d+ |[\w-]+ )?(?:altcoin|token|coin|meme ?coin|gem)\b|\ba different (?:token|coin|altcoin|crypto)\b`,
+    String.raw`\bthis (?:new |viral |hidden |cheap |under-the-radar |low-cap |early-stage |\$0\.\d+ |(?:under|sub)-\$[\d.]+ |[\w-]+ )?(?:altcoin|token|coin|meme ?coin|gem)\b|\ba different (?:token|coin|altcoin|crypto)\b`,
     String.raw`\bnext (?:${KNOWN_NICKNAMES}|big (?:thing|crypto|altcoin))\b|\bnew meme ?coin\b`,
     // "which altcoin is expected to surge", "which crypto offers 500% ROI": one unnamed token, the reader asked to guess
     String.raw`\bwhich (?:altcoin|token|coin|crypto|meme ?coin)\b(?!s)`,
     // a contender named only by what it is set against: "this DOGE rival", "another 10,000x rival", "the new Shiba Inu"
     String.raw`\b(?:this|another|a new) (?:[\w$,.-]+ ){0,2}?(?:rival|contender|challenger)\b|\bthe new ${KNOWN_NICKNAMES}\b(?! (?:ETFs?|ETPs?|funds?|treasur\w*|upgrade|standard|network|wallet|app|era|cycle|rules?)\b)`,
     // a count of unnamed tokens promised a move: "4 tokens that could explode", "top 3 cryptos that could mirror Ethereum"
-    String.raw`\b\d{1,2} (?:[\w-]+ )?(?:cryptos|altcoins|tokens|coins|meme ?coins|presales|cryptocurrencies) (?:that|which) (?:could|can|will|may|might) (?:explode|soar|skyrocket|moon|pump|surge|rally|mirror|repeat|deliver|outperform|\d+x)\b`,
+    String.raw`\b\d{1,2} (?:[\w-]+ )?(?:cryptos|altcoins|tokens|coins|meme ?coins|presales|cryptocurrencies) (?:(?:that|which) (?:could|can|will|may|might)|set to|poised to|tipped to|primed to|ready to) (?:explode|soar|skyrocket|moon|pump|surge|rally|mirror|repeat|deliver|outperform|\d+x)\b`,
   ].join('|'),
   'i',
 );
@@ -303,9 +307,77 @@ const MYSTERY_TOKEN_TITLE_RE = new RegExp(
 // "DOGE and SHIB top holders start accumulating a trending meme coin", "investors ... directing their focus towards a
 // promising newcomer". The advertorial's pivot from the market's news to its product, told as a flow of capital; news
 // of flows names a fund, an exchange or a coin it reports on, not "a newcomer" or a presale.
-const NEWCOMER = String.raw`(?:(?:a |an |this |the )?(?:promising |new |emerging |trending |rising |viral |low-cap |early-stage |under-the-radar |up-and-coming )+(?:newcomer|meme ?coin|token|altcoin|crypto(?:currency)?|coin|project|gem|PayFi|DeFi (?:token|project|protocol))|(?:a |an |this |the )?newcomer|[A-Z][\w$]*(?: [A-Z][\w$]*){0,2} (?:presale|token sale|ICO))`;
+// An unnamed token described by what it is: new, trending, low-cap, or priced under a dime ("a sub-$0.030 token").
+const NEWCOMER_ADJECTIVES = String.raw`(?:promising |new |emerging |trending |rising |viral |low-cap |early-stage |under-the-radar |up-and-coming |lesser-known |little-known |sub-\$0\.\d+ |\$0\.\d+ )`;
+const NEWCOMER = String.raw`(?:(?:a |an |this |the )?${NEWCOMER_ADJECTIVES}+(?:newcomer|meme ?coin|token|altcoin|crypto(?:currency)?|coin|project|gem|PayFi|DeFi (?:token|project|protocol))|(?:a |an |this |the )?newcomer|[A-Z][\w$]*(?: [A-Z][\w$]*){0,2} (?:presale|token sale|ICO))`;
 const ROTATION_RE = new RegExp(
-  String.raw`\b(?:holders?|investors?|whales?|traders?|buyers?|smart money|capital|community|communities)\b[^.!?\n]{0,60}?\b(?:shift(?:s|ing|ed)?|rotat(?:e|es|ing|ed)|pivot(?:s|ing|ed)?|flock(?:s|ing|ed)?|pour(?:s|ing|ed)?|switch(?:es|ing|ed)?|mov(?:e|es|ing|ed)|turn(?:s|ing|ed)?|direct(?:s|ing|ed)? (?:their |its )?(?:focus|attention|capital|funds)|accumulat(?:e|es|ing|ed)|invest(?:s|ing|ed)?|buy(?:s|ing)?|load(?:s|ing)? up|scoop(?:s|ing)? up)\b(?: (?:into|to|towards?|toward|on|in|up))?\s${NEWCOMER}`,
+  String.raw`\b(?:holders?|investors?|whales?|traders?|buyers?|wallets?|smart money|capital|community|communities)\b[^.!?\n]{0,60}?\b(?:shift(?:s|ing|ed)?|rotat(?:e|es|ing|ed)|pivot(?:s|ing|ed)?|flock(?:s|ing|ed)?|pour(?:s|ing|ed)?|switch(?:es|ing|ed)?|mov(?:e|es|ing|ed)|turn(?:s|ing|ed)?|direct(?:s|ing|ed)? (?:their |its )?(?:focus|attention|capital|funds)|accumulat(?:e|es|ing|ed)|invest(?:s|ing|ed)?|buy(?:s|ing)?|load(?:s|ing)? up|scoop(?:s|ing)? up)\b(?: (?:into|to|towards?|toward|on|in|up))?\s${NEWCOMER}`,
+  'i',
+);
+
+// The reader's search for the next winner, as the opening's premise: "buyers are searching for the next gem", "the
+// market is hunting for the next moonshot", "traders scout for the next big coin". An advertorial opens by
+// naming the hunt its product ends; a report names what happened, and a market column what moved. A famous coin as the
+// prize is left out: venture firms and bankers look for "the next Solana" or "the next Bitcoin miner" to list too.
+const NEXT_WINNER_HUNT_RE =
+  /\b(?:search(?:es|ing)?|hunt(?:s|ing)?|look(?:s|ing)?|scout(?:s|ing)?|on the hunt|race|racing|scramble|scrambling) (?:for|to find) (?:the |their )?next (?:[\w-]+ ){0,2}?(?:gems?|compounders?|moonshots?|\d{2,4}x|big (?:thing|crypto|altcoin|coin|token|winner)|(?:major |big )?breakout (?:token|coin|altcoin|crypto|gem|star))\b(?! (?:miner|fund|firm|company|exchange|chain|network|listing|IPO)s?\b)/i;
+
+// A headline that hangs its promise on a token nobody knows, beside a coin everyone does: "BTC holds $118K, but insiders
+// tip ZORVEX for 40x gains", "Ethereum steadies while a sub-$0.030 token targeting $1 draws whales", "XRP hovers as
+// QuillDAG's $0.0021 TGE nears", "PupMint rises as the next DOGE". The known coin is the hook, the unknown one
+// the product; the promise (multiples, a gain in hundreds of percent, a token launch, a sub-dime price with a target)
+// stands in the same clause as the unknown token. The promise's figure may also be counted by the hype signals: this
+// signal's own evidence is the pairing, which a teaser keeps when the ticker's introduction in the body is cut away.
+// The product: a token named by a price under a dime or as "this token", or a name the coin table does not know, written
+// as tickers and brands are (all capitals, or a capital inside the word: "ZORVEX", "QUILL FINANCE", "QuillDAG").
+const PRODUCT_RE =
+  /(?:\bsub-\$0\.\d+|(?:\b[Tt]his |\b[Aa] |\b[Nn]ew )?\$0\.\d+)\s(?:[\w-]+\s)?(?:[Tt]oken|[Aa]ltcoin|[Cc]oin|[Cc]rypto|[Gg]em)\b|\b(?:[Tt]his|[Aa] new) (?:[\w-]+ )?(?:[Tt]oken|[Aa]ltcoin|[Gg]em)\b|\b[A-Z][a-z]+[A-Z][A-Za-z]+\b|\b[A-Z]{3,10}(?: [A-Z]{3,10})?\b/g;
+// What is promised on it: multiples of ten or more, a yield of hundreds of percent, a launch at a price under a dime,
+// the next famous coin, a price path from under a dime. A token's launch or sale alone is also news of real projects
+// ("MegaETH sets its TGE"); with a sub-dime price in the headline it is a pitch of an entry price.
+const PRODUCT_PROMISE_RE = new RegExp(
+  String.raw`(?:\b(?:for|of|with|eyes?|targets?) (\d{2,4})x\b|\b(\d{2,4})x (?:gains?|returns?|potential|upside|growth|rally|pump|profits?)\b|\b(\d{1,3}(?:,\d{3})+|\d{3,})\s?%\s?(?:ROI|staking rewards|APY|APR)\b|\$0\.\d+ (?:TGE|pre-?sale|launch|listing)\b|\bnext (?:DOGE|SHIB|PEPE|XRP|Solana|Ethereum|Shiba Inu|Dogecoin|Bitcoin|Cardano|big (?:thing|crypto|altcoin))\b|\b(?:targeting|surpassing|eyeing) \$\d|\bfrom \$0\.\d+ to \$\d)`,
+  'gi',
+);
+const NAMED_PROMISE_RE = /\$0\.\d|\bnext /i; // a sub-dime launch or path, or the next famous coin
+const TIP_BEFORE_RE = /\b(?:tip(?:s|ped)?|pick(?:s|ed)?) $/i; // the verb right before the name
+const TIPPED_GAIN_RE = /\b(?:gains?|returns?|profits?|ROI)\b/i; // a tip promises the reader's gain, not a firm's growth
+const PROMISE_MIN_MULTIPLE = 10; // "2x" is a leveraged fund or a doubling a report can measure
+const PROMISE_MIN_PERCENT = 500; // a smaller yield is what staking and lending pay
+const PRODUCT_CLAUSE_CHARS = 40; // from the product to its promise, within one clause
+const CLAUSE_BREAK_RE = /[,;:?!–—|]|\.(?!\d)/;
+
+function promiseOnUnknown(d: KindDoc): string | null {
+  if (!KNOWN_COIN_RE.test(d.title) || ENFORCEMENT_RE.test(d.title)) return null;
+  const products = [...d.title.matchAll(PRODUCT_RE)];
+  for (const p of d.title.matchAll(PRODUCT_PROMISE_RE)) {
+    const figure = Number((p[1] ?? p[2] ?? p[3] ?? '').replace(/,/g, ''));
+    if ((p[1] || p[2]) && figure < PROMISE_MIN_MULTIPLE) continue;
+    if (p[3] && figure < PROMISE_MIN_PERCENT) continue;
+    // the promise belongs to the nearest product before it in the same clause
+    const before = products.filter((m) => m.index + m[0].length <= p.index && p.index - m.index <= PRODUCT_CLAUSE_CHARS).pop();
+    if (!before || CLAUSE_BREAK_RE.test(d.title.slice(before.index + before[0].length, p.index))) continue;
+    const named = !/(?:token|altcoin|coin|crypto|gem)$/i.test(before[0]);
+    if (named && (before[0].split(' ').some((w) => KNOWN_SYMBOLS.has(w)) || KNOWN_COIN_RE.test(before[0]))) continue; // a known coin's own promise is a forecast
+    // A name in capitals is also a fund, a firm or an officer ("ETF eyes 20x inflows", "MicroStrategy's 25x gains", "CEO
+    // sees 10x upside"): beside a name, only a promise no report makes counts, an entry price under a dime or "the next DOGE".
+    // A name handed to the reader as a tip ("insiders tip ZORVEX for 40x gains") is a pick, whatever else capitals name.
+    if (named && !NAMED_PROMISE_RE.test(p[0]) && !(TIP_BEFORE_RE.test(d.title.slice(0, before.index)) && TIPPED_GAIN_RE.test(d.title.slice(p.index, p.index + p[0].length + 12)))) continue;
+    // the known coin is the hook only outside the product and its promise ("Is MOODENG the next DOGE?" has no hook)
+    const span = d.title.slice(before.index, p.index + p[0].length);
+    const hook = KNOWN_COIN_RE.exec(d.title.slice(0, before.index) + ' | ' + d.title.slice(p.index + p[0].length));
+    if (!hook) continue;
+    return `${span.slice(0, 70)} beside ${hook[0]}`;
+  }
+  return null;
+}
+
+// An unnamed newcomer with its promise in the same sentence: "an emerging project that could deliver 20,000% gains", "a
+// low-cap token with 50x upside". News names the project it reports on; a promotion keeps the name for the reveal.
+// Returns and gains count only as promised ("outsized gains", "500% returns"): a report speaks of them too. When holders
+// are already said to move into it (the rotation signal), that sentence is counted once.
+const NEWCOMER_PITCH_RE = new RegExp(
+  String.raw`\b(?:a|an|this|one) ${NEWCOMER_ADJECTIVES}+(?:[\w-]+ )?(?:project|token|altcoin|coin|meme ?coin|newcomer|contender|DeFi (?:token|project|protocol))\b[^.!?\n]{0,80}\b(?:potential|upside|\d{2,4}x|(?:outsized|massive|huge|life-changing|explosive|exponential|\d{3,}%|\d{1,3}(?:,\d{3})+%) (?:gains|returns)|ROI|early (?:investors|buyers))\b`,
   'i',
 );
 
@@ -457,6 +529,9 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
   { name: 'newcomer beside known coins', weight: 1, test: newcomerBesideKnown, opening: true },
   { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, opening(d)), opening: true },
+  { name: 'hunt for the next winner', weight: 1, test: (d) => firstMatch(NEXT_WINNER_HUNT_RE, opening(d)), opening: true },
+  { name: 'promise on an unknown token', weight: 1, test: promiseOnUnknown, opening: true },
+  { name: 'unnamed newcomer pitched', weight: 1, test: (d) => (ROTATION_RE.test(opening(d)) ? null : firstMatch(NEWCOMER_PITCH_RE, opening(d))), opening: true },
   { name: 'mystery-token headline', weight: 1, test: (d) => firstMatch(MYSTERY_TOKEN_TITLE_RE, d.title), opening: true },
   {
     name: 'promo slug',
