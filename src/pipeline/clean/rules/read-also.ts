@@ -2,6 +2,7 @@ import { isRegexSpace } from '../ascii.ts';
 import { DATE } from '../patterns.ts';
 import { matches, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
+import { TITLE_CASE_MINOR } from '../title-case.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const OPENING_MARKS = /^[“"‘'(\[$#]+/;
@@ -25,8 +26,6 @@ const AFTER_COLON = /^:\s?(?=[\p{Lu}\p{N}"“‘'])/u;
 const CARD = new RegExp(String.raw`You (?:Might|May) Also Like\s?(?:${DATE})?[^\n]{1,200}?By\s?[A-Z][\p{Ll}'’-]+(?: [A-Z][\p{Ll}'’-]+){0,2}(?=\p{Lu}[\p{Ll}\s]|\s|$)`, 'gu');
 
 const WORD = /\S+/g;
-/** Words that may stay lower-case inside a Title Case headline. */
-const MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'as', 'at', 'by', 'vs', 'vs.', 'with', 'from', 'is', 'but', 'into']);
 /** Longest a linked headline runs (characters); also bounds the work per marker. */
 const HEADLINE_MAX_CHARS = 300;
 /** A headline shorter than this is not trusted to mark where it ends. */
@@ -76,7 +75,7 @@ function headlineEnd(text: string, from: number): number {
   let titled = 0;
   for (const w of words) {
     const first = w[0].replace(OPENING_MARKS, '')[0] ?? '';
-    if (CAPITAL_OR_DIGIT.test(first) || MINOR.has(w[0].toLowerCase())) titled++;
+    if (CAPITAL_OR_DIGIT.test(first) || TITLE_CASE_MINOR.has(w[0].toLowerCase())) titled++;
     else break;
   }
   // A capitalised word with a comma followed by a lower-case word ("Meanwhile, the …") opens a sentence.
@@ -85,7 +84,7 @@ function headlineEnd(text: string, from: number): number {
   if (titled > TITLE_MIN_WORDS && titled < words.length) {
     // The lower-case word belongs to the next sentence, and so do the minor words and the capital before it.
     let cut = titled - 1;
-    while (cut > 0 && MINOR.has(words[cut][0]) && words[cut][0] === words[cut][0].toLowerCase()) cut--;
+    while (cut > 0 && TITLE_CASE_MINOR.has(words[cut][0]) && words[cut][0] === words[cut][0].toLowerCase()) cut--;
     cut = sentenceOpening(words.map((w) => w[0]), cut);
     return from + (words[cut].index ?? 0);
   }
@@ -110,6 +109,6 @@ function sentenceOpening(words: readonly string[], cut: number): number {
   for (let i = cut - 1; i > 0 && i >= cut - OPENER_REACH_WORDS; i--) if (WORD_AND_COMMA.test(words[i])) return i;
   const article = words[cut - 1];
   const preposition = words[cut - 2];
-  if (cut >= 3 && article && preposition && MINOR.has(article) && !MINOR.has(preposition) && MINOR.has(preposition.toLowerCase())) return cut - 2;
+  if (cut >= 3 && article && preposition && TITLE_CASE_MINOR.has(article) && !TITLE_CASE_MINOR.has(preposition) && TITLE_CASE_MINOR.has(preposition.toLowerCase())) return cut - 2;
   return cut;
 }
