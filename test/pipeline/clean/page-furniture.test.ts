@@ -142,3 +142,25 @@ describe('table-of-contents', () => {
     expect(removedBy(cleanChecked(page), 'table-of-contents')).toEqual([]);
   });
 });
+
+describe('interface-help', () => {
+  const STORY = 'Solvane shares rose 4% on Tuesday after the lender reported record deposits from its crypto custody unit.';
+
+  it("drops the page's own instructions for its controls at the end of the text, glued or spaced", () => {
+    const help = 'Prefer a darker page? Switch on dark mode in your display settings. Tap the arrows beside each column to sort the table.';
+    const r = cleanChecked(`${STORY}\n${help}`);
+    expect(r.text).toBe(STORY);
+    expect(removedBy(r, 'interface-help')).toEqual([help]);
+    const glued = 'Need more chart tools?Right-click the chart to open its menuand pick a study. Use your left/right arrows to step through the dates.';
+    expect(cleanChecked(`${STORY} ${glued}`).text).toBe(STORY);
+  });
+
+  it('keeps prose that reports on software: a statement about users, steps that name the app, orders between two sentences of the story', () => {
+    const users = 'Users can switch to the new menu from the settings tab. Tap the wallet icon to open it, the company said.';
+    expect(cleanChecked(`${STORY} ${users}`).text).toBe(`${STORY} ${users}`);
+    const steps = 'Open the app and tap Settings. Switch the toggle to turn staking on.';
+    expect(cleanChecked(`${STORY} ${steps}`).text).toBe(`${STORY} ${steps}`);
+    const middle = `${STORY} Open the chart menu and select the weekly view. Then use the arrows to compare periods. Analysts expect more inflows.`;
+    expect(cleanChecked(middle).text).toBe(middle);
+  });
+});

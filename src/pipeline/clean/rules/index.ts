@@ -22,6 +22,7 @@ import { headlineLine } from './headline-line.ts';
 import { hashtagLine } from './hashtag-line.ts';
 import { htmlMarkup } from './html-markup.ts';
 import { imageCredit } from './image-credit.ts';
+import { interfaceHelp } from './interface-help.ts';
 import { inlinePriceChip } from './inline-price-chip.ts';
 import { linkOutCta } from './link-out-cta.ts';
 import { newsletterCta } from './newsletter-cta.ts';
@@ -96,6 +97,8 @@ export const TAIL_RULES: readonly TailRule[] = [
   strayLabel,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
   ...[captionUnit, selfPromotion, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
+  // the page's own help text: read after the form rules above, so that where it touches their removals it is told
+  interfaceHelp,
   // last of all: what is left when everything else went, if it holds no word of running text
   residue,
 ];
