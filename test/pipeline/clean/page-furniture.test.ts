@@ -164,3 +164,23 @@ describe('interface-help', () => {
     expect(cleanChecked(middle).text).toBe(middle);
   });
 });
+
+describe('furniture-leftover', () => {
+  const STORY = 'Solvane shares rose 4% on Tuesday after the lender reported record deposits from its crypto custody unit.';
+  const MENU = 'Coins MenuCoinsMarket PulseCoin OverviewCoin MomentumCoin PerformanceTop 100 Coins';
+  const MORE_MENU = 'Sector RankingsSector LeadersSector PerformanceSector Movers';
+
+  it('drops a Title Case piece of a menu left between two removed runs of it', () => {
+    const r = cleanChecked(`${STORY}\n${MENU}\nCoins by Sector\n${MORE_MENU}\n${STORY}`);
+    expect(r.text).toBe(`${STORY}\n\n${STORY}`);
+    expect(removedBy(r, 'furniture-leftover')).toEqual(['Coins by Sector']);
+  });
+
+  it('keeps a sentence of running text between two menus, and a sub-heading with furniture on one side only', () => {
+    const sentence = 'The exchange said withdrawals resume on Monday.';
+    expect(cleanChecked(`${STORY}\n${MENU}\n${sentence}\n${MORE_MENU}\n${STORY}`).text).toContain(sentence);
+    const heading = 'What Comes Next for Ether and Its Layer Twos';
+    expect(cleanChecked(`${STORY}\n${MENU}\n${heading}\n${STORY}`).text).toContain(heading);
+    expect(cleanChecked(`${STORY}\nAdvertisement\n${heading}\n${STORY}`).text).toContain(heading);
+  });
+});

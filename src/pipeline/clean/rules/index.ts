@@ -16,6 +16,7 @@ import { disclaimer } from './disclaimer.ts';
 import { duplicateTitle } from './duplicate-title.ts';
 import { embeddedCode } from './embedded-code.ts';
 import { followCta } from './follow-cta.ts';
+import { furnitureLeftover } from './furniture-leftover.ts';
 import { gluedHeadlines } from './glued-headlines.ts';
 import { gluedRun } from './glued-run.ts';
 import { headlineLine } from './headline-line.ts';
@@ -99,6 +100,8 @@ export const TAIL_RULES: readonly TailRule[] = [
   ...[captionUnit, selfPromotion, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
   // the page's own help text: read after the form rules above, so that where it touches their removals it is told
   interfaceHelp,
+  // what is left of a menu or a list between two of its removed pieces, once every rule above has taken its own
+  furnitureLeftover,
   // last of all: what is left when everything else went, if it holds no word of running text
   residue,
 ];
