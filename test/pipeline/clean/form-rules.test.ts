@@ -54,6 +54,16 @@ describe('caption-unit', () => {
   });
 });
 
+describe('caption-unit: a caption in a sentence of its own', () => {
+  it('removes a bare media noun with a participle and no verb, and keeps a sentence that says something about a chart', () => {
+    expect(around('Chart showing the jump in the price of GLINT after the listing.').left).toEqual([]);
+    expect(around('Screenshot showing the wallet balance.').left).toEqual([]);
+    for (const s of ['Charts showing rising open interest have circulated on X this week.', 'The chart showing funding rates was posted by the exchange.']) {
+      expect(around(s).left).toEqual([s]);
+    }
+  });
+});
+
 describe('self-promotion', () => {
   it("removes an outlet's promotion of its own channels, worded afresh", () => {
     expect(around('Follow our live coverage of the ETF decision for every update as it happens.').left).toEqual([]);
