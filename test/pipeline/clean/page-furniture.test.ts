@@ -70,6 +70,13 @@ describe('site-chrome', () => {
     expect(r.text).toBe('Solana fell 6% on Monday as fees dropped.');
   });
 
+  it('ends a trail on a line of its own with its line, and keeps the sentence on the next line', () => {
+    const story = 'The bank said inflows came mostly from asset managers in Europe and Asia, and it expects the trend to continue.';
+    const r = cleanChecked(`Solvane shares rose 4% on Tuesday after the lender reported record deposits.\nHome > Markets > Bitcoin\n${story}`);
+    expect(removedBy(r, 'breadcrumb')).toEqual(['Home > Markets > Bitcoin']);
+    expect(r.text).toContain(story);
+  });
+
   it('keeps prose that names a home-improvement chain or says "Home" before a capitalised word', () => {
     const text = 'Home Depot said it would accept stablecoins. Home Secretary Ann Lee backed the plan.';
     expect(cleanChecked(text).text).toBe(text);

@@ -6,7 +6,7 @@ import { allCapsLink } from './all-caps-link.ts';
 import { appearedFirst } from './appeared-first.ts';
 import { authorBio } from './author-bio.ts';
 import { authorBlurb } from './author-blurb.ts';
-import { breadcrumb } from './breadcrumb.ts';
+import { breadcrumb, breadcrumbLine } from './breadcrumb.ts';
 import { byline } from './byline.ts';
 import { captionUnit } from './caption-unit.ts';
 import { cashtagRun } from './cashtag-run.ts';
@@ -82,6 +82,7 @@ export const RULES: readonly Rule[] = [
   imageCredit,
   siteChrome,
   breadcrumb,
+  breadcrumbLine,
   hashtagLine,
   truncationMarker,
   htmlMarkup,
