@@ -18,7 +18,7 @@ const LEAD = /(?:\b(?:Related(?: Reading| News| Article| Story)?|Read (?:more|al
  * "Editor's pick:", "More from X:", "Watch:", "ICYMI:" ("Trending:" and "Don't miss:" open affiliate promos: promo-block's).
  * Only at a start: "traders watch:" inside a sentence is prose.
  */
-const LABEL_BEFORE_COLON = /(?:also read|must read|editor[’']?s picks?|top stor(?:y|ies)|related (?:coverage|posts?|stories|reads?)|more (?:from|on) (?:\p{Lu}[\w.]*(?: \p{Lu}[\w.]*){0,2})|recommended(?: reading| for you| stories)?|further reading|check out|up next|read next|read this next|in case you missed it|icymi|watch|listen|explore|discover|popular|latest)\s?$/iu;
+const LABEL_BEFORE_COLON = /(?:related|you (?:may|might) (?:also )?like|keep reading|more (?:stories|news|articles|reading)|(?:most )?popular (?:stories|posts|articles|now)|also read|must read|editor[’']?s picks?|top stor(?:y|ies)|related (?:coverage|posts?|stories|reads?)|more (?:from|on) (?:\p{Lu}[\w.]*(?: \p{Lu}[\w.]*){0,2})|recommended(?: reading| for you| stories)?|further reading|check out|up next|read next|read this next|in case you missed it|icymi|watch|listen|explore|discover|popular|latest)\s?$/iu;
 /** Longest label before its colon (characters): "In case you missed it" and a blank. */
 const LABEL_MAX_CHARS = 30;
 const AFTER_COLON = /^:\s?(?=[\p{Lu}\p{N}"“‘'])/u;
@@ -52,9 +52,22 @@ export const readAlso: Rule = {
       hits.push({ start, end: headlineEnd(text, colon + after[0].length) });
     }
     for (const m of matches(text, CARD)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
-    return hits;
+    return hits.map((h) => bracketed(text, h));
   },
 };
+
+const CLOSER: Record<string, string> = { '[': ']', '(': ')' };
+/**
+ * An insert set in brackets, "[Read More: Ether ETFs Log Record Inflows]": the brackets and the whole headline up to
+ * the closing one go with it (the word reading stops short of a closing bracket glued to the next sentence).
+ */
+function bracketed(text: string, hit: Hit): Hit {
+  const closer = CLOSER[text[hit.start - 1]];
+  if (!closer) return hit;
+  const close = text.indexOf(closer, hit.start);
+  if (close < 0 || close - hit.start > HEADLINE_MAX_CHARS || text.slice(hit.start, close).includes('\n')) return hit;
+  return { start: hit.start - 1, end: Math.max(hit.end, close + 1) };
+}
 
 /** The text's start, a line's, or right after a sentence's end (maybe glued: "…said.MUST READ:"). */
 function atSentenceStart(text: string, at: number): boolean {
@@ -71,6 +84,30 @@ function atSentenceStart(text: string, at: number): boolean {
 function headlineEnd(text: string, from: number): number {
   const line = text.indexOf('\n', from);
   const stop = Math.min(line < 0 ? text.length : line, from + HEADLINE_MAX_CHARS);
+  const words = wordsEnd(text, from, stop);
+  const glued = gluedOpening(text, from, stop);
+  // the word reading ends a Title Case headline before its last word when the next sentence is glued to it ("LowThe"):
+  // the headline's word is the headline's
+  if (words < glued && !BLANK_IN.test(text.slice(words, glued))) return glued;
+  return Math.min(words, glued);
+}
+const BLANK_IN = /\s/;
+
+/**
+ * Where the next sentence opens glued to the headline, as flattened pages glue them: a word that opens sentences
+ * ("The", "However", …) right after a lower-case letter ("… a Five-Year LowThe bank said …"), or `stop`. A sentence
+ * that opens with a name glued on ("LowSolvane said") is not told from a brand name (CoinDesk) and is left to the
+ * word reading below.
+ */
+const GLUED_OPENER = /(?<=\p{Ll}{2})(?:The|This|That|These|Those|In|On|At|As|But|And|It|Its|According|However|Meanwhile|While|After|With|Over|Since|Despite|Although|Earlier|Last|Analysts|Traders)\s/gu;
+function gluedOpening(text: string, from: number, stop: number): number {
+  GLUED_OPENER.lastIndex = from;
+  const m = GLUED_OPENER.exec(text);
+  return m && m.index < stop ? m.index : stop;
+}
+
+/** Where a linked headline's words end (see headlineEnd), read no further than `stop`. */
+function wordsEnd(text: string, from: number, stop: number): number {
   const words = [...matches(text.slice(from, stop), WORD)];
   let titled = 0;
   for (const w of words) {
