@@ -191,3 +191,21 @@ describe('furniture-leftover', () => {
     expect(cleanChecked(`${STORY}\nAdvertisement\n${heading}\n${STORY}`).text).toContain(heading);
   });
 });
+
+describe('site-chrome: controls of any site', () => {
+  const A = 'Solvane shares rose 4% on Tuesday after the lender reported record deposits.';
+  const B = 'The bank said inflows came mostly from asset managers in Europe.';
+
+  it('drops a control or label standing as a unit of its own, on its line or glued between sentences', () => {
+    for (const control of ['Continue reading below', 'Article continues below advertisement', 'Listen to this article 4 min', 'Reading time: 3 minutes', '5 min read', 'Show comments', 'Load more', 'Next Article', 'Print this page', 'Font size A A A', 'Sign in Subscribe Search Menu']) {
+      expect(cleanChecked(`${A}\n${control}\n${B}`).text).toBe(`${A}\n\n${B}`);
+      expect(cleanChecked(`${A}${control}${B}`).text).toBe(`${A}\n\n${B}`);
+    }
+  });
+
+  it('keeps the same words running on into a sentence', () => {
+    for (const prose of ['Continue reading below the fold, the memo told staff.', 'Load more trucks onto the ferry, the mayor urged.', 'Listen to the article authors explain the model.', 'Next Article 5 of the treaty covers custody.']) {
+      expect(cleanChecked(`${A} ${prose} ${B}`).text).toBe(`${A} ${prose} ${B}`);
+    }
+  });
+});

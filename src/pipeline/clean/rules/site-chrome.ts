@@ -42,8 +42,39 @@ const BLOG: Branch[] = [
   searched(String.raw`^[ \t]*(?:Table of [Cc]ontents|Contents|Inhaltsverzeichnis|Inhalt)[ \t]*$`, 'mu', ['ontents', 'Inhalt']),
 ];
 
+/**
+ * Where a piece of furniture may stand: the text's start, a line's, after a sentence's end, or glued to the word before
+ * it (flattened pages). And where it must end: at its line's end, before a capital, a figure or a quote (the next
+ * block), or at a stop. A phrase that runs on into lower-case words is a sentence ("Continue reading below the
+ * fold …", "Load more trucks …") and stays.
+ */
+const UNIT_START = String.raw`(?<=^|\n|[.!?"”)]\s?|\p{Ll})`;
+const UNIT_END = String.raw`(?=[ \t]*(?:\n|$)|\s?[\p{Lu}\d"“]|[.!?:])`;
+/** The same, but not before a figure: "Next Article 5 of the treaty" names a treaty's article. */
+const UNIT_END_NO_FIGURE = String.raw`(?=[ \t]*(?:\n|$)|\s?[\p{Lu}"“]|[.!?:])`;
+/** Most minutes a reading-time or audio label gives. */
+const MINUTES = String.raw`\d{1,2}\s?(?:min(?:ute)?s?|Min(?:ute)?s?)`;
+
+/**
+ * Furniture of any site, as a closed vocabulary of its controls and labels, each standing as a unit of its own:
+ * "Continue reading below", "Article continues below advertisement", "Listen to this article 4 min", "Reading time:
+ * 3 minutes", "5 min read", "Show comments", "Load more", "Next Article", "Print this page", "Font size A A A", and
+ * a run of account and search controls ("Sign in Subscribe Search Menu").
+ */
+const CONTROLS = [
+  searched(String.raw`${UNIT_START}(?:Continue reading|(?:Article|Story) continues|Scroll to continue(?: reading)?)(?: below)?(?: (?:the )?(?:advertisement|ad))?${UNIT_END}`, 'u', ['Continue reading', 'rticle continues', 'tory continues', 'Scroll to continue']),
+  searched(String.raw`${UNIT_START}Listen to (?:this|the) (?:article|story)(?:\s?[-–·:|]?\s?${MINUTES})?${UNIT_END}`, 'u', 'Listen to th'),
+  searched(String.raw`${UNIT_START}(?:(?:Estimated )?[Rr]eading time|Read time)\s?:?\s?${MINUTES}${UNIT_END}`, 'u', ['eading time', 'Read time']),
+  searched(String.raw`${UNIT_START}${MINUTES} [Rr]ead${UNIT_END}`, 'u', /\d\s?min(?:ute)?s? [Rr]ead/i),
+  searched(String.raw`${UNIT_START}(?:(?:Show|Hide|View|Load) (?:all )?(?:\d+ )?[Cc]omments|(?:Log|Sign) in to (?:comment|reply)|Load more(?: articles| stories| news| posts)?|Show more)${UNIT_END}`, 'u', ['omments', ' in to ', 'Load more', 'Show more']),
+  searched(String.raw`${UNIT_START}(?:Next|Previous|Prev\.?) (?:Article|Post|Story)${UNIT_END_NO_FIGURE}`, 'u', [' Article', ' Post', ' Story']),
+  searched(String.raw`${UNIT_START}Print (?:this )?(?:page|article)${UNIT_END}`, 'u', 'Print '),
+  searched(String.raw`${UNIT_START}Font size(?:\s?[Aa][+−-]?){0,3}${UNIT_END}`, 'u', 'Font size'),
+  searched(String.raw`${UNIT_START}(?:(?:Sign in|Sign up|Log in|Login|Register|Subscribe|Search|Menu|Close|My [Aa]ccount)\s?){2,}${UNIT_END}`, 'u', ['Sign in', 'Sign up', 'Log in', 'Login', 'Search', 'Menu']),
+];
+
 export const siteChrome: Rule = {
   name: 'site-chrome',
   category: 'site_chrome',
-  find: (text) => [...alternationHits(text, CHROME, true), ...alternationHits(text, BLOG, true)],
+  find: (text) => [...alternationHits(text, CHROME, true), ...alternationHits(text, BLOG, true), ...alternationHits(text, CONTROLS, true)],
 };
