@@ -69,6 +69,17 @@ const SHOWING_HERE = /(?:Chart|Graph|Image|Photo|Picture|Screenshot|Illustration
 const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|shows?|suggests?|indicates?|reveals?|points?|went|gone|spread|circulated)\b/i;
 /** Words such a caption runs to at most. */
 const SHOWING_MAX_WORDS = 12;
+/** Words a credit alone on its line may have: a name or two and an agency. */
+const LINE_CREDIT_MAX_WORDS = 10;
+
+/** Whether the unit fills its line: a line break (or the text's edge) on both sides, white space aside. */
+function ownLine(text: string, u: Unit): boolean {
+  let s = u.start;
+  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  let e = u.end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  return (s === 0 || text[s - 1] === '\n') && (e === text.length || text[e] === '\n');
+}
 
 /** The units worth reading: those holding a "<media word> by <Maker>" or a source in parentheses. */
 // tried at each media word (sticky); no letter may stand before it
@@ -145,8 +156,10 @@ export const captionUnit: Rule = {
       const madeBy = MADE_BY.exec(unit);
       const end = madeBy ? creditEnd(unit, madeBy.index + madeBy[0].length) : -1;
       const begin = madeBy ? captionStart(unit, madeBy.index) : 0;
+      // a credit on a line of its own ("Photo by Jane Roe / Solvane Press"): the whole line, however the name is written
+      if (madeBy && begin === 0 && madeBy.index === 0 && u.words <= LINE_CREDIT_MAX_WORDS && ownLine(text, u)) hits.push({ start: u.start, end: u.end });
       // the caption's own words are counted: a sentence glued on after the credit is the story's
-      if (end > begin && (unit.slice(begin, end).match(WORDS)?.length ?? 0) <= CAPTION_MAX_WORDS) hits.push({ start: u.start + begin, end: u.start + end });
+      else if (end > begin && (unit.slice(begin, end).match(WORDS)?.length ?? 0) <= CAPTION_MAX_WORDS) hits.push({ start: u.start + begin, end: u.start + end });
       else if (u.media && u.words <= CAPTION_MAX_WORDS && PAREN_SOURCE.test(unit)) hits.push({ start: u.start, end: u.end });
       else {
         const paren = LEADING_PAREN.exec(unit);

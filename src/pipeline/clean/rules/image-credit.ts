@@ -18,7 +18,7 @@ const PROVIDERS = String.raw`(?:TradingView|Tradingview(?:\.com)?|CoinMarketCap|
 const STOCKS = ['Shutterstock', 'Getty Images', 'Pixabay', 'Unsplash', 'Pexels', 'Reuters', 'AFP', 'AP Photo', 'Bloomberg', 'Freepik', 'iStock', 'Adobe Stock', 'CoinDesk Data'];
 const STOCK = `(?:${STOCKS.join('|')})`;
 /** Labels of a photo credit line, in the languages the pages come in. */
-const CREDIT_LABEL = String.raw`(?:Photos?|Images?|Pictures?|Illustration|Photo credit|Image credit|Fotos?|Bild|Bilder|Bildquelle|Titelbild|Beitragsbild|Crédito|Crédit photo)`;
+const CREDIT_LABEL = String.raw`(?:Photos?|Photographs?|Images?|Pictures?|Illustration|Photo credit|Image credit|Caption|Fig(?:ure|\.)\s?\d{1,2}|Fotos?|Bild|Bilder|Bildquelle|Titelbild|Beitragsbild|Crédito|Crédit photo)`;
 /** Blocks and sentence openers that may follow a credit glued on ("viaU.TodayDisclaimer:", "TradingViewIn the"): a source name never runs into these. */
 const NEXT_BLOCK = String.raw`(?:Disclaimer|Disclosure|Advertisement|Related|Read|Share|Follow|Join|Subscribe|(?:The|This|In|On|At|As|But|And|For|However|Meanwhile|According|After|While|With|Over|Since)\s)`;
 /** A source after "Source:": one token (its camel-case parts stop before a glued block), maybe "/"-joined, maybe an @handle. */
