@@ -9,6 +9,15 @@ describe('advertisement', () => {
   });
 });
 
+describe('advertisement: the slot with its note', () => {
+  it("drops the slot's note that the story goes on, and keeps a sentence that continues after the word", () => {
+    const r = cleanChecked('The token jumped 12%.\nADVERTISEMENT - CONTINUE READING BELOW\nThe exchange listed it in May.');
+    expect(r.text).toBe('The token jumped 12%.\n\nThe exchange listed it in May.');
+    const prose = 'The exchange ran an advertisement campaign and will continue reading the results below.';
+    expect(cleanChecked(prose).text).toBe(prose);
+  });
+});
+
 describe('image-credit', () => {
   it('drops chart captions with their source, keeps a sentence citing a source', () => {
     const text =
