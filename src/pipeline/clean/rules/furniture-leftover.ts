@@ -24,14 +24,16 @@ const LOWER_START = /^\p{Ll}/u;
 /** Marks a word may open with before its first letter: a quote, a parenthesis. */
 const OPENING_MARKS = /^[("“‘'[]+/;
 
-/** The removed block span ending at `at`, and the one starting at `at` (`removed` sorted; inline ones skipped). */
-function blockEndingAt(removed: readonly RemovedHit[], at: number): RemovedHit | undefined {
-  let found: RemovedHit | undefined;
-  for (const r of removed) if (!r.inline && r.end === at) found = r;
-  return found;
-}
-function blockStartingAt(removed: readonly RemovedHit[], at: number): RemovedHit | undefined {
-  return removed.find((r) => !r.inline && r.start === at);
+/** The removed block spans by where they end and where they start (inline ones skipped): one pass, not one per gap. */
+function blockEnds(removed: readonly RemovedHit[]): { endingAt: Map<number, RemovedHit>; startingAt: Map<number, RemovedHit> } {
+  const endingAt = new Map<number, RemovedHit>();
+  const startingAt = new Map<number, RemovedHit>();
+  for (const r of removed) {
+    if (r.inline) continue;
+    endingAt.set(r.end, r);
+    if (!startingAt.has(r.start)) startingAt.set(r.start, r);
+  }
+  return { endingAt, startingAt };
 }
 
 /** Whether the words hold no running text: none opens in lower case unless it is a Title Case minor word. */
@@ -49,20 +51,25 @@ export const furnitureLeftover: TailRule = {
   category: 'site_chrome',
   find(text, removed) {
     const hits: Hit[] = [];
+    if (removed.length < 2) return hits;
+    const { endingAt, startingAt } = blockEnds(removed);
+    // the inline removals (price chips), in order, walked once alongside the gaps
+    const inline = removed.filter((r) => r.inline);
+    let k = 0;
     for (const g of gaps(text, removed)) {
       if (!g.before || !g.after) continue;
-      const before = blockEndingAt(removed, g.start);
-      const after = blockStartingAt(removed, g.end);
+      const before = endingAt.get(g.start);
+      const after = startingAt.get(g.end);
       if (!before || !after || !FURNITURE.has(before.category) || !FURNITURE.has(after.category)) continue;
       const piece = trimmed(text, g.start, g.end);
       if (!piece) continue;
       // what the inline removals inside the gap (price chips) leave of it
       let rest = '';
       let at = piece.start;
-      for (const r of removed) {
-        if (!r.inline || r.end <= piece.start || r.start >= piece.end) continue;
-        rest += `${text.slice(at, r.start)} `;
-        at = r.end;
+      while (k < inline.length && inline[k].end <= piece.start) k++;
+      for (let i = k; i < inline.length && inline[i].start < piece.end; i++) {
+        rest += `${text.slice(at, inline[i].start)} `;
+        at = inline[i].end;
       }
       rest += text.slice(at, piece.end);
       if (holdsNoRunningText(rest)) hits.push(piece);

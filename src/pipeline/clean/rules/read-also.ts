@@ -101,9 +101,12 @@ const BLANK_IN = /\s/;
  */
 const GLUED_OPENER = /(?<=\p{Ll}{2})(?:The|This|That|These|Those|In|On|At|As|But|And|It|Its|According|However|Meanwhile|While|After|With|Over|Since|Despite|Although|Earlier|Last|Analysts|Traders)\s/gu;
 function gluedOpening(text: string, from: number, stop: number): number {
-  GLUED_OPENER.lastIndex = from;
-  const m = GLUED_OPENER.exec(text);
-  return m && m.index < stop ? m.index : stop;
+  // on the headline's stretch only (at most HEADLINE_MAX_CHARS): a search on to the text's end for each marker made
+  // a text of many markers quadratic; the lookbehind may still read the two letters before `from`
+  const lead = Math.max(0, from - 2);
+  GLUED_OPENER.lastIndex = from - lead;
+  const m = GLUED_OPENER.exec(text.slice(lead, stop));
+  return m ? lead + m.index : stop;
 }
 
 /** Where a linked headline's words end (see headlineEnd), read no further than `stop`. */
