@@ -27,3 +27,22 @@ describe('byline', () => {
     expect(r.removed.every((s) => s.category === 'byline')).toBe(true);
   });
 });
+
+describe('byline: an author line of any site, alone on its line', () => {
+  const A = 'Solvane shares rose 4% on Tuesday after the lender reported record deposits.';
+  const B = 'The bank said inflows came mostly from asset managers in Europe.';
+
+  it('drops a labelled name, a reporting credit, a name with a staff title, a name with its date and reading time', () => {
+    for (const line of ['Author: Jane Roe', 'Reported by Jane Roe in Lisbon', 'Written by Jane Roe | Edited by John Doe', 'Jane Roe, Senior Reporter', 'Jane Roe · Oct 3, 2025 · 4 min read']) {
+      const r = cleanChecked(`${A}\n${line}\n${B}`);
+      expect(r.text).toBe(`${A}\n\n${B}`);
+      expect(removedBy(r, 'byline').map((x) => x.trim())).toEqual([line]);
+    }
+  });
+
+  it('keeps a line that goes on after the name, and a name with a title inside a sentence', () => {
+    for (const prose of ['Reported by Jane Roe in Lisbon, the deal was signed on Friday.', 'Jane Roe, Senior Reporter at the bank, said the vault opened late.']) {
+      expect(cleanChecked(`${A}\n${prose}\n${B}`).text).toContain(prose);
+    }
+  });
+});

@@ -71,3 +71,19 @@ describe('newsletter-cta follow-ups', () => {
     expect(cleanChecked(text).text).toBe(text);
   });
 });
+
+describe('reader-pitch: questions to the reader without a "you"', () => {
+  const A = 'Solvane shares rose 4% on Tuesday after the lender reported record deposits.';
+  const B = 'The bank said inflows came mostly from asset managers in Europe.';
+
+  it('drops "Enjoyed this article?" or "Have a tip?" answered by an order', () => {
+    for (const pitch of ['Enjoyed this article? Share it with a friend.', 'Have a tip? Send it to tips@coinledger.example.']) {
+      expect(cleanChecked(`${A}\n${pitch}\n${B}`).text).toBe(`${A}\n\n${B}`);
+    }
+  });
+
+  it('keeps the question when the story answers it in prose', () => {
+    const prose = 'Have a tip? The regulator says informants can earn up to 30% of a fine.';
+    expect(cleanChecked(`${A} ${prose} ${B}`).text).toBe(`${A} ${prose} ${B}`);
+  });
+});

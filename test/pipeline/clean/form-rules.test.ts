@@ -54,6 +54,29 @@ describe('caption-unit', () => {
   });
 });
 
+describe('caption-unit: a caption in a sentence of its own', () => {
+  it('removes a bare media noun with a participle and no verb, and keeps a sentence that says something about a chart', () => {
+    expect(around('Chart showing the jump in the price of GLINT after the listing.').left).toEqual([]);
+    expect(around('Screenshot showing the wallet balance.').left).toEqual([]);
+    for (const s of ['Charts showing rising open interest have circulated on X this week.', 'The chart showing funding rates was posted by the exchange.']) {
+      expect(around(s).left).toEqual([s]);
+    }
+  });
+});
+
+describe('captions and credits on a line of their own', () => {
+  it('removes a credit line however its name is written, a labelled caption and a numbered figure caption', () => {
+    for (const line of ['Photo by Jane Roe / Solvane Press', 'Photograph: Alex Roe/Reuters', 'Caption: Traders at the Solvane office in Lisbon.', 'Figure 1: Bitcoin exchange reserves, 2020-2025']) {
+      expect(around(line).left).toEqual([]);
+    }
+  });
+
+  it('keeps a longer line that opens the same way and says what happened', () => {
+    const s = 'Photo by Jane Roe shows the moment the vault doors opened, the police said on Monday.';
+    expect(around(s).left).toEqual([s]);
+  });
+});
+
 describe('self-promotion', () => {
   it("removes an outlet's promotion of its own channels, worded afresh", () => {
     expect(around('Follow our live coverage of the ETF decision for every update as it happens.').left).toEqual([]);

@@ -2,6 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { cleanChecked, removedBy } from './helpers.ts';
 
 describe('read-also', () => {
+  const STORY = 'The bank said inflows came mostly from asset managers in Europe and Asia, and it expects the trend to continue.';
+
+  it('takes the whole headline when the next sentence is glued on, in Title Case or sentence case, and keeps that sentence whole', () => {
+    for (const insert of ['Also read: Why Ether Fees Fell to a Five-Year Low', 'See also: Bitcoin miners sell reserves as hashprice slides']) {
+      const r = cleanChecked(`Solvane shares rose 4% on Tuesday.${insert}${STORY}`);
+      expect(removedBy(r, 'read-also')).toEqual([insert]);
+      expect(r.text).toContain(STORY);
+    }
+  });
+
+  it('takes an insert under any link label at a sentence start, and one set in brackets with its brackets', () => {
+    for (const insert of ['RELATED: Kraxon Exchange Halts Withdrawals After Hack', 'You may also like: Solana ETF Filing Gets Second Look', 'Keep reading: Polygon Upgrade Goes Live', '[Read More: Ether ETFs Log Record Inflows]']) {
+      const r = cleanChecked(`Solvane shares rose 4% on Tuesday.\n${insert}\n${STORY}`);
+      expect(removedBy(r, 'read-also')).toEqual([insert]);
+      expect(r.text).toContain(STORY);
+    }
+  });
+
+  it('keeps the same words inside a sentence, and does not cut a headline at a brand name glued together', () => {
+    const prose = 'Analysts said related: flows matter more, and you may also like the new fee schedule.';
+    expect(cleanChecked(prose).text).toBe(prose);
+    const brand = cleanChecked(`Solvane shares rose 4% on Tuesday.\nRead more: Kraxon Lists CoinLedger Token After Thin Trading\n${STORY}`);
+    expect(removedBy(brand, 'read-also')).toEqual(['Read more: Kraxon Lists CoinLedger Token After Thin Trading']);
+    expect(brand.text).toContain(STORY);
+  });
+
   it('drops a Title Case "Related Reading:" headline and keeps the next sentence', () => {
     const r = cleanChecked('The analyst expects a final shakeout. Related Reading: Litecoin Miners Return As Hashrate Climbs, Here Is The Outlook To back his call, he shared a chart.');
     expect(removedBy(r, 'read-also')).toEqual(['Related Reading: Litecoin Miners Return As Hashrate Climbs, Here Is The Outlook']);

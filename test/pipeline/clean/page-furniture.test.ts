@@ -9,6 +9,15 @@ describe('advertisement', () => {
   });
 });
 
+describe('advertisement: the slot with its note', () => {
+  it("drops the slot's note that the story goes on, and keeps a sentence that continues after the word", () => {
+    const r = cleanChecked('The token jumped 12%.\nADVERTISEMENT - CONTINUE READING BELOW\nThe exchange listed it in May.');
+    expect(r.text).toBe('The token jumped 12%.\n\nThe exchange listed it in May.');
+    const prose = 'The exchange ran an advertisement campaign and will continue reading the results below.';
+    expect(cleanChecked(prose).text).toBe(prose);
+  });
+});
+
 describe('image-credit', () => {
   it('drops chart captions with their source, keeps a sentence citing a source', () => {
     const text =
@@ -68,6 +77,13 @@ describe('site-chrome', () => {
     const r = cleanChecked(`...HomeMarket WrapSolana (SOL) OutlookOriginal Chain Daily story${title}Solana fell 6% on Monday as fees dropped.`, title);
     expect(removedBy(r, 'breadcrumb')).toEqual(['...HomeMarket WrapSolana (SOL) OutlookOriginal Chain Daily story']);
     expect(r.text).toBe('Solana fell 6% on Monday as fees dropped.');
+  });
+
+  it('ends a trail on a line of its own with its line, and keeps the sentence on the next line', () => {
+    const story = 'The bank said inflows came mostly from asset managers in Europe and Asia, and it expects the trend to continue.';
+    const r = cleanChecked(`Solvane shares rose 4% on Tuesday after the lender reported record deposits.\nHome > Markets > Bitcoin\n${story}`);
+    expect(removedBy(r, 'breadcrumb')).toEqual(['Home > Markets > Bitcoin']);
+    expect(r.text).toContain(story);
   });
 
   it('keeps prose that names a home-improvement chain or says "Home" before a capitalised word', () => {
@@ -140,5 +156,65 @@ describe('table-of-contents', () => {
     const dek = 'Beijing consults ByteDance and Huawei on export rules for AI chips';
     const page = `Share Add us on Google ${dek} Share Add us on Google Chinese regulators weigh stricter rules. POLITICS ${dek} Share Add us on Google The ministry declined to comment.`;
     expect(removedBy(cleanChecked(page), 'table-of-contents')).toEqual([]);
+  });
+});
+
+describe('interface-help', () => {
+  const STORY = 'Solvane shares rose 4% on Tuesday after the lender reported record deposits from its crypto custody unit.';
+
+  it("drops the page's own instructions for its controls at the end of the text, glued or spaced", () => {
+    const help = 'Prefer a darker page? Switch on dark mode in your display settings. Tap the arrows beside each column to sort the table.';
+    const r = cleanChecked(`${STORY}\n${help}`);
+    expect(r.text).toBe(STORY);
+    expect(removedBy(r, 'interface-help')).toEqual([help]);
+    const glued = 'Need more chart tools?Right-click the chart to open its menuand pick a study. Use your left/right arrows to step through the dates.';
+    expect(cleanChecked(`${STORY} ${glued}`).text).toBe(STORY);
+  });
+
+  it('keeps prose that reports on software: a statement about users, steps that name the app, orders between two sentences of the story', () => {
+    const users = 'Users can switch to the new menu from the settings tab. Tap the wallet icon to open it, the company said.';
+    expect(cleanChecked(`${STORY} ${users}`).text).toBe(`${STORY} ${users}`);
+    const steps = 'Open the app and tap Settings. Switch the toggle to turn staking on.';
+    expect(cleanChecked(`${STORY} ${steps}`).text).toBe(`${STORY} ${steps}`);
+    const middle = `${STORY} Open the chart menu and select the weekly view. Then use the arrows to compare periods. Analysts expect more inflows.`;
+    expect(cleanChecked(middle).text).toBe(middle);
+  });
+});
+
+describe('furniture-leftover', () => {
+  const STORY = 'Solvane shares rose 4% on Tuesday after the lender reported record deposits from its crypto custody unit.';
+  const MENU = 'Coins MenuCoinsMarket PulseCoin OverviewCoin MomentumCoin PerformanceTop 100 Coins';
+  const MORE_MENU = 'Sector RankingsSector LeadersSector PerformanceSector Movers';
+
+  it('drops a Title Case piece of a menu left between two removed runs of it', () => {
+    const r = cleanChecked(`${STORY}\n${MENU}\nCoins by Sector\n${MORE_MENU}\n${STORY}`);
+    expect(r.text).toBe(`${STORY}\n\n${STORY}`);
+    expect(removedBy(r, 'furniture-leftover')).toEqual(['Coins by Sector']);
+  });
+
+  it('keeps a sentence of running text between two menus, and a sub-heading with furniture on one side only', () => {
+    const sentence = 'The exchange said withdrawals resume on Monday.';
+    expect(cleanChecked(`${STORY}\n${MENU}\n${sentence}\n${MORE_MENU}\n${STORY}`).text).toContain(sentence);
+    const heading = 'What Comes Next for Ether and Its Layer Twos';
+    expect(cleanChecked(`${STORY}\n${MENU}\n${heading}\n${STORY}`).text).toContain(heading);
+    expect(cleanChecked(`${STORY}\nAdvertisement\n${heading}\n${STORY}`).text).toContain(heading);
+  });
+});
+
+describe('site-chrome: controls of any site', () => {
+  const A = 'Solvane shares rose 4% on Tuesday after the lender reported record deposits.';
+  const B = 'The bank said inflows came mostly from asset managers in Europe.';
+
+  it('drops a control or label standing as a unit of its own, on its line or glued between sentences', () => {
+    for (const control of ['Continue reading below', 'Article continues below advertisement', 'Listen to this article 4 min', 'Reading time: 3 minutes', '5 min read', 'Show comments', 'Load more', 'Next Article', 'Print this page', 'Font size A A A', 'Sign in Subscribe Search Menu']) {
+      expect(cleanChecked(`${A}\n${control}\n${B}`).text).toBe(`${A}\n\n${B}`);
+      expect(cleanChecked(`${A}${control}${B}`).text).toBe(`${A}\n\n${B}`);
+    }
+  });
+
+  it('keeps the same words running on into a sentence', () => {
+    for (const prose of ['Continue reading below the fold, the memo told staff.', 'Load more trucks onto the ferry, the mayor urged.', 'Listen to the article authors explain the model.', 'Next Article 5 of the treaty covers custody.']) {
+      expect(cleanChecked(`${A} ${prose} ${B}`).text).toBe(`${A} ${prose} ${B}`);
+    }
   });
 });

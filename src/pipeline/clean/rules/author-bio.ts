@@ -53,6 +53,8 @@ export const authorBio: Rule = {
 
 /**
  * A word no one's name holds but a headline does: a sub-heading glued to a first sentence that opens with its first
- * word ("Bitcoin Is StabilizingBitcoin is currently trading …") has the form of a bio box and is the story.
+ * word ("Bitcoin Is StabilizingBitcoin is currently trading …") has the form of a bio box and is the story. Not
+ * TITLE_CASE_MINOR (title-case.ts): these are the words a headline capitalises, auxiliaries and "Not" among them,
+ * looked for capitalised, where that list holds the words a headline leaves in lower case.
  */
 const HEADLINE_WORD = /(?<![\p{L}])(?:Is|Are|Was|Were|Has|Have|Had|Be|Not|The|Of|To|In|On|For|And|Or|As|At|By|With|From|Into|Amid|Its)(?= )/u;

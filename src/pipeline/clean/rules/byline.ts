@@ -61,12 +61,32 @@ const READ_TIME_TRIGGER = ['min read', 'mins read', 'minute read', 'minutes read
 /** How far back the source or author name before a reading-time stamp may reach (characters). */
 const NAME_BACK_MAX = 60;
 
+/** A staff title after a name: "Jane Roe, Senior Reporter". */
+const STAFF_TITLE = String.raw`(?:(?:Senior|Staff|Chief|Lead|Contributing|Deputy|Markets|Crypto|News)\s)?(?:Reporter|Writer|Editor|Correspondent|Analyst|Contributor|Journalist)`;
+/** What may follow the name on an author line, each after a bar, dot or comma: an editor, a date, a reading time. */
+const LINE_TAIL = String.raw`(?:\s?[|·•,–-]\s?(?:Edited by ${WHO}|${DATE}|${AGO}|\d{1,2}\s?min(?:ute)?s? read|${STAFF_TITLE}))*`;
+/**
+ * An author line of any site, alone on its line: "Author: Jane Roe", "Reported by Jane Roe in Lisbon", "Written by
+ * Jane Roe | Edited by John Doe", "Jane Roe, Senior Reporter", "Jane Roe · Oct 3, 2025 · 4 min read". The line is the
+ * evidence: a label or a staff title or a date with the name and nothing else. (Own regexes, run on texts with line
+ * breaks: a line-anchored branch in the alternation above would slow every search through it.)
+ */
+const AUTHOR_LINES = [
+  new RegExp(String.raw`^[ \t]*(?:Author|Words|Story|Text|Reporter)\s?:\s?${WHO}${LINE_TAIL}[ \t]*$`, 'gmu'),
+  new RegExp(String.raw`^[ \t]*(?:Reported|Written|Words|Story|Edited) by ${WHO}(?: in [\p{Lu}][\p{L}.-]+(?: [\p{Lu}][\p{L}.-]+)?)?${LINE_TAIL}[ \t]*$`, 'gmu'),
+  new RegExp(String.raw`^[ \t]*${WHO},\s${STAFF_TITLE}${LINE_TAIL}[ \t]*$`, 'gmu'),
+  new RegExp(String.raw`^[ \t]*${WHO}\s?[|·•]\s?(?:${DATE}|${AGO})${LINE_TAIL}[ \t]*$`, 'gmu'),
+];
+/** Words one of the author lines holds: without them (or without a line break) the line scans are skipped. */
+const AUTHOR_LINE_TRIGGER = ['Author', 'Words', 'Story', 'Text', 'Reporter', ' by ', 'Writer', 'Editor', 'Correspondent', 'Analyst', 'Contributor', 'Journalist', '·', '•', '|'];
+
 /** Bylines with their dates, edit credits and reading times. */
 export const byline: Rule = {
   name: 'byline',
   category: 'byline',
   find: (text) => [
     ...alternationHits(text, BYLINES, true),
+    ...(text.includes('\n') && holds(text, AUTHOR_LINE_TRIGGER) ? AUTHOR_LINES.flatMap((re) => matchAll(text, re)) : []),
     ...(holds(text, READ_TIME_TRIGGER) ? matchAll(text, READ_TIME).map((h) => ({ start: nameStart(text, h.start), end: h.end })) : []),
   ],
 };

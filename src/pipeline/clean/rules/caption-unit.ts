@@ -6,8 +6,10 @@ import { positions, triggerWords } from '../trigger-words.ts';
 /**
  * Captions told by their form, whoever printed them: a short unit (a line or sentence) that names a picture or chart
  * and who made it ("Image byTradingView", "SHIB chart byCoinStatsSHIBUSD", "Photo: Jane Doe"), or one that names a
- * chart and ends in its source in parentheses ("SHIBs daily chart with the 14-day RSI. (TradingView)"). A long
- * sentence about a chart is prose and stays.
+ * chart and ends in its source in parentheses ("SHIBs daily chart with the 14-day RSI. (TradingView)"), or one that
+ * opens with a bare media noun and a participle and has no verb of its own ("Chart showing the rise in the price of
+ * X."). A long sentence about a chart is prose and stays, and so is one that says something about the chart ("The
+ * chart shows …", "Charts showing … have spread on X").
  */
 const MEDIA = /\b(?:image|images|photo|photos|picture|chart|charts|graph|screenshot|illustration|infographic|heatmap)\b/i;
 // no i flag: under it \p{Lu} would match lower-case letters too ("chart from the …")
@@ -56,6 +58,27 @@ function creditEnd(unit: string, at: number): number {
   const breaks = [...token.matchAll(GLUED_BREAK)].map((b) => b.index ?? 0);
   // the sentence goes on after the maker's name, unglued: "The weekly chart by Glassnode shows …" is prose
   return breaks.length ? at + breaks[breaks.length - 1] : -1;
+}
+
+/**
+ * A caption in a sentence of its own: a media noun with no article before it, then what the picture shows, in a
+ * participle. Case-sensitive: the capital says the noun opens the sentence.
+ */
+const SHOWING_HERE = /(?:Chart|Graph|Image|Photo|Picture|Screenshot|Illustration|Infographic|Map)s?\s(?:showing|depicting|illustrating|highlighting|comparing|tracking)\s/y;
+/** A finite verb: a caption has none, a sentence about a chart has one ("Charts showing … have circulated"). */
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|shows?|suggests?|indicates?|reveals?|points?|went|gone|spread|circulated)\b/i;
+/** Words such a caption runs to at most. */
+const SHOWING_MAX_WORDS = 12;
+/** Words a credit alone on its line may have: a name or two and an agency. */
+const LINE_CREDIT_MAX_WORDS = 10;
+
+/** Whether the unit fills its line: a line break (or the text's edge) on both sides, white space aside. */
+function ownLine(text: string, u: Unit): boolean {
+  let s = u.start;
+  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  let e = u.end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  return (s === 0 || text[s - 1] === '\n') && (e === text.length || text[e] === '\n');
 }
 
 /** The units worth reading: those holding a "<media word> by <Maker>" or a source in parentheses. */
@@ -108,11 +131,16 @@ export const captionUnit: Rule = {
     // Only the sentences around a maker or a parenthesised source are read (a sentence walk over every text cost
     // more than the rest of this rule); each is judged as a walk over all of them would judge it.
     const starts = new Map<number, Unit>();
+    const hits: Hit[] = [];
     for (const at of positions(text, MEDIA_WORDS)) {
       if (at > 0 && LETTER.test(text[at - 1])) continue;
       MADE_BY_HERE.lastIndex = at;
       const m = MADE_BY_HERE.exec(text);
-      if (!m) continue;
+      if (!m) {
+        const u = showingCaption(text, at);
+        if (u) hits.push({ start: u.start, end: u.end });
+        continue;
+      }
       const u = unitAt(text, at + m[0].length - 1);
       if (u) starts.set(u.start, u);
     }
@@ -123,14 +151,15 @@ export const captionUnit: Rule = {
       const u = unitAt(text, m.index + m[0].length - 1);
       if (u) starts.set(u.start, u);
     }
-    const hits: Hit[] = [];
     for (const u of [...starts.values()].sort((a, b) => a.start - b.start)) {
       const unit = text.slice(u.start, u.end);
       const madeBy = MADE_BY.exec(unit);
       const end = madeBy ? creditEnd(unit, madeBy.index + madeBy[0].length) : -1;
       const begin = madeBy ? captionStart(unit, madeBy.index) : 0;
+      // a credit on a line of its own ("Photo by Jane Roe / Solvane Press"): the whole line, however the name is written
+      if (madeBy && begin === 0 && madeBy.index === 0 && u.words <= LINE_CREDIT_MAX_WORDS && ownLine(text, u)) hits.push({ start: u.start, end: u.end });
       // the caption's own words are counted: a sentence glued on after the credit is the story's
-      if (end > begin && (unit.slice(begin, end).match(WORDS)?.length ?? 0) <= CAPTION_MAX_WORDS) hits.push({ start: u.start + begin, end: u.start + end });
+      else if (end > begin && (unit.slice(begin, end).match(WORDS)?.length ?? 0) <= CAPTION_MAX_WORDS) hits.push({ start: u.start + begin, end: u.start + end });
       else if (u.media && u.words <= CAPTION_MAX_WORDS && PAREN_SOURCE.test(unit)) hits.push({ start: u.start, end: u.end });
       else {
         const paren = LEADING_PAREN.exec(unit);
@@ -141,3 +170,12 @@ export const captionUnit: Rule = {
     return hits;
   },
 };
+
+/** The unit at `at` when it is a caption in a sentence of its own ("Chart showing …"), else null. */
+function showingCaption(text: string, at: number): Unit | null {
+  SHOWING_HERE.lastIndex = at;
+  if (!SHOWING_HERE.test(text)) return null;
+  const u = unitAt(text, at);
+  if (!u || u.start !== at || u.words > SHOWING_MAX_WORDS) return null;
+  return FINITE_VERB.test(text.slice(u.start, u.end)) ? null : u;
+}

@@ -1,6 +1,7 @@
 import { isAsciiDigit, isAsciiLower, isAsciiUpper, isRegexSpace } from '../ascii.ts';
 import { trimmed } from '../gaps.ts';
 import type { Hit, Rule } from '../rule.ts';
+import { TITLE_CASE_MINOR } from '../title-case.ts';
 
 /**
  * A list of other stories' headlines flattened into the text with nothing between them: "… Is Bitcoin (BTC) in
@@ -26,10 +27,13 @@ const GLUE_AT = /(?<=[?!])(?=[\p{Lu}\p{N}])|(?<=\p{Ll}{2})(?=(\p{Lu}\p{Ll})|\p{N
 const LINK_OR_HANDLE = /[/@#]|\.(?:com|org|net|io|co)\b/u;
 /** Headlines a run needs when every glue in it is the weak kind. */
 const MIN_HEADLINES_WEAK = 3;
-/** Words a title-case headline leaves in lower case. */
-const FUNCTION_WORDS = new Set(
-  'a an the of in on at to for and or nor but as by with from into onto over out up off via vs per than amid after before about is are be its'.split(' '),
-);
+/**
+ * Words that carry none of a piece's content when it is weighed for Title Case: the shared minor words, and more that
+ * a headline may also leave in lower case (particles, "than", "are", "be", "its"). Wider than TITLE_CASE_MINOR on
+ * purpose: here a lower-case word only stops counting against the piece, where the other rules read any word outside
+ * their list as the end of a headline, and taking these there would run a headline on into the sentence after it.
+ */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([...TITLE_CASE_MINOR, ...'nor onto out up off via per than before about are be its'.split(' ')]);
 const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 const CAPITAL_START = /^\p{Lu}/u;
 /** Capitalised words a headline piece needs. */

@@ -1,4 +1,5 @@
 import { matches, type Hit, type TailRule } from '../rule.ts';
+import { TITLE_CASE_MINOR } from '../title-case.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const SPACES = /\s+/;
@@ -14,8 +15,6 @@ const HEADLINE_MAX_WORDS = 25;
 const HEADLINE_MIN_WORDS = 3;
 /** Share of its words a line must have in common with the known title, and the title with it, to be a variant of it. */
 const VARIANT_MIN_SHARE = 0.5;
-/** Words a Title Case headline leaves in lower case. */
-const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'as', 'at', 'by', 'vs', 'vs.', 'with', 'from', 'is', 'but', 'into', 'over', 'after']);
 
 /**
  * The headline the other rules left at the top: the first line left after them, and its copies right
@@ -79,7 +78,7 @@ function isVariant(line: string, title: string): boolean {
 /** "Report Sees Guns as Path to Safety in Schools": every word capitalised (or a number) but English minor words. */
 function isTitleCase(line: string): boolean {
   const words = line.split(SPACES).filter((w) => ALNUM.test(w));
-  return words.length >= HEADLINE_MIN_WORDS && words.every((w) => CAPITALISED.test(w) || MINOR_WORDS.has(w.toLowerCase()));
+  return words.length >= HEADLINE_MIN_WORDS && words.every((w) => CAPITALISED.test(w) || TITLE_CASE_MINOR.has(w.toLowerCase()));
 }
 
 const LINE = /[^\n]+/g;

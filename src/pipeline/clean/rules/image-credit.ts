@@ -1,6 +1,7 @@
 import { alternation, alternationHits, anchored, holds, searched, type Branch } from '../alternation.ts';
 import { matchAll, matches, type Hit, type Rule } from '../rule.ts';
 import { DATE } from '../patterns.ts';
+import { TITLE_CASE_MINOR } from '../title-case.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const LOWER_ASCII = /[a-z]/;
@@ -17,7 +18,7 @@ const PROVIDERS = String.raw`(?:TradingView|Tradingview(?:\.com)?|CoinMarketCap|
 const STOCKS = ['Shutterstock', 'Getty Images', 'Pixabay', 'Unsplash', 'Pexels', 'Reuters', 'AFP', 'AP Photo', 'Bloomberg', 'Freepik', 'iStock', 'Adobe Stock', 'CoinDesk Data'];
 const STOCK = `(?:${STOCKS.join('|')})`;
 /** Labels of a photo credit line, in the languages the pages come in. */
-const CREDIT_LABEL = String.raw`(?:Photos?|Images?|Pictures?|Illustration|Photo credit|Image credit|Fotos?|Bild|Bilder|Bildquelle|Titelbild|Beitragsbild|Crédito|Crédit photo)`;
+const CREDIT_LABEL = String.raw`(?:Photos?|Photographs?|Images?|Pictures?|Illustration|Photo credit|Image credit|Caption|Fig(?:ure|\.)\s?\d{1,2}|Fotos?|Bild|Bilder|Bildquelle|Titelbild|Beitragsbild|Crédito|Crédit photo)`;
 /** Blocks and sentence openers that may follow a credit glued on ("viaU.TodayDisclaimer:", "TradingViewIn the"): a source name never runs into these. */
 const NEXT_BLOCK = String.raw`(?:Disclaimer|Disclosure|Advertisement|Related|Read|Share|Follow|Join|Subscribe|(?:The|This|In|On|At|As|But|And|For|However|Meanwhile|According|After|While|With|Over|Since)\s)`;
 /** A source after "Source:": one token (its camel-case parts stop before a glued block), maybe "/"-joined, maybe an @handle. */
@@ -26,11 +27,14 @@ const SOURCE = String.raw`[\p{L}\p{N}@.](?:(?!${NEXT_BLOCK})[\p{L}\p{N}@._-])*(?
 const CHART_SOURCE_LABEL = String.raw`(?:Author(?:'s|’s)? (?:calculations|estimates|chart|own work|data)|Author|SEC [Ff]ilings?|Company (?:filings|data|reports|presentation)|Investor presentation|Earnings (?:release|presentation|call slides))`;
 /** Longest a video clip's title and blurb may run after the player's "close video" (characters). */
 const VIDEO_BLURB_MAX = 300;
+/** The characters a caption may follow, maybe with one blank between: a sentence's or a clause's end. */
+const SENTENCE_END_CHARS = String.raw`.!?:;"”)`;
 /**
  * Where a caption may start: the text start, a line, or right after a sentence (glued or not); never inside a
- * figure, where a stop sits between two digits ("$2.3T", "$0.00001268", "14:50").
+ * figure, where a stop sits between two digits ("$2.3T", "$0.00001268", "14:50"). The regex form, for the branches
+ * that search; `afterSentence` below is the same check at one offset, for the branch tried only at given offsets.
  */
-const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?)(?!(?<=\d[.,:])\d)`;
+const AFTER_SENTENCE = String.raw`(?<=^|\n|[${SENTENCE_END_CHARS}]\s?)(?!(?<=\d[.,:])\d)`;
 
 /**
  * Captions, each form run on texts holding its trigger (the literal it cannot match without), so that the ones
@@ -38,8 +42,9 @@ const AFTER_SENTENCE = String.raw`(?<=^|\n|[.!?:;"”)]\s?)(?!(?<=\d[.,:])\d)`;
  */
 const CAPTIONS: Branch[] = [
   // "BTC/USD, one-day chart. Source: Cointelegraph", "Source: CoinMarketCap", "Image Source: ColdCard X Post":
-  // a caption of at most ten words opening with a capital or a digit, then the source
-  anchored(String.raw`${AFTER_SENTENCE}(?:[\p{Lu}\p{N}][^\s.!?]*(?:\s[^\s.!?]+){0,9}[.,]?\s{0,2})?(?<![\p{L}])(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`, 'u', captionStarts),
+  // a caption of at most ten words opening with a capital or a digit, then the source; tried only where captionStarts
+  // found AFTER_SENTENCE to hold (afterSentence), so the pattern does not check it again
+  anchored(String.raw`(?:[\p{Lu}\p{N}][^\s.!?]*(?:\s[^\s.!?]+){0,9}[.,]?\s{0,2})?(?<![\p{L}])(?:Image |Chart |Data |Photo )?(?:[Ss]ource|Courtesy|Credit)s?\s?:\s?${SOURCE}(?:\s(?:X|Twitter) Post)?`, 'u', captionStarts),
   // a chart's title in capitalised words with its date, then a dash and the source: "Total Stablecoin Supply, May 4,
   // 2026 – Source: DefiLlama". The date and the dash before "Source:" are the form; it may stand right under a
   // sub-heading, with no sentence end before it.
@@ -99,8 +104,7 @@ function captionStarts(text: string): number[] {
   return out;
 }
 
-/** The characters AFTER_SENTENCE lets a caption follow, maybe with one blank between. */
-const SENTENCE_END = /[.!?:;"”)]/;
+const SENTENCE_END = new RegExp(`[${SENTENCE_END_CHARS}]`);
 /** A stop between two digits is inside a figure. */
 const DIGIT = /\d/;
 const FIGURE_STOP = /[.,:]/;
@@ -149,8 +153,6 @@ function isCredit(paren: string): boolean {
 }
 /** Where a "Source:" label starts inside a caption hit, with the "Image " or "Chart " before it. */
 const LABEL_IN_HIT = /(?:(?:Image|Chart|Data|Photo) )?(?:[Ss]ource|Courtesy|Credit)s?\s?:/;
-/** Words a sub-heading may leave in lower case. */
-const HEADING_MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'with', 'at', 'by', 'as', 'vs', 'vs.', 'from', 'into', 'amid']);
 /** A caption names its picture ("Dogecoin Price Chart  Source: …"); a heading names the story's point. */
 const PICTURE_WORD = /\b(?:[Cc]harts?|[Gg]raphs?|[Dd]iagrams?|[Hh]eatmaps?|[Ii]mages?|[Pp]hotos?|[Ss]creenshots?)\b/;
 /** The run before the label ends in a word and a blank, no stop, comma, dash, bar or parenthesis. */
@@ -173,7 +175,7 @@ function withoutHeading(text: string, hit: Hit): Hit {
   const before = text.slice(hit.start, hit.start + label.index);
   if (!LETTER_THEN_BLANK_END.test(before) || PICTURE_WORD.test(before)) return hit;
   const words = before.trim().split(BLANKS);
-  if (words.length < HEADING_MIN_WORDS || !words.every((w) => HEADING_WORD_START.test(w) || HEADING_MINOR.has(w))) return hit;
+  if (words.length < HEADING_MIN_WORDS || !words.every((w) => HEADING_WORD_START.test(w) || TITLE_CASE_MINOR.has(w))) return hit;
   return { ...hit, start: hit.start + label.index };
 }
 

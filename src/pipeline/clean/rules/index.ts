@@ -6,7 +6,7 @@ import { allCapsLink } from './all-caps-link.ts';
 import { appearedFirst } from './appeared-first.ts';
 import { authorBio } from './author-bio.ts';
 import { authorBlurb } from './author-blurb.ts';
-import { breadcrumb } from './breadcrumb.ts';
+import { breadcrumb, breadcrumbLine } from './breadcrumb.ts';
 import { byline } from './byline.ts';
 import { captionUnit } from './caption-unit.ts';
 import { cashtagRun } from './cashtag-run.ts';
@@ -16,12 +16,14 @@ import { disclaimer } from './disclaimer.ts';
 import { duplicateTitle } from './duplicate-title.ts';
 import { embeddedCode } from './embedded-code.ts';
 import { followCta } from './follow-cta.ts';
+import { furnitureLeftover } from './furniture-leftover.ts';
 import { gluedHeadlines } from './glued-headlines.ts';
 import { gluedRun } from './glued-run.ts';
 import { headlineLine } from './headline-line.ts';
 import { hashtagLine } from './hashtag-line.ts';
 import { htmlMarkup } from './html-markup.ts';
 import { imageCredit } from './image-credit.ts';
+import { interfaceHelp } from './interface-help.ts';
 import { inlinePriceChip } from './inline-price-chip.ts';
 import { linkOutCta } from './link-out-cta.ts';
 import { newsletterCta } from './newsletter-cta.ts';
@@ -80,6 +82,7 @@ export const RULES: readonly Rule[] = [
   imageCredit,
   siteChrome,
   breadcrumb,
+  breadcrumbLine,
   hashtagLine,
   truncationMarker,
   htmlMarkup,
@@ -96,6 +99,10 @@ export const TAIL_RULES: readonly TailRule[] = [
   strayLabel,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
   ...[captionUnit, selfPromotion, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
+  // the page's own help text: read after the form rules above, so that where it touches their removals it is told
+  interfaceHelp,
+  // what is left of a menu or a list between two of its removed pieces, once every rule above has taken its own
+  furnitureLeftover,
   // last of all: what is left when everything else went, if it holds no word of running text
   residue,
 ];

@@ -2,6 +2,7 @@ import { isRegexSpace } from '../ascii.ts';
 import { DATE } from '../patterns.ts';
 import { matches, type Hit, type Rule } from '../rule.ts';
 import { sentenceRunEnd } from '../sentences.ts';
+import { TITLE_CASE_MINOR } from '../title-case.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const OPENING_MARKS = /^[“"‘'(\[$#]+/;
@@ -17,7 +18,7 @@ const LEAD = /(?:\b(?:Related(?: Reading| News| Article| Story)?|Read (?:more|al
  * "Editor's pick:", "More from X:", "Watch:", "ICYMI:" ("Trending:" and "Don't miss:" open affiliate promos: promo-block's).
  * Only at a start: "traders watch:" inside a sentence is prose.
  */
-const LABEL_BEFORE_COLON = /(?:also read|must read|editor[’']?s picks?|top stor(?:y|ies)|related (?:coverage|posts?|stories|reads?)|more (?:from|on) (?:\p{Lu}[\w.]*(?: \p{Lu}[\w.]*){0,2})|recommended(?: reading| for you| stories)?|further reading|check out|up next|read next|read this next|in case you missed it|icymi|watch|listen|explore|discover|popular|latest)\s?$/iu;
+const LABEL_BEFORE_COLON = /(?:related|you (?:may|might) (?:also )?like|keep reading|more (?:stories|news|articles|reading)|(?:most )?popular (?:stories|posts|articles|now)|also read|must read|editor[’']?s picks?|top stor(?:y|ies)|related (?:coverage|posts?|stories|reads?)|more (?:from|on) (?:\p{Lu}[\w.]*(?: \p{Lu}[\w.]*){0,2})|recommended(?: reading| for you| stories)?|further reading|check out|up next|read next|read this next|in case you missed it|icymi|watch|listen|explore|discover|popular|latest)\s?$/iu;
 /** Longest label before its colon (characters): "In case you missed it" and a blank. */
 const LABEL_MAX_CHARS = 30;
 const AFTER_COLON = /^:\s?(?=[\p{Lu}\p{N}"“‘'])/u;
@@ -25,8 +26,6 @@ const AFTER_COLON = /^:\s?(?=[\p{Lu}\p{N}"“‘'])/u;
 const CARD = new RegExp(String.raw`You (?:Might|May) Also Like\s?(?:${DATE})?[^\n]{1,200}?By\s?[A-Z][\p{Ll}'’-]+(?: [A-Z][\p{Ll}'’-]+){0,2}(?=\p{Lu}[\p{Ll}\s]|\s|$)`, 'gu');
 
 const WORD = /\S+/g;
-/** Words that may stay lower-case inside a Title Case headline. */
-const MINOR = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'as', 'at', 'by', 'vs', 'vs.', 'with', 'from', 'is', 'but', 'into']);
 /** Longest a linked headline runs (characters); also bounds the work per marker. */
 const HEADLINE_MAX_CHARS = 300;
 /** A headline shorter than this is not trusted to mark where it ends. */
@@ -53,9 +52,22 @@ export const readAlso: Rule = {
       hits.push({ start, end: headlineEnd(text, colon + after[0].length) });
     }
     for (const m of matches(text, CARD)) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
-    return hits;
+    return hits.map((h) => bracketed(text, h));
   },
 };
+
+const CLOSER: Record<string, string> = { '[': ']', '(': ')' };
+/**
+ * An insert set in brackets, "[Read More: Ether ETFs Log Record Inflows]": the brackets and the whole headline up to
+ * the closing one go with it (the word reading stops short of a closing bracket glued to the next sentence).
+ */
+function bracketed(text: string, hit: Hit): Hit {
+  const closer = CLOSER[text[hit.start - 1]];
+  if (!closer) return hit;
+  const close = text.indexOf(closer, hit.start);
+  if (close < 0 || close - hit.start > HEADLINE_MAX_CHARS || text.slice(hit.start, close).includes('\n')) return hit;
+  return { start: hit.start - 1, end: Math.max(hit.end, close + 1) };
+}
 
 /** The text's start, a line's, or right after a sentence's end (maybe glued: "…said.MUST READ:"). */
 function atSentenceStart(text: string, at: number): boolean {
@@ -72,11 +84,38 @@ function atSentenceStart(text: string, at: number): boolean {
 function headlineEnd(text: string, from: number): number {
   const line = text.indexOf('\n', from);
   const stop = Math.min(line < 0 ? text.length : line, from + HEADLINE_MAX_CHARS);
+  const words = wordsEnd(text, from, stop);
+  const glued = gluedOpening(text, from, stop);
+  // the word reading ends a Title Case headline before its last word when the next sentence is glued to it ("LowThe"):
+  // the headline's word is the headline's
+  if (words < glued && !BLANK_IN.test(text.slice(words, glued))) return glued;
+  return Math.min(words, glued);
+}
+const BLANK_IN = /\s/;
+
+/**
+ * Where the next sentence opens glued to the headline, as flattened pages glue them: a word that opens sentences
+ * ("The", "However", …) right after a lower-case letter ("… a Five-Year LowThe bank said …"), or `stop`. A sentence
+ * that opens with a name glued on ("LowSolvane said") is not told from a brand name (CoinDesk) and is left to the
+ * word reading below.
+ */
+const GLUED_OPENER = /(?<=\p{Ll}{2})(?:The|This|That|These|Those|In|On|At|As|But|And|It|Its|According|However|Meanwhile|While|After|With|Over|Since|Despite|Although|Earlier|Last|Analysts|Traders)\s/gu;
+function gluedOpening(text: string, from: number, stop: number): number {
+  // on the headline's stretch only (at most HEADLINE_MAX_CHARS): a search on to the text's end for each marker made
+  // a text of many markers quadratic; the lookbehind may still read the two letters before `from`
+  const lead = Math.max(0, from - 2);
+  GLUED_OPENER.lastIndex = from - lead;
+  const m = GLUED_OPENER.exec(text.slice(lead, stop));
+  return m ? lead + m.index : stop;
+}
+
+/** Where a linked headline's words end (see headlineEnd), read no further than `stop`. */
+function wordsEnd(text: string, from: number, stop: number): number {
   const words = [...matches(text.slice(from, stop), WORD)];
   let titled = 0;
   for (const w of words) {
     const first = w[0].replace(OPENING_MARKS, '')[0] ?? '';
-    if (CAPITAL_OR_DIGIT.test(first) || MINOR.has(w[0].toLowerCase())) titled++;
+    if (CAPITAL_OR_DIGIT.test(first) || TITLE_CASE_MINOR.has(w[0].toLowerCase())) titled++;
     else break;
   }
   // A capitalised word with a comma followed by a lower-case word ("Meanwhile, the …") opens a sentence.
@@ -85,7 +124,7 @@ function headlineEnd(text: string, from: number): number {
   if (titled > TITLE_MIN_WORDS && titled < words.length) {
     // The lower-case word belongs to the next sentence, and so do the minor words and the capital before it.
     let cut = titled - 1;
-    while (cut > 0 && MINOR.has(words[cut][0]) && words[cut][0] === words[cut][0].toLowerCase()) cut--;
+    while (cut > 0 && TITLE_CASE_MINOR.has(words[cut][0]) && words[cut][0] === words[cut][0].toLowerCase()) cut--;
     cut = sentenceOpening(words.map((w) => w[0]), cut);
     return from + (words[cut].index ?? 0);
   }
@@ -110,6 +149,6 @@ function sentenceOpening(words: readonly string[], cut: number): number {
   for (let i = cut - 1; i > 0 && i >= cut - OPENER_REACH_WORDS; i--) if (WORD_AND_COMMA.test(words[i])) return i;
   const article = words[cut - 1];
   const preposition = words[cut - 2];
-  if (cut >= 3 && article && preposition && MINOR.has(article) && !MINOR.has(preposition) && MINOR.has(preposition.toLowerCase())) return cut - 2;
+  if (cut >= 3 && article && preposition && TITLE_CASE_MINOR.has(article) && !TITLE_CASE_MINOR.has(preposition) && TITLE_CASE_MINOR.has(preposition.toLowerCase())) return cut - 2;
   return cut;
 }

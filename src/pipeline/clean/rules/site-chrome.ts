@@ -1,5 +1,5 @@
 import { alternationHits, anchored, positionsOf, searched, type Branch } from '../alternation.ts';
-import type { Rule } from '../rule.ts';
+import { matches, type Rule } from '../rule.ts';
 
 /**
  * Page furniture left in the text: "top of page"/"bottom of page", "Skip to content", "Back to top",
@@ -42,8 +42,48 @@ const BLOG: Branch[] = [
   searched(String.raw`^[ \t]*(?:Table of [Cc]ontents|Contents|Inhaltsverzeichnis|Inhalt)[ \t]*$`, 'mu', ['ontents', 'Inhalt']),
 ];
 
+/**
+ * Where a piece of furniture may stand: the text's start, a line's, after a sentence's end, or glued to the word before
+ * it (flattened pages). And where it must end: at its line's end, before a capital, a figure or a quote (the next
+ * block), or at a stop. A phrase that runs on into lower-case words is a sentence ("Continue reading below the
+ * fold …", "Load more trucks …") and stays.
+ */
+const UNIT_START = String.raw`(?<=^|\n|[.!?"”)]\s?|\p{Ll})`;
+const UNIT_END = String.raw`(?=[ \t]*(?:\n|$)|\s?[\p{Lu}\d"“]|[.!?:])`;
+/** The same, but not before a figure: "Next Article 5 of the treaty" names a treaty's article. */
+const UNIT_END_NO_FIGURE = String.raw`(?=[ \t]*(?:\n|$)|\s?[\p{Lu}"“]|[.!?:])`;
+/** Most minutes a reading-time or audio label gives. */
+const MINUTES = String.raw`\d{1,2}\s?(?:min(?:ute)?s?|Min(?:ute)?s?)`;
+
+/**
+ * Furniture of any site, as a closed vocabulary of its controls and labels, each standing as a unit of its own:
+ * "Continue reading below", "Article continues below advertisement", "Listen to this article 4 min", "Reading time:
+ * 3 minutes", "5 min read", "Show comments", "Load more", "Next Article", "Print this page", "Font size A A A", and
+ * a run of account and search controls ("Sign in Subscribe Search Menu").
+ */
+/** Where one of the literals starts, ascending: a control is tried only there, not at every position of the text. */
+const startsOf =
+  (...literals: string[]) =>
+  (text: string): number[] =>
+    literals.flatMap((l) => positionsOf(text, l)).sort((a, b) => a - b);
+/** Where a reading time ("5 min read") starts: its figure. */
+const READ_TIME = /\d{1,2}\s?min(?:ute)?s? [Rr]ead/g;
+const readTimeStarts = (text: string): number[] => (text.includes(' read') || text.includes(' Read') ? [...matches(text, READ_TIME)].map((m) => m.index) : []);
+
+const CONTROLS = [
+  anchored(String.raw`${UNIT_START}(?:Continue reading|(?:Article|Story) continues|Scroll to continue(?: reading)?)(?: below)?(?: (?:the )?(?:advertisement|ad))?${UNIT_END}`, 'u', startsOf('Continue reading', 'Article continues', 'Story continues', 'Scroll to continue')),
+  anchored(String.raw`${UNIT_START}Listen to (?:this|the) (?:article|story)(?:\s?[-–·:|]?\s?${MINUTES})?${UNIT_END}`, 'u', startsOf('Listen to th')),
+  anchored(String.raw`${UNIT_START}(?:(?:Estimated )?[Rr]eading time|Read time)\s?:?\s?${MINUTES}${UNIT_END}`, 'u', startsOf('Estimated reading time', 'Reading time', 'reading time', 'Read time')),
+  anchored(String.raw`${UNIT_START}${MINUTES} [Rr]ead${UNIT_END}`, 'u', readTimeStarts),
+  anchored(String.raw`${UNIT_START}(?:(?:Show|Hide|View|Load) (?:all )?(?:\d+ )?[Cc]omments|(?:Log|Sign) in to (?:comment|reply)|Load more(?: articles| stories| news| posts)?|Show more)${UNIT_END}`, 'u', startsOf('Show ', 'Hide ', 'View ', 'Load ', 'Log in to ', 'Sign in to ')),
+  anchored(String.raw`${UNIT_START}(?:Next|Previous|Prev\.?) (?:Article|Post|Story)${UNIT_END_NO_FIGURE}`, 'u', startsOf('Next ', 'Previous ', 'Prev')),
+  anchored(String.raw`${UNIT_START}Print (?:this )?(?:page|article)${UNIT_END}`, 'u', startsOf('Print ')),
+  anchored(String.raw`${UNIT_START}Font size(?:\s?[Aa][+−-]?){0,3}${UNIT_END}`, 'u', startsOf('Font size')),
+  anchored(String.raw`${UNIT_START}(?:(?:Sign in|Sign up|Log in|Login|Register|Subscribe|Search|Menu|Close|My [Aa]ccount)\s?){2,}${UNIT_END}`, 'u', startsOf('Sign in', 'Sign up', 'Log in', 'Login', 'Register', 'Subscribe', 'Search', 'Menu', 'Close', 'My account', 'My Account')),
+];
+
 export const siteChrome: Rule = {
   name: 'site-chrome',
   category: 'site_chrome',
-  find: (text) => [...alternationHits(text, CHROME, true), ...alternationHits(text, BLOG, true)],
+  find: (text) => [...alternationHits(text, CHROME, true), ...alternationHits(text, BLOG, true), ...alternationHits(text, CONTROLS, true)],
 };
