@@ -12,6 +12,9 @@
  *   keeps those of the wanted names returns the same elements in the same (document) order.
  * - `_isProbablyVisible` reads `node.style`, and linkedom builds a style object for every element it is read of;
  *   an element without a `style` attribute has no inline display or visibility, so only the attributes are read.
+ * - `_isElementWithoutContent` builds the whole text of every <div>, <section>, <header> and heading to see whether
+ *   any of it is not white space; an article's container is asked too, once per wrapper around it. Here the text is
+ *   read up to its first character that is not white space.
  */
 import { Readability } from '@mozilla/readability';
 
@@ -37,8 +40,15 @@ export class LeanReadability<T> extends Readability<T> {
     return length > 0 && length < MAX_BYLINE_CHARS;
   }
 
-  _getAllNodesWithTag(node: ParentNode, tagNames: string[]): Element[] {
+  _getAllNodesWithTag(node: Element | Document, tagNames: string[]): Element[] {
     return elementsNamed(node, new Set(tagNames.map((name) => name.toLowerCase())));
+  }
+
+  _isElementWithoutContent(node: Node): boolean {
+    if (node.nodeType !== ELEMENT_NODE || holdsText(node)) return false;
+    const el = node as Element;
+    const children = el.children.length;
+    return !children || children === el.getElementsByTagName('br').length + el.getElementsByTagName('hr').length;
   }
 
   _isProbablyVisible(node: Element): boolean {
@@ -50,13 +60,36 @@ export class LeanReadability<T> extends Readability<T> {
   }
 }
 
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4; // text to `textContent`, as a text node is
+// `\S` is the complement of the white space `String.prototype.trim` removes (the same two Unicode classes).
+const NOT_WHITE_SPACE = /\S/;
+
+/** Whether `node`'s text content holds a character that is not white space: `textContent.trim()` is not empty. */
+export function holdsText(node: Node): boolean {
+  let at = node.firstChild;
+  while (at) {
+    if ((at.nodeType === TEXT_NODE || at.nodeType === CDATA_SECTION_NODE) && NOT_WHITE_SPACE.test(at.nodeValue ?? '')) return true;
+    const child = at.firstChild;
+    if (child) {
+      at = child;
+      continue;
+    }
+    let up: Node | null = at;
+    while (up && up !== node && !up.nextSibling) up = up.parentNode;
+    at = up && up !== node ? up.nextSibling : null;
+  }
+  return false;
+}
+
 /**
  * The elements under `root` whose name is in `names` (lower case), in document order, as `querySelectorAll` of the
  * names joined by commas returns them: names compared without case (Readability asks for some in upper case, and
  * creates its own elements as "DIV" and "P", which linkedom keeps in that case), and nothing inside a <template>
  * (linkedom's does not look there either). A loop, not recursion: some pages nest unclosed tags thousands deep.
  */
-export function elementsNamed(root: ParentNode, names: Set<string>): Element[] {
+export function elementsNamed(root: Element | Document, names: Set<string>): Element[] {
   const out: Element[] = [];
   let el = root.firstElementChild;
   while (el) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Readability } from '@mozilla/readability';
-import { elementsNamed, LeanReadability } from '../../../src/pipeline/extract/lean-readability.ts';
+import { elementsNamed, holdsText, LeanReadability } from '../../../src/pipeline/extract/lean-readability.ts';
 import { parseWithLinkedom } from '../../../src/dom/linkedom.ts';
 
 const PROSE = [
@@ -25,14 +25,14 @@ function page(extra: { byline?: string; hidden?: string } = {}): string {
 }
 
 // What the extract stage reads of Readability's answer (its content as text, the title, the byline), and the rest.
-function answer(r: ReturnType<Readability['parse']>) {
+function answer(r: ReturnType<Readability<string>['parse']>) {
   return r && { title: r.title, byline: r.byline, text: r.textContent, length: r.length, excerpt: r.excerpt, dir: r.dir, lang: r.lang };
 }
 
 describe('LeanReadability', () => {
   it('answers as Readability does on an article with menus, a hidden block, an inline style and a table', () => {
     const html = page();
-    const lean = answer(new LeanReadability(parseWithLinkedom(html)).parse());
+    const lean = answer(new LeanReadability<string>(parseWithLinkedom(html)).parse());
     expect(lean).toEqual(answer(new Readability(parseWithLinkedom(html)).parse()));
     expect(lean!.text).toContain(PROSE[3]);
     expect(lean!.text).toContain('A red note the page shows');
@@ -47,10 +47,26 @@ describe('LeanReadability', () => {
       `<div class="author-box"><p>${PROSE[0]} ${PROSE[1]}</p></div>`, // named, but a block of text: no byline
     ]) {
       const html = page({ byline });
-      const lean = answer(new LeanReadability(parseWithLinkedom(html)).parse());
+      const lean = answer(new LeanReadability<string>(parseWithLinkedom(html)).parse());
       expect(lean).toEqual(answer(new Readability(parseWithLinkedom(html)).parse()));
     }
-    expect(new LeanReadability(parseWithLinkedom(page({ byline: '<p class="byline">By Mara Quist</p>' }))).parse()!.byline).toBe('By Mara Quist');
+    expect(new LeanReadability<string>(parseWithLinkedom(page({ byline: '<p class="byline">By Mara Quist</p>' }))).parse()!.byline).toBe('By Mara Quist');
+  });
+});
+
+describe('holdsText', () => {
+  it('finds text that is not white space as deep as it lies, and none in white space, <br>s and empty elements', () => {
+    const doc = parseWithLinkedom(
+      '<body><div id="blank"> \n<span>\u00a0</span><br><hr><div>\t</div></div><div id="deep"><div><div><span> </span><b>x</b></div></div></div></body>',
+    );
+    const lean = new LeanReadability<string>(doc) as unknown as { _isElementWithoutContent(n: Node): boolean };
+    const readability = new Readability<string>(doc) as unknown as { _isElementWithoutContent(n: Node): boolean };
+    for (const el of Array.from(doc.body.querySelectorAll('*'))) {
+      expect(holdsText(el)).toBe((el.textContent ?? '').trim().length > 0);
+      expect(lean._isElementWithoutContent(el)).toBe(readability._isElementWithoutContent(el));
+    }
+    expect(holdsText(doc.getElementById('blank')!)).toBe(false);
+    expect(holdsText(doc.getElementById('deep')!)).toBe(true);
   });
 });
 
