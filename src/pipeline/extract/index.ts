@@ -16,7 +16,6 @@
  *
  * Removing noise inside the article (share bars, tickers, newsletter boxes) is the clean stage's job, not this one's.
  */
-import { Readability } from '@mozilla/readability';
 import type { Extracted, ParseHTML } from '../types.ts';
 import { elementToParagraphs, elementToText, type Paragraph } from './element-to-text.ts';
 import { isWholeArticle, proseBlock, tookPartOf } from './prose-block.ts';
@@ -31,6 +30,7 @@ import { dropBoilerplate } from './drop-boilerplate.ts';
 import { asFragment, stripMarkup } from './strip-markup.ts';
 import { hoistStrayPrefix } from './stray-prefix.ts';
 import { documentHtml } from './document-html.ts';
+import { LeanReadability } from './lean-readability.ts';
 
 export interface ExtractOptions {
   parseHTML: ParseHTML; // a full DOM, for Readability
@@ -147,7 +147,7 @@ const EVERY_ATTRIBUTE_READ = new Set(['img', 'picture', 'figure', 'source', 'obj
 const readabilityReads = (element: string, attribute: string) => READ_BY_READABILITY.has(attribute) || EVERY_ATTRIBUTE_READ.has(element);
 
 function readability(doc: Document) {
-  return new Readability<Node>(doc, {
+  return new LeanReadability<Node>(doc, {
     serializer: (el) => el, // the element itself: serialising to HTML only to parse it again would double the cost
     keepClasses: true, // class names are not read downstream; stripping them is a pass over every element
     disableJSONLD: true, // read before the scripts were stripped
