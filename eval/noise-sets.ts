@@ -1,5 +1,5 @@
 /**
- * The noise gold sets, in one shape: noise-dev and noise-dev-2 from ../shared/data, and noise-dev-3 to -7,
+ * The noise gold sets, in one shape: noise-dev and noise-dev-2 from ../shared/data, and noise-dev-3 to -8,
  * our own labels (eval/data/noise-dev-N.jsonl: offsets only, into the bodies of ../shared/data/gold/cryptoprism-202510,
  * read at run time; see eval/data/README.md). Used by the noise evaluation and by the segment classifier's training script.
  */
@@ -20,9 +20,9 @@ export interface NoiseDoc {
   flags: string[];
 }
 
-export const NOISE_SETS = ['noise-dev', 'noise-dev-2', 'noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7'] as const;
+export const NOISE_SETS = ['noise-dev', 'noise-dev-2', 'noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7', 'noise-dev-8'] as const;
 /** Our own sets: offsets into cryptoprism-202510's bodies, kept in eval/data. */
-const OFFSET_SETS: readonly NoiseSetName[] = ['noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7'];
+const OFFSET_SETS: readonly NoiseSetName[] = ['noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7', 'noise-dev-8'];
 export type NoiseSetName = (typeof NOISE_SETS)[number];
 
 function jsonl<T>(file: string): T[] {

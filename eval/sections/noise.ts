@@ -1,9 +1,9 @@
 /**
- * Noise removal on seven gold sets side by side: noise-dev (80 real crypto texts, the set the rules were written
+ * Noise removal on eight gold sets side by side: noise-dev (80 real crypto texts, the set the rules were written
  * against), noise-dev-2 (64, labelled later, first measured before any rule was written for it), noise-dev-3 (94
  * API bodies of ~25 outlets, labelled by us in December 2026 and measured once before any tuning) and noise-dev-4
  * (73 more such bodies, kept untouched: measured once, never tuned on), noise-dev-5 (60 more), noise-dev-6 (52 more)
- * and noise-dev-7 (81 more, 2026-12-06), each labelled and measured once before any tuning; see eval/data/README.md). For each: the share of noise spans that survive cleaning, overall and by category, and the
+ * noise-dev-7 (81 more, 2026-12-06) and noise-dev-8 (33 more, 2026-12-07, the judge: never tuned on), each labelled and measured once before any tuning; see eval/data/README.md). For each: the share of noise spans that survive cleaning, overall and by category, and the
  * body F1, precision and recall (the article-extraction-benchmark 4-gram metric) against the gold body, beside the
  * "no cleaning" baseline computed in the same run. A rule earns its place on the sets it was not written for.
  *
@@ -24,7 +24,7 @@ const TIMING_PASSES = 3;
 /** Spans shorter than this (folded characters) are not scored. */
 export const MIN_SPAN_CHARS = 12;
 /** Metric key prefix per set. */
-const KEY: Record<NoiseSetName, string> = { 'noise-dev': 'noise.dev', 'noise-dev-2': 'noise.dev2', 'noise-dev-3': 'noise.dev3', 'noise-dev-4': 'noise.dev4', 'noise-dev-5': 'noise.dev5', 'noise-dev-6': 'noise.dev6', 'noise-dev-7': 'noise.dev7' };
+const KEY: Record<NoiseSetName, string> = { 'noise-dev': 'noise.dev', 'noise-dev-2': 'noise.dev2', 'noise-dev-3': 'noise.dev3', 'noise-dev-4': 'noise.dev4', 'noise-dev-5': 'noise.dev5', 'noise-dev-6': 'noise.dev6', 'noise-dev-7': 'noise.dev7', 'noise-dev-8': 'noise.dev8' };
 
 /** Just under what the cleaner reaches (see README "Measured"). */
 export const thresholds: Thresholds = {
@@ -50,6 +50,10 @@ export const thresholds: Thresholds = {
   'noise.dev7.survived': { max: 0.010 },
   'noise.dev7.body_f1': { min: 0.994 },
   'noise.dev7.body_precision': { min: 0.991 },
+  // the judge set: measured once before any tuning (27.7 %, 0.988, 0.980); a threshold only stops it getting worse
+  'noise.dev8.survived': { max: 0.285 },
+  'noise.dev8.body_f1': { min: 0.986 },
+  'noise.dev8.body_precision': { min: 0.978 },
 };
 
 type Doc = Pick<NoiseDoc, 'id' | 'gold' | 'noise'>;
@@ -236,7 +240,7 @@ export default async function noise(ctx: SectionContext): Promise<SectionResult>
     `noise spans of ${MIN_SPAN_CHARS}+ characters; ${msPerDoc.toFixed(2)} ms a document; worst category among those with ${MIN_CATEGORY_SPANS}+ spans`,
     summary,
     '',
-    'noise-dev-2 to -7 by outlet (cleaner with outlet history):',
+    'noise-dev-2 to -8 by outlet (cleaner with outlet history):',
     table(['', 'outlets', 'docs', 'spans', 'survive', 'body F1', 'P', 'R'], outletRows),
     '',
     table(['category', ...results.map((r) => r.name)], catRows),
