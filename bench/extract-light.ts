@@ -4,6 +4,7 @@
  * (instruction counts stay steady on a loaded machine where CPU timings do not). Issue 11.
  *
  *   node --import tsx bench/extract-light.ts agree > /tmp/agree.jsonl
+ *   node --import tsx bench/extract-light.ts ab --base ../wt-main [--rounds 3]
  *   valgrind --tool=callgrind --dump-before=uv_resident_set_memory --callgrind-out-file=/tmp/cg.%p \
  *     node --import tsx bench/extract-light.ts cost [--root DIR] [--readability]
  *
@@ -12,6 +13,10 @@
  *        the light choice trusted on every such page. One JSON line a page: its set, whether it reaches that decision,
  *        the light choice's form (score, runner-up, prose share, link share), both texts' methods and the token F1
  *        between the two final texts. The texts themselves stay out (real pages' text is not copied anywhere).
+ * ab:    CPU time a page, base tree (--base DIR) against this one and Readability on linkedom, the three run page by
+ *        page in turn in one process, N rounds (--rounds N, default 3) after one warm pass; a page's time is its median
+ *        over the rounds, so a burst of load on the shared machine moves no side alone. Prints mean, median, p95, p99
+ *        and the ratios to Readability's.
  * cost:  extract + clean + label (or, with --readability, Readability on linkedom as the bench runs it) over the 133
  *        bench pages: one untimed pass to warm up, then one pass that reads the resident set size after each page, so
  *        callgrind (--dump-before=uv_resident_set_memory) writes one dump a page. --root DIR imports DIR's src
@@ -174,12 +179,67 @@ async function cost(root: string, readability: boolean): Promise<void> {
   }
 }
 
+async function pipelineAt(root: string): Promise<(p: Page) => unknown> {
+  const { extract } = await import(path.join(root, 'src/pipeline/extract/index.ts'));
+  const { WORKER_DOMS } = await import(path.join(root, 'src/dom/worker-doms.ts'));
+  const { cleanAndLabel } = await import(path.join(root, 'src/pipeline/clean-and-label.ts'));
+  return (p) => {
+    const got = extract(p.html, { ...WORKER_DOMS, url: p.url });
+    return got && cleanAndLabel(got.text, { title: got.title, url: p.url });
+  };
+}
+
+async function ab(base: string, head: string, rounds: number): Promise<void> {
+  const pages = benchPages(DATA);
+  const { Readability } = await import('@mozilla/readability');
+  const { parseWithLinkedom } = await import(path.join(head, 'src/dom/linkedom.ts'));
+  const runs: Record<string, (p: Page) => unknown> = {
+    readability: (p) => new Readability(parseWithLinkedom(p.html, p.url)).parse()?.textContent,
+    base: await pipelineAt(base),
+    head: await pipelineAt(head),
+  };
+  const cpu = () => {
+    const t = process.cpuUsage();
+    return (t.user + t.system) / 1000;
+  };
+  const times: Record<string, number[][]> = Object.fromEntries(Object.keys(runs).map((k) => [k, pages.map(() => [])]));
+  for (let round = -1; round < rounds; round++) {
+    pages.forEach((p, i) => {
+      for (const [name, run] of Object.entries(runs)) {
+        const t = cpu();
+        try {
+          run(p);
+        } catch {
+          // a page that throws costs what it cost until then
+        }
+        if (round >= 0) times[name][i].push(cpu() - t);
+      }
+    });
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const at = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.round(q * (xs.length - 1)))];
+  const stats = (name: string) => {
+    const xs = times[name].map(median);
+    return { mean: xs.reduce((a, b) => a + b, 0) / xs.length, median: at(xs, 0.5), p95: at(xs, 0.95), p99: at(xs, 0.99) };
+  };
+  const r = stats('readability');
+  for (const name of Object.keys(runs)) {
+    const s = stats(name);
+    const fmt = (k: keyof typeof s) => `${k} ${s[k].toFixed(1)} ms (${(s[k] / r[k]).toFixed(3)}x)`;
+    console.log(`${name.padEnd(12)} ${fmt('mean')}, ${fmt('median')}, ${fmt('p95')}, ${fmt('p99')}`);
+  }
+}
+
 const [mode, ...rest] = process.argv.slice(2);
 const rootAt = rest.indexOf('--root');
 const root = rootAt >= 0 ? path.resolve(rest[rootAt + 1]) : path.resolve(here, '..');
 if (mode === 'agree') await agree();
-else if (mode === 'cost') await cost(root, rest.includes('--readability'));
+else if (mode === 'ab') {
+  const baseAt = rest.indexOf('--base');
+  const roundsAt = rest.indexOf('--rounds');
+  await ab(path.resolve(rest[baseAt + 1]), root, roundsAt >= 0 ? Number(rest[roundsAt + 1]) : 3);
+} else if (mode === 'cost') await cost(root, rest.includes('--readability'));
 else {
-  console.error('usage: bench/extract-light.ts agree | cost [--root DIR] [--readability]');
+  console.error('usage: bench/extract-light.ts agree | ab --base DIR [--rounds N] | cost [--root DIR] [--readability]');
   process.exit(2);
 }
