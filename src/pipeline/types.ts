@@ -66,7 +66,7 @@ export interface Extracted {
   title: string | null;
   byline: string | null;
   text: string; // plain text, paragraphs separated by "\n\n"
-  method: 'readability' | 'prose-block' | 'json-ld' | 'feed' | 'fallback';
+  method: 'readability' | 'prose-block' | 'light-article' | 'json-ld' | 'feed' | 'fallback';
 }
 
 /** A DOM factory: linkedom inside the Worker, jsdom or linkedom on Node. */

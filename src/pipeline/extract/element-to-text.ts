@@ -31,6 +31,7 @@ export interface Paragraph {
 
 export interface TextOptions {
   skip?: ReadonlySet<string>; // more element names whose text is left out (e.g. figcaption for article bodies)
+  skipElement?: (el: Element) => boolean; // and particular elements whose text is left out
 }
 
 export function elementToParagraphs(root: Node, opts: TextOptions = {}): Paragraph[] {
@@ -82,7 +83,7 @@ export function elementToParagraphs(root: Node, opts: TextOptions = {}): Paragra
       }
       if (child.nodeType !== ELEMENT_NODE) continue;
       const name = (child as Element).localName;
-      if (SKIP.has(name) || opts.skip?.has(name)) continue;
+      if (SKIP.has(name) || opts.skip?.has(name) || opts.skipElement?.(child as Element)) continue;
       if (name === 'br') {
         // <br><br> is how many sites separate paragraphs: a blank line ends the paragraph
         if (line.trim() === '' && lines.length) endParagraph();

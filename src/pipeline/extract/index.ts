@@ -31,6 +31,7 @@ import { asFragment, stripMarkup } from './strip-markup.ts';
 import { hoistStrayPrefix } from './stray-prefix.ts';
 import { documentHtml } from './document-html.ts';
 import { LeanReadability } from './lean-readability.ts';
+import { isConfident, lightArticle, type LightArticle } from './light-article.ts';
 
 export interface ExtractOptions {
   parseHTML: ParseHTML; // a full DOM, for Readability
@@ -39,6 +40,9 @@ export interface ExtractOptions {
    * as htmlparser2 does, see `documentHtml`). Without it the first look reads `parseHTML`'s DOM. */
   parseLight?: ParseHTML;
   url?: string | null;
+  /** Whether the article chosen on the light DOM stands without Readability (default: `isConfident`, its form leaves
+   * no doubt). The measurement of that choice passes its own, to see both answers on one page. */
+  trustLight?: (article: LightArticle) => boolean;
   /** Called as each step ends, with its name (the benchmark times the steps with it); nothing is passed back. */
   onStep?: (step: ExtractStep) => void;
 }
@@ -50,6 +54,7 @@ export type ExtractStep =
   | 'meta' // metadata and the standfirst, before the page is cut down
   | 'narrow' // the region of the prose, furniture dropped
   | 'prose-block' // the block of prose and whether it is the whole article
+  | 'light-article' // the article chosen on the light DOM, when the block is not the whole article
   | 'full-parse' // the full DOM for Readability, from the narrowed page's markup
   | 'readability'
   | 'paragraphs' // Readability's content and JSON-LD's body as paragraphs
@@ -84,19 +89,31 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   const block = proseBlock(first, articleParagraphs);
   step('prose-block');
 
-  // The block is the whole article: Readability would only confirm it, at half the cost of extraction.
+  // The block is the whole article: Readability would only confirm it, at half the cost of extraction. Otherwise the
+  // article chosen on the light DOM answers when its form leaves no doubt, and Readability when it does.
   let article: ReturnType<typeof readability> = null;
+  let readable = '';
+  let readMethod: Extracted['method'] = 'prose-block';
   if (!block || !isWholeArticle(block, first)) {
-    // the full DOM is built from the page as narrowed on the first look, not from the whole page again
-    const doc = opts.parseLight ? parseHTML(documentHtml(first, readabilityReads), url) : first;
-    step('full-parse');
-    article = readability(doc);
-    step('readability');
+    const light = first.body ? lightArticle(first.body) : null;
+    const trusted = !!light && (opts.trustLight ?? isConfident)(light);
+    step('light-article');
+    if (light && trusted) {
+      readable = lightArticleText(light);
+      readMethod = 'light-article';
+    } else {
+      // the full DOM is built from the page as narrowed on the first look, not from the whole page again
+      const doc = opts.parseLight ? parseHTML(documentHtml(first, readabilityReads), url) : first;
+      step('full-parse');
+      article = readability(doc);
+      step('readability');
+      readable = article?.content ? articleText(article.content) : '';
+      if (article) readMethod = 'readability'; // when Readability finds nothing, the block stands as before
+    }
   }
-  let readable = article?.content ? articleText(article.content) : '';
-  const readMethod: Extracted['method'] = article ? 'readability' : 'prose-block';
-  // Readability kept one block of a multi-block article (or did not run): the whole block of prose is the article
-  if (block && (!article || tookPartOf(readable, block))) readable = block.text;
+  // Readability (or the light choice) kept one block of a multi-block article, or neither ran: the whole block of
+  // prose is the article
+  if (block && (readMethod === 'prose-block' || tookPartOf(readable, block))) readable = block.text;
   const ldText = ld ? plainText(ld.body, parseLight) : '';
   step('paragraphs');
 
@@ -161,9 +178,22 @@ export function htmlToText(html: string, parseHTML: ParseHTML): string {
 
 // Captions and photo credits describe a picture, not the story.
 const NOT_ARTICLE_TEXT = new Set(['figcaption']);
+// The light choice takes its elements as they stand, the page's headline among them (Readability drops it as the
+// title's copy); the title is read on its own.
+const NOT_LIGHT_ARTICLE_TEXT = new Set(['figcaption', 'h1']);
 
 function articleParagraphs(content: Node): Paragraph[] {
   return trimEdgeFragments(dropLinkLists(elementToParagraphs(content, { skip: NOT_ARTICLE_TEXT })));
+}
+
+/** The text of the article chosen on the light DOM: its elements' paragraphs, read as Readability's content is. */
+export function lightArticleText(light: LightArticle): string {
+  const paragraphs: Paragraph[] = [];
+  const skipElement = (el: Element) => light.furniture.has(el);
+  for (const el of light.elements) paragraphs.push(...elementToParagraphs(el, { skip: NOT_LIGHT_ARTICLE_TEXT, skipElement }));
+  return trimEdgeFragments(dropLinkLists(paragraphs))
+    .map((p) => p.text)
+    .join('\n\n');
 }
 
 function articleText(content: Node): string {
