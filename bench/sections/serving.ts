@@ -16,6 +16,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { readJsonl, sendInOrder } from '../../src/cli/commands/cluster.ts';
 import { startLocalWorker, PROJECT_ROOT, type LocalWorker } from '../../src/cli/local-worker.ts';
+import { mergeBlocks, type LoopBlocks } from '../../src/ingest/loop-blocks.ts';
 import { table, type SectionContext, type SectionResult } from '../../eval/section.ts';
 import type { LoadResult, LoadSpec } from '../load.ts';
 
@@ -69,7 +70,10 @@ export default async function serving(ctx: SectionContext): Promise<SectionResul
     const replayArticles = await readSets(ctx.dataDir, REPLAYED_SETS);
     const t0 = performance.now();
     let replayDone = 0;
-    const replay = sendInOrder(w, replayArticles, 'replay', true).then((r) => ((replayDone = performance.now()), r));
+    const loops: LoopBlocks[] = []; // the longest stretches the Worker's thread was held while placing
+    const replay = sendInOrder(w, replayArticles, 'replay', true, { watchLoop: true, onRequest: (_ms, _got, loop) => void (loop && loops.push(loop)) }).then(
+      (r) => ((replayDone = performance.now()), r),
+    );
     const busy: [string, LoadResult, boolean][] = [];
     const half = { seconds: Math.max(2, seconds / 2) };
     for (let round = 0; round < 2; round++) {
@@ -84,6 +88,7 @@ export default async function serving(ctx: SectionContext): Promise<SectionResul
     }
     const replayed = await replay;
     const replaySeconds = ((replayDone || performance.now()) - t0) / 1000;
+    const blocks = mergeBlocks(loops);
 
     const row = (name: string, r: LoadResult, note = '') => [
       name,
@@ -112,6 +117,7 @@ export default async function serving(ctx: SectionContext): Promise<SectionResul
       '',
       ...[...quiet, ...busy].flatMap(([n, r]) => r.errorSamples.map((e) => `error on ${n}: ${e}`)),
       `goal: API and RSS >= 0.5x the floor, 0 errors -> API ${(quietApi.reqPerS / floor).toFixed(2)}x, RSS ${(quiet[2][1].reqPerS / floor).toFixed(2)}x, errors ${quiet.reduce((s, [, r]) => s + r.errors, 0)}`,
+      `the Worker's thread during the replay (readers included): longest block ${blocks.maxBlockMs.toFixed(0)} ms; ${blocks.blocksOverMs} blocks over ${blocks.overMs} ms in ${blocks.ticks} timer turns`,
       `goal: p99 during a replay <= 2x the quiet p99 -> API ${apiRatio.toFixed(2)}x (${worst(busyApi).toFixed(1)} / ${quietApi.p99Ms.toFixed(1)} ms), RSS ${feedRatio.toFixed(2)}x; the floor's own p99 ${floorP99.toFixed(1)} ms quiet, ${worst(busy.filter(([n, , d]) => n === '404 floor' && d).map(([, r]) => r)).toFixed(1)} ms during`,
     ].join('\n');
     return {
@@ -123,6 +129,7 @@ export default async function serving(ctx: SectionContext): Promise<SectionResul
         'serving.rss_x_floor': quiet[2][1].reqPerS / floor,
         'serving.inspector_x_floor': quiet[3][1].reqPerS / floor,
         'serving.api_p99_replay_x_quiet': apiRatio,
+        'serving.replay_max_block_ms': blocks.maxBlockMs,
       },
     };
   } finally {

@@ -7,6 +7,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { LoopBlocks } from '../../ingest/loop-blocks.ts';
 import type { ArticleResult, RecordedArticle } from '../../ingest/replay.ts';
 import { UsageError } from '../args.ts';
 import { startLocalWorker, type LocalWorker } from '../local-worker.ts';
@@ -52,7 +53,9 @@ export async function readJsonl(file: string): Promise<{ articles: InputArticle[
 
 export interface SendOptions {
   perRequest?: number; // articles a request (default ARTICLES_A_REQUEST)
-  onRequest?: (ms: number, results: ArticleResult[]) => void; // each request's wall time, as the caller saw it
+  onRequest?: (ms: number, results: ArticleResult[], loop?: LoopBlocks) => void; // each request's wall time, as the caller saw it
+  /** Ask the Worker how long its thread was held at a stretch during each request (passed to onRequest). */
+  watchLoop?: boolean;
 }
 
 /** Sends articles to the Worker in publication order; returns each input id's result. */
@@ -61,7 +64,7 @@ export async function sendInOrder(
   articles: InputArticle[],
   label: string,
   quiet = false,
-  { perRequest = ARTICLES_A_REQUEST, onRequest }: SendOptions = {},
+  { perRequest = ARTICLES_A_REQUEST, onRequest, watchLoop = false }: SendOptions = {},
 ): Promise<Map<string, ArticleResult>> {
   const match = sourceMatcher(loadConfiguredSources());
   const ordered = articles
@@ -81,8 +84,11 @@ export async function sendInOrder(
       body: a.body,
     }));
     const t0 = performance.now();
-    const { results: got } = await worker.call<{ results: ArticleResult[] }>('/replay/articles', { articles: batch });
-    onRequest?.(performance.now() - t0, got);
+    const { results: got, loop } = await worker.call<{ results: ArticleResult[]; loop?: LoopBlocks }>(
+      '/replay/articles',
+      watchLoop ? { articles: batch, watch_loop: true } : { articles: batch },
+    );
+    onRequest?.(performance.now() - t0, got, loop);
     for (const r of got) results.set(r.id, r);
     bar?.update(Math.min(i + perRequest, ordered.length));
   }
