@@ -102,7 +102,7 @@ const DAY_MS = 24 * 3600_000;
 function development(a: Fingerprint, b: Fingerprint, gapMs: number, cfg: ClusterConfig): boolean {
   if (gapMs < cfg.developmentGapMs) return false;
   if (a.figures.length > 0 && b.figures.length > 0 && !sameFigure(a, b)) return true;
-  return a.lede.length > 0 && b.lede.length > 0 && !a.lede.some((f) => b.lede.some((g) => sameAmount(f, g)));
+  return cfg.developmentLede && a.lede.length > 0 && b.lede.length > 0 && !a.lede.some((f) => b.lede.some((g) => sameAmount(f, g)));
 }
 
 /**
@@ -151,7 +151,7 @@ function oneActor(
   if (!subject) return false;
   // a role both give ("co-founder Vitalik Buterin", "CEO") says who the actor is, not what happened: it is no rest
   let role = 0;
-  for (const r of ROLES) {
+  for (const r of cfg.actorRoles ? ROLES : []) {
     const x = a.features.get(`w:${r}`);
     const y = x === undefined ? undefined : b.features.get(`w:${r}`);
     if (y !== undefined) role += x! * y;
@@ -185,8 +185,8 @@ const headlineWords = (t: string) => new Set((t.toLowerCase().match(HEADLINE_WOR
  * and a newsletter sent twice a day repeats both within hours.
  */
 function sameIssue(story: { title: string; publishedAt: number }, c: { title: string; publishedAt: number }, cfg: ClusterConfig): boolean {
-  const overlap = headlineOverlap(story.title, c.title);
-  if (seriesLabel(story.title, c.title)) return overlap >= cfg.sameSourceTitle;
+  const overlap = headlineOverlap(story.title, c.title, cfg.seriesLabels);
+  if (cfg.seriesLabels && seriesLabel(story.title, c.title)) return overlap >= cfg.sameSourceTitle;
   return Math.abs(story.publishedAt - c.publishedAt) < cfg.sameSourceIssueMs || overlap >= cfg.sameSourceTitle;
 }
 
@@ -209,8 +209,8 @@ function seriesLabel(a: string, b: string): [string, string] | null {
 }
 
 /** Content-word Jaccard of two headlines, without the series label both carry (see sameIssue). */
-function headlineOverlap(a: string, b: string): number {
-  const [ra, rb] = seriesLabel(a, b) ?? [a, b];
+function headlineOverlap(a: string, b: string, labels = true): number {
+  const [ra, rb] = (labels && seriesLabel(a, b)) || [a, b];
   const x = headlineWords(ra);
   const y = headlineWords(rb);
   let inter = 0;

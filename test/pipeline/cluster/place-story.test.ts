@@ -328,6 +328,8 @@ describe('placeStory: follow-ups, newsletters and series stay apart', () => {
     expect(ruled.get('bridge-rewrite')).toBe(ruled.get('bridge-a'));
     const plain = (await placeAll([...BACKGROUND, first, update], { ...bar, developmentBarFactor: 1 })).store.assignments();
     expect(plain.get('bridge-update')).toBe(plain.get('bridge-a'));
+    const headlinesOnly = (await placeAll([...BACKGROUND, first, update], { ...bar, developmentLede: false })).store.assignments(); // the ablation switch
+    expect(headlinesOnly.get('bridge-update')).toBe(headlinesOnly.get('bridge-a'));
   });
 
   it("keeps a day-later update with a new count out of the first day's cluster at the cluster level too, and lets a later rewrite of the first count in", async () => {
@@ -369,6 +371,8 @@ describe('placeStory: follow-ups, newsletters and series stay apart', () => {
     const assign = store.assignments();
     expect(new Set(['tape-1', 'tape-2', 'tape-3'].map((id) => assign.get(id))).size).toBe(3);
     expect(assign.get('tape-3b')).toBe(assign.get('tape-3')); // the same issue, reposted under a longer headline
+    const unlabelled = (await placeAll([issue('tape-1', 'Morning Tape: Quillcoin rallies', 0), issue('tape-2', 'Morning Tape: Harbor sued', 8)], { seriesLabels: false })).store.assignments(); // the ablation switch
+    expect(unlabelled.get('tape-2')).toBe(unlabelled.get('tape-1'));
   });
 
   it("does not take a newsletter's boilerplate teaser, repeated under each day's headline, for copies of one event", async () => {
@@ -449,6 +453,8 @@ describe('placeStory: one actor in two happenings', () => {
     expect(ruled.get('role-2')).not.toBe(ruled.get('role-1'));
     const plain = (await placeAll([...BACKGROUND, first, second], { actorRestShare: Infinity })).store.assignments();
     expect(plain.get('role-2')).toBe(plain.get('role-1'));
+    const roleAsRest = (await placeAll([...BACKGROUND, first, second], { actorRoles: false })).store.assignments(); // the ablation switch
+    expect(roleAsRest.get('role-2')).toBe(roleAsRest.get('role-1'));
   });
 
   it('groups two write-ups of one post: they share what she said, not only her name', async () => {
