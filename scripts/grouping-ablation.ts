@@ -5,7 +5,8 @@
  * variant the worst view's change (the max-min criterion: a change is a gain only when no set falls).
  * Prepared stories are cached in $TMPDIR as scripts/grouping-errors.ts does (cleaning is the slow part).
  *
- *   npx tsx scripts/grouping-ablation.ts [ablation|sweep|'{"name":{...config}}'] [view ...]
+ *   npx tsx scripts/grouping-ablation.ts [ablation|sweep|'{"name":{...config}}'] [view ...] [--reverse]
+ * --reverse places the stories in reverse arrival order (eval grouping reports that order too).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import { VIEWS, loadSet, prepare } from '../eval/sections/grouping.ts';
 import { bcubed, pairwise, type PRF } from '../eval/metrics/clusters.ts';
 import { placeStory, type StoryInput } from '../src/pipeline/cluster/place-story.ts';
 import { MemoryStore } from '../src/pipeline/cluster/memory-store.ts';
-import { DEFAULT_CONFIG, type ClusterConfig } from '../src/pipeline/cluster/config.ts';
+import type { ClusterConfig } from '../src/pipeline/cluster/config.ts';
 
 const DATA = process.env.ONESTORY_DATA ?? '/work/shared/data';
 const HOUR_MS = 3600_000;
@@ -27,7 +28,6 @@ const ABLATION: Record<string, Partial<ClusterConfig>> = {
   'development (developmentBarFactor 1)': { developmentBarFactor: 1 },
   'development ledes (developmentLede off)': { developmentLede: false },
   'oneActor (actorRestShare Inf)': { actorRestShare: Infinity },
-  'oneActor late (actorLateRestShare = actorRestShare)': { actorLateRestShare: DEFAULT_CONFIG.actorRestShare },
   'oneActor roles (actorRoles off)': { actorRoles: false },
   'otherCoin (otherCoinBarFactor 1)': { otherCoinBarFactor: 1 },
   'secondTake (outletSecondFactor Inf)': { outletSecondFactor: Infinity },
@@ -57,7 +57,8 @@ const SWEEP: Record<string, Partial<ClusterConfig>> = {
 const arg = process.argv[2] ?? 'ablation';
 const variants: Record<string, Partial<ClusterConfig>> =
   arg === 'ablation' ? ABLATION : arg === 'sweep' ? SWEEP : { defaults: {}, ...(JSON.parse(arg) as Record<string, Partial<ClusterConfig>>) };
-const wanted = process.argv.slice(3);
+const reverse = process.argv.includes('--reverse');
+const wanted = process.argv.slice(3).filter((a) => !a.startsWith('--'));
 const views = VIEWS.filter((v) => !wanted.length || wanted.includes(v.name));
 const cacheDir = path.join(os.tmpdir(), 'onestory-grouping-errors');
 mkdirSync(cacheDir, { recursive: true });
@@ -81,7 +82,7 @@ for (const [name, config] of Object.entries(variants)) {
   const cells: string[] = [];
   for (const { view, stories, gold } of prepared) {
     const store = new MemoryStore();
-    for (const s of stories) await placeStory(s, store, config);
+    for (const s of reverse ? [...stories].reverse() : stories) await placeStory(s, store, config);
     const pred = store.assignments();
     const b = bcubed(gold, pred);
     const p = pairwise(gold, pred);

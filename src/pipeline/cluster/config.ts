@@ -66,9 +66,6 @@ export interface ClusterConfig {
    * the bar (place-story oneActor; actorRestShare Infinity: off).
    */
   actorRestShare: number;
-  /** ...and for a pair published actorLateMs apart or more, under actorLateRestShare of the bar: a day later, the same name is more often another happening. */
-  actorLateRestShare: number;
-  actorLateMs: number;
   actorBarFactor: number;
   /** Whether a role both give ("CEO", "co-founder") counts with the name rather than with the rest (place-story oneActor). */
   actorRoles: boolean;
@@ -115,8 +112,6 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   developmentGapMs: 12 * 3600_000, // 6 h: 0.920 (same-day updates of one report move their figures too)
   developmentLede: true,
   actorRestShare: 0.35, // tuned on freecryptonews (0.926 -> 0.937); 0.5 and 0.65 cost the cryptoprism teaser view 0.001-0.004 B3
-  actorLateRestShare: 0.6, // tuned on freecryptonews with actorLateMs 12 h (0.5: 0.942, 0.8: 0.943)
-  actorLateMs: 24 * 3600_000, // 12 h: freecryptonews 0.946 but the cryptoprism teaser view 0.947 -> 0.946 (pair 0.800 -> 0.797); a day: neither falls
   actorBarFactor: 2, // 1.5, 2 and 3 alike on every set (measured at actorRestShare 0.5)
   actorRoles: true,
   otherCoinBarFactor: 2, // 1.5: half the gain on freecryptonews (0.946 -> 0.946, pair 0.835); 3: as 2 on every set

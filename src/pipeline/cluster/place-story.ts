@@ -117,10 +117,9 @@ function nameGroups(story: { title: string; text: string }): Map<string, number>
  * The same actor in another happening, not one happening (gold rule: same actors, another happening = another
  * event): the pair's cosine rests on one name (a person, a company, a court) and what is left once that name is
  * taken out stays under actorRestShare of the bar. Two posts of one person, two products of one company, two rulings
- * of one court share the name and little else; two write-ups of one happening share what happened too. A day apart or
- * more (actorLateMs) the rest must reach actorLateRestShare of the bar: write-ups of one happening come within hours,
- * while the same person's next move (a sale, then his defence of it the next day) comes later. The role both give the
- * name ("co-founder", "CEO": storyline/names.ts ROLES) is part of the name, not of the rest.
+ * of one court share the name and little else; two write-ups of one happening share what happened too. The role both
+ * give the name ("co-founder", "CEO": storyline/names.ts ROLES) is part of the name, not of the rest. (A higher rest
+ * share for pairs a day apart was removed: it changed no pair of any gold set once roles counted with the name.)
  */
 function oneActor(
   a: Fingerprint,
@@ -129,7 +128,6 @@ function oneActor(
   titles: [string, string],
   event: number,
   bar: number,
-  late: boolean,
   cfg: ClusterConfig,
 ): boolean {
   if (!Number.isFinite(cfg.actorRestShare) || !groups.size) return false;
@@ -156,7 +154,7 @@ function oneActor(
     const y = x === undefined ? undefined : b.features.get(`w:${r}`);
     if (y !== undefined) role += x! * y;
   }
-  return event - top.share - role < (late ? cfg.actorLateRestShare : cfg.actorRestShare) * bar;
+  return event - top.share - role < cfg.actorRestShare * bar;
 }
 
 /** Both headlines name the same sum of millions or more (see headlineFigures), as each outlet rounds it (sameAmount). */
@@ -347,7 +345,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     const coins = !move && otherCoins((storyCoins ??= headlineCoins(story.title)), headlineCoins(c.title)) ? cfg.otherCoinBarFactor : 1;
     const bar = round(bars.eventBar * promptness(gap, cfg) * share * coins);
     if (move || bar <= 0 || event < bar) return bar;
-    return oneActor(fp, cfp, (groups ??= nameGroups(story)), [story.title, c.title], event, bar, gap >= cfg.actorLateMs, cfg) ? round(bar * cfg.actorBarFactor) : bar;
+    return oneActor(fp, cfp, (groups ??= nameGroups(story)), [story.title, c.title], event, bar, cfg) ? round(bar * cfg.actorBarFactor) : bar;
   };
   const verified = candidates
     .map((c) => ({ c, cfp: decodeFingerprint(c.fingerprint) }))

@@ -463,21 +463,6 @@ describe('placeStory: one actor in two happenings', () => {
     expect(assign.get('post-upgrades-b')).toBe(assign.get('post-upgrades'));
     expect(assign.get('post-court')).not.toBe(assign.get('post-upgrades'));
   });
-  /** A founder's sale, and his defence of it in a letter: his name, the stake and little else in common. */
-  const SALE = story('sale', 'ledgerwire', 0, 'Oren Kaldvik sells half of his stake in payments firm Tidewell', 'Oren Kaldvik, the founder of Tidewell, sold half of his stake in the payments firm he ran for a decade to a fund in Oslo, filings showed on Monday. The buyer plans to seek a board seat at the next annual meeting in Bergen.');
-  const defence = (hours: number) => story('defence', 'harbor', hours, 'Oren Kaldvik defends his share sale in a letter to staff', 'In a letter to staff, Oren Kaldvik said selling the stake, built over a decade, was about paying his taxes and that he remains devoted to the company he started. Engineers there were told their bonuses are safe this winter.');
-
-  it('keeps a founder defending his sale the next day apart from the sale, when little beyond his name is shared', async () => {
-    const late = (await placeAll([...BACKGROUND, SALE, defence(30)])).store.assignments();
-    expect(late.get('defence')).not.toBe(late.get('sale'));
-    const off = (await placeAll([...BACKGROUND, SALE, defence(30)], { actorLateMs: Infinity })).store.assignments();
-    expect(off.get('defence')).toBe(off.get('sale'));
-  });
-
-  it('still groups a pair with that much in common published two hours apart: the higher rest share waits a day', async () => {
-    const soon = (await placeAll([...BACKGROUND, SALE, defence(2)])).store.assignments();
-    expect(soon.get('defence')).toBe(soon.get('sale'));
-  });
 });
 
 describe('placeStory: the coins the headlines are about', () => {
