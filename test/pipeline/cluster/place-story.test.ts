@@ -342,7 +342,7 @@ describe('placeStory: follow-ups, newsletters and series stay apart', () => {
     ];
     const update = teaser('q-update', 'Quillstone bridge losses climb as validators find second drained contract', 'Quillstone validators and Ferrow Labs auditors now count 19,800 ETH lost after a second drained contract was found; deposits stay halted.', 30, 'mintreport');
     const rewrite = teaser('q-late', 'Quillstone bridge hack: validators still tracing the stolen 14,200 ETH', 'Quillstone validators and Ferrow Labs auditors are still tracing the 14,200 ETH lost through the bridge; deposits stay halted.', 14, 'policyblock');
-    const bar = { eventJoin: 0.23 }; // no single write-up of the first day clears it with the update (cosines ~0.25), their centroid does
+    const bar = { eventJoin: 0.23, centroidMin: 4 }; // no single write-up of the first day clears it with the update (cosines ~0.25), their centroid does
     const ruled = await placeAll([...BACKGROUND, ...day0, update], bar);
     expect(ruled.store.assignments().get('q-update')).not.toBe(ruled.store.assignments().get('q1'));
     const plain = await placeAll([...BACKGROUND, ...day0, update], { ...bar, developmentBarFactor: 1 });
@@ -350,6 +350,24 @@ describe('placeStory: follow-ups, newsletters and series stay apart', () => {
     expect(plain.placements.get('q-update')!.why).toMatch(/same event as the cluster of/);
     const later = (await placeAll([...BACKGROUND, ...day0, rewrite], bar)).store.assignments();
     expect(later.get('q-late')).toBe(later.get('q1'));
+  });
+
+  it('matches a cluster by the centroid of its candidates only from five of them: four write-ups give no centroid', async () => {
+    const teaser = (id: string, title: string, text: string, hours: number, sourceId: string): StoryInput => ({ id, title, text, coins: [], publishedAt: at(200) + hours * HOUR, sourceId, tier: 'original', kind: 'news' });
+    const day0 = [
+      teaser('q1', 'Attackers drain Quillstone bridge of 14,200 ETH', 'Attackers drained 14,200 ETH from the Quillstone bridge on Sunday night after a signing key leaked. Deposits are paused.', 0, 'ledgerwire'),
+      teaser('q2', 'Quillstone bridge exploited, Ferrow Labs investigating', 'Ferrow Labs is investigating an exploit of the Quillstone bridge that cost 14,200 ETH. The team blamed a leaked signing key.', 1, 'coinherald'),
+      teaser('q3', 'Quillstone halts deposits after bridge hack', 'Quillstone halted deposits after hackers took 14,200 ETH through its bridge, a loss its validators traced to one leaked key.', 2, 'chainpulse'),
+      teaser('q4', 'Bridge operator Quillstone loses 14,200 ETH in key compromise', 'A compromised signing key let attackers move 14,200 ETH out of the Quillstone bridge; Ferrow Labs auditors and validators are reviewing it.', 3, 'hashdesk'),
+    ];
+    const fifth = teaser('q5', 'Quillstone bridge hack blamed on one leaked signing key', 'One leaked signing key let attackers take 14,200 ETH from the Quillstone bridge on Sunday, its team said.', 4, 'policyblock');
+    const update = teaser('q-update', 'Quillstone bridge losses climb as validators find second drained contract', 'Quillstone validators and Ferrow Labs auditors now count 19,800 ETH lost after a second drained contract was found; deposits stay halted.', 30, 'mintreport');
+    const bar = { eventJoin: 0.23, developmentBarFactor: 1 }; // no single write-up clears it with the update, a centroid can
+    const four = await placeAll([...BACKGROUND, ...day0, update], bar);
+    expect(four.store.assignments().get('q-update')).not.toBe(four.store.assignments().get('q1'));
+    const five = await placeAll([...BACKGROUND, ...day0, fifth, update], bar);
+    expect(five.store.assignments().get('q-update')).toBe(five.store.assignments().get('q1'));
+    expect(five.placements.get('q-update')!.why).toMatch(/same event as the cluster of/);
   });
 
   it('takes a headline sum as two outlets round it ("$41 million", "$40M") for one figure, and a sum 15 % off for another', async () => {
