@@ -102,7 +102,7 @@ const DAY_MS = 24 * 3600_000;
 function development(a: Fingerprint, b: Fingerprint, gapMs: number, cfg: ClusterConfig): boolean {
   if (gapMs < cfg.developmentGapMs) return false;
   if (a.figures.length > 0 && b.figures.length > 0 && !sameFigure(a, b)) return true;
-  return a.lede.length > 0 && b.lede.length > 0 && !a.lede.some((f) => b.lede.some((g) => sameAmount(f, g)));
+  return cfg.developmentLede && a.lede.length > 0 && b.lede.length > 0 && !a.lede.some((f) => b.lede.some((g) => sameAmount(f, g)));
 }
 
 /**
@@ -117,10 +117,9 @@ function nameGroups(story: { title: string; text: string }): Map<string, number>
  * The same actor in another happening, not one happening (gold rule: same actors, another happening = another
  * event): the pair's cosine rests on one name (a person, a company, a court) and what is left once that name is
  * taken out stays under actorRestShare of the bar. Two posts of one person, two products of one company, two rulings
- * of one court share the name and little else; two write-ups of one happening share what happened too. A day apart or
- * more (actorLateMs) the rest must reach actorLateRestShare of the bar: write-ups of one happening come within hours,
- * while the same person's next move (a sale, then his defence of it the next day) comes later. The role both give the
- * name ("co-founder", "CEO": storyline/names.ts ROLES) is part of the name, not of the rest.
+ * of one court share the name and little else; two write-ups of one happening share what happened too. The role both
+ * give the name ("co-founder", "CEO": storyline/names.ts ROLES) is part of the name, not of the rest. (A higher rest
+ * share for pairs a day apart was removed: it changed no pair of any gold set once roles counted with the name.)
  */
 function oneActor(
   a: Fingerprint,
@@ -129,7 +128,6 @@ function oneActor(
   titles: [string, string],
   event: number,
   bar: number,
-  late: boolean,
   cfg: ClusterConfig,
 ): boolean {
   if (!Number.isFinite(cfg.actorRestShare) || !groups.size) return false;
@@ -151,12 +149,12 @@ function oneActor(
   if (!subject) return false;
   // a role both give ("co-founder Vitalik Buterin", "CEO") says who the actor is, not what happened: it is no rest
   let role = 0;
-  for (const r of ROLES) {
+  for (const r of cfg.actorRoles ? ROLES : []) {
     const x = a.features.get(`w:${r}`);
     const y = x === undefined ? undefined : b.features.get(`w:${r}`);
     if (y !== undefined) role += x! * y;
   }
-  return event - top.share - role < (late ? cfg.actorLateRestShare : cfg.actorRestShare) * bar;
+  return event - top.share - role < cfg.actorRestShare * bar;
 }
 
 /** Both headlines name the same sum of millions or more (see headlineFigures), as each outlet rounds it (sameAmount). */
@@ -185,8 +183,8 @@ const headlineWords = (t: string) => new Set((t.toLowerCase().match(HEADLINE_WOR
  * and a newsletter sent twice a day repeats both within hours.
  */
 function sameIssue(story: { title: string; publishedAt: number }, c: { title: string; publishedAt: number }, cfg: ClusterConfig): boolean {
-  const overlap = headlineOverlap(story.title, c.title);
-  if (seriesLabel(story.title, c.title)) return overlap >= cfg.sameSourceTitle;
+  const overlap = headlineOverlap(story.title, c.title, cfg.seriesLabels);
+  if (cfg.seriesLabels && seriesLabel(story.title, c.title)) return overlap >= cfg.sameSourceTitle;
   return Math.abs(story.publishedAt - c.publishedAt) < cfg.sameSourceIssueMs || overlap >= cfg.sameSourceTitle;
 }
 
@@ -209,8 +207,8 @@ function seriesLabel(a: string, b: string): [string, string] | null {
 }
 
 /** Content-word Jaccard of two headlines, without the series label both carry (see sameIssue). */
-function headlineOverlap(a: string, b: string): number {
-  const [ra, rb] = seriesLabel(a, b) ?? [a, b];
+function headlineOverlap(a: string, b: string, labels = true): number {
+  const [ra, rb] = (labels && seriesLabel(a, b)) || [a, b];
   const x = headlineWords(ra);
   const y = headlineWords(rb);
   let inter = 0;
@@ -347,7 +345,7 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     const coins = !move && otherCoins((storyCoins ??= headlineCoins(story.title)), headlineCoins(c.title)) ? cfg.otherCoinBarFactor : 1;
     const bar = round(bars.eventBar * promptness(gap, cfg) * share * coins);
     if (move || bar <= 0 || event < bar) return bar;
-    return oneActor(fp, cfp, (groups ??= nameGroups(story)), [story.title, c.title], event, bar, gap >= cfg.actorLateMs, cfg) ? round(bar * cfg.actorBarFactor) : bar;
+    return oneActor(fp, cfp, (groups ??= nameGroups(story)), [story.title, c.title], event, bar, cfg) ? round(bar * cfg.actorBarFactor) : bar;
   };
   const verified = candidates
     .map((c) => ({ c, cfp: decodeFingerprint(c.fingerprint) }))

@@ -328,6 +328,8 @@ describe('placeStory: follow-ups, newsletters and series stay apart', () => {
     expect(ruled.get('bridge-rewrite')).toBe(ruled.get('bridge-a'));
     const plain = (await placeAll([...BACKGROUND, first, update], { ...bar, developmentBarFactor: 1 })).store.assignments();
     expect(plain.get('bridge-update')).toBe(plain.get('bridge-a'));
+    const headlinesOnly = (await placeAll([...BACKGROUND, first, update], { ...bar, developmentLede: false })).store.assignments(); // the ablation switch
+    expect(headlinesOnly.get('bridge-update')).toBe(headlinesOnly.get('bridge-a'));
   });
 
   it("keeps a day-later update with a new count out of the first day's cluster at the cluster level too, and lets a later rewrite of the first count in", async () => {
@@ -340,7 +342,7 @@ describe('placeStory: follow-ups, newsletters and series stay apart', () => {
     ];
     const update = teaser('q-update', 'Quillstone bridge losses climb as validators find second drained contract', 'Quillstone validators and Ferrow Labs auditors now count 19,800 ETH lost after a second drained contract was found; deposits stay halted.', 30, 'mintreport');
     const rewrite = teaser('q-late', 'Quillstone bridge hack: validators still tracing the stolen 14,200 ETH', 'Quillstone validators and Ferrow Labs auditors are still tracing the 14,200 ETH lost through the bridge; deposits stay halted.', 14, 'policyblock');
-    const bar = { eventJoin: 0.23 }; // no single write-up of the first day clears it with the update (cosines ~0.25), their centroid does
+    const bar = { eventJoin: 0.23, centroidMin: 4 }; // no single write-up of the first day clears it with the update (cosines ~0.25), their centroid does
     const ruled = await placeAll([...BACKGROUND, ...day0, update], bar);
     expect(ruled.store.assignments().get('q-update')).not.toBe(ruled.store.assignments().get('q1'));
     const plain = await placeAll([...BACKGROUND, ...day0, update], { ...bar, developmentBarFactor: 1 });
@@ -348,6 +350,24 @@ describe('placeStory: follow-ups, newsletters and series stay apart', () => {
     expect(plain.placements.get('q-update')!.why).toMatch(/same event as the cluster of/);
     const later = (await placeAll([...BACKGROUND, ...day0, rewrite], bar)).store.assignments();
     expect(later.get('q-late')).toBe(later.get('q1'));
+  });
+
+  it('matches a cluster by the centroid of its candidates only from five of them: four write-ups give no centroid', async () => {
+    const teaser = (id: string, title: string, text: string, hours: number, sourceId: string): StoryInput => ({ id, title, text, coins: [], publishedAt: at(200) + hours * HOUR, sourceId, tier: 'original', kind: 'news' });
+    const day0 = [
+      teaser('q1', 'Attackers drain Quillstone bridge of 14,200 ETH', 'Attackers drained 14,200 ETH from the Quillstone bridge on Sunday night after a signing key leaked. Deposits are paused.', 0, 'ledgerwire'),
+      teaser('q2', 'Quillstone bridge exploited, Ferrow Labs investigating', 'Ferrow Labs is investigating an exploit of the Quillstone bridge that cost 14,200 ETH. The team blamed a leaked signing key.', 1, 'coinherald'),
+      teaser('q3', 'Quillstone halts deposits after bridge hack', 'Quillstone halted deposits after hackers took 14,200 ETH through its bridge, a loss its validators traced to one leaked key.', 2, 'chainpulse'),
+      teaser('q4', 'Bridge operator Quillstone loses 14,200 ETH in key compromise', 'A compromised signing key let attackers move 14,200 ETH out of the Quillstone bridge; Ferrow Labs auditors and validators are reviewing it.', 3, 'hashdesk'),
+    ];
+    const fifth = teaser('q5', 'Quillstone bridge hack blamed on one leaked signing key', 'One leaked signing key let attackers take 14,200 ETH from the Quillstone bridge on Sunday, its team said.', 4, 'policyblock');
+    const update = teaser('q-update', 'Quillstone bridge losses climb as validators find second drained contract', 'Quillstone validators and Ferrow Labs auditors now count 19,800 ETH lost after a second drained contract was found; deposits stay halted.', 30, 'mintreport');
+    const bar = { eventJoin: 0.23, developmentBarFactor: 1 }; // no single write-up clears it with the update, a centroid can
+    const four = await placeAll([...BACKGROUND, ...day0, update], bar);
+    expect(four.store.assignments().get('q-update')).not.toBe(four.store.assignments().get('q1'));
+    const five = await placeAll([...BACKGROUND, ...day0, fifth, update], bar);
+    expect(five.store.assignments().get('q-update')).toBe(five.store.assignments().get('q1'));
+    expect(five.placements.get('q-update')!.why).toMatch(/same event as the cluster of/);
   });
 
   it('takes a headline sum as two outlets round it ("$41 million", "$40M") for one figure, and a sum 15 % off for another', async () => {
@@ -369,6 +389,8 @@ describe('placeStory: follow-ups, newsletters and series stay apart', () => {
     const assign = store.assignments();
     expect(new Set(['tape-1', 'tape-2', 'tape-3'].map((id) => assign.get(id))).size).toBe(3);
     expect(assign.get('tape-3b')).toBe(assign.get('tape-3')); // the same issue, reposted under a longer headline
+    const unlabelled = (await placeAll([issue('tape-1', 'Morning Tape: Quillcoin rallies', 0), issue('tape-2', 'Morning Tape: Harbor sued', 8)], { seriesLabels: false })).store.assignments(); // the ablation switch
+    expect(unlabelled.get('tape-2')).toBe(unlabelled.get('tape-1'));
   });
 
   it("does not take a newsletter's boilerplate teaser, repeated under each day's headline, for copies of one event", async () => {
@@ -449,6 +471,8 @@ describe('placeStory: one actor in two happenings', () => {
     expect(ruled.get('role-2')).not.toBe(ruled.get('role-1'));
     const plain = (await placeAll([...BACKGROUND, first, second], { actorRestShare: Infinity })).store.assignments();
     expect(plain.get('role-2')).toBe(plain.get('role-1'));
+    const roleAsRest = (await placeAll([...BACKGROUND, first, second], { actorRoles: false })).store.assignments(); // the ablation switch
+    expect(roleAsRest.get('role-2')).toBe(roleAsRest.get('role-1'));
   });
 
   it('groups two write-ups of one post: they share what she said, not only her name', async () => {
@@ -456,21 +480,6 @@ describe('placeStory: one actor in two happenings', () => {
     const assign = store.assignments();
     expect(assign.get('post-upgrades-b')).toBe(assign.get('post-upgrades'));
     expect(assign.get('post-court')).not.toBe(assign.get('post-upgrades'));
-  });
-  /** A founder's sale, and his defence of it in a letter: his name, the stake and little else in common. */
-  const SALE = story('sale', 'ledgerwire', 0, 'Oren Kaldvik sells half of his stake in payments firm Tidewell', 'Oren Kaldvik, the founder of Tidewell, sold half of his stake in the payments firm he ran for a decade to a fund in Oslo, filings showed on Monday. The buyer plans to seek a board seat at the next annual meeting in Bergen.');
-  const defence = (hours: number) => story('defence', 'harbor', hours, 'Oren Kaldvik defends his share sale in a letter to staff', 'In a letter to staff, Oren Kaldvik said selling the stake, built over a decade, was about paying his taxes and that he remains devoted to the company he started. Engineers there were told their bonuses are safe this winter.');
-
-  it('keeps a founder defending his sale the next day apart from the sale, when little beyond his name is shared', async () => {
-    const late = (await placeAll([...BACKGROUND, SALE, defence(30)])).store.assignments();
-    expect(late.get('defence')).not.toBe(late.get('sale'));
-    const off = (await placeAll([...BACKGROUND, SALE, defence(30)], { actorLateMs: Infinity })).store.assignments();
-    expect(off.get('defence')).toBe(off.get('sale'));
-  });
-
-  it('still groups a pair with that much in common published two hours apart: the higher rest share waits a day', async () => {
-    const soon = (await placeAll([...BACKGROUND, SALE, defence(2)])).store.assignments();
-    expect(soon.get('defence')).toBe(soon.get('sale'));
   });
 });
 
