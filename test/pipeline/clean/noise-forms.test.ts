@@ -95,6 +95,17 @@ describe('publication-line', () => {
     expect(around(prose).text).toContain(prose);
   });
 
+  it('removes a publication line worded as a clause, "Published by NAME; updated DATE.", with its full stop', () => {
+    const r = around('Published by LEDGERWIRE; updated 2026-05-04.');
+    expect(r.text).not.toContain('LEDGERWIRE');
+    expect(r.text).not.toMatch(/^\s*\.\s*$/m);
+  });
+
+  it('keeps a sentence of the story saying who published a report, with a date later in it', () => {
+    const prose = 'The audit was published by Ledgerwire; updated figures on May 4, 2026 showed a gap in reserves.';
+    expect(around(prose).text).toContain(prose);
+  });
+
   it('stops before the sentence that follows the last name', () => {
     const r = clean(`${P} Published: 2026-05-04 | Author: LEDGERWIRE What is a fee vote? A fee vote lets validators set fees.`, { title: TITLE });
     expect(r.text).toContain('What is a fee vote?');
