@@ -219,6 +219,23 @@ describe('read-on-summary', () => {
     expect(around(advice).left).toEqual([advice]);
   });
 
+  it('removes a summary whose call is a sentence of its own, where the FAQ follows it', () => {
+    const faq = 'What is driving the rate cut bets? Traders expect two cuts this year after weak jobs data.';
+    const summary = 'Bitcoin climbs on rate cut bets—$71,200 peak—driven by ETF demand. Read the analysis and what to watch next.';
+    const r = clean(`${P}\n${summary} ${faq}`, { title: TITLE });
+    expect(r.text).not.toContain('Read the analysis');
+    expect(r.text).not.toContain('$71,200 peak');
+    expect(r.text).toContain(faq);
+  });
+
+  it("keeps a conclusion before the FAQ that ends in advice, and one with a pointer to read that is followed by more story", () => {
+    const faq = 'What is driving the rate cut bets? Traders expect two cuts this year after weak jobs data.';
+    const conclusion = 'Bitcoin climbs on rate cut bets as traders reprice the year. Monitor the Fed minutes for updates.';
+    expect(clean(`${P}\n${conclusion} ${faq}`, { title: TITLE }).text).toContain(conclusion);
+    const pointer = 'Bitcoin climbs on rate cut bets, the bank said on Monday. Read the full note on its website.';
+    expect(clean(`${P}\n${pointer} ${P}`, { title: TITLE }).text).toContain(pointer);
+  });
+
   it("keeps a call to read on that does not restate the headline (the story's own pointer to a document)", () => {
     const pointer = 'The SEC published its order on Friday — read the filing on its website.';
     expect(around(pointer).left).toEqual([pointer]);
