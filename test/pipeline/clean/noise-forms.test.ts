@@ -208,6 +208,21 @@ describe('presale-promo closes', () => {
     expect(plain.text).toContain('Analysts expect volumes to recover within a month.');
   });
 
+  it('removes an inserted promo closed by its button, "Visit the Official Website Here", from the heading of its cash tag', () => {
+    const promo = 'Orbit Frog ($ORBF): A Staking Game in Presale Away from the fee vote, Orbit Frog ($ORBF) offers a staking game with a burn on every spin. The presale has passed $2 million. You can buy $ORBF on the official website with a card.';
+    const r = clean(`${story} ${promo} Visit the Official Orbit Frog Website Here`, { title: TITLE });
+    expect(r.text).not.toContain('Orbit Frog');
+    expect(r.text).not.toContain('Visit the Official');
+    expect(r.text).toContain('Analysts expect volumes to recover within a month.');
+  });
+
+  it("keeps a sponsored piece's body when the headline names the token by name, and its contact list", () => {
+    const own = `${story} Orbit Frog ($ORBF) opened its presale on Monday. Buyers paid $0.01 a token. Visit the Official Orbit Frog Website Here`;
+    expect(clean(own, { title: 'Orbit Frog opens presale as fee votes spread' }).text).toContain('Buyers paid $0.01 a token.');
+    const contacts = `${story} Orbit Frog ($ORBF) opened its presale on Monday. Buyers paid $0.01 a token. For More Information: Website: Visit the Official ORBF Website Telegram: Join the channel`;
+    expect(clean(contacts, { title: TITLE }).text).toContain('Buyers paid $0.01 a token.');
+  });
+
   it('keeps a story about a token when the headline names it', () => {
     const own = 'GRIDNODE opened its presale on Monday. Buyers paid $0.01 a token. Buy GRIDNODE Here.';
     expect(clean(own, { title: 'GRIDNODE opens presale' }).text).toContain('Buyers paid $0.01 a token.');
