@@ -257,3 +257,21 @@ describe('search summary before the FAQ', () => {
     expect(r.text).toContain(prose);
   });
 });
+
+describe('link-block', () => {
+  it('removes a run of labelled links, addresses or link texts, with the sentence and question that introduce it', () => {
+    const block =
+      'Curious about Orbit Frog (ORBF)? Explore the following resources: Website: Orbit Frog Official Site Whitepaper: View the Whitepaper Telegram: Open the Chat X (Twitter): https://x.com/orbitfrog-example';
+    const r = around(block);
+    expect(r.text).not.toContain('Orbit Frog');
+    expect(r.text).not.toContain('x.com');
+    expect(r.rules).toContain('link-block');
+  });
+
+  it("keeps a story's sentence that names a project's channels, and a single labelled link in it", () => {
+    const prose = 'The team posted the notice on its website, Telegram and X accounts: all three showed the same warning to users.';
+    expect(around(prose).text).toContain(prose);
+    const one = 'Its only official channel was listed as Telegram: the team said other groups were fakes run by scammers.';
+    expect(around(one).text).toContain(one);
+  });
+});

@@ -25,6 +25,7 @@ import { htmlMarkup } from './html-markup.ts';
 import { imageCredit } from './image-credit.ts';
 import { interfaceHelp } from './interface-help.ts';
 import { inlinePriceChip } from './inline-price-chip.ts';
+import { linkBlock } from './link-block.ts';
 import { linkOutCta } from './link-out-cta.ts';
 import { newsletterCta } from './newsletter-cta.ts';
 import { numberedHeadlines } from './numbered-headlines.ts';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   newsletterCta,
   followCta,
   presalePromo,
+  linkBlock,
   linkOutCta,
   creditLine,
   publicationLine,
