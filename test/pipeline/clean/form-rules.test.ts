@@ -110,6 +110,16 @@ describe('timecoded-list', () => {
     const prose = 'Prices peaked between 06:00 and 05:00, with an intraday high at 15:00 before retracing.';
     expect(around(prose).left).toEqual([prose]);
   });
+
+  it('ends the last chapter title where a flattened page glues the story on, not 80 characters on', () => {
+    const list = '00:00 Intro 01:12 Bitcoin ETF flows 03:40 Solana outage 05:10 Outlook';
+    const story = 'The foundation said the cut takes effect next week and will be reviewed in three months.';
+    const r = clean(`${P} ${list} ${story}`, { title: TITLE });
+    expect(r.text).toContain(story);
+    expect(r.text).not.toContain('Solana outage');
+    const long = clean(`${P} ${list}s for traders everywhere who follow the market closely each day ${story}`, { title: TITLE });
+    expect(long.text).toContain('who follow the market closely each day');
+  });
 });
 
 describe('label link-outs and credit lines', () => {
