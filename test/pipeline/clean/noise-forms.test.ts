@@ -275,3 +275,20 @@ describe('link-block', () => {
     expect(around(one).text).toContain(one);
   });
 });
+
+describe('chart caption with its source in parentheses', () => {
+  it('takes the closing parenthesis with the source, and leaves the sub-heading above a ticker-named chart', () => {
+    const r = clean(`${P} LUMEN/USD daily chart (Source: Chartdeck) ${P}`, { title: TITLE });
+    expect(r.text).not.toContain('Chartdeck');
+    expect(r.text).not.toMatch(/(^|\s)\)(\s|$)/);
+    const next = 'The wedge broke on volume twice the daily average, and buyers held the retest on Wednesday.';
+    const heading = clean(`${P} Lumen Price Breaks Out Of Falling Wedge LUMEN Price Dynamics (Source: TradingView) ${next}`, { title: TITLE });
+    expect(heading.text).toContain('Lumen Price Breaks Out Of Falling Wedge');
+    expect(heading.text).not.toContain('LUMEN Price Dynamics');
+  });
+
+  it('takes the whole run when a word of it is not in Title Case (no sub-heading to keep)', () => {
+    const r = clean(`${P} Lumen price action this week LUMEN Price Dynamics (Source: TradingView) ${P}`, { title: TITLE });
+    expect(r.text).not.toContain('LUMEN Price Dynamics');
+  });
+});
