@@ -292,3 +292,21 @@ describe('chart caption with its source in parentheses', () => {
     expect(r.text).not.toContain('LUMEN Price Dynamics');
   });
 });
+
+describe('dated-byline', () => {
+  const story = 'Lumenchain rose 4% on Tuesday after its validators approved a fee cut, traders said in notes to clients.';
+  it('removes a byline set off from its date, one naming its agency, one glued to its date, and an unbracketed agency credit', () => {
+    for (const line of ['By Jane Roe, Ledgerwire | May 4, 2026', 'By Jane Roe (Ledgerwire)', 'Jane RoeMay 4, 2026 at 10:15 am']) {
+      const r = clean(`${line} ${story}`, { title: TITLE });
+      expect(r.text, line).toBe(story);
+    }
+    expect(clean(`${story} Reporting by Jane Roe; Editing by John Poe`, { title: TITLE }).text).toBe(story);
+  });
+
+  it("keeps a story's sentence about who reported something, and the story's first words after a name", () => {
+    const prose = 'Reporting by Ledgerwire showed the fee cut was drafted in March, before the vote was called.';
+    expect(clean(`${story} ${prose}`, { title: TITLE }).text).toContain(prose);
+    const r = clean('By Jane Roe Lumenchain (LUMEN-USD) is trading higher after the fee vote on Tuesday.', { title: TITLE });
+    expect(r.text).toContain('Lumenchain (LUMEN-USD) is trading higher');
+  });
+});

@@ -12,6 +12,7 @@ import { captionUnit } from './caption-unit.ts';
 import { cashtagRun } from './cashtag-run.ts';
 import { cookieNotice } from './cookie-notice.ts';
 import { creditLine } from './credit-line.ts';
+import { datedByline } from './dated-byline.ts';
 import { disclaimer } from './disclaimer.ts';
 import { duplicateTitle } from './duplicate-title.ts';
 import { embeddedCode } from './embedded-code.ts';
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   creditLine,
   publicationLine,
   byline,
+  datedByline,
   authorBlurb,
   authorBio,
   cookieNotice,
