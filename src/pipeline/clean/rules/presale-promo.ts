@@ -26,6 +26,8 @@ const ANCHOR = new RegExp(
  * contact list, not a button after an inserted promo.
  */
 const BUTTON = /\bVisit the Official (?:[\p{Lu}][\p{L}\p{N}'’-]*\s){0,3}Website(?: Here)?(?![\p{L}\p{N}])/gu;
+/** Buttons read per text: a page carries one or two promos; each is read over up to PROMO_MAX characters before it. */
+const BUTTONS_MAX = 4;
 const LINK_BLOCK_LABEL = /\b(?:Website|Site)\s?:\s?$/;
 const CASHTAG = /\$([A-Z][A-Z0-9]{2,14})\b/g;
 /** The name printed before the tag, "Orbit Frog ($ORBF)": a headline naming it is about the token too. */
@@ -60,7 +62,13 @@ export const presalePromo: Rule = {
       if (start < text.length * MIN_START_SHARE) continue;
       hits.push({ start, end });
     }
-    if (text.includes('Visit the Official')) for (const m of matches(text, BUTTON)) hits.push(...buttonPromo(text, m.index, m.index + m[0].length, ctx.title));
+    if (text.includes('Visit the Official')) {
+      let buttons = 0;
+      for (const m of matches(text, BUTTON)) {
+        if (++buttons > BUTTONS_MAX) break;
+        hits.push(...buttonPromo(text, m.index, m.index + m[0].length, ctx.title));
+      }
+    }
     return hits;
   },
 };
