@@ -41,4 +41,19 @@ describe('disclaimer', () => {
     const r = cleanChecked('In This Article:SPX-0.33Ledger and Coin Daily LLC may earn commission or revenue on some items through the links below.Home prices fell.');
     expect(r.text).toBe('Home prices fell.');
   });
+
+  it('drops a risk warning with a title of its own, and the regulators\' wording standing alone', () => {
+    const story = 'Lumenchain rose 4% on Tuesday after its validators approved a fee cut.';
+    const titled = 'Token Trading Risk Warning Digital tokens are highly volatile. Your capital is at risk. Don’t invest unless you’re prepared to lose all the money you invest.';
+    expect(cleanChecked(`${story} ${titled}`).text).toBe(story);
+    const bare = 'Your capital is at risk. Don’t invest unless you’re prepared to lose all the money you invest.';
+    expect(cleanChecked(`${story} ${bare}`).text).toBe(story);
+  });
+
+  it('keeps a sentence about risk-warning rules, and the warning quoted in a story', () => {
+    const rules = 'The FCA Risk Warning Rules came into force in 2023, meaning buyers must be told they could lose everything.';
+    expect(cleanChecked(rules).text).toBe(rules);
+    const quoted = 'Ads must now say "Don’t invest unless you’re prepared to lose all the money you invest." in bold, the regulator said.';
+    expect(cleanChecked(quoted).text).toBe(quoted);
+  });
 });

@@ -110,6 +110,16 @@ describe('timecoded-list', () => {
     const prose = 'Prices peaked between 06:00 and 05:00, with an intraday high at 15:00 before retracing.';
     expect(around(prose).left).toEqual([prose]);
   });
+
+  it('ends the last chapter title where a flattened page glues the story on, not 80 characters on', () => {
+    const list = '00:00 Intro 01:12 Bitcoin ETF flows 03:40 Solana outage 05:10 Outlook';
+    const story = 'The foundation said the cut takes effect next week and will be reviewed in three months.';
+    const r = clean(`${P} ${list} ${story}`, { title: TITLE });
+    expect(r.text).toContain(story);
+    expect(r.text).not.toContain('Solana outage');
+    const long = clean(`${P} ${list}s for traders everywhere who follow the market closely each day ${story}`, { title: TITLE });
+    expect(long.text).toContain('who follow the market closely each day');
+  });
 });
 
 describe('label link-outs and credit lines', () => {
@@ -217,6 +227,23 @@ describe('read-on-summary', () => {
     expect(around(lead).left).toEqual([lead]);
     const advice = 'Bitcoin climbs on rate cut bets; watch $70,000 for a confirmed breakout.';
     expect(around(advice).left).toEqual([advice]);
+  });
+
+  it('removes a summary whose call is a sentence of its own, where the FAQ follows it', () => {
+    const faq = 'What is driving the rate cut bets? Traders expect two cuts this year after weak jobs data.';
+    const summary = 'Bitcoin climbs on rate cut bets—$71,200 peak—driven by ETF demand. Read the analysis and what to watch next.';
+    const r = clean(`${P}\n${summary} ${faq}`, { title: TITLE });
+    expect(r.text).not.toContain('Read the analysis');
+    expect(r.text).not.toContain('$71,200 peak');
+    expect(r.text).toContain(faq);
+  });
+
+  it("keeps a conclusion before the FAQ that ends in advice, and one with a pointer to read that is followed by more story", () => {
+    const faq = 'What is driving the rate cut bets? Traders expect two cuts this year after weak jobs data.';
+    const conclusion = 'Bitcoin climbs on rate cut bets as traders reprice the year. Monitor the Fed minutes for updates.';
+    expect(clean(`${P}\n${conclusion} ${faq}`, { title: TITLE }).text).toContain(conclusion);
+    const pointer = 'Bitcoin climbs on rate cut bets, the bank said on Monday. Read the full note on its website.';
+    expect(clean(`${P}\n${pointer} ${P}`, { title: TITLE }).text).toContain(pointer);
   });
 
   it("keeps a call to read on that does not restate the headline (the story's own pointer to a document)", () => {

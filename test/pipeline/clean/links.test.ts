@@ -43,6 +43,15 @@ describe('read-also', () => {
     expect(preposition.text).toContain('In an X post on Monday, the pool said output fell.');
   });
 
+  it('reads a headline on past a dash standing as a word, and ends it at the question after that dash', () => {
+    const dash = cleanChecked('Fees kept rising. Related News: New Twist in the Vela Fee Dispute - Next Vote Date Set Orbit and Vela are already working together on a fix.');
+    expect(removedBy(dash, 'read-also')).toEqual(['Related News: New Twist in the Vela Fee Dispute - Next Vote Date Set']);
+    expect(dash.text).toContain('Orbit and Vela are already working together on a fix.');
+    const question = cleanChecked('Fees kept rising. Related Reading: Vela Retests $2 – Is It Ready For A Second Leg? Orbit Eyes Third Breakout On Friday, Orbit rose 3% to a two-month high.');
+    expect(removedBy(question, 'read-also')).toEqual(['Related Reading: Vela Retests $2 – Is It Ready For A Second Leg?']);
+    expect(question.text).toContain('Orbit Eyes Third Breakout On Friday, Orbit rose 3%');
+  });
+
   it('drops a sentence-case "Related:" headline up to the next sentence opener', () => {
     const r = cleanChecked('Traders eye the Fed. Related: Ether traders brace for a volatile options expiry on Friday Here, the desk said funding stayed flat.');
     expect(r.text).toContain('Here, the desk said funding stayed flat.');

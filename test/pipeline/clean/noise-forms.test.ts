@@ -95,6 +95,17 @@ describe('publication-line', () => {
     expect(around(prose).text).toContain(prose);
   });
 
+  it('removes a publication line worded as a clause, "Published by NAME; updated DATE.", with its full stop', () => {
+    const r = around('Published by LEDGERWIRE; updated 2026-05-04.');
+    expect(r.text).not.toContain('LEDGERWIRE');
+    expect(r.text).not.toMatch(/^\s*\.\s*$/m);
+  });
+
+  it('keeps a sentence of the story saying who published a report, with a date later in it', () => {
+    const prose = 'The audit was published by Ledgerwire; updated figures on May 4, 2026 showed a gap in reserves.';
+    expect(around(prose).text).toContain(prose);
+  });
+
   it('stops before the sentence that follows the last name', () => {
     const r = clean(`${P} Published: 2026-05-04 | Author: LEDGERWIRE What is a fee vote? A fee vote lets validators set fees.`, { title: TITLE });
     expect(r.text).toContain('What is a fee vote?');
@@ -197,6 +208,21 @@ describe('presale-promo closes', () => {
     expect(plain.text).toContain('Analysts expect volumes to recover within a month.');
   });
 
+  it('removes an inserted promo closed by its button, "Visit the Official Website Here", from the heading of its cash tag', () => {
+    const promo = 'Orbit Frog ($ORBF): A Staking Game in Presale Away from the fee vote, Orbit Frog ($ORBF) offers a staking game with a burn on every spin. The presale has passed $2 million. You can buy $ORBF on the official website with a card.';
+    const r = clean(`${story} ${promo} Visit the Official Orbit Frog Website Here`, { title: TITLE });
+    expect(r.text).not.toContain('Orbit Frog');
+    expect(r.text).not.toContain('Visit the Official');
+    expect(r.text).toContain('Analysts expect volumes to recover within a month.');
+  });
+
+  it("keeps a sponsored piece's body when the headline names the token by name, and its contact list", () => {
+    const own = `${story} Orbit Frog ($ORBF) opened its presale on Monday. Buyers paid $0.01 a token. Visit the Official Orbit Frog Website Here`;
+    expect(clean(own, { title: 'Orbit Frog opens presale as fee votes spread' }).text).toContain('Buyers paid $0.01 a token.');
+    const contacts = `${story} Orbit Frog ($ORBF) opened its presale on Monday. Buyers paid $0.01 a token. For More Information: Website: Visit the Official ORBF Website Telegram: Join the channel`;
+    expect(clean(contacts, { title: TITLE }).text).toContain('Buyers paid $0.01 a token.');
+  });
+
   it('keeps a story about a token when the headline names it', () => {
     const own = 'GRIDNODE opened its presale on Monday. Buyers paid $0.01 a token. Buy GRIDNODE Here.';
     expect(clean(own, { title: 'GRIDNODE opens presale' }).text).toContain('Buyers paid $0.01 a token.');
@@ -229,5 +255,58 @@ describe('search summary before the FAQ', () => {
     const prose = 'Fee share climbs as validators back the cut; track the weekly fee index for timing.';
     const r = clean(`${P} ${prose} Volumes rose 12% on the day, exchange data show.`, { title: TITLE });
     expect(r.text).toContain(prose);
+  });
+});
+
+describe('link-block', () => {
+  it('removes a run of labelled links, addresses or link texts, with the sentence and question that introduce it', () => {
+    const block =
+      'Curious about Orbit Frog (ORBF)? Explore the following resources: Website: Orbit Frog Official Site Whitepaper: View the Whitepaper Telegram: Open the Chat X (Twitter): https://x.com/orbitfrog-example';
+    const r = around(block);
+    expect(r.text).not.toContain('Orbit Frog');
+    expect(r.text).not.toContain('x.com');
+    expect(r.rules).toContain('link-block');
+  });
+
+  it("keeps a story's sentence that names a project's channels, and a single labelled link in it", () => {
+    const prose = 'The team posted the notice on its website, Telegram and X accounts: all three showed the same warning to users.';
+    expect(around(prose).text).toContain(prose);
+    const one = 'Its only official channel was listed as Telegram: the team said other groups were fakes run by scammers.';
+    expect(around(one).text).toContain(one);
+  });
+});
+
+describe('chart caption with its source in parentheses', () => {
+  it('takes the closing parenthesis with the source, and leaves the sub-heading above a ticker-named chart', () => {
+    const r = clean(`${P} LUMEN/USD daily chart (Source: Chartdeck) ${P}`, { title: TITLE });
+    expect(r.text).not.toContain('Chartdeck');
+    expect(r.text).not.toMatch(/(^|\s)\)(\s|$)/);
+    const next = 'The wedge broke on volume twice the daily average, and buyers held the retest on Wednesday.';
+    const heading = clean(`${P} Lumen Price Breaks Out Of Falling Wedge LUMEN Price Dynamics (Source: TradingView) ${next}`, { title: TITLE });
+    expect(heading.text).toContain('Lumen Price Breaks Out Of Falling Wedge');
+    expect(heading.text).not.toContain('LUMEN Price Dynamics');
+  });
+
+  it('takes the whole run when a word of it is not in Title Case (no sub-heading to keep)', () => {
+    const r = clean(`${P} Lumen price action this week LUMEN Price Dynamics (Source: TradingView) ${P}`, { title: TITLE });
+    expect(r.text).not.toContain('LUMEN Price Dynamics');
+  });
+});
+
+describe('dated-byline', () => {
+  const story = 'Lumenchain rose 4% on Tuesday after its validators approved a fee cut, traders said in notes to clients.';
+  it('removes a byline set off from its date, one naming its agency, one glued to its date, and an unbracketed agency credit', () => {
+    for (const line of ['By Jane Roe, Ledgerwire | May 4, 2026', 'By Jane Roe (Ledgerwire)', 'Jane RoeMay 4, 2026 at 10:15 am']) {
+      const r = clean(`${line} ${story}`, { title: TITLE });
+      expect(r.text, line).toBe(story);
+    }
+    expect(clean(`${story} Reporting by Jane Roe; Editing by John Poe`, { title: TITLE }).text).toBe(story);
+  });
+
+  it("keeps a story's sentence about who reported something, and the story's first words after a name", () => {
+    const prose = 'Reporting by Ledgerwire showed the fee cut was drafted in March, before the vote was called.';
+    expect(clean(`${story} ${prose}`, { title: TITLE }).text).toContain(prose);
+    const r = clean('By Jane Roe Lumenchain (LUMEN-USD) is trading higher after the fee vote on Tuesday.', { title: TITLE });
+    expect(r.text).toContain('Lumenchain (LUMEN-USD) is trading higher');
   });
 });

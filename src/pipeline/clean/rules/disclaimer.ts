@@ -8,6 +8,11 @@ const SPACES = /\s+/;
 /** How a sentence of its own opens: a capital, a parenthesis or an asterisk. */
 const OPENS_SENTENCE = /^[\p{Lu}(*]/u;
 
+/** The wording of a risk warning itself (regulators prescribe it), which must follow a "… Risk Warning" title. */
+const RISK_WORDING = String.raw`(?:[Yy]our capital is at risk|lose all (?:the|your) money|highly volatile|high[- ]risk investment)`;
+/** How far after the title the warning's wording must stand (characters): a sentence or two. */
+const RISK_TITLE_REACH = 160;
+
 /**
  * How a disclaimer opens; glued to the block before it ("…viaU.TodayDisclaimer:") the capital D is the tell. Each
  * opener runs apart (see alternation.ts): on texts holding its trigger, or only where it can start (the label at
@@ -35,6 +40,16 @@ const OPENERS: Branch[] = [
     'u',
     ['This article ', 'This content ', 'This post '],
   ),
+  // a risk warning with a title of its own ("Crypto Investing Risk Warning Crypto assets are highly volatile. Your
+  // capital is at risk."), or opening with the regulators' wording itself ("Don't invest unless you're prepared to lose
+  // all the money you invest."). The title alone is not enough ("The FCA Risk Warning Rules came into force…" is a
+  // story's sentence): the warning's own words must follow it within a sentence or two.
+  searched(
+    String.raw`(?:\p{Lu}[\p{L}-]*\s){0,3}Risk (?:Warning|Disclosure)\s?:?\s?(?=[^\n]{0,${RISK_TITLE_REACH}}?\b${RISK_WORDING})`,
+    'u',
+    'Risk ',
+  ),
+  searched(String.raw`(?<![“"‘'(]\s?)\b(?:Your capital is at risk\.|Don[’']t invest unless you[’']re prepared to lose all the money you invest\.)`, 'u', ['capital is at risk', 'prepared to lose all']),
   // "X may earn commission …", "X and Y Finance LLC may earn commission …", glued after a price chip ("0.00Benzinga")
   anchored(String.raw`(?<![\p{L}.])[A-Z][\w.]*(?:\s(?:and\s)?[A-Z][\w.]*){0,5} may earn (?:a )?commission`, 'u', nameStarts),
 ];

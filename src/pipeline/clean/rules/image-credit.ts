@@ -173,10 +173,33 @@ function withoutHeading(text: string, hit: Hit): Hit {
   const label = LABEL_IN_HIT.exec(text.slice(hit.start, hit.end));
   if (!label || label.index === 0) return hit;
   const before = text.slice(hit.start, hit.start + label.index);
+  if (before.endsWith('(')) return tickerCaptionUnderHeading(before, hit);
   if (!LETTER_THEN_BLANK_END.test(before) || PICTURE_WORD.test(before)) return hit;
   const words = before.trim().split(BLANKS);
   if (words.length < HEADING_MIN_WORDS || !words.every((w) => HEADING_WORD_START.test(w) || TITLE_CASE_MINOR.has(w))) return hit;
   return { ...hit, start: hit.start + label.index };
+}
+
+/** A ticker in capitals: where a chart's own name starts ("FLOKI Price Dynamics"). */
+const TICKER_WORD = /^[A-Z][A-Z0-9]{1,9}$/;
+/** Most words a chart's name after its ticker may have. */
+const TICKER_CAPTION_MAX_WORDS = 5;
+
+/**
+ * A chart's name with its source in parentheses right under a Title Case sub-heading, as one run: "Floki Price Breaks
+ * Out Of Descending Channel FLOKI Price Dynamics (Source: TradingView)". The chart's name opens with the coin's ticker
+ * in capitals, a few words before the parenthesis; the heading before it is the story's and stays. Only when every
+ * word of the run is in Title Case and the heading has HEADING_MIN_WORDS words: else the whole run is the caption.
+ */
+function tickerCaptionUnderHeading(before: string, hit: Hit): Hit {
+  const words = before.slice(0, -1).trim().split(BLANKS);
+  if (!words.every((w) => HEADING_WORD_START.test(w) || TITLE_CASE_MINOR.has(w))) return hit;
+  for (let k = words.length - 1; k >= HEADING_MIN_WORDS && words.length - k <= TICKER_CAPTION_MAX_WORDS; k--) {
+    if (!TICKER_WORD.test(words[k])) continue;
+    const at = before.indexOf(` ${words.slice(k).join(' ')}`);
+    return at > 0 ? { ...hit, start: hit.start + at + 1 } : hit;
+  }
+  return hit;
 }
 
 /** Longest a caption before a parenthesised credit may be (characters). */
@@ -187,7 +210,7 @@ export const imageCredit: Rule = {
   name: 'image-credit',
   category: 'image_credit',
   find(text) {
-    const hits: Hit[] = alternationHits(text, CAPTIONS, true).map((h) => withoutHeading(text, h));
+    const hits: Hit[] = alternationHits(text, CAPTIONS, true).map((h) => closingParenthesis(text, withoutHeading(text, h)));
     if (CREDIT_LINE_TRIGGER.test(text)) hits.push(...matchAll(text, CREDIT_LINE));
     for (const m of alternation(text, CREDIT, true)) {
       if (!isCredit(m[0])) continue;
@@ -201,6 +224,18 @@ export const imageCredit: Rule = {
     return hits;
   },
 };
+
+/**
+ * A caption whose source sits in parentheses, "LUMEN/USD daily chart (Source: TradingView)": the source ends before
+ * the closing parenthesis, which goes with it rather than stand alone in the text.
+ */
+function closingParenthesis(text: string, hit: Hit): Hit {
+  if (text.charCodeAt(hit.end) !== 0x29) return hit; // )
+  const caption = text.slice(hit.start, hit.end);
+  let open = 0;
+  for (let i = 0; i < caption.length; i++) open += caption.charCodeAt(i) === 0x28 ? 1 : caption.charCodeAt(i) === 0x29 ? -1 : 0;
+  return open > 0 ? { start: hit.start, end: hit.end + 1 } : hit;
+}
 
 /**
  * A glued sentence end or a line break: where a caption before a credit may start. The stop follows a word of two

@@ -12,6 +12,7 @@ import { captionUnit } from './caption-unit.ts';
 import { cashtagRun } from './cashtag-run.ts';
 import { cookieNotice } from './cookie-notice.ts';
 import { creditLine } from './credit-line.ts';
+import { datedByline } from './dated-byline.ts';
 import { disclaimer } from './disclaimer.ts';
 import { duplicateTitle } from './duplicate-title.ts';
 import { embeddedCode } from './embedded-code.ts';
@@ -25,6 +26,7 @@ import { htmlMarkup } from './html-markup.ts';
 import { imageCredit } from './image-credit.ts';
 import { interfaceHelp } from './interface-help.ts';
 import { inlinePriceChip } from './inline-price-chip.ts';
+import { linkBlock } from './link-block.ts';
 import { linkOutCta } from './link-out-cta.ts';
 import { newsletterCta } from './newsletter-cta.ts';
 import { numberedHeadlines } from './numbered-headlines.ts';
@@ -65,10 +67,12 @@ export const RULES: readonly Rule[] = [
   newsletterCta,
   followCta,
   presalePromo,
+  linkBlock,
   linkOutCta,
   creditLine,
   publicationLine,
   byline,
+  datedByline,
   authorBlurb,
   authorBio,
   cookieNotice,

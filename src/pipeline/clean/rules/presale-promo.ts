@@ -19,6 +19,19 @@ const ANCHOR = new RegExp(
   ].join('|'),
   'g',
 );
+/**
+ * The promo's button, flattened into the text: "Visit the Official Website Here", "Visit the Official Orbitfrog Website
+ * Here". It names no cash tag: the promoted token is the last cash tag before it, and the promo runs from that tag's
+ * first mention. In a link block ("Website: Visit the Official … Website Telegram: …") it is a sponsored piece's own
+ * contact list, not a button after an inserted promo.
+ */
+const BUTTON = /\bVisit the Official (?:[\p{Lu}][\p{L}\p{N}'’-]*\s){0,3}Website(?: Here)?(?![\p{L}\p{N}])/gu;
+/** Buttons read per text: a page carries one or two promos; each is read over up to PROMO_MAX characters before it. */
+const BUTTONS_MAX = 4;
+const LINK_BLOCK_LABEL = /\b(?:Website|Site)\s?:\s?$/;
+const CASHTAG = /\$([A-Z][A-Z0-9]{2,14})\b/g;
+/** The name printed before the tag, "Orbit Frog ($ORBF)": a headline naming it is about the token too. */
+const NAME_BEFORE_TAG = /((?:[\p{Lu}][\p{L}\p{N}'’-]*\s){1,3})\(\$[A-Z][A-Z0-9]{2,14}\)/u;
 /** Longest promo taken before its closing call (characters). */
 const PROMO_MAX = 3_000;
 /** A promo is inserted after the story: it may not start before this share of the text. */
@@ -49,9 +62,35 @@ export const presalePromo: Rule = {
       if (start < text.length * MIN_START_SHARE) continue;
       hits.push({ start, end });
     }
+    if (text.includes('Visit the Official')) {
+      let buttons = 0;
+      for (const m of matches(text, BUTTON)) {
+        if (++buttons > BUTTONS_MAX) break;
+        hits.push(...buttonPromo(text, m.index, m.index + m[0].length, ctx.title));
+      }
+    }
     return hits;
   },
 };
+
+/** The inserted promo a button closes: from the first mention of the last cash tag before it, with its heading. */
+function buttonPromo(text: string, at: number, end: number, title: string | null): Hit[] {
+  if (LINK_BLOCK_LABEL.test(text.slice(Math.max(0, at - 12), at))) return [];
+  const from = Math.max(0, at - PROMO_MAX);
+  const window = text.slice(from, at);
+  let symbol: string | null = null;
+  for (const m of matches(window, CASHTAG)) symbol = m[1];
+  if (!symbol) return [];
+  const first = window.indexOf(`$${symbol}`);
+  const named = NAME_BEFORE_TAG.exec(window.slice(Math.max(0, first - 60), first + symbol.length + 2));
+  const name = named ? named[1].trim().toLowerCase() : null;
+  if (title && (new RegExp(`\\b${symbol}\\b`, 'i').test(title) || (name && title.toLowerCase().includes(name)))) return [];
+  let start = sentenceStart(text, from + first);
+  const previous = sentenceStart(text, start - 1);
+  if (startsWithHeading(text.slice(previous, start))) start = previous;
+  if (start < text.length * MIN_START_SHARE) return [];
+  return [{ start, end }];
+}
 
 /** The start of the sentence holding `at`: just after the last stop followed by a blank or a capital. */
 function sentenceStart(text: string, at: number): number {

@@ -8,8 +8,11 @@ import { positions, triggerWords } from '../trigger-words.ts';
  * Ledgerwire", "Published: 2026-05-04 · Updated: 2026-05-05 · Author: LEDGERWIRE". The form is the evidence: label,
  * colon, a name or a date, a separator, the next field. It needs a publishing label (publication, published, author,
  * reporter, …) and a date or a time; an event's "Date: … Time: … Venue: …" has no publishing label and stays.
+ * The label may be worded as a short clause rather than a field, in a line of its own: "Published by LEDGERWIRE;
+ * updated 2026-05-04." is the same record (a name after "Published by", a date after a lower-case "updated"), and a
+ * sentence of the story that says a report was published by someone has no date field after it.
  */
-const PUBLISHING = String.raw`(?:Publication(?: date)?|Published(?: on)?|Last updated|Updated|Author(?:\/Organi[sz]ation)?|Reporter|Editor|Posted(?: on)?|By)`;
+const PUBLISHING = String.raw`(?:Publication(?: date)?|Published(?: by| on)?|Last updated|[Uu]pdated|Author(?:\/Organi[sz]ation)?|Reporter|Editor|Posted(?: on)?|By)`;
 const OTHER_LABEL = String.raw`(?:Date|Time)`;
 /** A date or a time as such lines print them, maybe with its zone in parentheses. */
 const WHEN = String.raw`(?:${DATE}|${CLOCK})(?:\s?[|,·•]?\s?${CLOCK})?(?:\s?\((?:UTC|GMT|ET|EST|EDT)\))?`;
@@ -23,8 +26,8 @@ const FIELD = new RegExp(
   String.raw`(?:(${PUBLISHING})${LABEL_ASIDE}\s?:?\s?(?:${WHEN}|${NAME})|(${OTHER_LABEL})${LABEL_ASIDE}\s?:\s?${WHEN}|(${WHEN}))`,
   'uy',
 );
-/** Between fields: a bar, bullet, middle dot or dash, or a blank. */
-const SEPARATOR = /\s?(?:[|•·—–]|\s-)\s?|\s/y;
+/** Between fields: a bar, bullet, middle dot, dash or semicolon, or a blank. */
+const SEPARATOR = /\s?(?:[|•·—–;]|\s-)\s?|\s/y;
 /** A date or a time among the field's text (the labelled ones hold it after the label). */
 const HAS_WHEN = new RegExp(WHEN, 'u');
 /** Where such a line may start: the text's or a line's start, after a sentence, a closing brace or a separator. */
@@ -34,6 +37,8 @@ const SELF_EVIDENT_FIELDS = 3;
 /** Fields at most in one line; and its length (characters). */
 const MAX_FIELDS = 8;
 const LINE_MAX_CHARS = 400;
+/** A full stop right after the last field, then a blank or the end. */
+const CLOSING_STOP = /^\.(?:\s|$)/;
 
 const LABEL_WORDS = triggerWords(['publication', 'published', 'updated', 'author', 'reporter', 'editor', 'posted']);
 
@@ -66,6 +71,8 @@ export const publicationLine: Rule = {
         pos = end + sep[0].length;
       }
       if (publishing && when && (fields >= SELF_EVIDENT_FIELDS || (fields >= 2 && unitStart))) {
+        // a line worded as a clause ends with a full stop: it goes with the line, not left standing alone
+        if (CLOSING_STOP.test(text.slice(end, end + 2))) end++;
         hits.push({ start, end });
         readTo = end;
       }

@@ -10,6 +10,9 @@ const CAPITAL_OR_DIGIT = /[\p{Lu}\p{N}]/u;
 const WORD_AND_COMMA = /^[A-Z][a-z]+,$/;
 const LOWER_START = /^[a-z]/;
 const COMMA_OPENER = /\s[A-Z][a-z]+,\s/;
+/** A dash standing as a word inside a headline ("… Shutdown Crisis - Next Date Set"): part of it, not its end. */
+const DASH_WORD = /^[-–—]$/;
+const QUESTION_END = /\?[’'"”)]?$/;
 
 /** A single inserted link to another story: "Read more:", "Related:", "Related Reading:", "Read also:". */
 const LEAD = /(?:\b(?:Related(?: Reading| News| Article| Story)?|Read (?:more|also|More|Also|Next)|Also [Rr]ead|See also|READ MORE|READ ALSO|Suggested [Rr]eading|Recommended)\s?:\s?|[（(](?:前情提要|背景補充|延伸閱讀|相關報導)\s?[：:][^）)\n]{1,200}[）)])/g;
@@ -113,10 +116,14 @@ function gluedOpening(text: string, from: number, stop: number): number {
 function wordsEnd(text: string, from: number, stop: number): number {
   const words = [...matches(text.slice(from, stop), WORD)];
   let titled = 0;
+  let dashed = false;
   for (const w of words) {
     const first = w[0].replace(OPENING_MARKS, '')[0] ?? '';
-    if (CAPITAL_OR_DIGIT.test(first) || TITLE_CASE_MINOR.has(w[0].toLowerCase())) titled++;
+    if (CAPITAL_OR_DIGIT.test(first) || TITLE_CASE_MINOR.has(w[0].toLowerCase()) || DASH_WORD.test(w[0])) titled++;
     else break;
+    dashed ||= DASH_WORD.test(w[0]);
+    // the question after a headline's dash ends it ("… Retest – Is It Ready For a Second Wave? Bitcoin Eyes …")
+    if (dashed && QUESTION_END.test(w[0])) return from + (w.index ?? 0) + w[0].length;
   }
   // A capitalised word with a comma followed by a lower-case word ("Meanwhile, the …") opens a sentence.
   const opener = words.findIndex((w, i) => i > 0 && i < titled && WORD_AND_COMMA.test(w[0]) && LOWER_START.test(words[i + 1]?.[0] ?? ''));
@@ -125,6 +132,8 @@ function wordsEnd(text: string, from: number, stop: number): number {
     // The lower-case word belongs to the next sentence, and so do the minor words and the capital before it.
     let cut = titled - 1;
     while (cut > 0 && TITLE_CASE_MINOR.has(words[cut][0]) && words[cut][0] === words[cut][0].toLowerCase()) cut--;
+    // "… Date Set Tether and Antalpha are …": a sentence opening with two names joined by "and" starts at the first
+    if (cut >= 3 && words[cut - 1][0] === 'and' && CAPITAL_OR_DIGIT.test(words[cut - 2][0][0] ?? '')) cut -= 2;
     cut = sentenceOpening(words.map((w) => w[0]), cut);
     return from + (words[cut].index ?? 0);
   }

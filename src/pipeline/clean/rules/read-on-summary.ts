@@ -36,6 +36,16 @@ const WORDS = /\S+/g;
 /** A dash or semicolon closing a part, with a blank either side. */
 const DASH_END = /\s?[—–;]\s?$/;
 const FIGURE = /\d[\d,.]*\d|\d/g;
+/**
+ * The call may also be a sentence of its own after the summary ("Bitcoin neared its record in March—$71,200 peak—on
+ * ETF demand. Read the analysis and what traders should watch next."): then only where a search summary is printed,
+ * right before the FAQ or the JSON-LD, with the sentence before it restating the headline, a reading verb opening the
+ * call, and the two no longer than a search result shows (characters; a meta description is cut at about 160). A
+ * story's closing sentence with a pointer after it is longer, or is followed by more story, not by the page's questions.
+ */
+const SPLIT_SUMMARY_MAX_CHARS = 200;
+/** Only blanks between a sentence's end and the call: the call opens a sentence of its own. */
+const SENTENCE_GAP = /[.!?][)"”’]?\s+$/;
 /** A parenthesised outlet name the summary may end with: "; read the full analysis. (COINOTAG)". */
 const SIGNED = /^\s?\([\p{Lu}][\p{L}\p{N}. &-]{1,30}\)/u;
 
@@ -56,7 +66,15 @@ export const readOnSummary: Rule = {
     if (!ctx.title) return hits;
     let readTo = -1;
     for (const at of positions(text, CALL_WORDS)) {
-      if (at < readTo || !BREAK_BEFORE.test(text.slice(Math.max(0, at - 3), at))) continue;
+      if (at < readTo) continue;
+      if (!BREAK_BEFORE.test(text.slice(Math.max(0, at - 3), at))) {
+        const hit = splitSummary(text, at, ctx.title, hits[hits.length - 1]);
+        if (hit) {
+          hits.push(hit);
+          readTo = hit.end;
+        }
+        continue;
+      }
       let [s, e] = sentenceAt(text, at);
       while (s < e && isRegexSpace(text.charCodeAt(s))) s++;
       while (e > s && isRegexSpace(text.charCodeAt(e - 1))) e--;
@@ -91,4 +109,28 @@ function summaryStart(text: string, s: number, at: number): number {
   for (const m of part.matchAll(GLUE_BREAK)) last = (m.index ?? 0) + m[0].length;
   if (last >= 0 && (part.slice(last).match(WORDS)?.length ?? 0) <= MAX_WORDS) return s + last;
   return s + part.search(DASH_END);
+}
+
+/**
+ * A call that is a sentence of its own, right before the FAQ or JSON-LD, with the summary sentence before it: both, or
+ * the call alone when the summary was just taken (its call glued on with a dash, a second call after it).
+ */
+function splitSummary(text: string, at: number, title: string, last: Hit | undefined): Hit | null {
+  if (!SENTENCE_GAP.test(text.slice(Math.max(0, at - 4), at))) return null;
+  let [, e] = sentenceAt(text, at);
+  while (e > at && isRegexSpace(text.charCodeAt(e - 1))) e--;
+  const call = text.slice(at, e);
+  // a reading verb only: a conclusion's own advice before the FAQ ("Monitor the review timelines for updates.") stays
+  if (!CALL.test(call) || (call.match(WORDS)?.length ?? 0) > CALL_MAX_WORDS) return null;
+  const signed = SIGNED.exec(text.slice(e, e + 40));
+  const end = e + (signed ? signed[0].length : 0);
+  if (!FAQ_NEXT.test(text.slice(end, end + 200))) return null;
+  let stop = at - 1;
+  while (stop > 0 && isRegexSpace(text.charCodeAt(stop))) stop--;
+  let [s] = sentenceAt(text, stop);
+  while (s < at && isRegexSpace(text.charCodeAt(s))) s++;
+  if (last && last.end >= s && last.end <= at) return { start: last.end, end };
+  const summary = text.slice(s, at);
+  if (end - s > SPLIT_SUMMARY_MAX_CHARS || (summary.match(WORDS)?.length ?? 0) > MAX_WORDS || !restatesHeadline(summary, title)) return null;
+  return { start: s, end };
 }

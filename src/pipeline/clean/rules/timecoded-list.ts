@@ -14,6 +14,34 @@ const STOP_INSIDE = /[.!?]\s/;
 /** A chapter title opens with a capital or a digit, maybe after a dash: "01:12 Bitcoin ETF flows", "03:40 - Outage". */
 const TITLE_START = /^\d{1,2}:\d{2}(?::\d{2})?\s?(?:[-–—|:]\s?)?[\p{Lu}\p{N}"“]/u;
 
+/**
+ * The last title has no code after it to end it, and a flattened page glues the next block on ("… 09:45 Outlook The
+ * foundation said …"): it ends at a full stop, at a word that opens sentences, or a little past the longest title
+ * before it (characters of slack, cut back to a word's end): chapter titles are of a length.
+ */
+const LAST_TITLE_SLACK = 12;
+const SENTENCE_OPENER = /\s(?:The|This|These|That|Those|It|Its|In|On|At|As|But|And|According|However|Meanwhile|While|After|A|An|He|She|They|We)\s/;
+const BLANK = /\s/;
+
+function lastTitleLength(tail: string, longest: number): number {
+  const stop = tail.search(STOP_INSIDE);
+  let end = stop >= 0 ? stop + 1 : tail.length;
+  const opener = SENTENCE_OPENER.exec(tail.slice(0, end));
+  if (opener) end = opener.index;
+  if (end > longest + LAST_TITLE_SLACK) {
+    end = longest + LAST_TITLE_SLACK;
+    while (end > 0 && !BLANK.test(tail[end])) end--;
+  }
+  return end;
+}
+
+/** The longest code-and-title in the run, but the last (characters). */
+function longestTitle(line: string, run: readonly number[]): number {
+  let longest = 0;
+  for (let i = 1; i < run.length; i++) longest = Math.max(longest, run[i] - run[i - 1]);
+  return longest;
+}
+
 export const timecodedList: Rule = {
   name: 'timecoded-list',
   category: 'related_links',
@@ -37,9 +65,7 @@ export const timecodedList: Rule = {
           }
         }
         const last = run[run.length - 1];
-        const tail = line.slice(last, last + TITLE_MAX_CHARS);
-        const stop = tail.search(STOP_INSIDE);
-        flush(last + (stop >= 0 ? stop + 1 : tail.length));
+        flush(last + lastTitleLength(line.slice(last, last + TITLE_MAX_CHARS), run.length >= MIN_CODES ? longestTitle(line, run) : TITLE_MAX_CHARS));
       }
       lineStart += line.length + 1;
     }

@@ -1,0 +1,43 @@
+import { alternationHits, searched, type Branch } from '../alternation.ts';
+import { DATE } from '../patterns.ts';
+import type { Rule } from '../rule.ts';
+
+/**
+ * Bylines in flattened text that the byline rule's forms miss, told by what stands around the name:
+ * - the name set off from its date by a bar, dot or dash, maybe with the outlet after a comma: "By Jane Roe, Ledgerwire
+ *   | May 4, 2026", "By Jane Roe · May 4, 2026";
+ * - the name with the agency it came from in parentheses: "By Jane Roe (Reuters)", "By Jane Roe (Ledgerwire)";
+ * - a name glued to its date with no blank, at a unit's start: "Jane RoeMay 4, 2026 at 10:15 am" (no sentence glues a
+ *   capitalised word onto a month);
+ * - an agency's credit line worded without its parentheses: "Reporting by Jane Roe; Editing by John Poe".
+ * Each stands where a unit starts (the text's start, a line's, after a sentence's end). A sentence of the story saying
+ * who wrote something ("Reporting by Ledgerwire showed …") has neither a date nor an editor's credit after the name.
+ */
+const NAME_WORD = String.raw`[\p{Lu}][\p{Ll}\p{M}'’-]+`;
+/** Two to four capitalised words: a person's name. */
+const NAME = String.raw`${NAME_WORD}(?:\s${NAME_WORD}){1,3}`;
+/** An outlet after the name: one to three capitalised words. */
+const OUTLET = String.raw`[\p{Lu}][\p{L}\p{N}.&'’-]*(?:\s[\p{Lu}][\p{L}\p{N}.&'’-]*){0,2}`;
+const UNIT_START = String.raw`(?<=^|\n|[.!?]["”’)]?\s)`;
+/**
+ * What follows the byline: the next unit, opening with a capital, a figure or a quote, or the end. A lower-case word
+ * after it means the "name" ran into the story's first sentence ("By Jane Roe Lumenchain (LUMEN-USD) is trading …").
+ */
+const UNIT_END = String.raw`(?=\s+[\p{Lu}\p{N}"“‘(]|\s*$)`;
+
+const FORMS: Branch[] = [
+  searched(String.raw`${UNIT_START}By ${NAME}(?:,\s?${OUTLET})?\s?[|·•–—]\s?${DATE}${UNIT_END}`, 'u', 'By '),
+  searched(String.raw`${UNIT_START}By ${NAME}\s?\(${OUTLET}\)${UNIT_END}`, 'u', 'By '),
+  searched(String.raw`${UNIT_START}${NAME_WORD}(?:\s${NAME_WORD}){0,3}(?<=\p{Ll})(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d)${DATE}${UNIT_END}`, 'u', /\p{Ll}(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d/u),
+  searched(
+    String.raw`${UNIT_START}(?:Additional )?[Rr]eporting by ${NAME}(?:(?:,| and) ${NAME})*(?:;\s?(?:Editing|Writing|Additional reporting) by ${NAME}(?:(?:,| and) ${NAME})*)+\.?${UNIT_END}`,
+    'u',
+    'eporting by ',
+  ),
+];
+
+export const datedByline: Rule = {
+  name: 'dated-byline',
+  category: 'byline',
+  find: (text) => alternationHits(text, FORMS, true),
+};
