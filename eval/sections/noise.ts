@@ -50,10 +50,11 @@ export const thresholds: Thresholds = {
   'noise.dev7.survived': { max: 0.010 },
   'noise.dev7.body_f1': { min: 0.996 },
   'noise.dev7.body_precision': { min: 0.996 },
-  // the judge set: measured once before any tuning (27.7 %, 0.988, 0.980); a threshold only stops it getting worse
-  'noise.dev8.survived': { max: 0.285 },
-  'noise.dev8.body_f1': { min: 0.986 },
-  'noise.dev8.body_precision': { min: 0.978 },
+  // the judge set, never tuned on: 27.7 % / 0.988 / 0.980 the first time it ran, 25.3 % / 0.992 / 0.987 after branch
+  // noise-s20 (written without seeing it); a threshold only stops it getting worse
+  'noise.dev8.survived': { max: 0.26 },
+  'noise.dev8.body_f1': { min: 0.990 },
+  'noise.dev8.body_precision': { min: 0.985 },
 };
 
 type Doc = Pick<NoiseDoc, 'id' | 'gold' | 'noise'>;
