@@ -17,10 +17,26 @@ type Seek = (from: number) => RegExpExecArray | null;
 export type Branch = (text: string) => Seek | null;
 
 /**
- * A piece every match of a branch holds: a literal, one of several literals, or a regex without the g or y flag.
- * Literals are found by a plain substring search, many times faster than a regex scan.
+ * A piece every match of a branch holds: a literal, one of several literals, a regex without the g or y flag, or such a
+ * regex behind literals (`gated`). Literals are found by a plain substring search, many times faster than a regex scan.
  */
-export type Trigger = string | readonly string[] | RegExp;
+export type Trigger = string | readonly string[] | RegExp | Gated;
+
+/** A regex trigger tried only on texts that hold one of `literals`: every match of `pattern` must hold one of them. */
+export interface Gated {
+  readonly literals: readonly string[];
+  readonly pattern: RegExp;
+}
+
+/**
+ * `pattern` as a trigger that is tested only where one of `literals` stands in the text (found in the one scan for all
+ * literals, literals.ts). A regex trigger is a scan of the whole text each time it is asked; most texts lack the
+ * literal every match of it needs ("ource" of "Source:"), and for them the answer is the same without the scan. The
+ * literals must be such that every match of `pattern` holds one: then the answer is exactly `pattern.test(text)`.
+ */
+export function gated(literals: readonly string[], pattern: RegExp): Gated {
+  return { literals, pattern };
+}
 
 /**
  * Whether the text holds the trigger. Literals are answered from one scan of the text for all of them (literals.ts),
@@ -29,8 +45,13 @@ export type Trigger = string | readonly string[] | RegExp;
 export function holds(text: string, trigger: Trigger): boolean {
   if (typeof trigger === 'string') return holdsLiteral(text, idOf(trigger));
   if (trigger instanceof RegExp) return trigger.test(text);
+  if (isGated(trigger)) return holds(text, trigger.literals) && trigger.pattern.test(text);
   for (const literal of trigger) if (holdsLiteral(text, idOf(literal))) return true;
   return false;
+}
+
+function isGated(trigger: readonly string[] | Gated): trigger is Gated {
+  return !Array.isArray(trigger);
 }
 
 /** Fewest characters a literal needs to be looked up in the one-scan index (literals.ts's window). */
@@ -49,6 +70,11 @@ function idOf(literal: string): number {
  */
 function prepare(trigger: Trigger): (text: string) => boolean {
   if (trigger instanceof RegExp) return (text) => trigger.test(text);
+  if (typeof trigger !== 'string' && isGated(trigger)) {
+    const has = prepare(trigger.literals);
+    const pattern = trigger.pattern;
+    return (text) => has(text) && pattern.test(text);
+  }
   const literalIds = (typeof trigger === 'string' ? [trigger] : trigger).map(idOf);
   return (text) => {
     for (const id of literalIds) if (holdsLiteral(text, id)) return true;
