@@ -17,10 +17,26 @@ type Seek = (from: number) => RegExpExecArray | null;
 export type Branch = (text: string) => Seek | null;
 
 /**
- * A piece every match of a branch holds: a literal, one of several literals, or a regex without the g or y flag.
- * Literals are found by a plain substring search, many times faster than a regex scan.
+ * A piece every match of a branch holds: a literal, one of several literals, a regex without the g or y flag, or such a
+ * regex behind literals (`gated`). Literals are found by a plain substring search, many times faster than a regex scan.
  */
-export type Trigger = string | readonly string[] | RegExp;
+export type Trigger = string | readonly string[] | RegExp | Gated;
+
+/** A regex trigger tried only on texts that hold one of `literals`: every match of `pattern` must hold one of them. */
+export interface Gated {
+  readonly literals: readonly string[];
+  readonly pattern: RegExp;
+}
+
+/**
+ * `pattern` as a trigger that is tested only where one of `literals` stands in the text (found in the one scan for all
+ * literals, literals.ts). A regex trigger is a scan of the whole text each time it is asked; most texts lack the
+ * literal every match of it needs ("ource" of "Source:"), and for them the answer is the same without the scan. The
+ * literals must be such that every match of `pattern` holds one: then the answer is exactly `pattern.test(text)`.
+ */
+export function gated(literals: readonly string[], pattern: RegExp): Gated {
+  return { literals, pattern };
+}
 
 /**
  * Whether the text holds the trigger. Literals are answered from one scan of the text for all of them (literals.ts),
@@ -29,8 +45,13 @@ export type Trigger = string | readonly string[] | RegExp;
 export function holds(text: string, trigger: Trigger): boolean {
   if (typeof trigger === 'string') return holdsLiteral(text, idOf(trigger));
   if (trigger instanceof RegExp) return trigger.test(text);
+  if (isGated(trigger)) return holds(text, trigger.literals) && trigger.pattern.test(text);
   for (const literal of trigger) if (holdsLiteral(text, idOf(literal))) return true;
   return false;
+}
+
+function isGated(trigger: readonly string[] | Gated): trigger is Gated {
+  return !Array.isArray(trigger);
 }
 
 /** Fewest characters a literal needs to be looked up in the one-scan index (literals.ts's window). */
@@ -49,6 +70,11 @@ function idOf(literal: string): number {
  */
 function prepare(trigger: Trigger): (text: string) => boolean {
   if (trigger instanceof RegExp) return (text) => trigger.test(text);
+  if (typeof trigger !== 'string' && isGated(trigger)) {
+    const has = prepare(trigger.literals);
+    const pattern = trigger.pattern;
+    return (text) => has(text) && pattern.test(text);
+  }
   const literalIds = (typeof trigger === 'string' ? [trigger] : trigger).map(idOf);
   return (text) => {
     for (const id of literalIds) if (holdsLiteral(text, id)) return true;
@@ -142,11 +168,13 @@ export function assembled(pieces: readonly { source: string; trigger: Trigger }[
   const built = new Map<string, RegExp>();
   const has = pieces.map((p) => prepare(p.trigger));
   return (text) => {
-    const present = pieces.filter((_, i) => has[i](text));
-    if (present.length === 0) return null;
-    const key = present.map((p) => pieces.indexOf(p)).join(',');
+    // the present pieces' indexes as the key, in one loop (a filter, a map with an indexOf per piece and a join were
+    // arrays of three element kinds meeting at one call site, where V8 dropped the optimised code)
+    let key = '';
+    for (let i = 0; i < pieces.length; i++) if (has[i](text)) key = key === '' ? `${i}` : `${key},${i}`;
+    if (key === '') return null;
     let re = built.get(key);
-    if (!re) built.set(key, (re = build(present.map((p) => p.source))));
+    if (!re) built.set(key, (re = build(key.split(',').map((i) => pieces[Number(i)].source))));
     return re;
   };
 }

@@ -28,7 +28,7 @@ const closesThenEnds = (text: string, at: number) => isClosing(text.charCodeAt(a
  * a line break, at the text's end, or SENTENCE_MAX_CHARS on. A character loop, not a regex: it runs over every
  * character of every text.
  */
-function sentenceEnd(text: string, at: number, to: number): number {
+export function sentenceEnd(text: string, at: number, to: number): number {
   const limit = Math.min(text.length, at + SENTENCE_MAX_CHARS);
   let i = at;
   for (; i < limit && i < to; i++) {

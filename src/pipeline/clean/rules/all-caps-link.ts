@@ -1,4 +1,5 @@
 import { alternationHits, anchored } from '../alternation.ts';
+import { isRegexSpace } from '../ascii.ts';
 import type { Rule } from '../rule.ts';
 
 /**
@@ -21,17 +22,66 @@ const MIN_WORDS = 4;
  * most one blank), with a caps word, a blank and the next word's first character after it; the place is where the
  * match ends. Scanned for once, so the line regex is tried at these places only, not at every character.
  */
-const LINE_START = /(?:^|[\n.!?"”][^\S\n]?)(?=[A-Z0-9][A-Z0-9'’,:$%&.-]{0,30}[^\S\n][A-Z0-9])/g;
+export const LINE_START = /(?:^|[\n.!?"”][^\S\n]?)(?=[A-Z0-9][A-Z0-9'’,:$%&.-]{0,30}[^\S\n][A-Z0-9])/g;
 
-/** Where a caps line may start, ascending. */
-function lineStarts(text: string): number[] {
+/**
+ * Where a caps line may start, ascending: where LINE_START's matches end, found by a walk over character codes (the
+ * regex was tried at every position of every text). LINE_START stays as the statement of what is looked for; a unit
+ * test holds the two equal.
+ */
+export function lineStarts(text: string): number[] {
   const out: number[] = [];
-  LINE_START.lastIndex = 0;
-  for (let m = LINE_START.exec(text); m; m = LINE_START.exec(text)) {
-    out.push(m.index + m[0].length);
-    if (m[0] === '') LINE_START.lastIndex++; // the text's start: move on
+  let i = 0;
+  if (capsWordsAt(text, 0)) {
+    out.push(0); // LINE_START's ^: an empty match, then the search moves on one character
+    i = 1;
+  }
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x22 || c === 0x201d) {
+      // [\n.!?"”] then [^\S\n]? (taken when the words follow it, else left), then the lookahead
+      const j = i + 1;
+      if (isBlankInLine(text.charCodeAt(j)) && capsWordsAt(text, j + 1)) {
+        out.push(j + 1);
+        i = j + 1;
+        continue;
+      }
+      if (capsWordsAt(text, j)) {
+        out.push(j);
+        i = j;
+        continue;
+      }
+    }
+    i++;
   }
   return out;
+}
+
+/** Most characters LINE_START's first word may run to after its first (its {0,30}). */
+const FIRST_WORD_MAX_MORE = 30;
+
+/** LINE_START's lookahead at `at`: [A-Z0-9][A-Z0-9'’,:$%&.-]{0,30}[^\S\n][A-Z0-9]. */
+function capsWordsAt(text: string, at: number): boolean {
+  if (!isCapOrDigit(text.charCodeAt(at))) return false;
+  // the word's characters hold no blank, so the blank can only be where the longest run of them ends
+  let k = at + 1;
+  while (k - at - 1 <= FIRST_WORD_MAX_MORE && isCapsWordChar(text.charCodeAt(k))) k++;
+  if (k - at - 1 > FIRST_WORD_MAX_MORE) return false;
+  return isBlankInLine(text.charCodeAt(k)) && isCapOrDigit(text.charCodeAt(k + 1));
+}
+
+function isCapOrDigit(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+}
+
+/** [A-Z0-9'’,:$%&.-] */
+function isCapsWordChar(c: number): boolean {
+  return isCapOrDigit(c) || c === 0x27 || c === 0x2019 || c === 0x2c || c === 0x3a || c === 0x24 || c === 0x25 || c === 0x26 || c === 0x2e || c === 0x2d;
+}
+
+/** [^\S\n]: white space other than a line break. */
+function isBlankInLine(c: number): boolean {
+  return c !== 0x0a && isRegexSpace(c);
 }
 /** A word with two capitals in a row. */
 const CAPS_WORD = /\S*[A-Z]{2}\S*/g;

@@ -1,5 +1,5 @@
 import { isRegexSpace } from '../ascii.ts';
-import { alternation, anchored, positionsOf, searched, type Branch } from '../alternation.ts';
+import { alternation, anchored, holds, positionsOf, searched, type Branch } from '../alternation.ts';
 import { matchAll, type Hit, type Rule } from '../rule.ts';
 import { sentenceAt, sentenceRunEnd, sentences } from '../sentences.ts';
 
@@ -79,6 +79,8 @@ function nameStarts(text: string): number[] {
 
 /** Disclaimers that are one fixed phrase, often with no full stop to end them. */
 const STANDALONE = /\bGeographic restrictions (?:may|might) apply\b/g;
+/** What every match of STANDALONE holds: its scan is skipped on texts without it. */
+const STANDALONE_TRIGGER = 'Geographic restrictions ';
 
 /** Words that keep a disclaimer going sentence after sentence. */
 const VOCABULARY =
@@ -132,7 +134,7 @@ export const disclaimer: Rule = {
   name: 'disclaimer',
   category: 'disclaimer',
   find(text) {
-    const hits: Hit[] = matchAll(text, STANDALONE);
+    const hits: Hit[] = holds(text, STANDALONE_TRIGGER) ? matchAll(text, STANDALONE) : [];
     for (const m of alternation(text, OPENERS, true)) {
       const start = m.index ?? 0;
       if (hits.some((h) => start >= h.start && start < h.end)) continue;

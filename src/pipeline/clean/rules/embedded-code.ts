@@ -1,3 +1,4 @@
+import { holds } from '../alternation.ts';
 import { matches, type Hit, type Rule } from '../rule.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
@@ -5,6 +6,8 @@ const INVOCATION = /^\s*\)\s*\(\s*\)\s*;?/;
 
 /** Where leaked code starts: a JSON-LD object or a self-invoking script, printed as text by the page flattener. */
 const CODE_START = /\{\s*"@context"\s*:|\(function\s*\(\)\s*\{/g;
+/** What every match of CODE_START holds: its scan is skipped on texts without either. */
+const CODE_START_TRIGGER = ['"@context"', '(function'];
 
 /** JSON-LD blobs and inline scripts that leaked into the text: brace-matched from their opening brace, or to the end when cut off. */
 export const embeddedCode: Rule = {
@@ -12,6 +15,7 @@ export const embeddedCode: Rule = {
   category: 'other',
   find(text) {
     const hits: Hit[] = [];
+    if (!holds(text, CODE_START_TRIGGER)) return hits;
     for (const m of matches(text, CODE_START)) {
       const start = m.index ?? 0;
       if (hits.length && start < hits[hits.length - 1].end) continue;

@@ -1,4 +1,4 @@
-import { alternation, alternationHits, anchored, holds, searched, type Branch } from '../alternation.ts';
+import { alternation, alternationHits, anchored, gated, holds, searched, type Branch } from '../alternation.ts';
 import { matchAll, matches, type Hit, type Rule } from '../rule.ts';
 import { DATE } from '../patterns.ts';
 import { TITLE_CASE_MINOR } from '../title-case.ts';
@@ -15,6 +15,19 @@ const AT_LINE_START = /(?:^|\n)[ \t]*$/;
 const PROVIDERS = String.raw`(?:TradingView|Tradingview(?:\.com)?|CoinMarketCap|Coinmarketcap|CoinGecko|CoinGlass|Coinglass|Glassnode|Santiment|CryptoQuant|Nansen|IntoTheBlock|DefiLlama|Dune|Arkham|Messari|Kaiko|Farside|SoSoValue|Lookonchain|Whale Alert)`;
 /** Stock-photo and agency credits inside parentheses: "(Shutterstock)", "(KAREN BLEIERAFP via Getty Images  Getty Images)";
  * a photographer's name in capitals, "(ANDREW CABALLERO-REYNOLDS)", is one too. */
+/**
+ * The providers' names as literals, for the triggers (alternation.ts `gated`): every match naming a provider holds one.
+ * Read off PROVIDERS so the two cannot part; a name with regex syntax other than Tradingview's optional ".com" throws.
+ */
+const PROVIDER_NAMES = PROVIDERS.slice('(?:'.length, -1)
+  .split('|')
+  .map((name) => {
+    const literal = name.replace(String.raw`(?:\.com)?`, '');
+    if (!/^[\w ]+$/.test(literal)) throw new Error(`image-credit: provider name is no plain literal: ${name}`);
+    return literal;
+  });
+/** What every "Source:" and "Credit:" label holds ([Ss]ource, Credit). */
+const SOURCE_WORDS = ['ource', 'Credit'];
 const STOCKS = ['Shutterstock', 'Getty Images', 'Pixabay', 'Unsplash', 'Pexels', 'Reuters', 'AFP', 'AP Photo', 'Bloomberg', 'Freepik', 'iStock', 'Adobe Stock', 'CoinDesk Data'];
 const STOCK = `(?:${STOCKS.join('|')})`;
 /** Labels of a photo credit line, in the languages the pages come in. */
@@ -48,17 +61,17 @@ const CAPTIONS: Branch[] = [
   // a chart's title in capitalised words with its date, then a dash and the source: "Total Stablecoin Supply, May 4,
   // 2026 – Source: DefiLlama". The date and the dash before "Source:" are the form; it may stand right under a
   // sub-heading, with no sentence end before it.
-  searched(String.raw`(?<![\p{L}\p{N}])(?:[\p{Lu}\p{N}(][\p{L}\p{N}()$/&.'’-]*\s){0,5}[\p{Lu}\p{N}(][\p{L}\p{N}()$/&.'’-]*,?\s${DATE}\s?[–—-]\s?(?:[Ss]ource|Credit)s?\s?:\s?${SOURCE}`, 'u', /\d{4}\s?[–—-]\s?(?:[Ss]ource|Credit)s?\s?:/),
+  searched(String.raw`(?<![\p{L}\p{N}])(?:[\p{Lu}\p{N}(][\p{L}\p{N}()$/&.'’-]*\s){0,5}[\p{Lu}\p{N}(][\p{L}\p{N}()$/&.'’-]*,?\s${DATE}\s?[–—-]\s?(?:[Ss]ource|Credit)s?\s?:\s?${SOURCE}`, 'u', gated(SOURCE_WORDS, /\d{4}\s?[–—-]\s?(?:[Ss]ource|Credit)s?\s?:/)),
   // a caption set off from its credit by a bar: "Lumen's price spiked after the listing | Source: CoinGecko". The bar
   // before "Source:" is the form (prose never ends on one), so the whole unit before it goes, verbs and all; a dot
   // inside it is a decimal or the caption's own end.
-  searched(String.raw`${AFTER_SENTENCE}[\p{Lu}\p{N}$](?:[^.!?\n|]|\.(?=\d|\s?\|)){0,300}?\s?\|\s?(?:[Ss]ource|Credit|Data)s?\s?:\s?${SOURCE}`, 'u', /\|\s?(?:[Ss]ource|Credit|Data)s?\s?:/),
+  searched(String.raw`${AFTER_SENTENCE}[\p{Lu}\p{N}$](?:[^.!?\n|]|\.(?=\d|\s?\|)){0,300}?\s?\|\s?(?:[Ss]ource|Credit|Data)s?\s?:\s?${SOURCE}`, 'u', gated([...SOURCE_WORDS, 'Data'], /\|\s?(?:[Ss]ource|Credit|Data)s?\s?:/)),
   // "POLUSDT chart by TradingView", "SHIBUSD 4-Hour Chart, Courtesy: TradingView", "POL price history | Coinmarketcap":
   // a trading pair or symbol, maybe a time frame, then the chart word and the provider
-  searched(String.raw`\b(?:[A-Z0-9/]{2,12}\s(?:[\w-]+\s)?)?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}(?!\s\p{Ll})`, 'u', /(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)/),
+  searched(String.raw`\b(?:[A-Z0-9/]{2,12}\s(?:[\w-]+\s)?)?(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)\s?${PROVIDERS}(?!\s\p{Ll})`, 'u', gated(['hart', 'price history'], /(?:[Cc]hart|price history)\s?(?:by|from|via|\||,)/)),
   // (not when the sentence goes on: "The weekly chart by Glassnode shows …" is prose)
   // "PUMP Supertrend indicator:TradingView"
-  searched(String.raw`${AFTER_SENTENCE}[^.!?\n:]{3,80}?:\s?${PROVIDERS}(?![\p{Ll}])`, 'u', new RegExp(String.raw`:\s?${PROVIDERS}`)),
+  searched(String.raw`${AFTER_SENTENCE}[^.!?\n:]{3,80}?:\s?${PROVIDERS}(?![\p{Ll}])`, 'u', gated(PROVIDER_NAMES, new RegExp(String.raw`:\s?${PROVIDERS}`))),
   // "Featured image from Pixabay, chart from Tradingview.com", "Cover image viawww.freepik.com", "Featured image via Shutterstock"
   searched(String.raw`(?:Featured|Cover|Header|Hero|Lead|Main) (?:[Ii]mage|[Pp]hoto)\s?(?:from|via|by|courtesy of|created with|:)\s?(?:www\.)?${SOURCE}(?:,\s?(?:chart (?:from|by|via) ${SOURCE})?)?`, 'u', [' image', ' Image', ' photo', ' Photo']),
   // "Photo by X on Unsplash", "Image: Shutterstock", "Image source, Getty Images"
@@ -66,7 +79,7 @@ const CAPTIONS: Branch[] = [
   searched(String.raw`(?<![\p{L}])(?:Image|Photo|Picture)(?: source)?\s?[:,]\s?${STOCK}`, 'u', ['Image', 'Photo', 'Picture']),
   // a chart's source label standing alone between two sentences, its "Source:" lost with the figure:
   // "… trading quarter. SEC Filing The stock is …", "… to leave. Author Now let's …"
-  searched(String.raw`(?<=[.!?]\s)${CHART_SOURCE_LABEL}(?=\s\p{Lu})`, 'u', new RegExp(String.raw`[.!?]\s${CHART_SOURCE_LABEL}\s`)),
+  searched(String.raw`(?<=[.!?]\s)${CHART_SOURCE_LABEL}(?=\s\p{Lu})`, 'u', gated(['Author', 'SEC ', 'Company ', 'Investor presentation', 'Earnings '], new RegExp(String.raw`[.!?]\s${CHART_SOURCE_LABEL}\s`))),
   // a video player's close button and the clip's title and blurb up to its first sentence end:
   // "closevideoTravel expert credits the economy … on Varney  Co."
   searched(String.raw`(?<![\p{L}])[Cc]lose ?video\s?[^.!?\n]{0,${VIDEO_BLURB_MAX}}[.!?]`, 'u', ['lose video', 'losevideo']),
@@ -124,7 +137,10 @@ function afterSentence(text: string, at: number): boolean {
 const CREDIT_LINE = new RegExp(String.raw`^(?:[^\n]{0,200}?(?<=\p{Ll}))?${CREDIT_LABEL}\s?:\s?[^\n.!?]{1,80}\.?(?=[ \t]*$)`, 'gmu');
 
 /** What every credit line holds: without it the line-anchored scan above is skipped. */
-const CREDIT_LINE_TRIGGER = new RegExp(String.raw`${CREDIT_LABEL}\s?:`);
+const CREDIT_LINE_TRIGGER = gated(
+  ['Photo', 'Image', 'Picture', 'Illustration', 'Caption', 'Fig', 'Foto', 'Bild', 'bild', 'Crédit'],
+  new RegExp(String.raw`${CREDIT_LABEL}\s?:`),
+);
 
 /** A parenthesised photo credit and the caption glued before it, back to the previous sentence's end; not an agency dateline, "(Reuters) -". */
 const CREDIT: Branch[] = [
@@ -211,7 +227,7 @@ export const imageCredit: Rule = {
   category: 'image_credit',
   find(text) {
     const hits: Hit[] = alternationHits(text, CAPTIONS, true).map((h) => closingParenthesis(text, withoutHeading(text, h)));
-    if (CREDIT_LINE_TRIGGER.test(text)) hits.push(...matchAll(text, CREDIT_LINE));
+    if (holds(text, CREDIT_LINE_TRIGGER)) hits.push(...matchAll(text, CREDIT_LINE));
     for (const m of alternation(text, CREDIT, true)) {
       if (!isCredit(m[0])) continue;
       const at = m.index ?? 0;

@@ -13,7 +13,7 @@ const LINK_LABEL = String.raw`(?:Website|Site|Whitepaper|Linktree|Access|Telegra
  */
 const LINK_OUT: Branch[] = [
   searched(String.raw`Continue [Rr]eading(?::\s?[^\n]{1,200}?(?=\s?(?:The post|This post)\b|\s*\n|\s*$)|(?=[A-Z]|\s*$))`, 'u', ['Continue reading', 'Continue Reading']),
-  searched(String.raw`Read [Tt]he [Ff]ull (?:[Aa]rticle|[Ss]tory)\b[^\n]{0,220}?\b[Oo]n [A-Z][\w .]{1,30}?\s?\.`, 'u', /Read [Tt]he [Ff]ull /),
+  searched(String.raw`Read [Tt]he [Ff]ull (?:[Aa]rticle|[Ss]tory)\b[^\n]{0,220}?\b[Oo]n [A-Z][\w .]{1,30}?\s?\.`, 'u', ['Read the full ', 'Read the Full ', 'Read The full ', 'Read The Full ']),
   searched(String.raw`(?:For more information|To learn more|Learn more)[^:\n]{0,80}?(?:visit(?: the links below)?|links below|here)\s?:?\s?(?:${LINK_LABEL}\s*)+`, 'u', ['For more information', 'To learn more', 'Learn more']),
   // a bare block of two or more labelled links
   searched(String.raw`(?<![\p{L}])(?:${LINK_LABEL}\s*){2,}`, 'u', /:\s?(?:https?:\/\/|www\.|[\w-]+\.[a-z]{2,})/),

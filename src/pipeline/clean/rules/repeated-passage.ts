@@ -1,6 +1,7 @@
+import { isRegexSpace } from '../ascii.ts';
 import { gaps } from '../gaps.ts';
 import type { Hit, TailRule } from '../rule.ts';
-import { sentences } from '../sentences.ts';
+import { sentenceEnd } from '../sentences.ts';
 
 /** Shorter sentences repeat by chance ("Prices fell."); only longer ones count as copies inside a paragraph. */
 const MIN_WORDS = 8;
@@ -27,7 +28,9 @@ export const repeatedPassage: TailRule = {
       const run: Hit[] = [];
       let long = 0; // sentences of MIN_WORDS or more in the run
       const parts: [number, number, string][] = [];
-      for (const [s, e] of sentences(text, gap.start, gap.end)) {
+      // the sentences of the gap, as sentences() cuts them, without a generator and a pair per sentence
+      for (let s = gap.start, e = s; s < gap.end; s = e) {
+        e = sentenceEnd(text, s, gap.end);
         const trimmed = text.slice(s, e).trim();
         if (trimmed) parts.push([s, e, trimmed]);
       }
@@ -57,8 +60,23 @@ export const repeatedPassage: TailRule = {
   },
 };
 
-/** White space other than single plain spaces between words: only then must a sentence be split to be compared. */
-const IRREGULAR_SPACE = /[^\S ]| {2}/;
+/**
+ * Whether the sentence holds white space other than single plain spaces between words (what /[^\S ]| {2}/ finds): only
+ * then must it be split to be compared. A walk over character codes: the regex was a call and a scan per sentence of
+ * every text.
+ */
+function irregularlySpaced(s: string): boolean {
+  let lastSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (lastSpace) return true;
+      lastSpace = true;
+    } else if (isRegexSpace(c)) return true;
+    else lastSpace = false;
+  }
+  return false;
+}
 const SPACES = /\s+/;
 
 /**
@@ -67,7 +85,7 @@ const SPACES = /\s+/;
  * spaced plainly already, and are read from the end instead of split into words.
  */
 function shape(trimmed: string): { sentence: string; key: string; words: number } {
-  if (IRREGULAR_SPACE.test(trimmed)) {
+  if (irregularlySpaced(trimmed)) {
     const all = trimmed.split(SPACES);
     return { sentence: all.join(' '), key: all.slice(-MIN_WORDS).join(' '), words: all.length };
   }

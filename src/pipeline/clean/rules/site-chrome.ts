@@ -1,4 +1,4 @@
-import { alternationHits, anchored, positionsOf, searched, type Branch } from '../alternation.ts';
+import { alternationHits, anchored, holds, positionsOf, searched, type Branch } from '../alternation.ts';
 import { matches, type Rule } from '../rule.ts';
 
 /**
@@ -68,7 +68,9 @@ const startsOf =
     literals.flatMap((l) => positionsOf(text, l)).sort((a, b) => a - b);
 /** Where a reading time ("5 min read") starts: its figure. */
 const READ_TIME = /\d{1,2}\s?min(?:ute)?s? [Rr]ead/g;
-const readTimeStarts = (text: string): number[] => (text.includes(' read') || text.includes(' Read') ? [...matches(text, READ_TIME)].map((m) => m.index) : []);
+/** What every match of READ_TIME holds (min, mins, minute or minutes, then " read" or " Read"): its scan is skipped on texts without one. */
+const READ_TIME_TRIGGER = ['min read', 'min Read', 'mins read', 'mins Read', 'minute read', 'minute Read', 'minutes read', 'minutes Read'];
+const readTimeStarts = (text: string): number[] => (holds(text, READ_TIME_TRIGGER) ? [...matches(text, READ_TIME)].map((m) => m.index) : []);
 
 const CONTROLS = [
   anchored(String.raw`${UNIT_START}(?:Continue reading|(?:Article|Story) continues|Scroll to continue(?: reading)?)(?: below)?(?: (?:the )?(?:advertisement|ad))?${UNIT_END}`, 'u', startsOf('Continue reading', 'Article continues', 'Story continues', 'Scroll to continue')),

@@ -38,6 +38,9 @@ const IN_THIS_ARTICLE = new RegExp(
 
 /** Chart range selectors under a price widget: "24h 7d 30d 1y All time". */
 const RANGE_SELECTOR = /(?:\b(?:1|24)[hH]\s?7[dD]\s?(?:14[dD]\s?)?30[dD]\s?(?:90[dD]\s?)?1[yY]\s?(?:All(?: time)?|Max)?)/g;
+/** What every selector and every chip bar holds: their scans are skipped on the many texts without it. */
+const RANGE_SELECTOR_TRIGGER = ['30d', '30D'];
+const IN_THIS_ARTICLE_TRIGGER = ['In this article', 'In This article', 'In this Article', 'In This Article'];
 
 /** Price-ticker widgets and strips. Prices inside sentences are left alone: a strip is several chips in a row. */
 export const tickerStrip: Rule = {
@@ -49,9 +52,9 @@ export const tickerStrip: Rule = {
       const trigger = STRIP_TRIGGERS[i];
       if (!trigger || holds(text, trigger)) hits.push(...matchAll(text, re));
     });
-    hits.push(...matchAll(text, RANGE_SELECTOR));
+    if (holds(text, RANGE_SELECTOR_TRIGGER)) hits.push(...matchAll(text, RANGE_SELECTOR));
     // Without the colon, "In this article I …" and "In this article US officials …" are prose: a bar then shows prices.
-    hits.push(...matchAll(text, IN_THIS_ARTICLE).filter((h) => WITH_COLON.test(text.slice(h.start, h.end)) || DIGIT.test(text.slice(h.start, h.end))));
+    if (holds(text, IN_THIS_ARTICLE_TRIGGER)) hits.push(...matchAll(text, IN_THIS_ARTICLE).filter((h) => WITH_COLON.test(text.slice(h.start, h.end)) || DIGIT.test(text.slice(h.start, h.end))));
     return hits;
   },
 };
