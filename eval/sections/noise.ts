@@ -14,7 +14,7 @@
 import { clean } from '../../src/pipeline/clean/index.ts';
 import { NOISE_CATEGORIES, type NoiseCategory } from '../../src/pipeline/types.ts';
 import { aebScore } from '../metrics/aeb.ts';
-import { loadNoiseSet, NOISE_SETS, type NoiseDoc, type NoiseSetName } from '../noise-sets.ts';
+import { JUDGE_SETS, loadNoiseSet, NOISE_SETS, type NoiseDoc, type NoiseSetName } from '../noise-sets.ts';
 import { cryptoprismItems, OutletHistories } from '../outlet-history-sim.ts';
 import { table, type SectionContext, type SectionResult, type Thresholds } from '../section.ts';
 
@@ -201,7 +201,11 @@ export default async function noise(ctx: SectionContext): Promise<SectionResult>
     metrics[`${KEY[r.name]}.rules_only.survived`] = share(r.ours.survival);
     metrics[`${KEY[r.name]}.rules_only.body_f1`] = r.ours.body.f1;
   });
+  // A judge set's survivors are its texts: printing them on every run shows them to whoever tunes the cleaner, and
+  // the set is a judge only while nobody writing rules has read them. Its counts are printed; its texts only on request.
+  const showJudge = Boolean(process.env.ONESTORY_EVAL_SHOW_JUDGE);
   const survivors = results
+    .filter((r) => showJudge || !JUDGE_SETS.includes(r.name))
     .flatMap((r) => r.ours.survival.surviving.map((s) => `  ${r.name.padEnd(12)} ${s.category.padEnd(15)} ${s.id.padEnd(17)} ${JSON.stringify(s.text.length > 80 ? s.text.slice(0, 77) + '...' : s.text)}`))
     .join('\n');
   // By outlet: the texts of outlets noise-dev never showed the rules' authors against those of outlets it did. Nothing in
@@ -249,7 +253,7 @@ export default async function noise(ctx: SectionContext): Promise<SectionResult>
     `each outlet with ${MIN_OUTLET_SPANS}+ spans over all sets, worst first (its leave-one-outlet-out figure: nothing learned crosses outlets):`,
     outletTable,
     '',
-    `surviving spans:\n${survivors || '  none'}`,
+    `surviving spans${showJudge ? '' : ` (judge sets ${JUDGE_SETS.join(', ')} not listed: ONESTORY_EVAL_SHOW_JUDGE=1 lists them)`}:\n${survivors || '  none'}`,
   ].join('\n');
   return { name: 'noise', report, metrics };
 }
