@@ -20,13 +20,13 @@ export interface NoiseDoc {
   flags: string[];
 }
 
-export const NOISE_SETS = ['noise-dev', 'noise-dev-2', 'noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7', 'noise-dev-8'] as const;
+export const NOISE_SETS = ['noise-dev', 'noise-dev-2', 'noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7', 'noise-dev-8', 'noise-dev-9'] as const;
 /** Our own sets: offsets into cryptoprism-202510's bodies, kept in eval/data. */
-const OFFSET_SETS: readonly NoiseSetName[] = ['noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7', 'noise-dev-8'];
+const OFFSET_SETS: readonly NoiseSetName[] = ['noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7', 'noise-dev-8', 'noise-dev-9'];
 export type NoiseSetName = (typeof NOISE_SETS)[number];
 /** Sets kept as judges: labelled by readers who never saw the code and never tuned on. The eval prints their figures but
  *  not their surviving texts, so a run does not show them to whoever writes the next rule. */
-export const JUDGE_SETS: readonly NoiseSetName[] = ['noise-dev-8'];
+export const JUDGE_SETS: readonly NoiseSetName[] = ['noise-dev-8', 'noise-dev-9'];
 
 function jsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8')

@@ -1,9 +1,9 @@
 /**
- * Noise removal on eight gold sets side by side: noise-dev (80 real crypto texts, the set the rules were written
+ * Noise removal on nine gold sets side by side: noise-dev (80 real crypto texts, the set the rules were written
  * against), noise-dev-2 (64, labelled later, first measured before any rule was written for it), noise-dev-3 (94
  * API bodies of ~25 outlets, labelled by us in December 2026 and measured once before any tuning) and noise-dev-4
  * (73 more such bodies, kept untouched: measured once, never tuned on), noise-dev-5 (60 more), noise-dev-6 (52 more),
- * noise-dev-7 (81 more, 2026-12-06) and noise-dev-8 (33 more, 2026-12-07, the judge: never tuned on), each labelled and measured once before any tuning; see eval/data/README.md). For each: the share of noise spans that survive cleaning, overall and by category, and the
+ * noise-dev-7 (81 more, 2026-12-06) and noise-dev-8 (33 more, 2026-12-07) and noise-dev-9 (42 more, 2026-12-07: the judges, never tuned on), each labelled and measured once before any tuning; see eval/data/README.md). For each: the share of noise spans that survive cleaning, overall and by category, and the
  * body F1, precision and recall (the article-extraction-benchmark 4-gram metric) against the gold body, beside the
  * "no cleaning" baseline computed in the same run. A rule earns its place on the sets it was not written for.
  *
@@ -24,7 +24,7 @@ const TIMING_PASSES = 3;
 /** Spans shorter than this (folded characters) are not scored. */
 export const MIN_SPAN_CHARS = 12;
 /** Metric key prefix per set. */
-const KEY: Record<NoiseSetName, string> = { 'noise-dev': 'noise.dev', 'noise-dev-2': 'noise.dev2', 'noise-dev-3': 'noise.dev3', 'noise-dev-4': 'noise.dev4', 'noise-dev-5': 'noise.dev5', 'noise-dev-6': 'noise.dev6', 'noise-dev-7': 'noise.dev7', 'noise-dev-8': 'noise.dev8' };
+const KEY: Record<NoiseSetName, string> = { 'noise-dev': 'noise.dev', 'noise-dev-2': 'noise.dev2', 'noise-dev-3': 'noise.dev3', 'noise-dev-4': 'noise.dev4', 'noise-dev-5': 'noise.dev5', 'noise-dev-6': 'noise.dev6', 'noise-dev-7': 'noise.dev7', 'noise-dev-8': 'noise.dev8', 'noise-dev-9': 'noise.dev9' };
 
 /** Just under what the cleaner reaches (see README "Measured"). */
 export const thresholds: Thresholds = {
@@ -38,7 +38,10 @@ export const thresholds: Thresholds = {
   'noise.dev3.survived': { max: 0.032 },
   'noise.dev3.body_f1': { min: 0.995 },
   'noise.dev3.body_precision': { min: 0.993 },
-  'noise.dev4.survived': { max: 0.047 },
+  // dev-4 and dev-7: one sentence each relabelled cta on 2026-12-07 (an outlet promising its own coverage, outlet
+  // self-promotion by the noise-dev README; the readers of noise-dev-9 labelled it so): each set has one more span that
+  // survives, 4.4 % -> 5.1 % and 0.7 % -> 1.5 %, with the cleaner unchanged
+  'noise.dev4.survived': { max: 0.053 },
   'noise.dev4.body_f1': { min: 0.984 },
   'noise.dev4.body_precision': { min: 0.974 },
   'noise.dev5.survived': { max: 0.013 },
@@ -47,7 +50,7 @@ export const thresholds: Thresholds = {
   'noise.dev6.survived': { max: 0.016 },
   'noise.dev6.body_f1': { min: 0.996 },
   'noise.dev6.body_precision': { min: 0.996 },
-  'noise.dev7.survived': { max: 0.010 },
+  'noise.dev7.survived': { max: 0.017 },
   'noise.dev7.body_f1': { min: 0.996 },
   'noise.dev7.body_precision': { min: 0.996 },
   // the judge set, never tuned on: 27.7 % / 0.988 / 0.980 the first time it ran, 25.3 % / 0.992 / 0.987 after branch
@@ -55,6 +58,11 @@ export const thresholds: Thresholds = {
   'noise.dev8.survived': { max: 0.26 },
   'noise.dev8.body_f1': { min: 0.990 },
   'noise.dev8.body_precision': { min: 0.985 },
+  // the second judge (42 Cryptopolitan and CoinOtag bodies): 13.5 % / 0.990 / 0.984 the first time it ran (main at
+  // 01c98a2, before any branch of stop 21)
+  'noise.dev9.survived': { max: 0.14 },
+  'noise.dev9.body_f1': { min: 0.988 },
+  'noise.dev9.body_precision': { min: 0.982 },
 };
 
 type Doc = Pick<NoiseDoc, 'id' | 'gold' | 'noise'>;
