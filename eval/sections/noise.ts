@@ -38,10 +38,7 @@ export const thresholds: Thresholds = {
   'noise.dev3.survived': { max: 0.032 },
   'noise.dev3.body_f1': { min: 0.995 },
   'noise.dev3.body_precision': { min: 0.993 },
-  // dev-4 and dev-7: one sentence each relabelled cta on 2026-12-07 (an outlet promising its own coverage, outlet
-  // self-promotion by the noise-dev README; the readers of noise-dev-9 labelled it so): each set has one more span that
-  // survives, 4.4 % -> 5.1 % and 0.7 % -> 1.5 %, with the cleaner unchanged
-  'noise.dev4.survived': { max: 0.053 },
+  'noise.dev4.survived': { max: 0.047 },
   'noise.dev4.body_f1': { min: 0.984 },
   'noise.dev4.body_precision': { min: 0.974 },
   'noise.dev5.survived': { max: 0.013 },
@@ -50,7 +47,7 @@ export const thresholds: Thresholds = {
   'noise.dev6.survived': { max: 0.016 },
   'noise.dev6.body_f1': { min: 0.996 },
   'noise.dev6.body_precision': { min: 0.996 },
-  'noise.dev7.survived': { max: 0.017 },
+  'noise.dev7.survived': { max: 0.010 },
   'noise.dev7.body_f1': { min: 0.996 },
   'noise.dev7.body_precision': { min: 0.996 },
   // the judge set, never tuned on: 27.7 % / 0.988 / 0.980 the first time it ran, 25.3 % / 0.992 / 0.987 after branch
@@ -58,11 +55,11 @@ export const thresholds: Thresholds = {
   'noise.dev8.survived': { max: 0.26 },
   'noise.dev8.body_f1': { min: 0.990 },
   'noise.dev8.body_precision': { min: 0.985 },
-  // the second judge (42 Cryptopolitan and CoinOtag bodies): 13.5 % / 0.990 / 0.984 the first time it ran (main at
+  // the second judge (42 Cryptopolitan and CoinOtag bodies): 8.8 % / 0.992 / 0.987 the first time it ran (main at
   // 01c98a2, before any branch of stop 21)
-  'noise.dev9.survived': { max: 0.14 },
-  'noise.dev9.body_f1': { min: 0.988 },
-  'noise.dev9.body_precision': { min: 0.982 },
+  'noise.dev9.survived': { max: 0.095 },
+  'noise.dev9.body_f1': { min: 0.990 },
+  'noise.dev9.body_precision': { min: 0.985 },
 };
 
 type Doc = Pick<NoiseDoc, 'id' | 'gold' | 'noise'>;
