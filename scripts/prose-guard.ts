@@ -4,21 +4,24 @@
  * ../shared/data (nothing of them is kept in the repository):
  *   - basil-dev: 150 bodies of political news (Fox, NYT, HuffPost) with their titles, almost no noise, no crypto words;
  *   - the gold bodies of the noise sets, cleaned again with their titles (gold is what a reader wants: all of it stays).
- * noise-dev-4 is the sets' judge: its totals are printed, its text never is.
+ * The judge sets (noise-dev-8 today; noise-dev-4 before it): their totals are printed, their text never is.
  *
  *   node --import tsx scripts/prose-guard.ts [--spans] [--data DIR]
  *
  * Prints, per set: bodies, characters, characters removed, sentences touched (a sentence of the body that lost a
- * character or more). --spans lists each removal with its rule (not for noise-dev-4).
+ * character or more). --spans lists each removal with its rule (not for the judge sets).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadNoiseSet, NOISE_SETS } from '../eval/noise-sets.ts';
+import { JUDGE_SETS, loadNoiseSet, NOISE_SETS } from '../eval/noise-sets.ts';
 import { clean } from '../src/pipeline/clean/index.ts';
 import { sentences } from '../src/pipeline/clean/sentences.ts';
 
-/** The set whose text is not read while rules are written: only its totals are shown. */
-const JUDGE = 'noise-dev-4';
+/**
+ * Sets whose text is not read while rules are written: only their totals are shown. The eval's judge sets (JUDGE_SETS,
+ * noise-dev-8 today), and noise-dev-4, the judge when this script was written.
+ */
+const HIDDEN = new Set<string>(['noise-dev-4', ...JUDGE_SETS].map((s) => `${s} gold`));
 
 interface Body {
   id: string;
@@ -59,7 +62,7 @@ for (const [name, bodies] of sets) {
     if (!r.removed.length) continue;
     for (const s of r.removed) removedChars += s.end - s.start;
     for (const [s, e] of sentences(b.text)) if (r.removed.some((x) => x.start < e && x.end > s && b.text.slice(Math.max(s, x.start), Math.min(e, x.end)).trim())) touched++;
-    if (showSpans && !name.startsWith(JUDGE)) for (const s of r.removed) listed.push(`${name}\t${b.id}\t${s.rule}\t${JSON.stringify(s.text.slice(0, 200))}`);
+    if (showSpans && !HIDDEN.has(name)) for (const s of r.removed) listed.push(`${name}\t${b.id}\t${s.rule}\t${JSON.stringify(s.text.slice(0, 200))}`);
   }
   rows.push([name, String(bodies.length), String(chars), String(removedChars), String(touched)]);
 }
