@@ -91,6 +91,13 @@ describe('lightArticle', () => {
     expect(isConfidentCited(a)).toBe(false);
   });
 
+  it('counts a row of links between separators (one block, no link its half) as navigation', () => {
+    const row = ['Harbor Valley news', 'Water board meetings', 'Reservoir and dams', 'Farming district', 'Budget documents'].map((w) => `<a href="/t/${w}">${w}</a>`).join(' · ');
+    const a = lightArticle(parseLight(page(`<div class="entry">${STORY.map((s) => `<p>${s}</p>`).join('')}<div>${row}</div></div>`)).body)!;
+    expect(a.navShare).toBeGreaterThan(0);
+    expect(a.navShare).toBe(a.linkShare);
+  });
+
   it('leaves a small block named as furniture inside the article out of its text', () => {
     const html = page(`<article><div class="byline-meta">By Jon Aldous, 3 March</div>${STORY.map((s) => `<p>${s}</p>`).join('')}</article>`);
     const a = lightArticle(parseLight(html).body)!;
