@@ -4,7 +4,7 @@
  * (instruction counts stay steady on a loaded machine where CPU timings do not). Issue 11.
  *
  *   node --import tsx bench/extract-light.ts agree > /tmp/agree.jsonl
- *   node --import tsx bench/extract-light.ts ab --base ../wt-main [--rounds 3]
+ *   node --import tsx bench/extract-light.ts ab --base ../wt-main [--rounds 3] [--light-only] [--trust-cited]
  *   valgrind --tool=callgrind --dump-before=uv_resident_set_memory --callgrind-out-file=/tmp/cg.%p \
  *     node --import tsx bench/extract-light.ts cost [--root DIR] [--readability]
  *
@@ -16,7 +16,8 @@
  * ab:    CPU time a page, base tree (--base DIR) against this one and Readability on linkedom, the three run page by
  *        page in turn in one process, N rounds (--rounds N, default 3) after one warm pass; a page's time is its median
  *        over the rounds, so a burst of load on the shared machine moves no side alone. Prints mean, median, p95, p99
- *        and the ratios to Readability's.
+ *        and the ratios to Readability's. --light-only runs this tree with Readability never run (the light choice's
+ *        bound, `lightOnly`); --trust-cited trusts the light choice by `isConfidentCited`.
  * cost:  extract + clean + label (or, with --readability, Readability on linkedom as the bench runs it) over the 133
  *        bench pages: one untimed pass to warm up, then one pass that reads the resident set size after each page, so
  *        callgrind (--dump-before=uv_resident_set_memory) writes one dump a page. --root DIR imports DIR's src
@@ -118,7 +119,7 @@ async function agree(): Promise<void> {
           url: page.url,
           trustLight: (light) => {
             reached = true;
-            form = { score: light.score, runnerUp: light.runnerUp, proseShare: light.proseShare, linkShare: light.linkShare };
+            form = { score: light.score, runnerUp: light.runnerUp, proseShare: light.proseShare, linkShare: light.linkShare, navShare: light.navShare };
             return trust;
           },
         });
@@ -179,24 +180,25 @@ async function cost(root: string, readability: boolean): Promise<void> {
   }
 }
 
-async function pipelineAt(root: string): Promise<(p: Page) => unknown> {
+async function pipelineAt(root: string, lightOnly = false, trustCited = false): Promise<(p: Page) => unknown> {
   const { extract } = await import(path.join(root, 'src/pipeline/extract/index.ts'));
+  const trustLight = trustCited ? (await import(path.join(root, 'src/pipeline/extract/light-article.ts'))).isConfidentCited : undefined;
   const { WORKER_DOMS } = await import(path.join(root, 'src/dom/worker-doms.ts'));
   const { cleanAndLabel } = await import(path.join(root, 'src/pipeline/clean-and-label.ts'));
   return (p) => {
-    const got = extract(p.html, { ...WORKER_DOMS, url: p.url });
+    const got = extract(p.html, { ...WORKER_DOMS, url: p.url, ...(lightOnly ? { lightOnly } : {}), ...(trustLight ? { trustLight } : {}) });
     return got && cleanAndLabel(got.text, { title: got.title, url: p.url });
   };
 }
 
-async function ab(base: string, head: string, rounds: number): Promise<void> {
+async function ab(base: string, head: string, rounds: number, lightOnly: boolean, trustCited: boolean): Promise<void> {
   const pages = benchPages(DATA);
   const { Readability } = await import('@mozilla/readability');
   const { parseWithLinkedom } = await import(path.join(head, 'src/dom/linkedom.ts'));
   const runs: Record<string, (p: Page) => unknown> = {
     readability: (p) => new Readability(parseWithLinkedom(p.html, p.url)).parse()?.textContent,
     base: await pipelineAt(base),
-    head: await pipelineAt(head),
+    head: await pipelineAt(head, lightOnly, trustCited),
   };
   const cpu = () => {
     const t = process.cpuUsage();
@@ -237,9 +239,9 @@ if (mode === 'agree') await agree();
 else if (mode === 'ab') {
   const baseAt = rest.indexOf('--base');
   const roundsAt = rest.indexOf('--rounds');
-  await ab(path.resolve(rest[baseAt + 1]), root, roundsAt >= 0 ? Number(rest[roundsAt + 1]) : 3);
+  await ab(path.resolve(rest[baseAt + 1]), root, roundsAt >= 0 ? Number(rest[roundsAt + 1]) : 3, rest.includes('--light-only'), rest.includes('--trust-cited'));
 } else if (mode === 'cost') await cost(root, rest.includes('--readability'));
 else {
-  console.error('usage: bench/extract-light.ts agree | ab --base DIR [--rounds N] | cost [--root DIR] [--readability]');
+  console.error('usage: bench/extract-light.ts agree | ab --base DIR [--rounds N] [--light-only] [--trust-cited] | cost [--root DIR] [--readability]');
   process.exit(2);
 }

@@ -22,6 +22,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { table, type SectionContext, type SectionResult } from '../../eval/section.ts';
+import { EXTRACT_SWITCHES } from '../../eval/extract-switches.ts';
 
 const CONTENDERS = ['readability-jsdom', 'readability-linkedom', 'onestory-extract', 'onestory', 'onestory-clean'] as const;
 type Contender = (typeof CONTENDERS)[number];
@@ -87,14 +88,14 @@ async function contenderFn(name: Contender): Promise<{ run: (p: Page) => unknown
   const { extract } = await import('../../src/pipeline/extract/index.ts');
   const { WORKER_DOMS } = await import('../../src/dom/worker-doms.ts');
   if (name === 'onestory-extract') {
-    return { run: (p) => extract(p.html, { ...WORKER_DOMS, url: p.url }), measured: 'extract only' };
+    return { run: (p) => extract(p.html, { ...WORKER_DOMS, ...EXTRACT_SWITCHES, url: p.url }), measured: 'extract only' };
   }
   const { clean } = await import('../../src/pipeline/clean/index.ts');
   if (name === 'onestory-clean') {
     // Each page is extracted once, in the untimed warm-up pass; the timed pass cleans the kept text.
     const extracted = new Map<Page, ReturnType<typeof extract>>();
     const cleanOnly = (p: Page) => {
-      if (!extracted.has(p)) extracted.set(p, extract(p.html, { ...WORKER_DOMS, url: p.url }));
+      if (!extracted.has(p)) extracted.set(p, extract(p.html, { ...WORKER_DOMS, ...EXTRACT_SWITCHES, url: p.url }));
       const got = extracted.get(p);
       return got && clean(got.text, { title: got.title });
     };
@@ -102,7 +103,7 @@ async function contenderFn(name: Contender): Promise<{ run: (p: Page) => unknown
   }
   const { cleanAndLabel } = await import('../../src/pipeline/clean-and-label.ts');
   const run = (p: Page) => {
-    const got = extract(p.html, { ...WORKER_DOMS, url: p.url });
+    const got = extract(p.html, { ...WORKER_DOMS, ...EXTRACT_SWITCHES, url: p.url });
     return got && cleanAndLabel(got.text, { title: got.title, url: p.url });
   };
   return { run, measured: 'extract + clean + label' };
@@ -127,7 +128,7 @@ async function stepsChild(dataDir: string, quick: boolean): Promise<void> {
       steps[name] = (steps[name] ?? 0) + now - t;
       t = now;
     };
-    const got = extract(p.html, { ...WORKER_DOMS, url: p.url, onStep: mark });
+    const got = extract(p.html, { ...WORKER_DOMS, ...EXTRACT_SWITCHES, url: p.url, onStep: mark });
     mark('extract: the rest'); // the standfirst, the choice between candidates
     if (!got) return 'none';
     // cleanAndLabel's composition, with a mark between the two

@@ -17,6 +17,7 @@ import { clean } from '../../src/pipeline/clean/index.ts';
 import { extract } from '../../src/pipeline/extract/index.ts';
 import { parseWithLinkedom } from '../../src/dom/linkedom.ts';
 import { WORKER_DOMS } from '../../src/dom/worker-doms.ts';
+import { EXTRACT_SWITCHES } from '../extract-switches.ts';
 
 // Published in trafilatura's docs/evaluation.rst (2026-08-04, the same 990 pages).
 const PUBLISHED = { trafilatura: { P: 0.906, R: 0.943, F1: 0.924 }, rawHtml: { P: 0.528, R: 0.906, F1: 0.667 } };
@@ -47,7 +48,7 @@ export function decodePage(bytes: Uint8Array): string {
 
 /** onestory's text for a page: extraction alone, and extraction followed by the clean stage. */
 export function onestoryText(html: string, url: string | undefined): { extracted: string; cleaned: string } | null {
-  const got = extract(html, { ...WORKER_DOMS, url });
+  const got = extract(html, { ...WORKER_DOMS, ...EXTRACT_SWITCHES, url });
   if (!got) return null;
   return { extracted: got.text, cleaned: clean(got.text, { title: got.title }).text };
 }
@@ -135,7 +136,7 @@ export default async function extraction(ctx: SectionContext): Promise<SectionRe
     if (gotText === expected) same++;
     else misses.push(slug);
     theirsF1 += tokenF1(gotText, expected);
-    oursF1 += tokenF1(safely(() => extract(source, { ...WORKER_DOMS, url: READABILITY_TEST_URL })?.text) ?? '', expected);
+    oursF1 += tokenF1(safely(() => extract(source, { ...WORKER_DOMS, ...EXTRACT_SWITCHES, url: READABILITY_TEST_URL })?.text) ?? '', expected);
   }
   const n = slugs.length;
   Object.assign(metrics, {

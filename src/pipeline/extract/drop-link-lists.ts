@@ -28,3 +28,37 @@ export function dropLinkLists(paragraphs: Paragraph[]): Paragraph[] {
   }
   return paragraphs.filter((_, i) => keep[i]);
 }
+
+// A teaser list ("most read", "recommended posts") sets its headlines as linked headings, each maybe with a date or a
+// count under it. Lines no longer than this that start with a figure are such a date or count.
+const MAX_TEASER_LINE_CHARS = 30; // characters
+const TEASER_LINE = /^\W*\d/;
+const isLinkedHeading = (p: Paragraph) => p.heading && p.linkChars >= LINK_SHARE * p.text.length;
+const isTeaserLine = (p: Paragraph) => !p.heading && p.text.length <= MAX_TEASER_LINE_CHARS && TEASER_LINE.test(p.text);
+
+/**
+ * Drops runs of two or more linked headings with only dates or counts between them (a teaser list), with those lines
+ * and the heading that titles the run when the run ends the section. One linked heading alone (a post title linked
+ * to its own address) stays. For the light choice's text, which takes its elements as they stand: Readability's
+ * pruning drops such lists on its own.
+ */
+export function dropTeaserHeadings(paragraphs: Paragraph[]): Paragraph[] {
+  const keep = paragraphs.map(() => true);
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (!isLinkedHeading(paragraphs[i])) continue;
+    let headings = 1;
+    let end = i + 1; // one past the run
+    while (end < paragraphs.length && (isLinkedHeading(paragraphs[end]) || isTeaserLine(paragraphs[end]))) {
+      if (paragraphs[end].heading) headings++;
+      end++;
+    }
+    if (headings < 2) continue;
+    let start = i;
+    if (start > 0 && isTeaserLine(paragraphs[start - 1])) start--; // a date above the first headline
+    const title = start - 1;
+    if (title >= 0 && paragraphs[title].heading && (end === paragraphs.length || paragraphs[end].heading)) start = title;
+    for (let k = start; k < end; k++) keep[k] = false;
+    i = end - 1;
+  }
+  return paragraphs.filter((_, i) => keep[i]);
+}

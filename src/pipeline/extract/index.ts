@@ -19,7 +19,7 @@
 import type { Extracted, ParseHTML } from '../types.ts';
 import { elementToParagraphs, elementToText, type Paragraph } from './element-to-text.ts';
 import { isWholeArticle, proseBlock, tookPartOf } from './prose-block.ts';
-import { dropLinkLists } from './drop-link-lists.ts';
+import { dropLinkLists, dropTeaserHeadings } from './drop-link-lists.ts';
 import { trimEdgeFragments } from './trim-edge-fragments.ts';
 import { largestParagraphBlock } from './fallback.ts';
 import { readMeta } from './read-meta.ts';
@@ -43,6 +43,9 @@ export interface ExtractOptions {
   /** Whether the article chosen on the light DOM stands without Readability (default: `isConfident`, its form leaves
    * no doubt). The measurement of that choice passes its own, to see both answers on one page. */
   trustLight?: (article: LightArticle) => boolean;
+  /** Never run Readability: the article chosen on the light DOM answers whenever there is one, sure or not. A switch
+   * for measuring (the bound of what the light choice alone gives, in quality and in cost), not a default. */
+  lightOnly?: boolean;
   /** Called as each step ends, with its name (the benchmark times the steps with it); nothing is passed back. */
   onStep?: (step: ExtractStep) => void;
 }
@@ -96,12 +99,12 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
   let readMethod: Extracted['method'] = 'prose-block';
   if (!block || !isWholeArticle(block, first)) {
     const light = first.body ? lightArticle(first.body) : null;
-    const trusted = !!light && (opts.trustLight ?? isConfident)(light);
+    const trusted = !!light && (opts.lightOnly || (opts.trustLight ?? isConfident)(light));
     step('light-article');
     if (light && trusted) {
       readable = lightArticleText(light);
       readMethod = 'light-article';
-    } else {
+    } else if (!opts.lightOnly) {
       // the full DOM is built from the page as narrowed on the first look, not from the whole page again
       const doc = opts.parseLight ? parseHTML(documentHtml(first, readabilityReads), url) : first;
       step('full-parse');
@@ -191,7 +194,7 @@ export function lightArticleText(light: LightArticle): string {
   const paragraphs: Paragraph[] = [];
   const skipElement = (el: Element) => light.furniture.has(el);
   for (const el of light.elements) paragraphs.push(...elementToParagraphs(el, { skip: NOT_LIGHT_ARTICLE_TEXT, skipElement }));
-  return trimEdgeFragments(dropLinkLists(paragraphs))
+  return trimEdgeFragments(dropLinkLists(dropTeaserHeadings(paragraphs)))
     .map((p) => p.text)
     .join('\n\n');
 }

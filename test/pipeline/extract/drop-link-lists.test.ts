@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropLinkLists } from '../../../src/pipeline/extract/drop-link-lists.ts';
+import { dropLinkLists, dropTeaserHeadings } from '../../../src/pipeline/extract/drop-link-lists.ts';
 import { elementToParagraphs } from '../../../src/pipeline/extract/element-to-text.ts';
 import { parseWithLinkedom } from '../../../src/dom/linkedom.ts';
 
@@ -22,5 +22,33 @@ describe('dropLinkLists', () => {
   it('keeps a heading that introduces prose', () => {
     const html = `<h2>What comes next</h2><p>The exchange plans to reopen withdrawals on Friday after an audit.</p>`;
     expect(texts(html)).toEqual(['What comes next', 'The exchange plans to reopen withdrawals on Friday after an audit.']);
+  });
+});
+
+describe('dropTeaserHeadings', () => {
+  const teaserTexts = (html: string) => dropTeaserHeadings(elementToParagraphs(parseWithLinkedom(html).body)).map((p) => p.text);
+
+  it('drops a list of linked headings with a date under each, and the heading that titles it', () => {
+    const html = `<p>The ferry company said on Tuesday that the new route, which links the two islands, will open in May.</p>
+      <h3>Most read</h3>
+      <h4><a href="/a">Lighthouse keeper retires after forty years</a></h4><p>02.03.2021</p>
+      <h4><a href="/b">Harbour festival moves to the old quay</a></h4><p>01.03.2021</p>`;
+    expect(teaserTexts(html)).toEqual(['The ferry company said on Tuesday that the new route, which links the two islands, will open in May.']);
+  });
+
+  it('keeps a single linked heading (a post title linked to its own address) and the date under it', () => {
+    const html = `<h2><a href="/post">Notes from the island ferry</a></h2><p>12 May 2021</p>
+      <p>The ferry company said on Tuesday that the new route, which links the two islands, will open in May.</p>`;
+    expect(teaserTexts(html)).toEqual([
+      'Notes from the island ferry',
+      '12 May 2021',
+      'The ferry company said on Tuesday that the new route, which links the two islands, will open in May.',
+    ]);
+  });
+
+  it('keeps section headings that are not links, and the prose under them', () => {
+    const html = `<h3>Fares</h3><p>Adults pay 12 euros and children 6, the operator said.</p>
+      <h3>Timetable</h3><p>Boats leave every two hours from 7 in the morning.</p>`;
+    expect(teaserTexts(html)).toHaveLength(4);
   });
 });

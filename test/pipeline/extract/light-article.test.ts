@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isConfident, lightArticle } from '../../../src/pipeline/extract/light-article.ts';
+import { isConfident, isConfidentCited, lightArticle } from '../../../src/pipeline/extract/light-article.ts';
 import { extract } from '../../../src/pipeline/extract/index.ts';
 import { parseLight } from '../../../src/dom/light.ts';
 import { parseWithLinkedom } from '../../../src/dom/linkedom.ts';
@@ -32,6 +32,19 @@ const LINK_HEAVY = page(
   `<div class="entry">${STORY.map((s) => `<p>${s.replace(/^(.{90})/, '<a href="/x">$1</a>')}</p>`).join('')}</div>`,
 );
 
+// An encyclopedia-style entry: every sentence links a few names inline and ends with a reference marker, so a
+// seventh of its text is link text, all of it inside sentences.
+let note = 0;
+const cite = (s: string) =>
+  s
+    .replace(/^(\S+ \S+ \S+)/, '<a href="/w/a">$1</a>')
+    .replace(/, (\S+ \S+ \S+),/, ', <a href="/w/b">$1</a>,')
+    .replace(/\.$/, `.<sup><a href="#n${++note}">[${note}]</a></sup>`);
+const CITED = page(`${menu}<div class="entry">${STORY.map((s) => `<p>${cite(s)}</p>`).join('')}</div>`);
+// The same story with a list of linked headlines inside its container, as long as the story itself.
+const headlines = STORY.map((s, i) => `<li><a href="/more/${i}">${s.slice(0, 70)}</a></li>`).join('');
+const WITH_LINK_LIST = page(`<div class="entry">${STORY.map((s) => `<p>${s}</p>`).join('')}<ul>${headlines}</ul></div>`);
+
 /** extract with the Worker's pair of DOMs, counting how often the full DOM (built only for Readability) is asked for. */
 function extractCounting(html: string) {
   const parseHTML = vi.fn(parseWithLinkedom);
@@ -61,6 +74,28 @@ describe('lightArticle', () => {
     const a = lightArticle(parseLight(LINK_HEAVY).body)!;
     expect(a.linkShare).toBeGreaterThan(0.3);
     expect(isConfident(a)).toBe(false);
+  });
+
+  it('counts links inside sentences (names, reference markers) as the story\'s, not as navigation', () => {
+    const a = lightArticle(parseLight(CITED).body)!;
+    expect(a.linkShare).toBeGreaterThan(0.1); // more than the light choice was trusted with before
+    expect(a.navShare).toBe(0);
+    expect(isConfident(a)).toBe(false); // the default still sends it to Readability
+    expect(isConfidentCited(a)).toBe(true);
+  });
+
+  it('counts the text of blocks made of a link (a list of linked headlines) as navigation', () => {
+    const a = lightArticle(parseLight(WITH_LINK_LIST).body)!;
+    expect(a.navShare).toBeGreaterThan(0.25);
+    expect(a.navShare).toBe(a.linkShare);
+    expect(isConfidentCited(a)).toBe(false);
+  });
+
+  it('counts a row of links between separators (one block, no link its half) as navigation', () => {
+    const row = ['Harbor Valley news', 'Water board meetings', 'Reservoir and dams', 'Farming district', 'Budget documents'].map((w) => `<a href="/t/${w}">${w}</a>`).join(' · ');
+    const a = lightArticle(parseLight(page(`<div class="entry">${STORY.map((s) => `<p>${s}</p>`).join('')}<div>${row}</div></div>`)).body)!;
+    expect(a.navShare).toBeGreaterThan(0);
+    expect(a.navShare).toBe(a.linkShare);
   });
 
   it('leaves a small block named as furniture inside the article out of its text', () => {
@@ -94,6 +129,23 @@ describe('extract with the light choice', () => {
     const { got, fullParses } = extractCounting(LINK_HEAVY);
     expect(fullParses).toBe(1);
     expect(got!.method).toBe('readability');
+  });
+
+  it('never builds the full DOM with lightOnly, even where the light choice is unsure', () => {
+    const parseHTML = vi.fn(parseWithLinkedom);
+    const got = extract(AMBIGUOUS, { parseHTML, parseLight, lightOnly: true });
+    expect(parseHTML).not.toHaveBeenCalled();
+    expect(got!.method).toBe('light-article');
+  });
+
+  it('answers an article whose links stand inside its sentences (citations) on the light DOM with isConfidentCited', () => {
+    const parseHTML = vi.fn(parseWithLinkedom);
+    const got = extract(CITED, { parseHTML, parseLight, trustLight: isConfidentCited });
+    const fullParses = parseHTML.mock.calls.length;
+    expect(fullParses).toBe(0);
+    expect(got!.method).toBe('light-article');
+    expect(got!.text).toContain('postponed until the board receives');
+    expect(got!.text).not.toContain('Sport');
   });
 
   it('runs Readability when told not to trust the light choice', () => {
