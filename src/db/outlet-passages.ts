@@ -31,12 +31,17 @@ export async function readOutletHistory(d1: D1Database, sourceId: string, keys: 
 
 /** Adds an item's keys as the source's next item and forgets items beyond the window, in one batch. */
 export async function recordOutletPassages(d1: D1Database, sourceId: string, seq: number, keys: readonly string[]): Promise<void> {
+  await d1.batch(outletPassageWrites(d1, sourceId, seq, keys));
+}
+
+/** The statements of recordOutletPassages, for a caller that sends them in a batch of its own (placement's). */
+export function outletPassageWrites(d1: D1Database, sourceId: string, seq: number, keys: readonly string[]): D1PreparedStatement[] {
   const next = seq + 1;
-  await d1.batch([
+  return [
     d1
       .prepare(`INSERT OR IGNORE INTO outlet_passages (source_id, key, seq) SELECT ?1, value, ?2 FROM json_each(?3)`)
       .bind(sourceId, next, JSON.stringify([...new Set(keys)])),
     d1.prepare(`DELETE FROM outlet_passages WHERE source_id = ?1 AND seq <= ?2`).bind(sourceId, next - HISTORY_ITEMS),
     d1.prepare(`UPDATE sources SET passage_seq = ?2 WHERE id = ?1`).bind(sourceId, next),
-  ]);
+  ];
 }

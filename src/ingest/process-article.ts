@@ -4,15 +4,14 @@
  * one batch at a time and must never wait on an outlet. Idempotent: an item already processed is left alone, so a
  * redelivered queue message does no harm. A failure is recorded on the item, never thrown into the rest of its batch.
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { D1ClusterStore } from '../db/cluster-store.ts';
 import { bumpServingVersion } from '../db/serving-version.ts';
 import { settleStoryText } from '../db/story-text.ts';
 import { D1StorylineStore } from '../db/storyline-store.ts';
-import { readOutletHistory, recordOutletPassages } from '../db/outlet-passages.ts';
+import { outletPassageWrites, readOutletHistory } from '../db/outlet-passages.ts';
 import { getItemWithSource, markItemFailed } from '../db/queries/items.ts';
-import { items, type Item, type Source } from '../db/schema.ts';
+import type { Item, Source } from '../db/schema.ts';
 import { summarize } from '../model/story.ts';
 import { cleanAndLabel } from '../pipeline/clean-and-label.ts';
 import { passages } from '../pipeline/clean/outlet-history.ts';
@@ -71,44 +70,55 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
   const outlet = await readOutletHistory(deps.d1, source.id, keys);
   await yieldToReaders(); // between the stages, as between items: a waiting reader goes first
   const { cleaned, coins, kind } = cleanAndLabel(got.text, { title: item.title, url: item.url, source: source.name, history: outlet.history });
-  await deps.db
-    .update(items)
-    .set({
-      rawText: got.text,
-      text: cleaned.text,
-      removed: cleaned.removed,
-      textSource: got.source,
-      error: got.error,
-      coins,
-      coinList: coins.length ? `,${coins.map((c) => c.symbol).join(',')},` : '',
-      kind: kind.kind,
-      kindReasons: kind.reasons,
-      cleanSummary: summarize(cleaned.text, item.summary),
-      updatedAt: now(),
-    })
-    .where(eq(items.id, item.id));
+  // the clean result, written with the placement in its one batch (see D1ClusterStore's `alongside`)
+  const cleanWrite = deps.d1
+    .prepare(
+      `UPDATE items SET raw_text = ?2, text = ?3, removed = ?4, text_source = ?5, error = ?6, coins = ?7, coin_list = ?8,
+         kind = ?9, kind_reasons = ?10, clean_summary = ?11, updated_at = ?12 WHERE id = ?1`,
+    )
+    .bind(
+      item.id,
+      got.text,
+      cleaned.text,
+      JSON.stringify(cleaned.removed),
+      got.source,
+      got.error,
+      JSON.stringify(coins),
+      coins.length ? `,${coins.map((c) => c.symbol).join(',')},` : '',
+      kind.kind,
+      JSON.stringify(kind.reasons),
+      summarize(cleaned.text, item.summary),
+      now(),
+    );
   await yieldToReaders();
-  const clusterStore = new D1ClusterStore(deps.d1, now);
-  const placement = await placeStory(
-    {
-      id: item.id,
-      title: item.title,
-      text: cleaned.text,
-      coins: coins.map((c) => c.symbol),
-      publishedAt: item.publishedAt,
-      sourceId: source.id,
-      tier: source.tier as Tier,
-      kind: kind.kind,
-      url: item.url,
-      ownsUrl: ownsUrl(item.url, [source.homepage, source.feedUrl]),
-    },
-    clusterStore,
-  );
-  // three independent steps after the placement: the outlet's history, the story's text, the event's storyline
+  const clusterStore = new D1ClusterStore(deps.d1, now, [cleanWrite, ...outletPassageWrites(deps.d1, source.id, outlet.seq, keys)]);
+  let placement: Placement;
+  try {
+    placement = await placeStory(
+      {
+        id: item.id,
+        title: item.title,
+        text: cleaned.text,
+        coins: coins.map((c) => c.symbol),
+        publishedAt: item.publishedAt,
+        sourceId: source.id,
+        tier: source.tier as Tier,
+        kind: kind.kind,
+        url: item.url,
+        ownsUrl: ownsUrl(item.url, [source.homepage, source.feedUrl]),
+      },
+      clusterStore,
+    );
+  } catch (err) {
+    // a placement that failed before its batch: the item keeps its clean result for the inspector, as it did when
+    // that was written first (its passages stay out of the outlet's history, as they did)
+    if (!clusterStore.committed) await cleanWrite.run();
+    throw err;
+  }
+  // two independent steps after the placement: the story's text, the event's storyline
   await yieldToReaders();
   const storylines = new D1StorylineStore(deps.d1, clusterStore, now, true);
-  const [, , storyline] = await Promise.all([
-    recordOutletPassages(deps.d1, source.id, outlet.seq, keys),
+  const [, storyline] = await Promise.all([
     // a story alone in the event it founded shows its own text: nothing to settle
     placement.clusterId !== item.id || placement.merged.length ? settleStoryText(deps.d1, placement.clusterId, placement.canonicalId) : null,
     linkOrNote(
