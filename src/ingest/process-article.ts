@@ -6,8 +6,8 @@
  */
 import type { Db } from '../db/client.ts';
 import { D1ClusterStore } from '../db/cluster-store.ts';
-import { bumpServingVersion } from '../db/serving-version.ts';
-import { settleStoryText } from '../db/story-text.ts';
+import { bumpServingVersion, servingVersionBump } from '../db/serving-version.ts';
+import { chooseStoryText, storyTextWrite } from '../db/story-text.ts';
 import { D1StorylineStore } from '../db/storyline-store.ts';
 import { outletPassageWrites, readOutletHistory } from '../db/outlet-passages.ts';
 import { getItemWithSource, markItemFailed } from '../db/queries/items.ts';
@@ -45,8 +45,9 @@ export async function processArticle(itemId: string, deps: ProcessDeps): Promise
   if (!row) return { status: 'skipped', reason: 'no such item' };
   if (row.item.status !== 'pending') return { status: 'skipped', reason: `already ${row.item.status}` };
   if (row.item.pageStatus === 'wanted') return { status: 'skipped', reason: 'waiting for its page' };
+  const bumped = { done: false }; // the last batch of a placement carries the bump itself
   try {
-    return { status: 'placed', placement: await run(row.item, row.source, deps) };
+    return { status: 'placed', placement: await run(row.item, row.source, deps, bumped) };
   } catch (err) {
     const reason = `pipeline failed: ${(err as Error)?.message ?? String(err)}`;
     await markItemFailed(deps.db, itemId, reason);
@@ -54,11 +55,11 @@ export async function processArticle(itemId: string, deps: ProcessDeps): Promise
     return { status: 'failed', reason };
   } finally {
     // placed, or failed after some of its writes: either way the lists may read differently now
-    await bumpServingVersion(deps.d1);
+    if (!bumped.done) await bumpServingVersion(deps.d1);
   }
 }
 
-async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Placement> {
+async function run(item: Item, source: Source, deps: ProcessDeps, bumped: { done: boolean }): Promise<Placement> {
   const now = deps.now ?? Date.now;
   const got = acquired(item, source, deps);
   if (got.text.length > MAX_ARTICLE_CHARS) {
@@ -118,9 +119,9 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
   // two independent steps after the placement: the story's text, the event's storyline
   await yieldToReaders();
   const storylines = new D1StorylineStore(deps.d1, clusterStore, now, true);
-  const [, storyline] = await Promise.all([
+  const [textChoice, storyline] = await Promise.all([
     // a story alone in the event it founded shows its own text: nothing to settle
-    placement.clusterId !== item.id || placement.merged.length ? settleStoryText(deps.d1, placement.clusterId, placement.canonicalId) : null,
+    placement.clusterId !== item.id || placement.merged.length ? chooseStoryText(deps.d1, placement.clusterId, placement.canonicalId) : null,
     linkOrNote(
       { id: item.id, title: item.title, text: cleaned.text, kind: kind.kind, sourceId: source.id, publishedAt: item.publishedAt, clusterId: placement.clusterId, merged: placement.merged },
       storylines,
@@ -136,14 +137,19 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
         JSON.stringify({ why: placement.why, merged: placement.merged, matches: placement.matches.slice(0, MATCHES_KEPT), storyline: why }),
         error ? [got.error, error].filter(Boolean).join('; ') : null,
       );
-  // the storyline's writes go in one batch with the item's placement note; if they fail, the note says so
+  // the storyline's writes go in one batch with the item's placement note, the story's text and the serving version's
+  // bump (one round trip, one transaction); if they fail, the note says so
+  const text = textChoice ? [storyTextWrite(deps.d1, placement.clusterId, textChoice)] : [];
+  const bump = servingVersionBump(deps.d1);
   try {
-    await deps.d1.batch([...storylines.takeWrites(), note(storyline.why, storyline.error)]);
+    await deps.d1.batch([...storylines.takeWrites(), note(storyline.why, storyline.error), ...text, bump.statement]);
   } catch (err) {
     const error = `storyline not linked: ${(err as Error)?.message ?? String(err)}`;
     deps.log(`[process] ${source.id} ${item.id} ${error}`);
-    await deps.d1.batch([note(error, error)]);
+    await deps.d1.batch([note(error, error), ...text, bump.statement]);
   }
+  bump.landed();
+  bumped.done = true;
   const link = storyline.link;
   await deps.onPlaced?.({
     clusterId: placement.clusterId,
