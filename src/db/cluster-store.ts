@@ -46,9 +46,18 @@ export class D1ClusterStore implements ClusterStore {
    */
   private readonly written = new Map<string, StoredStory>();
 
+  /** Whether commit's batch has landed (its `alongside` writes with it). */
+  committed = false;
+
+  /**
+   * `alongside`: the placed item's other writes (its cleaned text, its outlet's passages), sent first in the
+   * placement's batch: one round trip and one transaction instead of one each. Every write of a transaction is
+   * committed at once, so a page two of them touch (the item's row, its text's overflow pages) is written once.
+   */
   constructor(
     private readonly d1: D1Database,
     private readonly now: () => number = Date.now,
+    private readonly alongside: D1PreparedStatement[] = [],
   ) {}
 
   async frequencies(terms: string[]): Promise<{ total: number; df: Map<string, number> }> {
@@ -141,6 +150,7 @@ export class D1ClusterStore implements ClusterStore {
     const now = this.now();
     const s = w.story;
     const stmts: D1PreparedStatement[] = [
+      ...this.alongside,
       this.d1
         .prepare(`UPDATE items SET cluster_id = ?2, fingerprint = ?3, kind = ?4, status = 'ready', updated_at = ?5 WHERE id = ?1`)
         .bind(s.id, s.clusterId, s.fingerprint, s.kind, now),
@@ -159,6 +169,7 @@ export class D1ClusterStore implements ClusterStore {
     }
     stmts.push(...clusterWrites(this.d1, w.clusters, now));
     await this.d1.batch(stmts);
+    this.committed = true;
     this.written.set(s.id, s);
   }
 }

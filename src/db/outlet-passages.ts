@@ -13,30 +13,39 @@ export interface OutletHistoryRead {
 }
 
 export async function readOutletHistory(d1: D1Database, sourceId: string, keys: readonly string[]): Promise<OutletHistoryRead> {
-  const row = await d1.prepare(`SELECT passage_seq AS seq FROM sources WHERE id = ?1`).bind(sourceId).first<{ seq: number }>();
-  const seq = row?.seq ?? 0;
+  // one round trip: the first row (key NULL) carries the source's sequence, the others the counts of this text's keys
+  const { results } = await d1
+    .prepare(
+      `WITH s AS (SELECT passage_seq AS seq FROM sources WHERE id = ?1)
+       SELECT NULL AS key, seq AS n FROM s
+       UNION ALL
+       SELECT p.key, count(*) FROM outlet_passages p, s
+       WHERE s.seq > 0 AND p.source_id = ?1 AND p.seq > s.seq - ?2 AND p.key IN (SELECT value FROM json_each(?3)) GROUP BY p.key`,
+    )
+    .bind(sourceId, HISTORY_ITEMS, JSON.stringify([...new Set(keys)]))
+    .all<{ key: string | null; n: number }>();
+  let seq = 0;
   const counts = new Map<string, number>();
-  if (keys.length && seq > 0) {
-    const { results } = await d1
-      .prepare(
-        `SELECT key, count(*) AS n FROM outlet_passages
-         WHERE source_id = ?1 AND seq > ?2 AND key IN (SELECT value FROM json_each(?3)) GROUP BY key`,
-      )
-      .bind(sourceId, seq - HISTORY_ITEMS, JSON.stringify([...new Set(keys)]))
-      .all<{ key: string; n: number }>();
-    for (const r of results) counts.set(r.key, r.n);
+  for (const r of results) {
+    if (r.key === null) seq = r.n;
+    else counts.set(r.key, r.n);
   }
   return { history: { items: Math.min(seq, HISTORY_ITEMS), counts }, seq };
 }
 
 /** Adds an item's keys as the source's next item and forgets items beyond the window, in one batch. */
 export async function recordOutletPassages(d1: D1Database, sourceId: string, seq: number, keys: readonly string[]): Promise<void> {
+  await d1.batch(outletPassageWrites(d1, sourceId, seq, keys));
+}
+
+/** The statements of recordOutletPassages, for a caller that sends them in a batch of its own (placement's). */
+export function outletPassageWrites(d1: D1Database, sourceId: string, seq: number, keys: readonly string[]): D1PreparedStatement[] {
   const next = seq + 1;
-  await d1.batch([
+  return [
     d1
       .prepare(`INSERT OR IGNORE INTO outlet_passages (source_id, key, seq) SELECT ?1, value, ?2 FROM json_each(?3)`)
       .bind(sourceId, next, JSON.stringify([...new Set(keys)])),
     d1.prepare(`DELETE FROM outlet_passages WHERE source_id = ?1 AND seq <= ?2`).bind(sourceId, next - HISTORY_ITEMS),
     d1.prepare(`UPDATE sources SET passage_seq = ?2 WHERE id = ?1`).bind(sourceId, next),
-  ]);
+  ];
 }

@@ -31,14 +31,28 @@ function newToken(now: number): string {
 
 /** Marks everything cached so far as stale. Returns the new token. */
 export async function bumpServingVersion(db: AnyDb, now = Date.now()): Promise<string> {
+  const bump = servingVersionBump(db, now);
+  await bump.statement.run();
+  return bump.landed();
+}
+
+/**
+ * A bump as one statement, for a caller that sends it in the batch of the writes it covers (one transaction, one
+ * round trip fewer); call `landed()` once that batch has succeeded. Returns the new token.
+ */
+export function servingVersionBump(db: AnyDb, now = Date.now()): { statement: D1PreparedStatement; landed: () => string } {
   const d1 = d1Of(db);
   const token = newToken(now);
-  await d1
+  const statement = d1
     .prepare(`INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
-    .bind(SERVING_VERSION_KEY, token)
-    .run();
-  known = { d1, token, readAt: now };
-  return token;
+    .bind(SERVING_VERSION_KEY, token);
+  return {
+    statement,
+    landed: () => {
+      known = { d1, token, readAt: now };
+      return token;
+    },
+  };
 }
 
 /** The current token: from memory when read within VERSION_RECHECK_MS from the same database binding, else from D1. */

@@ -7,13 +7,18 @@ import { chooseText, type TextCandidate, type TextChoice } from '../pipeline/cho
 import type { Kind } from '../pipeline/types.ts';
 
 export async function settleStoryText(d1: D1Database, clusterId: string, canonicalId: string): Promise<TextChoice> {
+  const choice = await chooseStoryText(d1, clusterId, canonicalId);
+  await storyTextWrite(d1, clusterId, choice).run();
+  return choice;
+}
+
+/** The read and the choice of settleStoryText, for a caller that sends the write (storyTextWrite) in a batch of its own. */
+export async function chooseStoryText(d1: D1Database, clusterId: string, canonicalId: string): Promise<TextChoice> {
   const { results } = await d1
     .prepare(`SELECT id, length(coalesce(text, '')) AS chars, kind FROM items WHERE cluster_id = ?1`)
     .bind(clusterId)
     .all<{ id: string; chars: number; kind: Kind | null }>();
-  const choice = chooseText(canonicalId, results);
-  await storyTextWrite(d1, clusterId, choice).run();
-  return choice;
+  return chooseText(canonicalId, results);
 }
 
 /** The text candidates among these items (length of each cleaned text, kind), for a change that knows its members. */

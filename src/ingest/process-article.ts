@@ -4,15 +4,14 @@
  * one batch at a time and must never wait on an outlet. Idempotent: an item already processed is left alone, so a
  * redelivered queue message does no harm. A failure is recorded on the item, never thrown into the rest of its batch.
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { D1ClusterStore } from '../db/cluster-store.ts';
-import { bumpServingVersion } from '../db/serving-version.ts';
-import { settleStoryText } from '../db/story-text.ts';
+import { bumpServingVersion, servingVersionBump } from '../db/serving-version.ts';
+import { chooseStoryText, storyTextWrite } from '../db/story-text.ts';
 import { D1StorylineStore } from '../db/storyline-store.ts';
-import { readOutletHistory, recordOutletPassages } from '../db/outlet-passages.ts';
+import { outletPassageWrites, readOutletHistory } from '../db/outlet-passages.ts';
 import { getItemWithSource, markItemFailed } from '../db/queries/items.ts';
-import { items, type Item, type Source } from '../db/schema.ts';
+import type { Item, Source } from '../db/schema.ts';
 import { summarize } from '../model/story.ts';
 import { cleanAndLabel } from '../pipeline/clean-and-label.ts';
 import { passages } from '../pipeline/clean/outlet-history.ts';
@@ -46,8 +45,9 @@ export async function processArticle(itemId: string, deps: ProcessDeps): Promise
   if (!row) return { status: 'skipped', reason: 'no such item' };
   if (row.item.status !== 'pending') return { status: 'skipped', reason: `already ${row.item.status}` };
   if (row.item.pageStatus === 'wanted') return { status: 'skipped', reason: 'waiting for its page' };
+  const bumped = { done: false }; // the last batch of a placement carries the bump itself
   try {
-    return { status: 'placed', placement: await run(row.item, row.source, deps) };
+    return { status: 'placed', placement: await run(row.item, row.source, deps, bumped) };
   } catch (err) {
     const reason = `pipeline failed: ${(err as Error)?.message ?? String(err)}`;
     await markItemFailed(deps.db, itemId, reason);
@@ -55,11 +55,11 @@ export async function processArticle(itemId: string, deps: ProcessDeps): Promise
     return { status: 'failed', reason };
   } finally {
     // placed, or failed after some of its writes: either way the lists may read differently now
-    await bumpServingVersion(deps.d1);
+    if (!bumped.done) await bumpServingVersion(deps.d1);
   }
 }
 
-async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Placement> {
+async function run(item: Item, source: Source, deps: ProcessDeps, bumped: { done: boolean }): Promise<Placement> {
   const now = deps.now ?? Date.now;
   const got = acquired(item, source, deps);
   if (got.text.length > MAX_ARTICLE_CHARS) {
@@ -71,46 +71,57 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
   const outlet = await readOutletHistory(deps.d1, source.id, keys);
   await yieldToReaders(); // between the stages, as between items: a waiting reader goes first
   const { cleaned, coins, kind } = cleanAndLabel(got.text, { title: item.title, url: item.url, source: source.name, history: outlet.history });
-  await deps.db
-    .update(items)
-    .set({
-      rawText: got.text,
-      text: cleaned.text,
-      removed: cleaned.removed,
-      textSource: got.source,
-      error: got.error,
-      coins,
-      coinList: coins.length ? `,${coins.map((c) => c.symbol).join(',')},` : '',
-      kind: kind.kind,
-      kindReasons: kind.reasons,
-      cleanSummary: summarize(cleaned.text, item.summary),
-      updatedAt: now(),
-    })
-    .where(eq(items.id, item.id));
+  // the clean result, written with the placement in its one batch (see D1ClusterStore's `alongside`)
+  const cleanWrite = deps.d1
+    .prepare(
+      `UPDATE items SET raw_text = ?2, text = ?3, removed = ?4, text_source = ?5, error = ?6, coins = ?7, coin_list = ?8,
+         kind = ?9, kind_reasons = ?10, clean_summary = ?11, updated_at = ?12 WHERE id = ?1`,
+    )
+    .bind(
+      item.id,
+      got.text,
+      cleaned.text,
+      JSON.stringify(cleaned.removed),
+      got.source,
+      got.error,
+      JSON.stringify(coins),
+      coins.length ? `,${coins.map((c) => c.symbol).join(',')},` : '',
+      kind.kind,
+      JSON.stringify(kind.reasons),
+      summarize(cleaned.text, item.summary),
+      now(),
+    );
   await yieldToReaders();
-  const clusterStore = new D1ClusterStore(deps.d1, now);
-  const placement = await placeStory(
-    {
-      id: item.id,
-      title: item.title,
-      text: cleaned.text,
-      coins: coins.map((c) => c.symbol),
-      publishedAt: item.publishedAt,
-      sourceId: source.id,
-      tier: source.tier as Tier,
-      kind: kind.kind,
-      url: item.url,
-      ownsUrl: ownsUrl(item.url, [source.homepage, source.feedUrl]),
-    },
-    clusterStore,
-  );
-  // three independent steps after the placement: the outlet's history, the story's text, the event's storyline
+  const clusterStore = new D1ClusterStore(deps.d1, now, [cleanWrite, ...outletPassageWrites(deps.d1, source.id, outlet.seq, keys)]);
+  let placement: Placement;
+  try {
+    placement = await placeStory(
+      {
+        id: item.id,
+        title: item.title,
+        text: cleaned.text,
+        coins: coins.map((c) => c.symbol),
+        publishedAt: item.publishedAt,
+        sourceId: source.id,
+        tier: source.tier as Tier,
+        kind: kind.kind,
+        url: item.url,
+        ownsUrl: ownsUrl(item.url, [source.homepage, source.feedUrl]),
+      },
+      clusterStore,
+    );
+  } catch (err) {
+    // a placement that failed before its batch: the item keeps its clean result for the inspector, as it did when
+    // that was written first (its passages stay out of the outlet's history, as they did)
+    if (!clusterStore.committed) await cleanWrite.run();
+    throw err;
+  }
+  // two independent steps after the placement: the story's text, the event's storyline
   await yieldToReaders();
   const storylines = new D1StorylineStore(deps.d1, clusterStore, now, true);
-  const [, , storyline] = await Promise.all([
-    recordOutletPassages(deps.d1, source.id, outlet.seq, keys),
+  const [textChoice, storyline] = await Promise.all([
     // a story alone in the event it founded shows its own text: nothing to settle
-    placement.clusterId !== item.id || placement.merged.length ? settleStoryText(deps.d1, placement.clusterId, placement.canonicalId) : null,
+    placement.clusterId !== item.id || placement.merged.length ? chooseStoryText(deps.d1, placement.clusterId, placement.canonicalId) : null,
     linkOrNote(
       { id: item.id, title: item.title, text: cleaned.text, kind: kind.kind, sourceId: source.id, publishedAt: item.publishedAt, clusterId: placement.clusterId, merged: placement.merged },
       storylines,
@@ -126,14 +137,19 @@ async function run(item: Item, source: Source, deps: ProcessDeps): Promise<Place
         JSON.stringify({ why: placement.why, merged: placement.merged, matches: placement.matches.slice(0, MATCHES_KEPT), storyline: why }),
         error ? [got.error, error].filter(Boolean).join('; ') : null,
       );
-  // the storyline's writes go in one batch with the item's placement note; if they fail, the note says so
+  // the storyline's writes go in one batch with the item's placement note, the story's text and the serving version's
+  // bump (one round trip, one transaction); if they fail, the note says so
+  const text = textChoice ? [storyTextWrite(deps.d1, placement.clusterId, textChoice)] : [];
+  const bump = servingVersionBump(deps.d1);
   try {
-    await deps.d1.batch([...storylines.takeWrites(), note(storyline.why, storyline.error)]);
+    await deps.d1.batch([...storylines.takeWrites(), note(storyline.why, storyline.error), ...text, bump.statement]);
   } catch (err) {
     const error = `storyline not linked: ${(err as Error)?.message ?? String(err)}`;
     deps.log(`[process] ${source.id} ${item.id} ${error}`);
-    await deps.d1.batch([note(error, error)]);
+    await deps.d1.batch([note(error, error), ...text, bump.statement]);
   }
+  bump.landed();
+  bumped.done = true;
   const link = storyline.link;
   await deps.onPlaced?.({
     clusterId: placement.clusterId,
