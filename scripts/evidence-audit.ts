@@ -6,6 +6,10 @@
  * sets or more without raising the second. Reads the same prepared stories as scripts/grouping-errors.ts ($TMPDIR).
  *
  *   npx tsx scripts/evidence-audit.ts [view ...] [--misses VARIANT]   (--misses lists same-event pairs the variant misses)
+ *
+ * Measured 2026-12-07 (branch events-s21, README "Measured"): only the unit words ("30 percent", "$2bn") raised the
+ * same-event share on two sets without the different-event one, and went into event terms. Coarse sums, dates,
+ * quarters, initials and always-capitalised words raise both shares; dropping coin price levels lowers both.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +19,8 @@ import type { StoryInput } from '../src/pipeline/cluster/place-story.ts';
 import { DEFAULT_CONFIG } from '../src/pipeline/cluster/config.ts';
 import { eventTerms } from '../src/pipeline/fingerprint/event-terms.ts';
 import { nameTokens } from '../src/pipeline/storyline/names.ts';
+import { STOPWORDS } from '../src/pipeline/fingerprint/stopwords.ts';
+import { COIN_TABLE } from '../src/pipeline/label/coin-table.ts';
 
 const DATA = process.env.ONESTORY_DATA ?? '/work/shared/data';
 const args = process.argv.slice(2);
@@ -64,21 +70,62 @@ function noLevels(figs: Set<string>): Set<string> {
 const wordsToSigns = (t: string) => t.replace(/(\d)\s?(?:percent|per cent|pct)\b/gi, '$1%').replace(/(\d)\s?(?:bn|bln)\b/gi, '$1b').replace(/(\d)\s?(?:mln|mn)\b/gi, '$1m');
 const rewritten = (s: StoryInput): StoryInput => ({ ...s, title: wordsToSigns(s.title), text: wordsToSigns(s.text) });
 /** Each multi-word name also as its initials ("Securities and Exchange Commission" -> "sec"). */
-function withInitials(s: StoryInput): Set<string> {
+function withInitials(s: StoryInput, minLetters = 2): Set<string> {
   const byGroup = new Map<number, string[]>();
   for (const n of nameTokens(s.title, s.text)) byGroup.set(n.group, [...(byGroup.get(n.group) ?? []), n.token]);
   const out = names(s);
-  for (const toks of byGroup.values()) if (toks.length >= 2 && toks.length <= 5) out.add(toks.map((t) => t[0]).join(''));
+  for (const toks of byGroup.values()) if (toks.length >= minLetters && toks.length <= 5) out.add(toks.map((t) => t[0]).join(''));
   return out;
 }
+/** Also every word the story always capitalises, wherever it stands (a sentence-initial "Coincheck"), not a stop word. */
+function alwaysCapitalised(s: StoryInput): Set<string> {
+  const out = names(s);
+  const lowerSeen = new Set<string>();
+  const capSeen = new Set<string>();
+  for (const m of `${s.title}\n${s.text}`.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
+    const w = m[0].replace(/['’](s)?$/, '');
+    const lower = w.toLowerCase();
+    (/^\p{Lu}/u.test(w) ? capSeen : lowerSeen).add(lower);
+  }
+  for (const w of capSeen) if (!lowerSeen.has(w) && w.length >= 3 && !STOPWORDS.has(w) && !COINISH.has(w)) out.add(w);
+  return out;
+}
+const COINISH = new Set(COIN_TABLE.flatMap((c) => [c.symbol, c.name, ...(c.names ?? [])]).map((w) => w.toLowerCase()));
+
+/** Also the calendar dates ("Oct. 10", "October 10", "10 October" -> "d:10-10") and quarters ("Q3", "third quarter" -> "q3"). */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+const ORDINAL_QUARTER: Record<string, string> = { first: '1', second: '2', third: '3', fourth: '4' };
+function withDates(s: StoryInput, pastOnly = false, quarters = true): Set<string> {
+  const out = featureFigures(s);
+  const pub = new Date(s.publishedAt);
+  const t = `${s.title}\n${s.text}`;
+  for (const m of t.matchAll(new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})\b|\b(\d{1,2})\s+${MONTH}`, 'gi'))) {
+    const month = MONTHS.indexOf((m[1] ?? m[4]).slice(0, 3).toLowerCase()) + 1;
+    const day = Number(m[2] ?? m[3]);
+    let at = Date.UTC(pub.getUTCFullYear(), month - 1, day);
+    if (at > s.publishedAt + DAY_MS) at = Date.UTC(pub.getUTCFullYear() - 1, month - 1, day);
+    if (pastOnly && s.publishedAt - at < PAST_MS) continue; // the day of the report, or the day before: every story of the day gives it
+    out.add(`d:${month}-${day}`);
+  }
+  if (quarters) for (const m of t.matchAll(/\bQ([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b/gi)) out.add(`q${m[1] ?? ORDINAL_QUARTER[m[2].toLowerCase()]}`);
+  return out;
+}
+
+const DAY_MS = 24 * 3600_000;
+const PAST_MS = 2 * DAY_MS;
 
 const READERS: Record<string, Reader> = {
   baseline: (s) => ({ names: names(s), figures: featureFigures(s) }),
   'fig: coarse floor': (s) => ({ names: names(s), figures: coarse(featureFigures(s), 'floor') }),
   'fig: coarse round': (s) => ({ names: names(s), figures: coarse(featureFigures(s), 'round') }),
-  'fig: words to signs': (s) => ({ names: names(s), figures: featureFigures(rewritten(s)) }),
+  'fig: words to signs': (s) => ({ names: names(s), figures: featureFigures(rewritten(s)) }), // in event terms since c250888: now the baseline
+  'fig: dates, quarters': (s) => ({ names: names(s), figures: withDates(s) }),
+  'fig: past dates': (s) => ({ names: names(s), figures: withDates(s, true, false) }),
   'fig: no price levels': (s) => ({ names: names(s), figures: noLevels(featureFigures(s)) }),
   'name: initials': (s) => ({ names: withInitials(s), figures: featureFigures(s) }),
+  'name: initials >= 3': (s) => ({ names: withInitials(s, 3), figures: featureFigures(s) }),
+  'name: always capital': (s) => ({ names: alwaysCapitalised(s), figures: featureFigures(s) }),
 };
 
 function sharesOne(a: Set<string>, b: Set<string>): boolean {
