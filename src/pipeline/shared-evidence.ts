@@ -3,7 +3,7 @@
  * the figures ("$48 million", "14,200 ETH") and the coins both give. The inspector lists them beside the cosines and
  * marks them in each text, so "same event (cosine 0.41)" reads as "both name Quillstone and $48 million".
  */
-import { normaliseAmount } from './fingerprint/event-terms.ts';
+import { FIGURE_SOURCE, normaliseAmount } from './fingerprint/event-terms.ts';
 import { COIN_TABLE } from './label/coin-table.ts';
 import { nameTokens } from './storyline/names.ts';
 import { escapeRegExp } from './text-patterns.ts';
@@ -31,7 +31,7 @@ export interface Highlight {
 
 const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 /** A figure as the same-event features read it: a sum, a count with a unit, a percentage. */
-const FIGURE = /[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[kmbt]\b|(?:thousand|million|billion|trillion)\b))?/giu;
+const FIGURE = new RegExp(FIGURE_SOURCE, 'giu');
 const YEAR = /^(19|20)\d\d$/;
 
 export function sharedEvidence(a: EvidenceDoc, b: EvidenceDoc): SharedEvidence {

@@ -20,6 +20,12 @@ describe('sharedEvidence', () => {
     expect(ev.coins).toEqual(['ETH']);
   });
 
+  it('finds one figure however its unit is spelled ("40 percent" and "40%", "$2bn" and "$2 billion")', () => {
+    const x = { title: 'Fenwater cuts fees by 40 percent', text: 'The exchange holds $2bn of deposits.', coins: [] };
+    const y = { title: 'Fenwater fees fall 40%', text: 'Deposits stand at $2 billion.', coins: [] };
+    expect(sharedEvidence(x, y).figures).toEqual(['40 percent', '$2bn']);
+  });
+
   it('leaves out years and small counts, which every story has', () => {
     const ev = sharedEvidence(A, B);
     expect(ev.amounts).not.toContain('2026');

@@ -34,7 +34,15 @@ const NUMBER_WEIGHT = 1.5; // a figure with its unit is rarer than a word, and r
  */
 const COARSE_WEIGHT = 1;
 
-const TOKEN = /[$€£]?\d[\d,]*(?:\.\d+)?\s?(?:%|[kmbt]\b|(?:thousand|million|billion|trillion)\b)?|[\p{L}][\p{L}\p{N}'’-]*/giu;
+/**
+ * The units a figure is written with, signs and words alike: outlets spell one figure "30%" or "30 percent", "$2B" or
+ * "$2bn" or "$2 billion" (UNIT_SPELLINGS maps each word to its sign), and a rewrite keeps the figure, not the spelling.
+ */
+const UNIT = String.raw`(?:%|(?:percent|per cent|pct|bn|bln|mln|mn)\b|[kmbt]\b|(?:thousand|million|billion|trillion)\b)`;
+const UNIT_SPELLINGS: Readonly<Record<string, string>> = { percent: '%', pct: '%', bn: 'b', bln: 'b', mln: 'm', mn: 'm' };
+/** A figure as the same-event features read it: a sum, a count with a unit, a percentage. */
+export const FIGURE_SOURCE = String.raw`[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?${UNIT})?`;
+const TOKEN = new RegExp(String.raw`${FIGURE_SOURCE}|[\p{L}][\p{L}\p{N}'’-]*`, 'giu');
 /** Bare integers in this range are years, kept as written rather than scaled to "2.01k". */
 const YEAR_MIN = 1900;
 const YEAR_MAX = 2100;
@@ -85,7 +93,7 @@ function scan(text: string, ledeWeight: number, tailWeight: number, add: (f: str
 
 const SENTENCE_END = /[.!?:;\n]/;
 
-const MONEY = /[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:[kmbt]\b|thousand\b|million\b|billion\b|trillion\b)?/gi;
+const MONEY = new RegExp(String.raw`[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?${UNIT})?`, 'giu');
 
 /**
  * The sums of millions or more a headline names, at two significant digits ("$3.24 billion" -> "$3.2b"):
@@ -122,7 +130,7 @@ export function ledeFigures(title: string, text: string): string[] {
 }
 /** The lede a teaser feed gives (one or two sentences): figures deeper in a full body are background, not the happening. */
 const LEDE_FIGURE_WORDS = 50; // words
-const LEDE_FIGURE = /[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[kmbt]\b|(?:thousand|million|billion|trillion)\b))?/giu;
+const LEDE_FIGURE = new RegExp(FIGURE_SOURCE, 'giu');
 
 /**
  * Whether two normalised figures ("$41m", "$40m"; "12.5%") are one figure as two outlets round it: the same currency
@@ -152,10 +160,11 @@ function amountValue(f: string): { sign: string; percent: boolean; value: number
  * (list numbering, "1", "2") that identify nothing.
  */
 export function normaliseAmount(tok: string, keep = 3): string | null {
-  const m = /^([$€£]?)(\d[\d,]*(?:\.\d+)?)\s?(%|[kmbt]|thousand|million|billion|trillion)?$/i.exec(tok);
+  const m = /^([$€£]?)(\d[\d,]*(?:\.\d+)?)\s?(%|[kmbt]|thousand|million|billion|trillion|percent|per\s?cent|pct|bn|bln|mln|mn)?$/i.exec(tok);
   if (!m) return null;
   const [, dollar, digits, unitRaw] = m;
-  const unit = unitRaw?.toLowerCase();
+  const written = unitRaw?.toLowerCase().replace(/\s+/g, ''); // "per cent" -> "percent"
+  const unit = written === undefined ? undefined : (UNIT_SPELLINGS[written] ?? written);
   const value = Number(digits.replace(/,/g, ''));
   if (!Number.isFinite(value)) return null;
   if (unit === '%') return `${dollar}${trim3(value, keep)}%`;

@@ -39,6 +39,21 @@ describe('same-event terms', () => {
     expect(normaliseAmount('3')).toBeNull(); // list numbering identifies nothing
   });
 
+  it('reads a unit written as a word as its sign: "30 percent" is "30%", "$2bn" is "$2 billion", "3 mln" is "3M"', () => {
+    expect(normaliseAmount('30 percent')).toBe('30%');
+    expect(normaliseAmount('30 per cent')).toBe('30%');
+    expect(normaliseAmount('4.5 pct')).toBe('4.5%');
+    expect(normaliseAmount('$2bn')).toBe(normaliseAmount('$2 billion'));
+    expect(normaliseAmount('$2.5 bln')).toBe('$2.5b');
+    expect(normaliseAmount('3 mln')).toBe('3m');
+    const worded = eventTerms({ title: 'Lender cuts staff by 30 percent', text: 'Tallowmere raised $2bn last year.', coins: [] });
+    const signed = eventTerms({ title: 'Tallowmere lays off 30% of staff', text: 'The lender had raised $2 billion.', coins: [] });
+    for (const f of ['n:30%', 'n:$2b']) {
+      expect(worded.has(f)).toBe(true);
+      expect(signed.has(f)).toBe(true);
+    }
+  });
+
   it('keeps names, figures with their units and coins, drops stop words', () => {
     const terms = eventTerms(story);
     expect(terms.has('w:hanbit')).toBe(true);
