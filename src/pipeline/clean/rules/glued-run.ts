@@ -55,7 +55,7 @@ export const gluedRun: Rule = {
         j++;
         n++;
       }
-      if (n >= MIN_JOINS - 1) hits.push(...runsIn(text, lineStart, lineEnd));
+      if (n >= MIN_JOINS - 1) hits.push(...runsIn(text, lineStart, lineEnd, joins, j - n, j));
       lineStart = lineEnd + 1;
     }
     return hits;
@@ -83,15 +83,23 @@ function findJoins(text: string): number[] {
   return out;
 }
 
-/** The glued runs of one line. */
-function runsIn(text: string, from: number, to: number): Hit[] {
+/**
+ * The glued runs of one line, whose joins (as findJoins found them) are joins[firstJoin, endJoin). A run without a join
+ * is never a hit, and most of a line is prose between a few brand names, so the tokens far from any join are not read:
+ * where the run being read holds no join yet, reading jumps to the last plain lower-case word before the next join
+ * (a token no run takes, after which the state is known), or stops when no join is left. Skipped stretches must hold no
+ * letter beyond ASCII, where findJoins's character loop may miss a join that JOIN's Unicode classes count.
+ */
+function runsIn(text: string, from: number, to: number, joins: readonly number[], firstJoin: number, endJoin: number): Hit[] {
   const hits: Hit[] = [];
   let run: Tok[] = [];
+  let runJoins = 0; // joins of the tokens in `run`
   let proseBefore = false;
   const close = (proseAfter: boolean) => {
     const hit = run.length ? judge(text, run, proseBefore, proseAfter) : null;
     if (hit) hits.push(hit);
     run = [];
+    runJoins = 0;
   };
   // One token at a time, as /\S+/g would cut them (blank-separated, then split where a stop is glued to a capital);
   // only tokens a run takes are kept as objects.
@@ -102,14 +110,33 @@ function runsIn(text: string, from: number, to: number): Hit[] {
       return;
     }
     run.push({ start, end, joins, breaks });
+    runJoins += joins;
     if (endsSentence(text, end)) {
       close(true);
       proseBefore = false;
     }
   };
+  let next = firstJoin; // the first of the line's joins at or after i
+  let triedFor = -1; // the join a jump was last looked for before
   for (let i = from; i < to; ) {
     while (i < to && isRegexSpace(text.charCodeAt(i))) i++;
     if (i >= to) break;
+    while (next < endJoin && joins[next] < i) next++;
+    if (runJoins === 0 && next !== triedFor) {
+      triedFor = next;
+      if (next === endJoin) {
+        if (!mayHideJoin(text, i, to)) break; // only runs without a join are left: none is a hit
+      } else {
+        const plain = plainWordBefore(text, i, joins[next]);
+        if (plain >= 0 && !mayHideJoin(text, i, plain)) {
+          // stepping that word would close the run (joinless: no hit) and leave this state
+          run = [];
+          proseBefore = !endsSentence(text, plain);
+          i = plain;
+          continue;
+        }
+      }
+    }
     const start = i;
     while (i < text.length && !isRegexSpace(text.charCodeAt(i))) i++;
     if (mayBeGlued(text, start, i)) gluedParts(text, start, i, step);
@@ -117,6 +144,41 @@ function runsIn(text: string, from: number, to: number): Hit[] {
   }
   close(false);
   return hits;
+}
+
+/**
+ * The end of the last blank-separated token in text[from, at) before the token holding `at` that is a plain lower-case
+ * word (an ASCII lower-case letter first, nothing glued: a token no run takes), or -1. `from` is a token's start.
+ */
+function plainWordBefore(text: string, from: number, at: number): number {
+  let s = at;
+  while (s > from && !isRegexSpace(text.charCodeAt(s - 1))) s--;
+  for (;;) {
+    let e = s;
+    while (e > from && isRegexSpace(text.charCodeAt(e - 1))) e--;
+    if (e <= from) return -1;
+    s = e;
+    while (s > from && !isRegexSpace(text.charCodeAt(s - 1))) s--;
+    if (isAsciiLower(text.charCodeAt(s)) && !mayBeGlued(text, s, e)) return e;
+  }
+}
+
+/** Whether text[from, to) holds a character beyond ASCII that may be (part of) a cased letter: there JOIN may match where findJoins saw none. */
+function mayHideJoin(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 && mayBeCased(c)) return true;
+  }
+  return false;
+}
+
+const CASED = /^[\p{Ll}\p{Lu}]$/u;
+let cased: Uint8Array | null = null; // per code unit beyond ASCII: 0 not looked at yet, 1 no, 2 yes
+function mayBeCased(c: number): boolean {
+  if (c >= 0xd800 && c <= 0xdfff) return true; // half of a pair: the code point may be a letter
+  cased ??= new Uint8Array(0x10000);
+  if (cased[c] === 0) cased[c] = CASED.test(String.fromCharCode(c)) ? 2 : 1;
+  return cased[c] === 2;
 }
 
 /** A token without glued breaks (most of them): one shared empty list, read and never changed. */
