@@ -42,7 +42,8 @@ export const gluedRun: Rule = {
   category: 'site_chrome',
   find(text) {
     // One pass finds every join; most texts hold a brand name's one or none, and a run needs two at least.
-    const joins = findJoins(text);
+    const cased: number[] = [];
+    const joins = findJoins(text, cased);
     if (joins.length < MIN_JOINS - 1) return [];
     const hits: Hit[] = [];
     // A run keeps to its line (a menu is one line when the page has lines), so only lines with two joins are read.
@@ -55,7 +56,7 @@ export const gluedRun: Rule = {
         j++;
         n++;
       }
-      if (n >= MIN_JOINS - 1) hits.push(...runsIn(text, lineStart, lineEnd, joins, j - n, j));
+      if (n >= MIN_JOINS - 1) hits.push(...runsIn(text, lineStart, lineEnd, joins, j - n, j, cased));
       lineStart = lineEnd + 1;
     }
     return hits;
@@ -67,12 +68,16 @@ const JOIN_AT = /\p{Ll}{3}(?=\p{Lu}\p{Ll})/uy;
 /**
  * Where JOIN matches, found by a character loop (a regex scan tries its three letters at every position of every
  * text): ASCII by character codes, other scripts by the sticky regex at the few places a non-ASCII letter stands.
+ * `cased` gets the offsets of the characters beyond ASCII that may be (part of) a cased letter: near those the loop's
+ * ASCII test may miss a join JOIN's Unicode classes count (runsIn reads such stretches in full).
  */
-function findJoins(text: string): number[] {
+function findJoins(text: string, cased: number[]): number[] {
   const out: number[] = [];
-  for (let i = 3; i + 1 < text.length; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 65 || (c > 90 && c < 128)) continue;
+    if (c > 127 && mayBeCased(c)) cased.push(i);
+    if (i < 3 || i + 1 >= text.length) continue;
     if (c < 128) {
       if (isAsciiLower(text.charCodeAt(i + 1)) && isAsciiLower(text.charCodeAt(i - 1)) && isAsciiLower(text.charCodeAt(i - 2)) && isAsciiLower(text.charCodeAt(i - 3))) out.push(i - 3);
       continue;
@@ -90,7 +95,7 @@ function findJoins(text: string): number[] {
  * (a token no run takes, after which the state is known), or stops when no join is left. Skipped stretches must hold no
  * letter beyond ASCII, where findJoins's character loop may miss a join that JOIN's Unicode classes count.
  */
-function runsIn(text: string, from: number, to: number, joins: readonly number[], firstJoin: number, endJoin: number): Hit[] {
+function runsIn(text: string, from: number, to: number, joins: readonly number[], firstJoin: number, endJoin: number, cased: readonly number[]): Hit[] {
   const hits: Hit[] = [];
   let run: Tok[] = [];
   let runJoins = 0; // joins of the tokens in `run`
@@ -125,10 +130,10 @@ function runsIn(text: string, from: number, to: number, joins: readonly number[]
     if (runJoins === 0 && next !== triedFor) {
       triedFor = next;
       if (next === endJoin) {
-        if (!mayHideJoin(text, i, to)) break; // only runs without a join are left: none is a hit
+        if (!anyIn(cased, i, to)) break; // only runs without a join are left: none is a hit
       } else {
         const plain = plainWordBefore(text, i, joins[next]);
-        if (plain >= 0 && !mayHideJoin(text, i, plain)) {
+        if (plain >= 0 && !anyIn(cased, i, plain)) {
           // stepping that word would close the run (joinless: no hit) and leave this state
           run = [];
           proseBefore = !endsSentence(text, plain);
@@ -163,13 +168,16 @@ function plainWordBefore(text: string, from: number, at: number): number {
   }
 }
 
-/** Whether text[from, to) holds a character beyond ASCII that may be (part of) a cased letter: there JOIN may match where findJoins saw none. */
-function mayHideJoin(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127 && mayBeCased(c)) return true;
+/** Whether one of the ascending `offsets` lies in [from, to). */
+function anyIn(offsets: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < from) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo < offsets.length && offsets[lo] < to;
 }
 
 const CASED = /^[\p{Ll}\p{Lu}]$/u;
