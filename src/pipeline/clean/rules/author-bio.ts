@@ -1,4 +1,5 @@
 import { alternationHits, anchored } from '../alternation.ts';
+import { gluedCapitals } from '../glued-capitals.ts';
 import type { Rule } from '../rule.ts';
 
 /**
@@ -28,12 +29,8 @@ const BIO_BOX = [anchored(BIO_BOX_SOURCE, 'u', boxStarts)];
 function boxStarts(text: string): number[] {
   const out: number[] = [];
   let from = 0; // capitals before this were listed already
-  for (let g = 1; g < text.length; g++) {
-    const c = text.charCodeAt(g);
-    if (c < 65 || c > 90) continue;
-    const p = text.charCodeAt(g - 1);
-    // [\p{Ll}'’-] before it; beyond ASCII, a lower-case letter or ’ (an opening quote before a name is no glue)
-    if (!((p >= 97 && p <= 122) || p === 39 || p === 45 || (p > 127 && mayEndName(p)))) continue;
+  // a glue: a capital after [\p{Ll}'’-] (the shared walk's glued capitals)
+  for (const g of gluedCapitals(text)) {
     for (let i = Math.max(from, g - GLUE_MAX_CHARS); i < g; i++) {
       const d = text.charCodeAt(i);
       if (d >= 65 && d <= 90) out.push(i);
@@ -41,16 +38,6 @@ function boxStarts(text: string): number[] {
     from = g;
   }
   return out;
-}
-
-const LOWER = /^\p{Ll}$/u;
-let lower: Uint8Array | null = null; // per code unit beyond ASCII: 0 not looked at yet, 1 no, 2 yes
-/** Whether a code unit beyond ASCII may end a name word ([\p{Ll}'’-]): ’, a lower-case letter, or half of a pair (the code point decides). */
-function mayEndName(c: number): boolean {
-  if (c === 0x2019 || (c >= 0xd800 && c <= 0xdfff)) return true;
-  lower ??= new Uint8Array(0x10000);
-  if (lower[c] === 0) lower[c] = LOWER.test(String.fromCharCode(c)) ? 2 : 1;
-  return lower[c] === 2;
 }
 
 export const authorBio: Rule = {
