@@ -93,7 +93,8 @@ function findJoins(text: string, cased: number[]): number[] {
  * is never a hit, and most of a line is prose between a few brand names, so the tokens far from any join are not read:
  * where the run being read holds no join yet, reading jumps to the last plain lower-case word before the next join
  * (a token no run takes, after which the state is known), or stops when no join is left. Skipped stretches must hold no
- * letter beyond ASCII, where findJoins's character loop may miss a join that JOIN's Unicode classes count.
+ * cased letter beyond ASCII (`cased`, listed by findJoins), where its character loop may miss a join that JOIN's
+ * Unicode classes count.
  */
 function runsIn(text: string, from: number, to: number, joins: readonly number[], firstJoin: number, endJoin: number, cased: readonly number[]): Hit[] {
   const hits: Hit[] = [];
@@ -182,6 +183,7 @@ function anyIn(offsets: readonly number[], from: number, to: number): boolean {
 
 const CASED = /^[\p{Ll}\p{Lu}]$/u;
 let cased: Uint8Array | null = null; // per code unit beyond ASCII: 0 not looked at yet, 1 no, 2 yes
+/** Whether a code unit beyond ASCII may be (part of) a lower- or upper-case letter: half of a pair always may. */
 function mayBeCased(c: number): boolean {
   if (c >= 0xd800 && c <= 0xdfff) return true; // half of a pair: the code point may be a letter
   cased ??= new Uint8Array(0x10000);
