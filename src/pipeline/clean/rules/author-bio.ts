@@ -1,4 +1,5 @@
 import { alternationHits, anchored } from '../alternation.ts';
+import { gluedCapitals } from '../glued-capitals.ts';
 import type { Rule } from '../rule.ts';
 
 /**
@@ -28,12 +29,8 @@ const BIO_BOX = [anchored(BIO_BOX_SOURCE, 'u', boxStarts)];
 function boxStarts(text: string): number[] {
   const out: number[] = [];
   let from = 0; // capitals before this were listed already
-  for (let g = 1; g < text.length; g++) {
-    const c = text.charCodeAt(g);
-    if (c < 65 || c > 90) continue;
-    const p = text.charCodeAt(g - 1);
-    // [\p{Ll}'’-] before it; any other script's character may be a lower-case letter
-    if (!((p >= 97 && p <= 122) || p === 39 || p === 45 || p > 127)) continue;
+  // a glue: a capital after [\p{Ll}'’-] (the shared walk's glued capitals)
+  for (const g of gluedCapitals(text)) {
     for (let i = Math.max(from, g - GLUE_MAX_CHARS); i < g; i++) {
       const d = text.charCodeAt(i);
       if (d >= 65 && d <= 90) out.push(i);

@@ -1,4 +1,5 @@
 import { alternationHits, anchored, searched, type Branch } from '../alternation.ts';
+import { gluedCapitals } from '../glued-capitals.ts';
 import { DATE } from '../patterns.ts';
 import type { Rule } from '../rule.ts';
 
@@ -35,10 +36,35 @@ function byStarts(text: string): number[] {
   return at;
 }
 
+/** A name glued to its date: tried only on texts where a month is glued onto a lower-case letter (monthGluedToWord). */
+const GLUED_DATE = searched(String.raw`${UNIT_START}${NAME_WORD}(?:\s${NAME_WORD}){0,3}(?<=\p{Ll})(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d)${DATE}${UNIT_END}`, 'u');
+const MONTH_AT = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d/uy;
+const LOWER_AT = /\p{Ll}/uy;
+
+/**
+ * Whether /\p{Ll}(?:Jan|…|Dec)[a-z]*\.?\s?\d/u matches in the text (what every glued-date match holds), asked at the
+ * text's glued capitals (glued-capitals.ts: every capital after a lower-case letter is one) instead of a scan of every
+ * character.
+ */
+function monthGluedToWord(text: string): boolean {
+  for (const g of gluedCapitals(text)) {
+    const p = text.charCodeAt(g - 1);
+    if (!(p >= 97 && p <= 122)) {
+      if (p < 128) continue; // ' or -
+      // beyond ASCII: \p{Ll} decides, on the code point ending right before the capital (a pair from its first half)
+      LOWER_AT.lastIndex = p >= 0xdc00 && p <= 0xdfff && g >= 2 ? g - 2 : g - 1;
+      if (!LOWER_AT.test(text) || LOWER_AT.lastIndex !== g) continue;
+    }
+    MONTH_AT.lastIndex = g;
+    if (MONTH_AT.test(text)) return true;
+  }
+  return false;
+}
+
 const FORMS: Branch[] = [
   anchored(String.raw`${UNIT_START}By ${NAME}(?:,\s?${OUTLET})?\s?[|·•–—]\s?${DATE}${UNIT_END}`, 'u', byStarts),
   anchored(String.raw`${UNIT_START}By ${NAME}\s?\(${OUTLET}\)${UNIT_END}`, 'u', byStarts),
-  searched(String.raw`${UNIT_START}${NAME_WORD}(?:\s${NAME_WORD}){0,3}(?<=\p{Ll})(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d)${DATE}${UNIT_END}`, 'u', /\p{Ll}(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d/u),
+  (text) => (monthGluedToWord(text) ? GLUED_DATE(text) : null),
   searched(
     String.raw`${UNIT_START}(?:Additional )?[Rr]eporting by ${NAME}(?:(?:,| and) ${NAME})*(?:;\s?(?:Editing|Writing|Additional reporting) by ${NAME}(?:(?:,| and) ${NAME})*)+\.?${UNIT_END}`,
     'u',

@@ -42,7 +42,8 @@ export const gluedRun: Rule = {
   category: 'site_chrome',
   find(text) {
     // One pass finds every join; most texts hold a brand name's one or none, and a run needs two at least.
-    const joins = findJoins(text);
+    const cased: number[] = [];
+    const joins = findJoins(text, cased);
     if (joins.length < MIN_JOINS - 1) return [];
     const hits: Hit[] = [];
     // A run keeps to its line (a menu is one line when the page has lines), so only lines with two joins are read.
@@ -55,7 +56,7 @@ export const gluedRun: Rule = {
         j++;
         n++;
       }
-      if (n >= MIN_JOINS - 1) hits.push(...runsIn(text, lineStart, lineEnd));
+      if (n >= MIN_JOINS - 1) hits.push(...runsIn(text, lineStart, lineEnd, joins, j - n, j, cased));
       lineStart = lineEnd + 1;
     }
     return hits;
@@ -67,12 +68,16 @@ const JOIN_AT = /\p{Ll}{3}(?=\p{Lu}\p{Ll})/uy;
 /**
  * Where JOIN matches, found by a character loop (a regex scan tries its three letters at every position of every
  * text): ASCII by character codes, other scripts by the sticky regex at the few places a non-ASCII letter stands.
+ * `cased` gets the offsets of the characters beyond ASCII that may be (part of) a cased letter: near those the loop's
+ * ASCII test may miss a join JOIN's Unicode classes count (runsIn reads such stretches in full).
  */
-function findJoins(text: string): number[] {
+function findJoins(text: string, cased: number[]): number[] {
   const out: number[] = [];
-  for (let i = 3; i + 1 < text.length; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 65 || (c > 90 && c < 128)) continue;
+    if (c > 127 && mayBeCased(c)) cased.push(i);
+    if (i < 3 || i + 1 >= text.length) continue;
     if (c < 128) {
       if (isAsciiLower(text.charCodeAt(i + 1)) && isAsciiLower(text.charCodeAt(i - 1)) && isAsciiLower(text.charCodeAt(i - 2)) && isAsciiLower(text.charCodeAt(i - 3))) out.push(i - 3);
       continue;
@@ -83,15 +88,24 @@ function findJoins(text: string): number[] {
   return out;
 }
 
-/** The glued runs of one line. */
-function runsIn(text: string, from: number, to: number): Hit[] {
+/**
+ * The glued runs of one line, whose joins (as findJoins found them) are joins[firstJoin, endJoin). A run without a join
+ * is never a hit, and most of a line is prose between a few brand names, so the tokens far from any join are not read:
+ * where the run being read holds no join yet, reading jumps to the last plain lower-case word before the next join
+ * (a token no run takes, after which the state is known), or stops when no join is left. Skipped stretches must hold no
+ * cased letter beyond ASCII (`cased`, listed by findJoins), where its character loop may miss a join that JOIN's
+ * Unicode classes count.
+ */
+function runsIn(text: string, from: number, to: number, joins: readonly number[], firstJoin: number, endJoin: number, cased: readonly number[]): Hit[] {
   const hits: Hit[] = [];
   let run: Tok[] = [];
+  let runJoins = 0; // joins of the tokens in `run`
   let proseBefore = false;
   const close = (proseAfter: boolean) => {
     const hit = run.length ? judge(text, run, proseBefore, proseAfter) : null;
     if (hit) hits.push(hit);
     run = [];
+    runJoins = 0;
   };
   // One token at a time, as /\S+/g would cut them (blank-separated, then split where a stop is glued to a capital);
   // only tokens a run takes are kept as objects.
@@ -102,14 +116,33 @@ function runsIn(text: string, from: number, to: number): Hit[] {
       return;
     }
     run.push({ start, end, joins, breaks });
+    runJoins += joins;
     if (endsSentence(text, end)) {
       close(true);
       proseBefore = false;
     }
   };
+  let next = firstJoin; // the first of the line's joins at or after i
+  let triedFor = -1; // the join a jump was last looked for before
   for (let i = from; i < to; ) {
     while (i < to && isRegexSpace(text.charCodeAt(i))) i++;
     if (i >= to) break;
+    while (next < endJoin && joins[next] < i) next++;
+    if (runJoins === 0 && next !== triedFor) {
+      triedFor = next;
+      if (next === endJoin) {
+        if (!anyIn(cased, i, to)) break; // only runs without a join are left: none is a hit
+      } else {
+        const plain = plainWordBefore(text, i, joins[next]);
+        if (plain >= 0 && !anyIn(cased, i, plain)) {
+          // stepping that word would close the run (joinless: no hit) and leave this state
+          run = [];
+          proseBefore = !endsSentence(text, plain);
+          i = plain;
+          continue;
+        }
+      }
+    }
     const start = i;
     while (i < text.length && !isRegexSpace(text.charCodeAt(i))) i++;
     if (mayBeGlued(text, start, i)) gluedParts(text, start, i, step);
@@ -117,6 +150,45 @@ function runsIn(text: string, from: number, to: number): Hit[] {
   }
   close(false);
   return hits;
+}
+
+/**
+ * The end of the last blank-separated token in text[from, at) before the token holding `at` that is a plain lower-case
+ * word (an ASCII lower-case letter first, nothing glued: a token no run takes), or -1. `from` is a token's start.
+ */
+function plainWordBefore(text: string, from: number, at: number): number {
+  let s = at;
+  while (s > from && !isRegexSpace(text.charCodeAt(s - 1))) s--;
+  for (;;) {
+    let e = s;
+    while (e > from && isRegexSpace(text.charCodeAt(e - 1))) e--;
+    if (e <= from) return -1;
+    s = e;
+    while (s > from && !isRegexSpace(text.charCodeAt(s - 1))) s--;
+    if (isAsciiLower(text.charCodeAt(s)) && !mayBeGlued(text, s, e)) return e;
+  }
+}
+
+/** Whether one of the ascending `offsets` lies in [from, to). */
+function anyIn(offsets: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length && offsets[lo] < to;
+}
+
+const CASED = /^[\p{Ll}\p{Lu}]$/u;
+let cased: Uint8Array | null = null; // per code unit beyond ASCII: 0 not looked at yet, 1 no, 2 yes
+/** Whether a code unit beyond ASCII may be (part of) a lower- or upper-case letter: half of a pair always may. */
+function mayBeCased(c: number): boolean {
+  if (c >= 0xd800 && c <= 0xdfff) return true; // half of a pair: the code point may be a letter
+  cased ??= new Uint8Array(0x10000);
+  if (cased[c] === 0) cased[c] = CASED.test(String.fromCharCode(c)) ? 2 : 1;
+  return cased[c] === 2;
 }
 
 /** A token without glued breaks (most of them): one shared empty list, read and never changed. */

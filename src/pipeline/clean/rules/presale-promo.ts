@@ -1,3 +1,4 @@
+import { holds } from '../alternation.ts';
 import { matches, type Hit, type Rule } from '../rule.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
@@ -19,6 +20,8 @@ const ANCHOR = new RegExp(
   ].join('|'),
   'g',
 );
+/** Every ANCHOR match holds one of these: a text without them is not scanned for it (most texts). */
+const ANCHOR_TRIGGER = ['Buy ', 'Join ', 'Get ', 'To buy ', 'To get ', 'To join '];
 /**
  * The promo's button, flattened into the text: "Visit the Official Website Here", "Visit the Official Orbitfrog Website
  * Here". It names no cash tag: the promoted token is the last cash tag before it, and the promo runs from that tag's
@@ -50,7 +53,7 @@ export const presalePromo: Rule = {
   category: 'advertisement',
   find(text, ctx) {
     const hits: Hit[] = [];
-    for (const m of matches(text, ANCHOR)) {
+    for (const m of holds(text, ANCHOR_TRIGGER) ? matches(text, ANCHOR) : []) {
       const symbol = m[1] ?? m[2] ?? m[3];
       const end = (m.index ?? 0) + m[0].length;
       if (ctx.title && new RegExp(`\\b${symbol}\\b`, 'i').test(ctx.title)) continue;
