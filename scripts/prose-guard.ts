@@ -4,7 +4,7 @@
  * ../shared/data (nothing of them is kept in the repository):
  *   - basil-dev: 150 bodies of political news (Fox, NYT, HuffPost) with their titles, almost no noise, no crypto words;
  *   - the gold bodies of the noise sets, cleaned again with their titles (gold is what a reader wants: all of it stays).
- * The judge sets (noise-dev-8 today; noise-dev-4 before it): their totals are printed, their text never is.
+ * The judge sets (JUDGE_SETS: noise-dev-8 and -9 today; noise-dev-4 before them): their totals are printed, their text never is.
  *
  *   node --import tsx scripts/prose-guard.ts [--spans] [--data DIR]
  *
@@ -19,7 +19,7 @@ import { sentences } from '../src/pipeline/clean/sentences.ts';
 
 /**
  * Sets whose text is not read while rules are written: only their totals are shown. The eval's judge sets (JUDGE_SETS,
- * noise-dev-8 today), and noise-dev-4, the judge when this script was written.
+ * noise-dev-8 and -9 today), and noise-dev-4, the judge when this script was written.
  */
 const HIDDEN = new Set<string>(['noise-dev-4', ...JUDGE_SETS].map((s) => `${s} gold`));
 
