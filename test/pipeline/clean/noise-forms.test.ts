@@ -244,6 +244,28 @@ describe('self-promotion naming the outlet in any case', () => {
   });
 });
 
+describe('a call to action that names the outlet, in verbs no list holds', () => {
+  it('removes an imperative or an address to the reader whose object is the outlet, with its short slogan before it, and says which rule', () => {
+    const r = clean(`${P} Be seen by the right crowd. Advertise in Ledger Wire Research and meet the builders who read it.`, { title: TITLE, source: 'LedgerWire' });
+    expect(r.text.trim()).toBe(P);
+    expect(r.removed.map((x) => x.rule)).toEqual(['self-promotion']);
+    expect(r.removed[0].category).toBe('cta');
+    const reader = around('Whenever you need the long view on validator politics, you will find it at LEDGERWIRE .', { source: 'LedgerWire' });
+    expect(reader.text).not.toContain('long view');
+  });
+
+  it("keeps a closing sentence of the story of the same shape: the outlet as subject, a figure, or a lower-case phrase that only looks like the name", () => {
+    const own = 'Ledger Wire will continue to track the vote and what you can expect from the validators next.';
+    expect(around(own, { source: 'LedgerWire' }).text).toContain(own);
+    const figure = 'Watch the 40% level, which Ledger Wire data show has held since March.';
+    expect(around(figure, { source: 'LedgerWire' }).text).toContain(figure);
+    const lower = 'Watch the bitcoin world react to the fee cut over the coming weeks.';
+    expect(around(lower, { source: 'Bitcoin World' }).text).toContain(lower);
+    const slogan = 'Keep an eye on volumes.';
+    expect(around(`${slogan} Lumenchain fees fell after the vote.`, { source: 'LedgerWire' }).text).toContain(slogan);
+  });
+});
+
 describe('search summary before the FAQ', () => {
   it('removes a summary whose call asks the reader to track something when the FAQ or JSON-LD follows it', () => {
     const r = clean(`${P} Fee share climbs as validators back the cut; track the weekly fee index for timing. What is a fee vote? A fee vote lets validators set fees.`, { title: TITLE });
