@@ -266,6 +266,24 @@ describe('a call to action that names the outlet, in verbs no list holds', () =>
   });
 });
 
+describe('attribution-note: a sourcing note in the attribution block', () => {
+  const story = `${P} Validators will vote again in June, the foundation said.`;
+  it('removes a labelled note on what the reporting rests on, right after the publication line, as a byline', () => {
+    const r = clean(`${story} Publication: LEDGERWIRE — 4 May 2026 | 10:15 Sourcing notes: Based on the foundation's vote records and two validator posts. Sources cited: Ana Mora (validator), the fee tracker.`, { title: TITLE });
+    expect(r.text).not.toContain('Sourcing notes');
+    expect(r.text).not.toContain('Sources cited');
+    expect(r.removed.find((x) => x.rule === 'attribution-note')?.category).toBe('byline');
+    expect(r.text).toContain('the foundation said.');
+  });
+
+  it("keeps a story's sentence on its sources with no byline before it, and an editor's note after a byline", () => {
+    const sources = 'Sources close to the foundation: the vote may slip to July.';
+    expect(clean(`${story} ${sources} ${P}`, { title: TITLE }).text).toContain(sources);
+    const update = "Editor's note: This story was updated with the final vote count.";
+    expect(clean(`${story} Publication: LEDGERWIRE — 4 May 2026 | 10:15 ${update}`, { title: TITLE }).text).toContain(update);
+  });
+});
+
 describe('search summary before the FAQ', () => {
   it('removes a summary whose call asks the reader to track something when the FAQ or JSON-LD follows it', () => {
     const r = clean(`${P} Fee share climbs as validators back the cut; track the weekly fee index for timing. What is a fee vote? A fee vote lets validators set fees.`, { title: TITLE });

@@ -4,6 +4,7 @@ import { affiliateOffer } from './affiliate-offer.ts';
 import { affiliateWidget } from './affiliate-widget.ts';
 import { allCapsLink } from './all-caps-link.ts';
 import { appearedFirst } from './appeared-first.ts';
+import { attributionNote } from './attribution-note.ts';
 import { authorBio } from './author-bio.ts';
 import { authorBlurb } from './author-blurb.ts';
 import { breadcrumb, breadcrumbLine } from './breadcrumb.ts';
@@ -102,6 +103,8 @@ export const TAIL_RULES: readonly TailRule[] = [
   tagStrip,
   trailingEllipsis,
   strayLabel,
+  // the sourcing note right after a byline: reads the byline spans the rules above removed
+  attributionNote,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
   ...[captionUnit, mediaPhrase, selfPromotion, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
   // the page's own help text: read after the form rules above, so that where it touches their removals it is told
