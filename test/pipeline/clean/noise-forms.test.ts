@@ -284,6 +284,24 @@ describe('attribution-note: a sourcing note in the attribution block', () => {
   });
 });
 
+describe("contact-invitation: the writer's sign-off asking the reader to write back", () => {
+  it('removes the invitation with its address and the short closing lines after it, as a call to action', () => {
+    const signOff = 'Got a question for next week? Feel free to email me at ana@ledgerwire.example or find me on Bluesky @anamora . You can also join our reader chat on Telegram . Until next time!';
+    const r = clean(`${P} ${signOff}`, { title: TITLE });
+    expect(r.text).not.toContain('email me');
+    expect(r.text).not.toContain('reader chat');
+    expect(r.text).not.toContain('Until next time');
+    expect(r.removed.find((x) => x.rule === 'contact-invitation')?.category).toBe('cta');
+  });
+
+  it("keeps an embedded post that asks its own readers to follow its author, and a story's line citing a press e-mail", () => {
+    const post = 'Follow me for the fee tracker, DMs open @feewatch — Fee Watch (@feewatch) May 4, 2026';
+    expect(around(post).text).toContain('Follow me for the fee tracker');
+    const press = 'The foundation asked validators to contact its office at votes@lumenchain.example before Friday.';
+    expect(around(press).text).toContain(press);
+  });
+});
+
 describe('search summary before the FAQ', () => {
   it('removes a summary whose call asks the reader to track something when the FAQ or JSON-LD follows it', () => {
     const r = clean(`${P} Fee share climbs as validators back the cut; track the weekly fee index for timing. What is a fee vote? A fee vote lets validators set fees.`, { title: TITLE });

@@ -11,6 +11,7 @@ import { breadcrumb, breadcrumbLine } from './breadcrumb.ts';
 import { byline } from './byline.ts';
 import { captionUnit } from './caption-unit.ts';
 import { cashtagRun } from './cashtag-run.ts';
+import { contactInvitation } from './contact-invitation.ts';
 import { cookieNotice } from './cookie-notice.ts';
 import { creditLine } from './credit-line.ts';
 import { datedByline } from './dated-byline.ts';
@@ -106,7 +107,7 @@ export const TAIL_RULES: readonly TailRule[] = [
   // the sourcing note right after a byline: reads the byline spans the rules above removed
   attributionNote,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
-  ...[captionUnit, mediaPhrase, selfPromotion, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
+  ...[captionUnit, mediaPhrase, selfPromotion, contactInvitation, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
   // the page's own help text: read after the form rules above, so that where it touches their removals it is told
   interfaceHelp,
   // what is left of a menu or a list between two of its removed pieces, once every rule above has taken its own
