@@ -1,6 +1,7 @@
 import { isRegexSpace } from '../ascii.ts';
 import { matches, type Hit, type Rule, type RuleContext } from '../rule.ts';
 import { positionsOf } from '../alternation.ts';
+import { outletNamePattern } from '../outlet-name.ts';
 import { sentenceAt } from '../sentences.ts';
 import { positions, triggerWords } from '../trigger-words.ts';
 
@@ -26,8 +27,6 @@ const REPORTED = /["“”]|\b(?:said|says|told|according to)\b/i;
 /** Words such a sentence runs to at most: longer is a paragraph of the story. */
 const MAX_WORDS = 45;
 const WORDS = /\S+/g;
-/** An outlet name's aside in parentheses at its end, "Ledger Wire (Europe)". */
-const NAME_ASIDE = /\s*\(.*\)$/;
 /**
  * Every such sentence points somewhere: only the sentences around a word of LINK, CHANNEL or SUBSCRIBE (the word of
  * each that a match must hold: "coverage" of "live coverage", "follow" of "follow us") are read.
@@ -89,26 +88,9 @@ function promotes(sentence: string, ctx: RuleContext): boolean {
   return READING_US.test(sentence) || SUBSCRIBE.test(sentence) || OUTLET_VOICE.test(sentence);
 }
 
-/** Outlet names of one word or more as the outlet writes them: "TimesTabloid" as "Times Tabloid", "CryptoDaily" too. */
-const NAME_WORDS = /[\p{Lu}\p{N}][^\s\p{Lu}]*|[^\s\p{Lu}]+/gu;
-const patterns = new Map<string, RegExp | null>();
-
-/**
- * The outlet's name as it stands in its own text: its words in its own case, or all in capitals, a blank or a dot
- * between them or not ("Times Tabloid" for TimesTabloid, "COINOTAG" for CoinOtag). Lower-case words are not the name:
- * "the bitcoin world" is no mention of Bitcoin World. Null when the name is unknown or too short to tell apart.
- */
+/** The outlet's name as the outlet writes it (outlet-name.ts). */
 function outletPattern(ctx: RuleContext): RegExp | null {
-  const source = ctx.source?.replace(NAME_ASIDE, '');
-  if (!source || source.length <= 3) return null;
-  let re = patterns.get(source);
-  if (re === undefined) {
-    const words = source.match(NAME_WORDS) ?? [];
-    const join = (ws: string[]) => ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(String.raw`[\s.]?`);
-    re = words.length ? new RegExp(`(?<![\\p{L}])(?:${join(words)}|${join(words.map((w) => w.toUpperCase()))})(?![\\p{Ll}])`, 'gu') : null;
-    patterns.set(source, re);
-  }
-  return re;
+  return outletNamePattern(ctx.source);
 }
 
 export const selfPromotion: Rule = {
