@@ -53,7 +53,7 @@ const OFFER_MAX_WORDS = 30;
  * in Ledgerwire Research and reach …", "Catch every briefing at Ledger Wire") or speaks to the reader ("you can always
  * find more at Ledgerwire"), and carries no figure (a story's sentence about the outlet carries its numbers: "… 40%,
  * Ledgerwire data show"). The outlet opening the sentence is its subject, not the reader's object: "LEDGERWIRE will keep
- * tracking …" is the story's own closing line and stays (see ADDRESSES_READER).
+ * tracking …" is the story's own closing line and stays (see addressesReader).
  */
 const IMPERATIVE =
   /^[^\p{L}]{0,4}(?:please\s)?(?:advertise|apply|ask|be|become|book|bookmark|browse|buy|call|catch|check|claim|click|connect|contact|continue|discover|download|email|e-mail|enable|engage|enjoy|explore|find|follow|get|go|grab|head|install|join|jump|keep|learn|listen|make|message|never|don[’']?t|partner|read|reach|register|save|see|send|share|sign|start|stay|stream|submit|subscribe|support|tap|try|tune|turn|upgrade|visit|watch|write)\b/iu;
