@@ -38,12 +38,12 @@ export const thresholds: Thresholds = {
   'noise.dev3.survived': { max: 0.032 },
   'noise.dev3.body_f1': { min: 0.995 },
   'noise.dev3.body_precision': { min: 0.993 },
-  'noise.dev4.survived': { max: 0.047 },
+  'noise.dev4.survived': { max: 0.039 },
   'noise.dev4.body_f1': { min: 0.984 },
-  'noise.dev4.body_precision': { min: 0.974 },
-  'noise.dev5.survived': { max: 0.013 },
+  'noise.dev4.body_precision': { min: 0.975 },
+  'noise.dev5.survived': { max: 0.005 },
   'noise.dev5.body_f1': { min: 0.996 },
-  'noise.dev5.body_precision': { min: 0.995 },
+  'noise.dev5.body_precision': { min: 0.996 },
   'noise.dev6.survived': { max: 0.005 },
   'noise.dev6.body_f1': { min: 0.997 },
   'noise.dev6.body_precision': { min: 0.997 },
@@ -56,8 +56,8 @@ export const thresholds: Thresholds = {
   'noise.dev8.body_f1': { min: 0.990 },
   'noise.dev8.body_precision': { min: 0.985 },
   // the second judge (42 Cryptopolitan and CoinOtag bodies): 8.8 % / 0.992 / 0.987 the first time it ran (main at
-  // 01c98a2, before any branch of stop 21)
-  'noise.dev9.survived': { max: 0.095 },
+  // 01c98a2, before any branch of stop 21); 8.1 % after noise-s22's attribution-note (written without seeing it)
+  'noise.dev9.survived': { max: 0.085 },
   'noise.dev9.body_f1': { min: 0.990 },
   'noise.dev9.body_precision': { min: 0.985 },
 };

@@ -244,6 +244,64 @@ describe('self-promotion naming the outlet in any case', () => {
   });
 });
 
+describe('a call to action that names the outlet, in verbs no list holds', () => {
+  it('removes an imperative or an address to the reader whose object is the outlet, with its short slogan before it, and says which rule', () => {
+    const r = clean(`${P} Be seen by the right crowd. Advertise in Ledger Wire Research and meet the builders who read it.`, { title: TITLE, source: 'LedgerWire' });
+    expect(r.text.trim()).toBe(P);
+    expect(r.removed.map((x) => x.rule)).toEqual(['self-promotion']);
+    expect(r.removed[0].category).toBe('cta');
+    const reader = around('Whenever you need the long view on validator politics, you will find it at LEDGERWIRE .', { source: 'LedgerWire' });
+    expect(reader.text).not.toContain('long view');
+  });
+
+  it("keeps a closing sentence of the story of the same shape: the outlet as subject, a figure, or a lower-case phrase that only looks like the name", () => {
+    const own = 'Ledger Wire will continue to track the vote and what you can expect from the validators next.';
+    expect(around(own, { source: 'LedgerWire' }).text).toContain(own);
+    const figure = 'Watch the 40% level, which Ledger Wire data show has held since March.';
+    expect(around(figure, { source: 'LedgerWire' }).text).toContain(figure);
+    const lower = 'Watch the bitcoin world react to the fee cut over the coming weeks.';
+    expect(around(lower, { source: 'Bitcoin World' }).text).toContain(lower);
+    const slogan = 'Keep an eye on volumes.';
+    expect(around(`${slogan} Lumenchain fees fell after the vote.`, { source: 'LedgerWire' }).text).toContain(slogan);
+  });
+});
+
+describe('attribution-note: a sourcing note in the attribution block', () => {
+  const story = `${P} Validators will vote again in June, the foundation said.`;
+  it('removes a labelled note on what the reporting rests on, right after the publication line, as a byline', () => {
+    const r = clean(`${story} Publication: LEDGERWIRE — 4 May 2026 | 10:15 Sourcing notes: Based on the foundation's vote records and two validator posts. Sources cited: Ana Mora (validator), the fee tracker.`, { title: TITLE });
+    expect(r.text).not.toContain('Sourcing notes');
+    expect(r.text).not.toContain('Sources cited');
+    expect(r.removed.find((x) => x.rule === 'attribution-note')?.category).toBe('byline');
+    expect(r.text).toContain('the foundation said.');
+  });
+
+  it("keeps a story's sentence on its sources with no byline before it, and an editor's note after a byline", () => {
+    const sources = 'Sources close to the foundation: the vote may slip to July.';
+    expect(clean(`${story} ${sources} ${P}`, { title: TITLE }).text).toContain(sources);
+    const update = "Editor's note: This story was updated with the final vote count.";
+    expect(clean(`${story} Publication: LEDGERWIRE — 4 May 2026 | 10:15 ${update}`, { title: TITLE }).text).toContain(update);
+  });
+});
+
+describe("contact-invitation: the writer's sign-off asking the reader to write back", () => {
+  it('removes the invitation with its address and the short closing lines after it, as a call to action', () => {
+    const signOff = 'Got a question for next week? Feel free to email me at ana@ledgerwire.example or find me on Bluesky @anamora . You can also join our reader chat on Telegram . Until next time!';
+    const r = clean(`${P} ${signOff}`, { title: TITLE });
+    expect(r.text).not.toContain('email me');
+    expect(r.text).not.toContain('reader chat');
+    expect(r.text).not.toContain('Until next time');
+    expect(r.removed.find((x) => x.rule === 'contact-invitation')?.category).toBe('cta');
+  });
+
+  it("keeps an embedded post that asks its own readers to follow its author, and a story's line citing a press e-mail", () => {
+    const post = 'Follow me for the fee tracker, DMs open @feewatch — Fee Watch (@feewatch) May 4, 2026';
+    expect(around(post).text).toContain('Follow me for the fee tracker');
+    const press = 'The foundation asked validators to contact its office at votes@lumenchain.example before Friday.';
+    expect(around(press).text).toContain(press);
+  });
+});
+
 describe('search summary before the FAQ', () => {
   it('removes a summary whose call asks the reader to track something when the FAQ or JSON-LD follows it', () => {
     const r = clean(`${P} Fee share climbs as validators back the cut; track the weekly fee index for timing. What is a fee vote? A fee vote lets validators set fees.`, { title: TITLE });

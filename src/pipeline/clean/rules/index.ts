@@ -4,12 +4,14 @@ import { affiliateOffer } from './affiliate-offer.ts';
 import { affiliateWidget } from './affiliate-widget.ts';
 import { allCapsLink } from './all-caps-link.ts';
 import { appearedFirst } from './appeared-first.ts';
+import { attributionNote } from './attribution-note.ts';
 import { authorBio } from './author-bio.ts';
 import { authorBlurb } from './author-blurb.ts';
 import { breadcrumb, breadcrumbLine } from './breadcrumb.ts';
 import { byline } from './byline.ts';
 import { captionUnit } from './caption-unit.ts';
 import { cashtagRun } from './cashtag-run.ts';
+import { contactInvitation } from './contact-invitation.ts';
 import { cookieNotice } from './cookie-notice.ts';
 import { creditLine } from './credit-line.ts';
 import { datedByline } from './dated-byline.ts';
@@ -102,8 +104,10 @@ export const TAIL_RULES: readonly TailRule[] = [
   tagStrip,
   trailingEllipsis,
   strayLabel,
+  // the sourcing note right after a byline: reads the byline spans the rules above removed
+  attributionNote,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
-  ...[captionUnit, mediaPhrase, selfPromotion, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
+  ...[captionUnit, mediaPhrase, selfPromotion, contactInvitation, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
   // the page's own help text: read after the form rules above, so that where it touches their removals it is told
   interfaceHelp,
   // what is left of a menu or a list between two of its removed pieces, once every rule above has taken its own

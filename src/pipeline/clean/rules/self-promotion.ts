@@ -1,6 +1,7 @@
 import { isRegexSpace } from '../ascii.ts';
-import type { Hit, Rule, RuleContext } from '../rule.ts';
+import { matches, type Hit, type Rule, type RuleContext } from '../rule.ts';
 import { positionsOf } from '../alternation.ts';
+import { outletNamePattern } from '../outlet-name.ts';
 import { sentenceAt } from '../sentences.ts';
 import { positions, triggerWords } from '../trigger-words.ts';
 
@@ -26,8 +27,6 @@ const REPORTED = /["“”]|\b(?:said|says|told|according to)\b/i;
 /** Words such a sentence runs to at most: longer is a paragraph of the story. */
 const MAX_WORDS = 45;
 const WORDS = /\S+/g;
-/** An outlet name's aside in parentheses at its end, "Ledger Wire (Europe)". */
-const NAME_ASIDE = /\s*\(.*\)$/;
 /**
  * Every such sentence points somewhere: only the sentences around a word of LINK, CHANNEL or SUBSCRIBE (the word of
  * each that a match must hold: "coverage" of "live coverage", "follow" of "follow us") are read.
@@ -49,23 +48,49 @@ const OFFER = /\b(?:free (?:access|trial)|days? free|trial|discount|mentorship|m
 const READER = /\b(?:you|your)\b/i;
 const OFFER_MAX_WORDS = 30;
 
+/**
+ * A call to action that names the outlet itself, in words nobody listed: the sentence opens with an imperative ("Advertise
+ * in Ledgerwire Research and reach …", "Catch every briefing at Ledger Wire") or speaks to the reader ("you can always
+ * find more at Ledgerwire"), and carries no figure (a story's sentence about the outlet carries its numbers: "… 40%,
+ * Ledgerwire data show"). The outlet opening the sentence is its subject, not the reader's object: "LEDGERWIRE will keep
+ * tracking …" is the story's own closing line and stays (see addressesReader).
+ */
+const IMPERATIVE =
+  /^[^\p{L}]{0,4}(?:please\s)?(?:advertise|apply|ask|be|become|book|bookmark|browse|buy|call|catch|check|claim|click|connect|contact|continue|discover|download|email|e-mail|enable|engage|enjoy|explore|find|follow|get|go|grab|head|install|join|jump|keep|learn|listen|make|message|never|don[’']?t|partner|read|reach|register|save|see|send|share|sign|start|stay|stream|submit|subscribe|support|tap|try|tune|turn|upgrade|visit|watch|write)\b/iu;
+const FIGURE = /\d/;
+/** Words an address to the reader naming the outlet runs to at most. */
+const ADDRESS_MAX_WORDS = 40;
+
+/** Whether the sentence turns to the reader about the outlet named at `named` (an offset into the sentence). */
+function addressesReader(sentence: string, named: number): boolean {
+  if (FIGURE.test(sentence) || (sentence.match(WORDS)?.length ?? 0) > ADDRESS_MAX_WORDS) return false;
+  return IMPERATIVE.test(sentence) || (named > 0 && READER.test(sentence));
+}
+
 function promotes(sentence: string, ctx: RuleContext): boolean {
   if (REPORTED.test(sentence)) return false;
+  const pattern = outletPattern(ctx);
+  if (pattern) {
+    pattern.lastIndex = 0;
+    const m = pattern.exec(sentence);
+    if (m && addressesReader(sentence, m.index)) return true;
+  }
   if (!OPENER.test(sentence)) return OUTLET_VOICE.test(sentence) && READER.test(sentence) && OFFER.test(sentence) && (sentence.match(WORDS)?.length ?? 0) <= OFFER_MAX_WORDS;
   if ((sentence.match(WORDS)?.length ?? 0) > MAX_WORDS) return false;
   if (LINK.test(sentence)) return true;
   // an imperative or "for more" opener that names the outlet points at the outlet itself, whatever it offers
   // ("Read key signals and trade guidance — LEDGERWIRE.", "Stay informed with Ledgerwire reporting.")
-  const outlet = outletName(ctx);
-  if (outlet && sentence.toLowerCase().includes(outlet)) return true;
+  if (pattern && !FIGURE.test(sentence)) {
+    pattern.lastIndex = 0;
+    if (pattern.test(sentence)) return true;
+  }
   if (!CHANNEL.test(sentence) && !SUBSCRIBE.test(sentence)) return false;
   return READING_US.test(sentence) || SUBSCRIBE.test(sentence) || OUTLET_VOICE.test(sentence);
 }
 
-/** The outlet's name, lower-cased, without a parenthesised suffix; null when unknown or too short to be told apart. */
-function outletName(ctx: RuleContext): string | null {
-  const outlet = ctx.source?.replace(NAME_ASIDE, '').toLowerCase();
-  return outlet && outlet.length > 3 ? outlet : null;
+/** The outlet's name as the outlet writes it (outlet-name.ts). */
+function outletPattern(ctx: RuleContext): RegExp | null {
+  return outletNamePattern(ctx.source);
 }
 
 export const selfPromotion: Rule = {
@@ -76,9 +101,9 @@ export const selfPromotion: Rule = {
     let readTo = -1;
     // a link glued to the word before it ("ushttps://…") is no letter run of its own: its "://" is looked for too
     const links = positionsOf(text, '://');
-    // the outlet's own name is a point too, in any case ("COINOTAG" for CoinOtag): only when the text holds it
-    const outlet = outletName(ctx);
-    const named = outlet ? positionsOf(text.toLowerCase(), outlet) : [];
+    // the outlet's own name is a point too, as the outlet writes it ("COINOTAG" for CoinOtag): only when the text holds it
+    const pattern = outletPattern(ctx);
+    const named = pattern ? [...matches(text, pattern)].map((m) => m.index) : [];
     const extra = [...links, ...named];
     const at = extra.length ? [...positions(text, POINT_WORDS), ...extra].sort((a, b) => a - b) : positions(text, POINT_WORDS);
     for (const pos of at) {
@@ -86,8 +111,29 @@ export const selfPromotion: Rule = {
       let [s, e] = sentenceAt(text, pos);
       readTo = e;
       while (s < e && isRegexSpace(text.charCodeAt(s))) s++;
-      if (e > s && promotes(text.slice(s, e), ctx)) hits.push({ start: s, end: e });
+      if (e > s && promotes(text.slice(s, e), ctx)) {
+        const start = leadIn(text, s);
+        hits.push({ start, end: e });
+      }
     }
     return hits;
   },
 };
+
+/** A lead-in this short (words) before a call to action is part of it: "Get seen where it counts. Advertise in …". */
+const LEAD_MAX_WORDS = 6;
+
+/**
+ * Where a call to action starts once its lead-in goes with it: the sentence right before it when that sentence is a
+ * short imperative with no figure and no quote (a slogan says nothing of the story). Otherwise the call's own start.
+ */
+function leadIn(text: string, start: number): number {
+  let k = start - 1;
+  while (k >= 0 && isRegexSpace(text.charCodeAt(k))) k--;
+  if (k < 0) return start;
+  let [s, e] = sentenceAt(text, k);
+  while (s < e && isRegexSpace(text.charCodeAt(s))) s++;
+  const lead = text.slice(s, e).trim();
+  if (!lead || (lead.match(WORDS)?.length ?? 0) > LEAD_MAX_WORDS || FIGURE.test(lead) || REPORTED.test(lead) || !IMPERATIVE.test(lead)) return start;
+  return s;
+}
