@@ -9,6 +9,7 @@ import type { CandidateHit, ClusterStore, PlacementWrite, StoredCluster, StoredS
 import { ownsUrl } from '../pipeline/site.ts';
 import type { Kind, Tier } from '../pipeline/types.ts';
 import { overridesNaming } from './queries/overrides.ts';
+import { UNMERGED } from './client.ts';
 
 /** The term_stats row that counts documents; '\u0001' cannot start a feature term. */
 export const DOCUMENTS_TERM = '\u0001documents';
@@ -174,6 +175,11 @@ export class D1ClusterStore implements ClusterStore {
   }
 }
 
+/** The copy of each named story's canonical member's public fields (unmerged stories only), by primary key. */
+export const CANONICAL_COPY_SQL = `UPDATE clusters SET (title, url, source_id, published_at, kind, coins, summary) =
+  (SELECT title, url, source_id, published_at, coalesce(kind, 'news'), coin_list, clean_summary FROM items WHERE items.id = clusters.canonical_item_id)
+WHERE id IN (SELECT value FROM json_each(?1)) AND ${UNMERGED}`;
+
 /**
  * Upserts of cluster rows and the copy of their canonical member's public fields: shared by placement and by the
  * editorial overrides (src/ingest/overrides.ts), which rewrite clusters without placing a story.
@@ -196,15 +202,7 @@ export function clusterWrites(d1: D1Database, clusters: StoredCluster[], now: nu
     );
   }
   // The story's public fields are its canonical member's: copied so a page of stories is one query.
-  stmts.push(
-    d1
-      .prepare(
-        `UPDATE clusters SET (title, url, source_id, published_at, kind, coins, summary) =
-           (SELECT title, url, source_id, published_at, coalesce(kind, 'news'), coin_list, clean_summary FROM items WHERE items.id = clusters.canonical_item_id)
-         WHERE id IN (SELECT value FROM json_each(?1)) AND merged_into IS NULL`,
-      )
-      .bind(JSON.stringify(clusters.map((c) => c.id))),
-  );
+  stmts.push(d1.prepare(CANONICAL_COPY_SQL).bind(JSON.stringify(clusters.map((c) => c.id))));
   // and how much each matters (sort=top), from its members as they now are: after the copy, which sets its kind
   stmts.push(scoreWrite(d1, clusters.map((c) => c.id)));
   return stmts;

@@ -10,6 +10,7 @@
  * An outlet counts once however many items it has in the story (its own copies and updates). What the reader sees
  * divides it by age (src/model/score.ts). The parts are kept in score_reasons for the API and the inspector.
  */
+import { UNMERGED } from './client.ts';
 import { bumpServingVersion } from './serving-version.ts';
 
 export const TIER_WEIGHT = { original: 1.0, aggregator: 0.6, content_farm: 0.3 } as const; // an original outlet's report counts most
@@ -38,7 +39,8 @@ const tierCase = `CASE s.tier ${Object.entries(TIER_WEIGHT)
   .join(' ')} ELSE ${TIER_WEIGHT.content_farm.toFixed(2)} END`;
 const speedExpr = `(1.0 + ${SPEED_BONUS.toFixed(2)} * (o.fast - 1.0) / max(o.outlets - 1, 1))`;
 
-const SCORE_SQL = `
+/** Scores the named stories (unmerged only, found by primary key: see UNMERGED). */
+export const SCORE_SQL = `
 UPDATE clusters SET (score, score_reasons) = (
   SELECT round(o.weighted * ${speedExpr} * ${kindCase}, 4),
     json_object('outlets', o.outlets, 'original_outlets', o.originals, 'weighted_outlets', round(o.weighted, 3),
@@ -53,7 +55,7 @@ UPDATE clusters SET (score, score_reasons) = (
               WHERE i.cluster_id = clusters.id GROUP BY i.source_id),
              (SELECT min(published_at) AS f0 FROM items WHERE cluster_id = clusters.id)) o
 )
-WHERE id IN (SELECT value FROM json_each(?1)) AND merged_into IS NULL`;
+WHERE id IN (SELECT value FROM json_each(?1)) AND ${UNMERGED}`;
 
 /** The score of these stories from their members as they are now: one statement, for the cluster writes' batch. */
 export function scoreWrite(d1: D1Database, clusterIds: string[]): D1PreparedStatement {

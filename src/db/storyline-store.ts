@@ -3,6 +3,7 @@
  * passed in); anchors, an event's storyline and storylines are one indexed query each; the writes are one batch.
  */
 import type { ClusterStore, StoredStory } from '../pipeline/cluster/store.ts';
+import { UNMERGED } from './client.ts';
 import type { AnchorHit, LinkWhy, OverrideWhy, StoredStoryline, StorylineStore, StorylineWrite } from '../pipeline/storyline/store.ts';
 
 type HitRow = {
@@ -16,6 +17,9 @@ type HitRow = {
   cluster_id: string;
   storyline_id: string | null;
 };
+/** Marks every unmerged event of the named storylines as changed, found through clusters_storyline_idx (see UNMERGED). */
+export const STORYLINE_TOUCH_SQL = `UPDATE clusters SET updated_at = ?2 WHERE storyline_id IN (SELECT value FROM json_each(?1)) AND ${UNMERGED}`;
+
 type StorylineRow = { id: string; merged_into: string | null; first_published_at: number; last_published_at: number };
 
 export class D1StorylineStore implements StorylineStore {
@@ -136,11 +140,7 @@ export function storylineWrites(
   // every event of a storyline that gained events shows a new storyline: `updated_since` readers see it change
   const grown = w.storylines.filter((s) => !s.mergedInto).map((s) => s.id);
   if ((w.links.length || w.moves.length) && grown.length) {
-    stmts.push(
-      d1
-        .prepare(`UPDATE clusters SET updated_at = ?2 WHERE storyline_id IN (SELECT value FROM json_each(?1)) AND merged_into IS NULL`)
-        .bind(JSON.stringify(grown), now),
-    );
+    stmts.push(d1.prepare(STORYLINE_TOUCH_SQL).bind(JSON.stringify(grown), now));
   }
   return stmts;
 }
