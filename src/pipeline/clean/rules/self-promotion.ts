@@ -68,6 +68,17 @@ function outletName(ctx: RuleContext): string | null {
   return outlet && outlet.length > 3 ? outlet : null;
 }
 
+/**
+ * Every place of `name` in the lower-cased text, ascending, by `indexOf`. Not positionsOf: its look-up in the one walk
+ * for all trigger literals (literals.ts) would walk the lower-cased copy, and then walk the text itself again for the
+ * rules after this one, since the walk is kept for the last text asked about.
+ */
+function placesOf(lowered: string, name: string): number[] {
+  const out: number[] = [];
+  for (let i = lowered.indexOf(name); i >= 0; i = lowered.indexOf(name, i + 1)) out.push(i);
+  return out;
+}
+
 export const selfPromotion: Rule = {
   name: 'self-promotion',
   category: 'cta',
@@ -78,7 +89,7 @@ export const selfPromotion: Rule = {
     const links = positionsOf(text, '://');
     // the outlet's own name is a point too, in any case ("COINOTAG" for CoinOtag): only when the text holds it
     const outlet = outletName(ctx);
-    const named = outlet ? positionsOf(text.toLowerCase(), outlet) : [];
+    const named = outlet ? placesOf(text.toLowerCase(), outlet) : [];
     const extra = [...links, ...named];
     const at = extra.length ? [...positions(text, POINT_WORDS), ...extra].sort((a, b) => a - b) : positions(text, POINT_WORDS);
     for (const pos of at) {
