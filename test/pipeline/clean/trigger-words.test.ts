@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { holdsLiteral, literalId } from '../../../src/pipeline/clean/literals.ts';
 import { positions, triggerWords } from '../../../src/pipeline/clean/trigger-words.ts';
 
 describe('trigger words', () => {
@@ -20,6 +21,18 @@ describe('trigger words', () => {
     expect(positions(text, channels)).toEqual([4]);
     expect(positions(text, rewards)).toEqual([21]);
     expect(positions('no triggers here', rewards)).toEqual([]);
+  });
+
+  it('shares its walk with the trigger literals, and a set registered after a walk is still answered for that text', () => {
+    const filler = 'Markets drifted lower through a thin and quiet session of trade. '.repeat(5); // long enough to be walked
+    const text = `${filler}Claim your Bonus Code today at the desk.`;
+    const code = literalId('Bonus Code');
+    expect(positions(text, rewards)).toEqual([filler.length + 11]);
+    expect(holdsLiteral(text, code)).toBe(true);
+    const later = triggerWords(['desk']);
+    expect(positions(text, later)).toEqual([text.indexOf('desk')]);
+    expect(holdsLiteral(text, code)).toBe(true);
+    expect(holdsLiteral(filler, code)).toBe(false);
   });
 
   it('refuses a word it could never find', () => {
