@@ -62,3 +62,19 @@ export function dropTeaserHeadings(paragraphs: Paragraph[]): Paragraph[] {
   }
   return paragraphs.filter((_, i) => keep[i]);
 }
+
+// A label that titles a list of links ("Tags:", "Schlagworte:", "Mehr zum Thema:") is a few words and a colon.
+const MAX_LABEL_WORDS = 3; // words
+const isListLabel = (p: Paragraph) => !p.heading && /:$/.test(p.text) && p.text.split(/\s+/).length <= MAX_LABEL_WORDS;
+
+/**
+ * Drops a short label ending in a colon when only link paragraphs follow it to the end of the text: the title of a
+ * tag list or a list of related pages, left once the links themselves are dropped (`dropLinkLists`). For the light
+ * choice's text, which takes the wrappers around the story with such lists in them.
+ */
+export function dropListLabels(paragraphs: Paragraph[]): Paragraph[] {
+  let end = paragraphs.length;
+  while (end > 0 && isLinkParagraph(paragraphs[end - 1])) end--;
+  if (end === paragraphs.length || end === 0 || !isListLabel(paragraphs[end - 1])) return paragraphs;
+  return [...paragraphs.slice(0, end - 1), ...paragraphs.slice(end)];
+}

@@ -19,7 +19,7 @@
 import type { Extracted, ParseHTML } from '../types.ts';
 import { elementToParagraphs, elementToText, type Paragraph } from './element-to-text.ts';
 import { isWholeArticle, proseBlock, tookPartOf } from './prose-block.ts';
-import { dropLinkLists, dropTeaserHeadings } from './drop-link-lists.ts';
+import { dropLinkLists, dropListLabels, dropTeaserHeadings } from './drop-link-lists.ts';
 import { trimEdgeFragments } from './trim-edge-fragments.ts';
 import { largestParagraphBlock } from './fallback.ts';
 import { readMeta } from './read-meta.ts';
@@ -194,7 +194,7 @@ export function lightArticleText(light: LightArticle): string {
   const paragraphs: Paragraph[] = [];
   const skipElement = (el: Element) => light.furniture.has(el);
   for (const el of light.elements) paragraphs.push(...elementToParagraphs(el, { skip: NOT_LIGHT_ARTICLE_TEXT, skipElement }));
-  return trimEdgeFragments(dropLinkLists(dropTeaserHeadings(paragraphs)))
+  return trimEdgeFragments(dropLinkLists(dropListLabels(dropTeaserHeadings(paragraphs))))
     .map((p) => p.text)
     .join('\n\n');
 }

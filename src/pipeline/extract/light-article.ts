@@ -35,6 +35,12 @@ const SIBLING_SHARE = 0.2; // of the winner's points
 // ...or when it is a paragraph of at least this many characters with at most this share of link text.
 const SIBLING_PARAGRAPH_CHARS = 80; // characters
 const SIBLING_MAX_LINK_SHARE = 0.25; // of the sibling's text
+// ...or a block of such prose: at least that many characters of sentences, which are this share of its text.
+const SIBLING_MIN_PROSE_SHARE = 0.5; // of the sibling's text characters
+// The winner's wrappers hold nothing else of weight while the text they add to the winner's, all levels together, is
+// at most this: a label, a date, an empty picture frame; more is a rival block (a teaser, a byline box, a title and
+// its date line) and the climb stops below it.
+const MAX_WRAPPER_BESIDE_CHARS = 80; // characters
 // A block inside the article named as furniture is left out of its text when it holds at most this share of the
 // article's prose; a larger one is a section of the story whatever its name.
 const MAX_FURNITURE_SHARE = 0.1; // of the article's text-block characters
@@ -76,7 +82,7 @@ const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'header', 'men
 // Class and id words (split at "-", "_" and case) that name the story or furniture.
 const STORY_WORD = /^(?:article|content|entry|main|post|story|text|body|blog|prose|chapter)$/;
 const FURNITURE_WORD =
-  /^(?:comments?|footer|sidebar|nav|navbar|navigation|menu|related|share|sharing|social|promo|widget|masthead|banner|sponsor|sponsored|ad|ads|advert|breadcrumbs?|cookie|subscribe|newsletter|popup|modal|tags|meta|teaser|teasers|rail|header|toolbar|pagination)$/;
+  /^(?:comments?|footer|sidebar|nav|navbar|navigation|menu|related|share|sharing|social|promo|widget|masthead|banner|sponsor|sponsored|ad|ads|advert|breadcrumbs?|cookie|subscribe|newsletter|popup|modal|tags|meta|teaser|teasers|rail|header|toolbar|pagination|credit|credits|caption)$/;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -179,29 +185,55 @@ export function lightArticle(body: Element): LightArticle | null {
     if (final > runnerUp && !el.contains(best) && !best.contains(el)) runnerUp = final;
   }
 
-  const elements: Element[] = [];
-  const parent = best.parentElement;
-  for (const sibling of parent && best !== body ? Array.from(parent.children) : [best]) {
-    if (sibling === best || joins(sibling, bestScore, finals, tallies)) elements.push(sibling);
-  }
-  let prose = 0;
-  let chars = 0;
-  let linkChars = 0;
-  let navChars = 0;
-  for (const el of elements) {
-    const t = tallies.get(el);
-    if (!t) continue;
-    prose += t.prose;
-    chars += t.chars;
-    linkChars += t.linkChars;
-    navChars += t.navChars;
-  }
+  // what the trust weighs: the winner and the siblings that score or read as its paragraphs
+  const siblingsOf = (el: Element) => (el.parentElement && el !== body ? Array.from(el.parentElement.children) : [el]);
+  const core = sum(siblingsOf(best).filter((s) => s === best || joins(s, bestScore, finals, tallies)), tallies);
+  // what the text reads: the same, widened to the wrappers and the opening around the winner (`widen`)
+  const elements = widen(best, body, bestScore, finals, tallies);
+  const prose = sum(elements, tallies).prose;
   // a named block inside the article is left out when it is small beside it: a byline line, a share box, a tag list
   const furniture = new Set<Element>();
   for (const el of named) {
     if ((tallies.get(el)?.prose ?? 0) <= MAX_FURNITURE_SHARE * prose && elements.some((a) => a !== el && a.contains(el))) furniture.add(el);
   }
-  return { elements, furniture, score: bestScore, runnerUp, proseShare: prose / page.prose, linkShare: chars ? linkChars / chars : 0, navShare: chars ? navChars / chars : 0 };
+  const { chars, linkChars, navChars } = core;
+  return { elements, furniture, score: bestScore, runnerUp, proseShare: core.prose / page.prose, linkShare: chars ? linkChars / chars : 0, navShare: chars ? navChars / chars : 0 };
+}
+
+function sum(elements: Element[], tallies: Map<Element, Tally>): Tally {
+  const total: Tally = { chars: 0, linkChars: 0, navChars: 0, prose: 0 };
+  for (const el of elements) {
+    const t = tallies.get(el);
+    if (!t) continue;
+    total.prose += t.prose;
+    total.chars += t.chars;
+    total.linkChars += t.linkChars;
+    total.navChars += t.navChars;
+  }
+  return total;
+}
+
+/**
+ * The article's elements in page order: the winner, climbed through the wrappers around it that hold nothing else of
+ * weight (a text field inside a module inside a section), so that its siblings are looked for where the page sets
+ * them; the siblings there that join (`joins`); and the run of prose blocks right above it, the article's opening (a
+ * lead paragraph, an intro box), past labels and pictures, up to the first block of weight that is not prose.
+ */
+function widen(best: Element, body: Element, bestScore: number, finals: Map<Element, number>, tallies: Map<Element, Tally>): Element[] {
+  let top = best;
+  for (let up = best === body ? null : best.parentElement; up && up !== body; up = up.parentElement) {
+    if ((tallies.get(up)?.chars ?? 0) - (tallies.get(best)?.chars ?? 0) > MAX_WRAPPER_BESIDE_CHARS) break;
+    top = up;
+  }
+  const siblings = top.parentElement && top !== body ? Array.from(top.parentElement.children) : [top];
+  const joined = new Set(siblings.filter((sibling) => sibling === top || joins(sibling, bestScore, finals, tallies)));
+  for (let i = siblings.indexOf(top) - 1; i >= 0; i--) {
+    const sibling = siblings[i];
+    if (joined.has(sibling) || (tallies.get(sibling)?.chars ?? 0) <= MAX_WRAPPER_BESIDE_CHARS) continue;
+    if (!opens(sibling, tallies)) break;
+    joined.add(sibling);
+  }
+  return siblings.filter((sibling) => joined.has(sibling));
 }
 
 /** Whether the article's form leaves no doubt: no close rival, nearly all the prose, few links. */
@@ -224,6 +256,13 @@ function joins(sibling: Element, bestScore: number, finals: Map<Element, number>
   const linkShare = t.linkChars / t.chars;
   if ((finals.get(sibling) ?? 0) >= SIBLING_SHARE * bestScore && linkShare <= SIBLING_MAX_LINK_SHARE) return true;
   return sibling.localName === 'p' && t.prose >= SIBLING_PARAGRAPH_CHARS && linkShare <= SIBLING_MAX_LINK_SHARE;
+}
+
+/** Whether a block before the winner is the article's opening: prose of its own, few links, not named furniture. */
+function opens(block: Element, tallies: Map<Element, Tally>): boolean {
+  const t = tallies.get(block);
+  if (!t || namePoints(block) < 0 || t.linkChars > SIBLING_MAX_LINK_SHARE * t.chars) return false;
+  return t.prose >= SIBLING_PARAGRAPH_CHARS && t.prose >= SIBLING_MIN_PROSE_SHARE * t.chars;
 }
 
 function namePoints(el: Element): number {

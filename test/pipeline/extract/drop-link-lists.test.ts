@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropLinkLists, dropTeaserHeadings } from '../../../src/pipeline/extract/drop-link-lists.ts';
+import { dropLinkLists, dropListLabels, dropTeaserHeadings } from '../../../src/pipeline/extract/drop-link-lists.ts';
 import { elementToParagraphs } from '../../../src/pipeline/extract/element-to-text.ts';
 import { parseWithLinkedom } from '../../../src/dom/linkedom.ts';
 
@@ -50,5 +50,27 @@ describe('dropTeaserHeadings', () => {
     const html = `<h3>Fares</h3><p>Adults pay 12 euros and children 6, the operator said.</p>
       <h3>Timetable</h3><p>Boats leave every two hours from 7 in the morning.</p>`;
     expect(teaserTexts(html)).toHaveLength(4);
+  });
+});
+
+describe('dropListLabels', () => {
+  const labelTexts = (html: string) => dropLinkLists(dropListLabels(elementToParagraphs(parseWithLinkedom(html).body))).map((p) => p.text);
+  const story = '<p>The ferry between Osterholm and the mainland will run twice an hour from May, the island council said on Tuesday.</p>';
+
+  it('drops a short label with a colon that titles the tag links ending the text', () => {
+    const html = `${story}<div>Filed under:</div><ul><li><a href="/t/ferry">ferries</a></li><li><a href="/t/osterholm">Osterholm</a></li></ul>`;
+    expect(labelTexts(html)).toEqual([
+      'The ferry between Osterholm and the mainland will run twice an hour from May, the island council said on Tuesday.',
+    ]);
+  });
+
+  it('keeps a line ending in a colon when prose follows it', () => {
+    const html = `${story}<div>The council listed:</div><p>Two new boats, a longer pier and a waiting room with heating for the winter months.</p>`;
+    expect(labelTexts(html)).toContain('The council listed:');
+  });
+
+  it('keeps a sentence ending in a colon before links: it is longer than a label', () => {
+    const html = `${story}<p>Timetables for the summer season can be found here:</p><p><a href="/timetable.pdf">Timetable</a></p>`;
+    expect(labelTexts(html)).toContain('Timetables for the summer season can be found here:');
   });
 });
