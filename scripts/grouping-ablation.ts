@@ -30,6 +30,7 @@ const ABLATION: Record<string, Partial<ClusterConfig>> = {
   'oneActor (actorRestShare Inf)': { actorRestShare: Infinity },
   'oneActor roles (actorRoles off)': { actorRoles: false },
   'otherCoin (otherCoinBarFactor 1)': { otherCoinBarFactor: 1 },
+  'otherActors (off)': { otherActors: false },
   'secondTake (outletSecondFactor Inf)': { outletSecondFactor: Infinity },
   'centroid (centroidBar Inf)': { centroidBar: Infinity },
   'sameOutletRewrite (sameSourceEvent Inf)': { sameSourceEvent: Infinity },

@@ -4,7 +4,8 @@
  *   2. LSH keys -> candidates within the time window (one indexed lookup)
  *   3. verify each candidate (MinHash Jaccard for copies, feature cosine for same event); the cosine bar
  *      rises with the number of stories in the window and falls for pairs published minutes apart, for two
- *      headlines reporting one price move (to nothing) or naming one sum of millions; an advertorial matches
+ *      headlines reporting one price move (to nothing) or naming one sum of millions, and rises for two headlines
+ *      about different coins or opening with different actors; an advertorial matches
  *      only as a copy or an immediate republication; a piece of the same outlet counts only as a copy or a
  *      prompt rewrite well above the bar; a cluster whose candidates' centroid clears the bar matches too
  *   4. join the best matching cluster; a story matching several clusters bridges them: they merge
@@ -253,6 +254,23 @@ function otherCoins(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return true;
 }
 
+/**
+ * Two actors, not one happening: both headlines open with an actor (fingerprint/subjects.ts) and neither story names
+ * the other's, in its headline or its same-event features. Gold rule: the same kind of happening by other actors is
+ * another event (two miners' monthly production reports), and such pairs share the happening's words
+ * ("treasury", "September", "BTC") but not who did it; two write-ups of one happening name its actor both. The pair
+ * must clear otherCoinBarFactor times its bar, as two headlines about different coins do. Fingerprints stored before
+ * subjects were read carry none: the rule does not fire for them.
+ */
+function otherActors(a: Fingerprint, b: Fingerprint, ta: string, tb: string): boolean {
+  const absent = (x: Fingerprint, y: Fingerprint, ty: string) => {
+    if (!x.subjects.length) return false;
+    const head = new Set([...headlineWords(ty)].map((w) => w.replace(POSSESSIVE, '')));
+    return x.subjects.every((t) => !y.features.has(`w:${t}`) && !head.has(t));
+  };
+  return absent(a, b, tb) && absent(b, a, ta);
+}
+
 /** A bar no cosine reaches (cosines are at most 1): the pair can match only as a copy. */
 const NEVER = 2;
 
@@ -343,7 +361,8 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
     if (copyOnly(story.kind, c.kind, cfg) && gap > cfg.copyOnlyGapMs) return NEVER;
     const share = move ? cfg.moveBarShare : sameFigure(fp, cfp) ? cfg.figureBarShare : development(fp, cfp, gap, cfg) ? cfg.developmentBarFactor : 1;
     const coins = !move && otherCoins((storyCoins ??= headlineCoins(story.title)), headlineCoins(c.title)) ? cfg.otherCoinBarFactor : 1;
-    const bar = round(bars.eventBar * promptness(gap, cfg) * share * coins);
+    const actors = !move && coins === 1 && cfg.otherActors && otherActors(fp, cfp, story.title, c.title) ? cfg.otherCoinBarFactor : 1;
+    const bar = round(bars.eventBar * promptness(gap, cfg) * share * coins * actors);
     if (move || bar <= 0 || event < bar) return bar;
     return oneActor(fp, cfp, (groups ??= nameGroups(story)), [story.title, c.title], event, bar, cfg) ? round(bar * cfg.actorBarFactor) : bar;
   };

@@ -4,7 +4,7 @@
  * Feature strings never contain '|', '=' or ';' (event-terms builds them from letters, digits, '$', '%', '.', ' ').
  * About 700 characters of signature and 500 of features. A price move rides along as one more feature of
  * weight 0 ("p:BTC:up:124000=0"): it never counts in a cosine, and fingerprints stored before it decode unchanged;
- * so do the headline's sums ("h:$48m=0") and the lede's figures ("l:12%=0").
+ * so do the headline's sums ("h:$48m=0"), the lede's figures ("l:12%=0") and the headline's subjects ("s:cleanspark=0").
  */
 import type { Fingerprint } from './index.ts';
 import { moveFeature, parseMoveFeature, type PriceMove } from './price-move.ts';
@@ -20,6 +20,7 @@ export function encodeFingerprint(fp: Fingerprint): string {
   if (fp.move) pairs.push(`${moveFeature(fp.move)}=0`);
   for (const f of fp.figures) pairs.push(`h:${f}=0`);
   for (const f of fp.lede) pairs.push(`l:${f}=0`);
+  for (const t of fp.subjects) pairs.push(`s:${t}=0`);
   const feats = pairs.join(';');
   return `${VERSION}|${fp.words}|${btoa(bin)}|${feats}`;
 }
@@ -35,6 +36,7 @@ export function decodeFingerprint(s: string): Fingerprint {
   let move: PriceMove | null = null;
   const figures: string[] = [];
   const lede: string[] = [];
+  const subjects: string[] = [];
   if (parts[3]) {
     for (const pair of parts[3].split(';')) {
       const eq = pair.lastIndexOf('=');
@@ -42,8 +44,9 @@ export function decodeFingerprint(s: string): Fingerprint {
       if (f.startsWith('p:')) move = parseMoveFeature(f) ?? move;
       else if (f.startsWith('h:')) figures.push(f.slice(2));
       else if (f.startsWith('l:')) lede.push(f.slice(2));
+      else if (f.startsWith('s:')) subjects.push(f.slice(2));
       else features.set(f, Number(pair.slice(eq + 1)) / WEIGHT_SCALE);
     }
   }
-  return { words: Number(parts[1]), signature: new Uint32Array(bytes.buffer), features, move, figures, lede };
+  return { words: Number(parts[1]), signature: new Uint32Array(bytes.buffer), features, move, figures, lede, subjects };
 }

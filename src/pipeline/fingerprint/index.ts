@@ -4,12 +4,14 @@
  *   same-event  the FEATURES_KEPT heaviest names, figures, coins and rare words, weighted against the
  *               rolling document frequency (different write-ups of one happening)
  *   price move  the coin, direction and level a headline reports it moved to (write-ups of one price move)
+ *   subjects    the actor the headline opens with (two actors' like happenings are two events)
  */
 import { eventTerms, headlineFigures, ledeFigures, type EventDoc } from './event-terms.ts';
 import { signature } from './minhash.ts';
 import { shingleHashes } from './shingles.ts';
 import { weigh, type DocFrequencies } from './weigh.ts';
 import { priceMove, type PriceMove } from './price-move.ts';
+import { headlineSubjects } from './subjects.ts';
 
 export interface Fingerprint {
   signature: Uint32Array; // MinHash of body shingles (title excluded: outlets retitle copies)
@@ -18,6 +20,7 @@ export interface Fingerprint {
   move: PriceMove | null; // the price move the headline reports, if it reports one
   figures: string[]; // sums of millions or more the headline names, two significant digits ("$3.2b")
   lede: string[]; // sums, percentages and counts of the headline and the body's first words ("$48m", "12%"; empty when stored before)
+  subjects: string[]; // the names the headline is about, as name tokens of the story's own text ("cleanspark"; empty when stored before)
 }
 
 /** Terms whose document frequency is read and counted per story: the heaviest raw ones, so one lookup suffices. */
@@ -43,9 +46,11 @@ export function fingerprint(
     move: priceMove(doc.title, doc.text),
     figures: headlineFigures(doc.title),
     lede: ledeFigures(doc.title, doc.text),
+    subjects: headlineSubjects(doc.title, doc.text),
   };
 }
 
+export { headlineSubjects } from './subjects.ts';
 export { eventTerms, sameAmount, type EventDoc } from './event-terms.ts';
 export { jaccard } from './minhash.ts';
 export { cosine, type DocFrequencies } from './weigh.ts';

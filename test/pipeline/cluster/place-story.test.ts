@@ -505,3 +505,26 @@ describe('placeStory: the coins the headlines are about', () => {
     expect(assign.get('btc-flows')).not.toBe(assign.get('xrp-flows'));
   });
 });
+
+describe('placeStory: the actors the headlines open with', () => {
+  const HOUR = 3600_000;
+  const report = (id: string, sourceId: string, hours: number, title: string, text: string): StoryInput => ({ id, title, text, coins: ['BTC'], publishedAt: at(300) + hours * HOUR, sourceId, tier: 'original', kind: 'news' });
+  const FERRO = report('ferrowatt', 'ledgerwire', 0, 'Ferrowatt lifts its bitcoin treasury after September production', 'Miner Ferrowatt mined more bitcoin in September than in any month before, its monthly production update showed, and added the coins to its treasury as hashrate across the sector climbed.');
+  const DRILL = report('drillbay', 'coinherald', 2, 'Drillbay grows its bitcoin treasury on record September production', 'Miner Drillbay reported record September production in its monthly update and kept the mined bitcoin in its treasury, as hashrate across the sector climbed.');
+  const FERRO_B = report('ferrowatt-b', 'chainpulse', 3, 'Ferrowatt adds September output to its treasury', 'The bitcoin miner Ferrowatt said its monthly production rose in September and that it kept every mined coin in its treasury.');
+  const quiet = BACKGROUND.filter((b) => b.id !== 'bg-etf-flows');
+  const bar = { eventJoin: 0.25 }; // a crowded week's bar: the two miners' reports clear it once, not twice
+
+  it("keeps two miners' monthly reports apart though written alike, a pair the plain bar would join", async () => {
+    const ruled = (await placeAll([...quiet, FERRO, DRILL], bar)).store.assignments();
+    expect(ruled.get('drillbay')).not.toBe(ruled.get('ferrowatt'));
+    const plain = (await placeAll([...quiet, FERRO, DRILL], { ...bar, otherActors: false })).store.assignments();
+    expect(plain.get('drillbay')).toBe(plain.get('ferrowatt'));
+  });
+
+  it('still groups two write-ups whose headlines open with the same actor', async () => {
+    const assign = (await placeAll([...quiet, FERRO, DRILL, FERRO_B], bar)).store.assignments();
+    expect(assign.get('ferrowatt-b')).toBe(assign.get('ferrowatt'));
+    expect(assign.get('drillbay')).not.toBe(assign.get('ferrowatt'));
+  });
+});

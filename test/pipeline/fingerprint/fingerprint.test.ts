@@ -8,6 +8,7 @@ import {
   lookupTerms,
 } from '../../../src/pipeline/fingerprint/index.ts';
 import { ledeFigures, normaliseAmount, sameAmount } from '../../../src/pipeline/fingerprint/event-terms.ts';
+import { headlineSubjects } from '../../../src/pipeline/fingerprint/subjects.ts';
 import { shingleHashes } from '../../../src/pipeline/fingerprint/shingles.ts';
 import { signature } from '../../../src/pipeline/fingerprint/minhash.ts';
 
@@ -97,6 +98,26 @@ describe('lede figures', () => {
     expect(decodeFingerprint(encodeFingerprint(fp)).lede).toEqual(fp.lede);
     const old = encodeFingerprint({ ...fp, lede: [] });
     expect(decodeFingerprint(old).lede).toEqual([]);
+  });
+});
+
+describe('headlineSubjects', () => {
+  it('reads the actor a headline opens with when the text gives it as a name', () => {
+    const text = 'The miner Ferrowatt said on Monday that its output rose. Analysts at Corveth expect more.';
+    expect(headlineSubjects("Ferrowatt's output rises in September", text)).toEqual(['ferrowatt']);
+  });
+
+  it('reads no actor from a headline opening with a plain word, a coin or a name the text never writes as one', () => {
+    expect(headlineSubjects('Miners lift output as Ferrowatt expands', 'The miner Ferrowatt expanded its fleet.')).toEqual([]);
+    expect(headlineSubjects('Bitcoin climbs as Ferrowatt expands', 'The miner Ferrowatt expanded its fleet while Bitcoin climbed.')).toEqual([]);
+    expect(headlineSubjects('Record Output At Ferrowatt', 'Record output was reported by the miner Ferrowatt.')).toEqual([]);
+  });
+
+  it('round-trips with the fingerprint, and a fingerprint stored before it decodes with none', () => {
+    const fp = fingerprint({ title: 'Ferrowatt sells part of its treasury', text: 'The miner Ferrowatt sold coins.', coins: [] }, { total: 10, df: new Map() });
+    expect(fp.subjects).toEqual(['ferrowatt']);
+    expect(decodeFingerprint(encodeFingerprint(fp)).subjects).toEqual(['ferrowatt']);
+    expect(decodeFingerprint(encodeFingerprint({ ...fp, subjects: [] })).subjects).toEqual([]);
   });
 });
 
