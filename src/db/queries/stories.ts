@@ -1,5 +1,5 @@
 /** Reading stories: clusters with their canonical member and coverage. Every function takes `db` first. */
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { chunk, ID_LIST_MAX, type Db } from '../client.ts';
 import { clusters, items, sources, type Cluster, type Item, type Source } from '../schema.ts';
@@ -79,8 +79,11 @@ export type ListedRow = ListedCluster & { key: number; source: Pick<Source, 'id'
 export async function listStoryRows(db: Db, f: StoryFilter): Promise<{ rows: ListedRow[]; next: StoryCursor | null; now: number | null }> {
   const sort = f.sort ?? 'new';
   const now = f.cursor?.at ?? f.now ?? rankingNow();
-  // hidden by an editor: out of every list (the API, the feeds, the inspector's list) until the hide is undone
-  const where: SQL[] = [isNull(clusters.mergedInto), sql`${clusters.canonicalItemId} is not null`, eq(clusters.hidden, false)];
+  // hidden by an editor: out of every list (the API, the feeds, the inspector's list) until the hide is undone.
+  // `+merged_into`: the unary plus keeps SQLite off the merged_into index, which it otherwise takes for this test (most
+  // stories are not merged, so it reads them all and sorts them for a page of 20: 9.6 ms at ~550 stories, growing with
+  // the stored stories) and onto the published_at index, walked newest first until the page is full (0.75 ms).
+  const where: SQL[] = [sql`+${clusters.mergedInto} is null`, sql`${clusters.canonicalItemId} is not null`, eq(clusters.hidden, false)];
   const hits = f.search
     ? // FTS5's rank column, set to weighted bm25 (bm25() itself may not sit inside an aggregate); lower is better
       sql`(select items.cluster_id as cid, min(item_search.rank) as best
