@@ -23,7 +23,19 @@ export function channelDescription(meta: Pick<FeedMeta, 'description' | 'sourceS
 }
 
 export function renderRss(stories: Story[], meta: FeedMeta, now = Date.now()): string {
-  const lastBuild = stories.reduce((m, s) => Math.max(m, s.updatedAt), 0) || now;
+  return rssDocument(stories.map((s) => rssItem(s, meta)), lastBuildOf(stories, now), meta);
+}
+
+/** The channel's lastBuildDate: its newest story's update (now when it has none). */
+export function lastBuildOf(stories: Pick<Story, 'updatedAt'>[], now = Date.now()): number {
+  return stories.reduce((m, s) => Math.max(m, s.updatedAt), 0) || now;
+}
+
+/**
+ * The document around rendered items (`rssItem`): a feed route may keep each story's item and join them here, so a
+ * page after a change renders only the stories that changed.
+ */
+export function rssDocument(items: string[], lastBuild: number, meta: FeedMeta): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
@@ -35,7 +47,7 @@ export function renderRss(stories: Story[], meta: FeedMeta, now = Date.now()): s
     ...(meta.nextUrl ? [`<atom:link href="${xmlEscape(meta.nextUrl)}" rel="next" type="application/rss+xml"/>`] : []),
     `<lastBuildDate>${new Date(lastBuild).toUTCString()}</lastBuildDate>`,
     '<generator>onestory</generator>',
-    ...stories.map((s) => renderItem(s, meta)),
+    ...items,
     '</channel>',
     '</rss>',
     '',
@@ -43,7 +55,8 @@ export function renderRss(stories: Story[], meta: FeedMeta, now = Date.now()): s
   return lines.join('\n');
 }
 
-function renderItem(s: Story, meta: FeedMeta): string {
+/** One story's `<item>`: a function of the story and `meta.storyUrl` alone. */
+export function rssItem(s: Story, meta: Pick<FeedMeta, 'storyUrl'>): string {
   return [
     '<item>',
     `<title>${xmlEscape(s.title)}</title>`,

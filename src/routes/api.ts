@@ -1,13 +1,14 @@
 /** /api/v1: stories for newsletters, one story in full, a storyline with all its events, and the sources with their health. */
 import { Hono } from 'hono';
 import { listSourceHealth } from '../db/queries/sources.ts';
-import { getStory, listStories } from '../db/queries/stories.ts';
+import { getStory, listStories, listStoryRows } from '../db/queries/stories.ts';
 import { getStoryline } from '../db/queries/storylines.ts';
 import { apiDigest, apiSource, apiStory, apiStoryDetail, apiStoryline } from '../render/api.ts';
 import { baseUrl, dbOf, type AppEnv } from './context.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiError } from './errors.ts';
 import { encodeCursor, parseDigestQuery, storyQueryKey, type StoryListOptions } from './params.ts';
+import { renderedStories } from './rendered-stories.ts';
 import { servingCache } from './serving-cache.ts';
 import { readStoryFilter } from './story-filter.ts';
 
@@ -15,8 +16,12 @@ const STORY_LIST: StoryListOptions = { searchSort: 'relevance' }; // a search is
 
 export const api = new Hono<AppEnv>()
   .get('/stories', servingCache({ key: (c) => storyQueryKey(new URL(c.req.url).searchParams, STORY_LIST) }), async (c) => {
-    const page = await listStories(dbOf(c), await readStoryFilter(c, STORY_LIST));
-    return c.json({ stories: page.stories.map(apiStory), next_cursor: page.next ? encodeCursor(page.next) : null });
+    const page = await listStoryRows(dbOf(c), await readStoryFilter(c, STORY_LIST));
+    // JSON.stringify({ stories, next_cursor }), each story's part kept between pages (rendered-stories.ts)
+    const stories = renderedStories('api', '', page.rows, page.now, (s) => JSON.stringify(apiStory(s)));
+    const next = JSON.stringify(page.next ? encodeCursor(page.next) : null);
+    c.header('content-type', 'application/json');
+    return c.body(`{"stories":[${stories.join(',')}],"next_cursor":${next}}`);
   })
   .get('/digest', async (c) => {
     const d = parseDigestQuery((k) => c.req.query(k));
