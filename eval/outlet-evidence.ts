@@ -7,8 +7,8 @@
  * the share of an outlet's recall we should expect to lose on outlets we have never read.
  *
  * How a phrase is judged: a signal's evidence is split at the separators signals join their parts with (" / ",
- * " + ", " ~ ", " beside "). Each part is folded to its shape (URLs, names and figures become placeholders: a
- * project's name or a city in a dateline is the filler of a form, not the outlet's wording) and cut into pairs of
+ * " + ", " ~ ", " beside "). Each part is folded to its shape (URLs, names, coins and figures become placeholders:
+ * a project's name, a coin or a city in a dateline is the filler of a form, not the outlet's wording) and cut into pairs of
  * neighbouring words; the part is general when every pair stands in another outlet's articles. A part whose pairs
  * do not all stand in the article itself is a description the signal wrote ("presale x3", "2 forward prices"), a
  * form keyed to no one's words. A part naming the outlet (its host's first label, its source name) is the outlet's
@@ -21,6 +21,7 @@
  */
 import { KIND_SCORE, prepare, type KindInput, type Signal } from '../src/pipeline/label/kinds/doc.ts';
 import type { Kind } from '../src/pipeline/types.ts';
+import { COIN_TABLE } from '../src/pipeline/label/coin-table.ts';
 
 const PART_SEPARATOR_RE = / \/ | \+ | ~ | beside /;
 const MIN_BRAND_CHARS = 4; // "u.today" -> "u" names nothing
@@ -28,6 +29,12 @@ const MIN_QUOTE_CHARS = 3; // shorter parts ("x", "AI") say nothing about whose 
 
 const URL_RE = /\b(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,6}\b(?:\/[^\s"')\]]*)?/gi;
 const WORD_RE = /[A-Za-z][\w'’-]*/g;
+// Coins are the fillers of nearly every form ("can ETH reach $5K", "XRP could see $6"): they fold like names.
+const COIN_WORDS: ReadonlySet<string> = new Set(
+  COIN_TABLE.flatMap((c) => [...(c.ambiguous ? [] : [c.symbol]), ...(c.nameIsWord ? [] : [c.name]), ...(c.names ?? [])])
+    .filter((w) => !w.includes(' '))
+    .map((w) => w.toLowerCase()),
+);
 
 /**
  * Folds a text to the shape a rule reads, so that the fillers of a form (this project's name, this city, this figure)
@@ -39,7 +46,7 @@ export function foldForEvidence(text: string, common: ReadonlySet<string>): stri
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(URL_RE, 'u')
-    .replace(WORD_RE, (w) => (/[A-Z]/.test(w) && !common.has(w.toLowerCase()) ? 'N' : w.toLowerCase()))
+    .replace(WORD_RE, (w) => ((/[A-Z]/.test(w) && !common.has(w.toLowerCase())) || COIN_WORDS.has(w.toLowerCase().replace(/['’]s$/, '')) ? 'N' : w.toLowerCase()))
     .replace(/\d+/g, '0')
     .replace(/\s+/g, ' ');
 }
