@@ -769,3 +769,49 @@ describe('a token sale under inquiry (kinds-s19)', () => {
     expect(got.some((r) => r.startsWith('token-sale terms'))).toBe(false);
   });
 });
+
+describe('advertorials in forms a new outlet carries (kinds-s22)', () => {
+  it('labels a teaser that tells the reader what to hold and pitches an unknown token sponsored, with both reasons', () => {
+    // no disclosure, no presale, no link block, no buy-list headline: only the forms of a sale
+    const got = classifyKind({
+      title: 'Why Korvex Deserves a Place in Your Portfolio This Quarter',
+      text: 'Korvex (KRVX) is drawing early buyers who see 50x upside before its debut. Few newcomers combine real yield with a working card product.',
+    });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('reader told to buy') && r.includes('Your Portfolio'))).toBe(true);
+    expect(got.reasons.some((r) => r.startsWith('new-token pitch'))).toBe(true);
+  });
+
+  it('reads "you should hold", "join now", "don\'t miss" and "still time to" as the reader told to buy', () => {
+    for (const title of [
+      'Two Coins You Should Hold Before the Halving',
+      'This Meme Coin Presale to Join Now Before Stage 4',
+      'Don’t Miss the Next Layer-2 Run',
+      'Still Time to Get In Before the Listing',
+    ]) {
+      expect(sponsoredReasons(title, 'Markets were calm on Monday.').some((r) => r.startsWith('reader told to buy')), title).toBe(true);
+    }
+  });
+
+  it('does not read quoted advice or "buy now, pay later" as the reader told to buy', () => {
+    const quoted = sponsoredReasons('Fund manager doubles down on bitcoin', 'Speaking on Monday, he said: "You should hold bitcoin in your portfolio for a decade." The fund added 300 BTC.');
+    expect(quoted.some((r) => r.startsWith('reader told to buy'))).toBe(false);
+    const bnpl = sponsoredReasons('Payments app adds crypto', 'The app, known for its buy now, pay later loans, will let users trade bitcoin.');
+    expect(bnpl.some((r) => r.startsWith('reader told to buy'))).toBe(false);
+  });
+
+  it('reads "the best crypto to own" as a buy list and hashrate contracts that pay each day as a yield scheme', () => {
+    expect(sponsoredReasons('Analysts Say Korvex Could Be the Best Crypto to Own This Cycle', 'Markets were calm.').some((r) => r.startsWith('buy-list headline'))).toBe(true);
+    const mining = classifyKind({
+      title: 'Dune Miner Adds XRP Contracts as Investors Seek Passive Returns',
+      text: 'As XRP holders look for ways to put idle coins to work, Dune Miner now accepts XRP for its hashrate contracts. Users receive payouts each day.',
+    });
+    expect(mining.kind).toBe('sponsored');
+    expect(mining.reasons.some((r) => r.startsWith('yield-scheme promo'))).toBe(true);
+  });
+
+  it('leaves a miner\'s own results news', () => {
+    const got = classifyKind({ title: 'Bitcoin Miner Orbital Hash Reports Record Quarterly Revenue', text: 'Orbital Hash mined 1,200 BTC in the quarter and said daily income from its fleet rose 20%.' });
+    expect(got.kind).toBe('news');
+  });
+});
