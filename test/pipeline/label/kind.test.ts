@@ -815,3 +815,22 @@ describe('advertorials in forms a new outlet carries (kinds-s22)', () => {
     expect(got.kind).toBe('news');
   });
 });
+
+describe('an event promoted under its own name (kinds-s22)', () => {
+  it('reads "<Name> Week" with its dates, speakers and tickets as an event promotion', () => {
+    const got = classifyKind({
+      title: 'Quanta Chain Week Returns to Lisbon in May With 200 Speakers',
+      text: 'Quanta Chain Week will take place from May 12 to 15 in Lisbon. Over 200 speakers and 8,000 attendees are expected; early-bird tickets are on sale now.',
+    });
+    expect(got.kind).toBe('press-release');
+    expect(got.reasons.some((r) => r.startsWith('event promotion'))).toBe(true);
+  });
+
+  it('does not take a span of time ("This Week", "Three Days") for an event\'s name', () => {
+    const got = classifyKind({
+      title: 'This Week in Bitcoin: ETF Flows Return',
+      text: 'Next Week will bring the Fed minutes and a big token unlock, and traders say the panel of governors will take place on Wednesday. Register your views in our poll.',
+    });
+    expect(got.reasons.some((r) => r.startsWith('event promotion'))).toBe(false);
+  });
+});

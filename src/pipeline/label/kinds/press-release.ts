@@ -28,7 +28,9 @@ const RELEASE_DATELINE_RE = new RegExp(
 const TODAY_ANNOUNCED_RE =
   /\b(?:today|this week) (?:announced|unveiled|launched|released|introduced|revealed|published|debuted|opened)\b|\b(?:announced|unveiled|launched|released) today\b|\bhas (?:officially )?(?:announced|unveiled|launched) (?:the (?:launch|release|opening)|its (?:new|latest|first))\b/i;
 // An event promoted: what it is, when and where it will be, who speaks, how to register.
-const EVENT_NOUN_RE = /\b(?:summit|conference|expo|forum|meetup|festival|hackathon|(?:blockchain|crypto|bitcoin|web3) week|gala|awards)\b/i;
+// An event's own name may end in "Week" or "Days" ("Quanta Chain Week", "Ledger Days"): capitalised, as names are, and
+// not a span of time ("This Week", "Three Days").
+const EVENT_NOUN_RE = /\b(?:[Ss]ummit|[Cc]onference|[Ee]xpo|[Ff]orum|[Mm]eetup|[Ff]estival|[Hh]ackathon|[Cc]onvention|[Ss]ymposium|(?:[Bb]lockchain|[Cc]rypto|[Bb]itcoin|[Ww]eb3) [Ww]eek|[Gg]ala|[Aa]wards)\b|\b(?!(?:This|Last|Next|Each|Every|That|The|Past|Coming|Few|Two|Three|Four|Five|Six|Seven|Ten|Holy|Its|Their|Our)\b)[A-Z][\w-]*(?: [A-Z][\w-]*){0,2} (?:Week|Days)\b/;
 const EVENT_TERMS: RegExp[] = [
   EVENT_NOUN_RE,
   /\bwill (?:take place|be held|run from|kick off|return|gather|bring together|feature|host)\b|\b(?:takes place|returns) (?:on|from|in|at|to)\b/i,
