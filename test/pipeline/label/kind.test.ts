@@ -834,3 +834,34 @@ describe('an event promoted under its own name (kinds-s22)', () => {
     expect(got.reasons.some((r) => r.startsWith('event promotion'))).toBe(false);
   });
 });
+
+describe('forecasts whose headline does not say so, read off the chart in the opening (kinds-s22)', () => {
+  it('labels a teaser with a level to break and a target beyond it a price prediction, with the reason', () => {
+    const got = classifyKind({
+      title: 'Avalanche Buyers Return After a Week of Selling',
+      text: 'AVAX found support at $28 after a week of selling. A push through $32 resistance could send the token to $40, a 25% gain from here.',
+    });
+    expect(got.kind).toBe('price-prediction');
+    expect(got.reasons.some((r) => r.startsWith('target off chart levels') && r.includes('$40'))).toBe(true);
+  });
+
+  it('keeps a news report that quotes a bank\'s price target news', () => {
+    for (const text of [
+      'Bitcoin slipped below $110,000 support on Monday as ETFs saw outflows. JPMorgan analysts kept a $165,000 year-end target, saying the dip could send BTC to $165,000 by December.',
+      'Bitcoin fell 4% to $108,000 on Monday as spot ETFs recorded $600 million in outflows. Standard Chartered kept its $200,000 year-end target unchanged.',
+    ]) {
+      const got = classifyKind({ title: 'Bitcoin Slips as ETF Outflows Mount', text });
+      expect(got.kind, text).toBe('news');
+    }
+  });
+
+  it('leaves a chart reading whose headline names the level, and one with no destination, to analysis or news', () => {
+    const levels = classifyKind({
+      title: 'Solana May Test $200 Support as $230 Resistance Weakens',
+      text: 'Solana resistance around $230 is weakening as profit-taking absorbs buys. A loss of support could trigger a drop to $180.',
+    });
+    expect(levels.reasons.some((r) => r.startsWith('target off chart levels'))).toBe(false);
+    const noTarget = classifyKind({ title: 'Dogecoin Steadies After Weekend Drop', text: 'Dogecoin held $0.24 support on Sunday after a 6% drop. Traders watch the $0.27 resistance.' });
+    expect(noTarget.kind).toBe('news');
+  });
+});
