@@ -865,3 +865,25 @@ describe('forecasts whose headline does not say so, read off the chart in the op
     expect(noTarget.kind).toBe('news');
   });
 });
+
+describe('a release dateline after a subtitle, from any wire (kinds-s22)', () => {
+  it('reads "CITY, Region, date /SomeWire/ --" after a standfirst as a release, the wire\'s name left out of the evidence', () => {
+    const got = classifyKind({
+      title: 'Orbitra Opens Its First Office in the Gulf',
+      text: 'Expansion brings custody services to regional banks. DUBAI, UAE, March 3, 2026 /Tidewire/ -- Orbitra, a digital asset infrastructure firm, today opens its Dubai office.',
+    });
+    expect(got.kind).toBe('press-release');
+    const dateline = got.reasons.find((r) => r.startsWith('capital-city dateline'));
+    expect(dateline).toContain('DUBAI, UAE, March 3, 2026');
+    expect(dateline).not.toContain('Tidewire');
+  });
+
+  it('does not read an agency dateline without a year, or a date in a sentence, as a release', () => {
+    for (const text of [
+      'NEW YORK, March 3 (Reuters) - Bitcoin rose on Tuesday as ETF inflows resumed, traders said.',
+      'The exchange said on March 3, 2026 - a Tuesday - that it had paused withdrawals for two hours.',
+    ]) {
+      expect(classifyKind({ title: 'Bitcoin rises as inflows resume', text }).kind, text).toBe('news');
+    }
+  });
+});
