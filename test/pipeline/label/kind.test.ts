@@ -887,3 +887,19 @@ describe('a release dateline after a subtitle, from any wire (kinds-s22)', () =>
     }
   });
 });
+
+describe('a newcomer raced against known coins in the headline (kinds-s22)', () => {
+  it('reads an unknown ticker beside a "vs" with known coins as a promotion hint, and with a promised yield labels the teaser sponsored', () => {
+    const title = 'Dogecoin Price Prediction: DOGE vs SHIB vs PUPFORGE’s Growth Potential and 700% Staking Rewards';
+    const got = classifyKind({ title, text: 'Meme coins had a quiet week. Traders compared on-chain activity across the sector.' });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('newcomer in a race of known coins') && r.includes('PUPFORGE'))).toBe(true);
+    expect(sponsoredReasons('Cardano (ADA) vs Quillfold (QFLD): Which One Wins Q4?', 'x').some((r) => r.startsWith('newcomer in a race'))).toBe(true);
+  });
+
+  it('does not fire on races of known coins, of people, or of acronyms', () => {
+    for (const title of ['Bitcoin vs. Ethereum: Which Held Up Better in Q3?', 'Powell vs Trump: What the Rate Fight Means for Bitcoin', 'Bitcoin ETF vs Gold ETF Flows This Week', 'XRP vs SEC: The Case Explained']) {
+      expect(sponsoredReasons(title, 'x').some((r) => r.startsWith('newcomer in a race')), title).toBe(false);
+    }
+  });
+});

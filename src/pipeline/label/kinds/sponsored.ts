@@ -300,6 +300,26 @@ function newcomerBesideKnown(d: KindDoc): string | null {
   return null;
 }
 
+// A race set up in the headline between coins everyone knows and one nobody does ("DOGE vs SHIB vs LBRETT", "Shiba Inu
+// (SHIB) vs Little Pepe (LILPEPE)"): the famous names are the hook, the newcomer is the product. The newcomer stands
+// beside a "vs" as a ticker in brackets the coin table does not know, or as a long word in capitals (short ones are
+// acronyms: "ETF vs gold"). A comparison of famous coins, or of people ("Powell vs Trump"), names no newcomer.
+const VERSUS_RE = /\s(?:vs\.?|versus)\s/i;
+const UNKNOWN_TICKER_RES: RegExp[] = [/\(\$?([A-Z][A-Z0-9]{1,9})\)/g, /(?<![\w$])\$?([A-Z][A-Z0-9]{4,9})(?:['’]s)?\b/g];
+const VERSUS_SIDE_CHARS = 30; // the part of each side next to the "vs": the contestant, not the rest of the headline
+
+function versusNewcomer(d: KindDoc): string | null {
+  const sides = d.title.split(VERSUS_RE);
+  if (sides.length < 2 || !KNOWN_COIN_RE.test(d.title)) return null;
+  const near = sides.map((side, i) => (i === 0 ? side.slice(-VERSUS_SIDE_CHARS) : i === sides.length - 1 ? side.slice(0, VERSUS_SIDE_CHARS) : side));
+  for (const text of near) {
+    for (const re of UNKNOWN_TICKER_RES) {
+      for (const m of text.matchAll(re)) if (!KNOWN_SYMBOLS.has(m[1]) && !KNOWN_COIN_RE.test(m[0].replace(/[()$]/g, ''))) return `${m[0]} in ${d.title.slice(0, 60)}`;
+    }
+  }
+  return null;
+}
+
 // A headline that teases a token without naming it ("this $0.035 altcoin", "a different token", "the next DOGE")
 // is the hook of a promotion; news names what it reports on. Some news teases too ("this popular token"): a hint.
 const KNOWN_NICKNAMES = String.raw`(?:DOGE|SHIB|XRP|PEPE|Solana|Ethereum|Shiba Inu|Dogecoin|Bitcoin|Cardano)`;
@@ -543,6 +563,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'reader told to buy', weight: 1, test: readerToldToBuy, opening: true },
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
   { name: 'newcomer beside known coins', weight: 1, test: newcomerBesideKnown, opening: true },
+  { name: 'newcomer in a race of known coins', weight: 1, test: versusNewcomer, opening: true },
   { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, opening(d)), opening: true },
   { name: 'hunt for the next winner', weight: 1, test: (d) => firstMatch(NEXT_WINNER_HUNT_RE, opening(d)), opening: true },
   { name: 'promise on an unknown token', weight: 1, test: promiseOnUnknown, opening: true },
