@@ -80,13 +80,24 @@ export const thresholds: Thresholds = {
   // 1.000/0.796 and 0.840/0.940 (a sub-dime token as a newcomer, an unnamed newcomer pitched); then 1.000/0.765 and
   // 0.823/0.940: a name in capitals beside a multiple or a yield no longer counts as a promise on an unknown token
   // (it fired on invented news such as "Solana ETF eyes 20x inflows", "BlackRock CEO sees 10x upside"); then 1.000/0.776
-  // and 0.832/0.940 (a name tipped to the reader for a multiple of gains counts again).
+  // and 0.832/0.940 (a name tipped to the reader for a multiple of gains counts again); kinds-s22: 1.000/0.786 and
+  // 0.840/0.940 (a newcomer raced against known coins in the headline).
   'kinds.teaser.cryptoprism-202510.sponsored.precision': { min: 0.99 },
-  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.77 },
+  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.78 },
   'kinds.teaser.cryptoprism-202510.press-release.precision': { min: 0.99 },
   'kinds.teaser.cryptoprism-202510.press-release.recall': { min: 0.86 },
-  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.83 },
+  'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.835 },
   'kinds.teaser.cryptoprism-202510.price-prediction.recall': { min: 0.93 },
+  // Leave one outlet out, outlets with 3+ gold of the kind (kinds-s22): recall without the true positives reached only
+  // through phrases no other outlet of our sets writes. First measure, before any labeller change: sponsored 0.946 full /
+  // 0.511 teaser, press-release 0.667 / 0.667, price-prediction 0.758 / 0.726. Then press-release 0.889 / 0.852 (the
+  // wires' capital-city dateline after a subtitle) and sponsored teaser 0.533 (a newcomer raced against known coins).
+  'kinds.outlet.full.sponsored.general_recall': { min: 0.94 },
+  'kinds.outlet.teaser.sponsored.general_recall': { min: 0.53 },
+  'kinds.outlet.full.press-release.general_recall': { min: 0.88 },
+  'kinds.outlet.teaser.press-release.general_recall': { min: 0.85 },
+  'kinds.outlet.full.price-prediction.general_recall': { min: 0.75 },
+  'kinds.outlet.teaser.price-prediction.general_recall': { min: 0.72 },
   // kinds-dev-2, blind (eval/data/README.md): first measure sponsored 1.000/1.000 (one text), price-prediction
   // 0.833/0.714, accuracy 0.705; after the pundit-called-move headline 0.857/0.857 (teaser cryptoprism 0.806/0.940).
   'kinds.blind.kinds-dev-2.sponsored.precision': { min: 0.99 },
