@@ -769,3 +769,137 @@ describe('a token sale under inquiry (kinds-s19)', () => {
     expect(got.some((r) => r.startsWith('token-sale terms'))).toBe(false);
   });
 });
+
+describe('advertorials in forms a new outlet carries (kinds-s22)', () => {
+  it('labels a teaser that tells the reader what to hold and pitches an unknown token sponsored, with both reasons', () => {
+    // no disclosure, no presale, no link block, no buy-list headline: only the forms of a sale
+    const got = classifyKind({
+      title: 'Why Korvex Deserves a Place in Your Portfolio This Quarter',
+      text: 'Korvex (KRVX) is drawing early buyers who see 50x upside before its debut. Few newcomers combine real yield with a working card product.',
+    });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('reader told to buy') && r.includes('Your Portfolio'))).toBe(true);
+    expect(got.reasons.some((r) => r.startsWith('new-token pitch'))).toBe(true);
+  });
+
+  it('reads "you should hold", "join now", "don\'t miss" and "still time to" as the reader told to buy', () => {
+    for (const title of [
+      'Two Coins You Should Hold Before the Halving',
+      'This Meme Coin Presale to Join Now Before Stage 4',
+      'Don’t Miss the Next Layer-2 Run',
+      'Still Time to Get In Before the Listing',
+    ]) {
+      expect(sponsoredReasons(title, 'Markets were calm on Monday.').some((r) => r.startsWith('reader told to buy')), title).toBe(true);
+    }
+  });
+
+  it('does not read quoted advice or "buy now, pay later" as the reader told to buy', () => {
+    const quoted = sponsoredReasons('Fund manager doubles down on bitcoin', 'Speaking on Monday, he said: "You should hold bitcoin in your portfolio for a decade." The fund added 300 BTC.');
+    expect(quoted.some((r) => r.startsWith('reader told to buy'))).toBe(false);
+    const bnpl = sponsoredReasons('Payments app adds crypto', 'The app, known for its buy now, pay later loans, will let users trade bitcoin.');
+    expect(bnpl.some((r) => r.startsWith('reader told to buy'))).toBe(false);
+  });
+
+  it('reads "the best crypto to own" as a buy list and hashrate contracts that pay each day as a yield scheme', () => {
+    expect(sponsoredReasons('Analysts Say Korvex Could Be the Best Crypto to Own This Cycle', 'Markets were calm.').some((r) => r.startsWith('buy-list headline'))).toBe(true);
+    const mining = classifyKind({
+      title: 'Dune Miner Adds XRP Contracts as Investors Seek Passive Returns',
+      text: 'As XRP holders look for ways to put idle coins to work, Dune Miner now accepts XRP for its hashrate contracts. Users receive payouts each day.',
+    });
+    expect(mining.kind).toBe('sponsored');
+    expect(mining.reasons.some((r) => r.startsWith('yield-scheme promo'))).toBe(true);
+  });
+
+  it('leaves a miner\'s own results news', () => {
+    const got = classifyKind({ title: 'Bitcoin Miner Orbital Hash Reports Record Quarterly Revenue', text: 'Orbital Hash mined 1,200 BTC in the quarter and said daily income from its fleet rose 20%.' });
+    expect(got.kind).toBe('news');
+  });
+});
+
+describe('an event promoted under its own name (kinds-s22)', () => {
+  it('reads "<Name> Week" with its dates, speakers and tickets as an event promotion', () => {
+    const got = classifyKind({
+      title: 'Quanta Chain Week Returns to Lisbon in May With 200 Speakers',
+      text: 'Quanta Chain Week will take place from May 12 to 15 in Lisbon. Over 200 speakers and 8,000 attendees are expected; early-bird tickets are on sale now.',
+    });
+    expect(got.kind).toBe('press-release');
+    expect(got.reasons.some((r) => r.startsWith('event promotion'))).toBe(true);
+  });
+
+  it('does not take a span of time ("This Week", "Three Days") for an event\'s name', () => {
+    const got = classifyKind({
+      title: 'This Week in Bitcoin: ETF Flows Return',
+      text: 'Next Week will bring the Fed minutes and a big token unlock, and traders say the panel of governors will take place on Wednesday. Register your views in our poll.',
+    });
+    expect(got.reasons.some((r) => r.startsWith('event promotion'))).toBe(false);
+  });
+});
+
+describe('forecasts whose headline does not say so, read off the chart in the opening (kinds-s22)', () => {
+  it('labels a teaser with a level to break and a target beyond it a price prediction, with the reason', () => {
+    const got = classifyKind({
+      title: 'Avalanche Buyers Return After a Week of Selling',
+      text: 'AVAX found support at $28 after a week of selling. A push through $32 resistance could send the token to $40, a 25% gain from here.',
+    });
+    expect(got.kind).toBe('price-prediction');
+    expect(got.reasons.some((r) => r.startsWith('target off chart levels') && r.includes('$40'))).toBe(true);
+  });
+
+  it('keeps a news report that quotes a bank\'s price target news', () => {
+    for (const text of [
+      'Bitcoin slipped below $110,000 support on Monday as ETFs saw outflows. JPMorgan analysts kept a $165,000 year-end target, saying the dip could send BTC to $165,000 by December.',
+      'Bitcoin fell 4% to $108,000 on Monday as spot ETFs recorded $600 million in outflows. Standard Chartered kept its $200,000 year-end target unchanged.',
+    ]) {
+      const got = classifyKind({ title: 'Bitcoin Slips as ETF Outflows Mount', text });
+      expect(got.kind, text).toBe('news');
+    }
+  });
+
+  it('leaves a chart reading whose headline names the level, and one with no destination, to analysis or news', () => {
+    const levels = classifyKind({
+      title: 'Solana May Test $200 Support as $230 Resistance Weakens',
+      text: 'Solana resistance around $230 is weakening as profit-taking absorbs buys. A loss of support could trigger a drop to $180.',
+    });
+    expect(levels.reasons.some((r) => r.startsWith('target off chart levels'))).toBe(false);
+    const noTarget = classifyKind({ title: 'Dogecoin Steadies After Weekend Drop', text: 'Dogecoin held $0.24 support on Sunday after a 6% drop. Traders watch the $0.27 resistance.' });
+    expect(noTarget.kind).toBe('news');
+  });
+});
+
+describe('a release dateline after a subtitle, from any wire (kinds-s22)', () => {
+  it('reads "CITY, Region, date /SomeWire/ --" after a standfirst as a release, the wire\'s name left out of the evidence', () => {
+    const got = classifyKind({
+      title: 'Orbitra Opens Its First Office in the Gulf',
+      text: 'Expansion brings custody services to regional banks. DUBAI, UAE, March 3, 2026 /Tidewire/ -- Orbitra, a digital asset infrastructure firm, today opens its Dubai office.',
+    });
+    expect(got.kind).toBe('press-release');
+    const dateline = got.reasons.find((r) => r.startsWith('capital-city dateline'));
+    expect(dateline).toContain('DUBAI, UAE, March 3, 2026');
+    expect(dateline).not.toContain('Tidewire');
+  });
+
+  it('does not read an agency dateline without a year, or a date in a sentence, as a release', () => {
+    for (const text of [
+      'NEW YORK, March 3 (Reuters) - Bitcoin rose on Tuesday as ETF inflows resumed, traders said.',
+      'The exchange said on March 3, 2026 - a Tuesday - that it had paused withdrawals for two hours.',
+    ]) {
+      expect(classifyKind({ title: 'Bitcoin rises as inflows resume', text }).kind, text).toBe('news');
+    }
+  });
+});
+
+describe('a newcomer raced against known coins in the headline (kinds-s22)', () => {
+  it('reads an unknown ticker beside a "vs" with known coins as a promotion hint, and with a promised yield labels the teaser sponsored', () => {
+    const title = 'Dogecoin Price Prediction: DOGE vs SHIB vs PUPFORGE’s Growth Potential and 700% Staking Rewards';
+    const got = classifyKind({ title, text: 'Meme coins had a quiet week. Traders compared on-chain activity across the sector.' });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('newcomer in a race of known coins') && r.includes('PUPFORGE'))).toBe(true);
+    expect(sponsoredReasons('Cardano (ADA) vs Quillfold (QFLD): Which One Wins Q4?', 'x').some((r) => r.startsWith('newcomer in a race'))).toBe(true);
+  });
+
+  it('does not fire on races of known coins, of people, or of acronyms', () => {
+    for (const title of ['Bitcoin vs. Ethereum: Which Held Up Better in Q3?', 'Powell vs Trump: What the Rate Fight Means for Bitcoin', 'Bitcoin ETF vs Gold ETF Flows This Week', 'XRP vs SEC: The Case Explained']) {
+      expect(sponsoredReasons(title, 'x').some((r) => r.startsWith('newcomer in a race')), title).toBe(false);
+    }
+  });
+});

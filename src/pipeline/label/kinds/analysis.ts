@@ -26,7 +26,7 @@ const URL_ANALYSIS_RE = /\/(?:analysis|markets?-analysis|technical-analysis|rese
 
 // Levels read off the chart in the opening: "support at $4,200", "$4,600 resistance", "a breakout above $3.20".
 // One level is a price report's colour; two are a reading of the chart.
-const CHART_LEVEL_RE = new RegExp(
+export const CHART_LEVEL_RE = new RegExp(
   String.raw`\b(?:support|resistance|breakout|breakdown|trendline|neckline|fibonacci|fib|EMA|SMA|moving average|ceiling|floor|demand zone|supply zone)\b[^.?!$]{0,25}${PRICE}|${PRICE}(?:\s?[-–]\s?${PRICE})?\s(?:support|resistance|level|zone|ceiling|floor|barrier|threshold|handle)\b`,
   'gi',
 );

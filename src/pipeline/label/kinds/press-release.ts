@@ -24,11 +24,19 @@ const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May
 const RELEASE_DATELINE_RE = new RegExp(
   String.raw`^\W{0,3}(?:[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4},\s+)?(?:${MONTH}\.? \d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)? ${MONTH}\.?,?) (?:19|20)\d\d(?!\s*\((?:Reuters|AP|AFP|Bloomberg|Dow Jones|Xinhua)\))\s*(?:[-–—/]|\(|,)`,
 );
+// The same dateline after a subtitle or a standfirst, wherever the opening puts it: the city in capitals as the wires set
+// it, a region, the full date with its year, then the dash (after the wire's name, whichever wire): "Subtitle line.
+// NASHVILLE, Tenn., Dec. 12, 2025 /AnyWire/ --". Agencies' datelines carry no year ("NEW YORK, Oct 3 (Reuters) -").
+const CAPITAL_DATELINE_RE = new RegExp(
+  String.raw`\b[A-Z]{2,}(?:[ .-]+[A-Z]{2,})*,(?: [A-Z][A-Za-z.]*,?){0,3} ${MONTH}\.? \d{1,2},? (?:19|20)\d\d(?=\s*(?:\/[^/\n]{2,30}\/\s*)?(?:--|–|—|-))`, // the wire's name is not part of the form
+);
 // The release's own verb: what a company says of itself on the day ("Acme today announced", "is pleased to announce").
 const TODAY_ANNOUNCED_RE =
-  /\b(?:today|this week) (?:announced|unveiled|launched|released|introduced|revealed|published|debuted|opened)\b|\b(?:announced|unveiled|launched|released) today\b|\bhas (?:officially )?(?:announced|unveiled|launched) (?:the (?:launch|release|opening)|its (?:new|latest|first))\b/i;
+  /\b(?:today|this week) (?:announc|unveil|launch|releas|introduc|reveal|publish|debut|open)(?:ed|es|s)\b|\b(?:announced|unveiled|launched|released) today\b|\bhas (?:officially )?(?:announced|unveiled|launched) (?:the (?:launch|release|opening)|its (?:new|latest|first))\b/i;
 // An event promoted: what it is, when and where it will be, who speaks, how to register.
-const EVENT_NOUN_RE = /\b(?:summit|conference|expo|forum|meetup|festival|hackathon|(?:blockchain|crypto|bitcoin|web3) week|gala|awards)\b/i;
+// An event's own name may end in "Week" or "Days" ("Quanta Chain Week", "Ledger Days"): capitalised, as names are, and
+// not a span of time ("This Week", "Three Days").
+const EVENT_NOUN_RE = /\b(?:[Ss]ummit|[Cc]onference|[Ee]xpo|[Ff]orum|[Mm]eetup|[Ff]estival|[Hh]ackathon|[Cc]onvention|[Ss]ymposium|(?:[Bb]lockchain|[Cc]rypto|[Bb]itcoin|[Ww]eb3) [Ww]eek|[Gg]ala|[Aa]wards)\b|\b(?!(?:This|Last|Next|Each|Every|That|The|Past|Coming|Few|Two|Three|Four|Five|Six|Seven|Ten|Holy|Its|Their|Our)\b)[A-Z][\w-]*(?: [A-Z][\w-]*){0,2} (?:Week|Days)\b/;
 const EVENT_TERMS: RegExp[] = [
   EVENT_NOUN_RE,
   /\bwill (?:take place|be held|run from|kick off|return|gather|bring together|feature|host)\b|\b(?:takes place|returns) (?:on|from|in|at|to)\b/i,
@@ -120,7 +128,7 @@ function brandOf(source: string): string {
 /** The form of a release, whoever issued it: a wire's or a release's dateline, the "About X" boilerplate, a media contact.
  * Sponsored reads it too: a token presale or a cloud-mining plan distributed as a release is still a promotion. */
 export function releaseForm(d: KindDoc): string | null {
-  return firstMatch(WIRE_DATELINE_RE, d.head) ?? firstMatch(RELEASE_DATELINE_RE, d.head) ?? firstMatch(MEDIA_CONTACT_RE, d.tail) ?? aboutBoilerplate(d);
+  return firstMatch(WIRE_DATELINE_RE, d.head) ?? firstMatch(RELEASE_DATELINE_RE, d.head) ?? firstMatch(CAPITAL_DATELINE_RE, d.head) ?? firstMatch(MEDIA_CONTACT_RE, d.tail) ?? aboutBoilerplate(d);
 }
 
 export const PRESS_RELEASE_SIGNALS: Signal[] = [
@@ -138,6 +146,7 @@ export const PRESS_RELEASE_SIGNALS: Signal[] = [
   { name: 'media contact', weight: 2, test: (d) => firstMatch(MEDIA_CONTACT_RE, d.tail) },
   { name: 'about boilerplate', weight: 2, test: aboutBoilerplate },
   { name: 'release dateline', weight: 2, test: (d) => firstMatch(RELEASE_DATELINE_RE, d.head) },
+  { name: 'capital-city dateline', weight: 2, test: (d) => firstMatch(CAPITAL_DATELINE_RE, d.head) },
   { name: 'today-announced lede', weight: 2, test: (d) => firstMatch(TODAY_ANNOUNCED_RE, d.head) },
   {
     name: 'event promotion',

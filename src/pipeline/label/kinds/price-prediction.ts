@@ -9,6 +9,7 @@
  * where it goes; support and resistance read off a chart without a target are analysis (see analysis.ts).
  */
 import { distinctMatches, firstMatch, OPENING_CHARS, type KindDoc, type Signal } from './doc.ts';
+import { CHART_LEVEL_RE } from './analysis.ts';
 
 const PRICE = String.raw`\$\s?\d[\d,.]*\s?(?:[kKmMbBtT]\b|million|billion|trillion)?`;
 // A price a coin trades at, not an amount of money: "$150K", "$0.40", "$1 million" a coin, but not "$56 trillion"
@@ -32,8 +33,12 @@ const MOVE_VERB = String.raw`(?:hit|reach|touch|tap|see|target|clear|surge|soar|
 // The price or the move must be the destination of the verb: "could rally 400%", "may retest $0.88", "could break
 // toward $0.50"; not "may rally after a $25.5M round". Testing a level is a chart reading, not a target.
 const DESTINATION = String.raw`(?:(?:back |as high as |as low as |up |down )?(?:to|toward|towards|past|above|beyond|below|under|near|into|at|for)\s+(?:the\s+)?|new highs? (?:of|at|near) )?(?:${LEVEL}|\d{2,}(?:,\d{3})*%)`;
+// Three forms of a price going somewhere, also read in the opening (below).
+const MODAL_MOVE_FORM = String.raw`\b(?:could|can|may|might|will|would|set to|poised to|on track to|expected to|likely to|ready to|primed for|to)\s+(?:\w+\s+){0,2}${MOVE_VERB}(?:e?s|ing)?\s+${DESTINATION}`;
+const MOVE_TO_FORM = String.raw`\b(?:a|an|next|another|for)\s+(?:[\w-]+\s+){0,2}(?:move|run|rally|leg|push|breakout|climb|surge|pump) (?:to|toward|towards|past|beyond|above) ${LEVEL}`;
+const SEND_TO_FORM = String.raw`\b(?:could|can|may|might|will|would|set to|poised to|expected to|likely to)\s+(?:\w+\s+)?(?:send|drive|propel|push|lift|take)\s+(?:[\w$]+\s+){0,2}(?:to|into|toward|towards|past|above|beyond)\s+(?:a\s+|the\s+)?${LEVEL}`;
 const TARGET_FORMS: string[] = [
-  String.raw`\b(?:could|can|may|might|will|would|set to|poised to|on track to|expected to|likely to|ready to|primed for|to)\s+(?:\w+\s+){0,2}${MOVE_VERB}(?:e?s|ing)?\s+${DESTINATION}`,
+  MODAL_MOVE_FORM,
   String.raw`\btargets? (?:of )?${LEVEL}|${LEVEL}\s+(?:price )?targets?\b`,
   String.raw`\beyes?\s+(?:a\s+)?(?:[\w-]+\s+){0,3}(?:rally (?:at|to)\s+|move to\s+|surge to\s+)?(?:${LEVEL}|\d{2,}% (?:rally|surge|gains?|upside|jump|pump))`,
   String.raw`\b(?:path|road|route|moonshot|way) (?:to|toward|towards) ${LEVEL}|\bcourse (?:to|toward|towards) ${COIN_LEVEL}`,
@@ -45,16 +50,16 @@ const TARGET_FORMS: string[] = [
   String.raw`\b(?:next|upside|price|new) targets?\b[^.?!$]{0,15}${LEVEL}`,
   // someone expects a coin to reach a level: "trader expects Solana to revisit $150", "analysts back ETH to hit $6K"
   String.raw`\b(?:expects?|expected|backs?|tips?|sees?|calls?) (?:[\w$’'-]+ ){1,2}to\s+(?:\w+\s+)?${MOVE_VERB}(?:e?s|ing)?\s+${DESTINATION}`,
-  String.raw`\b(?:a|an|next|another|for)\s+(?:[\w-]+\s+){0,2}(?:move|run|rally|leg|push|breakout|climb|surge|pump) (?:to|toward|towards|past|beyond|above) ${LEVEL}`,
+  MOVE_TO_FORM,
   // "XRP to $10K?", "a move to $1,100 next?"; not "can it hold above $200?" (holding a level is a chart reading)
   String.raw`(?<!\b(?:hold|holds|stay|stays|remain|remains|keep|defend|defends|it)\s)\b(?:to|at|toward|towards|above|below) ${LEVEL}[^.?!]{0,12}(?:next\s*)?\?|${LEVEL} or ${LEVEL}\?`,
   String.raw`${LEVEL}\s(?:[\w$.,'’-]+\s){0,3}(?:in view|in sight|within reach|on the cards|on the table|incoming|next|ahead|is possible|is coming)\b`,
   String.raw`${COIN_LEVEL}\s(?:[\w$.,'’-]+\s){0,2}in play\b`,
   String.raw`\b(?:sees|expects|predicts|projects|forecasts|calls for|hints at|points? to|tips|odds of) (?:a |an |the )?(?:[\w-]+ ){0,2}${LEVEL}`,
-  String.raw`\b(?:set|sets? up|poised|primed|ready|readies|gears? up|on track) for (?:a |an )?(?:[\w$.,%-]+ ){0,3}(?:rally|surge|run|breakout|rebound|drop|crash|correction|\d{2,}% (?:move|leg|jump|rise|drop|leap|rally|surge))\b`,
+  String.raw`\b(?:set|sets? up|setups?|poised|primed|ready|readies|gears? up|on track) for (?:a |an )?(?:[\w$.,%-]+ ){0,3}(?:rally|surge|run|breakout|rebound|drop|crash|correction|\d{2,}% (?:move|leg|jump|rise|drop|leap|rally|surge))\b`,
   String.raw`\baims? (?:for|at) ${LEVEL}|\bsets? (?:its )?sights on ${LEVEL}`,
   String.raw`${LEVEL}(?:\s?[-–]\s?${LEVEL})?\+?\s(?:[\w-]+\s)?(?:price\s)?(?:predictions?|forecasts?|calls?|upside|potential)\b|\bupside (?:to|of|toward) ${LEVEL}`,
-  String.raw`\b(?:could|can|may|might|will|would|set to|poised to|expected to|likely to)\s+(?:\w+\s+)?(?:send|drive|propel|push|lift|take)\s+(?:[\w$]+\s+){0,2}(?:to|into|toward|towards|past|above|beyond)\s+(?:a\s+|the\s+)?${LEVEL}`,
+  SEND_TO_FORM,
   String.raw`\b(?:sets?|gives?|names?|reveals?|puts?) (?:\w+ ){0,2}price (?:for|by|at|target)\b|\bprice (?:getting|going|heading) to ${LEVEL}`,
   String.raw`\bhow (?:high|low|far) (?:can|could|will|might)\b|\bprice potential\b|\bwhat(?:'|’)s next for\b[^?]{0,30}\bprice\b|\bprice if\b|\bif\b[^.?!]{0,40}\bbreaks?\b`,
 ];
@@ -95,6 +100,56 @@ function forwardPrices(d: KindDoc): string[] {
   return found;
 }
 
+// The opening's forward prices that are the piece's own call: a sentence that attributes its figure ("JPMorgan kept a
+// $165,000 target", "could reach $200,000, the bank said") reports someone else's forecast, which news does too.
+const OWN_FORWARD_PRICES = new WeakMap<KindDoc, string[]>();
+
+function ownForwardPrices(d: KindDoc): string[] {
+  let found = OWN_FORWARD_PRICES.get(d);
+  if (found) return found;
+  const opening = d.head.slice(0, OPENING_CHARS);
+  const seen = new Set<string>();
+  for (const m of opening.matchAll(FORWARD_PRICE_RE)) if (!attributed(opening, m.index)) seen.add(m[0].trim().slice(0, 60));
+  OWN_FORWARD_PRICES.set(d, (found = [...seen]));
+  return found;
+}
+
+/** The sentence around `at` names who said it. */
+function attributed(text: string, at: number): boolean {
+  const start = Math.max(text.lastIndexOf('. ', at), 0);
+  const end = text.indexOf('. ', at);
+  return ATTRIBUTED_RE.test(text.slice(start, end < 0 ? undefined : end));
+}
+
+// A target read off the chart: the opening names a level the price must hold or break (support at $0.62, a break above
+// $2.60) and states a target in the forms headlines use ("could send ADA to $0.80", "could rally 40%") that is not that
+// level. A forecast whose headline does not say "prediction" still reads this way in its first two sentences. When the
+// headline itself reads the chart ("May Test $0.88 Resistance", "Holds Key Support") the piece is analysis that
+// sketches scenarios, and a report that quotes a bank's target names no level of the chart.
+const DOLLAR_FIGURE_RE = /\$\s?\d[\d,.]*/g;
+const figuresOf = (text: string) => (text.match(DOLLAR_FIGURE_RE) ?? []).map((f) => f.replace(/[\s,]|\.$/g, ''));
+const CHART_READING_TITLE_RE = /\b(?:support|resistance|re-?tests?|testing|range|ranges|range-bound|levels?|breakout|breakdown|consolidat\w*|pattern|trendline|fibonacci|RSI|MACD|moving average)\b/i;
+// The piece's own call, not a bank's target reported: a modal and a move ("could rally 40%", "could send ADA to $0.80"),
+// or a move named with its destination ("a 40% move toward $3.60"); an attributed sentence is someone else's forecast.
+const OPENING_TARGET_RE = new RegExp([MODAL_MOVE_FORM.replace(String.raw`|primed for|to)`, ')'), MOVE_TO_FORM, SEND_TO_FORM].join('|'), 'gi');
+const ATTRIBUTED_RE = /\b(?:said|says|according to|wrote|writes|told|noted|notes|reported|report|forecast by|analysts at|kept|keeps|raised|lifted|cut|lowered)\b/i;
+const TARGET_OPENING_CHARS = 300; // about the first two sentences, what a teaser keeps
+
+function targetOffChart(d: KindDoc): string | null {
+  if (CHART_READING_TITLE_RE.test(d.title)) return null;
+  const opening = d.head.slice(0, TARGET_OPENING_CHARS);
+  const levels = distinctMatches(CHART_LEVEL_RE, opening);
+  if (!levels.length) return null;
+  const levelFigures = new Set(levels.flatMap(figuresOf));
+  for (const m of opening.matchAll(OPENING_TARGET_RE)) {
+    const figures = figuresOf(m[0]);
+    if (!/[$%]/.test(m[0]) || figures.some((f) => levelFigures.has(f))) continue; // a destination, and not the level itself
+    if (attributed(opening, m.index)) continue;
+    return `${m[0].trim().slice(0, 40)} beyond ${levels[0]}`;
+  }
+  return null;
+}
+
 // The slug keeps the headline as first published; outlets rewrite headlines for feeds, not URLs. It counts only
 // when the headline itself does not say it (the same words twice are one piece of evidence).
 const FORECAST_SLUG_RE = /\b(?:price predictions?|price forecasts?|price targets?|predicts?|prediction|forecasts?)\b(?! markets?\b| bets?\b)/;
@@ -129,12 +184,13 @@ export const PRICE_PREDICTION_SIGNALS: Signal[] = [
       return pundit ? `${pundit} / ${move}` : null;
     },
   },
+  { name: 'target off chart levels', weight: 1, test: targetOffChart },
   { name: 'forecast words in the opening', weight: 1, test: (d) => firstMatch(FORECAST_WORDS_RE, d.head.slice(0, FORECAST_WORDS_CHARS)) },
   {
     name: 'forecast-heavy opening',
     weight: 1,
     test: (d) => {
-      const found = forwardPrices(d);
+      const found = ownForwardPrices(d);
       return found.length >= FORWARD_PRICES_FOR_STRONG ? `${found.length} forward prices` : null;
     },
   },

@@ -64,10 +64,24 @@ const opening = (d: KindDoc) => lede(d).slice(0, d.title.length + 1 + OPENING_CH
 // A shopping list in the headline: "Best Crypto to Buy Now", "Top 5 Cloud Mining Services Compared", "Best
 // Bitcoin Betting Sites". Editorial headlines rank what happened, not what to buy.
 const BUY_LIST_TITLE_RE =
-  /\b(?:best|top)\b[^.?!]{0,40}\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|bookmakers?|poker sites?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b|\b(?:casinos?|betting sites?|sportsbooks?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b[^.?!]{0,40}\b(?:compared|reviewed|reviews?|ranked|rankings?)\b|\b(?:best|top|next|cheap|cheapest|hidden|promising|bullish|undervalued)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|gems?)\b[^.?!]{0,25}\b(?:to (?:buy|invest|hold|join)|under \$)|\bbest (?:crypto )?presales?\b|\b(?:top|most promising|hottest|upcoming) (?:[\w-]+ ){0,2}presales\b/i;
+  /\b(?:best|top)\b[^.?!]{0,40}\b(?:casinos?|betting sites?|sportsbooks?|gambling sites?|bookmakers?|poker sites?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b|\b(?:casinos?|betting sites?|sportsbooks?|cloud[- ]mining (?:platforms?|sites?|services?|apps?))\b[^.?!]{0,40}\b(?:compared|reviewed|reviews?|ranked|rankings?)\b|\b(?:best|top|next|cheap|cheapest|hidden|promising|bullish|undervalued)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|gems?)\b[^.?!]{0,25}\b(?:to (?:buy|invest|hold|join|own|accumulate|stack)|under \$)|\bbest (?:crypto )?presales?\b|\b(?:top|most promising|hottest|upcoming) (?:[\w-]+ ){0,2}presales\b/i;
 // "Top 5 cryptocurrencies to watch this week" is also an outlet's weekly chart column: a list, but not of purchases.
 const WATCH_LIST_TITLE_RE =
   /\b(?:best|top|next|cheap|cheapest|hidden|promising|bullish|undervalued)\b[^.?!]{0,40}\b(?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|gems?)\b[^.?!]{0,25}\b(?:to watch|right now|this (?:week|month|year)|for 20\d\d)\b/i;
+
+// The reader told to buy, in the headline or the first lines: "coins you should hold in your portfolio", "presale to
+// join now", "don't miss", "before it's too late", "still time to get in". A report speaks about markets and people; an
+// advertorial speaks to the reader's wallet. Quoted advice ("you should buy bitcoin," he said) is someone's statement, and "buy now, pay later" is a product.
+const READER_BUY_RE =
+  /\byou (?:should|must|need to|can still|could|may want to) (?:buy|hold|own|grab|add|accumulate|consider|get|invest)\b|\b(?:in|to|for|into) your (?:portfolio|wallet|bags?|watchlist)\b|\b(?:buy|join|get in|grab|load up|invest)(?: now| today| before| early)\b(?!,? pay later)|\bdon(?:'|’)?t miss\b|\bbefore it(?:'|’)?s too late\b|\bstill time to\b|\bmissed (?:out on )?(?:the )?[A-Z]\w+(?:(?:'|’)s)? (?:rally|run|rise|pump)\b/i;
+const QUOTED_BEFORE_RE = /["“][^"”]*$/; // an open quotation mark earlier in the text: the words are someone's
+
+function readerToldToBuy(d: KindDoc): string | null {
+  const text = opening(d);
+  const m = READER_BUY_RE.exec(text);
+  if (!m || QUOTED_BEFORE_RE.test(text.slice(0, m.index))) return null;
+  return m[0];
+}
 
 // Softer hype in the headline: a presale named, returns as multiples, a hidden gem.
 const HYPE_TITLE_RE = /\b(?:\d{2,4}x|1000x|100x)\b|\bpresale\b|\bhidden gem\b/i;
@@ -76,7 +90,7 @@ const ROI_HYPE_RE = /(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{3,})% (?:APY|APR|stakin
 
 // A pitch to the reader's wallet in the opening: returns as multiples, "best crypto to buy", "$200 into $5,000".
 const BUY_PITCH_RE =
-  /\b\d{1,3}(?:,\d{3})*x\+? (?:gains?|returns?|ROI|potential|upside|profits?|price pump|pump|rally|run|growth)\b|\bnext \d{2,4}x\b|\b\d{1,3}(?:,\d{3})+%\s?(?:ROI|gains?|returns?|pump|rally|upside|surge|potential)|\b\d{3,}%\s?(?:ROI|gains|returns|upside|potential)\b|\b(?:best|top) (?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|meme ?coins?) (?:to (?:buy|invest|hold|join)|for (?:20\d\d|the next)|right now)\b|\b(?:turn(?:s|ed|ing)?|transform(?:s|ing)?) \$[\d,.]+[kK]? (?:in)?to \$[\d,.]+[kKmM]?\b|^Got \$[\d,.]+[kK]?\?|\bmake you (?:a )?(?:millionaire|rich)\b|\b(?:tipped|named|called|hailed) (?:as )?(?:the )?(?:best|top|next big)\b/gi;
+  /\b\d{1,3}(?:,\d{3})*x\+? (?:gains?|returns?|ROI|potential|upside|profits?|price pump|pump|rally|run|growth)\b|\bnext \d{2,4}x\b|\b\d{1,3}(?:,\d{3})+%\s?(?:ROI|gains?|returns?|pump|rally|upside|surge|potential)|\b\d{3,}%\s?(?:ROI|gains|returns|upside|potential)\b|\b(?:best|top) (?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|meme ?coins?) (?:to (?:buy|invest|hold|join|own|accumulate|stack)|for (?:20\d\d|the next)|right now)\b|\b(?:turn(?:s|ed|ing)?|transform(?:s|ing)?) \$[\d,.]+[kK]? (?:in)?to \$[\d,.]+[kKmM]?\b|^Got \$[\d,.]+[kK]?\?|\bmake you (?:a )?(?:millionaire|rich)\b|\b(?:tipped|named|called|hailed) (?:as )?(?:the )?(?:best|top|next big)\b/gi;
 
 // A headline that promises the reader a gain in percent: "offers 500% ROI", "Will Pump 10372%", "Expected To Surge
 // 2,000%". A percent that measures something ("burn rate rockets 2033%", "a 1,155% liquidation imbalance") is a report;
@@ -286,6 +300,26 @@ function newcomerBesideKnown(d: KindDoc): string | null {
   return null;
 }
 
+// A race set up in the headline between coins everyone knows and one nobody does ("DOGE vs SHIB vs LBRETT", "Shiba Inu
+// (SHIB) vs Little Pepe (LILPEPE)"): the famous names are the hook, the newcomer is the product. The newcomer stands
+// beside a "vs" as a ticker in brackets the coin table does not know, or as a long word in capitals (short ones are
+// acronyms: "ETF vs gold"). A comparison of famous coins, or of people ("Powell vs Trump"), names no newcomer.
+const VERSUS_RE = /\s(?:vs\.?|versus)\s/i;
+const UNKNOWN_TICKER_RES: RegExp[] = [/\(\$?([A-Z][A-Z0-9]{1,9})\)/g, /(?<![\w$])\$?([A-Z][A-Z0-9]{4,9})(?:['’]s)?\b/g];
+const VERSUS_SIDE_CHARS = 30; // the part of each side next to the "vs": the contestant, not the rest of the headline
+
+function versusNewcomer(d: KindDoc): string | null {
+  const sides = d.title.split(VERSUS_RE);
+  if (sides.length < 2 || !KNOWN_COIN_RE.test(d.title)) return null;
+  const near = sides.map((side, i) => (i === 0 ? side.slice(-VERSUS_SIDE_CHARS) : i === sides.length - 1 ? side.slice(0, VERSUS_SIDE_CHARS) : side));
+  for (const text of near) {
+    for (const re of UNKNOWN_TICKER_RES) {
+      for (const m of text.matchAll(re)) if (!KNOWN_SYMBOLS.has(m[1]) && !KNOWN_COIN_RE.test(m[0].replace(/[()$]/g, ''))) return `${m[0]} in ${d.title.slice(0, 60)}`;
+    }
+  }
+  return null;
+}
+
 // A headline that teases a token without naming it ("this $0.035 altcoin", "a different token", "the next DOGE")
 // is the hook of a promotion; news names what it reports on. Some news teases too ("this popular token"): a hint.
 const KNOWN_NICKNAMES = String.raw`(?:DOGE|SHIB|XRP|PEPE|Solana|Ethereum|Shiba Inu|Dogecoin|Bitcoin|Cardano)`;
@@ -466,7 +500,7 @@ function gamblingOffer(d: KindDoc): string | null {
 // Cloud mining sold without its name: mining "without hardware", hash power for rent. (Not "a mining app" or "mine from
 // your phone": that is also how phone-mining networks are reported on.)
 const YIELD_SCHEME_RE =
-  /\bcloud[- ]mining\b|\bmining (?:contracts?|plans?|rigs? rental)\b|\bhash ?(?:rate|power) rental\b|\brent(?:s|ing)? hash ?(?:rate|power)\b|\bmin(?:e|ing) (?:\w+ ){0,2}?without (?:any )?(?:hardware|equipment|rigs?|machines?)\b|\bpassive[- ]income (?:platform|app|plan)s?\b/i;
+  /\bcloud[- ]mining\b|\bmining (?:contracts?|plans?|packages?|rigs? rental)\b|\bhash ?(?:rate|power) (?:rental|contracts?|plans?|packages?)\b|\brent(?:s|ing)? hash ?(?:rate|power)\b|\bmin(?:e|ing) (?:\w+ ){0,2}?without (?:any )?(?:hardware|equipment|rigs?|machines?)\b|\bpassive[- ]income (?:platform|app|plan)s?\b/i;
 
 const PROMISED_INCOME_RE =
   /\b(?:daily|weekly|monthly|stable|steady|passive|guaranteed) (?:income|earnings|returns?|profits?|payouts?|rewards)\b|\bearn(?:ing|s)? (?:up to |over |about )?\$[\d,.]+[kK]?\b|\b(?:free|sign-?up|registration|welcome|new-user) (?:\$[\d,.]+ )?(?:bonus|credit|reward|trial)\b|\$[\d,.]+ (?:sign-?up |welcome |registration )?bonus\b|\bpay(?:s|outs?)? (?:out )?(?:daily|every day|each day|every 24 hours)\b|\bper day\b|\ba day\b/i;
@@ -526,8 +560,10 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'gambling guide', weight: 2, test: gamblingGuide, opening: true },
   { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
   { name: 'sale released as news', weight: 2, test: releasedSale },
+  { name: 'reader told to buy', weight: 1, test: readerToldToBuy, opening: true },
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
   { name: 'newcomer beside known coins', weight: 1, test: newcomerBesideKnown, opening: true },
+  { name: 'newcomer in a race of known coins', weight: 1, test: versusNewcomer, opening: true },
   { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, opening(d)), opening: true },
   { name: 'hunt for the next winner', weight: 1, test: (d) => firstMatch(NEXT_WINNER_HUNT_RE, opening(d)), opening: true },
   { name: 'promise on an unknown token', weight: 1, test: promiseOnUnknown, opening: true },
