@@ -69,7 +69,7 @@ function addressesReader(sentence: string, named: number): boolean {
 
 function promotes(sentence: string, ctx: RuleContext): boolean {
   if (REPORTED.test(sentence)) return false;
-  const pattern = outletPattern(ctx);
+  const pattern = outletNamePattern(ctx.source);
   if (pattern) {
     pattern.lastIndex = 0;
     const m = pattern.exec(sentence);
@@ -88,11 +88,6 @@ function promotes(sentence: string, ctx: RuleContext): boolean {
   return READING_US.test(sentence) || SUBSCRIBE.test(sentence) || OUTLET_VOICE.test(sentence);
 }
 
-/** The outlet's name as the outlet writes it (outlet-name.ts). */
-function outletPattern(ctx: RuleContext): RegExp | null {
-  return outletNamePattern(ctx.source);
-}
-
 export const selfPromotion: Rule = {
   name: 'self-promotion',
   category: 'cta',
@@ -102,7 +97,7 @@ export const selfPromotion: Rule = {
     // a link glued to the word before it ("ushttps://…") is no letter run of its own: its "://" is looked for too
     const links = positionsOf(text, '://');
     // the outlet's own name is a point too, as the outlet writes it ("COINOTAG" for CoinOtag): only when the text holds it
-    const pattern = outletPattern(ctx);
+    const pattern = outletNamePattern(ctx.source);
     const named = pattern ? [...matches(text, pattern)].map((m) => m.index) : [];
     const extra = [...links, ...named];
     const at = extra.length ? [...positions(text, POINT_WORDS), ...extra].sort((a, b) => a - b) : positions(text, POINT_WORDS);
