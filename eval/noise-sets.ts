@@ -1,11 +1,13 @@
 /**
- * The noise gold sets, in one shape: noise-dev and noise-dev-2 from ../shared/data, and noise-dev-3 to -8,
- * our own labels (eval/data/noise-dev-N.jsonl: offsets only, into the bodies of ../shared/data/gold/cryptoprism-202510,
- * read at run time; see eval/data/README.md). Used by the noise evaluation and by the segment classifier's training script.
+ * The noise gold sets, in one shape: noise-dev and noise-dev-2 from ../shared/data; noise-dev-3 to -9, our own labels
+ * (eval/data/noise-dev-N.jsonl: offsets only, into the bodies of ../shared/data/gold/cryptoprism-202510, read at run
+ * time); noise-dev-10 and -11, our labels of whole web pages of ../shared/data/extraction-dev/trafilatura-eval
+ * flattened the way the held-out page texts were (flatten-page.ts; offsets into that text). See eval/data/README.md.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from './section.ts';
+import { loadFlatPage } from './flatten-page.ts';
 import type { NoiseCategory } from '../src/pipeline/types.ts';
 
 export interface NoiseDoc {
@@ -20,9 +22,11 @@ export interface NoiseDoc {
   flags: string[];
 }
 
-export const NOISE_SETS = ['noise-dev', 'noise-dev-2', 'noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7', 'noise-dev-8', 'noise-dev-9'] as const;
+export const NOISE_SETS = ['noise-dev', 'noise-dev-2', 'noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7', 'noise-dev-8', 'noise-dev-9', 'noise-dev-10', 'noise-dev-11'] as const;
 /** Our own sets: offsets into cryptoprism-202510's bodies, kept in eval/data. */
 const OFFSET_SETS: readonly NoiseSetName[] = ['noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7', 'noise-dev-8', 'noise-dev-9'];
+/** Our own sets of flattened web pages: offsets into flattenPage() of a trafilatura-eval page, kept in eval/data. */
+const PAGE_SETS: readonly NoiseSetName[] = ['noise-dev-10', 'noise-dev-11'];
 export type NoiseSetName = (typeof NOISE_SETS)[number];
 /** Sets kept as judges: labelled by readers who never saw the code and never tuned on. The eval prints their figures but
  *  not their surviving texts, so a run does not show them to whoever writes the next rule. */
@@ -54,7 +58,39 @@ interface OffsetDoc {
   noise: { category: NoiseCategory; start: number; end: number; inline?: boolean }[];
 }
 
+/** The gold body from its segments: joined by a line break, or by a space where only inline noise stood between. */
+function goldOf(input: string, segments: readonly { start: number; end: number }[], noise: readonly { start: number; end: number; inline?: boolean }[]): string {
+  let gold = '';
+  let prev = 0;
+  for (const g of segments) {
+    if (gold) {
+      const between = noise.filter((n) => n.start >= prev && n.end <= g.start);
+      gold += between.length && between.every((n) => n.inline) ? ' ' : '\n'; // as noise-dev joins around an inline chip
+    }
+    gold += input.slice(g.start, g.end);
+    prev = g.end;
+  }
+  return gold;
+}
+
 export function loadNoiseSet(dataDir: string, set: NoiseSetName): NoiseDoc[] {
+  if (PAGE_SETS.includes(set)) {
+    return jsonl<OffsetDoc>(path.join(PROJECT_ROOT, 'eval', 'data', `${set}.jsonl`)).map((d) => {
+      const page = loadFlatPage(dataDir, d.id);
+      const input = page.input;
+      return {
+        id: d.id,
+        set,
+        source: d.source,
+        input,
+        gold: goldOf(input, d.gold_segments, d.noise),
+        goldSegments: d.gold_segments,
+        title: page.title,
+        noise: d.noise.map((n) => ({ category: n.category, start: n.start, end: n.end, text: input.slice(n.start, n.end) })),
+        flags: d.flags,
+      };
+    });
+  }
   if (!OFFSET_SETS.includes(set)) {
     return jsonl<SharedDoc>(path.join(dataDir, 'gold', set, 'docs.jsonl')).map((d) => ({
       id: d.id,
@@ -75,16 +111,7 @@ export function loadNoiseSet(dataDir: string, set: NoiseSetName): NoiseDoc[] {
     const article = bodies.get(d.id);
     if (!article) throw new Error(`${set}: article ${d.id} is not in cryptoprism-202510`);
     const input = article.body;
-    let gold = '';
-    let prev = 0;
-    for (const g of d.gold_segments) {
-      if (gold) {
-        const between = d.noise.filter((n) => n.start >= prev && n.end <= g.start);
-        gold += between.length && between.every((n) => n.inline) ? ' ' : '\n'; // as noise-dev joins around an inline chip
-      }
-      gold += input.slice(g.start, g.end);
-      prev = g.end;
-    }
+    const gold = goldOf(input, d.gold_segments, d.noise);
     return {
       id: d.id,
       set,
