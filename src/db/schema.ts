@@ -131,6 +131,9 @@ export const clusters = sqliteTable(
     index('clusters_merged_idx').on(t.mergedInto),
     index('clusters_kind_idx').on(t.kind),
     index('clusters_storyline_idx').on(t.storylineId),
+    // the stories the cron still has to score (rescoreUnscored): without it that query walks every unmerged story on
+    // every run, and finds none once all are scored
+    index('clusters_unscored_idx').on(t.id).where(sql`${t.scoreReasons} IS NULL`),
   ],
 );
 

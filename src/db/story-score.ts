@@ -65,13 +65,20 @@ export function scoreWrite(d1: D1Database, clusterIds: string[]): D1PreparedStat
 export const RESCORE_BATCH = 200; // stories a rescoring statement reaches: well inside one invocation's CPU
 
 /**
+ * The stories still without a score, through clusters_unscored_idx (migration 0009): it holds only those, so the cron's
+ * call reads nothing once every story is scored. Before it, SQLite walked clusters_merged_idx for `merged_into IS NULL`
+ * (every unmerged story) on every cron run.
+ */
+export const UNSCORED_SQL = `SELECT id FROM clusters WHERE score_reasons IS NULL AND ${UNMERGED} AND canonical_item_id IS NOT NULL LIMIT ?1`;
+
+/**
  * Scores stories that have none yet (placed before scores existed, migration 0006), at most `limit` a call; the cron
  * calls it each run until none is left. What readers see changes (sort=top, score), so it bumps the serving version
  * when it scored any.
  */
 export async function rescoreUnscored(d1: D1Database, limit = RESCORE_BATCH): Promise<number> {
   const { results } = await d1
-    .prepare(`SELECT id FROM clusters WHERE score_reasons IS NULL AND merged_into IS NULL AND canonical_item_id IS NOT NULL LIMIT ?1`)
+    .prepare(UNSCORED_SQL)
     .bind(limit)
     .all<{ id: string }>();
   if (results.length) {

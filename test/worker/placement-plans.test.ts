@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { CANONICAL_COPY_SQL } from '../../src/db/cluster-store.ts';
-import { SCORE_SQL } from '../../src/db/story-score.ts';
+import { rescoreUnscored, SCORE_SQL, UNSCORED_SQL } from '../../src/db/story-score.ts';
 import { STORYLINE_TOUCH_SQL } from '../../src/db/storyline-store.ts';
 
 const planOf = async (sql: string, ...params: unknown[]) =>
@@ -46,5 +46,23 @@ describe('placement plans over clusters', () => {
       { id: 'kept', updated_at: 77 },
       { id: 'other', updated_at: 0 },
     ]);
+  });
+
+  it("finds the cron's unscored stories through the partial index of unscored stories, not by walking every unmerged one", async () => {
+    const plan = await planOf(UNSCORED_SQL, 200);
+    expect(plan.join(' ')).toMatch(/clusters_unscored_idx/);
+    expect(plan.join(' ')).not.toMatch(/clusters_merged_idx/);
+  });
+
+  it('scores only unmerged stories that have no score yet, and none once all have one', async () => {
+    await env.DB.batch([cluster('u1', null, null), cluster('u2', 'u1', null)]);
+    await env.DB.prepare(`UPDATE clusters SET score_reasons = NULL WHERE id IN ('u1', 'u2')`).run();
+    expect(await rescoreUnscored(env.DB, 200)).toBeGreaterThanOrEqual(1);
+    const rows = await env.DB.prepare(`SELECT id, score_reasons IS NULL AS unscored FROM clusters WHERE id IN ('u1', 'u2') ORDER BY id`).all<{ id: string; unscored: number }>();
+    expect(rows.results).toEqual([
+      { id: 'u1', unscored: 0 },
+      { id: 'u2', unscored: 1 },
+    ]);
+    expect(await rescoreUnscored(env.DB, 200)).toBe(0);
   });
 });

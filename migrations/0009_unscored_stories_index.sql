@@ -1,0 +1,1 @@
+CREATE INDEX `clusters_unscored_idx` ON `clusters` (`id`) WHERE "clusters"."score_reasons" IS NULL;
