@@ -1,5 +1,5 @@
 /** Reading storylines: the events of one matter, for the stories that belong to them and on their own. */
-import { and, asc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { chunk, ID_LIST_MAX, type Db } from '../client.ts';
 import { clusters, storylines } from '../schema.ts';
@@ -9,10 +9,11 @@ import { sourcesById } from './stories.ts';
 /**
  * An event a reader is shown as part of a storyline: not merged into another story, placed (it has its canonical), not
  * hidden by an editor. The one condition every reader of storylines applies (the story list's JSON subquery too), on
- * `clusters` or an alias of it.
+ * `clusters` or an alias of it. `+merged_into` (see UNMERGED in ../client.ts): with a list of storylines SQLite would
+ * otherwise walk clusters_merged_idx over every unmerged story instead of the storyline index.
  */
 export function shownEvent(e: { mergedInto: AnySQLiteColumn; canonicalItemId: AnySQLiteColumn; hidden: AnySQLiteColumn }): SQL {
-  return and(isNull(e.mergedInto), isNotNull(e.canonicalItemId), eq(e.hidden, false))!;
+  return and(sql`+${e.mergedInto} is null`, isNotNull(e.canonicalItemId), eq(e.hidden, false))!;
 }
 
 type EventRow = { id: string; storylineId: string | null; title: string; firstPublishedAt: number; size: number };
