@@ -903,3 +903,22 @@ describe('a newcomer raced against known coins in the headline (kinds-s22)', () 
     }
   });
 });
+
+describe('forms of an advertorial and a forecast in a teaser, on outlets not learned from (kinds-s23)', () => {
+  it('reads a sale figure pushed at the reader in the headline and first lines: a teaser with no disclosure or link is sponsored, with its reason', () => {
+    const title = 'Ravenmoor Delivers $38M Raise & 1,450% ROI While Ethereum Cools';
+    const text = 'Ethereum spent the week below its recent high. Meanwhile Ravenmoor keeps adding users to its mainnet test.';
+    const got = classifyKind({ title, text });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('sale figure pushed') && r.includes('$38M'))).toBe(true);
+  });
+
+  it('does not read a known coin at a sub-dollar price, or a funding round reported with its investors, as a sale pushed', () => {
+    for (const [title, text] of [
+      ['Can Shiba Inu at $0.0000121 Deliver 10x in 2026?', 'Shiba Inu (SHIB) trades at $0.0000121 after a flat week. Burn data has been mixed.'],
+      ['Wallet startup raised $12M led by two venture firms', 'The round values the company at $90M. It plans to hire the best engineers it can find in Lisbon.'],
+    ]) {
+      expect(sponsoredReasons(title, text).some((r) => r.startsWith('sale figure pushed')), title).toBe(false);
+    }
+  });
+});

@@ -432,6 +432,32 @@ function releasedSale(d: KindDoc): string | null {
 // they are one piece of evidence, already counted). "presale" alone is not here: reports of token sales use it too.
 const PROMO_SLUG_RE = /\b(?:best (?:crypto|altcoins?|coins?|tokens?|meme coins?) to (?:buy|invest)|cryptos? to buy|crypto casinos?|betting sites?|sportsbooks?|cloud mining|sponsored|partner content|advertorial)\b/;
 
+// A sale's figure pushed at the reader in the headline and the first two sentences: an entry price under a dollar, a
+// stage's price or the money a sale has raised, beside a push (a multiple or a gain in hundreds of percent promised, a
+// superlative pick, a call to buy now). "At $0.035, token tipped as best crypto to buy", "BlockDAG delivers $420M raise &
+// 2940% ROI". A report names a price it measured and a raise with its investors; it does not pitch either. A coin
+// everyone knows at a sub-dollar price ("SHIB at $0.00001 ... 100x?") is a forecast of that coin, not a sale: a price
+// right after a known coin's name is left out. The push's figure may also be counted by the headline's hype signals;
+// this signal's own evidence is the sale's figure, which no other signal reads.
+const SALE_FIGURE_RE =
+  /\b(?:raised?|raising)\b[^.!?]{0,20}\$\s?\d[\d,.]*\s?(?:[kKmM]\b|million)|\$\s?\d[\d,.]*\s?(?:[kKmM]\b|million)\+? raised?\b|\b(?:pre-?sale|stage \d{1,2}|phase \d{1,2})\b[^.!?$]{0,20}\$\d[\d,.]*|\$0\.\d+/gi;
+const SALE_PUSH_RE =
+  /\b\d{2,4}x\b|\b(?:\d{1,3}(?:,\d{3})+|\d{3,})\s?%\s?(?:ROI|gains?|returns?|upside|potential|APY)|\bnext (?:\d{2,4}x|big (?:thing|crypto|altcoin|coin|token)|gem)\b|\b(?:best|top|most promising|hottest) (?:[\w-]+ )?(?:crypto|altcoin|coin|token|presale|meme ?coin)s?\b|\b(?:buy|join|grab|secure)(?: it)? (?:now|today|early|before)\b|\bdon(?:'|’)?t miss\b/i;
+const KNOWN_COIN_BEFORE_CHARS = 25; // "Shiba Inu (SHIB) at $0.0000120": the coin named just before its price
+const SALE_OPENING_CHARS = 300; // about the first two sentences, what a teaser keeps
+
+function saleFigurePushed(d: KindDoc): string | null {
+  if (ENFORCEMENT_RE.test(d.title)) return null;
+  const text = lede(d).slice(0, d.title.length + 1 + SALE_OPENING_CHARS);
+  const push = SALE_PUSH_RE.exec(text);
+  if (!push) return null;
+  for (const m of text.matchAll(SALE_FIGURE_RE)) {
+    if (m[0].startsWith('$0.') && KNOWN_COIN_RE.test(text.slice(Math.max(0, m.index - KNOWN_COIN_BEFORE_CHARS), m.index))) continue;
+    return `${m[0].trim()} / ${push[0]}`;
+  }
+  return null;
+}
+
 // --- Gambling: casino and betting guides.
 // A scheme or an operator exposed is news: regulators and courts speak of it in these words.
 const ENFORCEMENT_RE = /\b(?:scam|fraud|ponzi|charged?|charges|arrest(?:ed|s)?|seiz(?:e|ed|es)|sues?|sued|lawsuit|indict(?:ed|ment)|shut(?:s)? down|crackdown|warns?|warning|victims?|probes?|investigat\w*|fined?|fines|bans?|banned|blocks?|blocked|regulators?|court|ruling|hack(?:ed|s)?|exploit(?:ed|s)?)\b/i;
@@ -559,6 +585,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'gambling offer', weight: 2, test: gamblingOffer },
   { name: 'gambling guide', weight: 2, test: gamblingGuide, opening: true },
   { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
+  { name: 'sale figure pushed', weight: 1, test: saleFigurePushed, opening: true },
   { name: 'sale released as news', weight: 2, test: releasedSale },
   { name: 'reader told to buy', weight: 1, test: readerToldToBuy, opening: true },
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
