@@ -921,4 +921,22 @@ describe('forms of an advertorial and a forecast in a teaser, on outlets not lea
       expect(sponsoredReasons(title, text).some((r) => r.startsWith('sale figure pushed')), title).toBe(false);
     }
   });
+
+  it('reads a casino guide\'s teaser by gambling\'s vocabulary as a class, venue and wares, when its notice and terms are cut', () => {
+    const got = classifyKind({
+      title: 'Spinharbor: A Crypto Casino With Instant Withdrawals and a Weekly Jackpot',
+      text: 'Spinharbor lets players deposit in USDT and play from the first minute. Its weekly jackpot has grown every month this year.',
+    });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('gambling vocabulary in the opening'))).toBe(true);
+  });
+
+  it('leaves news of prediction-market bets and of a casino operator\'s business as news', () => {
+    for (const [title, text] of [
+      ['Two states order prediction markets to stop offering sports betting contracts', 'Regulators said the contracts amount to wagers. Bettors on the platforms moved $40M in odds-based trades last week.'],
+      ['Crypto casino operator opens Malta office and hires 200 staff', 'The company said the office will house its compliance and engineering teams. It did not disclose revenue.'],
+    ]) {
+      expect(classifyKind({ title, text }).kind, title).toBe('news');
+    }
+  });
 });

@@ -500,6 +500,23 @@ const RESPONSIBLE_GAMBLING_GLOBAL_RE = new RegExp(RESPONSIBLE_GAMBLING_RE.source
 const QUOTE_BEFORE_RE = /["“‘][^"”’.!?]*$/; // an open quotation mark before the match, in the same sentence
 const QUOTE_WINDOW_CHARS = 60;
 
+// Gambling's vocabulary as a class in the headline and the first two sentences, what a teaser of an affiliate guide keeps
+// when its responsible-gambling notice and its bonus terms are cut: a venue (casino, sportsbook, betting site) and
+// something it sells the player (a game, a jackpot, a bonus, fast payouts, odds, provably fair play). Reports on the
+// industry name venues with regulators and courts (left out with the enforcement words) or prediction markets' bets,
+// which name no venue of this class. One hint; with a gambling headline it is a guide.
+const GAMBLING_VENUE_RE = /\b(?:casinos?|sportsbooks?|bookmakers?|igaming|(?:betting|gambling|poker) (?:sites?|platforms?|apps?))\b/i;
+const GAMBLING_WARES_RE =
+  /\b(?:slots?|poker|roulette|blackjack|baccarat|jackpots?|live dealers?|crash games?|free spins|bonus(?:es)?|rakeback|cashback|promo codes?|welcome (?:offer|package)|deposit match|provably fair|(?:fast|instant|quick) (?:payouts?|withdrawals?)|payouts?|odds|RTP)\b/i;
+
+function gamblingClass(d: KindDoc): string | null {
+  if (ENFORCEMENT_RE.test(d.title)) return null;
+  const text = opening(d);
+  const venue = firstMatch(GAMBLING_VENUE_RE, text);
+  const wares = venue && firstMatch(GAMBLING_WARES_RE, text);
+  return wares ? `${venue} / ${wares}` : null;
+}
+
 // An operator's offer spelled out: the terms a casino guide lists and a report on the industry rarely needs.
 const GAMBLING_OFFER_TERMS: RegExp[] = [
   /\bwelcome (?:bonus|package|offer)\b/i,
@@ -584,6 +601,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'responsible-gambling notice', weight: 2, test: responsibleGambling },
   { name: 'gambling offer', weight: 2, test: gamblingOffer },
   { name: 'gambling guide', weight: 2, test: gamblingGuide, opening: true },
+  { name: 'gambling vocabulary in the opening', weight: 1, test: gamblingClass, opening: true },
   { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
   { name: 'sale figure pushed', weight: 1, test: saleFigurePushed, opening: true },
   { name: 'sale released as news', weight: 2, test: releasedSale },
