@@ -939,4 +939,23 @@ describe('forms of an advertorial and a forecast in a teaser, on outlets not lea
       expect(classifyKind({ title, text }).kind, title).toBe('news');
     }
   });
+
+  it('reads a forecast teaser under a hook headline by its destination and horizon, with its reason', () => {
+    const got = classifyKind({
+      title: 'Is Marlowcoin About to Wake Up?',
+      text: 'Marlowcoin (MRLW) could rally 40% to $2.60 in the coming weeks if it clears the $1.90 level. A move to $3 is plausible by year-end, on the same chart.',
+    });
+    expect(got.kind).toBe('price-prediction');
+    expect(got.reasons.some((r) => r.startsWith('destination with a horizon in the opening'))).toBe(true);
+  });
+
+  it('keeps a news report that quotes a bank\'s price target, or a debate over whether a coin will reach a high, as news', () => {
+    for (const [title, text] of [
+      ['Lisbon bank keeps its bitcoin call after a week of ETF outflows', 'Bitcoin could reach $180,000 by the end of the year, the bank said in a note on Tuesday. Its analysts cut their estimate of ETF demand.'],
+      ['Prediction market splits on a meme-coin launchpad', 'Traders on the market are split on whether the launchpad token will reach a new all-time high by December. Volume on the contract reached $2M.'],
+    ]) {
+      expect(classifyKind({ title, text }).kind, title).toBe('news');
+    }
+  });
 });
+
