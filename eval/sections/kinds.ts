@@ -103,12 +103,13 @@ export const thresholds: Thresholds = {
   // Untitled (kinds-s23): the teaser with its headline and URL blanked. First measure, with main's labeller (81f6915):
   // sponsored 1.000/0.112, press-release 0.962/0.694, price-prediction 0.821/0.217 (near the later week of issue 8:
   // 1.00/0.46, 1.00/0.33, 0.95/0.27). Then price-prediction 0.771/0.255 (a destination with a horizon: +4 found, +3
-  // advertorials whose first two sentences forecast a known coin; no news or analysis added) and sponsored 1.000/0.122.
+  // advertorials whose first two sentences forecast a known coin; no news or analysis added) and sponsored 1.000/0.122;
+  // then sponsored 1.000/0.224 and price-prediction 0.794/0.255 (a newcomer after a known-coin hook).
   'kinds.untitled.pooled.sponsored.precision': { min: 0.99 },
-  'kinds.untitled.pooled.sponsored.recall': { min: 0.115 },
+  'kinds.untitled.pooled.sponsored.recall': { min: 0.22 },
   'kinds.untitled.pooled.press-release.precision': { min: 0.955 },
   'kinds.untitled.pooled.press-release.recall': { min: 0.69 },
-  'kinds.untitled.pooled.price-prediction.precision': { min: 0.765 },
+  'kinds.untitled.pooled.price-prediction.precision': { min: 0.79 },
   'kinds.untitled.pooled.price-prediction.recall': { min: 0.25 },
   // kinds-dev-2, blind (eval/data/README.md): first measure sponsored 1.000/1.000 (one text), price-prediction
   // 0.833/0.714, accuracy 0.705; after the pundit-called-move headline 0.857/0.857 (teaser cryptoprism 0.806/0.940).

@@ -957,5 +957,23 @@ describe('forms of an advertorial and a forecast in a teaser, on outlets not lea
       expect(classifyKind({ title, text }).kind, title).toBe('news');
     }
   });
+
+  it('reads a teaser whose headline reads as news by its known-coin hook and the newcomer its next sentence pitches', () => {
+    const got = classifyKind({
+      title: 'Cardano holds its range as the week closes',
+      text: 'Cardano (ADA) spent the week near the bottom of its range while Ethereum steadied. Traders looking for more upside are turning to Quorbit (QRBT), a lending token still early in its growth.',
+    });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('newcomer after a known-coin hook') && r.includes('Quorbit (QRBT)'))).toBe(true);
+  });
+
+  it('does not take a market wrap that reports a new token\'s listing or its move for a pitch', () => {
+    for (const text of [
+      'Bitcoin slipped below $90,000 on Monday as ETF outflows continued. Elsewhere, two exchanges listed Quorbit (QRBT), and traders moved in early.',
+      'Bitcoin held near $95,000 through the session. The newly issued Quorbit (QRBT) jumped 40% as traders piled in after its first day of trading.',
+    ]) {
+      expect(sponsoredReasons('Bitcoin steadies as outflows slow', text).some((r) => r.startsWith('newcomer after a known-coin hook')), text).toBe(false);
+    }
+  });
 });
 

@@ -300,6 +300,31 @@ function newcomerBesideKnown(d: KindDoc): string | null {
   return null;
 }
 
+// The same hook and product in the body, what a teaser keeps when its headline reads as news: the first sentence is about
+// coins everyone knows ("Solana is looking towards fresh hope after the SEC eased delays"), and a later sentence of the
+// opening introduces a token the coin table does not know to investors ("traders looking for 10x are shifting towards
+// Mutuum Finance (MUTM)"). A report on a new token's launch opens with the token; a market wrap that turns to a new
+// token reports what happened to it (listed, launched, jumped 40%), and that sentence is left out.
+const REPORTED_EVENT_RE =
+  /\b(?:list(?:s|ed|ing)|delist\w*|launch(?:es|ed)|debut(?:s|ed)|airdrop(?:s|ped)?|unlock(?:s|ed)?|hack(?:s|ed)?|exploit(?:s|ed)?)\b|\b(?:rose|jumped|fell|surged|climbed|dropped|slid|gained|lost|soared|plunged|tumbled|rallied|sank|spiked)\b[^.!?]{0,30}\d+(?:\.\d+)?%/i;
+
+function newcomerAfterKnownHook(d: KindDoc): string | null {
+  const text = d.head.slice(0, OPENING_CHARS);
+  const firstEnd = text.search(/[.!?]\s/);
+  if (firstEnd < 0) return null;
+  const first = text.slice(0, firstEnd + 1);
+  const known = KNOWN_COIN_RE.exec(first);
+  if (!known) return null;
+  for (const t of newTokens(d)) {
+    if (KNOWN_COIN_RE.test(t.intro)) continue;
+    const at = text.indexOf(t.intro);
+    if (at <= firstEnd || first.includes(t.ticker)) continue;
+    const { start, end } = sentenceAround(text, at, at + t.intro.length);
+    if (!REPORTED_EVENT_RE.test(text.slice(start, end))) return `${known[0]} then ${t.intro}`;
+  }
+  return null;
+}
+
 // A race set up in the headline between coins everyone knows and one nobody does ("DOGE vs SHIB vs LBRETT", "Shiba Inu
 // (SHIB) vs Little Pepe (LILPEPE)"): the famous names are the hook, the newcomer is the product. The newcomer stands
 // beside a "vs" as a ticker in brackets the coin table does not know, or as a long word in capitals (short ones are
@@ -609,6 +634,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
   { name: 'newcomer beside known coins', weight: 1, test: newcomerBesideKnown, opening: true },
   { name: 'newcomer in a race of known coins', weight: 1, test: versusNewcomer, opening: true },
+  { name: 'newcomer after a known-coin hook', weight: 1, test: newcomerAfterKnownHook, opening: true },
   { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, opening(d)), opening: true },
   { name: 'hunt for the next winner', weight: 1, test: (d) => firstMatch(NEXT_WINNER_HUNT_RE, opening(d)), opening: true },
   { name: 'promise on an unknown token', weight: 1, test: promiseOnUnknown, opening: true },
