@@ -975,5 +975,11 @@ describe('forms of an advertorial and a forecast in a teaser, on outlets not lea
       expect(sponsoredReasons('Bitcoin steadies as outflows slow', text).some((r) => r.startsWith('newcomer after a known-coin hook')), text).toBe(false);
     }
   });
+
+  it('reads the reader\'s hunt for cheap, high-upside tokens as the opening\'s premise as a promotion hint, not a report of what investors bought', () => {
+    const hint = (text: string) => sponsoredReasons('Market update', text).some((r) => r.startsWith('hunt for bargain tokens'));
+    expect(hint('Small holders are looking around for undervalued altcoins that still trade under a dollar. One name keeps coming up.')).toBe(true);
+    expect(hint('Funds bought $300M of bitcoin last week, and retail investors sold altcoins into the rally.')).toBe(false);
+  });
 });
 

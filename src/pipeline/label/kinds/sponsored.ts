@@ -381,6 +381,18 @@ const ROTATION_RE = new RegExp(
 const NEXT_WINNER_HUNT_RE =
   /\b(?:search(?:es|ing)?|hunt(?:s|ing)?|look(?:s|ing)?|scout(?:s|ing)?|on the hunt|race|racing|scramble|scrambling) (?:for|to find) (?:the |their )?next (?:[\w-]+ ){0,2}?(?:gems?|compounders?|moonshots?|\d{2,4}x|big (?:thing|crypto|altcoin|coin|token|winner)|(?:major |big )?breakout (?:token|coin|altcoin|crypto|gem|star))\b(?! (?:miner|fund|firm|company|exchange|chain|network|listing|IPO)s?\b)/i;
 
+// The reader's search for cheap or high-upside tokens as the opening's premise, without "the next": "small investors look
+// around for undervalued altcoins under $1", "investors looking for high-potential opportunities", "scrambling to figure
+// out which coins are set to explode next". Reports speak of what investors bought or sold; a promotion opens on a want
+// it is about to fill. When the hunt for the next winner (above) reads the same opening, it is one piece of evidence.
+const BARGAIN_HUNT_RE =
+  /\b(?:look(?:s|ing)?|search(?:es|ing)?|hunt(?:s|ing)?|scout(?:s|ing)?|scrambl(?:e|es|ing)|comb(?:s|ing)?|eye(?:s|ing)?)\b[^.!?]{0,40}\b(?:undervalued|cheap|affordable|low-cap|low-priced|high-potential|high-upside|early-stage|under-the-radar|promising)\s(?:[\w-]+\s)?(?:altcoins?|tokens?|coins?|cryptos?|crypto plays?|cryptocurrenc(?:y|ies)|projects?|opportunities|gems?|plays?)\b|\b(?:which|what) (?:coins?|tokens?|altcoins?|cryptos?) (?:are |is )?(?:set|poised|about|ready|likely) to (?:explode|moon|skyrocket|surge|soar|pump)\b/i;
+
+function bargainHunt(d: KindDoc): string | null {
+  const text = d.head.slice(0, OPENING_CHARS);
+  return NEXT_WINNER_HUNT_RE.test(opening(d)) ? null : firstMatch(BARGAIN_HUNT_RE, text);
+}
+
 // A headline that hangs its promise on a token nobody knows, beside a coin everyone does: "BTC holds $118K, but insiders
 // tip ZORVEX for 40x gains", "Ethereum steadies while a sub-$0.030 token targeting $1 draws whales", "XRP hovers as
 // QuillDAG's $0.0021 TGE nears", "PupMint rises as the next DOGE". The known coin is the hook, the unknown one
@@ -637,6 +649,7 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'newcomer after a known-coin hook', weight: 1, test: newcomerAfterKnownHook, opening: true },
   { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, opening(d)), opening: true },
   { name: 'hunt for the next winner', weight: 1, test: (d) => firstMatch(NEXT_WINNER_HUNT_RE, opening(d)), opening: true },
+  { name: 'hunt for bargain tokens', weight: 1, test: bargainHunt, opening: true },
   { name: 'promise on an unknown token', weight: 1, test: promiseOnUnknown, opening: true },
   { name: 'unnamed newcomer pitched', weight: 1, test: (d) => (ROTATION_RE.test(opening(d)) ? null : firstMatch(NEWCOMER_PITCH_RE, opening(d))), opening: true },
   { name: 'mystery-token headline', weight: 1, test: (d) => firstMatch(MYSTERY_TOKEN_TITLE_RE, d.title), opening: true },
