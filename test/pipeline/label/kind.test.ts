@@ -903,3 +903,83 @@ describe('a newcomer raced against known coins in the headline (kinds-s22)', () 
     }
   });
 });
+
+describe('forms of an advertorial and a forecast in a teaser, on outlets not learned from (kinds-s23)', () => {
+  it('reads a sale figure pushed at the reader in the headline and first lines: a teaser with no disclosure or link is sponsored, with its reason', () => {
+    const title = 'Ravenmoor Delivers $38M Raise & 1,450% ROI While Ethereum Cools';
+    const text = 'Ethereum spent the week below its recent high. Meanwhile Ravenmoor keeps adding users to its mainnet test.';
+    const got = classifyKind({ title, text });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('sale figure pushed') && r.includes('$38M'))).toBe(true);
+  });
+
+  it('does not read a known coin at a sub-dollar price, or a funding round reported with its investors, as a sale pushed', () => {
+    for (const [title, text] of [
+      ['Can Shiba Inu at $0.0000121 Deliver 10x in 2026?', 'Shiba Inu (SHIB) trades at $0.0000121 after a flat week. Burn data has been mixed.'],
+      ['Wallet startup raised $12M led by two venture firms', 'The round values the company at $90M. It plans to hire the best engineers it can find in Lisbon.'],
+    ]) {
+      expect(sponsoredReasons(title, text).some((r) => r.startsWith('sale figure pushed')), title).toBe(false);
+    }
+  });
+
+  it('reads a casino guide\'s teaser by gambling\'s vocabulary as a class, venue and wares, when its notice and terms are cut', () => {
+    const got = classifyKind({
+      title: 'Spinharbor: A Crypto Casino With Instant Withdrawals and a Weekly Jackpot',
+      text: 'Spinharbor lets players deposit in USDT and play from the first minute. Its weekly jackpot has grown every month this year.',
+    });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('gambling vocabulary in the opening'))).toBe(true);
+  });
+
+  it('leaves news of prediction-market bets and of a casino operator\'s business as news', () => {
+    for (const [title, text] of [
+      ['Two states order prediction markets to stop offering sports betting contracts', 'Regulators said the contracts amount to wagers. Bettors on the platforms moved $40M in odds-based trades last week.'],
+      ['Crypto casino operator opens Malta office and hires 200 staff', 'The company said the office will house its compliance and engineering teams. It did not disclose revenue.'],
+    ]) {
+      expect(classifyKind({ title, text }).kind, title).toBe('news');
+    }
+  });
+
+  it('reads a forecast teaser under a hook headline by its destination and horizon, with its reason', () => {
+    const got = classifyKind({
+      title: 'Is Marlowcoin About to Wake Up?',
+      text: 'Marlowcoin (MRLW) could rally 40% to $2.60 in the coming weeks if it clears the $1.90 level. A move to $3 is plausible by year-end, on the same chart.',
+    });
+    expect(got.kind).toBe('price-prediction');
+    expect(got.reasons.some((r) => r.startsWith('destination with a horizon in the opening'))).toBe(true);
+  });
+
+  it('keeps a news report that quotes a bank\'s price target, or a debate over whether a coin will reach a high, as news', () => {
+    for (const [title, text] of [
+      ['Lisbon bank keeps its bitcoin call after a week of ETF outflows', 'Bitcoin could reach $180,000 by the end of the year, the bank said in a note on Tuesday. Its analysts cut their estimate of ETF demand.'],
+      ['Prediction market splits on a meme-coin launchpad', 'Traders on the market are split on whether the launchpad token will reach a new all-time high by December. Volume on the contract reached $2M.'],
+    ]) {
+      expect(classifyKind({ title, text }).kind, title).toBe('news');
+    }
+  });
+
+  it('reads a teaser whose headline reads as news by its known-coin hook and the newcomer its next sentence pitches', () => {
+    const got = classifyKind({
+      title: 'Cardano holds its range as the week closes',
+      text: 'Cardano (ADA) spent the week near the bottom of its range while Ethereum steadied. Traders looking for more upside are turning to Quorbit (QRBT), a lending token still early in its growth.',
+    });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('newcomer after a known-coin hook') && r.includes('Quorbit (QRBT)'))).toBe(true);
+  });
+
+  it('does not take a market wrap that reports a new token\'s listing or its move for a pitch', () => {
+    for (const text of [
+      'Bitcoin slipped below $90,000 on Monday as ETF outflows continued. Elsewhere, two exchanges listed Quorbit (QRBT), and traders moved in early.',
+      'Bitcoin held near $95,000 through the session. The newly issued Quorbit (QRBT) jumped 40% as traders piled in after its first day of trading.',
+    ]) {
+      expect(sponsoredReasons('Bitcoin steadies as outflows slow', text).some((r) => r.startsWith('newcomer after a known-coin hook')), text).toBe(false);
+    }
+  });
+
+  it('reads the reader\'s hunt for cheap, high-upside tokens as the opening\'s premise as a promotion hint, not a report of what investors bought', () => {
+    const hint = (text: string) => sponsoredReasons('Market update', text).some((r) => r.startsWith('hunt for bargain tokens'));
+    expect(hint('Small holders are looking around for undervalued altcoins that still trade under a dollar. One name keeps coming up.')).toBe(true);
+    expect(hint('Funds bought $300M of bitcoin last week, and retail investors sold altcoins into the rally.')).toBe(false);
+  });
+});
+

@@ -150,6 +150,48 @@ function targetOffChart(d: KindDoc): string | null {
   return null;
 }
 
+// A destination with a horizon in the first two sentences, whatever the headline says: where the price goes ("could rally
+// 95%", "a quick move to $135,000", "declining to as low as $200", "will trade at a new record high") and when or on
+// what condition ("in the coming weeks", "by year-end", "in 2026", "once it clears $4,955", "could be in the cards").
+// A report says where a price went; a chart reading names levels without a time; a forecast sets both, which is what
+// a teaser of a forecast keeps when its headline is a question or a hook. A "breakout" is a chart's event, not a
+// destination, and is left out. One hint: news quotes banks' year-end targets in the same form.
+const TIME_LEVEL = String.raw`\$\s?\d[\d,.]*(?:\s?[kK]\b)?(?![\w%]|[,.]\d|\s?(?:[mMbBtT]\b|million|billion|trillion))`;
+const REACH = String.raw`(?:(?:as high as|as low as|back)\s+)?(?:(?:to|toward|towards|above|past|beyond|below|near|at)\s+)?(?:the\s+)?(?:${TIME_LEVEL}|double[- ]digits|triple[- ]digits|(?:a )?new (?:record|all-time) highs?|(?:fresh )?all-time highs?)`;
+const HORIZON_DESTINATION_RE = new RegExp(
+  [
+    // a move named as a noun with its destination: "a quick move to $135,000", "a return to $5,000"
+    String.raw`\b(?:move|run|rally|return|rise|climb|push|surge|rebound|drop|decline|fall|slide|retreat|correction)\s+(?:back\s+)?(?:to|toward|towards|above|past|beyond|below)\s+(?:as (?:high|low) as\s+)?(?:the\s+)?(?:${TIME_LEVEL}|double[- ]digits|triple[- ]digits)`,
+    // a modal and a verb of movement with a price, a percent or a new high: "could rally 95%", "likely to trade at a new record high"
+    String.raw`\b(?:could|can|may|might|will|would|set to|poised to|expected to|likely to|on track to)\s+(?:\w+\s+){0,2}(?:hit|reach|touch|test|retest|see|target|clear|surge|soar|rally|climb|rise|jump|run|move|push|head|return|revisit|rebound|recover|drop|fall|crash|dip|slide|sink|plunge|decline|extend|trade|land|top|bottom)(?:e?s|ing)?\s+(?:(?:by|up to|as much as)\s+)?(?:\d{1,3}(?:\.\d+)?%|${REACH})`,
+    // a move under way toward a level: "declining to as low as $200"
+    String.raw`\b(?:declin|fall|dropp|slid|climb|rally|ris|reach|return)ing to (?:as (?:high|low) as )?${TIME_LEVEL}`,
+  ].join('|'),
+  'i',
+);
+const FORECAST_HORIZON_RE =
+  /\b(?:in the (?:coming|next) (?:days|weeks|months|sessions?)|(?:this|next) (?:week|month|quarter|cycle)|by (?:the )?(?:end of (?:the )?(?:year|month|week|20\d\d)|year-end|mid-20\d\d|20\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Q[1-4]))|before (?:the )?(?:end of the (?:year|month)|year-end|20\d\d)|in (?:Q[1-4]|20\d\d)|(?:short|near|mid|long)[- ]term|within (?:the next )?\w+ (?:days|weeks|months|years)|by (?:the )?(?:close|end) of|in the cards|is plausible|soon)\b|\b(?:if|once|when)\b[^.?!]{0,60}\b(?:breaks?|clears?|holds?|flips?|reclaims?|confirms?|closes?)\b/i;
+
+// Someone's forecast retold ("Gemini AI's recent forecast that DOGE could hit $1 by Christmas has sparked discussions"):
+// the piece reports the call, as news and promotions do, rather than making it.
+// A question put ("traders are split on whether the token will reach a new high by December") is a report of a debate.
+const RETOLD_FORECAST_RE = /\b(?:forecasts?|predictions?|projections?|calls?|views?) that\b|\b(?:predicted|projected|whether)\b/i;
+
+function destinationWithHorizon(d: KindDoc): string | null {
+  const opening = d.head.slice(0, TARGET_OPENING_CHARS);
+  const m = HORIZON_DESTINATION_RE.exec(opening);
+  if (!m || attributed(opening, m.index) || retold(opening, m.index)) return null;
+  const horizon = firstMatch(FORECAST_HORIZON_RE, opening);
+  return horizon ? `${m[0].trim().slice(0, 60)} / ${horizon}` : null;
+}
+
+/** The sentence around `at` retells someone's forecast. */
+function retold(text: string, at: number): boolean {
+  const start = Math.max(text.lastIndexOf('. ', at), 0);
+  const end = text.indexOf('. ', at);
+  return RETOLD_FORECAST_RE.test(text.slice(start, end < 0 ? undefined : end));
+}
+
 // The slug keeps the headline as first published; outlets rewrite headlines for feeds, not URLs. It counts only
 // when the headline itself does not say it (the same words twice are one piece of evidence).
 const FORECAST_SLUG_RE = /\b(?:price predictions?|price forecasts?|price targets?|predicts?|prediction|forecasts?)\b(?! markets?\b| bets?\b)/;
@@ -185,6 +227,7 @@ export const PRICE_PREDICTION_SIGNALS: Signal[] = [
     },
   },
   { name: 'target off chart levels', weight: 1, test: targetOffChart },
+  { name: 'destination with a horizon in the opening', weight: 1, test: destinationWithHorizon },
   { name: 'forecast words in the opening', weight: 1, test: (d) => firstMatch(FORECAST_WORDS_RE, d.head.slice(0, FORECAST_WORDS_CHARS)) },
   {
     name: 'forecast-heavy opening',

@@ -300,6 +300,31 @@ function newcomerBesideKnown(d: KindDoc): string | null {
   return null;
 }
 
+// The same hook and product in the body, what a teaser keeps when its headline reads as news: the first sentence is about
+// coins everyone knows ("Solana is looking towards fresh hope after the SEC eased delays"), and a later sentence of the
+// opening introduces a token the coin table does not know to investors ("traders looking for 10x are shifting towards
+// Mutuum Finance (MUTM)"). A report on a new token's launch opens with the token; a market wrap that turns to a new
+// token reports what happened to it (listed, launched, jumped 40%), and that sentence is left out.
+const REPORTED_EVENT_RE =
+  /\b(?:list(?:s|ed|ing)|delist\w*|launch(?:es|ed)|debut(?:s|ed)|airdrop(?:s|ped)?|unlock(?:s|ed)?|hack(?:s|ed)?|exploit(?:s|ed)?)\b|\b(?:rose|jumped|fell|surged|climbed|dropped|slid|gained|lost|soared|plunged|tumbled|rallied|sank|spiked)\b[^.!?]{0,30}\d+(?:\.\d+)?%/i;
+
+function newcomerAfterKnownHook(d: KindDoc): string | null {
+  const text = d.head.slice(0, OPENING_CHARS);
+  const firstEnd = text.search(/[.!?]\s/);
+  if (firstEnd < 0) return null;
+  const first = text.slice(0, firstEnd + 1);
+  const known = KNOWN_COIN_RE.exec(first);
+  if (!known) return null;
+  for (const t of newTokens(d)) {
+    if (KNOWN_COIN_RE.test(t.intro)) continue;
+    const at = text.indexOf(t.intro);
+    if (at <= firstEnd || first.includes(t.ticker)) continue;
+    const { start, end } = sentenceAround(text, at, at + t.intro.length);
+    if (!REPORTED_EVENT_RE.test(text.slice(start, end))) return `${known[0]} then ${t.intro}`;
+  }
+  return null;
+}
+
 // A race set up in the headline between coins everyone knows and one nobody does ("DOGE vs SHIB vs LBRETT", "Shiba Inu
 // (SHIB) vs Little Pepe (LILPEPE)"): the famous names are the hook, the newcomer is the product. The newcomer stands
 // beside a "vs" as a ticker in brackets the coin table does not know, or as a long word in capitals (short ones are
@@ -355,6 +380,18 @@ const ROTATION_RE = new RegExp(
 // prize is left out: venture firms and bankers look for "the next Solana" or "the next Bitcoin miner" to list too.
 const NEXT_WINNER_HUNT_RE =
   /\b(?:search(?:es|ing)?|hunt(?:s|ing)?|look(?:s|ing)?|scout(?:s|ing)?|on the hunt|race|racing|scramble|scrambling) (?:for|to find) (?:the |their )?next (?:[\w-]+ ){0,2}?(?:gems?|compounders?|moonshots?|\d{2,4}x|big (?:thing|crypto|altcoin|coin|token|winner)|(?:major |big )?breakout (?:token|coin|altcoin|crypto|gem|star))\b(?! (?:miner|fund|firm|company|exchange|chain|network|listing|IPO)s?\b)/i;
+
+// The reader's search for cheap or high-upside tokens as the opening's premise, without "the next": "small investors look
+// around for undervalued altcoins under $1", "investors looking for high-potential opportunities", "scrambling to figure
+// out which coins are set to explode next". Reports speak of what investors bought or sold; a promotion opens on a want
+// it is about to fill. When the hunt for the next winner (above) reads the same opening, it is one piece of evidence.
+const BARGAIN_HUNT_RE =
+  /\b(?:look(?:s|ing)?|search(?:es|ing)?|hunt(?:s|ing)?|scout(?:s|ing)?|scrambl(?:e|es|ing)|comb(?:s|ing)?|eye(?:s|ing)?)\b[^.!?]{0,40}\b(?:undervalued|cheap|affordable|low-cap|low-priced|high-potential|high-upside|early-stage|under-the-radar|promising)\s(?:[\w-]+\s)?(?:altcoins?|tokens?|coins?|cryptos?|crypto plays?|cryptocurrenc(?:y|ies)|projects?|opportunities|gems?|plays?)\b|\b(?:which|what) (?:coins?|tokens?|altcoins?|cryptos?) (?:are |is )?(?:set|poised|about|ready|likely) to (?:explode|moon|skyrocket|surge|soar|pump)\b/i;
+
+function bargainHunt(d: KindDoc): string | null {
+  const text = d.head.slice(0, OPENING_CHARS);
+  return NEXT_WINNER_HUNT_RE.test(opening(d)) ? null : firstMatch(BARGAIN_HUNT_RE, text);
+}
 
 // A headline that hangs its promise on a token nobody knows, beside a coin everyone does: "BTC holds $118K, but insiders
 // tip ZORVEX for 40x gains", "Ethereum steadies while a sub-$0.030 token targeting $1 draws whales", "XRP hovers as
@@ -432,6 +469,32 @@ function releasedSale(d: KindDoc): string | null {
 // they are one piece of evidence, already counted). "presale" alone is not here: reports of token sales use it too.
 const PROMO_SLUG_RE = /\b(?:best (?:crypto|altcoins?|coins?|tokens?|meme coins?) to (?:buy|invest)|cryptos? to buy|crypto casinos?|betting sites?|sportsbooks?|cloud mining|sponsored|partner content|advertorial)\b/;
 
+// A sale's figure pushed at the reader in the headline and the first two sentences: an entry price under a dollar, a
+// stage's price or the money a sale has raised, beside a push (a multiple or a gain in hundreds of percent promised, a
+// superlative pick, a call to buy now). "At $0.035, token tipped as best crypto to buy", "BlockDAG delivers $420M raise &
+// 2940% ROI". A report names a price it measured and a raise with its investors; it does not pitch either. A coin
+// everyone knows at a sub-dollar price ("SHIB at $0.00001 ... 100x?") is a forecast of that coin, not a sale: a price
+// right after a known coin's name is left out. The push's figure may also be counted by the headline's hype signals;
+// this signal's own evidence is the sale's figure, which no other signal reads.
+const SALE_FIGURE_RE =
+  /\b(?:raised?|raising)\b[^.!?]{0,20}\$\s?\d[\d,.]*\s?(?:[kKmM]\b|million)|\$\s?\d[\d,.]*\s?(?:[kKmM]\b|million)\+? raised?\b|\b(?:pre-?sale|stage \d{1,2}|phase \d{1,2})\b[^.!?$]{0,20}\$\d[\d,.]*|\$0\.\d+/gi;
+const SALE_PUSH_RE =
+  /\b\d{2,4}x\b|\b(?:\d{1,3}(?:,\d{3})+|\d{3,})\s?%\s?(?:ROI|gains?|returns?|upside|potential|APY)|\bnext (?:\d{2,4}x|big (?:thing|crypto|altcoin|coin|token)|gem)\b|\b(?:best|top|most promising|hottest) (?:[\w-]+ )?(?:crypto|altcoin|coin|token|presale|meme ?coin)s?\b|\b(?:buy|join|grab|secure)(?: it)? (?:now|today|early|before)\b|\bdon(?:'|’)?t miss\b/i;
+const KNOWN_COIN_BEFORE_CHARS = 25; // "Shiba Inu (SHIB) at $0.0000120": the coin named just before its price
+const SALE_OPENING_CHARS = 300; // about the first two sentences, what a teaser keeps
+
+function saleFigurePushed(d: KindDoc): string | null {
+  if (ENFORCEMENT_RE.test(d.title)) return null;
+  const text = lede(d).slice(0, d.title.length + 1 + SALE_OPENING_CHARS);
+  const push = SALE_PUSH_RE.exec(text);
+  if (!push) return null;
+  for (const m of text.matchAll(SALE_FIGURE_RE)) {
+    if (m[0].startsWith('$0.') && KNOWN_COIN_RE.test(text.slice(Math.max(0, m.index - KNOWN_COIN_BEFORE_CHARS), m.index))) continue;
+    return `${m[0].trim()} / ${push[0]}`;
+  }
+  return null;
+}
+
 // --- Gambling: casino and betting guides.
 // A scheme or an operator exposed is news: regulators and courts speak of it in these words.
 const ENFORCEMENT_RE = /\b(?:scam|fraud|ponzi|charged?|charges|arrest(?:ed|s)?|seiz(?:e|ed|es)|sues?|sued|lawsuit|indict(?:ed|ment)|shut(?:s)? down|crackdown|warns?|warning|victims?|probes?|investigat\w*|fined?|fines|bans?|banned|blocks?|blocked|regulators?|court|ruling|hack(?:ed|s)?|exploit(?:ed|s)?)\b/i;
@@ -473,6 +536,23 @@ function responsibleGambling(d: KindDoc): string | null {
 const RESPONSIBLE_GAMBLING_GLOBAL_RE = new RegExp(RESPONSIBLE_GAMBLING_RE.source, 'gi');
 const QUOTE_BEFORE_RE = /["“‘][^"”’.!?]*$/; // an open quotation mark before the match, in the same sentence
 const QUOTE_WINDOW_CHARS = 60;
+
+// Gambling's vocabulary as a class in the headline and the first two sentences, what a teaser of an affiliate guide keeps
+// when its responsible-gambling notice and its bonus terms are cut: a venue (casino, sportsbook, betting site) and
+// something it sells the player (a game, a jackpot, a bonus, fast payouts, odds, provably fair play). Reports on the
+// industry name venues with regulators and courts (left out with the enforcement words) or prediction markets' bets,
+// which name no venue of this class. One hint; with a gambling headline it is a guide.
+const GAMBLING_VENUE_RE = /\b(?:casinos?|sportsbooks?|bookmakers?|igaming|(?:betting|gambling|poker) (?:sites?|platforms?|apps?))\b/i;
+const GAMBLING_WARES_RE =
+  /\b(?:slots?|poker|roulette|blackjack|baccarat|jackpots?|live dealers?|crash games?|free spins|bonus(?:es)?|rakeback|cashback|promo codes?|welcome (?:offer|package)|deposit match|provably fair|(?:fast|instant|quick) (?:payouts?|withdrawals?)|payouts?|odds|RTP)\b/i;
+
+function gamblingClass(d: KindDoc): string | null {
+  if (ENFORCEMENT_RE.test(d.title)) return null;
+  const text = opening(d);
+  const venue = firstMatch(GAMBLING_VENUE_RE, text);
+  const wares = venue && firstMatch(GAMBLING_WARES_RE, text);
+  return wares ? `${venue} / ${wares}` : null;
+}
 
 // An operator's offer spelled out: the terms a casino guide lists and a report on the industry rarely needs.
 const GAMBLING_OFFER_TERMS: RegExp[] = [
@@ -558,14 +638,18 @@ export const SPONSORED_SIGNALS: Signal[] = [
   { name: 'responsible-gambling notice', weight: 2, test: responsibleGambling },
   { name: 'gambling offer', weight: 2, test: gamblingOffer },
   { name: 'gambling guide', weight: 2, test: gamblingGuide, opening: true },
+  { name: 'gambling vocabulary in the opening', weight: 1, test: gamblingClass, opening: true },
   { name: 'yield-scheme promo', weight: 2, test: yieldScheme },
+  { name: 'sale figure pushed', weight: 1, test: saleFigurePushed, opening: true },
   { name: 'sale released as news', weight: 2, test: releasedSale },
   { name: 'reader told to buy', weight: 1, test: readerToldToBuy, opening: true },
   { name: 'new-token pitch', weight: 1, test: newTokenPitch, opening: true },
   { name: 'newcomer beside known coins', weight: 1, test: newcomerBesideKnown, opening: true },
   { name: 'newcomer in a race of known coins', weight: 1, test: versusNewcomer, opening: true },
+  { name: 'newcomer after a known-coin hook', weight: 1, test: newcomerAfterKnownHook, opening: true },
   { name: 'rotation into a newcomer', weight: 1, test: (d) => firstMatch(ROTATION_RE, opening(d)), opening: true },
   { name: 'hunt for the next winner', weight: 1, test: (d) => firstMatch(NEXT_WINNER_HUNT_RE, opening(d)), opening: true },
+  { name: 'hunt for bargain tokens', weight: 1, test: bargainHunt, opening: true },
   { name: 'promise on an unknown token', weight: 1, test: promiseOnUnknown, opening: true },
   { name: 'unnamed newcomer pitched', weight: 1, test: (d) => (ROTATION_RE.test(opening(d)) ? null : firstMatch(NEWCOMER_PITCH_RE, opening(d))), opening: true },
   { name: 'mystery-token headline', weight: 1, test: (d) => firstMatch(MYSTERY_TOKEN_TITLE_RE, d.title), opening: true },
