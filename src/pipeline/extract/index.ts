@@ -105,10 +105,12 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
       readable = lightArticleText(light);
       readMethod = 'light-article';
     } else if (!opts.lightOnly) {
-      // the full DOM is built from the page as narrowed on the first look, not from the whole page again
-      const doc = opts.parseLight ? parseHTML(documentHtml(first, readabilityReads), url) : first;
+      // the full DOM is built from the page as narrowed on the first look, not from the whole page again; from that
+      // markup Readability can build it again, when a pass of its comes out short and it starts over
+      const markup = opts.parseLight ? documentHtml(first, readabilityReads) : null;
+      const doc = markup === null ? first : parseHTML(markup, url);
       step('full-parse');
-      article = readability(doc);
+      article = readability(doc, markup === null ? undefined : () => parseHTML(markup, url));
       step('readability');
       readable = article?.content ? articleText(article.content) : '';
       if (article) readMethod = 'readability'; // when Readability finds nothing, the block stands as before
@@ -166,12 +168,16 @@ const READ_BY_READABILITY = new Set([
 const EVERY_ATTRIBUTE_READ = new Set(['img', 'picture', 'figure', 'source', 'object', 'embed', 'iframe', 'video', 'audio', 'meta', 'base']);
 const readabilityReads = (element: string, attribute: string) => READ_BY_READABILITY.has(attribute) || EVERY_ATTRIBUTE_READ.has(element);
 
-function readability(doc: Document) {
-  return new LeanReadability<Node>(doc, {
-    serializer: (el) => el, // the element itself: serialising to HTML only to parse it again would double the cost
-    keepClasses: true, // class names are not read downstream; stripping them is a pass over every element
-    disableJSONLD: true, // read before the scripts were stripped
-  }).parse();
+function readability(doc: Document, rebuild?: () => Document) {
+  return new LeanReadability<Node>(
+    doc,
+    {
+      serializer: (el) => el, // the element itself: serialising to HTML only to parse it again would double the cost
+      keepClasses: true, // class names are not read downstream; stripping them is a pass over every element
+      disableJSONLD: true, // read before the scripts were stripped
+    },
+    rebuild,
+  ).parse();
 }
 
 /** Plain text of an HTML fragment (a feed's `content:encoded`): block elements as paragraphs, entities decoded. */
