@@ -29,7 +29,7 @@ import { pruneToArticle } from './prune-to-article.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
 import { asFragment, stripMarkup } from './strip-markup.ts';
 import { hoistStrayPrefix } from './stray-prefix.ts';
-import { documentHtml } from './document-html.ts';
+import { documentHtml, type KeepAttribute } from './document-html.ts';
 import { LeanReadability } from './lean-readability.ts';
 import { isConfident, lightArticle, type LightArticle } from './light-article.ts';
 
@@ -39,6 +39,10 @@ export interface ExtractOptions {
    * parses only the narrowed page's markup, and only when Readability has to run (both DOMs must build their trees
    * as htmlparser2 does, see `documentHtml`). Without it the first look reads `parseHTML`'s DOM. */
   parseLight?: ParseHTML;
+  /** The full DOM built from the light one's nodes (narrowed as they stand), where the runtime can: it saves writing
+   * the narrowed page's markup and parsing it again. It must build the tree `parseHTML` builds of `documentHtml`'s
+   * markup of the light document. Without it, that markup is parsed. */
+  fullFromLight?: (light: Document, keep: KeepAttribute, url?: string) => Document;
   url?: string | null;
   /** Whether the article chosen on the light DOM stands without Readability (default: `isConfident`, its form leaves
    * no doubt). The measurement of that choice passes its own, to see both answers on one page. */
@@ -107,10 +111,16 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
     } else if (!opts.lightOnly) {
       // the full DOM is built from the page as narrowed on the first look, not from the whole page again; from that
       // markup Readability can build it again, when a pass of its comes out short and it starts over
-      const markup = opts.parseLight ? documentHtml(first, readabilityReads) : null;
-      const doc = markup === null ? first : parseHTML(markup, url);
+      const { fullFromLight } = opts;
+      const markup = opts.parseLight && !fullFromLight ? documentHtml(first, readabilityReads) : null;
+      const full = !opts.parseLight
+        ? null
+        : fullFromLight
+          ? () => fullFromLight(first, readabilityReads, url)
+          : () => parseHTML(markup!, url);
+      const doc = full ? full() : first;
       step('full-parse');
-      article = readability(doc, markup === null ? undefined : () => parseHTML(markup, url));
+      article = readability(doc, full ?? undefined);
       step('readability');
       readable = article?.content ? articleText(article.content) : '';
       if (article) readMethod = 'readability'; // when Readability finds nothing, the block stands as before
