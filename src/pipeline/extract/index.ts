@@ -12,7 +12,8 @@
  *   meta description, when the page's body shows it)
  *
  * The first look (metadata, narrowing, the block of prose) may run on a light DOM (`parseLight`); a full one is
- * built only for Readability, and only of the narrowed page (its markup written back from the light DOM).
+ * built only for Readability, and only of the narrowed page (from the light DOM's nodes with `fullFromLight`, else
+ * from their markup written back).
  *
  * Removing noise inside the article (share bars, tickers, newsletter boxes) is the clean stage's job, not this one's.
  */

@@ -20,8 +20,8 @@
  * pages, all through Readability, they were a tenth of Readability's time, issue 11):
  *
  * - Before its first pass Readability serialises the whole page (`body.innerHTML`) to put it back if the pass comes
- *   out short; on most pages it never does. Given how to build the same document again (`rebuild`: the markup it
- *   was parsed from), the snapshot is taken only when it is put back: the document is built again and prepared as
+ *   out short; on most pages it never does. Given how to build the same document again (`rebuild`: from the
+ *   light DOM's nodes or the markup it was built from), the snapshot is taken only when it is put back: the document is built again and prepared as
  *   `parse` prepared this one before the pass (noscript images, scripts, styles, <br>s, <font>), which is the same
  *   page the snapshot held.
  * - `parse` writes the chosen content out as HTML for a debug log, even with debugging off (the string is built
@@ -60,8 +60,8 @@ const DEFERRED_SNAPSHOT = '\u0000page as prepared before the first pass';
 /** Readability, with its per-node helpers answering as before at less cost on linkedom, and without the work listed
  * above whose result the extract stage does not read. */
 export class LeanReadability<T> extends Readability<T> {
-  /** `rebuild` builds the same document again (parses the markup `doc` was parsed from); without it the snapshot of
-   * the page is taken as Readability takes it. */
+  /** `rebuild` builds the same document again (as `doc` was built); without it the snapshot of the page is taken as
+   * Readability takes it. */
   constructor(
     doc: Document,
     options?: ReadabilityOptions<T>,
