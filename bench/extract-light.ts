@@ -5,6 +5,7 @@
  *
  *   node --import tsx bench/extract-light.ts agree > /tmp/agree.jsonl
  *   node --import tsx bench/extract-light.ts ab --base ../wt-main [--rounds 3] [--light-only] [--trust-cited]
+ *   node --import tsx bench/extract-light.ts same --base ../wt-main
  *   valgrind --tool=callgrind --dump-before=uv_resident_set_memory --callgrind-out-file=/tmp/cg.%p \
  *     node --import tsx bench/extract-light.ts cost [--root DIR] [--readability]
  *
@@ -18,6 +19,10 @@
  *        over the rounds, so a burst of load on the shared machine moves no side alone. Prints mean, median, p95, p99
  *        and the ratios to Readability's. --light-only runs this tree with Readability never run (the light choice's
  *        bound, `lightOnly`); --trust-cited trusts the light choice by `isConfidentCited`.
+ * same:  whether this tree extracts what the base tree (--base DIR) does, page for page over the whole corpus (the
+ *        1,123 pages of agree): title, byline, text and method compared as they are; prints the pages that differ,
+ *        and how many pages Readability started over on (a pass that came out short), the path a change to its
+ *        passes must keep.
  * cost:  extract + clean + label (or, with --readability, Readability on linkedom as the bench runs it) over the 133
  *        bench pages: one untimed pass to warm up, then one pass that reads the resident set size after each page, so
  *        callgrind (--dump-before=uv_resident_set_memory) writes one dump a page. --root DIR imports DIR's src
@@ -180,6 +185,44 @@ async function cost(root: string, readability: boolean): Promise<void> {
   }
 }
 
+async function same(base: string, head: string): Promise<void> {
+  const { Readability } = await import('@mozilla/readability');
+  // Readability removes a flag each time it starts over
+  const internals = Readability.prototype as unknown as { _removeFlag: (flag: number) => void };
+  const removeFlag = internals._removeFlag;
+  let restarts = 0;
+  internals._removeFlag = function (this: unknown, flag: number) {
+    restarts++;
+    removeFlag.call(this, flag);
+  };
+  const extractAt = async (root: string) => {
+    const { extract } = await import(path.join(root, 'src/pipeline/extract/index.ts'));
+    const { WORKER_DOMS } = await import(path.join(root, 'src/dom/worker-doms.ts'));
+    return (p: Page) => {
+      try {
+        return JSON.stringify(extract(p.html, { ...WORKER_DOMS, url: p.url }));
+      } catch (e) {
+        return `throws ${String(e)}`;
+      }
+    };
+  };
+  const [before, after] = [await extractAt(base), await extractAt(head)];
+  const pages = [...trafilaturaPages(DATA), ...benchPages(DATA)];
+  let differ = 0;
+  let restarted = 0;
+  for (const page of pages) {
+    const want = before(page);
+    restarts = 0;
+    const got = after(page);
+    if (restarts) restarted++;
+    if (got !== want) {
+      differ++;
+      console.log(`differs: ${page.set} ${page.key}`);
+    }
+  }
+  console.log(`${pages.length} pages, ${differ} differ; Readability started over on ${restarted}`);
+}
+
 async function pipelineAt(root: string, lightOnly = false, trustCited = false): Promise<(p: Page) => unknown> {
   const { extract } = await import(path.join(root, 'src/pipeline/extract/index.ts'));
   const trustLight = trustCited ? (await import(path.join(root, 'src/pipeline/extract/light-article.ts'))).isConfidentCited : undefined;
@@ -240,8 +283,9 @@ else if (mode === 'ab') {
   const baseAt = rest.indexOf('--base');
   const roundsAt = rest.indexOf('--rounds');
   await ab(path.resolve(rest[baseAt + 1]), root, roundsAt >= 0 ? Number(rest[roundsAt + 1]) : 3, rest.includes('--light-only'), rest.includes('--trust-cited'));
-} else if (mode === 'cost') await cost(root, rest.includes('--readability'));
+} else if (mode === 'same') await same(path.resolve(rest[rest.indexOf('--base') + 1]), root);
+else if (mode === 'cost') await cost(root, rest.includes('--readability'));
 else {
-  console.error('usage: bench/extract-light.ts agree | ab --base DIR [--rounds N] [--light-only] [--trust-cited] | cost [--root DIR] [--readability]');
+  console.error('usage: bench/extract-light.ts agree | ab --base DIR [--rounds N] [--light-only] [--trust-cited] | same --base DIR | cost [--root DIR] [--readability]');
   process.exit(2);
 }

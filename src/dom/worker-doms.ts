@@ -5,5 +5,10 @@
 import type { ParseHTML } from '../pipeline/types.ts';
 import { parseLight } from './light.ts';
 import { parseWithLinkedom } from './linkedom.ts';
+import { linkedomFromLight } from './linkedom-from-light.ts';
 
-export const WORKER_DOMS: { parseHTML: ParseHTML; parseLight: ParseHTML } = { parseHTML: parseWithLinkedom, parseLight };
+export const WORKER_DOMS: { parseHTML: ParseHTML; parseLight: ParseHTML; fullFromLight: typeof linkedomFromLight } = {
+  parseHTML: parseWithLinkedom,
+  parseLight,
+  fullFromLight: linkedomFromLight,
+};

@@ -11,7 +11,7 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { items, sources, type Item, type Source } from '../db/schema.ts';
-import { extract } from '../pipeline/extract/index.ts';
+import { extract, type ExtractOptions } from '../pipeline/extract/index.ts';
 import type { ParseHTML } from '../pipeline/types.ts';
 import { feedIsEnough, feedTextOf, fromFeed, fromPage, type Acquired } from './acquire-text.ts';
 import { FETCH_TIMEOUT_MS, FetchError, MAX_PAGE_BYTES, fetchPolitely } from './fetch-politely.ts';
@@ -37,6 +37,7 @@ export interface PageStepDeps {
   userAgent: string;
   parseHTML: ParseHTML;
   parseLight?: ParseHTML;
+  fullFromLight?: ExtractOptions['fullFromLight'];
   allowedHosts: AllowedHosts;
   /** Shared by every source of one invocation (see host-gate.ts). */
   gate: HostGate;
@@ -118,7 +119,12 @@ async function fetchPage(row: Waiting, feedText: string, host: string, source: S
       allowedHosts: deps.allowedHosts,
     });
     if (page.notModified) return fromFeed(feedText, row.summary, null);
-    const extracted = extract(page.text, { parseHTML: deps.parseHTML, parseLight: deps.parseLight, url: page.finalUrl });
+    const extracted = extract(page.text, {
+      parseHTML: deps.parseHTML,
+      parseLight: deps.parseLight,
+      fullFromLight: deps.fullFromLight,
+      url: page.finalUrl,
+    });
     return fromPage(feedText, row.summary, extracted);
   } catch (err) {
     if (err instanceof FetchError && err.code === 'timeout') deps.gate.noteTimeout(host);

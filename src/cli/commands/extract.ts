@@ -10,9 +10,8 @@ import { decodeBytes, detectCharset } from '../../ingest/fetch-politely.ts';
 import { clean } from '../../pipeline/clean/index.ts';
 import { passages, type OutletHistory } from '../../pipeline/clean/outlet-history.ts';
 import { OutletMemory } from '../../pipeline/clean/outlet-memory.ts';
-import { extract } from '../../pipeline/extract/index.ts';
+import { extract, type ExtractOptions } from '../../pipeline/extract/index.ts';
 import { cleanAndLabel } from '../../pipeline/clean-and-label.ts';
-import type { ParseHTML } from '../../pipeline/types.ts';
 import { parseArgs, UsageError } from '../args.ts';
 
 export interface Line {
@@ -43,7 +42,7 @@ export function toLine(rawText: string, title: string | null, url: string | null
 }
 
 /** The DOMs for --dom: linkedom with the light first-look DOM, as in the Worker; jsdom alone, for comparison. */
-async function domFactory(name: string): Promise<{ parseHTML: ParseHTML; parseLight?: ParseHTML }> {
+async function domFactory(name: string): Promise<Pick<ExtractOptions, 'parseHTML' | 'parseLight' | 'fullFromLight'>> {
   if (name === 'linkedom') return (await import('../../dom/worker-doms.ts')).WORKER_DOMS;
   if (name === 'jsdom') return { parseHTML: (await import('../../dom/jsdom.ts')).parseWithJsdom };
   throw new UsageError(`--dom must be linkedom or jsdom, not ${name}`);

@@ -12,7 +12,8 @@
  *   meta description, when the page's body shows it)
  *
  * The first look (metadata, narrowing, the block of prose) may run on a light DOM (`parseLight`); a full one is
- * built only for Readability, and only of the narrowed page (its markup written back from the light DOM).
+ * built only for Readability, and only of the narrowed page (from the light DOM's nodes with `fullFromLight`, else
+ * from their markup written back).
  *
  * Removing noise inside the article (share bars, tickers, newsletter boxes) is the clean stage's job, not this one's.
  */
@@ -29,7 +30,7 @@ import { pruneToArticle } from './prune-to-article.ts';
 import { dropBoilerplate } from './drop-boilerplate.ts';
 import { asFragment, stripMarkup } from './strip-markup.ts';
 import { hoistStrayPrefix } from './stray-prefix.ts';
-import { documentHtml } from './document-html.ts';
+import { documentHtml, type KeepAttribute } from './document-html.ts';
 import { LeanReadability } from './lean-readability.ts';
 import { isConfident, lightArticle, type LightArticle } from './light-article.ts';
 
@@ -39,6 +40,10 @@ export interface ExtractOptions {
    * parses only the narrowed page's markup, and only when Readability has to run (both DOMs must build their trees
    * as htmlparser2 does, see `documentHtml`). Without it the first look reads `parseHTML`'s DOM. */
   parseLight?: ParseHTML;
+  /** The full DOM built from the light one's nodes (narrowed as they stand), where the runtime can: it saves writing
+   * the narrowed page's markup and parsing it again. It must build the tree `parseHTML` builds of `documentHtml`'s
+   * markup of the light document. Without it, that markup is parsed. */
+  fullFromLight?: (light: Document, keep: KeepAttribute, url?: string) => Document;
   url?: string | null;
   /** Whether the article chosen on the light DOM stands without Readability (default: `isConfident`, its form leaves
    * no doubt). The measurement of that choice passes its own, to see both answers on one page. */
@@ -105,10 +110,18 @@ export function extract(html: string, opts: ExtractOptions): Extracted | null {
       readable = lightArticleText(light);
       readMethod = 'light-article';
     } else if (!opts.lightOnly) {
-      // the full DOM is built from the page as narrowed on the first look, not from the whole page again
-      const doc = opts.parseLight ? parseHTML(documentHtml(first, readabilityReads), url) : first;
+      // the full DOM is built from the page as narrowed on the first look, not from the whole page again; from that
+      // markup Readability can build it again, when a pass of its comes out short and it starts over
+      const { fullFromLight } = opts;
+      const markup = opts.parseLight && !fullFromLight ? documentHtml(first, readabilityReads) : null;
+      const full = !opts.parseLight
+        ? null
+        : fullFromLight
+          ? () => fullFromLight(first, readabilityReads, url)
+          : () => parseHTML(markup!, url);
+      const doc = full ? full() : first;
       step('full-parse');
-      article = readability(doc);
+      article = readability(doc, full ?? undefined);
       step('readability');
       readable = article?.content ? articleText(article.content) : '';
       if (article) readMethod = 'readability'; // when Readability finds nothing, the block stands as before
@@ -166,12 +179,16 @@ const READ_BY_READABILITY = new Set([
 const EVERY_ATTRIBUTE_READ = new Set(['img', 'picture', 'figure', 'source', 'object', 'embed', 'iframe', 'video', 'audio', 'meta', 'base']);
 const readabilityReads = (element: string, attribute: string) => READ_BY_READABILITY.has(attribute) || EVERY_ATTRIBUTE_READ.has(element);
 
-function readability(doc: Document) {
-  return new LeanReadability<Node>(doc, {
-    serializer: (el) => el, // the element itself: serialising to HTML only to parse it again would double the cost
-    keepClasses: true, // class names are not read downstream; stripping them is a pass over every element
-    disableJSONLD: true, // read before the scripts were stripped
-  }).parse();
+function readability(doc: Document, rebuild?: () => Document) {
+  return new LeanReadability<Node>(
+    doc,
+    {
+      serializer: (el) => el, // the element itself: serialising to HTML only to parse it again would double the cost
+      keepClasses: true, // class names are not read downstream; stripping them is a pass over every element
+      disableJSONLD: true, // read before the scripts were stripped
+    },
+    rebuild,
+  ).parse();
 }
 
 /** Plain text of an HTML fragment (a feed's `content:encoded`): block elements as paragraphs, entities decoded. */

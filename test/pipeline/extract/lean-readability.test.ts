@@ -54,6 +54,62 @@ describe('LeanReadability', () => {
   });
 });
 
+// A page whose article sits in a block Readability's first pass strips as unlikely ("sidebar"): that pass comes out
+// short, the page is put back as it was, and the second pass finds the article.
+function pageFoundOnSecondPass(): string {
+  return `<!DOCTYPE html><html><head><title>Relayer runs out of gas</title><style>p { margin: 0 }</style></head><body>
+    <div class="sidebar-extra"><h2>Relayer runs out of gas</h2>${PROSE.map((p) => `<p>${p}<br><br>${p}</p>`).join('')}
+      <p><font>Filed from the markets desk.</font></p></div>
+    <div class="nav"><a href="/">Home</a> <a href="/markets">Markets</a></div>
+    </body></html>`;
+}
+
+describe('LeanReadability: work whose result the extract stage does not read', () => {
+  it('builds the page again only when a pass comes out short, and then answers as Readability does', () => {
+    for (const html of [page(), pageFoundOnSecondPass(), '<html><body><p>Too short for any pass.</p></body></html>']) {
+      let rebuilt = 0;
+      const rebuild = () => {
+        rebuilt++;
+        return parseWithLinkedom(html);
+      };
+      const lean = answer(new LeanReadability<string>(parseWithLinkedom(html), {}, rebuild).parse());
+      expect(lean).toEqual(answer(new Readability(parseWithLinkedom(html)).parse()));
+      if (html === page()) expect(rebuilt).toBe(0);
+      else expect(rebuilt).toBeGreaterThan(0);
+    }
+    const found = new LeanReadability<string>(parseWithLinkedom(pageFoundOnSecondPass()), {}, () => parseWithLinkedom(pageFoundOnSecondPass())).parse();
+    expect(found!.textContent).toContain(PROSE[3]);
+  });
+
+  it('leaves the body its own markup once the passes are done, and the content its own once the debug log has read it', () => {
+    const doc = parseWithLinkedom(page());
+    const content = new LeanReadability<Node>(doc, { serializer: (el) => el }, () => parseWithLinkedom(page())).parse()!.content as Element;
+    expect(Object.getOwnPropertyDescriptor(doc.body, 'innerHTML')).toBeUndefined();
+    expect(content.innerHTML).toContain(PROSE[0]);
+  });
+
+  it('replaces a javascript: link by its text or its children, as Readability does, and leaves other addresses as written', () => {
+    const links =
+      '<p>Read <a href="javascript:void(0)">the pause notice</a> or <a href="javascript:open()"><b>the</b> audit</a>, ' +
+      'or <a href="/reports/feed-stall">the report</a> and <a href="#notes">the notes</a> in full before the vote.</p>';
+    const html = `<html><body><div class="story-body"><p>${PROSE[0]} ${PROSE[1]}</p>${links}<p>${PROSE[2]} ${PROSE[3]}</p></div></body></html>`;
+    const lean = new LeanReadability<Node>(parseWithLinkedom(html, 'https://ledger.example/story'), { serializer: (el) => el }).parse()!;
+    const full = new Readability<Node>(parseWithLinkedom(html, 'https://ledger.example/story'), { serializer: (el) => el }).parse()!;
+    expect(answer(lean as never)).toEqual(answer(full as never));
+    const hrefs = (r: typeof lean) => Array.from((r.content as Element).querySelectorAll('a')).map((a) => a.getAttribute('href'));
+    expect(hrefs(full)).toEqual(['https://ledger.example/reports/feed-stall', '#notes']);
+    expect(hrefs(lean)).toEqual(['/reports/feed-stall', '#notes']);
+    expect((lean.content as Element).querySelectorAll('span b')).toHaveLength(1);
+  });
+
+  it('unwraps a noscript image as Readability does when the page holds one', () => {
+    const html = page({
+      byline: '<div class="lead-image"><img src="placeholder.gif"></div><noscript><img src="stall-chart.png" alt="The stalled feed"></noscript>',
+    });
+    expect(answer(new LeanReadability<string>(parseWithLinkedom(html)).parse())).toEqual(answer(new Readability(parseWithLinkedom(html)).parse()));
+  });
+});
+
 describe('holdsText', () => {
   it('finds text that is not white space as deep as it lies, and none in white space, <br>s and empty elements', () => {
     const doc = parseWithLinkedom(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extract, type ExtractStep } from '../../../src/pipeline/extract/index.ts';
 import { WORKER_DOMS } from '../../../src/dom/worker-doms.ts';
 import type { ParseHTML } from '../../../src/pipeline/types.ts';
+import { documentHtml } from '../../../src/pipeline/extract/document-html.ts';
 
 // The Worker's path: the page is narrowed on the light DOM, and Readability reads a full DOM of the narrowed page only.
 
@@ -21,7 +22,7 @@ const storyHtml = (tag = 'div') =>
 
 const links = (n: number, label: string) => Array.from({ length: n }, (_, i) => `<li><a href="/${label}/${i}">${label} page number ${i}</a></li>`).join('');
 
-/** The extracted text, the steps run, and the markup Readability's full DOM was built from ('' if none was). */
+/** The extracted text, the steps run, and the markup of what Readability's full DOM was built from ('' if none was). */
 function run(html: string): { text: string; steps: ExtractStep[]; fullMarkup: string } {
   const steps: ExtractStep[] = [];
   let fullMarkup = '';
@@ -29,7 +30,12 @@ function run(html: string): { text: string; steps: ExtractStep[]; fullMarkup: st
     fullMarkup = markup;
     return WORKER_DOMS.parseHTML(markup, url);
   };
-  const got = extract(html, { ...WORKER_DOMS, parseHTML, url: 'https://ledger.example/markets/lisbon-stablecoin', onStep: (s) => steps.push(s) });
+  // the Worker builds the full DOM from the narrowed light DOM's nodes: its markup is what that DOM holds
+  const fullFromLight: typeof WORKER_DOMS.fullFromLight = (light, keep, url) => {
+    fullMarkup = documentHtml(light, keep);
+    return WORKER_DOMS.fullFromLight(light, keep, url);
+  };
+  const got = extract(html, { ...WORKER_DOMS, parseHTML, fullFromLight, url: 'https://ledger.example/markets/lisbon-stablecoin', onStep: (s) => steps.push(s) });
   expect(got).not.toBeNull();
   return { text: got!.text, steps, fullMarkup };
 }
