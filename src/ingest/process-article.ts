@@ -23,6 +23,7 @@ import { feedIsEnough, feedTextOf, fromFeed, type Acquired } from './acquire-tex
 import { MAX_ARTICLE_CHARS } from './fetch-pages.ts';
 import type { PlacedStory } from '../webhooks/events.ts';
 import { yieldToReaders } from './yield-to-readers.ts';
+import { stretchMark } from './stretches.ts';
 
 const MATCHES_KEPT = 5; // verified candidates stored per item for the inspector
 
@@ -61,17 +62,21 @@ export async function processArticle(itemId: string, deps: ProcessDeps): Promise
 
 async function run(item: Item, source: Source, deps: ProcessDeps, bumped: { done: boolean }): Promise<Placement> {
   const now = deps.now ?? Date.now;
+  stretchMark('acquire text');
   const got = acquired(item, source, deps);
   if (got.text.length > MAX_ARTICLE_CHARS) {
     got.text = got.text.slice(0, MAX_ARTICLE_CHARS);
     got.error = [got.error, `text cut at ${MAX_ARTICLE_CHARS} characters`].filter(Boolean).join('; ');
   }
   // the outlet's own boilerplate, learned from its last items (the keys of this text join them once it is placed)
+  stretchMark('passages');
   const keys = passages(got.text).map((p) => p.key);
   const outlet = await readOutletHistory(deps.d1, source.id, keys);
   await yieldToReaders(); // between the stages, as between items: a waiting reader goes first
+  stretchMark('clean + label');
   const { cleaned, coins, kind } = cleanAndLabel(got.text, { title: item.title, url: item.url, source: source.name, history: outlet.history });
   // the clean result, written with the placement in its one batch (see D1ClusterStore's `alongside`)
+  stretchMark('js after clean + label');
   const cleanWrite = deps.d1
     .prepare(
       `UPDATE items SET raw_text = ?2, text = ?3, removed = ?4, text_source = ?5, error = ?6, coins = ?7, coin_list = ?8,
@@ -94,6 +99,7 @@ async function run(item: Item, source: Source, deps: ProcessDeps, bumped: { done
   await yieldToReaders();
   const clusterStore = new D1ClusterStore(deps.d1, now, [cleanWrite, ...outletPassageWrites(deps.d1, source.id, outlet.seq, keys)]);
   let placement: Placement;
+  stretchMark('place story');
   try {
     placement = await placeStory(
       {

@@ -13,6 +13,7 @@ import { normalizeEntry } from '../pipeline/normalize.ts';
 import { ingestFeed } from './ingest-feed.ts';
 import { processArticle, type ProcessDeps, type ProcessResult } from './process-article.ts';
 import { yieldToReaders } from './yield-to-readers.ts';
+import { stretchMark } from './stretches.ts';
 
 export interface ReplayDeps {
   onPlaced?: ProcessDeps['onPlaced']; // webhook events, as the article queue's consumer sends them
@@ -100,6 +101,7 @@ export async function replayArticles(articles: RecordedArticle[], deps: ReplayDe
   const now = Date.now();
   const out: ArticleResult[] = [];
   const normalized = [];
+  stretchMark(`normalize ${articles.length} articles`);
   for (const a of articles) {
     const r = normalizeEntry(
       { guid: a.id, link: a.url, title: a.title, author: null, published: a.published_iso, summary: null, content: a.body, categories: [] },

@@ -13,6 +13,8 @@
  * or are in flight (counted by the `readerActivity` middleware), at most READER_WAIT_MAX_MS a yield, so ingestion keeps
  * moving under any read load. With no reader about, a yield is one timer turn.
  */
+import { sqlLabel, stretchBegins, stretchEnds, stretchMark, stretchNote } from './stretches.ts';
+
 export const READER_POLL_MS = 1; // one timer turn: the thread reads its sockets, a waiting reader starts
 export const READER_WAIT_MAX_MS = 20; // a yield waits for readers at most this long: placement never starves
 
@@ -42,14 +44,18 @@ export const timerTurn = (ms: number) => new Promise<void>((resolve) => setTimeo
 
 /** Lets waiting readers run before the next slice of placement: see the module comment. */
 export async function yieldToReaders(maxWaitMs = READER_WAIT_MAX_MS): Promise<void> {
+  // workerd's clock moves only at I/O: the JS run since the last D1 answer shows when this yield's timer fires
+  stretchMark('js, until the yield\'s timer');
   const start = Date.now();
   await timerTurn(0);
+  stretchEnds();
   let seen = eventsAtLastYield; // readers that came and went during the slice just run count as readers about
   while (Date.now() - start < maxWaitMs && (readers.events !== seen || readers.inFlight > 0)) {
     seen = readers.events;
     await timerTurn(READER_POLL_MS);
   }
   eventsAtLastYield = readers.events;
+  stretchBegins();
 }
 
 /**
@@ -59,15 +65,19 @@ export async function yieldToReaders(maxWaitMs = READER_WAIT_MAX_MS): Promise<vo
 export function yieldingD1(d1: D1Database): D1Database {
   const binding = bindingOf(d1);
   const unwrapped = new WeakMap<object, D1PreparedStatement>();
-  const statement = (s: D1PreparedStatement): D1PreparedStatement => {
+  const sqlOf = new WeakMap<object, string>(); // a statement's label, for the stretches' parts
+  const statement = (s: D1PreparedStatement, sql: string): D1PreparedStatement => {
     const wrapped = new Proxy(s, {
       get(target, prop) {
-        if (prop === 'bind') return (...values: unknown[]) => statement(target.bind(...values));
+        if (prop === 'bind') return (...values: unknown[]) => statement(target.bind(...values), sql);
         if (prop === 'all' || prop === 'first' || prop === 'run' || prop === 'raw') {
           const call = target[prop] as (...a: unknown[]) => Promise<unknown>;
           return async (...a: unknown[]) => {
             await yieldToReaders();
-            return call.apply(target, a);
+            stretchMark(`d1 ${prop}: ${sql}`);
+            const out = await call.apply(target, a);
+            stretchMark(`js after d1 ${prop}`);
+            return out;
           };
         }
         const v = Reflect.get(target, prop, target);
@@ -75,15 +85,20 @@ export function yieldingD1(d1: D1Database): D1Database {
       },
     });
     unwrapped.set(wrapped, s);
+    sqlOf.set(wrapped, sql);
     return wrapped;
   };
   const wrapped = new Proxy(binding, {
     get(target, prop) {
-      if (prop === 'prepare') return (query: string) => statement(target.prepare(query));
+      if (prop === 'prepare') return (query: string) => statement(target.prepare(query), sqlLabel(query));
       if (prop === 'batch') {
         return async (stmts: D1PreparedStatement[]) => {
           await yieldToReaders();
-          return target.batch(stmts.map((s) => unwrapped.get(s) ?? s));
+          stretchMark(`d1 batch of ${stmts.length}: ${stmts.map((s) => (sqlOf.get(s) ?? '?').slice(0, 24)).join(' + ')}`);
+          const out = await target.batch(stmts.map((s) => unwrapped.get(s) ?? s));
+          stretchMark('js after d1 batch');
+          out.forEach((r, i) => stretchNote(`sql in a batch: ${sqlOf.get(stmts[i]) ?? '?'}`, r.meta?.duration ?? 0));
+          return out;
         };
       }
       const v = Reflect.get(target, prop, target);

@@ -11,6 +11,7 @@ import { clusters, items } from '../db/schema.ts';
 import { WORKER_DOMS } from '../dom/worker-doms.ts';
 import { replayArticles, replayFeed, type RecordedArticle, type ReplaySource } from '../ingest/replay.ts';
 import { watchLoopBlocks } from '../ingest/loop-blocks.ts';
+import { recordStretches } from '../ingest/stretches.ts';
 import { yieldingD1 } from '../ingest/yield-to-readers.ts';
 import { TIERS } from '../pipeline/types.ts';
 import { adminOverrides } from './admin-overrides.ts';
@@ -37,15 +38,17 @@ export const admin = new Hono<AppEnv>()
     return c.json(result);
   })
   .post('/replay/articles', async (c) => {
-    const body = await jsonBody<{ articles: RecordedArticle[]; watch_loop?: boolean }>(c.req.raw);
+    const body = await jsonBody<{ articles: RecordedArticle[]; watch_loop?: boolean; watch_stretches?: boolean }>(c.req.raw);
     if (!Array.isArray(body.articles) || body.articles.length > MAX_ARTICLES_A_REQUEST) {
       throw apiError(400, 'bad_body', `articles must be an array of at most ${MAX_ARTICLES_A_REQUEST}`);
     }
     const articles = body.articles.map((a) => ({ ...a, source: checkSource(a.source) }));
     // watch_loop: the longest stretch the thread was held while this request placed (src/ingest/loop-blocks.ts)
     const watching = body.watch_loop === true ? watchLoopBlocks() : null;
+    // watch_stretches: how long ingestion ran between its yields, and of what (src/ingest/stretches.ts)
+    const stretching = body.watch_stretches === true ? recordStretches() : null;
     const results = await replayArticles(articles, deps(c));
-    return c.json(watching ? { results, loop: watching() } : { results });
+    return c.json({ results, ...(watching ? { loop: watching() } : {}), ...(stretching ? { stretches: stretching() } : {}) });
   })
   .post('/assignments', async (c) => {
     const body = await jsonBody<{ item_ids: unknown }>(c.req.raw);

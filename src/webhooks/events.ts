@@ -34,8 +34,8 @@ export interface EmitDeps {
 }
 
 /** Deliveries for one placed story; returns how many were queued. Never throws into placement: see `emitSafely`. */
-export async function emitStoryEvents(p: PlacedStory, deps: EmitDeps): Promise<number> {
-  const hooks = (await deps.db.select().from(webhooks).where(isNull(webhooks.deletedAt))) as Webhook[];
+export async function emitStoryEvents(p: PlacedStory, deps: EmitDeps, subscriptions = () => readSubscriptions(deps.db)): Promise<number> {
+  const hooks = await subscriptions();
   if (!hooks.length) return 0;
   const types: WebhookEvent[] = [p.created ? 'story.created' : 'story.updated', ...(p.storylineChanged ? (['storyline.updated'] as const) : [])];
   const wanted = hooks.filter((h) => types.some((t) => (h.events as string[]).includes(t)));
@@ -79,11 +79,29 @@ async function passes(db: Db, filter: string, storyId: string): Promise<boolean>
   return (await listStories(db, { ...f, sort: 'new', cursor: null, limit: 1, ids: [storyId] })).stories.length > 0;
 }
 
-/** Placement's hook: an emitter failure is logged, never thrown (the story is placed and served either way). */
+/** The webhooks that receive events (not deleted). */
+async function readSubscriptions(db: Db): Promise<Webhook[]> {
+  return (await db.select().from(webhooks).where(isNull(webhooks.deletedAt))) as Webhook[];
+}
+
+/**
+ * Placement's hook: an emitter failure is logged, never thrown (the story is placed and served either way).
+ *
+ * One emitter serves one batch of placements (a queue batch, a replay request) and reads the subscriptions once for
+ * all of them: that read was a D1 round trip a placed story, each one a stretch of the Worker's thread that readers
+ * wait behind (src/ingest/stretches.ts). A webhook created or deleted while a batch is placed takes effect from the
+ * next batch; a failed read is tried again at the next story.
+ */
 export function emitSafely(deps: EmitDeps, log: (line: string) => void) {
+  let hooks: Promise<Webhook[]> | null = null;
+  const subscriptions = () =>
+    (hooks ??= readSubscriptions(deps.db).catch((err) => {
+      hooks = null;
+      throw err;
+    }));
   return async (p: PlacedStory) => {
     try {
-      await emitStoryEvents(p, deps);
+      await emitStoryEvents(p, deps, subscriptions);
     } catch (err) {
       log(`[webhooks] events of ${p.clusterId} not queued: ${(err as Error)?.message ?? err}`);
     }

@@ -27,6 +27,19 @@ describe('POST /admin/replay/articles with watch_loop', () => {
     expect(body.loop.blocksOverMs).toBeLessThanOrEqual(body.loop.ticks);
   });
 
+  it('reports on request how long placement ran between its yields, and of what: term counts and crowd in one round trip', async () => {
+    const again = ARTICLES.map((a) => ({ ...a, id: `${a.id}-again`, url: `${a.url}-again` }));
+    const res = await replay({ articles: again, watch_stretches: true });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { results: { status: string }[]; stretches: { ms: number[]; long: unknown[]; byPart: Record<string, [number, number, number]> } };
+    expect(body.results.map((r) => r.status)).toEqual(again.map(() => 'placed'));
+    expect(body.stretches.ms.length).toBeGreaterThan(again.length);
+    const parts = Object.keys(body.stretches.byPart);
+    expect(parts.filter((p) => p.startsWith('d1 batch of N: SELECT term, df FROM ter + SELECT count(*)'))).toHaveLength(1);
+    expect(parts.filter((p) => p.startsWith('d1 first: SELECT count(*)'))).toEqual([]);
+    expect(body.stretches.byPart['clean + label'][0]).toBe(again.length);
+  });
+
   it('answers with the results alone when not asked to watch', async () => {
     const res = await replay({ articles: ARTICLES.slice(0, 1) });
     expect(res.status).toBe(200);

@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LoopBlocks } from '../../ingest/loop-blocks.ts';
+import type { Stretches } from '../../ingest/stretches.ts';
 import type { ArticleResult, RecordedArticle } from '../../ingest/replay.ts';
 import { UsageError } from '../args.ts';
 import { startLocalWorker, type LocalWorker } from '../local-worker.ts';
@@ -53,9 +54,11 @@ export async function readJsonl(file: string): Promise<{ articles: InputArticle[
 
 export interface SendOptions {
   perRequest?: number; // articles a request (default ARTICLES_A_REQUEST)
-  onRequest?: (ms: number, results: ArticleResult[], loop?: LoopBlocks) => void; // each request's wall time, as the caller saw it
+  onRequest?: (ms: number, results: ArticleResult[], loop?: LoopBlocks, stretches?: Stretches) => void; // each request's wall time, as the caller saw it
   /** Ask the Worker how long its thread was held at a stretch during each request (passed to onRequest). */
   watchLoop?: boolean;
+  /** Ask the Worker how long ingestion ran between its yields during each request, and of what (passed to onRequest). */
+  watchStretches?: boolean;
 }
 
 /** Sends articles to the Worker in publication order; returns each input id's result. */
@@ -64,7 +67,7 @@ export async function sendInOrder(
   articles: InputArticle[],
   label: string,
   quiet = false,
-  { perRequest = ARTICLES_A_REQUEST, onRequest, watchLoop = false }: SendOptions = {},
+  { perRequest = ARTICLES_A_REQUEST, onRequest, watchLoop = false, watchStretches = false }: SendOptions = {},
 ): Promise<Map<string, ArticleResult>> {
   const match = sourceMatcher(loadConfiguredSources());
   const ordered = articles
@@ -84,11 +87,12 @@ export async function sendInOrder(
       body: a.body,
     }));
     const t0 = performance.now();
-    const { results: got, loop } = await worker.call<{ results: ArticleResult[]; loop?: LoopBlocks }>(
-      '/replay/articles',
-      watchLoop ? { articles: batch, watch_loop: true } : { articles: batch },
-    );
-    onRequest?.(performance.now() - t0, got, loop);
+    const { results: got, loop, stretches } = await worker.call<{ results: ArticleResult[]; loop?: LoopBlocks; stretches?: Stretches }>('/replay/articles', {
+      articles: batch,
+      ...(watchLoop ? { watch_loop: true } : {}),
+      ...(watchStretches ? { watch_stretches: true } : {}),
+    });
+    onRequest?.(performance.now() - t0, got, loop, stretches);
     for (const r of got) results.set(r.id, r);
     bar?.update(Math.min(i + perRequest, ordered.length));
   }

@@ -339,7 +339,9 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const doc = { title: story.title, text: story.text, coins: story.coins };
   const raw = eventTerms(doc);
   const terms = lookupTerms(doc, raw);
-  const freq = await store.frequencies(terms);
+  const span = { from: story.publishedAt - cfg.windowMs, to: story.publishedAt + cfg.windowMs };
+  // asked together: a store may answer both in one round trip (D1ClusterStore does)
+  const [freq, crowd] = await Promise.all([store.frequencies(terms), store.countPublished(span.from, span.to)]);
   const counted = { total: freq.total + 1, df: new Map(terms.map((t) => [t, (freq.df.get(t) ?? 0) + 1])) };
   const fp = fingerprint(doc, counted, raw, terms);
   const movePart = (query: boolean) => (fp.move ? moveKeys(fp.move, cfg.moveBand, query) : []);
@@ -347,9 +349,8 @@ export async function placeStory(story: StoryInput, store: ClusterStore, config:
   const keys = [...nearKeys(fp.signature), ...eventKeys(fp.features), ...movePart(false), ...urlPart];
   const queryKeys = [...nearKeys(fp.signature), ...eventKeys(fp.features, fp.features.size), ...movePart(true), ...urlPart];
 
-  const hits = await store.candidates(queryKeys, story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs, cfg.candidateLimit);
+  const hits = await store.candidates(queryKeys, span.from, span.to, cfg.candidateLimit);
   const candidates = await store.stories(hits.map((h) => h.itemId).filter((id) => id !== story.id));
-  const crowd = await store.countPublished(story.publishedAt - cfg.windowMs, story.publishedAt + cfg.windowMs);
   const bars = { nearJoin: cfg.nearJoin, eventBar: round(cfg.eventJoin + cfg.eventJoinPerLog * Math.log(1 + crowd)) };
   // The bar a candidate pair must clear, from the gap between the two stories: a pair resting on one name must clear
   // actorBarFactor times it (oneActor); a price move is matched by its level. The story's names are read only when
