@@ -43,7 +43,7 @@ describe('repeated-passage', () => {
     expect(r.text.split('airstrikes on its sites').length - 1).toBe(1);
   });
 
-  it('drops a second copy whose spacing differs from the first (double spaces, a no-break space, a line break)', () => {
+  it('drops a second copy whose spacing differs from the first (double spaces, a no-break space, a tab)', () => {
     const body = 'The exchange paused withdrawals for six hours on Sunday. Engineers traced the fault to a wallet upgrade that went wrong.';
     const copy = body.replace('six hours', 'six  hours').replace('wallet upgrade', 'wallet\u00a0upgrade').replace('went wrong', 'went\twrong');
     const r = cleanChecked(`${body} POLITICS ${copy}`);

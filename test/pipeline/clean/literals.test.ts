@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRegexSpace } from '../../../src/pipeline/clean/ascii.ts';
-import { holdsLiteral, literalId } from '../../../src/pipeline/clean/literals.ts';
+import { holdsLiteral, literalId, shapes } from '../../../src/pipeline/clean/literals.ts';
 import { lastAtOrBefore, lastIndexOfAny } from '../../../src/pipeline/clean/sentences.ts';
 
 /** Long enough (SCAN_MIN_CHARS) that the one-scan index answers, not `includes`. */
@@ -62,5 +62,20 @@ describe('lastIndexOfAny', () => {
 describe('isRegexSpace', () => {
   it('takes exactly the code units a regex\'s \\s takes', () => {
     for (let c = 0; c < 0x10000; c++) expect(isRegexSpace(c)).toBe(/\s/.test(String.fromCharCode(c)));
+  });
+});
+
+describe('shapes of the one walk', () => {
+  it('lists line breaks, stops and closing quotes as unit ends, and every code unit beyond ASCII', () => {
+    const text = 'Fees rose. Why?\n“Fine,” he said! Café "ok"';
+    const s = shapes(text);
+    expect(s.unitEnds.map((i) => text[i])).toEqual(['.', '?', '\n', '”', '!', '"', '"']);
+    expect(s.beyondAscii.map((i) => text[i])).toEqual(['“', '”', 'é']);
+  });
+
+  it('answers for a short text too, and for the next text, not the one kept', () => {
+    expect(shapes('fooBar.').gluedCapitals).toEqual([3]);
+    expect(shapes('foo Bar').gluedCapitals).toEqual([]);
+    expect(shapes('foo Bar').unitEnds).toEqual([]);
   });
 });
