@@ -1,7 +1,8 @@
 import { isRegexSpace } from '../ascii.ts';
 import { gaps, type Gap } from '../gaps.ts';
 import type { Hit, TailRule } from '../rule.ts';
-import { sentenceEnd } from '../sentences.ts';
+import { shapes } from '../literals.ts';
+import { sentenceEnd, sentenceEndAmong } from '../sentences.ts';
 
 /** Shorter sentences repeat by chance ("Prices fell."); only longer ones count as copies inside a paragraph. */
 const MIN_WORDS = 8;
@@ -65,15 +66,18 @@ export const repeatedPassage: TailRule = {
 /**
  * Whether two sentences of the stretches share a key (shape's) of MIN_BLOCK_WORDS words or more: without such a pair no
  * sentence is repeated where it could count (a hit needs a repeated sentence of that many words, and a sentence is
- * only compared with earlier ones under its own key), so most texts are done here. Keys are compared by a number
- * computed in place, where the full reading cuts, trims, reshapes and looks up every sentence as a string; two keys
- * sharing a number only send the text on to that reading.
+ * only compared with earlier ones under its own key), so most texts are done here. Sentences are cut at the line breaks
+ * and stops the one walk of the text listed (literals.ts), and keys are compared by a number computed in place, where
+ * the full reading cuts, trims, reshapes and looks up every sentence as a string; two keys sharing a number only send
+ * the text on to that reading.
  */
 function someKeyRepeats(text: string, stretches: readonly Gap[]): boolean {
   const keys = new Set<number>();
+  const marks = shapes(text).unitEnds;
+  const cursor = { at: 0 };
   for (const gap of stretches) {
     for (let s = gap.start, e = s; s < gap.end; s = e) {
-      e = sentenceEnd(text, s, gap.end);
+      e = sentenceEndAmong(text, s, gap.end, marks, cursor);
       const key = keyNumber(text, s, e);
       if (key === NO_KEY) continue;
       if (keys.has(key)) return true;
