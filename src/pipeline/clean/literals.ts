@@ -8,6 +8,10 @@
  * The same walk keeps the runs of ASCII letters that are someone's trigger word (trigger-words.ts): two walks, one for
  * literals and one for words, read every character of every text twice, and each walk's loop cost as much as its test.
  *
+ * The walk also keeps the places of three character shapes several rules read (`shapes`): capitals glued onto a word,
+ * characters beyond ASCII, and the marks a unit of text may end at. Each rule's own walk for these read every character
+ * again, for a handful of places.
+ *
  * Literals are registered on first use (module load for most) and the scan covers those registered when it ran;
  * a literal registered later, or one shorter than a window, is answered by `includes`. A word registered later makes
  * the next question about words walk the text again.
@@ -87,6 +91,34 @@ let generation = 0;
 let foundIn = new Uint32Array(64); // literal id -> the generation of the last scan that found it
 let wordsFound = new Map<string, number[]>(); // trigger word -> offsets of its runs, in order
 
+/** Places in a text, ascending, as the walk found them. */
+export interface Shapes {
+  /** ASCII capitals glued onto a preceding [\p{Ll}'’-] (a superset beyond ASCII: see mayEndWord). */
+  readonly gluedCapitals: readonly number[];
+  /** Every code unit beyond ASCII. */
+  readonly beyondAscii: readonly number[];
+  /** Every line break, . ! ? " and ”: where a unit of text (a line, a sentence, a quote) may end. */
+  readonly unitEnds: readonly number[];
+}
+let shapesFound: Shapes = { gluedCapitals: [], beyondAscii: [], unitEnds: [] };
+
+/** The shapes' places in the text, from the one walk (walked now unless it was the last text walked). */
+export function shapes(text: string): Shapes {
+  if (text !== scannedText) scan(text);
+  return shapesFound;
+}
+
+const LOWER = /^\p{Ll}$/u;
+let lower: Uint8Array | null = null; // per code unit beyond ASCII: 0 not looked at yet, 1 no, 2 yes
+
+/** Whether a code unit beyond ASCII may end a word: ’, a lower-case letter, or half of a pair (the code point decides). */
+function mayEndWord(c: number): boolean {
+  if (c === 0x2019 || (c >= 0xd800 && c <= 0xdfff)) return true;
+  lower ??= new Uint8Array(0x10000);
+  if (lower[c] === 0) lower[c] = LOWER.test(String.fromCharCode(c)) ? 2 : 1;
+  return lower[c] === 2;
+}
+
 /** Whether the text holds the literal with id `id`: `text.includes(literal)`, answered from one scan per text. */
 export function holdsLiteral(text: string, id: number): boolean {
   const literal = literals[id];
@@ -120,6 +152,10 @@ function scan(text: string): void {
     foundIn = grown;
   }
   const n = text.length;
+  const glued: number[] = [];
+  const beyondAscii: number[] = [];
+  const unitEnds: number[] = [];
+  shapesFound = { gluedCapitals: glued, beyondAscii, unitEnds };
   // the window's hash rolled on one character at a time: windowHash of the four characters ending at i
   let h = 0;
   let runStart = -1; // where the run of ASCII letters being read started, or -1
@@ -130,11 +166,22 @@ function scan(text: string): void {
       if (runStart < 0) {
         runStart = i;
         runHash = 0;
-      }
+        // a capital opening a run is glued after ' - or a lower-case letter beyond ASCII
+        if (c <= 0x5a && i > 0) {
+          const p = text.charCodeAt(i - 1);
+          if (p === 0x27 || p === 0x2d || (p > 127 && mayEndWord(p))) glued.push(i);
+        }
+      } else if (c <= 0x5a && text.charCodeAt(i - 1) >= 0x61) glued.push(i); // inside a run: after a lower-case letter
       runHash = (Math.imul(runHash, 31) + (c | 0x20)) | 0; // ASCII letters: | 0x20 folds the case
-    } else if (runStart >= 0) {
-      endRun(text, runStart, i, runHash);
-      runStart = -1;
+    } else {
+      if (runStart >= 0) {
+        endRun(text, runStart, i, runHash);
+        runStart = -1;
+      }
+      if (c > 127) {
+        beyondAscii.push(i);
+        if (c === 0x201d) unitEnds.push(i);
+      } else if (c === 0x0a || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x22) unitEnds.push(i);
     }
     h = ((h << 7) ^ c) & WINDOW_MASK;
     if (i < WINDOW - 1 || table[slot(h)] === 0) continue;

@@ -36,6 +36,33 @@ export function sentenceEnd(text: string, at: number, to: number): number {
     if (c === 0x0a) break;
     if (isStop(c) && (i + 1 >= text.length || endsAfterStop(text.charCodeAt(i + 1)) || closesThenEnds(text, i + 1))) break;
   }
+  return endFrom(text, i, to);
+}
+
+/**
+ * `sentenceEnd`, reading only the places in `marks` (ascending, every line break and stop of the text among them, as
+ * the one walk lists them: literals.ts's unitEnds) from `marks[cursor.at]` on, where the loop above reads every
+ * character. `cursor.at` moves on past the marks before `at`; the sentences of a text must be asked for in order.
+ */
+export function sentenceEndAmong(text: string, at: number, to: number, marks: readonly number[], cursor: { at: number }): number {
+  const bound = Math.min(text.length, at + SENTENCE_MAX_CHARS, to);
+  let k = cursor.at;
+  while (k < marks.length && marks[k] < at) k++;
+  cursor.at = k;
+  let i = bound;
+  for (; k < marks.length && marks[k] < bound; k++) {
+    const m = marks[k];
+    const c = text.charCodeAt(m);
+    if (c === 0x0a || (isStop(c) && (m + 1 >= text.length || endsAfterStop(text.charCodeAt(m + 1)) || closesThenEnds(text, m + 1)))) {
+      i = m;
+      break;
+    }
+  }
+  return endFrom(text, i, to);
+}
+
+/** Where a sentence whose reading stopped at `i` ends: past a run of stops and a closing quote, or past a line break. */
+function endFrom(text: string, i: number, to: number): number {
   if (i >= to) return to;
   if (i < text.length && isStop(text.charCodeAt(i))) {
     while (i < text.length && isStop(text.charCodeAt(i))) i++;

@@ -33,6 +33,24 @@ describe('duplicate-title', () => {
     expect(removedBy(r, 'duplicate-title')).toEqual(['Ether Climbs Past Resistance']);
   });
 
+  it('finds a copy whatever the case of its first letter, after letters like it inside an entity', () => {
+    const title = 'Mintbrook Opens Vaults';
+    // "&mu;" holds the key's first letter; the copy after it starts with a capital, the second with a lower-case letter
+    const r = cleanChecked('&mu;MINTBROOK OPENS VAULTS\nThe vaults open on Friday.\nmintbrook opens vaults', title);
+    expect(removedBy(r, 'duplicate-title')).toEqual(['MINTBROOK OPENS VAULTS', 'mintbrook opens vaults']);
+  });
+
+  it('does not start a copy on a letter inside an entity', () => {
+    // "&amp;" then "leforth …" would spell the title if the entity's letters counted: they do not
+    const r = cleanChecked('Fees &amp;leforth ledger rises\nThe ledger rose.', 'Ampleforth Ledger Rises');
+    expect(removedBy(r, 'duplicate-title')).toEqual([]);
+  });
+
+  it('reads the Kelvin sign as a "k", as lower-casing does', () => {
+    const r = cleanChecked('\u212Aestrel Lists Tokens\nThe exchange lists two tokens.', 'Kestrel Lists Tokens');
+    expect(removedBy(r, 'duplicate-title')).toEqual(['\u212Aestrel Lists Tokens']);
+  });
+
   it('leaves a one-word title alone', () => {
     expect(cleanChecked('Bitcoin fell.', 'Bitcoin').text).toBe('Bitcoin fell.');
   });
@@ -73,5 +91,17 @@ describe('headline-line', () => {
   it('leaves flattened text with no line breaks to the title rule', () => {
     const text = 'Markets barely moved after the decision, traders said.';
     expect(cleanChecked(text).text).toBe(text);
+  });
+});
+
+describe('case folding beyond ASCII', () => {
+  it('only the Kelvin sign lower-cases to an ASCII letter or digit (duplicate-title jumps between the ASCII cases)', () => {
+    const folding: number[] = [];
+    for (let c = 128; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const lower = ch.toLowerCase();
+      if (/[\p{L}\p{N}]/u.test(ch) && lower.length === 1 && lower.charCodeAt(0) < 128) folding.push(c);
+    }
+    expect(folding).toEqual([0x212a]);
   });
 });

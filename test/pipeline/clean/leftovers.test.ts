@@ -43,6 +43,14 @@ describe('repeated-passage', () => {
     expect(r.text.split('airstrikes on its sites').length - 1).toBe(1);
   });
 
+  it('drops a second copy whose spacing differs from the first (double spaces, a no-break space, a tab)', () => {
+    const body = 'The exchange paused withdrawals for six hours on Sunday. Engineers traced the fault to a wallet upgrade that went wrong.';
+    const copy = body.replace('six hours', 'six  hours').replace('wallet upgrade', 'wallet\u00a0upgrade').replace('went wrong', 'went\twrong');
+    const r = cleanChecked(`${body} POLITICS ${copy}`);
+    expect(r.text.split('paused withdrawals').length - 1).toBe(1);
+    expect(removedBy(r, 'repeated-passage')).toHaveLength(1);
+  });
+
   it('keeps one sentence an article restates on purpose', () => {
     const line = 'Analysts expect the token to trade between $1.20 and $1.60 this year.';
     const text = `${line} Volumes doubled in March. ${line}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isRegexSpace } from '../../../src/pipeline/clean/ascii.ts';
-import { holdsLiteral, literalId } from '../../../src/pipeline/clean/literals.ts';
-import { lastAtOrBefore, lastIndexOfAny } from '../../../src/pipeline/clean/sentences.ts';
+import { holdsLiteral, literalId, shapes } from '../../../src/pipeline/clean/literals.ts';
+import { lastAtOrBefore, lastIndexOfAny, sentenceEnd, sentenceEndAmong } from '../../../src/pipeline/clean/sentences.ts';
 
 /** Long enough (SCAN_MIN_CHARS) that the one-scan index answers, not `includes`. */
 const filler = 'Bitcoin traded sideways through the session while volumes stayed thin. '.repeat(5);
@@ -62,5 +62,40 @@ describe('lastIndexOfAny', () => {
 describe('isRegexSpace', () => {
   it('takes exactly the code units a regex\'s \\s takes', () => {
     for (let c = 0; c < 0x10000; c++) expect(isRegexSpace(c)).toBe(/\s/.test(String.fromCharCode(c)));
+  });
+});
+
+describe('shapes of the one walk', () => {
+  it('lists line breaks, stops and closing quotes as unit ends, and every code unit beyond ASCII', () => {
+    const text = 'Fees rose. Why?\n“Fine,” he said! Café "ok"';
+    const s = shapes(text);
+    expect(s.unitEnds.map((i) => text[i])).toEqual(['.', '?', '\n', '”', '!', '"', '"']);
+    expect(s.beyondAscii.map((i) => text[i])).toEqual(['“', '”', 'é']);
+  });
+
+  it('answers for a short text too, and for the next text, not the one kept', () => {
+    expect(shapes('fooBar.').gluedCapitals).toEqual([3]);
+    expect(shapes('foo Bar').gluedCapitals).toEqual([]);
+    expect(shapes('foo Bar').unitEnds).toEqual([]);
+  });
+});
+
+describe('sentenceEndAmong', () => {
+  it('cuts the sentences sentenceEnd cuts, on invented texts and on random ones over the characters that end them', () => {
+    const alphabet = ['a', 'B', ' ', '.', '!', '?', '\n', '"', '”', '“', ')', '(', '’', '\u00a0'];
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const texts = ['Fees rose. Why? “Fine.” He left!\nNext line.', 'U.S. rates at 0.20 held.Then "quoted." (aside.) End', 'x'.repeat(4_500) + '. Tail.'];
+    for (let n = 0; n < 200; n++) texts.push(Array.from({ length: 1 + Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    for (const text of texts) {
+      const marks = shapes(text).unitEnds;
+      for (const to of [text.length, Math.floor(text.length / 2)]) {
+        const cursor = { at: 0 };
+        for (let s = 0, e = 0; s < to; s = e) {
+          e = sentenceEnd(text, s, to);
+          expect(sentenceEndAmong(text, s, to, marks, cursor)).toBe(e);
+        }
+      }
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { alternationHits, anchored } from '../alternation.ts';
 import { isRegexSpace } from '../ascii.ts';
+import { shapes } from '../literals.ts';
 import type { Rule } from '../rule.ts';
 
 /**
@@ -25,34 +26,20 @@ const MIN_WORDS = 4;
 export const LINE_START = /(?:^|[\n.!?"”][^\S\n]?)(?=[A-Z0-9][A-Z0-9'’,:$%&.-]{0,30}[^\S\n][A-Z0-9])/g;
 
 /**
- * Where a caps line may start, ascending: where LINE_START's matches end, found by a walk over character codes (the
- * regex was tried at every position of every text). LINE_START stays as the statement of what is looked for; a unit
- * test holds the two equal.
+ * Where a caps line may start, ascending: where LINE_START's matches end, read at the text's start and after each of its
+ * line breaks, stops and closing quotes, which the one walk of the text lists (literals.ts; the regex was tried at
+ * every position of every text, and then a walk of this rule's own read every character). LINE_START stays as the
+ * statement of what is looked for; a unit test holds the two equal.
  */
 export function lineStarts(text: string): number[] {
   const out: number[] = [];
-  let i = 0;
-  if (capsWordsAt(text, 0)) {
-    out.push(0); // LINE_START's ^: an empty match, then the search moves on one character
-    i = 1;
-  }
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x22 || c === 0x201d) {
-      // [\n.!?"”] then [^\S\n]? (taken when the words follow it, else left), then the lookahead
-      const j = i + 1;
-      if (isBlankInLine(text.charCodeAt(j)) && capsWordsAt(text, j + 1)) {
-        out.push(j + 1);
-        i = j + 1;
-        continue;
-      }
-      if (capsWordsAt(text, j)) {
-        out.push(j);
-        i = j;
-        continue;
-      }
-    }
-    i++;
+  // LINE_START's ^: an empty match, then the search moves on one character (a mark at 0 is no capital: none is lost)
+  if (capsWordsAt(text, 0)) out.push(0);
+  for (const i of shapes(text).unitEnds) {
+    // [\n.!?"”] then [^\S\n]? (taken when the words follow it, else left), then the lookahead
+    const j = i + 1;
+    if (isBlankInLine(text.charCodeAt(j)) && capsWordsAt(text, j + 1)) out.push(j + 1);
+    else if (capsWordsAt(text, j)) out.push(j);
   }
   return out;
 }

@@ -98,7 +98,20 @@ function copies(text: string, key: string): [number, number][] {
   const recent = new Int32Array(key.length); // offsets of the last key.length letters, round robin
   let next = 0; // the slot the next letter's offset goes to: once key.length letters are in, the oldest one's
   let matched = 0;
+  const firstLetter = key.length ? firstLetterFinder(text, key.charCodeAt(0)) : null;
   for (let i = 0; i < text.length; i++) {
+    if (matched === 0 && firstLetter) {
+      // Nothing matched yet: only a code unit that folds to the key's first letter can start a copy, and the letters
+      // between change nothing (their offsets in `recent` are overwritten before a match reads them), so jump to it.
+      const at = firstLetter(i);
+      if (at < 0) break;
+      const entityEnd = entityCovering(text, at);
+      if (entityEnd > at) {
+        i = entityEnd - 1; // inside an entity the loop would have skipped: go on after it
+        continue;
+      }
+      i = at;
+    }
     let c = text.charCodeAt(i);
     if (c === AMPERSAND) {
       ENTITY.lastIndex = i;
@@ -125,6 +138,51 @@ function copies(text: string, key: string): [number, number][] {
     }
   }
   return out;
+}
+
+/** The one code unit beyond ASCII that folds to an ASCII letter (toLowerCase): the Kelvin sign, to "k" (a unit test holds this). */
+const KELVIN_SIGN = 0x212a;
+
+/**
+ * For an ASCII first letter of the key, a function from an offset to the next offset at or after it whose code unit
+ * folds to that letter (its two cases, and the Kelvin sign for "k"), or -1; null beyond ASCII (the loop reads every
+ * character). Each case's next place is searched for with `indexOf` and kept until the walk passes it, so the text is
+ * searched once per case: a native search runs many times faster than the loop's fold and step per character.
+ */
+function firstLetterFinder(text: string, first: number): ((from: number) => number) | null {
+  if (first >= 128) return null;
+  const units = [first];
+  if (first >= 97 && first <= 122) units.push(first - 32);
+  if (first === 107) units.push(KELVIN_SIGN);
+  const chars = units.map((u) => String.fromCharCode(u));
+  const nextAt = units.map(() => -2); // -2 not searched yet, -1 none left
+  return (from) => {
+    let best = -1;
+    for (let k = 0; k < chars.length; k++) {
+      if (nextAt[k] === -1) continue;
+      if (nextAt[k] < from) nextAt[k] = text.indexOf(chars[k], from);
+      if (nextAt[k] >= 0 && (best < 0 || nextAt[k] < best)) best = nextAt[k];
+    }
+    return best;
+  };
+}
+
+/** Longest HTML entity ENTITY takes (characters): "&", "#", eight word characters, ";". */
+const ENTITY_MAX_CHARS = 11;
+
+/**
+ * Where the entity holding offset `at` ends, or -1 when `at` is in none: the loop skips every entity from its "&", and an
+ * entity holds no "&" after its first character, so only the last "&" less than an entity's length before `at` can
+ * start one that holds it.
+ */
+function entityCovering(text: string, at: number): number {
+  for (let a = at - 1; a >= 0 && a > at - ENTITY_MAX_CHARS; a--) {
+    if (text.charCodeAt(a) !== AMPERSAND) continue;
+    ENTITY.lastIndex = a;
+    const m = ENTITY.exec(text);
+    return m && a + m[0].length > at ? a + m[0].length : -1;
+  }
+  return -1;
 }
 
 /** For each prefix of the key, the length of its longest proper prefix that is also its suffix. */

@@ -1,4 +1,5 @@
 import { isAsciiLower, isRegexSpace } from '../ascii.ts';
+import { shapes } from '../literals.ts';
 import { isSurrogatePair, type Hit, type Rule } from '../rule.ts';
 
 /**
@@ -66,22 +67,28 @@ export const gluedRun: Rule = {
 const JOIN_AT = /\p{Ll}{3}(?=\p{Lu}\p{Ll})/uy;
 
 /**
- * Where JOIN matches, found by a character loop (a regex scan tries its three letters at every position of every
- * text): ASCII by character codes, other scripts by the sticky regex at the few places a non-ASCII letter stands.
- * `cased` gets the offsets of the characters beyond ASCII that may be (part of) a cased letter: near those the loop's
- * ASCII test may miss a join JOIN's Unicode classes count (runsIn reads such stretches in full).
+ * Where JOIN matches, read at the places the one walk of the text lists (literals.ts; a regex scan tried its three
+ * letters at every position of every text, and then a loop of this rule's own read every character): ASCII joins at
+ * the capitals glued onto a lower-case letter, other scripts by the sticky regex at each character beyond ASCII.
+ * `cased` gets the offsets of the characters beyond ASCII that may be (part of) a cased letter: near those the ASCII
+ * test may miss a join JOIN's Unicode classes count (runsIn reads such stretches in full).
  */
 function findJoins(text: string, cased: number[]): number[] {
   const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 65 || (c > 90 && c < 128)) continue;
-    if (c > 127 && mayBeCased(c)) cased.push(i);
-    if (i < 3 || i + 1 >= text.length) continue;
-    if (c < 128) {
+  const { gluedCapitals, beyondAscii } = shapes(text);
+  // the two lists in one ascending order (an ASCII capital and a code unit beyond ASCII never share an offset)
+  let g = 0;
+  let b = 0;
+  while (g < gluedCapitals.length || b < beyondAscii.length) {
+    if (b >= beyondAscii.length || (g < gluedCapitals.length && gluedCapitals[g] < beyondAscii[b])) {
+      const i = gluedCapitals[g++];
+      if (i < 3 || i + 1 >= text.length) continue;
       if (isAsciiLower(text.charCodeAt(i + 1)) && isAsciiLower(text.charCodeAt(i - 1)) && isAsciiLower(text.charCodeAt(i - 2)) && isAsciiLower(text.charCodeAt(i - 3))) out.push(i - 3);
       continue;
     }
+    const i = beyondAscii[b++];
+    if (mayBeCased(text.charCodeAt(i))) cased.push(i);
+    if (i < 3 || i + 1 >= text.length) continue;
     JOIN_AT.lastIndex = i - 3; // a non-ASCII letter: let the Unicode classes decide (also for the letters before it)
     if (JOIN_AT.test(text)) out.push(i - 3);
   }

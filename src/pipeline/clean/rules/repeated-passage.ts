@@ -1,7 +1,8 @@
 import { isRegexSpace } from '../ascii.ts';
-import { gaps } from '../gaps.ts';
+import { gaps, type Gap } from '../gaps.ts';
 import type { Hit, TailRule } from '../rule.ts';
-import { sentenceEnd } from '../sentences.ts';
+import { shapes } from '../literals.ts';
+import { sentenceEnd, sentenceEndAmong } from '../sentences.ts';
 
 /** Shorter sentences repeat by chance ("Prices fell."); only longer ones count as copies inside a paragraph. */
 const MIN_WORDS = 8;
@@ -22,9 +23,11 @@ export const repeatedPassage: TailRule = {
   name: 'repeated-passage',
   category: 'other',
   find(text, removed) {
+    const stretches = gaps(text, removed);
+    if (!someKeyRepeats(text, stretches)) return [];
     const seen = new Map<string, string[]>();
     const hits: Hit[] = [];
-    for (const gap of gaps(text, removed)) {
+    for (const gap of stretches) {
       const run: Hit[] = [];
       let long = 0; // sentences of MIN_WORDS or more in the run
       const parts: [number, number, string][] = [];
@@ -59,6 +62,53 @@ export const repeatedPassage: TailRule = {
     return hits;
   },
 };
+
+/**
+ * Whether two sentences of the stretches share a key (shape's) of MIN_BLOCK_WORDS words or more: without such a pair no
+ * sentence is repeated where it could count (a hit needs a repeated sentence of that many words, and a sentence is
+ * only compared with earlier ones under its own key), so most texts are done here. Sentences are cut at the line breaks
+ * and stops the one walk of the text listed (literals.ts), and keys are compared by a number computed in place, where
+ * the full reading cuts, trims, reshapes and looks up every sentence as a string; two keys sharing a number only send
+ * the text on to that reading.
+ */
+function someKeyRepeats(text: string, stretches: readonly Gap[]): boolean {
+  const keys = new Set<number>();
+  const marks = shapes(text).unitEnds;
+  const cursor = { at: 0 };
+  for (const gap of stretches) {
+    for (let s = gap.start, e = s; s < gap.end; s = e) {
+      e = sentenceEndAmong(text, s, gap.end, marks, cursor);
+      const key = keyNumber(text, s, e);
+      if (key === NO_KEY) continue;
+      if (keys.has(key)) return true;
+      keys.add(key);
+    }
+  }
+  return false;
+}
+
+const NO_KEY = -1;
+
+/**
+ * A number for the key shape() gives the sentence text[start, end) (its last MIN_WORDS words, single-spaced), read
+ * backwards from its end with every run of white space read as one space; NO_KEY when the key holds fewer than
+ * MIN_BLOCK_WORDS words. Equal keys get equal numbers.
+ */
+function keyNumber(text: string, start: number, end: number): number {
+  while (start < end && isRegexSpace(text.charCodeAt(start))) start++;
+  while (end > start && isRegexSpace(text.charCodeAt(end - 1))) end--;
+  if (end <= start) return NO_KEY;
+  let h = 0;
+  let words = 0;
+  for (let i = end - 1; ; ) {
+    words++;
+    for (let c = text.charCodeAt(i); i >= start && !isRegexSpace(c); c = text.charCodeAt(--i)) h = (Math.imul(h, 31) + c) | 0;
+    if (i < start || words === MIN_WORDS) break;
+    while (isRegexSpace(text.charCodeAt(i))) i--; // the trimmed start is no space: this stops inside the sentence
+    h = (Math.imul(h, 31) + 0x20) | 0;
+  }
+  return words >= MIN_BLOCK_WORDS ? h >>> 0 : NO_KEY;
+}
 
 /**
  * Whether the sentence holds white space other than single plain spaces between words (what /[^\S ]| {2}/ finds): only
