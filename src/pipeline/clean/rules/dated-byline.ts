@@ -71,17 +71,38 @@ function monthGluedToWord(text: string): boolean {
  */
 const GLUED_PAGE_BYLINE = String.raw`(?:By\s?)?${NAME}(?:,\s?${NAME})*(?:\s?[,|•·]\s?|(?<=\p{Ll})(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d))${DATE}(?=[\p{Lu}\p{N}"“‘(]|\s+[\p{Lu}\p{N}"“‘(]|\s*$)`;
 
-/** Offsets of capitals glued to a lower-case letter, a stop or a closing quote: where a glued byline may start. */
+/** Farthest a glued byline's date's year stands from where the byline starts (characters): a few names and a date. */
+const GLUED_BYLINE_MAX_CHARS = 120;
+
+/**
+ * Offsets of capitals glued to a lower-case letter, a stop or a closing quote, with a year (four figures) within
+ * GLUED_BYLINE_MAX_CHARS after them: where a glued byline may start. A flattened page has hundreds of glued capitals
+ * and few dates, so the sticky regex is tried at a handful of them.
+ */
 function gluedStarts(text: string): number[] {
+  const years: number[] = [];
+  for (let i = 0, run = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    run = c >= 48 && c <= 57 ? run + 1 : 0;
+    if (run === 4) years.push(i);
+  }
+  if (!years.length) return [];
   const at: number[] = [];
-  for (const g of gluedCapitals(text)) at.push(g); // after a lower-case letter
+  const glued = gluedCapitals(text); // after a lower-case letter (or ’)
+  let g = 0;
+  let y = 0;
   for (let i = 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 65 || c > 90) continue;
+    while (g < glued.length && glued[g] < i) g++;
     const p = text.charCodeAt(i - 1);
-    if (p === 46 || p === 33 || p === 63 || p === 0x201d || p === 34 || p === 41) at.push(i); // . ! ? ” " ) (’ is a glued capital's already)
+    const afterStop = p === 46 || p === 33 || p === 63 || p === 0x201d || p === 34 || p === 41; // . ! ? ” " )
+    if (!afterStop && glued[g] !== i) continue;
+    while (y < years.length && years[y] < i) y++;
+    if (y === years.length) break;
+    if (years[y] - i <= GLUED_BYLINE_MAX_CHARS) at.push(i);
   }
-  return at.sort((a, b) => a - b);
+  return at;
 }
 
 const FORMS: Branch[] = [
