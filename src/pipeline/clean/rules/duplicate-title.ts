@@ -91,6 +91,31 @@ function sameCaseAt(text: string, first: number, title: string): boolean {
 }
 
 /**
+ * The copies of the title's opening words that stand within reach of an ellipsis (a title's length and a margin before
+ * it): each ellipsis's window is read, not the whole text, so a text with an ellipsis or two costs a few short scans.
+ */
+function openingsBeforeEllipses(text: string, opening: string, titleLength: number): [number, number][] {
+  const out: [number, number][] = [];
+  let readTo = 0; // windows overlap when ellipses stand close: each stretch is read once
+  for (let e = nextEllipsis(text, 0); e >= 0; e = nextEllipsis(text, e + 1)) {
+    const from = Math.max(readTo, e - titleLength - ELLIPSIS_REACH_MARGIN);
+    if (from >= e) continue;
+    for (const [a, b] of copies(text.slice(from, e), opening)) out.push([from + a, from + b]);
+    readTo = e;
+  }
+  return out;
+}
+
+/** Extra characters a copy may hold beyond the title's own before its ellipsis (blanks, punctuation, entities). */
+const ELLIPSIS_REACH_MARGIN = 40;
+
+function nextEllipsis(text: string, from: number): number {
+  const a = text.indexOf('…', from);
+  const b = text.indexOf('...', from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/**
  * Copies of the title's first words, as many as half its letters or more, closed by an ellipsis: a teaser or a share
  * box shows the headline cut short. Found from the title's first TITLE_MIN_WORDS words, then read on letter by letter
  * while the text goes on as the title does.
@@ -101,7 +126,7 @@ function cutShortCopies(text: string, title: string): Hit[] {
   const key = titleWords.join('').toLowerCase();
   const opening = titleWords.slice(0, TITLE_MIN_WORDS).join('').toLowerCase();
   const hits: Hit[] = [];
-  for (const [first, last] of copies(text, opening)) {
+  for (const [first, last] of openingsBeforeEllipses(text, opening, title.length)) {
     let matched = opening.length;
     let end = last;
     for (let i = last; i < text.length && matched < key.length; i++) {
