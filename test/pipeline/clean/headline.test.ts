@@ -54,6 +54,31 @@ describe('duplicate-title', () => {
   it('leaves a one-word title alone', () => {
     expect(cleanChecked('Bitcoin fell.', 'Bitcoin').text).toBe('Bitcoin fell.');
   });
+
+  it("drops a page's headline copy when the page title carries the site's name after a bar or a spaced dash", () => {
+    const body = 'The council voted on Tuesday to close the old bridge for the summer.';
+    for (const title of ['Council shuts the old bridge | The Riverside Herald', 'Council shuts the old bridge - Riverside Herald | Local News, Weather']) {
+      const r = cleanChecked(`Council shuts the old bridge${body}`, title);
+      expect(removedBy(r, 'duplicate-title')).toEqual(['Council shuts the old bridge']);
+      expect(r.text).toBe(body);
+    }
+  });
+
+  it("keeps a title's first clause when what follows the dash is the headline's own second clause, or the clause is in a sentence", () => {
+    const text = 'Fees rose again.Cheap altcoins under $1 drew buyers all week, and volumes doubled.';
+    expect(cleanChecked(text, 'Cheap Altcoins Under $1 — Best Tokens to Buy Now With ADA and SHIB on Watchlists').text).toBe(text);
+    const inSentence = 'Buyers looked for cheap altcoins under $1 . Volumes doubled.';
+    expect(cleanChecked(inSentence, 'Cheap Altcoins Under $1 | Coin Ledger').text).toBe(inSentence);
+  });
+
+  it('drops a copy the page cut short with an ellipsis when it holds half the title or more, keeps a few first words', () => {
+    const title = 'Council shuts the old bridge over the river for repairs';
+    const body = 'The council voted on Tuesday to close the old bridge for the summer.';
+    const r = cleanChecked(`Local News |Council shuts the old bridge over the river,…${body}`, title);
+    expect(removedBy(r, 'duplicate-title')).toEqual(['Council shuts the old bridge over the river,…']);
+    const short = `Council shuts the old…${body}`;
+    expect(removedBy(cleanChecked(short, title), 'duplicate-title')).toEqual([]);
+  });
 });
 
 describe('headline-line', () => {

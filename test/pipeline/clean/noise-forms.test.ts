@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../../src/pipeline/clean/index.ts';
+import { removedBy } from './helpers.ts';
 
 const P = 'Lumenchain rose 4% on Tuesday after its validators approved a fee cut, traders said in notes to clients.';
 const TITLE = 'Lumenchain climbs after fee cut vote';
@@ -366,5 +367,18 @@ describe('dated-byline', () => {
     expect(clean(`${story} ${prose}`, { title: TITLE }).text).toContain(prose);
     const r = clean('By Jane Roe Lumenchain (LUMEN-USD) is trading higher after the fee vote on Tuesday.', { title: TITLE });
     expect(r.text).toContain('Lumenchain (LUMEN-USD) is trading higher');
+  });
+  it('removes a byline glued into a flattened page between two blocks: names glued to the date or set off by a comma or a dot', () => {
+    for (const line of ['Jane RoeMay 4, 2026 10:15 AM', 'ByJane Roe, May 4, 2026 10:15 am', 'Jane Roe,Tom Poe LeeMay 4 2026, 10:15 a.m.', 'ByRiver Desk•4 May 2026']) {
+      const r = clean(`Council shuts the old bridge over the river${line}${story}`, { title: null });
+      expect(removedBy(r, 'dated-byline'), line).toEqual([line]);
+    }
+  });
+
+  it('keeps a name and a date that run on into a sentence', () => {
+    const prose = `${story}The deal was signed by Jane Roe, May 4, 2026, in the city hall.`;
+    expect(removedBy(clean(prose, { title: null }), 'dated-byline')).toEqual([]);
+    const spaced = `${story} Jane Roe, May 4, 2026 was the day the vote was held.`;
+    expect(removedBy(clean(spaced, { title: null }), 'dated-byline')).toEqual([]);
   });
 });

@@ -61,10 +61,55 @@ function monthGluedToWord(text: string): boolean {
   return false;
 }
 
+/**
+ * A byline glued into a flattened page, where nothing sets it apart but the joins around it: "…membershipEdward
+ * RussellOct 13, 2020This post…", "…this ruling’ByEvan Symon, August 14, 2020 2:30 pm", "ByJo Park•15 January 2020".
+ * One or more names (each two to four capitalised words, maybe after "By"), then the date glued to the last name or set
+ * off by a comma, bar or dot, then the next block glued on (a capital, a figure, a quote) or the end. Tried only where a
+ * capital is glued to what stands before it (a lower-case letter, a stop, a closing quote): in running text a name has
+ * a blank before it, and a date after a name is followed by the rest of the sentence.
+ */
+const GLUED_PAGE_BYLINE = String.raw`(?:By\s?)?${NAME}(?:,\s?${NAME})*(?:\s?[,|•·]\s?|(?<=\p{Ll})(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d))${DATE}(?=[\p{Lu}\p{N}"“‘(]|\s+[\p{Lu}\p{N}"“‘(]|\s*$)`;
+
+/** Farthest a glued byline's date's year stands from where the byline starts (characters): a few names and a date. */
+const GLUED_BYLINE_MAX_CHARS = 120;
+
+/**
+ * Offsets of capitals glued to a lower-case letter, a stop or a closing quote, with a year (four figures) within
+ * GLUED_BYLINE_MAX_CHARS after them: where a glued byline may start. A flattened page has hundreds of glued capitals
+ * and few dates, so the sticky regex is tried at a handful of them.
+ */
+function gluedStarts(text: string): number[] {
+  const years: number[] = [];
+  for (let i = 0, run = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    run = c >= 48 && c <= 57 ? run + 1 : 0;
+    if (run === 4) years.push(i);
+  }
+  if (!years.length) return [];
+  const at: number[] = [];
+  const glued = gluedCapitals(text); // after a lower-case letter (or ’)
+  let g = 0;
+  let y = 0;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) continue;
+    while (g < glued.length && glued[g] < i) g++;
+    const p = text.charCodeAt(i - 1);
+    const afterStop = p === 46 || p === 33 || p === 63 || p === 0x201d || p === 34 || p === 41; // . ! ? ” " )
+    if (!afterStop && glued[g] !== i) continue;
+    while (y < years.length && years[y] < i) y++;
+    if (y === years.length) break;
+    if (years[y] - i <= GLUED_BYLINE_MAX_CHARS) at.push(i);
+  }
+  return at;
+}
+
 const FORMS: Branch[] = [
   anchored(String.raw`${UNIT_START}By ${NAME}(?:,\s?${OUTLET})?\s?[|·•–—]\s?${DATE}${UNIT_END}`, 'u', byStarts),
   anchored(String.raw`${UNIT_START}By ${NAME}\s?\(${OUTLET}\)${UNIT_END}`, 'u', byStarts),
   (text) => (monthGluedToWord(text) ? GLUED_DATE(text) : null),
+  anchored(GLUED_PAGE_BYLINE, 'u', gluedStarts),
   searched(
     String.raw`${UNIT_START}(?:Additional )?[Rr]eporting by ${NAME}(?:(?:,| and) ${NAME})*(?:;\s?(?:Editing|Writing|Additional reporting) by ${NAME}(?:(?:,| and) ${NAME})*)+\.?${UNIT_END}`,
     'u',

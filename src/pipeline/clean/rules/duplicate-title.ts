@@ -1,4 +1,5 @@
 import type { Hit, Rule } from '../rule.ts';
+import { TITLE_CASE_MINOR } from '../title-case.ts';
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
 const ALNUM_RUN = /[\p{L}\p{N}]+/gu;
@@ -14,33 +15,147 @@ const ENTITY = /&#?\w{1,8};/y;
 const ALNUM = /[\p{L}\p{N}]/u;
 
 /**
+ * A page's title carries the site's name after a bar or a spaced dash ("Council shuts bridge | The Herald",
+ * "Council shuts bridge - Herald News"); the page shows the headline without it.
+ */
+const SITE_SEPARATOR = /\s+[|–—-]\s+|\s*\|\s*/u;
+/** A headline copy cut short by the page ("Council shuts the old bridge over…"): the title's first words, then an ellipsis. */
+const ELLIPSIS = /^[,;:]?\s?(?:…|\.\.\.)/;
+/** Share of the title's letters and digits a cut-short copy holds at least: a few first words are a sentence's, not a copy. */
+const CUT_COPY_MIN_SHARE = 0.5;
+
+/**
  * Every in-text copy of the headline (the aggregator already has it from the feed), with the title's
  * leading and closing punctuation ("$…", "…?") when the text has it. Matching is on letters and digits
  * only, so copies whose `$`, `%`, quotes, entities or spaces differ from the feed title still match,
- * including copies glued to the blocks around them ("EmailMiners Sell…DipsByAna"). Without a title,
- * `headlineLine` (a tail rule) finds the headline by its shape.
+ * including copies glued to the blocks around them ("EmailMiners Sell…DipsByAna"). A page's title with the site's
+ * name after it is looked for without the name too, and a copy the page cut short with an ellipsis counts when it holds
+ * half the title or more. Without a title, `headlineLine` (a tail rule) finds the headline by its shape.
  */
 export const duplicateTitle: Rule = {
   name: 'duplicate-title',
   category: 'duplicate_title',
   find(text, ctx) {
     const title = ctx.title?.trim() ?? '';
-    const titleWords = title.match(ALNUM_RUN) ?? [];
-    if (titleWords.length < TITLE_MIN_WORDS) return [];
-    const key = titleWords.join('').toLowerCase();
-    const lead = LEADING_PUNCTUATION.exec(title)?.[0] ?? '';
-    const close = CLOSING_PUNCTUATION.exec(title)?.[0] ?? '';
-    const hits: Hit[] = [];
-    for (const [first, last] of copies(text, key)) {
-      const span = text.slice(first, last);
-      if (span.includes('<') || span.length > key.length + GAP_PER_WORD * titleWords.length) continue;
-      if (inSentence(text, first, last, close)) continue;
-      const start = lead && text.slice(first - lead.length, first) === lead ? first - lead.length : first;
-      hits.push({ start, end: close && text.startsWith(close, last) ? last + close.length : last });
-    }
+    const hits = copiesOf(text, title);
+    // the headline without the site's name after it: the part before the first separator, copied with its capitals
+    // (a title's first clause in lower case inside a sentence, "… look for undervalued altcoins under $1 .", is not one)
+    const cut = SITE_SEPARATOR.exec(title);
+    if (cut && cut.index > 0 && isSiteName(title.slice(cut.index + cut[0].length))) hits.push(...copiesOf(text, title.slice(0, cut.index), true));
+    if (text.includes('…') || text.includes('...')) hits.push(...cutShortCopies(text, title));
     return hits;
   },
 };
+
+/** The copies of one title in the text (see duplicateTitle). */
+function copiesOf(text: string, title: string, sameCase = false): Hit[] {
+  const titleWords = title.match(ALNUM_RUN) ?? [];
+  if (titleWords.length < TITLE_MIN_WORDS) return [];
+  const key = titleWords.join('').toLowerCase();
+  const lead = LEADING_PUNCTUATION.exec(title)?.[0] ?? '';
+  const close = CLOSING_PUNCTUATION.exec(title)?.[0] ?? '';
+  const hits: Hit[] = [];
+  for (const [first, last] of copies(text, key)) {
+    const span = text.slice(first, last);
+    if (span.includes('<') || span.length > key.length + GAP_PER_WORD * titleWords.length) continue;
+    if (inSentence(text, first, last, close)) continue;
+    if (sameCase && !sameCaseAt(text, first, title)) continue;
+    const start = lead && text.slice(first - lead.length, first) === lead ? first - lead.length : first;
+    hits.push({ start, end: close && text.startsWith(close, last) ? last + close.length : last });
+  }
+  return hits;
+}
+
+/** Most words of each part of a site's name ("The Japan Times", "WSVN 7News | Miami News, Weather, Sports"). */
+const SITE_PART_MAX_WORDS = 4;
+const SITE_WORD = /^[\p{Lu}\p{N}&]/u;
+
+/**
+ * Whether what follows a title's separator names the site: every part (between further separators) a few words, each
+ * capitalised or a Title Case minor word. A headline's second clause ("— Best Crypto to Buy Now With ADA, HBAR and
+ * SHIB on Watchlists", "- here's what's next") is longer, or runs in lower case.
+ */
+function isSiteName(rest: string): boolean {
+  return rest.split(SITE_SEPARATOR).every((part) => {
+    const words = part.split(/\s+/).filter(Boolean);
+    return words.length > 0 && words.length <= SITE_PART_MAX_WORDS && words.every((w) => SITE_WORD.test(w) || TITLE_CASE_MINOR.has(w.toLowerCase()));
+  });
+}
+
+const FIRST_ALNUM = /[\p{L}\p{N}]/u;
+/** Whether the copy's first letter at `first` has the case of the title's first letter. */
+function sameCaseAt(text: string, first: number, title: string): boolean {
+  const t = FIRST_ALNUM.exec(title)?.[0] ?? '';
+  const c = text[first];
+  return (t === t.toUpperCase()) === (c === c.toUpperCase());
+}
+
+/**
+ * The copies of the title's opening words that stand within reach of an ellipsis (a title's length and a margin before
+ * it): each ellipsis's window is read, not the whole text, so a text with an ellipsis or two costs a few short scans.
+ */
+function openingsBeforeEllipses(text: string, opening: string, titleLength: number): [number, number][] {
+  const out: [number, number][] = [];
+  let readTo = 0; // windows overlap when ellipses stand close: each stretch is read once
+  for (let e = nextEllipsis(text, 0); e >= 0; e = nextEllipsis(text, e + 1)) {
+    const from = Math.max(readTo, e - titleLength - ELLIPSIS_REACH_MARGIN);
+    if (from >= e) continue;
+    for (const [a, b] of copies(text.slice(from, e), opening)) out.push([from + a, from + b]);
+    readTo = e;
+  }
+  return out;
+}
+
+/** Extra characters a copy may hold beyond the title's own before its ellipsis (blanks, punctuation, entities). */
+const ELLIPSIS_REACH_MARGIN = 40;
+
+function nextEllipsis(text: string, from: number): number {
+  const a = text.indexOf('…', from);
+  const b = text.indexOf('...', from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/**
+ * Copies of the title's first words, as many as half its letters or more, closed by an ellipsis: a teaser or a share
+ * box shows the headline cut short. Found from the title's first TITLE_MIN_WORDS words, then read on letter by letter
+ * while the text goes on as the title does.
+ */
+function cutShortCopies(text: string, title: string): Hit[] {
+  const titleWords = title.match(ALNUM_RUN) ?? [];
+  if (titleWords.length <= TITLE_MIN_WORDS) return [];
+  const key = titleWords.join('').toLowerCase();
+  const opening = titleWords.slice(0, TITLE_MIN_WORDS).join('').toLowerCase();
+  const hits: Hit[] = [];
+  for (const [first, last] of openingsBeforeEllipses(text, opening, title.length)) {
+    let matched = opening.length;
+    let end = last;
+    for (let i = last; i < text.length && matched < key.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 128) {
+        if (c >= 65 && c <= 90) c += 32;
+        else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+          if (c === 32 || c === 44 || c === 39 || c === 45 || c === 58) continue; // a blank, a comma, an apostrophe, a dash, a colon
+          break;
+        }
+      } else {
+        c = foldedOther(c);
+        if (c < 0) {
+          if (text.charCodeAt(i) === 0x2019) continue; // ’
+          break;
+        }
+      }
+      if (key.charCodeAt(matched) !== c) break;
+      matched++;
+      end = i + 1;
+    }
+    if (matched >= key.length || matched < key.length * CUT_COPY_MIN_SHARE) continue; // whole copies are copiesOf's
+    const ellipsis = ELLIPSIS.exec(text.slice(end, end + 4));
+    if (!ellipsis) continue;
+    // a word cut in two ("doct…") is not read on: the copy ends where the title's words stopped matching
+    hits.push({ start: first, end: end + ellipsis[0].length });
+  }
+  return hits;
+}
 
 /** Before a copy: the text's or a line's start, or a word and one space ("… the Water-Making Spell"), not a sentence end or a label's colon. */
 const PROSE_BEFORE = /(?:^|\n[ \t]*|[\p{L}\p{N},] )$/u;

@@ -38,6 +38,7 @@ import { presalePromo } from './presale-promo.ts';
 import { promoBlock } from './promo-block.ts';
 import { publicationLine } from './publication-line.ts';
 import { ownPost } from './own-post.ts';
+import { pageMargins } from './page-margins.ts';
 import { readAlso } from './read-also.ts';
 import { readOnSummary } from './read-on-summary.ts';
 import { readerPitch } from './reader-pitch.ts';
@@ -107,7 +108,7 @@ export const TAIL_RULES: readonly TailRule[] = [
   // the sourcing note right after a byline: reads the byline spans the rules above removed
   attributionNote,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
-  ...[captionUnit, mediaPhrase, selfPromotion, contactInvitation, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun].map(asTail),
+  ...[captionUnit, mediaPhrase, selfPromotion, contactInvitation, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun, pageMargins].map(asTail),
   // the page's own help text: read after the form rules above, so that where it touches their removals it is told
   interfaceHelp,
   // what is left of a menu or a list between two of its removed pieces, once every rule above has taken its own
