@@ -1,0 +1,149 @@
+import { holds } from '../alternation.ts';
+import type { Hit, Rule } from '../rule.ts';
+
+/**
+ * A picture's credit told by its form, whoever printed it: a label ("Photo:", "Credit:", "Photo by", "Image via",
+ * "Credit...", "Photo : ") and then only a name, capitalised words maybe joined by "/", "via", "of" ("Photo: Ali
+ * Rahim/Anadolu via Getty Images"); or a parenthesis holding only names joined by a slash, a photographer and an
+ * outlet or agency ("(Dana Moss / Harbor Chronicle)", "(Getty/Ana Ruiz)"). The other caption rules find a credit
+ * by a stock agency's name (image-credit's word list) or by a line of its own (its CREDIT_LINE); a flattened page
+ * has no lines, glues every block to the next ("…2023.Photo: Ali Rahim/AnadoluWhat It's Like…") and its credits name
+ * local photographers and papers no list holds. The name ends where the next block is glued on: a capital right after
+ * a letter, with no blank ("SereyIssues", "PAZoe"). A label followed by prose ("Photo: Smith said …") is no credit.
+ *
+ * The caption before the credit goes with it only on evidence that it is one block with it, a figure's caption, not
+ * the last paragraph of the story before a credit standing alone:
+ *  - it is set off from the credit inside one block by a blank ("… Category B. Photo: Jo Roe"), or it runs into the
+ *    label with no stop at all ("… of a boilerCredit: Photo: PA"); a paragraph glued to a credit right after its
+ *    full stop ("… said on Friday.Photo: …") keeps its text, only the credit goes;
+ *  - the block before the caption does not end a sentence (a headline, byline, date or menu glued on: "Apr. 26,
+ *    2022Mekhi Gbedey, winner of …"), so the caption is not a paragraph that follows another;
+ *  - it holds at most CAPTION_MAX_WORDS words, CAPTION_MAX_SENTENCES sentences, and is not a list item.
+ * Measured before it was written over the gold of noise-dev to -7, -10 and -11: the credits took no gold character
+ * but the first letter of a lower-case word glued after one ("The Verge" + "iOS"); the caption evidence above left
+ * 0 gold characters, where taking the text back to the last block boundary took 371 (a paragraph before a standalone
+ * "(Credit: …)", three of U.Today's paragraphs glued to "Image byTradingView").
+ */
+
+/** What every credit's label starts with, capitalised: a label opens its block or follows a stop. */
+const LABEL_WORDS = ['Photo', 'Image', 'Picture', 'Video', 'Illustration', 'Credit', 'Courtesy'];
+/**
+ * The label, tried at each label word: a picture noun maybe with "credit(s)" or "courtesy (of)", or "Credit(s)", or
+ * "Courtesy (of)"; then a colon (maybe after a blank, "Photo : "), an ellipsis ("Credit..."), or "by"/"via"; labels
+ * may chain ("Credit: Photo: PA").
+ */
+const LABEL = /(?:(?:(?:Photo|Image|Picture|Video|Illustration)s?(?: [Cc]redits?| [Cc]ourtesy(?: of)?)?|Credits?|Courtesy(?: of)?)(?:\s?(?::|\.{3}|…)\s?|\s(?:by|via|courtesy of)\s?|(?<=of)\s))+/uy;
+/** Before a label: not a word and a blank, where the label word would be part of a title ("The Bigger Picture: …"). */
+const TITLE_WORD_BEFORE = /[\p{L}\p{N},]\s$/u;
+/**
+ * One word of a credited name: camel-case parts only when a slash follows ("DrJaneRoe/Wikipedia"); a run of capitals
+ * ("YONHAP", "PA", stopping before a capitalised word glued on: "PAZoe"); a capitalised word ("Serey", "McKay"); an
+ * initial ("J."). Lower-case letters glued on after a name are the next block's and cannot be told apart.
+ */
+const NAME_WORD = /(?:©\s?)?(?:(?:\p{Lu}\p{Ll}+){2,}(?=\/)|\p{Lu}{2,}(?!\p{Ll})|(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)/uy;
+/** What joins the words of a credit: a slash, a blank, a hyphen, or a small word of an agency's or a name's. */
+const NAME_JOIN = /\s?\/\s?|\s(?:via|for|of|and|de|del|da|van|von|der|la|le|the|for the)\s|\s&\s|\s|-/uy;
+/** Most words a credited name has. */
+const NAME_MAX_WORDS = 8;
+/** After the name, a lower-case word after a blank or a comma: the label opened a sentence, not a credit. */
+const PROSE_AFTER = /^,?\s\p{Ll}/u;
+
+/** A credit's name word as a regex source, for the parenthesised form. */
+const WORD = String.raw`(?:\p{Lu}{2,}(?!\p{Ll})|(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)`;
+const NAME = String.raw`${WORD}(?:\s${WORD}){0,3}`;
+/** "(Dana Moss / Harbor Chronicle)", "(Credit: Jo Roe / Grist)", "(Ana Ruiz/Reuters files)": names joined by a slash. */
+const SLASHED_CREDIT = new RegExp(String.raw`\((?:(?:Credit|Photo)s?:\s?)?${NAME}(?:\s?\/\s?${NAME}){1,3}(?:\s(?:files?|via\s${NAME}))?\)`, 'gu');
+/** A word with lower-case letters: a person's or a paper's name has some; "(IL/MO)" or "(BTC/USD)" has none. */
+const MIXED_CASE_WORD = /\p{Lu}\p{Ll}{2}/gu;
+/** Fewest mixed-case words and fewest words in a slashed credit: a person and an outlet. */
+const SLASHED_MIN_MIXED = 2;
+const SLASHED_MIN_WORDS = 3;
+const WORD_SPLIT = /[\s/]+/;
+
+/** Characters looked back from a credit for its caption's start: a long caption of two sentences. */
+const CAPTION_MAX_CHARS = 400;
+/** Words a caption before a credit may have; more, and it is a paragraph. */
+const CAPTION_MAX_WORDS = 45;
+/** Sentences a caption before a credit may have. */
+const CAPTION_MAX_SENTENCES = 2;
+/**
+ * Where a block starts in flattened text: a capital or opening quote right after a lower-case letter or a digit (maybe
+ * with a stop and a closing quote between) or after a stop, with no blank; or a line's start.
+ */
+const BLOCK_START = /(?<=[\p{Ll}\d][.!?]?[”’"')]?|[.!?][”’"')]?)(?=[\p{Lu}“‘"])|\n/gu;
+/** The block before ends a sentence: the caption would be a paragraph following another. */
+const SENTENCE_END = /[.!?”’")]\s*$/u;
+/** Inside the caption, a sentence's end: a stop, a blank, a capital. */
+const INNER_SENTENCE_END = /[.!?]\s+\p{Lu}/gu;
+/** A credit set off from its caption by a stop and a blank, or glued to a caption with no stop. */
+const CAPTION_THEN_BLANK = /[.!?”’"]\s$/u;
+const LETTER_END = /\p{L}$/u;
+const LIST_ITEM_START = /^\s*(?:\d{1,2}[).]|[-•*▪])\s/;
+const BLANKS = /\s+/;
+
+export const pictureCredit: Rule = {
+  name: 'picture-credit',
+  category: 'image_credit',
+  find(text) {
+    const credits: Hit[] = [];
+    if (holds(text, LABEL_WORDS)) for (const word of LABEL_WORDS) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) labelled(text, at, credits);
+    if (text.includes('/')) slashed(text, credits);
+    return credits.map((c) => withCaption(text, c));
+  },
+};
+
+/** The labelled credit starting at `at`, if one does. */
+function labelled(text: string, at: number, out: Hit[]): void {
+  if (TITLE_WORD_BEFORE.test(text.slice(Math.max(0, at - 2), at))) return;
+  LABEL.lastIndex = at;
+  const label = LABEL.exec(text);
+  if (!label) return;
+  let pos = at + label[0].length;
+  let end = -1;
+  for (let words = 0; words < NAME_MAX_WORDS; ) {
+    NAME_WORD.lastIndex = pos;
+    if (!NAME_WORD.test(text)) break;
+    words++;
+    end = NAME_WORD.lastIndex;
+    NAME_JOIN.lastIndex = end;
+    if (!NAME_JOIN.test(text)) break;
+    NAME_WORD.lastIndex = NAME_JOIN.lastIndex;
+    if (!NAME_WORD.test(text)) break;
+    pos = NAME_JOIN.lastIndex;
+  }
+  if (end < 0 || PROSE_AFTER.test(text.slice(end, end + 3))) return;
+  // a label inside a parenthesis: the parenthesis goes with it
+  if (text[at - 1] === '(' && text[end] === ')') out.push({ start: at - 1, end: end + 1 });
+  else out.push({ start: at, end });
+}
+
+/** Parenthesised credits of names joined by a slash. */
+function slashed(text: string, out: Hit[]): void {
+  SLASHED_CREDIT.lastIndex = 0;
+  for (let m = SLASHED_CREDIT.exec(text); m; m = SLASHED_CREDIT.exec(text)) {
+    if ((m[0].match(MIXED_CASE_WORD)?.length ?? 0) < SLASHED_MIN_MIXED || m[0].split(WORD_SPLIT).length < SLASHED_MIN_WORDS) continue;
+    if (!out.some((h) => h.start <= m!.index && h.end >= m!.index + m![0].length)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+}
+
+/** The credit with its caption before it, when the evidence above says the two are one block; else the credit alone. */
+function withCaption(text: string, credit: Hit): Hit {
+  const before = text.slice(Math.max(0, credit.start - 2), credit.start);
+  if (!CAPTION_THEN_BLANK.test(before) && !LETTER_END.test(before)) return credit;
+  const from = Math.max(0, credit.start - CAPTION_MAX_CHARS);
+  const window = text.slice(from, credit.start);
+  const last = window.trimEnd().length - 1;
+  let start = -1;
+  BLOCK_START.lastIndex = 0;
+  for (let m = BLOCK_START.exec(window); m; m = BLOCK_START.exec(window)) {
+    const at = m.index + m[0].length;
+    if (at < last) start = at;
+    if (m[0] === '') BLOCK_START.lastIndex++;
+  }
+  if (start <= 0) return credit;
+  const caption = window.slice(start);
+  if (SENTENCE_END.test(window.slice(0, start)) || LIST_ITEM_START.test(caption)) return credit;
+  if (caption.trim().split(BLANKS).length > CAPTION_MAX_WORDS) return credit;
+  if ((caption.match(INNER_SENTENCE_END)?.length ?? 0) + 1 > CAPTION_MAX_SENTENCES) return credit;
+  return { start: from + start, end: credit.end };
+}

@@ -1,0 +1,56 @@
+/** picture-credit: credits told by a label and a name, or by names joined by a slash in parentheses, on flattened pages. */
+import { describe, expect, it } from 'vitest';
+import { cleanChecked, removedBy } from './helpers.ts';
+
+describe('picture-credit', () => {
+  it('takes a caption glued between a byline date and the dateline, with its labelled credit', () => {
+    const page =
+      'Harbor ferry returns after repairsbyMara QuillApr. 3, 2024Mara Quill, the ferry captain, stands on the deck of the Gull at the east pier. Photo via Larkspur Maritime ArchiveEAST PIER — The ferry that links the two islands sailed again on Wednesday after four months in dry dock.';
+    const r = cleanChecked(page);
+    expect(removedBy(r, 'picture-credit')).toEqual(['Mara Quill, the ferry captain, stands on the deck of the Gull at the east pier. Photo via Larkspur Maritime Archive']);
+    expect(r.text).toContain('EAST PIER — The ferry that links the two islands sailed again on Wednesday');
+  });
+
+  it('takes a credit glued to the next block, ending the name where a capital follows with no blank', () => {
+    const r = cleanChecked('The council met on Tuesday to vote on the budget.Photo: Tomas Verheul/Northside Press via Pinegate ImagesMembers argued for three hours before the vote.');
+    expect(removedBy(r, 'picture-credit')).toEqual(['Photo: Tomas Verheul/Northside Press via Pinegate Images']);
+    // the paragraph glued to the credit right after its full stop is the story's: only the credit goes
+    expect(r.text).toContain('The council met on Tuesday to vote on the budget.');
+    expect(r.text).toContain('Members argued for three hours before the vote.');
+  });
+
+  it('takes a caption with no stop that runs into its label, and a chain of labels', () => {
+    const r = cleanChecked('Updated 4:10pmA baker lifts loaves from the oven at the Millrow bakeryCredit: Photo: WNAZara Ilves opened the shop in 1998.');
+    expect(removedBy(r, 'picture-credit')).toEqual(['A baker lifts loaves from the oven at the Millrow bakeryCredit: Photo: WNA']);
+    expect(r.text).toContain('Zara Ilves opened the shop in 1998.');
+  });
+
+  it('takes a parenthesised credit of a photographer and a paper joined by a slash, and its caption', () => {
+    const r = cleanChecked('Storm closes coastal roadsThe mayor speaks during a briefing at city hall on Monday. (Dana Moss / Harbor Chronicle)ByLiam ToftHeavy rain closed three roads.');
+    expect(removedBy(r, 'picture-credit')).toEqual(['The mayor speaks during a briefing at city hall on Monday. (Dana Moss / Harbor Chronicle)']);
+  });
+
+  it('keeps a paragraph that ends right before a credit standing alone in parentheses', () => {
+    const text = 'Wind output rose by a third last year.Solar kept pace with it, and grid operators say storage must follow soon.(Credit: Ines Vray / Gridwatch)Advertisement:Coal fell again.';
+    const r = cleanChecked(text);
+    expect(removedBy(r, 'picture-credit')).toEqual(['(Credit: Ines Vray / Gridwatch)']);
+    expect(r.text).toContain('Solar kept pace with it, and grid operators say storage must follow soon.');
+  });
+
+  it('keeps a story sentence that ends in a parenthesised agency, and a numbered list item', () => {
+    const agency = 'Prices slipped. The regulator said on Tuesday it would review the listing rules under a new standard (Bloomberg). Analysts expect approvals.';
+    expect(cleanChecked(agency).text).toBe(agency);
+    const list = 'Three habits help. 1) Keep a stop. 2) Take profits early. 3) Size positions so one loss stays small (Reuters/Ipsos poll data agree).';
+    expect(removedBy(cleanChecked(list), 'picture-credit')).toEqual([]);
+  });
+
+  it('keeps a label word that opens a sentence or a title', () => {
+    const prose = 'Photo: Smith said the picture was taken in May. The Bigger Picture: Wealth, Risk and Time. Courtesy of the bank, the loan was extended.';
+    expect(removedBy(cleanChecked(prose), 'picture-credit')).toEqual([]);
+  });
+
+  it('keeps a slash between codes or a poll name, which names no photographer', () => {
+    const codes = 'The pair (BTC/USD) rose, and voters in the region (IL/MO) were polled (Ipsos/Reuters).';
+    expect(removedBy(cleanChecked(codes), 'picture-credit')).toEqual([]);
+  });
+});
