@@ -53,4 +53,22 @@ describe('picture-credit', () => {
     const codes = 'The pair (BTC/USD) rose, and voters in the region (IL/MO) were polled (Ipsos/Reuters).';
     expect(removedBy(cleanChecked(codes), 'picture-credit')).toEqual([]);
   });
+
+  it('takes a credit set off by a bar, a "Photograph:" label, and a parenthesised credit whose name is glued camel case', () => {
+    const bar = cleanChecked('Senators left early.Sen. Ana Ruiz at the capitol in May. | Tomas Verheul/Northside PressThe vote was delayed again.');
+    expect(removedBy(bar, 'picture-credit')).toEqual(['| Tomas Verheul/Northside Press']);
+    expect(bar.text).toContain('Sen. Ana Ruiz at the capitol in May.');
+    const photograph = cleanChecked('Share via EmailNurses on a picket line outside the Elm Street clinic last year. Photograph: Jo Brandt/Kestrel ImagesNurses at four clinics walked out on Monday.');
+    expect(removedBy(photograph, 'picture-credit')).toEqual(['Nurses on a picket line outside the Elm Street clinic last year. Photograph: Jo Brandt/Kestrel Images']);
+    const camel = cleanChecked('Each turn begins with a newspaper headline.(Image credit: PaperLantern)The choices grow harder.');
+    expect(removedBy(camel, 'picture-credit')).toEqual(['(Image credit: PaperLantern)']);
+  });
+
+  it("takes a wire agency glued onto a gallery caption's last word, but not the standfirst before an agency's byline", () => {
+    const gallery = cleanChecked('Cafes reopen across the region1/12Diners sit apart on a terrace in the old town of Lisbon, PortugalReutersA waiter wipes a table at a bar in VeronaAFP via Getty Images');
+    expect(removedBy(gallery, 'picture-credit')).toContain('Reuters');
+    expect(gallery.text).not.toContain('AFP via Getty Images');
+    const standfirst = cleanChecked('Mill town plans a solar farmThe council will spend $4 million over two years on panels for the old mill siteReutersUpdated: March 2, 2024The town voted on Monday.');
+    expect(standfirst.text).toContain('The council will spend $4 million over two years on panels for the old mill site');
+  });
 });

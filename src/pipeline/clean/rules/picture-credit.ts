@@ -3,9 +3,11 @@ import type { Hit, Rule } from '../rule.ts';
 
 /**
  * A picture's credit told by its form, whoever printed it: a label ("Photo:", "Credit:", "Photo by", "Image via",
- * "Credit...", "Photo : ") and then only a name, capitalised words maybe joined by "/", "via", "of" ("Photo: Ali
- * Rahim/Anadolu via Getty Images"); or a parenthesis holding only names joined by a slash, a photographer and an
- * outlet or agency ("(Dana Moss / Harbor Chronicle)", "(Getty/Ana Ruiz)"). The other caption rules find a credit
+ * "Credit...", "Photograph:", "Photo : ") and then only a name, capitalised words maybe joined by "/", "via", "of"
+ * ("Photo: Ali Rahim/Anadolu via Getty Images"), or a site's address; or names joined by a slash, a photographer and
+ * an outlet or agency, in a parenthesis ("(Dana Moss / Harbor Chronicle)", "(Getty/Ana Ruiz)"), after a caption's bar
+ * ("… in May. | Ana Ruiz/AP Photo") or as a block of their own; or a wire agency glued onto a gallery caption's last
+ * word ("… in Madrid, SpainReuters"). The other caption rules find a credit
  * by a stock agency's name (image-credit's word list) or by a line of its own (its CREDIT_LINE); a flattened page
  * has no lines, glues every block to the next ("…2023.Photo: Ali Rahim/AnadoluWhat It's Like…") and its credits name
  * local photographers and papers no list holds. The name ends where the next block is glued on: a capital right after
@@ -19,10 +21,15 @@ import type { Hit, Rule } from '../rule.ts';
  *  - the block before the caption does not end a sentence (a headline, byline, date or menu glued on: "Apr. 26,
  *    2022Mekhi Gbedey, winner of …"), so the caption is not a paragraph that follows another;
  *  - it holds at most CAPTION_MAX_WORDS words, CAPTION_MAX_SENTENCES sentences, and is not a list item.
+ * Only the labelled, parenthesised and barred credits take a caption: a credit with no label (a slashed name as a block
+ * of its own, a glued agency) may follow a standfirst over the agency's byline ("… removal technologyReutersUpdated:").
+ *
  * Measured before it was written over the gold of noise-dev to -7, -10 and -11: the credits took no gold character
  * but the first letter of a lower-case word glued after one ("The Verge" + "iOS"); the caption evidence above left
  * 0 gold characters, where taking the text back to the last block boundary took 371 (a paragraph before a standalone
- * "(Credit: …)", three of U.Today's paragraphs glued to "Image byTradingView").
+ * "(Credit: …)", three of U.Today's paragraphs glued to "Image byTradingView"), and a glued agency's caption took a
+ * standfirst (98). Written on noise-dev-10's captions (labels, parentheses) and then noise-dev-11's (the bar,
+ * "Photograph:", a site's address, glued agencies), each judged on the other.
  */
 
 /** What every credit's label starts with, capitalised: a label opens its block or follows a stop. */
@@ -32,7 +39,7 @@ const LABEL_WORDS = ['Photo', 'Image', 'Picture', 'Video', 'Illustration', 'Cred
  * "Courtesy (of)"; then a colon (maybe after a blank, "Photo : "), an ellipsis ("Credit..."), or "by"/"via"; labels
  * may chain ("Credit: Photo: PA").
  */
-const LABEL = /(?:(?:(?:Photo|Image|Picture|Video|Illustration)s?(?: [Cc]redits?| [Cc]ourtesy(?: of)?)?|Credits?|Courtesy(?: of)?)(?:\s?(?::|\.{3}|…)\s?|\s(?:by|via|courtesy of)\s?|(?<=of)\s))+/uy;
+const LABEL = /(?:(?:(?:Photo(?:graph)?|Image|Picture|Video|Illustration)s?(?: [Cc]redits?| [Cc]ourtesy(?: of)?)?|Credits?|Courtesy(?: of)?)(?:\s?(?::|\.{3}|…)\s?|\s(?:by|via|courtesy of)\s?|(?<=of)\s))+/uy;
 /** Before a label: not a word and a blank, where the label word would be part of a title ("The Bigger Picture: …"). */
 const TITLE_WORD_BEFORE = /[\p{L}\p{N},]\s$/u;
 /**
@@ -40,19 +47,46 @@ const TITLE_WORD_BEFORE = /[\p{L}\p{N},]\s$/u;
  * ("YONHAP", "PA", stopping before a capitalised word glued on: "PAZoe"); a capitalised word ("Serey", "McKay"); an
  * initial ("J."). Lower-case letters glued on after a name are the next block's and cannot be told apart.
  */
-const NAME_WORD = /(?:©\s?)?(?:(?:\p{Lu}\p{Ll}+){2,}(?=\/)|\p{Lu}{2,}(?!\p{Ll})|(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)/uy;
+const NAME_WORD = /(?:©\s?)?(?:(?:\p{Lu}\p{Ll}+){2,}(?=\/)|\p{Lu}{2,}(?![\p{Ll}]|\s\p{Ll})|(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.|(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}(?:\/(?:[a-z\d.-]+|\p{Lu}[a-z.-]*))*)/uy;
 /** What joins the words of a credit: a slash, a blank, a hyphen, or a small word of an agency's or a name's. */
 const NAME_JOIN = /\s?\/\s?|\s(?:via|for|of|and|de|del|da|van|von|der|la|le|the|for the)\s|\s&\s|\s|-/uy;
 /** Most words a credited name has. */
 const NAME_MAX_WORDS = 8;
+/** What may stand between a parenthesised credit's name and its closing parenthesis: the rest of one glued word. */
+const PAREN_REST_MAX_CHARS = 30;
+const PAREN_REST_BREAK = /[\s(.!?]/;
 /** After the name, a lower-case word after a blank or a comma: the label opened a sentence, not a credit. */
 const PROSE_AFTER = /^,?\s\p{Ll}/u;
 
 /** A credit's name word as a regex source, for the parenthesised form. */
-const WORD = String.raw`(?:\p{Lu}{2,}(?!\p{Ll})|(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)`;
+const WORD = String.raw`(?:\p{Lu}{2,}(?![\p{Ll}]|\s\p{Ll})|(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)`;
 const NAME = String.raw`${WORD}(?:\s${WORD}){0,3}`;
-/** "(Dana Moss / Harbor Chronicle)", "(Credit: Jo Roe / Grist)", "(Ana Ruiz/Reuters files)": names joined by a slash. */
-const SLASHED_CREDIT = new RegExp(String.raw`\((?:(?:Credit|Photo)s?:\s?)?${NAME}(?:\s?\/\s?${NAME}){1,3}(?:\s(?:files?|via\s${NAME}))?\)`, 'gu');
+/**
+ * "(Dana Moss / Harbor Chronicle)", "(Credit: Jo Roe / Grist)", "(Ana Ruiz/Reuters files)": names joined by a slash, in
+ * parentheses or after a caption's bar ("… on Monday. | Ana Ruiz/AP Photo").
+ */
+const SLASHED = String.raw`${NAME}(?:\s?\/\s?${NAME}){1,3}(?:\s(?:files?|via\s${NAME}))?`;
+const SLASHED_CREDIT = new RegExp(String.raw`\((?:(?:Credit|Photo)s?:\s?)?${SLASHED}\)`, 'gu');
+/** After a bar, the credit is the group; a lower-case word after it makes it prose. Each regex opens on a literal, which V8 skips to. */
+const BARRED_CREDIT = new RegExp(String.raw`\|\s?(${SLASHED})(?!\s?\p{Ll})`, 'gu');
+/**
+ * A credit with no label or parenthesis, standing as a block of its own between two glued blocks: names joined by a
+ * slash right after a stop or a lower-case word, with a capitalised block glued after ("… supply chain.Ana Ruiz/Reuters
+ * filesShareMicrosoft …"). Its own block is the evidence: in a sentence a slash between names has blanks or words around it.
+ */
+// (its own block is the only evidence, so it takes no caption: what stands before may be a standfirst)
+const GLUED_SLASHED_CREDIT = new RegExp(String.raw`(?<=[.!?\p{Ll}])${SLASHED}(?=\p{Lu}|\s*$)`, 'gu');
+/**
+ * The wire and picture agencies whose name a gallery glues straight onto its caption's last word ("… in Madrid,
+ * SpainReuters", "… the pandemicAFP via Getty Images"), with the next caption glued after it. A closed set: the
+ * agencies that sell news pictures worldwide.
+ */
+const AGENCIES = ['AFP', 'Reuters', 'AP', 'EPA', 'PA', 'Getty Images', 'Bloomberg', 'Xinhua', 'Anadolu'];
+/**
+ * An agency's name glued to a word of two lower-case letters or more, with a capitalised word glued after it or the
+ * text's end: inside capitals ("JAPAN", "EZPAY") or before a lower-case letter it is part of a word.
+ */
+const GLUED_AGENCY = new RegExp(String.raw`(?<=\p{Ll}\p{Ll})(?:${AGENCIES.join('|')})(?: via Getty Images)?(?=\p{Lu}[\p{Ll}\s]|\s*$)`, 'gu');
 /** A word with lower-case letters: a person's or a paper's name has some; "(IL/MO)" or "(BTC/USD)" has none. */
 const MIXED_CASE_WORD = /\p{Lu}\p{Ll}{2}/gu;
 /** Fewest mixed-case words and fewest words in a slashed credit: a person and an outlet. */
@@ -87,8 +121,13 @@ export const pictureCredit: Rule = {
   find(text) {
     const credits: Hit[] = [];
     if (holds(text, LABEL_WORDS)) for (const word of LABEL_WORDS) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) labelled(text, at, credits);
-    if (text.includes('/')) slashed(text, credits);
-    return credits.map((c) => withCaption(text, c));
+    const bare: Hit[] = [];
+    if (text.includes('/')) slashed(text, credits, bare);
+    const hits = [...credits.map((c) => withCaption(text, c)), ...bare];
+    // an agency glued on is the credit alone: the text before may be a standfirst over the agency's byline
+    // ("… carbon removal technologyReutersUpdated: …"), not a caption
+    if (holds(text, AGENCIES)) for (const m of text.matchAll(GLUED_AGENCY)) hits.push({ start: m.index, end: m.index + m[0].length });
+    return hits;
   },
 };
 
@@ -112,17 +151,31 @@ function labelled(text: string, at: number, out: Hit[]): void {
     pos = NAME_JOIN.lastIndex;
   }
   if (end < 0 || PROSE_AFTER.test(text.slice(end, end + 3))) return;
-  // a label inside a parenthesis: the parenthesis goes with it
-  if (text[at - 1] === '(' && text[end] === ')') out.push({ start: at - 1, end: end + 1 });
-  else out.push({ start: at, end });
+  // a label inside a parenthesis: the parenthesis goes with it, and a camel-case name's rest before it ("(Image: ©
+  // HandyGames)", where the name would end at the glued capital)
+  if (text[at - 1] === '(') {
+    const close = text.indexOf(')', end);
+    if (close >= 0 && close - end <= PAREN_REST_MAX_CHARS && !PAREN_REST_BREAK.test(text.slice(end, close))) {
+      out.push({ start: at - 1, end: close + 1 });
+      return;
+    }
+  }
+  out.push({ start: at, end });
 }
 
-/** Parenthesised credits of names joined by a slash. */
-function slashed(text: string, out: Hit[]): void {
-  SLASHED_CREDIT.lastIndex = 0;
-  for (let m = SLASHED_CREDIT.exec(text); m; m = SLASHED_CREDIT.exec(text)) {
-    if ((m[0].match(MIXED_CASE_WORD)?.length ?? 0) < SLASHED_MIN_MIXED || m[0].split(WORD_SPLIT).length < SLASHED_MIN_WORDS) continue;
-    if (!out.some((h) => h.start <= m!.index && h.end >= m!.index + m![0].length)) out.push({ start: m.index, end: m.index + m[0].length });
+/** Credits of names joined by a slash; those standing with no parenthesis or bar go to `bare` (they take no caption). */
+function slashed(text: string, out: Hit[], bare: Hit[]): void {
+  for (const re of [SLASHED_CREDIT, BARRED_CREDIT, GLUED_SLASHED_CREDIT]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const credit = m[1] ?? m[0];
+      if ((credit.match(MIXED_CASE_WORD)?.length ?? 0) < SLASHED_MIN_MIXED || credit.split(WORD_SPLIT).length < SLASHED_MIN_WORDS) continue;
+      // a bar goes with the credit it sets off
+      const start = re === BARRED_CREDIT ? m.index : m.index + m[0].length - credit.length;
+      const end = m.index + m[0].length;
+      if (out.some((h) => h.start <= start && h.end >= end)) continue;
+      (re === GLUED_SLASHED_CREDIT ? bare : out).push({ start, end });
+    }
   }
 }
 
