@@ -75,7 +75,14 @@ const BARRED_CREDIT = new RegExp(String.raw`\|\s?(${SLASHED})(?!\s?\p{Ll})`, 'gu
  * filesShareMicrosoft …"). Its own block is the evidence: in a sentence a slash between names has blanks or words around it.
  */
 // (its own block is the only evidence, so it takes no caption: what stands before may be a standfirst)
-const GLUED_SLASHED_CREDIT = new RegExp(String.raw`(?<=[.!?\p{Ll}])${SLASHED}(?=\p{Lu}|\s*$)`, 'gu');
+// Tried only where such a credit can start (gluedSlashedStarts): a regex opening on a lookbehind is tried at every
+// character of every text, and cost more than the rest of this rule.
+const GLUED_SLASHED_CREDIT = new RegExp(String.raw`${SLASHED}(?=\p{Lu}|\s*$)`, 'uy');
+/** Characters looked back from a slash for the start of the names before it: four long words. */
+const SLASHED_LOOKBACK_CHARS = 48;
+const GLUED_BEFORE = /[.!?\p{Ll}]/u;
+const UPPER = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
 /**
  * The wire and picture agencies whose name a gallery glues straight onto its caption's last word ("… in Madrid,
  * SpainReuters", "… the pandemicAFP via Getty Images"), with the next caption glued after it. A closed set: the
@@ -83,10 +90,11 @@ const GLUED_SLASHED_CREDIT = new RegExp(String.raw`(?<=[.!?\p{Ll}])${SLASHED}(?=
  */
 const AGENCIES = ['AFP', 'Reuters', 'AP', 'EPA', 'PA', 'Getty Images', 'Bloomberg', 'Xinhua', 'Anadolu'];
 /**
- * An agency's name glued to a word of two lower-case letters or more, with a capitalised word glued after it or the
- * text's end: inside capitals ("JAPAN", "EZPAY") or before a lower-case letter it is part of a word.
+ * GLUED_AGENCY: an agency's name glued to a word of two lower-case letters or more, with a capitalised word glued
+ * after it or the text's end: inside capitals ("JAPAN", "EZPAY") or before a lower-case letter it is part of a word.
  */
-const GLUED_AGENCY = new RegExp(String.raw`(?<=\p{Ll}\p{Ll})(?:${AGENCIES.join('|')})(?: via Getty Images)?(?=\p{Lu}[\p{Ll}\s]|\s*$)`, 'gu');
+const AFTER_GLUED_AGENCY = /(?: via Getty Images)?(?=\p{Lu}[\p{Ll}\s]|\s*$)/uy;
+const LOWER = /\p{Ll}/u;
 /** A word with lower-case letters: a person's or a paper's name has some; "(IL/MO)" or "(BTC/USD)" has none. */
 const MIXED_CASE_WORD = /\p{Lu}\p{Ll}{2}/gu;
 /** Fewest mixed-case words and fewest words in a slashed credit: a person and an outlet. */
@@ -120,13 +128,14 @@ export const pictureCredit: Rule = {
   category: 'image_credit',
   find(text) {
     const credits: Hit[] = [];
-    if (holds(text, LABEL_WORDS)) for (const word of LABEL_WORDS) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) labelled(text, at, credits);
+    // each label word is looked for only in texts the one literal scan (literals.ts) says hold it
+    for (const word of LABEL_WORDS) if (holds(text, word)) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) labelled(text, at, credits);
     const bare: Hit[] = [];
     if (text.includes('/')) slashed(text, credits, bare);
     const hits = [...credits.map((c) => withCaption(text, c)), ...bare];
     // an agency glued on is the credit alone: the text before may be a standfirst over the agency's byline
     // ("… carbon removal technologyReutersUpdated: …"), not a caption
-    if (holds(text, AGENCIES)) for (const m of text.matchAll(GLUED_AGENCY)) hits.push({ start: m.index, end: m.index + m[0].length });
+    gluedAgencies(text, hits);
     return hits;
   },
 };
@@ -165,7 +174,14 @@ function labelled(text: string, at: number, out: Hit[]): void {
 
 /** Credits of names joined by a slash; those standing with no parenthesis or bar go to `bare` (they take no caption). */
 function slashed(text: string, out: Hit[], bare: Hit[]): void {
-  for (const re of [SLASHED_CREDIT, BARRED_CREDIT, GLUED_SLASHED_CREDIT]) {
+  for (const start of gluedSlashedStarts(text)) {
+    GLUED_SLASHED_CREDIT.lastIndex = start;
+    const m = GLUED_SLASHED_CREDIT.exec(text);
+    if (!m || (m[0].match(MIXED_CASE_WORD)?.length ?? 0) < SLASHED_MIN_MIXED || m[0].split(WORD_SPLIT).length < SLASHED_MIN_WORDS) continue;
+    const end = start + m[0].length;
+    if (!out.some((h) => h.start <= start && h.end >= end) && !bare.some((h) => h.start <= start && h.end >= end)) bare.push({ start, end });
+  }
+  for (const re of [SLASHED_CREDIT, BARRED_CREDIT]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const credit = m[1] ?? m[0];
@@ -173,8 +189,7 @@ function slashed(text: string, out: Hit[], bare: Hit[]): void {
       // a bar goes with the credit it sets off
       const start = re === BARRED_CREDIT ? m.index : m.index + m[0].length - credit.length;
       const end = m.index + m[0].length;
-      if (out.some((h) => h.start <= start && h.end >= end)) continue;
-      (re === GLUED_SLASHED_CREDIT ? bare : out).push({ start, end });
+      if (!out.some((h) => h.start <= start && h.end >= end)) out.push({ start, end });
     }
   }
 }
@@ -199,4 +214,30 @@ function withCaption(text: string, credit: Hit): Hit {
   if (caption.trim().split(BLANKS).length > CAPTION_MAX_WORDS) return credit;
   if ((caption.match(INNER_SENTENCE_END)?.length ?? 0) + 1 > CAPTION_MAX_SENTENCES) return credit;
   return { start: from + start, end: credit.end };
+}
+
+/**
+ * Where a slashed credit standing as a block of its own may start: at a capital glued to a stop or a lower-case letter,
+ * a few words before a slash that stands between a letter and a capital ("chain.Ana Ruiz/Reuters"). Ascending.
+ */
+function gluedSlashedStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+    if (!LETTER.test(text[slash - 1] ?? '') || !UPPER.test(text[slash + 1] === ' ' ? (text[slash + 2] ?? '') : (text[slash + 1] ?? ''))) continue;
+    const from = Math.max(1, slash - SLASHED_LOOKBACK_CHARS, starts.length ? starts[starts.length - 1] + 1 : 1);
+    for (let i = from; i < slash; i++) if (UPPER.test(text[i]) && GLUED_BEFORE.test(text[i - 1])) starts.push(i);
+  }
+  return starts;
+}
+
+/** Agencies glued onto a caption's last word (GLUED_AGENCY's form), found at each agency's name, not by a regex run at every character. */
+function gluedAgencies(text: string, out: Hit[]): void {
+  for (const agency of AGENCIES) {
+    if (!holds(text, agency)) continue;
+    for (let at = text.indexOf(agency); at >= 0; at = text.indexOf(agency, at + 1)) {
+      if (at < 2 || !LOWER.test(text[at - 1]) || !LOWER.test(text[at - 2])) continue;
+      AFTER_GLUED_AGENCY.lastIndex = at + agency.length;
+      if (AFTER_GLUED_AGENCY.test(text)) out.push({ start: at, end: AFTER_GLUED_AGENCY.lastIndex });
+    }
+  }
 }
