@@ -71,4 +71,11 @@ describe('picture-credit', () => {
     const standfirst = cleanChecked('Mill town plans a solar farmThe council will spend $4 million over two years on panels for the old mill siteReutersUpdated: March 2, 2024The town voted on Monday.');
     expect(standfirst.text).toContain('The council will spend $4 million over two years on panels for the old mill site');
   });
+
+  it("takes a picture viewer's own words and a gallery's glued counter, not a date or a score", () => {
+    const r = cleanChecked('Harbor festival in picturesPHOTOSClick to enlargeBoats in the bay at dusk3/14Boats in the bay at duskImage 4 of 14');
+    expect(removedBy(r, 'picture-credit')).toEqual(['Click to enlarge', '3/14', 'Image 4 of 14']);
+    const prose = 'The vote on 3/14 passed 12/9 in committee, and the team won 5/3 at home.';
+    expect(removedBy(cleanChecked(prose), 'picture-credit')).toEqual([]);
+  });
 });

@@ -136,6 +136,7 @@ export const pictureCredit: Rule = {
     // an agency glued on is the credit alone: the text before may be a standfirst over the agency's byline
     // ("… carbon removal technologyReutersUpdated: …"), not a caption
     gluedAgencies(text, hits);
+    if (text.includes('/') || holds(text, VIEWER_WORDS)) viewerFurniture(text, hits);
     return hits;
   },
 };
@@ -241,3 +242,27 @@ function gluedAgencies(text: string, out: Hit[]): void {
     }
   }
 }
+
+/**
+ * A picture viewer's own words, whatever the page: "Click to enlarge", "Image 3 of 12", and a gallery's counter glued
+ * between a caption's title and the next ("… lockdown1/21Europe starts …", "… Agencies2/5\u200bPocket …"): a count of
+ * pictures has no blank on either side, and its first number is at most its second.
+ */
+const VIEWER_WORDS = ['enlarge', 'Enlarge', 'Image ', 'Photo ', 'Slide '];
+const VIEWER = /(?:(?:Click|Tap|click|tap) (?:here )?to (?:enlarge|expand|zoom)(?: (?:the )?(?:image|photo|picture))?|Enlarge (?:this )?(?:image|photo|picture)|(?:Image|Photo|Slide) \d{1,3} (?:of|\/) \d{1,3})/g;
+const COUNTER = /(?<=\p{L})(\d{1,3})\/(\d{1,3})(?=\p{Lu}|\u200b)/gu;
+
+function viewerFurniture(text: string, out: Hit[]): void {
+  if (holds(text, VIEWER_WORDS)) for (const m of text.matchAll(VIEWER)) out.push({ start: m.index, end: m.index + m[0].length });
+  // a gallery's counter: tried only at a slash glued between digits (a regex opening on a lookbehind is tried everywhere)
+  for (let slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+    if (!DIGIT.test(text[slash - 1] ?? '') || !DIGIT.test(text[slash + 1] ?? '')) continue;
+    let start = slash - 1;
+    while (start > 0 && DIGIT.test(text[start - 1])) start--;
+    COUNTER.lastIndex = start;
+    const m = COUNTER.exec(text);
+    if (!m || m.index !== start || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) continue;
+    out.push({ start, end: start + m[0].length });
+  }
+}
+const DIGIT = /\d/;
