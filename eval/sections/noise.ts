@@ -66,16 +66,18 @@ export const thresholds: Thresholds = {
   // whole web pages of 42 general-news outlets none of our sets holds, flattened as the held-out page texts are
   // (eval/flatten-page.ts), labelled 2026-12-07; measured once before any rule was written for them (main at 81f6915):
   // dev-10 41.6 % / 0.800 / 0.675, dev-11 43.8 % / 0.834 / 0.729. Open to tuning from then on, one against the other.
-  'noise.dev10.survived': { max: 0.42 },
-  'noise.dev10.body_f1': { min: 0.795 },
-  'noise.dev10.body_precision': { min: 0.670 },
-  'noise.dev11.survived': { max: 0.44 },
-  'noise.dev11.body_f1': { min: 0.830 },
-  'noise.dev11.body_precision': { min: 0.725 },
-  // the third judge: 22 more such pages (22 more outlets), 43.6 % / 0.818 / 0.700 the first time it ran (main at 9a6ddbd)
-  'noise.dev12.survived': { max: 0.44 },
-  'noise.dev12.body_f1': { min: 0.815 },
-  'noise.dev12.body_precision': { min: 0.695 },
+  // After branch captions-s23 (picture-credit): dev-10 37.3 % / 0.805 / 0.683, dev-11 29.2 % / 0.843 / 0.739.
+  'noise.dev10.survived': { max: 0.38 },
+  'noise.dev10.body_f1': { min: 0.800 },
+  'noise.dev10.body_precision': { min: 0.678 },
+  'noise.dev11.survived': { max: 0.30 },
+  'noise.dev11.body_f1': { min: 0.838 },
+  'noise.dev11.body_precision': { min: 0.734 },
+  // the third judge: 22 more such pages (22 more outlets), 43.6 % / 0.818 / 0.700 the first time it ran (main at 9a6ddbd);
+  // 38.6 % / 0.821 / 0.704 after branch captions-s23 (written without seeing it)
+  'noise.dev12.survived': { max: 0.39 },
+  'noise.dev12.body_f1': { min: 0.816 },
+  'noise.dev12.body_precision': { min: 0.699 },
 };
 
 type Doc = Pick<NoiseDoc, 'id' | 'gold' | 'noise'>;
