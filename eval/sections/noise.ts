@@ -66,19 +66,19 @@ export const thresholds: Thresholds = {
   // whole web pages of 42 general-news outlets none of our sets holds, flattened as the held-out page texts are
   // (eval/flatten-page.ts), labelled 2026-12-07; measured once before any rule was written for them (main at 81f6915):
   // dev-10 41.6 % / 0.800 / 0.675, dev-11 43.8 % / 0.834 / 0.729. Open to tuning from then on, one against the other.
-  // After pages-s23 (page-margins, site-suffixed and cut-short title copies, glued bylines): 31.2 % / 0.841 / 0.737 and
-  // 39.6 % / 0.856 / 0.763.
-  'noise.dev10.survived': { max: 0.32 },
-  'noise.dev10.body_f1': { min: 0.836 },
-  'noise.dev10.body_precision': { min: 0.732 },
-  'noise.dev11.survived': { max: 0.40 },
-  'noise.dev11.body_f1': { min: 0.851 },
-  'noise.dev11.body_precision': { min: 0.758 },
+  // After pages-s23 (page-margins, site-suffixed and cut-short title copies, glued bylines) and captions-s23
+  // (picture-credit), merged: 27.2 % / 0.849 / 0.749 and 24.3 % / 0.870 / 0.781.
+  'noise.dev10.survived': { max: 0.28 },
+  'noise.dev10.body_f1': { min: 0.845 },
+  'noise.dev10.body_precision': { min: 0.745 },
+  'noise.dev11.survived': { max: 0.25 },
+  'noise.dev11.body_f1': { min: 0.866 },
+  'noise.dev11.body_precision': { min: 0.777 },
   // the third judge: 22 more such pages (22 more outlets), 43.6 % / 0.818 / 0.700 the first time it ran (main at 9a6ddbd);
-  // 33.6 % / 0.854 / 0.754 after pages-s23 (written without seeing its texts)
-  'noise.dev12.survived': { max: 0.34 },
-  'noise.dev12.body_f1': { min: 0.849 },
-  'noise.dev12.body_precision': { min: 0.749 },
+  // 28.6 % / 0.857 / 0.759 after pages-s23 and captions-s23 (both written without seeing its texts)
+  'noise.dev12.survived': { max: 0.29 },
+  'noise.dev12.body_f1': { min: 0.853 },
+  'noise.dev12.body_precision': { min: 0.755 },
 };
 
 type Doc = Pick<NoiseDoc, 'id' | 'gold' | 'noise'>;

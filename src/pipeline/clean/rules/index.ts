@@ -30,6 +30,7 @@ import { interfaceHelp } from './interface-help.ts';
 import { inlinePriceChip } from './inline-price-chip.ts';
 import { linkBlock } from './link-block.ts';
 import { mediaPhrase } from './media-phrase.ts';
+import { pictureCredit } from './picture-credit.ts';
 import { linkOutCta } from './link-out-cta.ts';
 import { newsletterCta } from './newsletter-cta.ts';
 import { numberedHeadlines } from './numbered-headlines.ts';
@@ -108,7 +109,7 @@ export const TAIL_RULES: readonly TailRule[] = [
   // the sourcing note right after a byline: reads the byline spans the rules above removed
   attributionNote,
   // noise told by its form, whatever the outlet's words: last, so the specific rules keep (and grow over) what they name
-  ...[captionUnit, mediaPhrase, selfPromotion, contactInvitation, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun, pageMargins].map(asTail),
+  ...[captionUnit, mediaPhrase, pictureCredit, selfPromotion, contactInvitation, readerPitch, readOnSummary, affiliateOffer, timecodedList, numberedHeadlines, ownPost, gluedHeadlines, gluedRun, pageMargins].map(asTail),
   // the page's own help text: read after the form rules above, so that where it touches their removals it is told
   interfaceHelp,
   // what is left of a menu or a list between two of its removed pieces, once every rule above has taken its own
