@@ -79,25 +79,32 @@ const GLUED_BYLINE_MAX_CHARS = 120;
  * GLUED_BYLINE_MAX_CHARS after them: where a glued byline may start. A flattened page has hundreds of glued capitals
  * and few dates, so the sticky regex is tried at a handful of them.
  */
+/** A run of four figures or more: where a year may stand (its fourth figure's offset is kept). */
+const FIGURE_RUN = /\d{4,}/g;
+/** A capital A-Z right after a stop or a closing quote or parenthesis: . ! ? ” " ) */
+const CAPITAL_AFTER_STOP = /[.!?\u201d")][A-Z]/g;
+
 function gluedStarts(text: string): number[] {
   const years: number[] = [];
-  for (let i = 0, run = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    run = c >= 48 && c <= 57 ? run + 1 : 0;
-    if (run === 4) years.push(i);
-  }
+  FIGURE_RUN.lastIndex = 0;
+  for (let m = FIGURE_RUN.exec(text); m; m = FIGURE_RUN.exec(text)) years.push(m.index + 3);
   if (!years.length) return [];
+  const starts: number[] = [];
+  for (const g of gluedCapitals(text)) {
+    const c = text.charCodeAt(g); // after a lower-case letter (or ’); only A-Z starts a name here
+    if (c >= 65 && c <= 90) starts.push(g);
+  }
+  CAPITAL_AFTER_STOP.lastIndex = 0;
+  for (let m = CAPITAL_AFTER_STOP.exec(text); m; m = CAPITAL_AFTER_STOP.exec(text)) {
+    starts.push(m.index + 1);
+    CAPITAL_AFTER_STOP.lastIndex = m.index + 1; // "..A" then ".B": a capital may itself be followed by a stop
+  }
+  starts.sort((a, b) => a - b);
   const at: number[] = [];
-  const glued = gluedCapitals(text); // after a lower-case letter (or ’)
-  let g = 0;
   let y = 0;
-  for (let i = 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 65 || c > 90) continue;
-    while (g < glued.length && glued[g] < i) g++;
-    const p = text.charCodeAt(i - 1);
-    const afterStop = p === 46 || p === 33 || p === 63 || p === 0x201d || p === 34 || p === 41; // . ! ? ” " )
-    if (!afterStop && glued[g] !== i) continue;
+  for (let k = 0; k < starts.length; k++) {
+    const i = starts[k];
+    if (k && starts[k - 1] === i) continue;
     while (y < years.length && years[y] < i) y++;
     if (y === years.length) break;
     if (years[y] - i <= GLUED_BYLINE_MAX_CHARS) at.push(i);
