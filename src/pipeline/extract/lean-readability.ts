@@ -170,19 +170,17 @@ function deferSnapshot(body: Element, markup: () => string): void {
 
 /** Whether an element named in `names` (lower case) stands anywhere under `root`, <template> contents included. */
 function holdsElementNamed(root: Element | Document, names: Set<string>): boolean {
-  let el = root.firstElementChild;
-  while (el) {
-    if (names.has(el.localName.toLowerCase())) return true;
-    const child = el.firstElementChild;
-    if (child) {
-      el = child;
-      continue;
-    }
-    let up: Element | null = el;
-    while (up && up !== root && !up.nextElementSibling) up = up.parentElement;
-    el = up && up !== root ? up.nextElementSibling : null;
-  }
+  for (let el = root.firstElementChild; el; el = nextElement(el, root, true)) if (names.has(el.localName.toLowerCase())) return true;
   return false;
+}
+
+/** The element after `el` under `root` in document order: its first child when `descend`, else the next one up. */
+function nextElement(el: Element, root: Element | Document, descend: boolean): Element | null {
+  const child = descend ? el.firstElementChild : null;
+  if (child) return child;
+  let up: Element | null = el;
+  while (up && up !== root && !up.nextElementSibling) up = up.parentElement;
+  return up && up !== root ? up.nextElementSibling : null;
 }
 const CDATA_SECTION_NODE = 4; // text to `textContent`, as a text node is
 // `\S` is the complement of the white space `String.prototype.trim` removes (the same two Unicode classes).
@@ -213,18 +211,10 @@ export function holdsText(node: Node): boolean {
  */
 export function elementsNamed(root: Element | Document, names: Set<string>): Element[] {
   const out: Element[] = [];
-  let el = root.firstElementChild;
-  while (el) {
+  for (let el = root.firstElementChild; el; ) {
     const name = el.localName.toLowerCase();
     if (names.has(name)) out.push(el);
-    const child = name === 'template' ? null : el.firstElementChild;
-    if (child) {
-      el = child;
-      continue;
-    }
-    let up: Element | null = el;
-    while (up && up !== root && !up.nextElementSibling) up = up.parentElement;
-    el = up && up !== root ? up.nextElementSibling : null;
+    el = nextElement(el, root, name !== 'template');
   }
   return out;
 }
