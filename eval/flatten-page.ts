@@ -18,7 +18,7 @@ export const FLAT_PAGE_CHARS = 5000;
 const UNSHOWN = 'script, style, noscript, template, svg, iframe, head';
 
 export interface FlatPage {
-  key: string; // the page's key in trafilatura-eval's evaldata.json (its url)
+  key: string; // the page's key in trafilatura-eval's evaldata.json (its url), or readability-test-pages/<folder>
   title: string | null;
   input: string;
 }
@@ -44,7 +44,18 @@ export function flattenPage(html: string): { title: string | null; text: string 
 
 const evaldataByDir = new Map<string, Record<string, { file: string }>>();
 
+/** Keys of pages from readability-test-pages (noise-dev-13) name the page's folder there; every other key is a url of
+ *  trafilatura-eval's evaldata.json. */
+const READABILITY_PAGES = 'readability-test-pages/';
+
 export function loadFlatPage(dataDir: string, key: string): FlatPage {
+  if (key.startsWith(READABILITY_PAGES)) {
+    const slug = key.slice(READABILITY_PAGES.length);
+    if (!/^[\w-]+$/.test(slug)) throw new Error(`readability-test-pages has no page ${slug}`);
+    const html = decodePage(readFileSync(path.join(dataDir, 'extraction-dev', 'readability-test-pages', 'pages', slug, 'source.html')));
+    const { title, text } = flattenPage(html);
+    return { key, title, input: text };
+  }
   const benchDir = path.join(dataDir, 'extraction-dev', 'trafilatura-eval');
   let evaldata = evaldataByDir.get(benchDir);
   if (!evaldata) {

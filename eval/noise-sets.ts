@@ -2,7 +2,8 @@
  * The noise gold sets, in one shape: noise-dev and noise-dev-2 from ../shared/data; noise-dev-3 to -9, our own labels
  * (eval/data/noise-dev-N.jsonl: offsets only, into the bodies of ../shared/data/gold/cryptoprism-202510, read at run
  * time); noise-dev-10 to -12, our labels of whole web pages of ../shared/data/extraction-dev/trafilatura-eval
- * flattened the way the held-out page texts were (flatten-page.ts; offsets into that text). See eval/data/README.md.
+ * flattened the way the held-out page texts were (flatten-page.ts; offsets into that text); noise-dev-13, the same of
+ * pages of ../shared/data/extraction-dev/readability-test-pages. See eval/data/README.md.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,15 +23,15 @@ export interface NoiseDoc {
   flags: string[];
 }
 
-export const NOISE_SETS = ['noise-dev', 'noise-dev-2', 'noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7', 'noise-dev-8', 'noise-dev-9', 'noise-dev-10', 'noise-dev-11', 'noise-dev-12'] as const;
+export const NOISE_SETS = ['noise-dev', 'noise-dev-2', 'noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7', 'noise-dev-8', 'noise-dev-9', 'noise-dev-10', 'noise-dev-11', 'noise-dev-12', 'noise-dev-13'] as const;
 /** Our own sets: offsets into cryptoprism-202510's bodies, kept in eval/data. */
 const OFFSET_SETS: readonly NoiseSetName[] = ['noise-dev-3', 'noise-dev-4', 'noise-dev-5', 'noise-dev-6', 'noise-dev-7', 'noise-dev-8', 'noise-dev-9'];
-/** Our own sets of flattened web pages: offsets into flattenPage() of a trafilatura-eval page, kept in eval/data. */
-const PAGE_SETS: readonly NoiseSetName[] = ['noise-dev-10', 'noise-dev-11', 'noise-dev-12'];
+/** Our own sets of flattened web pages: offsets into flattenPage() of a trafilatura-eval or readability-test-pages page, kept in eval/data. */
+const PAGE_SETS: readonly NoiseSetName[] = ['noise-dev-10', 'noise-dev-11', 'noise-dev-12', 'noise-dev-13'];
 export type NoiseSetName = (typeof NOISE_SETS)[number];
 /** Sets kept as judges: labelled by readers who never saw the code and never tuned on. The eval prints their figures but
  *  not their surviving texts, so a run does not show them to whoever writes the next rule. */
-export const JUDGE_SETS: readonly NoiseSetName[] = ['noise-dev-8', 'noise-dev-9', 'noise-dev-12'];
+export const JUDGE_SETS: readonly NoiseSetName[] = ['noise-dev-8', 'noise-dev-9', 'noise-dev-12', 'noise-dev-13'];
 
 function jsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8')

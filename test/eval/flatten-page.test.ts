@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flattenPage, FLAT_PAGE_CHARS } from '../../eval/flatten-page.ts';
+import { flattenPage, FLAT_PAGE_CHARS, loadFlatPage } from '../../eval/flatten-page.ts';
+import { defaultDataDir } from '../../eval/section.ts';
 
 const page = (body: string, head = '') => `<!doctype html><html><head><title>Tab title | Example Gazette</title>${head}</head><body>${body}</body></html>`;
 
@@ -25,5 +26,14 @@ describe('flattenPage: a web page as the held-out page texts were flattened', ()
     const a = flattenPage(long).text;
     expect(a.length).toBe(FLAT_PAGE_CHARS);
     expect(flattenPage(long).text).toBe(a);
+  });
+
+  it('reads a readability-test-pages page by its folder and refuses a key that is not one folder name', () => {
+    const page = loadFlatPage(defaultDataDir(), 'readability-test-pages/tmz-1');
+    expect(page.key).toBe('readability-test-pages/tmz-1');
+    expect(page.input.length).toBeGreaterThan(1000);
+    expect(page.input.length).toBeLessThanOrEqual(FLAT_PAGE_CHARS);
+    expect(page.title).toBeTruthy();
+    expect(() => loadFlatPage(defaultDataDir(), 'readability-test-pages/../../secrets')).toThrow(/has no page/);
   });
 });
