@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { classifyKind } from '../../../src/pipeline/label/kind.ts';
+import { prepare } from '../../../src/pipeline/label/kinds/doc.ts';
+import { openingOf, readFeatures, SPONSORED_FEATURES } from '../../../src/pipeline/label/kinds/form-features.ts';
+import { sponsoredForm, sponsoredFormScore } from '../../../src/pipeline/label/kinds/form-score.ts';
+
+// Invented openings, headline blanked: what the learned score must tell apart without a headline or a URL.
+const PROMO_OPENING =
+  'Solana holders are turning to Quorvex (QVX) as its presale enters stage 4 at $0.018. Early buyers eye 40x gains before listing, and investors looking for the next gem are piling in.';
+const PICK_OPENING =
+  'Dogecoin and Shiba Inu traders are looking for the best crypto to buy, and many are shifting into Brimlet (BRML), a new token priced at $0.004 with 600% staking rewards.';
+const ENFORCEMENT_NEWS =
+  'The Securities and Exchange Commission said on Tuesday it had charged the founders of a token project with fraud, according to a court filing. Bitcoin fell 2% to $98,000.';
+const LISTING_NEWS = 'Kraken said on Monday it will list Quorvex (QVX), a new token, with trading starting Thursday, according to a company statement.';
+const MARKET_NEWS = 'Bitcoin rose 3% to $104,000 on Monday after the Fed signalled a pause, analysts said. Ether gained 4% and Solana added 6%.';
+
+describe('learned promotion form (sponsored)', () => {
+  it('labels an untitled presale pitch sponsored and names the phrases that weighed most', () => {
+    const got = classifyKind({ title: '', text: PROMO_OPENING });
+    expect(got.kind).toBe('sponsored');
+    const reason = got.reasons.find((r) => r.startsWith('promotion form (learned)'));
+    expect(reason).toMatch(/score 0\.\d\d|score 1\.00/);
+    expect(reason).toContain('presale');
+  });
+
+  it('reads a pick among tokens, a newcomer beside known coins and a gain in hundreds of percent as a promotion', () => {
+    const top = sponsoredFormScore(prepare({ title: '', text: PICK_OPENING })).top.map((t) => t.feature);
+    expect(top).toEqual(expect.arrayContaining(['a pick among tokens', 'unknown ticker beside known coins']));
+    expect(sponsoredForm(prepare({ title: '', text: PICK_OPENING }))).not.toBeNull();
+  });
+
+  it('keeps reports of enforcement, of a listing and of market moves out, even when they name a new token', () => {
+    for (const text of [ENFORCEMENT_NEWS, LISTING_NEWS, MARKET_NEWS]) {
+      expect(sponsoredForm(prepare({ title: '', text }))).toBeNull();
+      expect(classifyKind({ title: '', text }).kind).not.toBe('sponsored');
+    }
+  });
+
+  it('weighs attribution and institutions against a promotion', () => {
+    const plain = sponsoredFormScore(prepare({ title: '', text: 'Investors are turning to Quorvex (QVX) beside Solana.' })).probability;
+    const reported = sponsoredFormScore(
+      prepare({ title: '', text: 'Investors are turning to Quorvex (QVX) beside Solana, the SEC said, according to a court filing.' }),
+    ).probability;
+    expect(reported).toBeLessThan(plain);
+  });
+
+  it('leaves the learned signal out when the rules alone are asked for', () => {
+    const got = classifyKind({ title: '', text: PROMO_OPENING }, { learned: false });
+    expect(got.reasons.some((r) => r.startsWith('promotion form (learned)'))).toBe(false);
+  });
+
+  it('does not take a known coin named with its ticker for a newcomer', () => {
+    const values = readFeatures(SPONSORED_FEATURES, openingOf(prepare({ title: '', text: 'Investors are turning to Solana (SOL) and Dogecoin (DOGE).' })));
+    expect(values[SPONSORED_FEATURES.findIndex((f) => f.name === 'unknown ticker')].value).toBe(0);
+  });
+});
