@@ -54,3 +54,23 @@ describe('learned promotion form (sponsored)', () => {
     expect(values[SPONSORED_FEATURES.findIndex((f) => f.name === 'unknown ticker')].value).toBe(0);
   });
 });
+
+describe('sponsored form features', () => {
+  const value = (name: string, text: string) =>
+    readFeatures(SPONSORED_FEATURES, openingOf(prepare({ title: '', text })))[SPONSORED_FEATURES.findIndex((f) => f.name === name)].value;
+
+  it('reads an unnamed newcomer, but not "the new token" a report points back to', () => {
+    expect(value('unnamed newcomer', 'Whales are moving into an emerging altcoin that few have heard of.')).toBeGreaterThan(0);
+    expect(value('unnamed newcomer', 'The ledger activated the new token standard on its mainnet on Friday.')).toBe(0);
+  });
+
+  it('reads a price path of ten times or more as a promise, and a smaller one as a move', () => {
+    expect(value('price path of multiples', 'Analysts map a path from $0.02 to $1 for the token.')).toBe(1);
+    expect(value('price path of multiples', 'The coin went from $90 to $104 this week.')).toBe(0);
+  });
+
+  it('reads a name in capitals the coin table does not know, not a known coin or a short acronym', () => {
+    expect(value('unknown name in capitals', 'Traders are watching QUORVEX FINANCE this week.')).toBe(1);
+    expect(value('unknown name in capitals', 'The SEC and the ETF issuers met; BITCOIN held.')).toBe(0);
+  });
+});

@@ -89,6 +89,27 @@ const TITLE_PIVOT_RE = /(?:,|:|–|—|-)? (?:but|while|as|and) (?:this|a|an|the
 const GAMBLING_RE = /\b(?:casinos?|sportsbooks?|betting|bookmakers?|slots|poker|wager\w*|free spins|jackpots?|bonus(?:es)?)\b/gi;
 const YIELD_RE = /\b(?:cloud[- ]mining|mining (?:contracts?|plans?)|passive income|daily (?:income|earnings|returns|payouts)|hash ?power)\b/gi;
 
+// A name set in capitals that the coin table does not know ("ZORVEX FINANCE"): promotions print their product so; short
+// capitals are acronyms (SEC, ETF, CEO) and are left out.
+const CAPITALS_NAME_RE = /(?<![\w$])[A-Z]{6,}(?: [A-Z]{3,})?(?![\w])/g;
+const KNOWN_COIN_ANY_CASE_RE = new RegExp(KNOWN_COIN_RE.source, 'i'); // "BITCOIN" in a shouted headline is still Bitcoin
+// An unnamed newcomer: "a newcomer", "this new token", "an emerging altcoin". Not "the new token": news points back with it
+// to what it has named ("the new token standard").
+const NEWCOMER_RE =
+  /\b(?:newcomer|(?:a|an|this) (?:new|emerging|rising|trending|low-cap|early-stage|lesser-known|little-known|under-the-radar) (?:[\w-]+ )?(?:token|coin|altcoin|meme ?coin|project|crypto)|this (?:token|altcoin|project))\b/gi;
+// A gain promised as a price path: "from $0.035 to $2", "turn $500 into $20,000": ten times or more.
+const PATH_RE = /\$\s?(\d[\d,]*(?:\.\d+)?)\s?([kK])?\s(?:to|into)\s\$\s?(\d[\d,]*(?:\.\d+)?)\s?([kK])?/g;
+const PATH_MIN_MULTIPLE = 10;
+
+function pricePath(text: string): FeatureValue {
+  for (const m of text.matchAll(PATH_RE)) {
+    const from = Number(m[1].replace(/,/g, '')) * (m[2] ? 1_000 : 1);
+    const to = Number(m[3].replace(/,/g, '')) * (m[4] ? 1_000 : 1);
+    if (from > 0 && to / from >= PATH_MIN_MULTIPLE) return { value: 1, evidence: m[0] };
+  }
+  return NONE;
+}
+
 // --- a report's forms
 const ATTRIBUTION_RE = /\b(?:said|says|told|according to|announced|reported|filed|confirmed|wrote|stated|disclosed|spokesperson)\b/gi;
 const PAST_MOVE_RE =
@@ -153,6 +174,15 @@ export const SPONSORED_FEATURES: FormFeature[] = [
   { name: 'token-sale words', read: (o) => count(SALE_RE, o.all) },
   { name: "investors' want", read: (o) => count(WANT_RE, o.all) },
   { name: 'hype words', read: (o) => count(HYPE_RE, o.all) },
+  {
+    name: 'unknown name in capitals',
+    read: (o) => {
+      const names = [...o.all.matchAll(CAPITALS_NAME_RE)].map((m) => m[0]).filter((n) => !KNOWN_SYMBOLS.has(n) && !KNOWN_COIN_ANY_CASE_RE.test(n));
+      return names.length ? { value: 1, evidence: names[0] } : NONE;
+    },
+  },
+  { name: 'unnamed newcomer', read: (o) => count(NEWCOMER_RE, o.all) },
+  { name: 'price path of multiples', read: (o) => pricePath(o.all) },
   { name: 'headline pivots to a second name', read: (o) => (KNOWN_COIN_RE.test(o.title) ? has(TITLE_PIVOT_RE, o.title) : NONE) },
   { name: 'headline question', read: (o) => has(/\?\s*$/, o.title) },
   { name: 'gambling words', read: (o) => count(GAMBLING_RE, o.all) },
