@@ -85,7 +85,7 @@ export const thresholds: Thresholds = {
   // and 0.832/0.940 (a name tipped to the reader for a multiple of gains counts again); kinds-s22: 1.000/0.786 and
   // 0.840/0.940 (a newcomer raced against known coins in the headline).
   'kinds.teaser.cryptoprism-202510.sponsored.precision': { min: 0.99 },
-  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.78 },
+  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.80 },
   'kinds.teaser.cryptoprism-202510.press-release.precision': { min: 0.99 },
   'kinds.teaser.cryptoprism-202510.press-release.recall': { min: 0.86 },
   'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.835 },
@@ -95,7 +95,7 @@ export const thresholds: Thresholds = {
   // 0.511 teaser, press-release 0.667 / 0.667, price-prediction 0.758 / 0.726. Then press-release 0.889 / 0.852 (the
   // wires' capital-city dateline after a subtitle) and sponsored teaser 0.533 (a newcomer raced against known coins).
   'kinds.outlet.full.sponsored.general_recall': { min: 0.94 },
-  'kinds.outlet.teaser.sponsored.general_recall': { min: 0.59 },
+  'kinds.outlet.teaser.sponsored.general_recall': { min: 0.60 },
   'kinds.outlet.full.press-release.general_recall': { min: 0.88 },
   'kinds.outlet.teaser.press-release.general_recall': { min: 0.85 },
   'kinds.outlet.full.price-prediction.general_recall': { min: 0.75 },
@@ -106,12 +106,14 @@ export const thresholds: Thresholds = {
   // advertorials whose first two sentences forecast a known coin; no news or analysis added) and sponsored 1.000/0.122;
   // then sponsored 1.000/0.224 and price-prediction 0.794/0.255 (a newcomer after a known-coin hook); then sponsored
   // 1.000/0.235 (the hunt for bargain tokens). kinds-s24, the learned promotion form (form-score.ts): sponsored 1.000/0.337,
-  // press-release precision 1.000 (its one false alarm, an advertorial, is now sponsored); teaser R general 0.543 -> 0.598.
+  // press-release precision 1.000 (its one false alarm, an advertorial, is now sponsored); teaser R general 0.543 -> 0.598;
+  // with its one-point hint (a score under the threshold that agrees with a hand-written signal): untitled sponsored
+  // 1.000/0.378, teaser cryptoprism 1.000/0.806, teaser R general 0.609.
   // The learned weights were fitted on all of cryptoprism, so its figures here are in-sample for that signal: the recall to
   // expect on outlets never read is the leave-one-outlet-out figure of scripts/train-form-score.ts (untitled 0.224 -> 0.286,
   // teaser R general 0.541 -> 0.653, full 0.929 -> 0.939, at out-of-outlet precision 1.000, 0.987 and 0.979).
   'kinds.untitled.pooled.sponsored.precision': { min: 0.99 },
-  'kinds.untitled.pooled.sponsored.recall': { min: 0.33 },
+  'kinds.untitled.pooled.sponsored.recall': { min: 0.37 },
   'kinds.untitled.pooled.press-release.precision': { min: 0.99 },
   'kinds.untitled.pooled.press-release.recall': { min: 0.69 },
   'kinds.untitled.pooled.price-prediction.precision': { min: 0.79 },

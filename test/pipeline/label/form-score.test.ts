@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyKind } from '../../../src/pipeline/label/kind.ts';
 import { prepare } from '../../../src/pipeline/label/kinds/doc.ts';
 import { openingOf, readFeatures, SPONSORED_FEATURES } from '../../../src/pipeline/label/kinds/form-features.ts';
-import { sponsoredForm, sponsoredFormScore } from '../../../src/pipeline/label/kinds/form-score.ts';
+import { sponsoredForm, sponsoredFormHint, sponsoredFormScore } from '../../../src/pipeline/label/kinds/form-score.ts';
 
 // Invented openings, headline blanked: what the learned score must tell apart without a headline or a URL.
 const PROMO_OPENING =
@@ -72,5 +72,25 @@ describe('sponsored form features', () => {
   it('reads a name in capitals the coin table does not know, not a known coin or a short acronym', () => {
     expect(value('unknown name in capitals', 'Traders are watching QUORVEX FINANCE this week.')).toBe(1);
     expect(value('unknown name in capitals', 'The SEC and the ETF issuers met; BITCOIN held.')).toBe(0);
+  });
+});
+
+describe('the learned score as a one-point hint', () => {
+  it('gives one point under the threshold, never both signals at once', () => {
+    for (const text of [PROMO_OPENING, PICK_OPENING, ENFORCEMENT_NEWS, MARKET_NEWS, 'Investors are turning to Quorvex (QVX) beside Solana.']) {
+      const d = prepare({ title: '', text });
+      expect(sponsoredForm(d) !== null && sponsoredFormHint(d) !== null).toBe(false);
+    }
+  });
+
+  it('adds its point to one hand-written point: together they make a promotion the rules alone leave as news', () => {
+    const text = 'Solana traders are eyeing Quorvex (QVX), a viral project, the firm said.';
+    const d = prepare({ title: '', text });
+    expect(sponsoredForm(d)).toBeNull();
+    expect(sponsoredFormHint(d)).toContain('Quorvex (QVX)');
+    const got = classifyKind({ title: '', text });
+    expect(got.kind).toBe('sponsored');
+    expect(got.reasons.some((r) => r.startsWith('promotion form, weak (learned)'))).toBe(true);
+    expect(classifyKind({ title: '', text }, { learned: false }).kind).toBe('news');
   });
 });

@@ -78,8 +78,9 @@ const READER_RE = /\b(?:you|your|you(?:'|’)(?:re|ll|ve))\b/gi;
 const QUOTE_OPEN_RE = /["“][^"”]{0,200}$/;
 const UNNAMED_COUNT_TITLE_RE =
   /\b(?:top |best )?\d{1,2} (?:[\w$.-]+ ){0,2}(?:cryptos|cryptocurrencies|altcoins|tokens|coins|meme ?coins|presales|picks|gems|projects)\b/i;
+// "Top 5 cryptocurrencies to watch this week" is an outlet's chart column, a list of what moves, not of what to buy.
 const PICK_RE =
-  /\b(?:best|top|most promising|hottest|cheapest|next big|undervalued|hidden)\b(?: [\w-]+){0,2} (?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|meme ?coins?|gems?|picks?|plays?)\b/gi;
+  /\b(?:best|top|most promising|hottest|cheapest|next big|undervalued|hidden)\b(?: [\w-]+){0,2} (?:crypto(?:currenc(?:y|ies))?s?|altcoins?|coins?|tokens?|presales?|meme ?coins?|gems?|picks?|plays?)\b(?! to watch\b)/gi;
 const SALE_RE = /\b(?:pre-?sales?|ICO|IDO|token sale|(?:stage|phase) \d{1,2}|TGE|whitelist|early (?:buyers|investors|entry|adopters))\b/gi;
 const WANT_RE =
   /\b(?:investors?|traders?|whales?|holders?|buyers?|smart money|capital)\b[^.!?\n]{0,40}?\b(?:look(?:s|ing)?|search(?:es|ing)?|hunt(?:s|ing)?|eye(?:s|ing)?|turn(?:s|ing)?|shift(?:s|ing)?|rotat(?:e|es|ing)|flock(?:s|ing)?|pour(?:s|ing)?|accumulat(?:e|es|ing)|load(?:s|ing)? up|pil(?:e|es|ing) into|scrambl(?:e|es|ing)|chas(?:e|es|ing))\b/gi;
@@ -173,7 +174,8 @@ export const SPONSORED_FEATURES: FormFeature[] = [
   { name: 'a pick among tokens', read: (o) => count(PICK_RE, o.all) },
   { name: 'token-sale words', read: (o) => count(SALE_RE, o.all) },
   { name: "investors' want", read: (o) => count(WANT_RE, o.all) },
-  { name: 'hype words', read: (o) => count(HYPE_RE, o.all) },
+  // in any case but all capitals: "HYPE" is Hyperliquid's ticker
+  { name: 'hype words', read: (o) => count(HYPE_RE, o.all.replace(/\b[A-Z]{3,}\b/g, ' ')) },
   {
     name: 'unknown name in capitals',
     read: (o) => {

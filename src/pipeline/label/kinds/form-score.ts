@@ -43,6 +43,15 @@ export function sponsoredFormScore(d: KindDoc): FormScore {
  */
 export function sponsoredForm(d: KindDoc): string | null {
   const s = sponsoredFormScore(d);
-  if (s.probability < SPONSORED_FORM_MODEL.threshold) return null;
+  return s.probability >= SPONSORED_FORM_MODEL.threshold ? evidenceOf(s) : null;
+}
+
+/** Under the threshold but above the hint: one point, which needs a hand-written signal to agree. */
+export function sponsoredFormHint(d: KindDoc): string | null {
+  const s = sponsoredFormScore(d);
+  return s.probability >= SPONSORED_FORM_MODEL.hint && s.probability < SPONSORED_FORM_MODEL.threshold ? evidenceOf(s) : null;
+}
+
+function evidenceOf(s: FormScore): string {
   return [`score ${s.probability.toFixed(2)}`, ...s.top.map((t) => t.evidence)].join(' / ');
 }

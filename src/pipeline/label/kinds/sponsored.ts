@@ -11,7 +11,7 @@ import { KNOWN_COIN_RE, KNOWN_SYMBOLS } from './known-coins.ts';
 import { firstMatch, firstProseMatch, OPENING_CHARS, type KindDoc, type Signal } from './doc.ts';
 import { AMOUNT_SCALE } from '../../text-patterns.ts';
 import { releaseForm } from './press-release.ts';
-import { sponsoredForm } from './form-score.ts';
+import { sponsoredForm, sponsoredFormHint } from './form-score.ts';
 
 // --- Disclosures: the publisher says so, or files the piece where paid pieces go.
 const DISCLOSURE_RE =
@@ -656,4 +656,5 @@ export const SPONSORED_SIGNALS: Signal[] = [
   // Many weak shapes of a promotion in the opening, weighed together by a model fitted on cryptoprism (form-score.ts); its
   // threshold keeps precision on outlets left out of the fit.
   { name: 'promotion form (learned)', weight: 2, test: sponsoredForm, opening: true, learned: true },
+  { name: 'promotion form, weak (learned)', weight: 1, test: sponsoredFormHint, opening: true, learned: true },
 ];
