@@ -7,8 +7,16 @@
  * was chosen on leave-one-outlet-out scores, so it is the precision expected on an outlet never read.
  */
 import type { KindDoc } from './doc.ts';
-import { openingOf, readFeatures, SPONSORED_FEATURES } from './form-features.ts';
+import { openingOf, readFeatures, SPONSORED_FEATURES, type FormFeature } from './form-features.ts';
 import { SPONSORED_FORM_MODEL } from './form-weights.ts';
+
+/** A fitted model: a probability of at least `threshold` is a signal of two points, of at least `hint` one point. */
+export interface FormModel {
+  bias: number;
+  threshold: number; // probability
+  hint: number; // probability
+  weights: Record<string, number>;
+}
 
 export interface FormScore {
   probability: number;
@@ -18,22 +26,24 @@ export interface FormScore {
 
 const TOP_SHOWN = 3; // features quoted in a reason: enough to see why, short enough to read
 
-const SCORES = new WeakMap<KindDoc, FormScore>();
-
-export function sponsoredFormScore(d: KindDoc): FormScore {
-  let s = SCORES.get(d);
-  if (s) return s;
-  const values = readFeatures(SPONSORED_FEATURES, openingOf(d));
-  let z = SPONSORED_FORM_MODEL.bias;
+function formScore(features: FormFeature[], model: FormModel, d: KindDoc): FormScore {
+  const values = readFeatures(features, openingOf(d));
+  let z = model.bias;
   const parts: FormScore['top'] = [];
-  SPONSORED_FEATURES.forEach((f, i) => {
-    const contribution = values[i].value * (SPONSORED_FORM_MODEL.weights[f.name] ?? 0);
+  features.forEach((f, i) => {
+    const contribution = values[i].value * (model.weights[f.name] ?? 0);
     z += contribution;
     if (contribution > 0 && values[i].evidence) parts.push({ feature: f.name, contribution, evidence: values[i].evidence });
   });
   parts.sort((a, b) => b.contribution - a.contribution);
-  s = { probability: 1 / (1 + Math.exp(-z)), top: parts.slice(0, TOP_SHOWN) };
-  SCORES.set(d, s);
+  return { probability: 1 / (1 + Math.exp(-z)), top: parts.slice(0, TOP_SHOWN) };
+}
+
+const SCORES = new WeakMap<KindDoc, FormScore>();
+
+export function sponsoredFormScore(d: KindDoc): FormScore {
+  let s = SCORES.get(d);
+  if (!s) SCORES.set(d, (s = formScore(SPONSORED_FEATURES, SPONSORED_FORM_MODEL, d)));
   return s;
 }
 

@@ -5,7 +5,9 @@
  * adds no news article through the labeller out of outlet. Do not edit by hand: change the features or the
  * script and run it with --write.
  */
-export const SPONSORED_FORM_MODEL = {
+import type { FormModel } from './form-score.ts';
+
+export const SPONSORED_FORM_MODEL: FormModel = {
   bias: -2.4188,
   threshold: 0.8003, // probability: a signal of two points
   hint: 0.6000, // probability: below the threshold, a one-point hint
@@ -32,5 +34,5 @@ export const SPONSORED_FORM_MODEL = {
     "move that happened": 0.0618,
     "institutions": -2.3279,
     "quotation": -0.7442,
-  } as Record<string, number>,
+  },
 };
