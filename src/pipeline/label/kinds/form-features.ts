@@ -65,9 +65,19 @@ function unknownTickers(text: string): string[] {
   return found;
 }
 
+const KNOWN_COIN_GLOBAL_RE = new RegExp(KNOWN_COIN_RE.source, 'g'); // compiled once: the pattern holds every coin's names
+
 function knownCoins(text: string): string[] {
-  const re = new RegExp(KNOWN_COIN_RE.source, 'g');
-  return [...new Set([...text.matchAll(re)].map((m) => m[0]))];
+  return [...new Set([...text.matchAll(KNOWN_COIN_GLOBAL_RE)].map((m) => m[0]))];
+}
+
+// Two features read the opening's unknown tickers: found once per opening.
+const TICKERS = new WeakMap<Opening, string[]>();
+
+function openingTickers(o: Opening): string[] {
+  let t = TICKERS.get(o);
+  if (!t) TICKERS.set(o, (t = unknownTickers(o.all)));
+  return t;
 }
 
 const SUB_DIME_RE = /\$0\.0\d+/g;
@@ -139,16 +149,16 @@ export const SPONSORED_FEATURES: FormFeature[] = [
   {
     name: 'unknown ticker',
     read: (o) => {
-      const t = unknownTickers(o.all);
+      const t = openingTickers(o);
       return t.length ? { value: Math.log2(1 + new Set(t).size), evidence: t.slice(0, 2).join(' / ') } : NONE;
     },
   },
   {
     name: 'unknown ticker beside known coins',
     read: (o) => {
-      const t = unknownTickers(o.all);
-      const k = knownCoins(o.all);
-      return t.length && k.length ? { value: 1, evidence: `${t[0]} / ${k[0]}` } : NONE;
+      const t = openingTickers(o);
+      const k = t.length ? KNOWN_COIN_RE.exec(o.all) : null; // the first known coin is enough: the scan stops there
+      return k ? { value: 1, evidence: `${t[0]} / ${k[0]}` } : NONE;
     },
   },
   {
