@@ -1,7 +1,7 @@
 /**
  * Form features of an article's opening (the headline and the first two or three sentences, what a teaser feed keeps),
- * for the learned form scores (form-score.ts). Each feature is named and, when it fires, quotes its evidence, so that a
- * label the score decided can say why. They read shapes, not one outlet's wording: tickers in brackets the coin table does
+ * for the learned form scores (form-score.ts; scripts/train-form-score.ts fits them). Each feature is named and, when it
+ * fires, quotes its evidence, so that a label the score decided can say why. They read shapes, not one outlet's wording: tickers in brackets the coin table does
  * not know, sub-dime prices, multiples and gains in hundreds of percent, the reader addressed, a count of unnamed tokens in
  * the headline; a forecast's several price levels, chart words, horizons and modals of movement; and on the other side the
  * forms of a report (attribution, a move that happened, quotation).
@@ -205,6 +205,9 @@ export const SPONSORED_FEATURES: FormFeature[] = [
   { name: 'quotation', read: (o) => has(/["“][^"”]{12,}["”]/, o.all) },
 ];
 
+// Trained and reported by scripts/train-form-score.ts, not read by the labeller: out of outlet its scores do not reach the
+// precision wanted for price-prediction, as a signal or as a one-point hint (the script prints both). Kept beside the
+// sponsored features, which share its shapes of a report, for the next attempt.
 export const FORECAST_FEATURES: FormFeature[] = [
   { name: 'price levels', read: (o) => count(LEVEL_RE, o.all) },
   { name: 'price levels in the headline', read: (o) => count(LEVEL_RE, o.title) },
