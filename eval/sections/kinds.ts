@@ -85,7 +85,7 @@ export const thresholds: Thresholds = {
   // and 0.832/0.940 (a name tipped to the reader for a multiple of gains counts again); kinds-s22: 1.000/0.786 and
   // 0.840/0.940 (a newcomer raced against known coins in the headline).
   'kinds.teaser.cryptoprism-202510.sponsored.precision': { min: 0.99 },
-  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.78 },
+  'kinds.teaser.cryptoprism-202510.sponsored.recall': { min: 0.80 },
   'kinds.teaser.cryptoprism-202510.press-release.precision': { min: 0.99 },
   'kinds.teaser.cryptoprism-202510.press-release.recall': { min: 0.86 },
   'kinds.teaser.cryptoprism-202510.price-prediction.precision': { min: 0.835 },
@@ -95,7 +95,7 @@ export const thresholds: Thresholds = {
   // 0.511 teaser, press-release 0.667 / 0.667, price-prediction 0.758 / 0.726. Then press-release 0.889 / 0.852 (the
   // wires' capital-city dateline after a subtitle) and sponsored teaser 0.533 (a newcomer raced against known coins).
   'kinds.outlet.full.sponsored.general_recall': { min: 0.94 },
-  'kinds.outlet.teaser.sponsored.general_recall': { min: 0.53 },
+  'kinds.outlet.teaser.sponsored.general_recall': { min: 0.60 },
   'kinds.outlet.full.press-release.general_recall': { min: 0.88 },
   'kinds.outlet.teaser.press-release.general_recall': { min: 0.85 },
   'kinds.outlet.full.price-prediction.general_recall': { min: 0.75 },
@@ -105,10 +105,16 @@ export const thresholds: Thresholds = {
   // 1.00/0.46, 1.00/0.33, 0.95/0.27). Then price-prediction 0.771/0.255 (a destination with a horizon: +4 found, +3
   // advertorials whose first two sentences forecast a known coin; no news or analysis added) and sponsored 1.000/0.122;
   // then sponsored 1.000/0.224 and price-prediction 0.794/0.255 (a newcomer after a known-coin hook); then sponsored
-  // 1.000/0.235 (the hunt for bargain tokens).
+  // 1.000/0.235 (the hunt for bargain tokens). kinds-s24, the learned promotion form (form-score.ts): sponsored 1.000/0.337,
+  // press-release precision 1.000 (its one false alarm, an advertorial, is now sponsored); teaser R general 0.543 -> 0.598;
+  // with its one-point hint (a score under the threshold that agrees with a hand-written signal): untitled sponsored
+  // 1.000/0.378, teaser cryptoprism 1.000/0.806, teaser R general 0.609.
+  // The learned weights were fitted on all of cryptoprism, so its figures here are in-sample for that signal: the recall to
+  // expect on outlets never read is the leave-one-outlet-out figure of scripts/train-form-score.ts (untitled 0.224 -> 0.286,
+  // teaser R general 0.541 -> 0.653, full 0.929 -> 0.939, at out-of-outlet precision 1.000, 0.987 and 0.979).
   'kinds.untitled.pooled.sponsored.precision': { min: 0.99 },
-  'kinds.untitled.pooled.sponsored.recall': { min: 0.23 },
-  'kinds.untitled.pooled.press-release.precision': { min: 0.955 },
+  'kinds.untitled.pooled.sponsored.recall': { min: 0.37 },
+  'kinds.untitled.pooled.press-release.precision': { min: 0.99 },
   'kinds.untitled.pooled.press-release.recall': { min: 0.69 },
   'kinds.untitled.pooled.price-prediction.precision': { min: 0.79 },
   'kinds.untitled.pooled.price-prediction.recall': { min: 0.25 },
@@ -120,6 +126,11 @@ export const thresholds: Thresholds = {
   'kinds.blind.kinds-dev-2.price-prediction.precision': { min: 0.85 },
   'kinds.blind.kinds-dev-2.price-prediction.recall': { min: 0.85 },
   'kinds.blind.kinds-dev-2.accuracy': { min: 0.70 },
+  // No news article may become sponsored, in any view (kinds-s24; 0 everywhere before and after the learned promotion form).
+  ...Object.fromEntries(
+    ['heldout', 'teaser', 'untitled'].flatMap((view) => SETS.map((set) => [`kinds.${view}.${set}.news_as_sponsored`, { max: 0 }])),
+  ),
+  'kinds.blind.kinds-dev-2.news_as_sponsored': { max: 0 },
 };
 
 export interface Article {
@@ -314,6 +325,8 @@ export default async function kinds(ctx: SectionContext): Promise<SectionResult>
         if (!(o.tp + o.fn) && !o.fp) continue; // this kind is absent from the set and never predicted
         rows.push([view, setName, kind, o.tp + o.fn, o.tp, o.fp, o.fn, o.precision, o.recall, o.f1, b.f1]);
       }
+      // precision first: a news article taken for an advertorial hides a report from readers who filter advertorials out
+      metrics[`kinds.${view}.${setName}.news_as_sponsored`] = ps.filter((p) => p.gold === 'news' && p.pred === 'sponsored').length;
       const acc = ps.filter((p) => p.gold === p.pred).length / ps.length;
       const baseAcc = ps.filter((p) => p.gold === 'news').length / ps.length;
       metrics[`kinds.${key}.accuracy`] = acc;
@@ -368,6 +381,9 @@ export default async function kinds(ctx: SectionContext): Promise<SectionResult>
     `focus kinds P/R, teaser:   ${focusLine('teaser')}`,
     `focus kinds P/R, untitled: ${focusLine('untitled')} (teaser with headline and URL blanked)`,
     `focus kinds P/R, blind:    ${focusLine('blind')}`,
+    '',
+    'gold news, what it became, per set and view (the confusion row of news; no news article may become sponsored):',
+    ...Object.entries(views).flatMap(([view, pairs]) => Object.entries(pairs).map(([set, ps]) => `  ${view.padEnd(9)} ${set.padEnd(22)} ${newsRow(ps)}`)),
     '',
     'leave one outlet out (rules fit nothing: "single" = true positives reached only through phrases no other outlet of our',
     'sets uses; "R general" = recall without them, what to expect on an outlet never read):',
@@ -440,6 +456,15 @@ function blindErrors(items: GoldItem[], label: Labeller): string[] {
     const focus = FOCUS.includes(it.gold as Kind) || FOCUS.includes(pred);
     return focus && pred !== it.gold ? [`  ${it.article.id} ${it.gold} -> ${pred}: ${it.article.title.slice(0, 90)}`] : [];
   });
+}
+
+/** "news 263, analysis 4": where the gold news articles of a set went. */
+function newsRow(pairs: Pair[]): string {
+  const news = pairs.filter((p) => p.gold === 'news');
+  return KINDS.map((k) => [k, news.filter((p) => p.pred === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
 }
 
 function confusion(pairs: Pair[]): string {

@@ -30,9 +30,15 @@ const ORDER: [Kind, Signal[]][] = [
 // ... while this $0.035 altcoin eyes 100x").
 const WEAK_PROMO_OVER_FORECAST = 3; // points of weak sponsored signals needed to beat a price-prediction headline
 
-export function classifyKind(input: KindInput): KindLabel {
+export interface ClassifyOptions {
+  /** Use the signals whose weights were fitted on gold data (default true); false measures the hand-written rules alone. */
+  learned?: boolean;
+}
+
+export function classifyKind(input: KindInput, { learned = true }: ClassifyOptions = {}): KindLabel {
   const doc = prepare(input);
-  for (const [kind, signals] of ORDER) {
+  for (const [kind, all] of ORDER) {
+    const signals = learned ? all : all.filter((s) => !s.learned);
     const { total, strongest, opening, reasons } = score(signals, doc);
     if (total < KIND_SCORE) continue;
     if (kind === 'sponsored' && strongest < KIND_SCORE && total < WEAK_PROMO_OVER_FORECAST && opening < KIND_SCORE) {

@@ -72,6 +72,7 @@ export interface Signal {
   weight: number;
   test: (doc: KindDoc) => string | null;
   opening?: true; // the evidence stands in the headline or the first lines: it speaks for the piece, not a plug at its close
+  learned?: true; // its weights were fitted on gold data (form-score.ts): left out when the rules alone are measured
 }
 
 /** Two points: one strong signal, or two weak ones that agree. */

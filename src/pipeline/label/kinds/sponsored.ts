@@ -7,10 +7,11 @@
  * softer signals must agree. Teaser feeds give only the headline and a sentence or two, so the forms that
  * stand there are read there.
  */
-import { COIN_TABLE } from '../coin-table.ts';
+import { KNOWN_COIN_RE, KNOWN_SYMBOLS } from './known-coins.ts';
 import { firstMatch, firstProseMatch, OPENING_CHARS, type KindDoc, type Signal } from './doc.ts';
-import { AMOUNT_SCALE, escapeRegExp } from '../../text-patterns.ts';
+import { AMOUNT_SCALE } from '../../text-patterns.ts';
 import { releaseForm } from './press-release.ts';
+import { sponsoredForm, sponsoredFormHint } from './form-score.ts';
 
 // --- Disclosures: the publisher says so, or files the piece where paid pieces go.
 const DISCLOSURE_RE =
@@ -199,7 +200,6 @@ function tokenSaleTerms(d: KindDoc): string | null {
 // A token the coin table does not know, introduced by name and ticker ("Mutuum Finance (MUTM)", "$LILPEPE")
 // in a sentence about investors and upside: the pivot of a presale advertorial, from the market's news to the
 // product. News introduces new tokens too, in other sentences; alone this is a hint.
-const KNOWN_SYMBOLS: ReadonlySet<string> = new Set(COIN_TABLE.map((c) => c.symbol));
 
 const NEW_TOKEN_RE = /([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) \(\$?([A-Z][A-Z0-9]{1,9})\)|(?<![\w$])\$([A-Z][A-Z0-9]{1,9})\b/g;
 
@@ -266,12 +266,6 @@ function newTokenPitch(d: KindDoc): string | null {
   const t = newTokens(d)[0];
   return t ? `${t.intro} ~ ${t.pitch}` : null;
 }
-
-// The coins everyone knows, by name or by a symbol that is not also a word: what a promotion sets its newcomer beside.
-const KNOWN_COIN_FORMS = [
-  ...new Set(COIN_TABLE.flatMap((c) => [...(c.ambiguous || c.symbol.length < 3 ? [] : [c.symbol]), ...(c.nameIsWord ? [] : [c.name]), ...(c.names ?? [])])),
-].filter((f) => f.length >= 3);
-const KNOWN_COIN_RE = new RegExp(`(?<![\\w$])(?:${KNOWN_COIN_FORMS.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\w])`);
 
 /** `word` stands in `text` as a whole word, in any case ("LBRETT", "$LBRETT", "Lbrett's"). */
 function hasWord(text: string, word: string): boolean {
@@ -659,4 +653,8 @@ export const SPONSORED_SIGNALS: Signal[] = [
     opening: true,
     test: (d) => (PROMO_SLUG_RE.test(d.title.toLowerCase()) || HYPE_TITLE_RE.test(d.title) || BUY_LIST_TITLE_RE.test(d.title) ? null : firstMatch(PROMO_SLUG_RE, d.slug)),
   },
+  // Many weak shapes of a promotion in the opening, weighed together by a model fitted on cryptoprism (form-score.ts); its
+  // threshold keeps precision on outlets left out of the fit.
+  { name: 'promotion form (learned)', weight: 2, test: sponsoredForm, opening: true, learned: true },
+  { name: 'promotion form, weak (learned)', weight: 1, test: sponsoredFormHint, opening: true, learned: true },
 ];
