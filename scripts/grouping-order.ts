@@ -8,21 +8,19 @@
  * What is left with both replaced is the placement's own greediness (first piece of an outlet blocks the second,
  * clusters only merge through a bridge that arrives after both halves, centroids of members placed so far, the
  * arriving story's names read for oneActor).
- * Prepared stories are cached in $TMPDIR as scripts/grouping-errors.ts does.
+ * Stories come prepared (and cached) by scripts/grouping-views.ts.
  *
  *   npx tsx scripts/grouping-order.ts [view ...] [--pairs] [--dump=DIR] [--as-arrived]
  * --dump writes each view's labels in both orders (as arrived) to DIR/<view>.<fwd|rev>.json, to compare two versions.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { VIEWS, loadSet, prepare } from '../eval/sections/grouping.ts';
+import { preparedView, viewsNamed } from './grouping-views.ts';
 import { bcubed, pairwise } from '../eval/metrics/clusters.ts';
 import { placeStory, type Placement, type StoryInput } from '../src/pipeline/cluster/place-story.ts';
 import { MemoryStore } from '../src/pipeline/cluster/memory-store.ts';
 import type { ClusterStore } from '../src/pipeline/cluster/store.ts';
 
-const DATA = process.env.ONESTORY_DATA ?? '/work/shared/data';
 const args = process.argv.slice(2);
 const showPairs = args.includes('--pairs');
 const wanted = args.filter((a) => !a.startsWith('--'));
@@ -30,9 +28,7 @@ const dump = args.find((a) => a.startsWith('--dump='))?.slice('--dump='.length);
 /** Settings to try, as JSON in GROUPING_CONFIG: '{"centroidBar":Infinity}'. */
 const config = JSON.parse(process.env.GROUPING_CONFIG ?? '{}');
 const asArrivedOnly = args.includes('--as-arrived');
-const views = VIEWS.filter((v) => !wanted.length || wanted.includes(v.name));
-const cacheDir = path.join(os.tmpdir(), 'onestory-grouping-errors');
-mkdirSync(cacheDir, { recursive: true });
+const views = viewsNamed(wanted);
 const f3 = (x: number) => x.toFixed(3);
 
 interface Oracle {
@@ -117,10 +113,7 @@ function pairsOf(labels: Map<string, string>): Set<string> {
 }
 
 for (const view of views) {
-  const { articles, gold } = loadSet(DATA, view.set, false);
-  const cacheFile = path.join(cacheDir, `${view.name}.json`);
-  const stories: StoryInput[] = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : articles.map((a) => prepare(a, view.cut));
-  if (!existsSync(cacheFile)) writeFileSync(cacheFile, JSON.stringify(stories));
+  const { stories, gold } = preparedView(view);
   const full = new MemoryStore();
   for (const x of stories) await placeStory(x, full, config);
   const oracles: Record<string, Oracle> = { 'as arrived': {}, 'idf of the set': { idf: full }, 'crowd of the set': { crowd: stories }, 'both': { idf: full, crowd: stories } };
