@@ -9,28 +9,22 @@
  * that differ, headline action classes, kinds, time words, quotes) flags merged different-event pairs without as many
  * merged same-event ones; headlines opening with two actors neither story shares does, and went into placeStory.
  * A candidate is worth wiring into the pair decision when, on two sets or more, it flags a clear share of the merged
- * different-event pairs and almost none of the same-event ones. Reads the prepared stories of grouping-errors.ts.
+ * different-event pairs and almost none of the same-event ones. Reads the prepared stories of scripts/grouping-views.ts.
  *
  *   npx tsx scripts/against-audit.ts [view ...] [--show CANDIDATE]   (--show lists the pairs the candidate flags)
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { VIEWS, loadSet, prepare } from '../eval/sections/grouping.ts';
+import { preparedView, viewsNamed } from './grouping-views.ts';
 import { placeStory, type StoryInput } from '../src/pipeline/cluster/place-story.ts';
 import { MemoryStore } from '../src/pipeline/cluster/memory-store.ts';
 import { DEFAULT_CONFIG } from '../src/pipeline/cluster/config.ts';
 import { cosine, decodeFingerprint, sameAmount, type Fingerprint } from '../src/pipeline/fingerprint/index.ts';
 import { nameTokens } from '../src/pipeline/storyline/names.ts';
 
-const DATA = process.env.ONESTORY_DATA ?? '/work/shared/data';
 const args = process.argv.slice(2);
 const showAt = args.indexOf('--show');
 const show = showAt >= 0 ? args[showAt + 1] : null;
 const wanted = args.filter((a, i) => !a.startsWith('--') && i !== showAt + 1);
-const views = VIEWS.filter((v) => !wanted.length || wanted.includes(v.name));
-const cacheDir = path.join(os.tmpdir(), 'onestory-grouping-errors');
-mkdirSync(cacheDir, { recursive: true });
+const views = viewsNamed(wanted);
 
 interface Side {
   s: StoryInput;
@@ -152,10 +146,7 @@ function headlineRest(a: StoryInput, b: StoryInput): boolean {
 const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '-').padStart(5);
 
 for (const view of views) {
-  const { articles, gold } = loadSet(DATA, view.set, false);
-  const cacheFile = path.join(cacheDir, `${view.name}.json`);
-  const stories: StoryInput[] = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : articles.map((a) => prepare(a, view.cut));
-  if (!existsSync(cacheFile)) writeFileSync(cacheFile, JSON.stringify(stories));
+  const { stories, gold } = preparedView(view);
   const store = new MemoryStore();
   for (const s of stories) await placeStory(s, store);
   const pred = store.assignments();

@@ -3,7 +3,7 @@
  * specific names and figures (a baseline and each normalisation of how they are written), the share of same-event
  * pairs and of different-event pairs (published within the clustering window) that share >= 1 specific name and
  * >= 1 specific figure. A normalisation is worth wiring into the pair evidence when it raises the first share on two
- * sets or more without raising the second. Reads the same prepared stories as scripts/grouping-errors.ts ($TMPDIR).
+ * sets or more without raising the second. Reads the prepared stories of scripts/grouping-views.ts.
  *
  *   npx tsx scripts/evidence-audit.ts [view ...] [--misses VARIANT]   (--misses lists same-event pairs the variant misses)
  *
@@ -11,10 +11,7 @@
  * same-event share on two sets without the different-event one, and went into event terms. Coarse sums, dates,
  * quarters, initials and always-capitalised words raise both shares; dropping coin price levels lowers both.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { VIEWS, loadSet, prepare } from '../eval/sections/grouping.ts';
+import { preparedView, viewsNamed } from './grouping-views.ts';
 import type { StoryInput } from '../src/pipeline/cluster/place-story.ts';
 import { DEFAULT_CONFIG } from '../src/pipeline/cluster/config.ts';
 import { eventTerms } from '../src/pipeline/fingerprint/event-terms.ts';
@@ -22,14 +19,11 @@ import { nameTokens } from '../src/pipeline/storyline/names.ts';
 import { STOPWORDS } from '../src/pipeline/fingerprint/stopwords.ts';
 import { COIN_TABLE } from '../src/pipeline/label/coin-table.ts';
 
-const DATA = process.env.ONESTORY_DATA ?? '/work/shared/data';
 const args = process.argv.slice(2);
 const missAt = args.indexOf('--misses');
 const missVariant = missAt >= 0 ? args[missAt + 1] : null;
 const wanted = args.filter((a, i) => !a.startsWith('--') && i !== missAt + 1);
-const views = VIEWS.filter((v) => !wanted.length || wanted.includes(v.name));
-const cacheDir = path.join(os.tmpdir(), 'onestory-grouping-errors');
-mkdirSync(cacheDir, { recursive: true });
+const views = viewsNamed(wanted);
 
 interface Evidence {
   names: Set<string>;
@@ -136,10 +130,7 @@ function sharesOne(a: Set<string>, b: Set<string>): boolean {
 const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '-').padStart(5);
 
 for (const view of views) {
-  const { articles, gold } = loadSet(DATA, view.set, false);
-  const cacheFile = path.join(cacheDir, `${view.name}.json`);
-  const stories: StoryInput[] = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : articles.map((a) => prepare(a, view.cut));
-  if (!existsSync(cacheFile)) writeFileSync(cacheFile, JSON.stringify(stories));
+  const { stories, gold } = preparedView(view);
   console.log(`\n== ${view.name} (${stories.length} stories)`);
   console.log('variant'.padEnd(22), 'same: n&f   name   fig  | diff: n&f   name   fig  (pairs same / diff)');
   for (const [label, read] of Object.entries(READERS)) {

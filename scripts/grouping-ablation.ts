@@ -3,21 +3,17 @@
  * placed on every view and scored beside the defaults, so a piece that helps only the set it was tuned on shows as
  * such. Prints one row per variant and view (B-cubed F1, pairwise P/R/F1, and the change in pairwise F1), then per
  * variant the worst view's change (the max-min criterion: a change is a gain only when no set falls).
- * Prepared stories are cached in $TMPDIR as scripts/grouping-errors.ts does (cleaning is the slow part).
+ * Stories come prepared (and cached) by scripts/grouping-views.ts.
  *
  *   npx tsx scripts/grouping-ablation.ts [ablation|sweep|'{"name":{...config}}'] [view ...] [--reverse]
  * --reverse places the stories in reverse arrival order (eval grouping reports that order too).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { VIEWS, loadSet, prepare } from '../eval/sections/grouping.ts';
+import { preparedView, viewsNamed } from './grouping-views.ts';
 import { bcubed, pairwise, type PRF } from '../eval/metrics/clusters.ts';
-import { placeStory, type StoryInput } from '../src/pipeline/cluster/place-story.ts';
+import { placeStory } from '../src/pipeline/cluster/place-story.ts';
 import { MemoryStore } from '../src/pipeline/cluster/memory-store.ts';
 import type { ClusterConfig } from '../src/pipeline/cluster/config.ts';
 
-const DATA = process.env.ONESTORY_DATA ?? '/work/shared/data';
 const HOUR_MS = 3600_000;
 
 /** Each piece of pair evidence at its neutral value: the pair decided as if the piece did not exist. */
@@ -60,15 +56,10 @@ const variants: Record<string, Partial<ClusterConfig>> =
   arg === 'ablation' ? ABLATION : arg === 'sweep' ? SWEEP : { defaults: {}, ...(JSON.parse(arg) as Record<string, Partial<ClusterConfig>>) };
 const reverse = process.argv.includes('--reverse');
 const wanted = process.argv.slice(3).filter((a) => !a.startsWith('--'));
-const views = VIEWS.filter((v) => !wanted.length || wanted.includes(v.name));
-const cacheDir = path.join(os.tmpdir(), 'onestory-grouping-errors');
-mkdirSync(cacheDir, { recursive: true });
+const views = viewsNamed(wanted);
 
 const prepared = views.map((view) => {
-  const { articles, gold } = loadSet(DATA, view.set, false);
-  const cacheFile = path.join(cacheDir, `${view.name}.json`);
-  const stories: StoryInput[] = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : articles.map((a) => prepare(a, view.cut));
-  if (!existsSync(cacheFile)) writeFileSync(cacheFile, JSON.stringify(stories));
+  const { stories, gold } = preparedView(view);
   return { view, stories, gold };
 });
 

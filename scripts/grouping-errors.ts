@@ -3,40 +3,29 @@
  *   wrong link  a story joined (or bridged) a cluster through a match whose gold event differs from its own
  *   miss        two pieces of one gold event ended in different clusters: the closest cross pair, its cosine and bar
  * Each line carries the gap, kinds, outlets, headline figures and the names/figures/coins both give, so errors
- * can be sorted into kinds by hand. Prepared stories are cached in $TMPDIR (cleaning is the slow part).
+ * can be sorted into kinds by hand. Stories come prepared (and cached) by scripts/grouping-views.ts.
  *
  *   [GROUPING_CONFIG='{...}'] npx tsx scripts/grouping-errors.ts [view ...] [--scores]   views: cryptoprism cryptoprism-teaser freecryptonews rss4 basil
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { VIEWS, loadSet, prepare } from '../eval/sections/grouping.ts';
+import { preparedView, viewsNamed } from './grouping-views.ts';
 import { bcubed, pairwise } from '../eval/metrics/clusters.ts';
-import { placeStory, type Placement, type StoryInput } from '../src/pipeline/cluster/place-story.ts';
+import { placeStory, type Placement } from '../src/pipeline/cluster/place-story.ts';
 import { MemoryStore } from '../src/pipeline/cluster/memory-store.ts';
 import { cosine, decodeFingerprint, jaccard } from '../src/pipeline/fingerprint/index.ts';
 import { sharedEvidence } from '../src/pipeline/shared-evidence.ts';
 
-const DATA = process.env.ONESTORY_DATA ?? '/work/shared/data';
 const args = process.argv.slice(2);
 const scoresOnly = args.includes('--scores');
 const wanted = args.filter((a) => !a.startsWith('--'));
 /** Settings to try, as JSON in GROUPING_CONFIG: '{"actorRestShare":0.6}'. */
 const config = JSON.parse(process.env.GROUPING_CONFIG ?? '{}');
-const views = VIEWS.filter((v) => !wanted.length || wanted.includes(v.name));
-const cacheDir = path.join(os.tmpdir(), 'onestory-grouping-errors');
-mkdirSync(cacheDir, { recursive: true });
+const views = viewsNamed(wanted);
 
 const hours = (ms: number) => `${(ms / 3600_000).toFixed(1)}h`;
 const f3 = (x: number) => x.toFixed(3);
 
 for (const view of views) {
-  const { articles, gold } = loadSet(DATA, view.set, false);
-  const cacheFile = path.join(cacheDir, `${view.name}.json`);
-  const stories: StoryInput[] = existsSync(cacheFile)
-    ? JSON.parse(readFileSync(cacheFile, 'utf8'))
-    : articles.map((a) => prepare(a, view.cut));
-  if (!existsSync(cacheFile)) writeFileSync(cacheFile, JSON.stringify(stories));
+  const { stories, gold } = preparedView(view);
   const byId = new Map(stories.map((s) => [s.id, s]));
   const store = new MemoryStore();
   const placements = new Map<string, Placement>();
