@@ -10,6 +10,7 @@
  * isolate (another Cloudflare location, say) is seen within VERSION_RECHECK_MS.
  */
 import { bindingOf } from '../ingest/yield-to-readers.ts';
+import { noteVersionRead } from '../routes/read-tally.ts';
 import type { Db } from './client.ts';
 
 export const SERVING_VERSION_KEY = 'serving.version';
@@ -59,6 +60,7 @@ export function servingVersionBump(db: AnyDb, now = Date.now()): { statement: D1
 export async function servingVersion(db: AnyDb, now = Date.now()): Promise<string> {
   const d1 = d1Of(db);
   if (known && known.d1 === d1 && now - known.readAt < VERSION_RECHECK_MS) return known.token;
+  noteVersionRead();
   const row = await d1.prepare(`SELECT value FROM meta WHERE key = ?1`).bind(SERVING_VERSION_KEY).first<{ value: string }>();
   // a database that never had a bump (a fresh install): start one, so its pages are not another database's
   const token = row?.value ?? (await bumpServingVersion(d1, now));

@@ -19,6 +19,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { servingVersion } from '../db/serving-version.ts';
 import { hashString } from '../pipeline/fingerprint/hash.ts';
 import { timerTurn } from '../ingest/yield-to-readers.ts';
+import { noteRead, type ReadOutcome } from './read-tally.ts';
 import type { AppEnv } from './context.ts';
 
 export const CLIENT_MAX_AGE_S = 60; // a reader's cache or CDN may reuse a page this long without asking
@@ -59,6 +60,7 @@ export function servingCache(opts: ServingCacheOptions): MiddlewareHandler<AppEn
     const url = new URL(c.req.url);
     const base = c.env.PUBLIC_URL || url.origin;
     const key = `${base}${url.pathname}?${opts.key(c)}${opts.echoesUrl ? `#${url.search}` : ''}`;
+    const began = Date.now();
     const version = await servingVersion(c.env.DB);
     const etag = `W/"${version}-${hashString(key).toString(36)}"`;
     const cacheControl = opts.alwaysRevalidate
@@ -66,20 +68,26 @@ export function servingCache(opts: ServingCacheOptions): MiddlewareHandler<AppEn
       : `public, max-age=${CLIENT_MAX_AGE_S}, stale-while-revalidate=${CLIENT_STALE_WHILE_REVALIDATE_S}`;
     if (matches(c.req.header('if-none-match'), etag)) {
       c.res = c.body(null, 304, { etag, 'cache-control': cacheControl });
+      noteRead('not modified', Date.now() - began, version);
       return;
     }
     const slot = `${version}\n${key}`;
-    let entry = fromMemory(slot) ?? (await renderedByAnother(slot));
+    let outcome: ReadOutcome = 'memory';
+    let entry = fromMemory(slot);
+    if (!entry && (entry = await renderedByAnother(slot))) outcome = 'waited for another';
     if (!entry) {
       const mine = { began: Date.now() };
       rendering.set(slot, mine);
+      let filled: Filled | null;
       try {
-        entry = await fill(c, next, slot, version);
+        filled = await fill(c, next, slot, version);
       } finally {
         if (rendering.get(slot) === mine) rendering.delete(slot);
       }
-      if (!entry) return; // not a page worth keeping (an error): this request's own response stands
+      if (!filled) return; // not a page worth keeping (an error): this request's own response stands
+      [entry, outcome] = [filled.entry, filled.from];
     }
+    noteRead(outcome, Date.now() - began, version);
     const headers = new Headers(entry.headers);
     headers.set('etag', etag);
     headers.set('cache-control', cacheControl);
@@ -105,15 +113,20 @@ async function renderedByAnother(slot: string): Promise<Entry | null> {
   return fromMemory(slot);
 }
 
-/** Memory, then the Cache API, then the route itself. Null when the route's answer is not a 200 page. */
-async function fill(c: Context<AppEnv>, next: () => Promise<void>, slot: string, version: string): Promise<Entry | null> {
+interface Filled {
+  entry: Entry;
+  from: 'shared cache' | 'rendered';
+}
+
+/** The Cache API, then the route itself. Null when the route's answer is not a 200 page. */
+async function fill(c: Context<AppEnv>, next: () => Promise<void>, slot: string, version: string): Promise<Filled | null> {
   const cacheKey = `${CACHE_HOST}/${encodeURIComponent(slot)}`;
   const shared = await sharedCache();
   const hit = await shared?.match(cacheKey).catch(() => undefined);
   if (hit) {
     const entry: Entry = { version, status: hit.status, headers: [...hit.headers].filter(([k]) => k !== 'cache-control'), body: await hit.arrayBuffer() };
     remember(slot, entry);
-    return entry;
+    return { entry, from: 'shared cache' };
   }
   await next();
   if (c.res.status !== 200) return null;
@@ -129,7 +142,7 @@ async function fill(c: Context<AppEnv>, next: () => Promise<void>, slot: string,
       await put; // no execution context (a direct app.request in a test): finish the write before answering
     }
   }
-  return entry;
+  return { entry, from: 'rendered' };
 }
 
 async function sharedCache(): Promise<Cache | null> {
