@@ -43,7 +43,7 @@ describe('POST /admin/replay/articles with watch_loop', () => {
   it('reports on request how the serving cache answered the readers that came while it placed', async () => {
     const again = ARTICLES.map((a) => ({ ...a, id: `${a.id}-read`, url: `${a.url}-read` }));
     let done = false;
-    const replaying = replay({ articles: again, watch_reads: true }).finally(() => (done = true));
+    const replaying = Promise.resolve(replay({ articles: again, watch_reads: true })).finally(() => (done = true));
     let read = 0;
     while (!done) {
       expect((await app.request('/api/v1/stories', {}, ADMIN)).status).toBe(200);
