@@ -6,8 +6,9 @@
  * basil-dev). A load generator in its own process keeps CONNECTIONS connections busy for SECONDS a route: the 404
  * page (same middleware, reads nothing: the floor), the API's first page, the RSS feed, the inspector's list, the API
  * with a different key every request (the cache's miss path: what every request cost before the cache) and the API
- * with If-None-Match (a poller that revalidates). Then the same while another ~500 items are replayed into it (every
- * placement bumps the serving version, so the lists are rendered again and again). Means and tails, not only medians.
+ * with If-None-Match (a poller that revalidates). Then the same while another ~500 items are replayed into it (the
+ * placements bump the serving version up to once a second, so the lists are rendered again and again). Means and
+ * tails, not only medians.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -133,7 +134,7 @@ export default async function serving(ctx: SectionContext): Promise<SectionResul
       `stored: ${[...stored.values()].filter((r) => r.status === 'placed').length} items of ${STORED_SETS.join(' + ')}; ${CONNECTIONS} connections, ${seconds} s a route; floor = mean of the two 404 runs, ${floor.toFixed(0)} req/s`,
       table(head, quiet.map(([n, r]) => row(n, r))),
       '',
-      `during a replay of ${replayArticles.length} more items (${REPLAYED_SETS.join(' + ')}; ${[...replayed.values()].filter((r) => r.status === 'placed').length} placed in ${replaySeconds.toFixed(1)} s; each placement bumps the serving version):`,
+      `during a replay of ${replayArticles.length} more items (${REPLAYED_SETS.join(' + ')}; ${[...replayed.values()].filter((r) => r.status === 'placed').length} placed in ${replaySeconds.toFixed(1)} s; placements bump the serving version at most once a second):`,
       table(head, busy.map(([n, r, during]) => row(n, r, during ? '' : '(replay had ended)'))),
       '',
       ...[...quiet, ...busy].flatMap(([n, r]) => r.errorSamples.map((e) => `error on ${n}: ${e}`)),
