@@ -1,14 +1,14 @@
 /**
  * How the serving cache answered its readers while something ran (a replay request asks for it: watch_reads): how many
- * were a 304, a page from this isolate's memory, a page another request was rendering (after a wait), a Cache API
- * copy, or a rendering of their own; how long each kind took inside the Worker; how often the serving version was
- * read from D1. During a replay this says whether readers wait on renderings after the version's bumps (cache misses)
+ * were a 304, a page from this isolate's memory, the page's previous version (while another request rendered its new
+ * one), a page another request was rendering (after a wait), a Cache API copy, or a rendering of their own; how long
+ * each kind took inside the Worker; how often the serving version was read from D1. During a replay this says whether readers wait on renderings after the version's bumps (cache misses)
  * or on the thread itself (a 404 that reads nothing waits as long).
  *
  * workerd's clock moves only at I/O: a time here is the reader's time between its first and last I/O, its queueing
  * before its handler started not included. Opt-in; off, a note is one comparison.
  */
-export const READ_OUTCOMES = ['not modified', 'memory', 'waited for another', 'shared cache', 'rendered'] as const;
+export const READ_OUTCOMES = ['not modified', 'memory', 'previous version', 'waited for another', 'shared cache', 'rendered'] as const;
 export type ReadOutcome = (typeof READ_OUTCOMES)[number];
 
 export interface ReadTally {

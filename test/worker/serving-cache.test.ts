@@ -129,9 +129,48 @@ describe('concurrent misses of one page', () => {
       await busy;
       const statuses = await Promise.all(answers.map(async (r) => `${r.status} ${r.status === 200 ? '' : (await r.text()).slice(0, 200)}`));
       expect(statuses.filter((s) => !s.startsWith('200'))).toEqual([]);
-      const bodies = await Promise.all(answers.slice(0, 8).map((r) => r.text()));
-      expect(new Set([bodies[0], bodies[4]]).size, 'one page per key').toBe(1);
+      // one page per key and version: the new one, or the previous one for a reader that came while it rendered
+      const byEtag = new Map<string, Set<string>>();
+      for (const r of answers.filter((_, i) => i % paths.length === 0)) {
+        const etag = r.headers.get('etag')!;
+        byEtag.set(etag, (byEtag.get(etag) ?? new Set()).add(await r.text()));
+      }
+      for (const bodies of byEtag.values()) expect(bodies.size, 'one page per key and version').toBe(1);
+      expect(byEtag.size).toBeLessThanOrEqual(2);
     }
+  });
+});
+
+describe('readers while another request renders the new version of their page', () => {
+  it('get the previous version at once, with its own ETag, while one of them renders the new one', async () => {
+    const path = '/api/v1/stories?limit=7';
+    const before = await get(path);
+    const [oldEtag, oldBody] = [before.headers.get('etag'), await before.text()];
+    await bumpServingVersion(env.DB);
+    const first = get(path); // one of these renders the new version; its reads wait behind the busy statement
+    const busy = env.DB.prepare('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000) SELECT count(*) AS n FROM c').first();
+    const responses = await Promise.all([first, ...Array.from({ length: 6 }, () => get(path))]);
+    await busy;
+    const answers = await Promise.all(responses.map(async (r) => ({ status: r.status, etag: r.headers.get('etag'), body: await r.text() })));
+    const newer = answers.filter((a) => a.etag !== oldEtag);
+    const previous = answers.filter((a) => a.etag === oldEtag);
+    expect(newer.length, 'the reader that rendered the new version').toBeGreaterThan(0);
+    expect(previous.length, 'readers that came during the rendering').toBeGreaterThan(0);
+    for (const a of previous) expect(a).toEqual({ status: 200, etag: oldEtag, body: oldBody });
+    // once the rendering landed, a poller holding the previous ETag gets the new page
+    const after = await get(path, { 'if-none-match': oldEtag! });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).toBe(newer[0].etag);
+  });
+
+  it("never gives an editor's list (the inspector) a previous version", async () => {
+    const before = (await get('/inspector')).headers.get('etag');
+    await bumpServingVersion(env.DB);
+    const first = get('/inspector');
+    const busy = env.DB.prepare('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000) SELECT count(*) AS n FROM c').first();
+    const others = await Promise.all([first, ...Array.from({ length: 4 }, () => get('/inspector'))]);
+    await busy;
+    for (const r of others) expect(r.headers.get('etag')).not.toBe(before);
   });
 });
 
