@@ -16,6 +16,11 @@ export interface SectionResult {
 export interface SectionContext {
   dataDir: string; // ../shared/data, or $ONESTORY_DATA
   quick: boolean; // --quick: a smaller sample, for a fast look while developing
+  /**
+   * A measurement as soon as it is taken (a bench's row): the runner writes it out at once, so a run cut short (a
+   * timeout, Ctrl-C, a crash) still leaves what it measured. The full report is the section's result, as before.
+   */
+  note?: (line: string) => void;
 }
 
 export type Section = (ctx: SectionContext) => Promise<SectionResult>;

@@ -7,6 +7,7 @@
  * host gate; so a slow or hostile host costs its own source's run and no other's. The article consumer never fetches.
  */
 import { getDb } from '../db/client.ts';
+import { coalescedBumps } from '../db/serving-version.ts';
 import { getSource } from '../db/queries/sources.ts';
 import { WORKER_DOMS } from '../dom/worker-doms.ts';
 import { fetchPages } from './fetch-pages.ts';
@@ -52,14 +53,19 @@ export async function consumeArticles(batch: MessageBatch<ArticleMessage>, env: 
   const d1 = yieldingD1(env.DB); // readers of this isolate go first at every round trip
   const db = getDb(d1);
   const onPlaced = emitSafely({ db, queue: env.WEBHOOKS }, log);
-  for (const msg of batch.messages) {
-    await yieldToReaders();
-    try {
-      await processArticle(msg.body.itemId, { db, d1, ...WORKER_DOMS, log, onPlaced });
-      msg.ack();
-    } catch (err) {
-      console.error(`[process] ${msg.body.itemId} will retry: ${(err as Error).message ?? err}`);
-      msg.retry();
+  const bumps = coalescedBumps(d1); // the lists readers poll are rendered again at most once a second, and at the end
+  try {
+    for (const msg of batch.messages) {
+      await yieldToReaders();
+      try {
+        await processArticle(msg.body.itemId, { db, d1, ...WORKER_DOMS, log, onPlaced, bumps });
+        msg.ack();
+      } catch (err) {
+        console.error(`[process] ${msg.body.itemId} will retry: ${(err as Error).message ?? err}`);
+        msg.retry();
+      }
     }
+  } finally {
+    await bumps.flush();
   }
 }

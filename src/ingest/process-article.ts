@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/client.ts';
 import { D1ClusterStore } from '../db/cluster-store.ts';
-import { bumpServingVersion, servingVersionBump } from '../db/serving-version.ts';
+import { servingVersionBump, type BumpCoalescer } from '../db/serving-version.ts';
 import { chooseStoryText, storyTextWrite } from '../db/story-text.ts';
 import { D1StorylineStore } from '../db/storyline-store.ts';
 import { outletPassageWrites, readOutletHistory } from '../db/outlet-passages.ts';
@@ -37,6 +37,11 @@ export interface ProcessDeps {
   now?: () => number;
   /** Told of every story placed, after its writes: the webhook events (src/webhooks/events.ts). Must not throw. */
   onPlaced?: (p: PlacedStory) => Promise<void>;
+  /**
+   * The batch's serving-version bumps, coalesced (the caller flushes them when its batch ends). Without it every
+   * placement bumps, so a list read right after it shows it.
+   */
+  bumps?: BumpCoalescer;
 }
 
 export type ProcessResult = { status: 'placed'; placement: Placement } | { status: 'skipped' | 'failed'; reason: string };
@@ -56,7 +61,10 @@ export async function processArticle(itemId: string, deps: ProcessDeps): Promise
     return { status: 'failed', reason };
   } finally {
     // placed, or failed after some of its writes: either way the lists may read differently now
-    if (!bumped.done) await bumpServingVersion(deps.d1);
+    if (!bumped.done) {
+      const bump = deps.bumps ? deps.bumps.next() : servingVersionBump(deps.d1);
+      if (bump) (await bump.statement.run(), bump.landed());
+    }
   }
 }
 
@@ -144,17 +152,19 @@ async function run(item: Item, source: Source, deps: ProcessDeps, bumped: { done
         error ? [got.error, error].filter(Boolean).join('; ') : null,
       );
   // the storyline's writes go in one batch with the item's placement note, the story's text and the serving version's
-  // bump (one round trip, one transaction); if they fail, the note says so
+  // bump, unless one of this batch's landed within BUMP_COALESCE_MS (one round trip, one transaction); if they fail,
+  // the note says so
   const text = textChoice ? [storyTextWrite(deps.d1, placement.clusterId, textChoice)] : [];
-  const bump = servingVersionBump(deps.d1);
+  const bump = deps.bumps ? deps.bumps.next() : servingVersionBump(deps.d1);
+  const bumpWrite = bump ? [bump.statement] : [];
   try {
-    await deps.d1.batch([...storylines.takeWrites(), note(storyline.why, storyline.error), ...text, bump.statement]);
+    await deps.d1.batch([...storylines.takeWrites(), note(storyline.why, storyline.error), ...text, ...bumpWrite]);
   } catch (err) {
     const error = `storyline not linked: ${(err as Error)?.message ?? String(err)}`;
     deps.log(`[process] ${source.id} ${item.id} ${error}`);
-    await deps.d1.batch([note(error, error), ...text, bump.statement]);
+    await deps.d1.batch([note(error, error), ...text, ...bumpWrite]);
   }
-  bump.landed();
+  bump?.landed();
   bumped.done = true;
   const link = storyline.link;
   await deps.onPlaced?.({

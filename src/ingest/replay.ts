@@ -5,6 +5,7 @@
  */
 import { inArray } from 'drizzle-orm';
 import { chunk, ID_LIST_MAX, type Db } from '../db/client.ts';
+import { coalescedBumps } from '../db/serving-version.ts';
 import { insertNewItems, pendingItemIds, pendingItemIdsOfSource, requeueFailedItems, requeueFailedItemsOfSource } from '../db/queries/items.ts';
 import { getSource, upsertSources, type FetchOutcome, type SourceConfigRow } from '../db/queries/sources.ts';
 import { items } from '../db/schema.ts';
@@ -135,10 +136,16 @@ async function processInOrder(ids: string[], deps: ReplayDeps): Promise<(Process
   }
   rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   const out = [];
-  for (const { id } of rows) {
-    await yieldToReaders();
-    const r = await processArticle(id, deps);
-    out.push({ ...r, itemId: id });
+  // one bump a second at most while the batch places (readers render the lists again after each), one at its end
+  const bumps = coalescedBumps(deps.d1);
+  try {
+    for (const { id } of rows) {
+      await yieldToReaders();
+      const r = await processArticle(id, { ...deps, bumps });
+      out.push({ ...r, itemId: id });
+    }
+  } finally {
+    await bumps.flush();
   }
   return out;
 }

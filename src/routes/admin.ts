@@ -20,6 +20,7 @@ import { emitSafely } from '../webhooks/events.ts';
 import { adminStorage } from './admin-storage.ts';
 import { dbOf, type AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
+import { tallyReads } from './read-tally.ts';
 
 const MAX_ARTICLES_A_REQUEST = 200; // keeps one request's CPU and memory bounded
 const MAX_IDS_A_REQUEST = 10_000; // item ids a request may ask about (the CLI asks for a replay's worth)
@@ -38,7 +39,7 @@ export const admin = new Hono<AppEnv>()
     return c.json(result);
   })
   .post('/replay/articles', async (c) => {
-    const body = await jsonBody<{ articles: RecordedArticle[]; watch_loop?: boolean; watch_stretches?: boolean }>(c.req.raw);
+    const body = await jsonBody<{ articles: RecordedArticle[]; watch_loop?: boolean; watch_stretches?: boolean; watch_reads?: boolean }>(c.req.raw);
     if (!Array.isArray(body.articles) || body.articles.length > MAX_ARTICLES_A_REQUEST) {
       throw apiError(400, 'bad_body', `articles must be an array of at most ${MAX_ARTICLES_A_REQUEST}`);
     }
@@ -47,8 +48,15 @@ export const admin = new Hono<AppEnv>()
     const watching = body.watch_loop === true ? watchLoopBlocks() : null;
     // watch_stretches: how long ingestion ran between its yields, and of what (src/ingest/stretches.ts)
     const stretching = body.watch_stretches === true ? recordStretches() : null;
+    // watch_reads: how the serving cache answered readers meanwhile (src/routes/read-tally.ts)
+    const tallying = body.watch_reads === true ? tallyReads() : null;
     const results = await replayArticles(articles, deps(c));
-    return c.json({ results, ...(watching ? { loop: watching() } : {}), ...(stretching ? { stretches: stretching() } : {}) });
+    return c.json({
+      results,
+      ...(watching ? { loop: watching() } : {}),
+      ...(stretching ? { stretches: stretching() } : {}),
+      ...(tallying ? { reads: tallying() } : {}),
+    });
   })
   .post('/assignments', async (c) => {
     const body = await jsonBody<{ item_ids: unknown }>(c.req.raw);

@@ -11,6 +11,13 @@
  * looks at the memory on its own timer turns, RENDER_POLL_MS apart, for at most RENDER_WAIT_MAX_MS, then renders the
  * page itself: only plain data (which pages are being rendered, and the pages) is shared between requests.
  *
+ * While one request renders a page's new version, the others asking for it get the page's previous version at once
+ * (its own ETag), if that was rendered at most PREVIOUS_PAGE_MAX_AGE_MS ago: during ingestion the version is bumped
+ * about once a second (BUMP_COALESCE_MS), and twenty readers waiting on each rendering (a rendering takes 30-300 ms
+ * on the thread placement also uses) were a fifth of the list reads during a replay. The first reader after a bump
+ * still renders and gets the new version, so a reader who wrote (an editor's hide) and then reads sees the write; the
+ * inspector's list (an editor's page) never gets a previous version.
+ *
  * The key is the route plus the normalized query (see `storyQueryKey` in params.ts): every recognised parameter, sorted,
  * defaults filled in, so `?limit=20&coin=btc` and `?coin=BTC` share a page. A route whose page echoes its own URL (the
  * feeds' self link, the inspector's form) keys by the URL as sent as well.
@@ -19,6 +26,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { servingVersion } from '../db/serving-version.ts';
 import { hashString } from '../pipeline/fingerprint/hash.ts';
 import { timerTurn } from '../ingest/yield-to-readers.ts';
+import { noteRead, type ReadOutcome } from './read-tally.ts';
 import type { AppEnv } from './context.ts';
 
 export const CLIENT_MAX_AGE_S = 60; // a reader's cache or CDN may reuse a page this long without asking
@@ -27,11 +35,13 @@ export const SHARED_CACHE_TTL_S = 3_600; // how long a Cache API copy lives; a b
 export const MEMORY_ENTRIES_MAX = 256; // pages an isolate keeps (a page is 10 to 200 KB)
 export const MEMORY_BYTES_MAX = 16 * 1024 * 1024; // 16 MB of an isolate's 128 MB
 export const RENDER_POLL_MS = 2; // a reader waiting on another's rendering looks at the memory this often
+export const PREVIOUS_PAGE_MAX_AGE_MS = 5_000; // a page's previous version older than this is not served while the new one renders: the reader waits for it
 export const RENDER_WAIT_MAX_MS = 2_000; // then renders it itself: an abandoned rendering holds no one up for long, and a slow one (a render takes 0.1-0.3 s during a replay) is not raced by twenty more
 const CACHE_HOST = 'https://serving-cache.onestory.invalid'; // Cache API keys must be URLs; never fetched
 
 interface Entry {
   version: string;
+  at: number; // when it was rendered (or fetched from the Cache API), ms
   status: number;
   headers: [string, string][];
   body: ArrayBuffer;
@@ -41,6 +51,8 @@ const memory = new Map<string, Entry>(); // insertion order is recency: a hit mo
 let memoryBytes = 0;
 let memoryVersion = '';
 const rendering = new Map<string, { began: number }>(); // slot -> the rendering under way (when it began, ms); data, never a promise
+const previous = new Map<string, Entry>(); // key -> its newest page, of whichever version (insertion order is recency)
+let previousBytes = 0;
 
 export interface ServingCacheOptions {
   /** The request's key: the route's normalized query (throws the route's own 400 for a bad parameter). */
@@ -59,6 +71,7 @@ export function servingCache(opts: ServingCacheOptions): MiddlewareHandler<AppEn
     const url = new URL(c.req.url);
     const base = c.env.PUBLIC_URL || url.origin;
     const key = `${base}${url.pathname}?${opts.key(c)}${opts.echoesUrl ? `#${url.search}` : ''}`;
+    const began = Date.now();
     const version = await servingVersion(c.env.DB);
     const etag = `W/"${version}-${hashString(key).toString(36)}"`;
     const cacheControl = opts.alwaysRevalidate
@@ -66,20 +79,41 @@ export function servingCache(opts: ServingCacheOptions): MiddlewareHandler<AppEn
       : `public, max-age=${CLIENT_MAX_AGE_S}, stale-while-revalidate=${CLIENT_STALE_WHILE_REVALIDATE_S}`;
     if (matches(c.req.header('if-none-match'), etag)) {
       c.res = c.body(null, 304, { etag, 'cache-control': cacheControl });
+      noteRead('not modified', Date.now() - began, version);
       return;
     }
     const slot = `${version}\n${key}`;
-    let entry = fromMemory(slot) ?? (await renderedByAnother(slot));
+    let outcome: ReadOutcome = 'memory';
+    let entry = fromMemory(slot);
+    const older = !entry && !opts.alwaysRevalidate && rendering.has(slot) ? previousPage(key, version) : null;
+    if (older) {
+      // another request renders this version: the previous one now, with its own ETag (see the module comment)
+      const olderEtag = `W/"${older.version}-${hashString(key).toString(36)}"`;
+      noteRead('previous version', Date.now() - began, older.version);
+      if (matches(c.req.header('if-none-match'), olderEtag)) {
+        c.res = c.body(null, 304, { etag: olderEtag, 'cache-control': cacheControl });
+        return;
+      }
+      const headers = new Headers(older.headers);
+      headers.set('etag', olderEtag);
+      headers.set('cache-control', cacheControl);
+      c.res = new Response(older.body, { status: older.status, headers });
+      return;
+    }
+    if (!entry && (entry = await renderedByAnother(slot))) outcome = 'waited for another';
     if (!entry) {
       const mine = { began: Date.now() };
       rendering.set(slot, mine);
+      let filled: Filled | null;
       try {
-        entry = await fill(c, next, slot, version);
+        filled = await fill(c, next, slot, version);
       } finally {
         if (rendering.get(slot) === mine) rendering.delete(slot);
       }
-      if (!entry) return; // not a page worth keeping (an error): this request's own response stands
+      if (!filled) return; // not a page worth keeping (an error): this request's own response stands
+      [entry, outcome] = [filled.entry, filled.from];
     }
+    noteRead(outcome, Date.now() - began, version);
     const headers = new Headers(entry.headers);
     headers.set('etag', etag);
     headers.set('cache-control', cacheControl);
@@ -105,20 +139,25 @@ async function renderedByAnother(slot: string): Promise<Entry | null> {
   return fromMemory(slot);
 }
 
-/** Memory, then the Cache API, then the route itself. Null when the route's answer is not a 200 page. */
-async function fill(c: Context<AppEnv>, next: () => Promise<void>, slot: string, version: string): Promise<Entry | null> {
+interface Filled {
+  entry: Entry;
+  from: 'shared cache' | 'rendered';
+}
+
+/** The Cache API, then the route itself. Null when the route's answer is not a 200 page. */
+async function fill(c: Context<AppEnv>, next: () => Promise<void>, slot: string, version: string): Promise<Filled | null> {
   const cacheKey = `${CACHE_HOST}/${encodeURIComponent(slot)}`;
   const shared = await sharedCache();
   const hit = await shared?.match(cacheKey).catch(() => undefined);
   if (hit) {
-    const entry: Entry = { version, status: hit.status, headers: [...hit.headers].filter(([k]) => k !== 'cache-control'), body: await hit.arrayBuffer() };
+    const entry: Entry = { version, at: Date.now(), status: hit.status, headers: [...hit.headers].filter(([k]) => k !== 'cache-control'), body: await hit.arrayBuffer() };
     remember(slot, entry);
-    return entry;
+    return { entry, from: 'shared cache' };
   }
   await next();
   if (c.res.status !== 200) return null;
   const body = await c.res.arrayBuffer();
-  const entry: Entry = { version, status: 200, headers: [...c.res.headers].filter(([k]) => k !== 'etag' && k !== 'cache-control'), body };
+  const entry: Entry = { version, at: Date.now(), status: 200, headers: [...c.res.headers].filter(([k]) => k !== 'etag' && k !== 'cache-control'), body };
   remember(slot, entry);
   if (shared) {
     const stored = new Response(body, { headers: [...entry.headers, ['cache-control', `public, max-age=${SHARED_CACHE_TTL_S}`]] });
@@ -129,7 +168,7 @@ async function fill(c: Context<AppEnv>, next: () => Promise<void>, slot: string,
       await put; // no execution context (a direct app.request in a test): finish the write before answering
     }
   }
-  return entry;
+  return { entry, from: 'rendered' };
 }
 
 async function sharedCache(): Promise<Cache | null> {
@@ -165,6 +204,24 @@ function remember(slot: string, entry: Entry): void {
     memory.delete(k);
     memoryBytes -= e.body.byteLength;
   }
+  // the key's newest page, kept past its version's purge above (counted apart, though it mostly shares its bytes)
+  const key = slot.slice(slot.indexOf('\n') + 1);
+  const was = previous.get(key);
+  if (was) previousBytes -= was.body.byteLength;
+  previous.delete(key);
+  previous.set(key, entry);
+  previousBytes += entry.body.byteLength;
+  for (const [k, e] of previous) {
+    if (previous.size <= MEMORY_ENTRIES_MAX && previousBytes <= MEMORY_BYTES_MAX) break;
+    previous.delete(k);
+    previousBytes -= e.body.byteLength;
+  }
+}
+
+/** The key's page of another version than `version`, rendered at most PREVIOUS_PAGE_MAX_AGE_MS ago; else null. */
+function previousPage(key: string, version: string): Entry | null {
+  const e = previous.get(key);
+  return e && e.version !== version && Date.now() - e.at <= PREVIOUS_PAGE_MAX_AGE_MS ? e : null;
 }
 
 /** If-None-Match: a list of tags, weak or strong (weak comparison, RFC 9110 §13.1.2), or `*`. */

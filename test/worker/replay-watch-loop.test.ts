@@ -40,6 +40,28 @@ describe('POST /admin/replay/articles with watch_loop', () => {
     expect(body.stretches.byPart['clean + label'][0]).toBe(again.length);
   });
 
+  it('reports on request how the serving cache answered the readers that came while it placed', async () => {
+    const again = ARTICLES.map((a) => ({ ...a, id: `${a.id}-read`, url: `${a.url}-read` }));
+    let done = false;
+    const replaying = Promise.resolve(replay({ articles: again, watch_reads: true })).finally(() => (done = true));
+    let read = 0;
+    while (!done) {
+      expect((await app.request('/api/v1/stories', {}, ADMIN)).status).toBe(200);
+      read++;
+      // a page from memory does no I/O: without a timer turn between them these reads would hold the thread forever
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const res = await replaying;
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { results: { status: string }[]; reads: { byOutcome: Record<string, [number, number, number]>; versionsServed: number } };
+    expect(body.results.map((r) => r.status)).toEqual(again.map(() => 'placed'));
+    const counted = Object.values(body.reads.byOutcome).reduce((s, [n]) => s + n, 0);
+    expect(counted).toBeGreaterThan(0);
+    expect(counted).toBeLessThanOrEqual(read);
+    expect(body.reads.byOutcome.rendered[0], 'a version placed meanwhile is rendered').toBeGreaterThan(0);
+    expect(body.reads.versionsServed).toBeGreaterThan(0);
+  });
+
   it('answers with the results alone when not asked to watch', async () => {
     const res = await replay({ articles: ARTICLES.slice(0, 1) });
     expect(res.status).toBe(200);

@@ -6,7 +6,13 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../src/app.ts';
-import { bumpServingVersion } from '../../src/db/serving-version.ts';
+import { getDb } from '../../src/db/client.ts';
+import { insertNewItems } from '../../src/db/queries/items.ts';
+import { upsertSources } from '../../src/db/queries/sources.ts';
+import { bumpServingVersion, coalescedBumps } from '../../src/db/serving-version.ts';
+import { WORKER_DOMS } from '../../src/dom/worker-doms.ts';
+import { processArticle } from '../../src/ingest/process-article.ts';
+import { normalizeEntry } from '../../src/pipeline/normalize.ts';
 import { ARTICLES, HARBOR } from '../fixtures/articles.ts';
 import { seed } from './seed.ts';
 
@@ -123,9 +129,48 @@ describe('concurrent misses of one page', () => {
       await busy;
       const statuses = await Promise.all(answers.map(async (r) => `${r.status} ${r.status === 200 ? '' : (await r.text()).slice(0, 200)}`));
       expect(statuses.filter((s) => !s.startsWith('200'))).toEqual([]);
-      const bodies = await Promise.all(answers.slice(0, 8).map((r) => r.text()));
-      expect(new Set([bodies[0], bodies[4]]).size, 'one page per key').toBe(1);
+      // one page per key and version: the new one, or the previous one for a reader that came while it rendered
+      const byEtag = new Map<string, Set<string>>();
+      for (const r of answers.filter((_, i) => i % paths.length === 0)) {
+        const etag = r.headers.get('etag')!;
+        byEtag.set(etag, (byEtag.get(etag) ?? new Set()).add(await r.text()));
+      }
+      for (const bodies of byEtag.values()) expect(bodies.size, 'one page per key and version').toBe(1);
+      expect(byEtag.size).toBeLessThanOrEqual(2);
     }
+  });
+});
+
+describe('readers while another request renders the new version of their page', () => {
+  it('get the previous version at once, with its own ETag, while one of them renders the new one', async () => {
+    const path = '/api/v1/stories?limit=7';
+    const before = await get(path);
+    const [oldEtag, oldBody] = [before.headers.get('etag'), await before.text()];
+    await bumpServingVersion(env.DB);
+    const first = get(path); // one of these renders the new version; its reads wait behind the busy statement
+    const busy = env.DB.prepare('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000) SELECT count(*) AS n FROM c').first();
+    const responses = await Promise.all([first, ...Array.from({ length: 6 }, () => get(path))]);
+    await busy;
+    const answers = await Promise.all(responses.map(async (r) => ({ status: r.status, etag: r.headers.get('etag'), body: await r.text() })));
+    const newer = answers.filter((a) => a.etag !== oldEtag);
+    const previous = answers.filter((a) => a.etag === oldEtag);
+    expect(newer.length, 'the reader that rendered the new version').toBeGreaterThan(0);
+    expect(previous.length, 'readers that came during the rendering').toBeGreaterThan(0);
+    for (const a of previous) expect(a).toEqual({ status: 200, etag: oldEtag, body: oldBody });
+    // once the rendering landed, a poller holding the previous ETag gets the new page
+    const after = await get(path, { 'if-none-match': oldEtag! });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).toBe(newer[0].etag);
+  });
+
+  it("never gives an editor's list (the inspector) a previous version", async () => {
+    const before = (await get('/inspector')).headers.get('etag');
+    await bumpServingVersion(env.DB);
+    const first = get('/inspector');
+    const busy = env.DB.prepare('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000) SELECT count(*) AS n FROM c').first();
+    const others = await Promise.all([first, ...Array.from({ length: 4 }, () => get('/inspector'))]);
+    await busy;
+    for (const r of others) expect(r.headers.get('etag')).not.toBe(before);
   });
 });
 
@@ -141,5 +186,48 @@ describe('a rendering whose reader went away', () => {
     await busy;
     const next = await get('/feed.xml');
     expect(next.status).toBe(200);
+  });
+});
+
+describe("a batch's placements with coalesced bumps", () => {
+  /** Stores an invented article as a pending item, as a replay does before it places it; returns the item's id. */
+  async function pending(slug: string, title: string): Promise<string> {
+    const db = getDb(env.DB);
+    await upsertSources(db, [HARBOR], false);
+    const r = normalizeEntry(
+      { guid: slug, link: `https://harbor-news.test/2026/04/${slug}`, title, author: null, published: '2026-04-02T10:00:00Z', summary: null, categories: [],
+        content: `${title}. The desk said on Thursday that the change follows a review of its coverage plans, and that readers would see the first results within a month, with more to come after the summer.` },
+      { sourceId: HARBOR.id, baseUrl: HARBOR.homepage, now: Date.now() },
+    );
+    if (!r.ok) throw new Error(r.reason);
+    await insertNewItems(db, [r.item], Date.now());
+    return r.item.id;
+  }
+
+  it('bumps for the first placement of a window; a list read after the second gets the cached page until the flush', async () => {
+    const first = await pending('weekend-edition', 'Harbor News adds a weekend edition');
+    const second = await pending('podcast-launch', 'Harbor News launches a markets podcast');
+    const bumps = coalescedBumps(env.DB, 60_000); // a window longer than the test: only the flush bumps again
+    const deps = { db: getDb(env.DB), d1: env.DB, ...WORKER_DOMS, log: () => {}, bumps };
+    expect((await processArticle(first, deps)).status).toBe('placed');
+    expect(await titles('/api/v1/stories?limit=100')).toContain('Harbor News adds a weekend edition');
+    expect((await processArticle(second, deps)).status).toBe('placed');
+    const during = await titles('/api/v1/stories?limit=100');
+    expect(during, 'placed within the window: the page cached after the first').not.toContain('Harbor News launches a markets podcast');
+    expect(during).toContain('Harbor News adds a weekend edition');
+    await bumps.flush();
+    expect(await titles('/api/v1/stories?limit=100')).toContain('Harbor News launches a markets podcast');
+  });
+
+  it('a replay shows every story it placed once it has answered, however its bumps were coalesced', async () => {
+    const more = [
+      ['Harbor News opens a night desk', 'Harbor News said it had opened a night desk in Auckland so that its overnight coverage of Asian exchanges no longer waits for London to wake up, with six editors working in shifts.'],
+      ['Ferrybank lists a euro stablecoin', 'Ferrybank, a regional payments bank, listed a euro stablecoin for its business customers on Monday, letting them settle invoices on weekends; the bank said it holds the reserves in short government bills.'],
+      ['Miners in Quebec idle rigs in a cold snap', 'Several bitcoin miners in Quebec switched off their machines for two days as a cold snap raised power demand, under contracts that pay them to give load back to the grid when households need it.'],
+    ].map(([title, body], i) => ({ id: `harbor-more-${i}`, source: HARBOR, url: `https://harbor-news.test/2026/05/more-${i}`, title, published_iso: `2026-05-0${i + 1}T08:00:00Z`, body }));
+    await titles('/api/v1/stories?limit=100'); // a cached page from before
+    await seed(more);
+    const after = await titles('/api/v1/stories?limit=100');
+    for (const a of more) expect(after).toContain(a.title);
   });
 });

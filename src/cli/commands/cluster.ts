@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LoopBlocks } from '../../ingest/loop-blocks.ts';
 import type { Stretches } from '../../ingest/stretches.ts';
+import type { ReadTally } from '../../routes/read-tally.ts';
 import type { ArticleResult, RecordedArticle } from '../../ingest/replay.ts';
 import { UsageError } from '../args.ts';
 import { startLocalWorker, type LocalWorker } from '../local-worker.ts';
@@ -54,11 +55,14 @@ export async function readJsonl(file: string): Promise<{ articles: InputArticle[
 
 export interface SendOptions {
   perRequest?: number; // articles a request (default ARTICLES_A_REQUEST)
-  onRequest?: (ms: number, results: ArticleResult[], loop?: LoopBlocks, stretches?: Stretches) => void; // each request's wall time, as the caller saw it
+  // each request's wall time, as the caller saw it, and what it was asked to watch
+  onRequest?: (ms: number, results: ArticleResult[], loop?: LoopBlocks, stretches?: Stretches, reads?: ReadTally) => void;
   /** Ask the Worker how long its thread was held at a stretch during each request (passed to onRequest). */
   watchLoop?: boolean;
   /** Ask the Worker how long ingestion ran between its yields during each request, and of what (passed to onRequest). */
   watchStretches?: boolean;
+  /** Ask the Worker how its serving cache answered readers during each request (passed to onRequest). */
+  watchReads?: boolean;
 }
 
 /** Sends articles to the Worker in publication order; returns each input id's result. */
@@ -67,7 +71,7 @@ export async function sendInOrder(
   articles: InputArticle[],
   label: string,
   quiet = false,
-  { perRequest = ARTICLES_A_REQUEST, onRequest, watchLoop = false, watchStretches = false }: SendOptions = {},
+  { perRequest = ARTICLES_A_REQUEST, onRequest, watchLoop = false, watchStretches = false, watchReads = false }: SendOptions = {},
 ): Promise<Map<string, ArticleResult>> {
   const match = sourceMatcher(loadConfiguredSources());
   const ordered = articles
@@ -87,12 +91,14 @@ export async function sendInOrder(
       body: a.body,
     }));
     const t0 = performance.now();
-    const { results: got, loop, stretches } = await worker.call<{ results: ArticleResult[]; loop?: LoopBlocks; stretches?: Stretches }>('/replay/articles', {
+    const answer = await worker.call<{ results: ArticleResult[]; loop?: LoopBlocks; stretches?: Stretches; reads?: ReadTally }>('/replay/articles', {
       articles: batch,
       ...(watchLoop ? { watch_loop: true } : {}),
       ...(watchStretches ? { watch_stretches: true } : {}),
+      ...(watchReads ? { watch_reads: true } : {}),
     });
-    onRequest?.(performance.now() - t0, got, loop, stretches);
+    const got = answer.results;
+    onRequest?.(performance.now() - t0, got, answer.loop, answer.stretches, answer.reads);
     for (const r of got) results.set(r.id, r);
     bar?.update(Math.min(i + perRequest, ordered.length));
   }
