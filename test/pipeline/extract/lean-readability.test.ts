@@ -152,3 +152,40 @@ describe('elementsNamed', () => {
     expect(elementsNamed(doc.body, new Set(['p']))).toHaveLength(1);
   });
 });
+
+describe('LeanReadability: measures counted without building the text', () => {
+  // Readability's own measures, called on a plain Readability of the same document
+  type Measures = {
+    _getLinkDensity(e: Element): number;
+    _getTextDensity(e: Element, tags: string[]): number;
+    _getCharCount(e: Element, s?: string): number;
+  };
+  const BLOCKS = [
+    '<div id="m"><p>  Fees rose,\n\n  and <a href="/x">volumes   doubled</a>, the desk said. </p><a href="#n1">[1]</a></div>',
+    '<div id="m">\u00a0<a href="/a"><b>nested <a href="#b">inner</a></b> outer</a>\t<span>x , y</span>\u2003</div>',
+    '<div id="m"><a href="/only">   </a>   </div>',
+    '<div id="m"></div>',
+    '<div id="m"><h2>Heading, one</h2>text<li>item\ufeff one</li><div><span>deep <span>deeper</span></span></div><br><a>no href</a></div>',
+  ];
+  for (const block of BLOCKS) {
+    it(`gives Readability's link density, text density and comma count for ${JSON.stringify(block.slice(0, 60))}`, () => {
+      const html = `<!DOCTYPE html><html><body>${block}</body></html>`;
+      const ours = new LeanReadability<string>(parseWithLinkedom(html)) as unknown as Measures;
+      const theirDoc = parseWithLinkedom(html);
+      const theirs = new Readability<string>(theirDoc) as unknown as Measures;
+      const ourDoc = (ours as unknown as { _doc: Document })._doc;
+      const mine = ourDoc.getElementById('m')!;
+      const base = theirDoc.getElementById('m')!;
+      expect(ours._getLinkDensity(mine)).toBe(theirs._getLinkDensity(base));
+      for (const tags of [['h1', 'h2', 'h3'], ['SPAN', 'LI', 'TD', 'DIV', 'P']]) expect(ours._getTextDensity(mine, tags)).toBe(theirs._getTextDensity(base, tags));
+      expect(ours._getCharCount(mine, ',')).toBe(theirs._getCharCount(base, ','));
+      expect(ours._getCharCount(mine)).toBe(theirs._getCharCount(base));
+    });
+  }
+
+  it('weighs a link to an anchor on the page at 0.3 of its length, as Readability does', () => {
+    const html = '<!DOCTYPE html><html><body><div id="m">abcdefghij<a href="#n">klmnopqrst</a></div></body></html>';
+    const ours = new LeanReadability<string>(parseWithLinkedom(html)) as unknown as Measures & { _doc: Document };
+    expect(ours._getLinkDensity(ours._doc.getElementById('m')!)).toBeCloseTo((10 * 0.3) / 20, 12);
+  });
+});
