@@ -292,19 +292,53 @@ class TextLength {
   private started = false; // a character that is not white space has been counted
   private pending = false; // white space stands after the last such character
 
-  add(data: string): void {
-    for (let i = 0; i < data.length; i++) {
-      if (isWhiteSpace(data.charCodeAt(i))) {
-        if (this.started) this.pending = true;
-        continue;
-      }
-      if (this.pending) this.length++;
-      this.pending = false;
-      this.started = true;
-      this.length++;
+  /** Adds the text node `read` last read (see readText). */
+  addRead(): void {
+    if (!readSeen) {
+      if (readLead && this.started) this.pending = true;
+      return;
     }
+    if (this.started && (this.pending || readLead)) this.length++;
+    this.length += readInner;
+    this.pending = readTrail;
+    this.started = true;
   }
 }
+
+// What readText found in a text node's data, kept in module variables (one text node is read at a time, then added
+// to every count open on it): no object per text node.
+let readSeen = false; // a character that is not white space
+let readLead = false; // white space before the first such character (or in an all-white text)
+let readTrail = false; // white space after the last one
+let readInner = 0; // such characters, and the runs of white space between two of them
+
+function readText(data: string): void {
+  let seen = false;
+  let lead = false;
+  let inSpace = false;
+  let inner = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c < 256 ? SPACE_LATIN1[c] === 1 : isWhiteSpace(c)) {
+      if (seen) inSpace = true;
+      else lead = true;
+      continue;
+    }
+    if (inSpace) {
+      inner++;
+      inSpace = false;
+    }
+    inner++;
+    seen = true;
+  }
+  readSeen = seen;
+  readLead = lead;
+  readTrail = inSpace;
+  readInner = inner;
+}
+
+const SPACE_LATIN1 = new Uint8Array(256);
+for (let c = 0; c < 256; c++) SPACE_LATIN1[c] = isWhiteSpace(c) ? 1 : 0;
 
 /**
  * In one walk of `root`, the length of its `_getInnerText` and of each element under it that `track` picks (nested
@@ -319,9 +353,9 @@ function innerTextLengths(root: Element, track: (el: Element) => boolean): { len
     const type = at.nodeType;
     let descend = false;
     if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-      const data = at.nodeValue ?? '';
-      whole.add(data);
-      for (const o of open) o.count.add(data);
+      readText(at.nodeValue ?? '');
+      whole.addRead();
+      for (let k = 0; k < open.length; k++) open[k].count.addRead();
     } else if (type === ELEMENT_NODE) {
       const el = at as Element;
       if (track(el)) {
