@@ -31,27 +31,12 @@
  *   contents.
  * - `_unwrapNoscriptImages` lists the page's <img>s and <noscript>s in two walks of linkedom's; the extract stage
  *   strips both from the markup first, so one walk that finds neither ends it.
- *
- * Three more measures answer as before without building strings (on the slowest tenth of the bench's pages, issue 11,
- * the candidates' link density alone was a fifth of Readability's time, and building, trimming and folding each
- * candidate's whole text was most of it and of the garbage collector's work):
- *
- * - `_getLinkDensity` and `_getTextDensity` read lengths of `_getInnerText` (the text, trimmed, runs of white space
- *   folded to one character): that length is the count of characters that are not white space plus one for each run
- *   of white space between two of them, which one walk over the element's text nodes counts, for the element and for
- *   each link (or named child) inside it at once. The parts are summed in the order Readability sums them (document
- *   order), so even the floating-point sum of the links' weighted lengths is the same number.
- * - `_getCharCount` splits the whole text on a comma to count commas; the commas of the text nodes are counted.
- * - `_clean` walks the article once per element name it removes (eleven names, most of which the extract stage has
- *   stripped from the markup: iframes, inputs, buttons): the names under the article are read in one walk at the
- *   first call, and a name absent from it is not looked for. Between `_prepArticle`'s first and last `_clean` only
- *   removals run, which can make a name absent, never present; the names are read again for any other element.
  */
 import { Readability } from '@mozilla/readability';
 
 // The parts of Readability 0.6 that are replaced or read here (Readability.js; not in its type declarations).
 interface ReadabilityInternals {
-  REGEXPS: { byline: RegExp; hashUrl: RegExp };
+  REGEXPS: { byline: RegExp };
   _debug: boolean;
   _isProbablyVisible(node: Element): boolean;
   _grabArticle(page?: Element | null): Element | null;
@@ -59,9 +44,6 @@ interface ReadabilityInternals {
   _unwrapNoscriptImages(doc: Document): void;
   _removeScripts(doc: Document): void;
   _prepDocument(): void;
-  _clean(e: Element, tag: string): void;
-  _prepArticle(articleContent: Element): void;
-  _getCharCount(e: Element, s?: string): number;
 }
 
 const internals = Readability.prototype as unknown as ReadabilityInternals;
@@ -146,53 +128,6 @@ export class LeanReadability<T> extends Readability<T> {
     return length > 0 && length < MAX_BYLINE_CHARS;
   }
 
-  _getLinkDensity(element: Element): number {
-    const { length, parts } = innerTextLengths(element, isLink);
-    if (length === 0) return 0;
-    const hashUrl = internals.REGEXPS.hashUrl;
-    let linkLength = 0;
-    for (const { element: link, length: linkText } of parts) {
-      const href = link.getAttribute('href');
-      linkLength += linkText * (href && hashUrl.test(href) ? 0.3 : 1);
-    }
-    return linkLength / length;
-  }
-
-  _getTextDensity(e: Element, tags: string[]): number {
-    const names = new Set(tags.map((name) => name.toLowerCase()));
-    const { length, parts } = innerTextLengths(e, (el) => names.has(el.localName.toLowerCase()));
-    if (length === 0) return 0;
-    let childrenLength = 0;
-    for (const part of parts) childrenLength += part.length;
-    return childrenLength / length;
-  }
-
-  _getCharCount(e: Element, s = ','): number {
-    // a comma is no white space: trimming and folding the text leave every one of them
-    return s === ',' ? countInText(e, 44) : internals._getCharCount.call(this, e, s);
-  }
-
-  _prepArticle(articleContent: Element): void {
-    try {
-      internals._prepArticle.call(this, articleContent);
-    } finally {
-      this.namesUnder = null;
-    }
-  }
-
-  _clean(e: Element, tag: string): void {
-    if (this.namesUnder?.root !== e) this.namesUnder = { root: e, names: namesUnder(e) };
-    if (this.namesUnder.names.has(tag.toLowerCase())) internals._clean.call(this, e, tag);
-  }
-
-  _cleanHeaders(e: Element): void {
-    this.namesUnder = null; // the last of _prepArticle's _clean calls is done
-    (Readability.prototype as unknown as { _cleanHeaders(e: Element): void })._cleanHeaders.call(this, e);
-  }
-
-  /** The element names under the element `_clean` was last asked of (see above), while its calls run. */
-  private namesUnder: { root: Element; names: Set<string> } | null = null;
-
   _getAllNodesWithTag(node: Element | Document, tagNames: string[]): Element[] {
     return elementsNamed(node, new Set(tagNames.map((name) => name.toLowerCase())));
   }
@@ -248,149 +183,6 @@ function nextElement(el: Element, root: Element | Document, descend: boolean): E
   return up && up !== root ? up.nextElementSibling : null;
 }
 const CDATA_SECTION_NODE = 4; // text to `textContent`, as a text node is
-
-const isLink = (el: Element) => el.localName.toLowerCase() === 'a';
-
-/** The names (lower case) of the elements under `root`, as `_getAllNodesWithTag` finds them. */
-function namesUnder(root: Element): Set<string> {
-  const names = new Set<string>();
-  for (let el = root.firstElementChild; el; ) {
-    const name = el.localName.toLowerCase();
-    names.add(name);
-    el = nextElement(el, root, name !== 'template');
-  }
-  return names;
-}
-
-/** How many times the character `code` stands in `root`'s text content. */
-function countInText(root: Node, code: number): number {
-  let n = 0;
-  for (let at = nextNode(root, root, true); at; at = nextNode(at, root, true)) {
-    if (at.nodeType !== TEXT_NODE && at.nodeType !== CDATA_SECTION_NODE) continue;
-    const data = at.nodeValue ?? '';
-    for (let i = data.indexOf(String.fromCharCode(code)); i >= 0; i = data.indexOf(String.fromCharCode(code), i + 1)) n++;
-  }
-  return n;
-}
-
-/** The node after `at` under `root` in document order, into its children when `descend`. */
-function nextNode(at: Node, root: Node, descend: boolean): Node | null {
-  const child = descend ? at.firstChild : null;
-  if (child) return child;
-  let up: Node | null = at;
-  while (up && up !== root && !up.nextSibling) up = up.parentNode;
-  return up && up !== root ? up.nextSibling : null;
-}
-
-/**
- * The length of `_getInnerText(node)` (normalised) as it is counted from a text: characters that are not white space,
- * and one for each run of white space between two of them (the runs at the ends are trimmed, the others fold to one
- * character; a lone white-space character stays one). Fed the text nodes in order, it counts across them.
- */
-class TextLength {
-  length = 0;
-  private started = false; // a character that is not white space has been counted
-  private pending = false; // white space stands after the last such character
-
-  /** Adds the text node `read` last read (see readText). */
-  addRead(): void {
-    if (!readSeen) {
-      if (readLead && this.started) this.pending = true;
-      return;
-    }
-    if (this.started && (this.pending || readLead)) this.length++;
-    this.length += readInner;
-    this.pending = readTrail;
-    this.started = true;
-  }
-}
-
-// What readText found in a text node's data, kept in module variables (one text node is read at a time, then added
-// to every count open on it): no object per text node.
-let readSeen = false; // a character that is not white space
-let readLead = false; // white space before the first such character (or in an all-white text)
-let readTrail = false; // white space after the last one
-let readInner = 0; // such characters, and the runs of white space between two of them
-
-function readText(data: string): void {
-  let seen = false;
-  let lead = false;
-  let inSpace = false;
-  let inner = 0;
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    if (c < 256 ? SPACE_LATIN1[c] === 1 : isWhiteSpace(c)) {
-      if (seen) inSpace = true;
-      else lead = true;
-      continue;
-    }
-    if (inSpace) {
-      inner++;
-      inSpace = false;
-    }
-    inner++;
-    seen = true;
-  }
-  readSeen = seen;
-  readLead = lead;
-  readTrail = inSpace;
-  readInner = inner;
-}
-
-const SPACE_LATIN1 = new Uint8Array(256);
-for (let c = 0; c < 256; c++) SPACE_LATIN1[c] = isWhiteSpace(c) ? 1 : 0;
-
-/**
- * In one walk of `root`, the length of its `_getInnerText` and of each element under it that `track` picks (nested
- * ones each on their own), in document order.
- */
-function innerTextLengths(root: Element, track: (el: Element) => boolean): { length: number; parts: { element: Element; length: number }[] } {
-  const whole = new TextLength();
-  const parts: { element: Element; length: number }[] = [];
-  const open: { element: Element; count: TextLength; at: number }[] = []; // tracked elements the walk is inside
-  let at: Node | null = root.firstChild;
-  while (at) {
-    const type = at.nodeType;
-    let descend = false;
-    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-      readText(at.nodeValue ?? '');
-      whole.addRead();
-      for (let k = 0; k < open.length; k++) open[k].count.addRead();
-    } else if (type === ELEMENT_NODE) {
-      const el = at as Element;
-      if (track(el)) {
-        open.push({ element: el, count: new TextLength(), at: parts.length });
-        parts.push({ element: el, length: 0 });
-      }
-      descend = !!el.firstChild;
-      if (!descend && open.length && open[open.length - 1].element === el) close(open, parts);
-    }
-    if (descend) {
-      at = at.firstChild;
-      continue;
-    }
-    // on to the next node, closing each tracked element the walk climbs out of
-    while (at && at !== root && !at.nextSibling) {
-      at = at.parentNode;
-      if (at && open.length && open[open.length - 1].element === at) close(open, parts);
-    }
-    at = at && at !== root ? at.nextSibling : null;
-  }
-  while (open.length) close(open, parts);
-  return { length: whole.length, parts };
-}
-
-function close(open: { element: Element; count: TextLength; at: number }[], parts: { element: Element; length: number }[]): void {
-  const o = open.pop()!;
-  parts[o.at].length = o.count.length;
-}
-
-/** The white space of `\s` and of `String.prototype.trim` (the same two Unicode classes: WhiteSpace, LineTerminator). */
-function isWhiteSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 // `\S` is the complement of the white space `String.prototype.trim` removes (the same two Unicode classes).
 const NOT_WHITE_SPACE = /\S/;
 
