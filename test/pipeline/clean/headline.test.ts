@@ -71,6 +71,13 @@ describe('duplicate-title', () => {
     expect(cleanChecked(inSentence, 'Cheap Altcoins Under $1 | Coin Ledger').text).toBe(inSentence);
   });
 
+  it("keeps a line of the story that ends on the headline without the site's name after a word, drops the copy standing alone", () => {
+    const text = 'Seven Ways to Mend a Bike\n\nMost riders can fix a chain at home.\n\nMy Seven Ways to Mend a Bike\n\n1. Carry a spare link.';
+    const r = cleanChecked(text, 'Seven Ways to Mend a Bike | Riverside Cycling');
+    expect(removedBy(r, 'duplicate-title')).toEqual(['Seven Ways to Mend a Bike']);
+    expect(r.text).toContain('My Seven Ways to Mend a Bike');
+  });
+
   it('drops a copy the page cut short with an ellipsis when it holds half the title or more, keeps a few first words', () => {
     const title = 'Council shuts the old bridge over the river for repairs';
     const body = 'The council voted on Tuesday to close the old bridge for the summer.';

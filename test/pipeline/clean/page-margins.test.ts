@@ -40,6 +40,23 @@ describe('page-margins: the footer after the story', () => {
   });
 });
 
+describe('page-margins: which texts are read as flattened pages', () => {
+  it("does not read a text as flattened for one name spelled with dots, and keeps the list that closes it", () => {
+    // paragraphs with blanks between them; the only stops glued to capitals are inside one dotted name
+    const text =
+      'Anna and Ben have written satire together since 2008, first on a blog and later on stage in small theatres across the city.\n\n' +
+      'Blog: Anna.Ben.Satire.Daily\n\nSelected shows\n\nOctober 2015\nThe Late Show with Anna and Ben\nHosting\n\n' +
+      'March 2014\nExcerpts\nTwo sets of forty minutes\n\nJanuary 2014\nFinalist of a television comedy contest\nA surprise\n\n' +
+      'April 2013\nFirst night of a new group show\nMonthly mixed show';
+    expect(found(text)).toEqual([]);
+  });
+
+  it('still reads a page glued together at three separate word joins as flattened', () => {
+    const footer = 'RelatedShare12Tweet4Library hours extended through the summer2 hours agoNew playground opens in the east park5 hours agoPrivacy PolicyTerms of Use';
+    expect(found(STORY + footer)).toEqual([footer]);
+  });
+});
+
 describe('page-margins: the furniture before the story', () => {
   it('drops a run of labels glued before the first running text, sparing the heading right before the story', () => {
     const text = `HomeSubscribe4:05 PMMarch 3, 2026In Brief${STORY}`;

@@ -60,6 +60,10 @@ function copiesOf(text: string, title: string, sameCase = false): Hit[] {
     if (span.includes('<') || span.length > key.length + GAP_PER_WORD * titleWords.length) continue;
     if (inSentence(text, first, last, close)) continue;
     if (sameCase && !sameCaseAt(text, first, title)) continue;
+    // the headline without the site's name is a shorter, plainer phrase, which a line of the story may end on ("My Top
+    // 10 Women Talking Sports" under the title "Top 10 Women Talking Sports | <site>"): after a word and a space it is
+    // that line's text, not a copy standing alone or glued to a block
+    if (sameCase && WORD_BEFORE.test(text.slice(Math.max(0, first - 2), first))) continue;
     const start = lead && text.slice(first - lead.length, first) === lead ? first - lead.length : first;
     hits.push({ start, end: close && text.startsWith(close, last) ? last + close.length : last });
   }

@@ -82,7 +82,11 @@ export const pageMargins: Rule = {
 function isFlattened(text: string): boolean {
   let n = 0;
   for (let i = text.indexOf('.', 1); i >= 0 && i + 1 < text.length; i = text.indexOf('.', i + 1)) {
-    if (isAsciiLower(text.charCodeAt(i - 1)) && isAsciiUpper(text.charCodeAt(i + 1)) && ++n >= MIN_GLUED_STOPS) return true;
+    if (!isAsciiLower(text.charCodeAt(i - 1)) || !isAsciiUpper(text.charCodeAt(i + 1))) continue;
+    if (++n >= MIN_GLUED_STOPS) return true;
+    // one join a word: a name spelled with dots ("Anna.Berg.Satire.Blog", a site's slogan) is one token, not three
+    // blocks run together; the next join is looked for after the token's end
+    while (i + 1 < text.length && !isRegexSpace(text.charCodeAt(i + 1))) i++;
   }
   return false;
 }
