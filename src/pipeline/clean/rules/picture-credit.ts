@@ -66,9 +66,18 @@ const NAME = String.raw`${WORD}(?:\s${WORD}){0,3}`;
  * parentheses or after a caption's bar ("… on Monday. | Ana Ruiz/AP Photo").
  */
 const SLASHED = String.raw`${NAME}(?:\s?\/\s?${NAME}){1,3}(?:\s(?:files?|via\s${NAME}))?`;
-const SLASHED_CREDIT = new RegExp(String.raw`\((?:(?:Credit|Photo)s?:\s?)?${SLASHED}\)`, 'gu');
-/** After a bar, the credit is the group; a lower-case word after it makes it prose. Each regex opens on a literal, which V8 skips to. */
-const BARRED_CREDIT = new RegExp(String.raw`\|\s?(${SLASHED})(?!\s?\p{Ll})`, 'gu');
+const SLASHED_CREDIT = new RegExp(String.raw`\((?:(?:Credit|Photo)s?:\s?)?${SLASHED}\)`, 'uy');
+/** After a bar, the credit is the group; a lower-case word after it makes it prose. */
+const BARRED_CREDIT = new RegExp(String.raw`\|\s?(${SLASHED})(?!\s?\p{Ll})`, 'uy');
+/**
+ * Each regex is tried (sticky) only at its opening literal, and only where a slash stands before the next closing
+ * parenthesis (a parenthesised credit holds no ")" before its own) or anywhere after a bar: these regexes are too big for
+ * V8 to scan a whole text fast, and a scan cost more than the rest of this rule.
+ */
+const SLASHED_FORMS: readonly [RegExp, string][] = [
+  [SLASHED_CREDIT, '('],
+  [BARRED_CREDIT, '|'],
+];
 /**
  * A credit with no label or parenthesis, standing as a block of its own between two glued blocks: names joined by a
  * slash right after a stop or a lower-case word, with a capitalised block glued after ("… supply chain.Ana Ruiz/Reuters
@@ -182,17 +191,38 @@ function slashed(text: string, out: Hit[], bare: Hit[]): void {
     const end = start + m[0].length;
     if (!out.some((h) => h.start <= start && h.end >= end) && !bare.some((h) => h.start <= start && h.end >= end)) bare.push({ start, end });
   }
-  for (const re of [SLASHED_CREDIT, BARRED_CREDIT]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+  const lastSlash = text.lastIndexOf('/');
+  for (const [re, open] of SLASHED_FORMS) {
+    // the leftmost match from each place on, as a global scan finds them: a match opens on `open`, the next is looked
+    // for after its end; none opens after the last slash
+    for (let at = text.indexOf(open); at >= 0 && at < lastSlash; ) {
+      const m = open !== '(' || slashBeforeClose(text, at) ? execAt(re, text, at) : null;
+      if (!m) {
+        at = text.indexOf(open, at + 1);
+        continue;
+      }
+      const end = m.index + m[0].length;
+      at = text.indexOf(open, end);
       const credit = m[1] ?? m[0];
       if ((credit.match(MIXED_CASE_WORD)?.length ?? 0) < SLASHED_MIN_MIXED || credit.split(WORD_SPLIT).length < SLASHED_MIN_WORDS) continue;
       // a bar goes with the credit it sets off
-      const start = re === BARRED_CREDIT ? m.index : m.index + m[0].length - credit.length;
-      const end = m.index + m[0].length;
+      const start = re === BARRED_CREDIT ? m.index : end - credit.length;
       if (!out.some((h) => h.start <= start && h.end >= end)) out.push({ start, end });
     }
   }
+}
+
+/** Whether a slash stands between the parenthesis at `at` and the next ")": a credit in parentheses holds one. */
+function slashBeforeClose(text: string, at: number): boolean {
+  const close = text.indexOf(')', at);
+  if (close < 0) return false;
+  const slash = text.indexOf('/', at);
+  return slash >= 0 && slash < close;
+}
+
+function execAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
 }
 
 /** The credit with its caption before it, when the evidence above says the two are one block; else the credit alone. */
@@ -250,7 +280,8 @@ function gluedAgencies(text: string, out: Hit[]): void {
  */
 const VIEWER_WORDS = ['enlarge', 'Enlarge', 'Image ', 'Photo ', 'Slide '];
 const VIEWER = /(?:(?:Click|Tap|click|tap) (?:here )?to (?:enlarge|expand|zoom)(?: (?:the )?(?:image|photo|picture))?|Enlarge (?:this )?(?:image|photo|picture)|(?:Image|Photo|Slide) \d{1,3} (?:of|\/) \d{1,3})/g;
-const COUNTER = /(?<=\p{L})(\d{1,3})\/(\d{1,3})(?=\p{Lu}|\u200b)/gu;
+/** Sticky: tried at one place, where a global regex that fails there would scan on through the rest of the text. */
+const COUNTER = /(?<=\p{L})(\d{1,3})\/(\d{1,3})(?=\p{Lu}|\u200b)/uy;
 
 function viewerFurniture(text: string, out: Hit[]): void {
   if (holds(text, VIEWER_WORDS)) for (const m of text.matchAll(VIEWER)) out.push({ start: m.index, end: m.index + m[0].length });
@@ -261,7 +292,7 @@ function viewerFurniture(text: string, out: Hit[]): void {
     while (start > 0 && DIGIT.test(text[start - 1])) start--;
     COUNTER.lastIndex = start;
     const m = COUNTER.exec(text);
-    if (!m || m.index !== start || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) continue;
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) continue;
     out.push({ start, end: start + m[0].length });
   }
 }
