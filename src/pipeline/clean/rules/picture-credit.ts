@@ -25,10 +25,10 @@ import type { Hit, Rule } from '../rule.ts';
  * of its own, a glued agency) may follow a standfirst over the agency's byline ("… removal technologyReutersUpdated:").
  *
  * Measured before it was written over the gold of noise-dev to -7, -10 and -11: the credits took no gold character
- * but the first letter of a lower-case word glued after one ("The Verge" + "iOS"); the caption evidence above left
- * 0 gold characters, where taking the text back to the last block boundary took 371 (a paragraph before a standalone
- * "(Credit: …)", three of U.Today's paragraphs glued to "Image byTradingView"), and a glued agency's caption took a
- * standfirst (98). Written on noise-dev-10's captions (labels, parentheses) and then noise-dev-11's (the bar,
+ * but the first letter of a lower-case word glued after one ("The Verge" + "iOS"; given back since: gluedWordStart); the
+ * caption evidence above left 0 gold characters, where taking the text back to the last block boundary took 371 (a
+ * paragraph before a standalone "(Credit: …)", three of U.Today's paragraphs glued to "Image byTradingView"), and a
+ * glued agency's caption took a standfirst (98). Written on noise-dev-10's captions (labels, parentheses) and then noise-dev-11's (the bar,
  * "Photograph:", a site's address, glued agencies), each judged on the other.
  */
 
@@ -45,7 +45,8 @@ const TITLE_WORD_BEFORE = /[\p{L}\p{N},]\s$/u;
 /**
  * One word of a credited name: camel-case parts only when a slash follows ("DrJaneRoe/Wikipedia"); a run of capitals
  * ("YONHAP", "PA", stopping before a capitalised word glued on: "PAZoe"); a capitalised word ("Serey", "McKay"); an
- * initial ("J."). Lower-case letters glued on after a name are the next block's and cannot be told apart.
+ * initial ("J."). Lower-case letters glued on after a name are read with it; gluedWordStart gives back those that open
+ * the next word.
  */
 const NAME_WORD = /(?:©\s?)?(?:(?:\p{Lu}\p{Ll}+){2,}(?=\/)|\p{Lu}{2,}(?![\p{Ll}]|\s\p{Ll})|(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.|(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}(?:\/(?:[a-z\d.-]+|\p{Lu}[a-z.-]*))*)/uy;
 /** What joins the words of a credit: a slash, a blank, a hyphen, or a small word of an agency's or a name's. */
@@ -169,7 +170,9 @@ function labelled(text: string, at: number, out: Hit[]): void {
     if (!NAME_WORD.test(text)) break;
     pos = NAME_JOIN.lastIndex;
   }
-  if (end < 0 || PROSE_AFTER.test(text.slice(end, end + 3))) return;
+  if (end < 0) return;
+  end = gluedWordStart(text, end);
+  if (PROSE_AFTER.test(text.slice(end, end + 3))) return;
   // a label inside a parenthesis: the parenthesis goes with it, and a camel-case name's rest before it ("(Image: ©
   // HandyGames)", where the name would end at the glued capital)
   if (text[at - 1] === '(') {
@@ -181,6 +184,40 @@ function labelled(text: string, at: number, out: Hit[]): void {
   }
   out.push({ start: at, end });
 }
+
+/** Most lower-case letters a word glued onto a name may open with ("i" of "iOS", "mac" of "macOS"). */
+const GLUED_WORD_MAX_LOWER = 5;
+const LETTER_RUN_END = /\p{L}*/uy;
+
+/**
+ * Where a credit's name ends when the next block is glued on: at the capital that opens that block ("SereyIssues"), or
+ * a few letters before it when those letters open the next word ("… / The VergeiOS 13’s third beta"): a word that opens
+ * in lower case with a capital inside ("iOS", "eBay", "macOS"). A name's own letters and such a word's cannot be told
+ * apart by their shapes alone ("ImagesUS", "VergeiOS"), so the evidence is the text's: the word stands on its own
+ * elsewhere in it, with no letter or figure on either side. `end` is the name's end as its words read it.
+ */
+function gluedWordStart(text: string, end: number): number {
+  if (!UPPER.test(text[end] ?? '')) return end;
+  LETTER_RUN_END.lastIndex = end;
+  LETTER_RUN_END.test(text);
+  const wordEnd = LETTER_RUN_END.lastIndex;
+  for (let k = 1; k <= GLUED_WORD_MAX_LOWER && end - k - 1 >= 0; k++) {
+    // the name's last word keeps a lower-case letter after its capital
+    if (!LOWER.test(text[end - k]) || !LOWER.test(text[end - k - 1])) break;
+    if (standsAlone(text, text.slice(end - k, wordEnd), end - k)) return end - k;
+  }
+  return end;
+}
+
+/** Whether `word` stands elsewhere in the text (not at `except`) with no letter or figure on either side. */
+function standsAlone(text: string, word: string, except: number): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (at === except) continue;
+    if (!ALNUM.test(text[at - 1] ?? '') && !ALNUM.test(text[at + word.length] ?? '')) return true;
+  }
+  return false;
+}
+const ALNUM = /[\p{L}\p{N}]/u;
 
 /** Credits of names joined by a slash; those standing with no parenthesis or bar go to `bare` (they take no caption). */
 function slashed(text: string, out: Hit[], bare: Hit[]): void {
