@@ -78,4 +78,15 @@ describe('picture-credit', () => {
     const prose = 'The vote on 3/14 passed 12/9 in committee, and the team won 5/3 at home.';
     expect(removedBy(cleanChecked(prose), 'picture-credit')).toEqual([]);
   });
+  it('ends a credit before a glued word that opens in lower case when that word stands alone elsewhere in the text', () => {
+    const r = cleanChecked('Notes app gets offline modePhoto by Lena Brandt / The LanterneDesk 4 adds offline notes for every user. The eDesk update reaches phones this week.');
+    expect(removedBy(r, 'picture-credit')).toEqual(['Photo by Lena Brandt / The Lantern']);
+    expect(r.text).toContain('eDesk 4 adds offline notes for every user.');
+  });
+
+  it('keeps the last letters of a credited name when they and the glued block make no word of the text', () => {
+    const r = cleanChecked('Rates were left unchanged.Photo: Tomas Verheul via Pinegate ImagesUS banks rallied after the decision, and US bonds held steady.');
+    expect(removedBy(r, 'picture-credit')).toEqual(['Photo: Tomas Verheul via Pinegate Images']);
+    expect(r.text).toContain('US banks rallied after the decision');
+  });
 });

@@ -1,4 +1,5 @@
 import { alternationHits, anchored, searched, type Branch } from '../alternation.ts';
+import { isAsciiUpper } from '../ascii.ts';
 import { gluedCapitals } from '../glued-capitals.ts';
 import { DATE } from '../patterns.ts';
 import type { Rule } from '../rule.ts';
@@ -89,22 +90,26 @@ function gluedStarts(text: string): number[] {
   FIGURE_RUN.lastIndex = 0;
   for (let m = FIGURE_RUN.exec(text); m; m = FIGURE_RUN.exec(text)) years.push(m.index + 3);
   if (!years.length) return [];
-  const starts: number[] = [];
-  for (const g of gluedCapitals(text)) {
-    const c = text.charCodeAt(g); // after a lower-case letter (or ’); only A-Z starts a name here
-    if (c >= 65 && c <= 90) starts.push(g);
-  }
+  const glued = gluedCapitals(text); // ascending; only A-Z starts a name here
+  const afterStop: number[] = []; // ascending
   CAPITAL_AFTER_STOP.lastIndex = 0;
   for (let m = CAPITAL_AFTER_STOP.exec(text); m; m = CAPITAL_AFTER_STOP.exec(text)) {
-    starts.push(m.index + 1);
+    afterStop.push(m.index + 1);
     CAPITAL_AFTER_STOP.lastIndex = m.index + 1; // "..A" then ".B": a capital may itself be followed by a stop
   }
-  starts.sort((a, b) => a - b);
+  // the two ascending lists merged (each place once), keeping the places with a year close enough after them
   const at: number[] = [];
   let y = 0;
-  for (let k = 0; k < starts.length; k++) {
-    const i = starts[k];
-    if (k && starts[k - 1] === i) continue;
+  let a = 0;
+  let b = 0;
+  for (;;) {
+    while (a < glued.length && !isAsciiUpper(text.charCodeAt(glued[a]))) a++;
+    const ga = a < glued.length ? glued[a] : Infinity;
+    const sb = b < afterStop.length ? afterStop[b] : Infinity;
+    const i = Math.min(ga, sb);
+    if (i === Infinity) break;
+    if (ga === i) a++;
+    if (sb === i) b++;
     while (y < years.length && years[y] < i) y++;
     if (y === years.length) break;
     if (years[y] - i <= GLUED_BYLINE_MAX_CHARS) at.push(i);

@@ -214,17 +214,18 @@ function foldedOther(c: number): number {
 function copies(text: string, key: string): [number, number][] {
   const out: [number, number][] = [];
   const fallback = prefixTable(key);
-  const recent = new Int32Array(key.length); // offsets of the last key.length letters, round robin
+  const recent = scratch(RECENT, key.length); // offsets of the last key.length letters, round robin
   let next = 0; // the slot the next letter's offset goes to: once key.length letters are in, the oldest one's
   let matched = 0;
   const firstLetter = key.length ? firstLetterFinder(text, key.charCodeAt(0)) : null;
+  const hasEntity = text.includes('&'); // every entity opens with one: without it no jump lands inside an entity
   for (let i = 0; i < text.length; i++) {
     if (matched === 0 && firstLetter) {
       // Nothing matched yet: only a code unit that folds to the key's first letter can start a copy, and the letters
       // between change nothing (their offsets in `recent` are overwritten before a match reads them), so jump to it.
       const at = firstLetter(i);
       if (at < 0) break;
-      const entityEnd = entityCovering(text, at);
+      const entityEnd = hasEntity ? entityCovering(text, at) : -1;
       if (entityEnd > at) {
         i = entityEnd - 1; // inside an entity the loop would have skipped: go on after it
         continue;
@@ -304,9 +305,24 @@ function entityCovering(text: string, at: number): number {
   return -1;
 }
 
-/** For each prefix of the key, the length of its longest proper prefix that is also its suffix. */
+/**
+ * The walk's two tables, reused from call to call (`copies` runs to its end before it is called again): a typed array
+ * of more than 64 bytes is allocated outside V8's heap, and two such allocations cost more than walking a short text.
+ */
+const FALLBACK = 0;
+const RECENT = 1;
+const scratchTables = [new Int32Array(256), new Int32Array(256)];
+
+/** Scratch table `which`, at least `length` long (its contents are left over from earlier calls). */
+function scratch(which: number, length: number): Int32Array {
+  if (scratchTables[which].length < length) scratchTables[which] = new Int32Array(length * 2);
+  return scratchTables[which];
+}
+
+/** For each prefix of the key, the length of its longest proper prefix that is also its suffix (in a scratch table). */
 function prefixTable(key: string): Int32Array {
-  const table = new Int32Array(key.length);
+  const table = scratch(FALLBACK, key.length);
+  table[0] = 0;
   for (let i = 1, k = 0; i < key.length; i++) {
     while (k > 0 && key.charCodeAt(i) !== key.charCodeAt(k)) k = table[k - 1];
     if (key.charCodeAt(i) === key.charCodeAt(k)) k++;

@@ -50,6 +50,8 @@ const LOWER_START = /^\p{Ll}/u;
 const STOP_END = /[.!?…]["”’)]?\s*$/u;
 /** A segment ending on a word that cannot end a block: an inline link glued into its sentence ("in theBinance…"). */
 const FUNCTION_END = /\s(?:the|a|an|of|in|on|to|and|or|for|with|by|at|from|as|is|its|their|our|your|this|that)$/;
+/** Longest FUNCTION_END match (characters): a blank and "their". */
+const FUNCTION_END_MAX_CHARS = 6;
 
 type Kind = 'body' | 'furniture' | 'other';
 
@@ -119,11 +121,12 @@ function segments(text: string): Segment[] {
   const push = (end: number) => {
     if (end <= start) return;
     const prev = out[out.length - 1];
-    const words = text.slice(start, end).match(WORD)?.length ?? 0;
-    // nothing of a word, or glued after a word a block cannot end on: one segment with the one before
-    if (prev && (!words || FUNCTION_END.test(text.slice(prev.start, prev.end)))) {
+    const seg = measure(text, start, end);
+    // nothing of a word, or glued after a word a block cannot end on: one segment with the one before (only the
+    // segment's last characters can hold that word, so only they are read)
+    if (prev && (!seg.words || FUNCTION_END.test(text.slice(Math.max(prev.start, prev.end - FUNCTION_END_MAX_CHARS), prev.end)))) {
       out[out.length - 1] = measure(text, prev.start, end);
-    } else out.push(measure(text, start, end));
+    } else out.push(seg);
     start = end;
   };
   for (let i = 1; i < text.length; i++) {
@@ -142,13 +145,20 @@ function segments(text: string): Segment[] {
 
 function measure(text: string, start: number, end: number): Segment {
   const t = text.slice(start, end);
-  const words = t.match(WORD) ?? [];
-  const lower = words.length ? words.filter((w) => LOWER_START.test(w)).length / words.length : 0;
+  // the words counted as they are found, not gathered into an array first
+  let words = 0;
+  let lowerWords = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(t); m; m = WORD.exec(t)) {
+    words++;
+    if (LOWER_START.test(m[0])) lowerWords++;
+  }
+  const lower = words ? lowerWords / words : 0;
   const stop = STOP_END.test(t);
   let kind: Kind = 'other';
-  if (words.length >= PROSE_MIN_WORDS && lower >= PROSE_MIN_LOWER && stop) kind = 'body';
-  else if (words.length <= FURNITURE_MAX_WORDS || lower <= FURNITURE_MAX_LOWER) kind = 'furniture';
-  return { start, end, words: words.length, lower, stop, kind };
+  if (words >= PROSE_MIN_WORDS && lower >= PROSE_MIN_LOWER && stop) kind = 'body';
+  else if (words <= FURNITURE_MAX_WORDS || lower <= FURNITURE_MAX_LOWER) kind = 'furniture';
+  return { start, end, words, lower, stop, kind };
 }
 
 /** Running text: a body sentence, or a paragraph's worth of lower-case words cut off before its stop. */
