@@ -1,7 +1,7 @@
 import { alternationHits, anchored, searched, type Branch } from '../alternation.ts';
 import { gluedCapitals } from '../glued-capitals.ts';
-import { DATE } from '../patterns.ts';
-import type { Rule } from '../rule.ts';
+import { CLOCK, DATE } from '../patterns.ts';
+import type { Hit, Rule } from '../rule.ts';
 
 /**
  * Bylines in flattened text that the byline rule's forms miss, told by what stands around the name:
@@ -124,8 +124,68 @@ const FORMS: Branch[] = [
   ),
 ];
 
+/**
+ * A page's credit block, flattened: "By" and the credit (names, an outlet, a desk: "Staff and news service reports",
+ * "7 News WSVN", an e-mail address after a bar) with the publication fields glued straight onto its last word, no blank
+ * between: "ByJane Roe,John Poe,9 News KXYZMay 4, 2026", "ByStaff reportsPUBLISHED:May 4, 2026 at 4:56 p.m.| UPDATED:May
+ * 4, 2026 at 6:00 p.m.", "By Jane Roe And John Poe For The Ledger On SundayPublished:22:00 GMT, 4 May 2026". The glue
+ * is the evidence: running text puts a blank before a date, and a page glues its blocks together. A sentence of the
+ * story that opens with "By" ("By Tuesday the council had voted …") has no date or publishing label glued to a word
+ * within reach; and with a blank after "By" every credit word must be capitalised (a name), so a paragraph that opens
+ * with "By" and ends glued to a dated block is not read as a credit. Lower-case words ("and news service reports") pass
+ * only after a "By" glued to its credit ("ByStaff"), which is a label's own block, not a sentence.
+ */
+const CREDIT_LABEL = String.raw`(?:Published|PUBLISHED|Updated|UPDATED|Posted|POSTED|Last [Uu]pdated)`;
+/** One word of a credit: letters, figures, an e-mail address or a domain (a dot only before a lower-case letter), an initial. */
+const CREDIT_WORD = String.raw`(?:\p{Lu}\.|[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&@-]*(?:\.(?=\p{Ll})[\p{L}\p{N}\p{M}'’&@-]+)*)`;
+/** Most words a credit holds: two authors and an outlet ("Jane Roe And John Poe For The Ledger On Sunday"). */
+const CREDIT_MAX_WORDS = 12;
+/** One publication field: maybe a label, then a date, or a clock before the date ("22:00 GMT, 4 May 2026"). */
+const CREDIT_FIELD = String.raw`(?:${CREDIT_LABEL}\s?:?\s?)?(?:${DATE}|${CLOCK},?\s?${DATE})`;
+const GLUED_CREDIT = new RegExp(
+  String.raw`(?:By|by)(\s?)(${CREDIT_WORD}(?:(?:\s|,\s?|\s?\|\s?)${CREDIT_WORD}){0,${CREDIT_MAX_WORDS - 1}})(?<=[\p{L}\p{N}])(?=${CREDIT_LABEL}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d)${CREDIT_FIELD}(?:\s?[|•·]?\s?${CREDIT_FIELD})*`,
+  'uy',
+);
+/** A credit word that opens in lower case, other than the joins of names ("and", "for", "of"). */
+const LOWER_WORD = /(?:^|[\s,|])(?!(?:and|for|of|de|van|von|da|del|la|le)(?:[\s,|]|$))\p{Ll}/u;
+
+/** Where a glued credit may start: at "By" or "by", with a capital glued after it or "By " before a capital. */
+function creditStarts(text: string): number[] {
+  const at: number[] = [];
+  for (const word of ['By', 'by']) {
+    for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 2)) {
+      const next = text.charCodeAt(i + 2);
+      const glued = next >= 65 && next <= 90;
+      const spaced = word === 'By' && next === 32 && isCapital(text.charCodeAt(i + 3));
+      if (glued || spaced) at.push(i);
+    }
+  }
+  return at.sort((a, b) => a - b);
+}
+
+function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function gluedCredits(text: string): Hit[] {
+  const hits: Hit[] = [];
+  let readTo = -1;
+  for (const i of creditStarts(text)) {
+    if (i < readTo) continue;
+    // "by" glued to the word before it is the label's own block ("blottersbyStaff"); "by" after a blank is prose
+    if (text[i] === 'b' && i > 0 && !/[\p{L}\p{N}.)]/u.test(text[i - 1])) continue;
+    GLUED_CREDIT.lastIndex = i;
+    const m = GLUED_CREDIT.exec(text);
+    if (!m) continue;
+    if (m[1] !== '' && LOWER_WORD.test(m[2])) continue;
+    hits.push({ start: i, end: i + m[0].length });
+    readTo = i + m[0].length;
+  }
+  return hits;
+}
+
 export const datedByline: Rule = {
   name: 'dated-byline',
   category: 'byline',
-  find: (text) => alternationHits(text, FORMS, true),
+  find: (text) => [...alternationHits(text, FORMS, true), ...gluedCredits(text)],
 };
