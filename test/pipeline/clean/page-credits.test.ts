@@ -34,6 +34,28 @@ describe('dated-byline: a credit block with its publication fields glued on', ()
   });
 });
 
+describe('dated-byline: a dateline stamp block without "By"', () => {
+  it('drops an outlet credit glued to a date with its clock, and a date and clock standing alone between blocks', () => {
+    const a = cleanChecked('Eye on MoneyLedger NewsFebruary 24, 2026, 7:57 AMVoters in the county are crucial for the party, the poll found on Monday.');
+    expect(removedBy(a, 'dated-byline')).toEqual(['Ledger NewsFebruary 24, 2026, 7:57 AM']);
+    const b = cleanChecked('The man was jailed for three years.17 April 2026 • 2:54pmA gas fitter was jailed on Friday for the death of a woman in her flat.');
+    expect(removedBy(b, 'dated-byline')).toEqual(['17 April 2026 • 2:54pm']);
+    const c = cleanChecked('Here is all we knowLW Online|09 Jun 2026, 02:32 PM IST1/5 The new phone is not a flagship, the maker said on Monday.');
+    expect(removedBy(c, 'dated-byline')).toEqual(['LW Online|09 Jun 2026, 02:32 PM IST']);
+  });
+
+  it('keeps dates and times inside sentences, and a bare date without a clock', () => {
+    for (const prose of [
+      'The council met on March 3, 2026, 10:00 AM. Then it voted.The next meeting is on May 4, 2026, at 9:00 AM in the hall.',
+      'The talks ran late.On March 3, 2026, 10:00 AM the mayor spoke to the press outside.',
+      'The talks ran late.May 4, 2026A new date was set for the vote, the clerk said on Monday.',
+    ]) {
+      const r = cleanChecked(prose);
+      expect(removedBy(r, 'dated-byline'), prose).toEqual([]);
+    }
+  });
+});
+
 describe('share-bar: share buttons read out by their screen-reader labels', () => {
   it('drops a "Share this:" run of click-to-share buttons, the "More" button with it', () => {
     const r = cleanChecked(

@@ -184,8 +184,44 @@ function gluedCredits(text: string): Hit[] {
   return hits;
 }
 
+/**
+ * A page's dateline stamp without a "By": maybe an outlet or agency credit (capitalised words, a bar after it), then a
+ * date with its clock or a publishing label, the whole a block of its own, glued to what stands before and after it:
+ * "…Eye on MoneyCBS NewsMay 4, 2026, 7:57 AMVoters in…", "…knowET Online|04 May 2026, 02:32 PM ISTThe…",
+ * "…three years.4 May 2026 • 2:54pmA gas fitter…", "…technologyLedgerwireUpdated: May 4, 2026Microsoft…".
+ * A sentence puts a blank or a stop after a date; a capital or a figure glued straight after the clock is a page's
+ * next block. A bare date without a clock or a label is not enough (a heading may end in one).
+ */
+const STAMP_CREDIT = String.raw`\p{Lu}[\p{L}\p{N}&'’-]*(?:\s\p{Lu}[\p{L}\p{N}&'’-]*){0,3}(?:\s?[|/]\s?|(?<=\p{L}))`;
+const STAMP = new RegExp(
+  String.raw`(?:${STAMP_CREDIT})?(?:(${CREDIT_LABEL})\s?:?\s?)?${DATE}(?:\s?[•·|]\s?${CLOCK})?(?:\s[A-Z]{2,4}(?!\p{L}))?(?=[\p{Lu}\p{N}"“‘]|\s*\n|\s*$)`,
+  'uy',
+);
+/** A clock in the stamp: without it (and without a label) a bare date is not read as one. */
+const HAS_CLOCK = /\d:\d\d/;
+/** A capital or a figure right after a lower-case letter or a stop: where a glued block starts. */
+const BLOCK_START = /[a-z.!?)\u201d"][A-Z0-9]/g;
+
+function gluedStamps(text: string): Hit[] {
+  if (!HAS_CLOCK.test(text) && !text.includes('pdated') && !text.includes('ublished') && !text.includes('PDATED') && !text.includes('UBLISHED')) return [];
+  const hits: Hit[] = [];
+  let readTo = -1;
+  BLOCK_START.lastIndex = 0;
+  for (let b = BLOCK_START.exec(text); b; b = BLOCK_START.exec(text)) {
+    const i = b.index + 1;
+    BLOCK_START.lastIndex = i;
+    if (i < readTo) continue;
+    STAMP.lastIndex = i;
+    const m = STAMP.exec(text);
+    if (!m || (m[1] === undefined && !HAS_CLOCK.test(m[0]))) continue;
+    hits.push({ start: i, end: i + m[0].length });
+    readTo = i + m[0].length;
+  }
+  return hits;
+}
+
 export const datedByline: Rule = {
   name: 'dated-byline',
   category: 'byline',
-  find: (text) => [...alternationHits(text, FORMS, true), ...gluedCredits(text)],
+  find: (text) => [...alternationHits(text, FORMS, true), ...gluedCredits(text), ...gluedStamps(text)],
 };
