@@ -1,4 +1,4 @@
-import { alternationHits, anchored, searched, type Branch } from '../alternation.ts';
+import { alternationHits, anchored, holds, searched, type Branch } from '../alternation.ts';
 import { gluedCapitals } from '../glued-capitals.ts';
 import { CLOCK, DATE } from '../patterns.ts';
 import type { Hit, Rule } from '../rule.ts';
@@ -202,20 +202,53 @@ const HAS_CLOCK = /\d:\d\d/;
 /** A capital or a figure right after a lower-case letter or a stop: where a glued block starts. */
 const BLOCK_START = /[a-z.!?)\u201d"][A-Z0-9]/g;
 
+export /** Farthest the clock or the label stands from where the stamp starts (characters): a short credit and a date. */
+const STAMP_MAX_CHARS = 80;
+/** Publishing labels after their first letter (found by a plain substring search, faster than one regex scan). */
+const LABEL_TAILS = ['pdated', 'PDATED', 'ublished', 'UBLISHED', 'osted', 'OSTED'];
+
+/**
+ * Where a stamp's clock ("7:57", its colon between figures) or publishing label stands, ascending: a stamp is tried only
+ * at block starts within STAMP_MAX_CHARS before one. Substring searches, not a regex scan of every character; a label
+ * is searched for only in texts the shared literal index (literals.ts) says hold it.
+ */
+function stampAnchors(text: string): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    if (isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2))) at.push(i - 1);
+  }
+  for (const tail of LABEL_TAILS) {
+    if (!holds(text, tail)) continue;
+    const first = tail === 'pdated' ? 'Uu' : tail === 'PDATED' ? 'U' : 'P'; // the label's capital ("updated" too)
+    for (let i = text.indexOf(tail); i !== -1; i = text.indexOf(tail, i + 1)) if (i > 0 && first.includes(text[i - 1])) at.push(i - 1);
+  }
+  return at.sort((a, b) => a - b);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function gluedStamps(text: string): Hit[] {
-  if (!HAS_CLOCK.test(text) && !text.includes('pdated') && !text.includes('ublished') && !text.includes('PDATED') && !text.includes('UBLISHED')) return [];
   const hits: Hit[] = [];
-  let readTo = -1;
-  BLOCK_START.lastIndex = 0;
-  for (let b = BLOCK_START.exec(text); b; b = BLOCK_START.exec(text)) {
-    const i = b.index + 1;
-    BLOCK_START.lastIndex = i;
-    if (i < readTo) continue;
-    STAMP.lastIndex = i;
-    const m = STAMP.exec(text);
-    if (!m || (m[1] === undefined && !HAS_CLOCK.test(m[0]))) continue;
-    hits.push({ start: i, end: i + m[0].length });
-    readTo = i + m[0].length;
+  let tried = 0; // block starts up to here were tried against the anchor before
+  let stampEnd = 0; // where the last stamp found ends: a block may start right there
+  for (const anchor of stampAnchors(text)) {
+    if (anchor < stampEnd) continue;
+    // the block starts within reach before this anchor, after the one before it (a glued join: a lower-case letter or a
+    // stop, then a capital or figure; its match is the character before the start): each start is tried once
+    BLOCK_START.lastIndex = Math.max(tried, stampEnd - 1, anchor - STAMP_MAX_CHARS - 1);
+    for (let b = BLOCK_START.exec(text); b && b.index < anchor; b = BLOCK_START.exec(text)) {
+      const i = b.index + 1;
+      BLOCK_START.lastIndex = i;
+      STAMP.lastIndex = i;
+      const m = STAMP.exec(text);
+      if (!m || (m[1] === undefined && !HAS_CLOCK.test(m[0]))) continue;
+      hits.push({ start: i, end: i + m[0].length });
+      stampEnd = i + m[0].length;
+      BLOCK_START.lastIndex = stampEnd - 1;
+    }
+    tried = Math.max(tried, anchor);
   }
   return hits;
 }
