@@ -1,8 +1,8 @@
-import { alternationHits, anchored, searched, type Branch } from '../alternation.ts';
+import { alternationHits, anchored, holds, searched, type Branch } from '../alternation.ts';
 import { isAsciiUpper } from '../ascii.ts';
 import { gluedCapitals } from '../glued-capitals.ts';
-import { DATE } from '../patterns.ts';
-import type { Rule } from '../rule.ts';
+import { CLOCK, DATE } from '../patterns.ts';
+import type { Hit, Rule } from '../rule.ts';
 
 /**
  * Bylines in flattened text that the byline rule's forms miss, told by what stands around the name:
@@ -129,8 +129,137 @@ const FORMS: Branch[] = [
   ),
 ];
 
+/**
+ * A page's credit block, flattened: "By" and the credit (names, an outlet, a desk: "Staff and news service reports",
+ * "7 News WSVN", an e-mail address after a bar) with the publication fields glued straight onto its last word, no blank
+ * between: "ByJane Roe,John Poe,9 News KXYZMay 4, 2026", "ByStaff reportsPUBLISHED:May 4, 2026 at 4:56 p.m.| UPDATED:May
+ * 4, 2026 at 6:00 p.m.", "By Jane Roe And John Poe For The Ledger On SundayPublished:22:00 GMT, 4 May 2026". The glue
+ * is the evidence: running text puts a blank before a date, and a page glues its blocks together. A sentence of the
+ * story that opens with "By" ("By Tuesday the council had voted …") has no date or publishing label glued to a word
+ * within reach; and with a blank after "By" every credit word must be capitalised (a name), so a paragraph that opens
+ * with "By" and ends glued to a dated block is not read as a credit. Lower-case words ("and news service reports") pass
+ * only after a "By" glued to its credit ("ByStaff"), which is a label's own block, not a sentence.
+ */
+const CREDIT_LABEL = String.raw`(?:Published|PUBLISHED|Updated|UPDATED|Posted|POSTED|Last [Uu]pdated)`;
+/** One word of a credit: letters, figures, an e-mail address or a domain (a dot only before a lower-case letter), an initial. */
+const CREDIT_WORD = String.raw`(?:\p{Lu}\.|[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&@-]*(?:\.(?=\p{Ll})[\p{L}\p{N}\p{M}'’&@-]+)*)`;
+/** Most words a credit holds: two authors and an outlet ("Jane Roe And John Poe For The Ledger On Sunday"). */
+const CREDIT_MAX_WORDS = 12;
+/** One publication field: maybe a label, then a date, or a clock before the date ("22:00 GMT, 4 May 2026"). */
+const CREDIT_FIELD = String.raw`(?:${CREDIT_LABEL}\s?:?\s?)?(?:${DATE}|${CLOCK},?\s?${DATE})`;
+const GLUED_CREDIT = new RegExp(
+  String.raw`(?:By|by)(\s?)(${CREDIT_WORD}(?:(?:\s|,\s?|\s?\|\s?)${CREDIT_WORD}){0,${CREDIT_MAX_WORDS - 1}})(?<=[\p{L}\p{N}])(?=${CREDIT_LABEL}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d)${CREDIT_FIELD}(?:\s?[|•·]?\s?${CREDIT_FIELD})*`,
+  'uy',
+);
+/** A credit word that opens in lower case, other than the joins of names ("and", "for", "of"). */
+const LOWER_WORD = /(?:^|[\s,|])(?!(?:and|for|of|de|van|von|da|del|la|le)(?:[\s,|]|$))\p{Ll}/u;
+
+/** Where a glued credit may start: at "By" or "by", with a capital glued after it or "By " before a capital. */
+function creditStarts(text: string): number[] {
+  const at: number[] = [];
+  for (const word of ['By', 'by']) {
+    for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 2)) {
+      const next = text.charCodeAt(i + 2);
+      const glued = next >= 65 && next <= 90;
+      const spaced = word === 'By' && next === 32 && isCapital(text.charCodeAt(i + 3));
+      if (glued || spaced) at.push(i);
+    }
+  }
+  return at.sort((a, b) => a - b);
+}
+
+function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function gluedCredits(text: string): Hit[] {
+  const hits: Hit[] = [];
+  let readTo = -1;
+  for (const i of creditStarts(text)) {
+    if (i < readTo) continue;
+    // "by" glued to the word before it is the label's own block ("blottersbyStaff"); "by" after a blank is prose
+    if (text[i] === 'b' && i > 0 && !/[\p{L}\p{N}.)]/u.test(text[i - 1])) continue;
+    GLUED_CREDIT.lastIndex = i;
+    const m = GLUED_CREDIT.exec(text);
+    if (!m) continue;
+    if (m[1] !== '' && LOWER_WORD.test(m[2])) continue;
+    hits.push({ start: i, end: i + m[0].length });
+    readTo = i + m[0].length;
+  }
+  return hits;
+}
+
+/**
+ * A page's dateline stamp without a "By": maybe an outlet or agency credit (capitalised words, a bar after it), then a
+ * date with its clock or a publishing label, the whole a block of its own, glued to what stands before and after it:
+ * "…Eye on MoneyCBS NewsMay 4, 2026, 7:57 AMVoters in…", "…knowET Online|04 May 2026, 02:32 PM ISTThe…",
+ * "…three years.4 May 2026 • 2:54pmA gas fitter…", "…technologyLedgerwireUpdated: May 4, 2026Microsoft…".
+ * A sentence puts a blank or a stop after a date; a capital or a figure glued straight after the clock is a page's
+ * next block. A bare date without a clock or a label is not enough (a heading may end in one).
+ */
+const STAMP_CREDIT = String.raw`\p{Lu}[\p{L}\p{N}&'’-]*(?:\s\p{Lu}[\p{L}\p{N}&'’-]*){0,3}(?:\s?[|/]\s?|(?<=\p{L}))`;
+const STAMP = new RegExp(
+  String.raw`(?:${STAMP_CREDIT})?(?:(${CREDIT_LABEL})\s?:?\s?)?${DATE}(?:\s?[•·|]\s?${CLOCK})?(?:\s[A-Z]{2,4}(?!\p{L}))?(?=[\p{Lu}\p{N}"“‘]|\s*\n|\s*$)`,
+  'uy',
+);
+/** A clock in the stamp: without it (and without a label) a bare date is not read as one. */
+const HAS_CLOCK = /\d:\d\d/;
+/** A capital or a figure right after a lower-case letter or a stop: where a glued block starts. */
+const BLOCK_START = /[a-z.!?)\u201d"][A-Z0-9]/g;
+
+export /** Farthest the clock or the label stands from where the stamp starts (characters): a short credit and a date. */
+const STAMP_MAX_CHARS = 80;
+/** Publishing labels after their first letter (found by a plain substring search, faster than one regex scan). */
+const LABEL_TAILS = ['pdated', 'PDATED', 'ublished', 'UBLISHED', 'osted', 'OSTED'];
+
+/**
+ * Where a stamp's clock ("7:57", its colon between figures) or publishing label stands, ascending: a stamp is tried only
+ * at block starts within STAMP_MAX_CHARS before one. Substring searches, not a regex scan of every character; a label
+ * is searched for only in texts the shared literal index (literals.ts) says hold it.
+ */
+function stampAnchors(text: string): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    if (isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2))) at.push(i - 1);
+  }
+  for (const tail of LABEL_TAILS) {
+    if (!holds(text, tail)) continue;
+    const first = tail === 'pdated' ? 'Uu' : tail === 'PDATED' ? 'U' : 'P'; // the label's capital ("updated" too)
+    for (let i = text.indexOf(tail); i !== -1; i = text.indexOf(tail, i + 1)) if (i > 0 && first.includes(text[i - 1])) at.push(i - 1);
+  }
+  return at.sort((a, b) => a - b);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function gluedStamps(text: string): Hit[] {
+  const hits: Hit[] = [];
+  let tried = 0; // block starts up to here were tried against the anchor before
+  let stampEnd = 0; // where the last stamp found ends: a block may start right there
+  for (const anchor of stampAnchors(text)) {
+    if (anchor < stampEnd) continue;
+    // the block starts within reach before this anchor, after the one before it (a glued join: a lower-case letter or a
+    // stop, then a capital or figure; its match is the character before the start): each start is tried once
+    BLOCK_START.lastIndex = Math.max(tried, stampEnd - 1, anchor - STAMP_MAX_CHARS - 1);
+    for (let b = BLOCK_START.exec(text); b && b.index < anchor; b = BLOCK_START.exec(text)) {
+      const i = b.index + 1;
+      BLOCK_START.lastIndex = i;
+      STAMP.lastIndex = i;
+      const m = STAMP.exec(text);
+      if (!m || (m[1] === undefined && !HAS_CLOCK.test(m[0]))) continue;
+      hits.push({ start: i, end: i + m[0].length });
+      stampEnd = i + m[0].length;
+      BLOCK_START.lastIndex = stampEnd - 1;
+    }
+    tried = Math.max(tried, anchor);
+  }
+  return hits;
+}
+
 export const datedByline: Rule = {
   name: 'dated-byline',
   category: 'byline',
-  find: (text) => alternationHits(text, FORMS, true),
+  find: (text) => [...alternationHits(text, FORMS, true), ...gluedCredits(text), ...gluedStamps(text)],
 };

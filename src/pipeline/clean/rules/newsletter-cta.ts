@@ -14,15 +14,23 @@ const SPACES = /\s+/;
 /** Each piece with its trigger (see alternation.ts): only the pieces a text holds the trigger of are searched for in it. */
 const PIECES = [
   { source: String.raw`STORY CONTINUES BELOW`, trigger: 'STORY CONTINUES BELOW' },
-  { source: String.raw`Don.?t miss (?:another|a single|out on (?:another|a)) (?:story|update)\.?`, trigger: 't miss' },
+  { source: String.raw`(?:Don.?t|Never) miss (?:another|a single|a|out on (?:another|a)) (?:story|update)\.?`, trigger: [' miss another', ' miss a ', ' miss out on'] },
   { source: String.raw`Subscribe to (?:our |the |daily |weekly )[^.\n]{0,80}?(?:[Nn]ewsletter|news from [A-Z]\w+)(?: today)?\.?(?:\s?Subscribe\b)?`, trigger: 'Subscribe to ' },
   { source: String.raw`See all newsletters`, trigger: 'See all newsletters' },
   { source: String.raw`Sign me up`, trigger: 'Sign me up' },
   { source: String.raw`By signing up,? you[^.\n]{0,200}?privacy policy\.?`, trigger: 'By signing up' },
   { source: String.raw`(?:Get|Receive) [^.\n]{3,80}?\.\s?Sign up (?:for|to) [A-Z][\w ]{0,30}?\s?\.`, trigger: 'Sign up ' },
-  { source: String.raw`Sign up (?:for|to) (?:our|the) [^.\n]{0,60}?[Nn]ewsletter[^.\n]{0,60}\.?`, trigger: 'Sign up ' },
+  // a sign-up form as a page flattens it, each piece its own block glued onto the next: the heading ("Sign up for email
+  // newsletters", "Headlines delivered to your inbox"), the field's label ("Email address*", "Email(required)"), the
+  // button ("Sign up"), the consent line. A label or a button counts only glued between two blocks (a lower-case letter
+  // before it, a capital or the end after it): in running text "email" and "sign up" have blanks around them.
+  { source: String.raw`Sign up (?:for|to) (?:our|the|The) [^.\n]{0,60}?[Nn]ewsletter[^.\n]{0,60}\.?`, trigger: 'Sign up ' },
+  { source: String.raw`Sign up (?:for|to) (?:email |our |the )?(?:daily |weekly |free |morning )?[Nn]ewsletters?(?=[A-Z])`, trigger: 'Sign up ' },
+  { source: String.raw`(?:Headlines|News|Stories|[A-Z]\w+ news,?) [Dd]elivered (?:[Tt]o [Yy]our [Ii]nbox|[Dd]aily)(?=[A-Z])`, trigger: 'elivered ' },
+  { source: String.raw`(?<=[a-z])(?:E-?mail(?: [Aa]ddress)?(?:\s?\*|\s?\(required\))?|Sign [Uu]p|Subscribe)(?=[A-Z]|$)`, trigger: ['Email', 'Sign up', 'Sign Up', 'Subscribe', 'E-mail'] },
+  { source: String.raw`By (?:submitting your (?:information|email|e-mail)|subscribing)[^\n]{0,200}?(?:[Tt]erms|[Pp]olicy)\.?`, trigger: ['By submitting your', 'By subscribing'] },
   { source: String.raw`PREMIUM\s?Upgrade to read[\s\S]{0,300}?(?:Sign in|Log in)`, trigger: 'Upgrade to read' },
-  { source: String.raw`Join our [Nn]ewsletter\b[^.\n]{0,80}\.?`, trigger: ['Join our newsletter', 'Join our Newsletter'] },
+  { source: String.raw`Join [Oo]ur [Nn]ewsletter\b[^.\n]{0,80}\.?`, trigger: ['Join our newsletter', 'Join our Newsletter', 'Join Our Newsletter', 'Join Our newsletter'] },
   // paywall prompts: "To view the full story, please subscribe to X.", "Subscribe now to X for the full story."
   { source: String.raw`To (?:read|view|continue reading|access)(?: the (?:full|rest of the|whole) (?:story|article))?,? (?:please )?(?:subscribe|sign in|log in)\b[^.\n]{0,100}\.?`, trigger: ['To read', 'To view', 'To continue reading', 'To access'] },
   { source: String.raw`Subscribe (?:now|today) [^.\n]{0,60}?for the full (?:story|article)\.?`, trigger: ['Subscribe now ', 'Subscribe today '] },

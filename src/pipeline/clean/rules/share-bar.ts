@@ -1,8 +1,15 @@
 import { holds } from '../alternation.ts';
 import { matchAll, type Rule } from '../rule.ts';
 
+/**
+ * A share button's label as a screen reader hears it, which a flattened page keeps: "Click to share on Facebook (Opens in
+ * new window)", "Click to print (Opens in new window)", "Click to email a link to a friend", "Submit to Digg". The verb
+ * and the "(Opens in new window)" note are the form; the network is any one capitalised word. The "More" button that
+ * opens the rest of the bar goes with the button before it.
+ */
+const CLICK_TO = String.raw`(?:Click to (?:share on [A-Z][\w+]*|print|email a link to a friend|email this)|Submit to [A-Z]\w*)(?:\s?\(Opens in new window\))?(?:\s?More(?=\s?(?:Click|Submit) to ))?`;
 /** Labels of share widgets: networks and share verbs. */
-const ITEM = String.raw`(?:Share(?: this article| on| via| to)?|分享至|\d+\s?SHARES|Copy link|X icon|X \(Twitter\)|Twitter|LinkedIn|Linkedin|Facebook|Email|WhatsApp|Telegram|Reddit|Flipboard|Pinterest|Google News|Add us on Google)`;
+const ITEM = String.raw`(?:${CLICK_TO}|Share(?: this article| this| on| via| to)?|分享至|\d+\s?SHARES|Copy link|X icon|X \(Twitter\)|Twitter|LinkedIn|Linkedin|Facebook|Email|WhatsApp|Telegram|Reddit|Flipboard|Pinterest|Google News|Add us on Google)`;
 
 /**
  * Share bars: two or more share labels in a row ("ShareShare this articleCopy linkX icon…",
@@ -23,8 +30,8 @@ const COUNT = String.raw`\d[\d.,]*[KkM]?`;
 const EMBED_ACTIONS = new RegExp(String.raw`(?:${COUNT}\s)?Reply\s(?:Copy link|Share)(?:\s(?:Read|View) (?:${COUNT}|more) repl(?:y|ies))?`, 'g');
 
 /** A share verb: a run without one is dropped, so on a text without any the bar scan is skipped. */
-const SHARE_VERB = /Share|分享|SHARES|Copy link/;
-const SHARE_VERBS = ['Share', '分享', 'SHARES', 'Copy link'];
+const SHARE_VERB = /Share|分享|SHARES|Copy link|Click to share/;
+const SHARE_VERBS = ['Share', '分享', 'SHARES', 'Copy link', 'Click to share'];
 const SHARE_LABEL_WORDS = ['Share this', 'Like this', 'Teilen Sie dies mit', 'Gefällt mir', 'Diesen Beitrag teilen', 'Artikel teilen'];
 
 export const shareBar: Rule = {
