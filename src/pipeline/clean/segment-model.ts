@@ -1,0 +1,418 @@
+/**
+ * A learned segment classifier, run after the rules on the text they keep (issue 8, item 2). The rules name one kind
+ * of noise each and fire on its words; what they miss on pages of outlets nobody tuned on is furniture of a familiar
+ * FORM in unfamiliar words: a menu, a caption, a credit, a link row. This stage cuts the kept text into segments by
+ * form (lines, sentences, and in flattened page text the blocks glued at a capital), describes each by form only
+ * (position, length, stops, capitals, figures, link marks, overlap with the headline and with the story's own names,
+ * its neighbours), and removes those a logistic regression scores as noise above a threshold chosen for precision.
+ *
+ * The weights are data (segment-weights.ts), made by scripts/train-segment-model.ts from the tune sets; the
+ * features are named so each removal says which of them weighed most (the span's `why`, shown by the inspector and
+ * the API). Pure and DOM-free; one pass over each segment's characters.
+ */
+import { isAsciiDigit, isAsciiLower, isAsciiUpper, isRegexSpace } from './ascii.ts';
+import { gaps } from './gaps.ts';
+import { gluedCapitals } from './glued-capitals.ts';
+import { outletNamePattern } from './outlet-name.ts';
+import type { Hit, RuleContext } from './rule.ts';
+import { sentenceEnd } from './sentences.ts';
+import { WEIGHTS } from './segment-weights.ts';
+
+/** A glued piece this short and without a stop is a menu item or a label: runs of them are read as one segment (characters). */
+const SHORT_PIECE_CHARS = 40;
+/** Segments shorter than this are never removed: a word or two cut from a sentence harms more than it cleans (characters). */
+export const MIN_REMOVE_CHARS = 12;
+/** Neighbours this long that end in a stop read as running prose (words). */
+const PROSE_MIN_WORDS = 8;
+/** Segments this far from the edge of their stretch count as deep inside it (segments). */
+const EDGE_SEGMENTS = 4;
+/** How many features a removal names as its evidence. */
+const WHY_FEATURES = 3;
+
+/** The features, in the order of the weights; each with the words a removal's explanation uses. */
+export const FEATURES = [
+  ['position', 'late in the text'],
+  ['log_length', 'long'],
+  ['short', 'short (under 60 characters)'],
+  ['ends_in_stop', 'ends in a stop'],
+  ['title_case_share', 'mostly capitalised words'],
+  ['caps_word_share', 'words in capitals'],
+  ['digit_share', 'figures'],
+  ['link_marks', 'URLs, handles, @ or #'],
+  ['label_colon', 'opens with a label and a colon'],
+  ['pipes_bullets', 'pipes or bullets'],
+  ['headline_overlap', 'repeats the headline'],
+  ['story_names', "shares the story's names and figures"],
+  ['function_word_share', 'function words of running prose'],
+  ['second_person', 'speaks to the reader'],
+  ['imperative_start', 'opens with an imperative verb'],
+  ['promo_words', 'promotion or account words'],
+  ['media_words', 'photo, video or credit words'],
+  ['social_words', 'social network or sharing words'],
+  ['nav_words', 'navigation words'],
+  ['outlet_name', "names the outlet"],
+  ['trailing_source', 'ends in a parenthesised source'],
+  ['glued_capitals', 'words glued together'],
+  ['starts_glued', 'glued onto what precedes it'],
+  ['prev_removed', 'follows removed noise'],
+  ['next_removed', 'precedes removed noise'],
+  ['prev_prose', 'follows running prose'],
+  ['next_prose', 'precedes running prose'],
+  ['flattened', 'in flattened page text'],
+  ['mean_word_length', 'long words'],
+  ['quotes', 'quotation marks'],
+  ['gap_share', 'in a large stretch of kept text'],
+  ['largest_gap', 'in the largest stretch of kept text'],
+  ['edge_distance', 'far from the stretch edges'],
+  ['stretch_prose', 'in a stretch of running prose'],
+] as const;
+export type FeatureName = (typeof FEATURES)[number][0];
+export const FEATURE_COUNT = FEATURES.length;
+
+export interface SegmentWeights {
+  features: string[];
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+  threshold: number;
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** Began at a capital glued onto a lower-case letter (a block boundary of flattened page text). */
+  glued: boolean;
+  /** A removed span touches it on that side (only white space between). */
+  prevRemoved: boolean;
+  nextRemoved: boolean;
+  /** Which stretch of kept text (between removed blocks) it lies in, counted from 0. */
+  gap: number;
+}
+
+const FUNCTION_WORDS = new Set(
+  'the a an of to in on for and or but that this with from by as at is are was were be been has have had it its he she they their his her which who said says will would could not than also after over about into'.split(' '),
+);
+const SECOND_PERSON = new Set(['you', 'your', "you're", 'yours', 'we', 'our', 'us']);
+const IMPERATIVES = new Set(
+  'click tap subscribe sign follow read share join download get watch listen learn see visit contact register buy try discover explore check find continue view start claim stay like comment send email log create save shop book order enter support donate'.split(' '),
+);
+const PROMO = new Set(
+  'newsletter newsletters subscribe subscribers subscription sponsored advertisement advertising advertise ad ads cookies cookie privacy terms copyright reserved login account offer deal deals discount premium bonus promo affiliate commission partner partners register app'.split(' '),
+);
+const MEDIA = new Set('photo photos image images picture pictures video videos getty shutterstock reuters afp ap courtesy credit illustration podcast gallery caption file'.split(' '));
+const SOCIAL = new Set('facebook twitter linkedin instagram telegram whatsapp email reddit youtube tiktok pinterest share shares comments comment print'.split(' '));
+const NAV = new Set('home menu search more related trending popular latest next previous back top sections topics news sports business opinion weather'.split(' '));
+
+const isLetterOrDigit = (c: number) => isAsciiLower(c) || isAsciiUpper(c) || isAsciiDigit(c) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !isRegexSpace(c) && !(c >= 0x2000 && c <= 0x206f));
+const isWordJoiner = (c: number) => c === 0x27 || c === 0x2019 || c === 0x2d; // ' ’ -
+const isStopChar = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f; // . ! ?
+const isClosing = (c: number) => c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x29; // " ” ’ )
+
+/**
+ * The kept text cut into segments: each stretch between removed blocks by sentences (a line break ends one too), each
+ * sentence at its glued capitals; adjacent glued pieces that are all short and stop-less (a menu: "HomeNewsSports")
+ * are joined back into one segment.
+ */
+export function segmentsOf(text: string, removed: readonly Hit[]): Segment[] {
+  const out: Segment[] = [];
+  const glued = gluedCapitals(text);
+  const blocks = removed.filter((r) => !r.inline);
+  gaps(text, blocks).forEach((g, gap) => {
+    const first = out.length;
+    for (let at = g.start; at < g.end; ) {
+      const end = Math.max(sentenceEnd(text, at, g.end), at + 1);
+      // glued capitals strictly inside [at, end)
+      let k = indexAfter(glued, at);
+      let from = at;
+      for (; k < glued.length && glued[k] < end; k++) {
+        const cut = glued[k];
+        if (cut <= from) continue;
+        push(out, text, from, cut, from !== at, gap);
+        from = cut;
+      }
+      push(out, text, from, end, from !== at, gap);
+      at = end;
+    }
+    if (out.length > first) {
+      out[first].prevRemoved = g.before;
+      out[out.length - 1].nextRemoved = g.after;
+    }
+  });
+  return out;
+}
+
+function indexAfter(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Adds text[from, to) trimmed as a segment, joined onto the previous one when both are short glued pieces. */
+function push(out: Segment[], text: string, from: number, to: number, glued: boolean, gap: number): void {
+  while (from < to && isRegexSpace(text.charCodeAt(from))) from++;
+  while (to > from && isRegexSpace(text.charCodeAt(to - 1))) to--;
+  if (to <= from) return;
+  const last = out[out.length - 1];
+  if (glued && last && last.end === from && isShortPiece(text, last.start, last.end) && isShortPiece(text, from, to)) {
+    last.end = to;
+    return;
+  }
+  out.push({ start: from, end: to, glued, prevRemoved: false, nextRemoved: false, gap });
+}
+
+function isShortPiece(text: string, start: number, end: number): boolean {
+  return end - start < SHORT_PIECE_CHARS && !isStopChar(text.charCodeAt(end - 1));
+}
+
+interface Words {
+  words: number;
+  lower: string[]; // each word in lower case
+  title: number;
+  caps: number;
+  functionWords: number;
+  names: string[]; // capitalised words and figures: the story's entities
+}
+
+/** The words of text[start, end): one pass over its characters. */
+function wordsOf(text: string, start: number, end: number): Words & { digits: number; links: number; pipes: number; gluedCaps: number; quotes: number; letters: number } {
+  const w = { words: 0, lower: [] as string[], title: 0, caps: 0, functionWords: 0, names: [] as string[], digits: 0, links: 0, pipes: 0, gluedCaps: 0, quotes: 0, letters: 0 };
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (!isLetterOrDigit(c)) {
+      if (c === 0x40 || c === 0x23) w.links++; // @ #
+      else if (c === 0x7c || c === 0x2022 || c === 0xb7 || c === 0x203a || c === 0xbb || c === 0x25b6) w.pipes++; // | • · › » ▶
+      else if (c === 0x22 || c === 0x201c || c === 0x201d) w.quotes++;
+      else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) w.links++; // //
+      i++;
+      continue;
+    }
+    const s = i;
+    let upper = 0;
+    let lowerCount = 0;
+    let digit = 0;
+    let prevLower = false;
+    while (i < end) {
+      const d = text.charCodeAt(i);
+      if (isLetterOrDigit(d)) {
+        if (isAsciiUpper(d)) {
+          upper++;
+          if (prevLower) w.gluedCaps++;
+          prevLower = false;
+        } else if (isAsciiDigit(d)) {
+          digit++;
+          prevLower = false;
+        } else {
+          lowerCount++;
+          prevLower = true;
+        }
+        i++;
+      } else if (isWordJoiner(d) && i + 1 < end && isLetterOrDigit(text.charCodeAt(i + 1))) i++;
+      else if (d === 0x2e && i + 1 < end && isAsciiLower(text.charCodeAt(i + 1))) {
+        w.links++; // a dot inside a word: a domain name
+        i++;
+      } else break;
+    }
+    const word = text.slice(s, i);
+    const low = word.toLowerCase();
+    w.words++;
+    w.lower.push(low);
+    w.digits += digit;
+    w.letters += upper + lowerCount;
+    const first = text.charCodeAt(s);
+    if (isAsciiUpper(first) || (first >= 0xc0 && upper > 0)) {
+      w.title++;
+      if (upper >= 2 && lowerCount === 0) w.caps++;
+    }
+    if (FUNCTION_WORDS.has(low)) w.functionWords++;
+    if ((isAsciiUpper(first) && !FUNCTION_WORDS.has(low) && word.length >= 2) || digit >= 2) w.names.push(low);
+  }
+  return w;
+}
+
+type SegmentWords = ReturnType<typeof wordsOf>;
+
+/**
+ * The feature vectors of the segments (FEATURES' order), read by form only. `title` is the headline; the outlet's
+ * name comes from the rule context.
+ */
+export function featuresOf(text: string, segments: readonly Segment[], ctx: RuleContext): Float64Array[] {
+  const words: SegmentWords[] = segments.map((s) => wordsOf(text, s.start, s.end));
+  const nameCounts = new Map<string, number>();
+  for (const w of words) for (const n of w.names) nameCounts.set(n, (nameCounts.get(n) ?? 0) + 1);
+  const titleWords = new Set<string>();
+  if (ctx.title) for (const t of wordsOf(ctx.title, 0, ctx.title.length).lower) if (!FUNCTION_WORDS.has(t)) titleWords.add(t);
+  const outlet = outletNamePattern(ctx.source);
+  const flattened = text.indexOf('\n') < 0 ? 1 : 0;
+  const prose = segments.map((s, i) => endsInStop(text, s) && words[i].words >= PROSE_MIN_WORDS);
+  // The stretches of kept text: their characters, their prose characters, and where each begins and ends in `segments`.
+  const gapCount = segments.length ? segments[segments.length - 1].gap + 1 : 0;
+  const gapChars = new Float64Array(gapCount);
+  const gapProse = new Float64Array(gapCount);
+  const gapFirst = new Int32Array(gapCount).fill(-1);
+  const gapLast = new Int32Array(gapCount);
+  let kept = 0;
+  segments.forEach((s, i) => {
+    const c = s.end - s.start;
+    gapChars[s.gap] += c;
+    if (prose[i]) gapProse[s.gap] += c;
+    if (gapFirst[s.gap] < 0) gapFirst[s.gap] = i;
+    gapLast[s.gap] = i;
+    kept += c;
+  });
+  let largest = 0;
+  for (let g = 1; g < gapCount; g++) if (gapChars[g] > gapChars[largest]) largest = g;
+  return segments.map((s, i) => {
+    const w = words[i];
+    const n = Math.max(w.words, 1);
+    const chars = s.end - s.start;
+    let own = new Map<string, number>();
+    for (const name of w.names) own.set(name, (own.get(name) ?? 0) + 1);
+    let shared = 0;
+    for (const [name, k] of own) if ((nameCounts.get(name) ?? 0) > k) shared += k;
+    own = new Map();
+    let headline = 0;
+    let content = 0;
+    let promo = 0;
+    let media = 0;
+    let social = 0;
+    let nav = 0;
+    let second = 0;
+    for (const low of w.lower) {
+      if (!FUNCTION_WORDS.has(low)) {
+        content++;
+        if (titleWords.has(low)) headline++;
+      }
+      if (PROMO.has(low)) promo++;
+      if (MEDIA.has(low)) media++;
+      if (SOCIAL.has(low)) social++;
+      if (NAV.has(low)) nav++;
+      if (SECOND_PERSON.has(low)) second++;
+    }
+    let outletHit = 0;
+    if (outlet) {
+      outlet.lastIndex = 0;
+      const seg = text.slice(s.start, s.end);
+      outletHit = outlet.test(seg) ? 1 : 0;
+    }
+    const f = new Float64Array(FEATURE_COUNT);
+    let j = 0;
+    f[j++] = text.length ? (s.start + s.end) / 2 / text.length : 0;
+    f[j++] = Math.log1p(chars);
+    f[j++] = chars < 60 ? 1 : 0;
+    f[j++] = endsInStop(text, s) ? 1 : 0;
+    f[j++] = w.title / n;
+    f[j++] = w.caps / n;
+    f[j++] = w.digits / Math.max(chars, 1);
+    f[j++] = Math.min(w.links / n, 1);
+    f[j++] = labelColon(text, s) ? 1 : 0;
+    f[j++] = Math.min(w.pipes / n, 1);
+    f[j++] = content ? headline / content : 0;
+    f[j++] = w.names.length ? shared / w.names.length : 0;
+    f[j++] = w.functionWords / n;
+    f[j++] = second / n;
+    f[j++] = w.lower.length && IMPERATIVES.has(w.lower[0]) ? 1 : 0;
+    f[j++] = Math.min(promo / n, 1) ;
+    f[j++] = Math.min(media / n, 1);
+    f[j++] = Math.min(social / n, 1);
+    f[j++] = Math.min(nav / n, 1);
+    f[j++] = outletHit;
+    f[j++] = trailingSource(text, s) ? 1 : 0;
+    f[j++] = Math.min(w.gluedCaps / n, 1);
+    f[j++] = s.glued ? 1 : 0;
+    f[j++] = s.prevRemoved ? 1 : 0;
+    f[j++] = s.nextRemoved ? 1 : 0;
+    f[j++] = i > 0 && prose[i - 1] ? 1 : 0;
+    f[j++] = i + 1 < segments.length && prose[i + 1] ? 1 : 0;
+    f[j++] = flattened;
+    f[j++] = Math.min(w.letters / n, 20);
+    f[j++] = w.quotes ? 1 : 0;
+    f[j++] = kept ? gapChars[s.gap] / kept : 0;
+    f[j++] = s.gap === largest ? 1 : 0;
+    f[j++] = Math.min(i - gapFirst[s.gap], gapLast[s.gap] - i, EDGE_SEGMENTS) / EDGE_SEGMENTS;
+    f[j++] = gapChars[s.gap] ? gapProse[s.gap] / gapChars[s.gap] : 0;
+    return f;
+  });
+}
+
+function endsInStop(text: string, s: Segment): boolean {
+  let e = s.end - 1;
+  while (e > s.start && isClosing(text.charCodeAt(e))) e--;
+  return isStopChar(text.charCodeAt(e)) || text.charCodeAt(e) === 0x3a; // : opens a quote or list in prose
+}
+
+/** "Photo:", "Editor's note:", "READ MORE:": one to three words, then a colon. */
+function labelColon(text: string, s: Segment): boolean {
+  const limit = Math.min(s.end, s.start + 30);
+  let spaces = 0;
+  for (let i = s.start; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) return i > s.start && spaces <= 2;
+    if (c === 0x20) spaces++;
+    else if (isStopChar(c)) return false;
+  }
+  return false;
+}
+
+/** Ends in a short aside in parentheses: "(Reuters)", "(Photo: Jane Doe/AP)". */
+function trailingSource(text: string, s: Segment): boolean {
+  let e = s.end - 1;
+  if (isStopChar(text.charCodeAt(e))) e--;
+  if (text.charCodeAt(e) !== 0x29) return false;
+  const open = text.lastIndexOf('(', e);
+  return open >= s.start && e - open <= 60;
+}
+
+/** The model's score (log-odds of noise) and each feature's part in it. */
+export function score(model: SegmentWeights, f: ArrayLike<number>): { logit: number; parts: number[] } {
+  let logit = model.bias;
+  const parts: number[] = [];
+  for (let i = 0; i < model.weights.length; i++) {
+    const p = (model.weights[i] * (f[i] - model.mean[i])) / model.scale[i];
+    parts.push(p);
+    logit += p;
+  }
+  return { logit, parts };
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** The shipped model (segment-weights.ts, made by scripts/train-segment-model.ts). */
+export const SEGMENT_MODEL: SegmentWeights = WEIGHTS as SegmentWeights;
+
+/**
+ * The segments of the kept text the model scores as noise, each with its evidence: the probability and the features
+ * that pushed hardest towards noise.
+ */
+export function segmentModelHits(text: string, removed: readonly Hit[], ctx: RuleContext, model: SegmentWeights = SEGMENT_MODEL): Hit[] {
+  const segs = segmentsOf(text, removed);
+  if (!segs.length) return [];
+  const feats = featuresOf(text, segs, ctx);
+  const hits: Hit[] = [];
+  segs.forEach((s, i) => {
+    if (s.end - s.start < MIN_REMOVE_CHARS) return;
+    const { logit, parts } = score(model, feats[i]);
+    const p = sigmoid(logit);
+    if (p < model.threshold) return;
+    hits.push({ start: s.start, end: s.end, why: explain(model, p, parts, feats[i]) });
+  });
+  return hits;
+}
+
+/** "segment model p=0.97: mostly capitalised words (+1.8), not ends in a stop (+1.2), …": the strongest pushes towards noise. */
+function explain(model: SegmentWeights, p: number, parts: number[], f: ArrayLike<number>): string {
+  const order = parts
+    .map((v, i) => [v, i] as const)
+    .filter(([v]) => v > 0)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, WHY_FEATURES);
+  // A feature pushes towards noise by being above its training mean (positive weight) or below it (negative weight).
+  const named = order.map(([v, i]) => `${f[i] < model.mean[i] ? 'not ' : ''}${FEATURES[i][1]} (+${v.toFixed(1)})`);
+  return `segment model p=${p.toFixed(2)}: ${named.join(', ')}`;
+}
