@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { JUDGE_SETS, loadNoiseSet, NOISE_SETS, type NoiseDoc, type NoiseSetName } from '../eval/noise-sets.ts';
 import { ruleClaims } from '../src/pipeline/clean/index.ts';
-import { FEATURE_COUNT, FEATURES, featuresOf, MIN_REMOVE_CHARS, segmentsOf, type SegmentWeights } from '../src/pipeline/clean/segment-model.ts';
+import { FEATURE_COUNT, FEATURES, featuresOf, MIN_REMOVE_CHARS, segmentsOf, type Segment, type SegmentWeights } from '../src/pipeline/clean/segment-model.ts';
 
 /** Share of removed characters that must be noise on held-out outlets: removing prose is worse than leaving noise. */
 export const PRECISION_TARGET = 0.98;
@@ -34,6 +34,8 @@ export interface Example {
   chars: number; // characters in the segment
   noiseChars: number;
   storyChars: number;
+  /** A segment of the text before the rules cut it, in noise they take: trained on, never scored. */
+  augmented: boolean;
 }
 
 export interface LabelledText {
@@ -46,29 +48,43 @@ export interface LabelledText {
 }
 
 /** The labelled segments of the texts the rules keep. */
-export function examplesOf(docs: readonly LabelledText[]): Example[] {
+export function examplesOf(docs: readonly LabelledText[], options: { augment?: boolean } = {}): Example[] {
   const out: Example[] = [];
   for (const d of docs) {
     const rc = { title: d.title, source: d.source };
     const claims = ruleClaims(d.input, rc);
-    const segs = segmentsOf(d.input, claims);
-    if (!segs.length) continue;
-    const feats = featuresOf(d.input, segs, rc);
     const mark = new Uint8Array(d.input.length); // 1 noise, 2 story
     for (const g of d.goldSegments) mark.fill(2, g.start, g.end);
     for (const n of d.noise) mark.fill(1, n.start, n.end);
-    segs.forEach((s, i) => {
-      let noiseChars = 0;
-      let storyChars = 0;
-      for (let c = s.start; c < s.end; c++) {
-        if (mark[c] === 1) noiseChars++;
-        else if (mark[c] === 2) storyChars++;
-      }
-      const chars = s.end - s.start;
-      const y = noiseChars * 2 > chars ? 1 : storyChars * 2 > chars ? 0 : -1;
-      if (y < 0) return;
-      out.push({ group: outletKey(d.source), set: d.set, x: feats[i], y, chars, noiseChars, storyChars });
-    });
+    add(segmentsOf(d.input, claims), false);
+    if (options.augment) {
+      // The noise the rules already take, as the text before any rule cuts it: more examples of what noise looks like
+      // (the rules' own outlets' captions, credits, menus), for the forms the rules miss on outlets they never met.
+      const taken = new Uint8Array(d.input.length);
+      for (const c of claims) taken.fill(1, c.start, c.end);
+      add(segmentsOf(d.input, []), true, (s) => {
+        let inside = 0;
+        for (let c = s.start; c < s.end; c++) inside += taken[c];
+        return inside * 2 > s.end - s.start;
+      });
+    }
+    function add(segs: Segment[], augmented: boolean, keep: (s: Segment) => boolean = () => true): void {
+      if (!segs.length) return;
+      const feats = featuresOf(d.input, segs, rc);
+      segs.forEach((s, i) => {
+        if (!keep(s)) return;
+        let noiseChars = 0;
+        let storyChars = 0;
+        for (let c = s.start; c < s.end; c++) {
+          if (mark[c] === 1) noiseChars++;
+          else if (mark[c] === 2) storyChars++;
+        }
+        const chars = s.end - s.start;
+        const y = noiseChars * 2 > chars ? 1 : storyChars * 2 > chars ? 0 : null;
+        if (y === null) return;
+        out.push({ group: outletKey(d.source), set: d.set, x: feats[i], y, chars, noiseChars, storyChars, augmented });
+      });
+    }
   }
   return out;
 }
@@ -204,7 +220,7 @@ export interface Removal {
 export function removal(examples: readonly Example[], p: readonly number[], threshold: number, keep: (e: Example) => boolean = () => true): Removal {
   const r: Removal = { removed: 0, noiseChars: 0, storyChars: 0, noiseTotal: 0 };
   examples.forEach((e, i) => {
-    if (!keep(e)) return;
+    if (e.augmented || !keep(e)) return;
     r.noiseTotal += e.noiseChars;
     if (e.chars < MIN_REMOVE_CHARS || p[i] < threshold) return;
     r.removed++;
@@ -219,7 +235,7 @@ const recall = (r: Removal) => (r.noiseTotal ? r.noiseChars / r.noiseTotal : 0);
 
 /** The lowest threshold whose removals, over the held-out scores, keep `target` of their characters noise. */
 export function chooseThreshold(examples: readonly Example[], p: readonly number[], target = PRECISION_TARGET): number {
-  const order = examples.map((_, i) => i).filter((i) => examples[i].chars >= MIN_REMOVE_CHARS).sort((a, b) => p[b] - p[a]);
+  const order = examples.map((_, i) => i).filter((i) => !examples[i].augmented && examples[i].chars >= MIN_REMOVE_CHARS).sort((a, b) => p[b] - p[a]);
   let noise = 0;
   let story = 0;
   let best = 1;
@@ -239,7 +255,7 @@ function report(title: string, examples: readonly Example[], p: readonly number[
   const keys = [...new Set(examples.map(by))].sort();
   for (const k of [...keys, 'all']) {
     const r = removal(examples, p, threshold, (e) => k === 'all' || by(e) === k);
-    const segs = examples.filter((e) => k === 'all' || by(e) === k);
+    const segs = examples.filter((e) => !e.augmented && (k === 'all' || by(e) === k));
     if (k !== 'all' && r.noiseTotal < minNoise && r.storyChars === 0) continue;
     console.log(
       `${k.padEnd(28)}${String(segs.length).padStart(8)}  ${String(segs.filter((e) => e.y === 1).length).padStart(5)}  ${String(r.removed).padStart(7)}  ${precision(r).toFixed(3).padStart(9)}  ${pct(recall(r)).padStart(6)}  ${r.storyChars}`,
@@ -267,10 +283,11 @@ function main(): void {
   const dataDir = dataAt >= 0 ? args[dataAt + 1] : path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
   const tune = NOISE_SETS.filter((s) => !JUDGE_SETS.includes(s)) as NoiseSetName[];
   const docs: NoiseDoc[] = tune.flatMap((s) => loadNoiseSet(dataDir, s));
-  const examples = examplesOf(docs);
-  const noise = examples.filter((e) => e.y === 1).length;
+  const examples = examplesOf(docs, { augment: args.includes('--augment') });
+  const noise = examples.filter((e) => e.y === 1 && !e.augmented).length;
+  const augmented = examples.filter((e) => e.augmented).length;
   const groups = new Set(examples.map((e) => e.group)).size;
-  console.log(`tune sets: ${tune.join(', ')}; ${docs.length} texts, ${groups} outlets; ${examples.length} segments kept by the rules, ${noise} of them noise`);
+  console.log(`tune sets: ${tune.join(', ')}; ${docs.length} texts, ${groups} outlets; ${examples.length - augmented} segments kept by the rules, ${noise} of them noise; ${augmented} more segments of noise the rules take (trained on, not scored)`);
 
   const byOutlet = heldOut(examples, (e) => e.group);
   const threshold = chooseThreshold(examples, byOutlet);
