@@ -75,7 +75,10 @@ export interface SegmentWeights {
   scale: number[];
   weights: number[];
   bias: number;
+  /** Probability of noise at or above which a segment is removed. */
   threshold: number;
+  /** A lower probability at which a neighbour of a removed segment in the same stretch goes too (noise comes in runs). */
+  neighbourThreshold: number;
 }
 
 export interface Segment {
@@ -394,19 +397,39 @@ export function segmentModelHits(text: string, removed: readonly Hit[], ctx: Rul
   const segs = segmentsOf(text, removed);
   if (!segs.length) return [];
   const feats = featuresOf(text, segs, ctx);
+  const scored = feats.map((f) => score(model, f));
+  const p = scored.map((s) => sigmoid(s.logit));
+  const take = grow(segs, p, model.threshold, model.neighbourThreshold);
   const hits: Hit[] = [];
   segs.forEach((s, i) => {
-    if (s.end - s.start < MIN_REMOVE_CHARS) return;
-    const { logit, parts } = score(model, feats[i]);
-    const p = sigmoid(logit);
-    if (p < model.threshold) return;
-    hits.push({ start: s.start, end: s.end, why: explain(model, p, parts, feats[i]) });
+    if (take[i]) hits.push({ start: s.start, end: s.end, why: explain(model, p[i], p[i] < model.threshold, scored[i].parts, feats[i]) });
   });
   return hits;
 }
 
+/**
+ * Which segments go: those of MIN_REMOVE_CHARS or more scored at `high` or above, then, growing while any joins, their
+ * neighbours in the same stretch scored at `low` or above (a bio's second sentence is as much noise as its first).
+ * The training script chooses both thresholds on held-out outlets and reads its figures through this function.
+ */
+export function grow(segs: readonly Pick<Segment, 'start' | 'end' | 'gap'>[], p: readonly number[], high: number, low: number): boolean[] {
+  const long = (i: number) => segs[i].end - segs[i].start >= MIN_REMOVE_CHARS;
+  const take = segs.map((_, i) => long(i) && p[i] >= high);
+  const queue: number[] = [];
+  take.forEach((t, i) => t && queue.push(i));
+  while (queue.length) {
+    const i = queue.pop()!;
+    for (const j of [i - 1, i + 1]) {
+      if (j < 0 || j >= segs.length || take[j] || segs[j].gap !== segs[i].gap || !long(j) || p[j] < low) continue;
+      take[j] = true;
+      queue.push(j);
+    }
+  }
+  return take;
+}
+
 /** "segment model p=0.97: mostly capitalised words (+1.8), not ends in a stop (+1.2), …": the strongest pushes towards noise. */
-function explain(model: SegmentWeights, p: number, parts: number[], f: ArrayLike<number>): string {
+function explain(model: SegmentWeights, p: number, beside: boolean, parts: number[], f: ArrayLike<number>): string {
   const order = parts
     .map((v, i) => [v, i] as const)
     .filter(([v]) => v > 0)
@@ -414,5 +437,5 @@ function explain(model: SegmentWeights, p: number, parts: number[], f: ArrayLike
     .slice(0, WHY_FEATURES);
   // A feature pushes towards noise by being above its training mean (positive weight) or below it (negative weight).
   const named = order.map(([v, i]) => `${f[i] < model.mean[i] ? 'not ' : ''}${FEATURES[i][1]} (+${v.toFixed(1)})`);
-  return `segment model p=${p.toFixed(2)}: ${named.join(', ')}`;
+  return `segment model p=${p.toFixed(2)}${beside ? ', beside a removed segment' : ''}: ${named.join(', ')}`;
 }
