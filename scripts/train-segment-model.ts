@@ -21,6 +21,8 @@ import { FEATURE_COUNT, FEATURES, featuresOf, grow, MIN_REMOVE_CHARS, segmentsOf
 
 /** Share of removed characters that must be noise on held-out outlets: removing prose is worse than leaving noise. */
 export const PRECISION_TARGET = 0.98;
+/** A neighbour goes only if the model scores it more likely noise than story, whatever the held-out figures allow. */
+const NEIGHBOUR_FLOOR = 0.5;
 /** L2 penalty on the standardised weights (per example): keeps weights of rare features small. */
 const L2 = 0.002;
 /** Newton steps of the fit at most: from zero it converges in about eight, from a warm start in two or three. */
@@ -250,10 +252,13 @@ export function grownRemoval(examples: readonly Example[], p: readonly number[],
   return out;
 }
 
-/** The lowest neighbour threshold, walking down from `high`, before held-out precision first falls under `target`. */
+/**
+ * The lowest neighbour threshold, walking down from `high` by 0.05, before held-out precision first falls under
+ * `target`, and never under NEIGHBOUR_FLOOR.
+ */
 export function chooseNeighbourThreshold(examples: readonly Example[], p: readonly number[], high: number, target = PRECISION_TARGET): number {
   let chosen = high;
-  for (let low = Math.floor(high * 20) / 20; low >= 0.2; low -= 0.05) {
+  for (let low = Math.floor(high * 20) / 20; low >= NEIGHBOUR_FLOOR - 1e-9; low -= 0.05) {
     const r = removal(examples, grownRemoval(examples, p, high, low).map((g) => (g ? 1 : 0)), 0.5);
     if (precision(r) < target) break;
     chosen = Number(low.toFixed(2));

@@ -14,7 +14,7 @@ import { isAsciiDigit, isAsciiLower, isAsciiUpper, isRegexSpace } from './ascii.
 import { gaps } from './gaps.ts';
 import { gluedCapitals } from './glued-capitals.ts';
 import { outletNamePattern } from './outlet-name.ts';
-import type { Hit, RuleContext } from './rule.ts';
+import { matches, type Hit, type RuleContext } from './rule.ts';
 import { sentenceEnd } from './sentences.ts';
 import { WEIGHTS } from './segment-weights.ts';
 
@@ -22,6 +22,15 @@ import { WEIGHTS } from './segment-weights.ts';
 const SHORT_PIECE_CHARS = 40;
 /** Segments shorter than this are never removed: a word or two cut from a sentence harms more than it cleans (characters). */
 export const MIN_REMOVE_CHARS = 12;
+/** Where the outlet names itself in the text: one scan of the text, not one a segment. */
+function outletMentions(text: string, source: string | null | undefined): number[] {
+  const re = outletNamePattern(source);
+  if (!re) return [];
+  const out: number[] = [];
+  for (const m of matches(text, re)) out.push(m.index);
+  return out;
+}
+
 /** Neighbours this long that end in a stop read as running prose (words). */
 const PROSE_MIN_WORDS = 8;
 /** Segments this far from the edge of their stretch count as deep inside it (segments). */
@@ -93,19 +102,25 @@ export interface Segment {
   gap: number;
 }
 
-const FUNCTION_WORDS = new Set(
-  'the a an of to in on for and or but that this with from by as at is are was were be been has have had it its he she they their his her which who said says will would could not than also after over about into'.split(' '),
-);
-const SECOND_PERSON = new Set(['you', 'your', "you're", 'yours', 'we', 'our', 'us']);
-const IMPERATIVES = new Set(
-  'click tap subscribe sign follow read share join download get watch listen learn see visit contact register buy try discover explore check find continue view start claim stay like comment send email log create save shop book order enter support donate'.split(' '),
-);
-const PROMO = new Set(
-  'newsletter newsletters subscribe subscribers subscription sponsored advertisement advertising advertise ad ads cookies cookie privacy terms copyright reserved login account offer deal deals discount premium bonus promo affiliate commission partner partners register app'.split(' '),
-);
-const MEDIA = new Set('photo photos image images picture pictures video videos getty shutterstock reuters afp ap courtesy credit illustration podcast gallery caption file'.split(' '));
-const SOCIAL = new Set('facebook twitter linkedin instagram telegram whatsapp email reddit youtube tiktok pinterest share shares comments comment print'.split(' '));
-const NAV = new Set('home menu search more related trending popular latest next previous back top sections topics news sports business opinion weather'.split(' '));
+/** Small word classes that hold across outlets, as bits of one lookup a word (one Map read, not one per class). */
+const FUNCTION = 1;
+const SECOND_PERSON = 2;
+const IMPERATIVE = 4;
+const PROMO = 8;
+const MEDIA = 16;
+const SOCIAL = 32;
+const NAV = 64;
+const WORD_CLASS = new Map<string, number>();
+function addClass(bit: number, words: string): void {
+  for (const w of words.split(' ')) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | bit);
+}
+addClass(FUNCTION, 'the a an of to in on for and or but that this with from by as at is are was were be been has have had it its he she they their his her which who said says will would could not than also after over about into');
+addClass(SECOND_PERSON, "you your you're yours we our us");
+addClass(IMPERATIVE, 'click tap subscribe sign follow read share join download get watch listen learn see visit contact register buy try discover explore check find continue view start claim stay like comment send email log create save shop book order enter support donate');
+addClass(PROMO, 'newsletter newsletters subscribe subscribers subscription sponsored advertisement advertising advertise ad ads cookies cookie privacy terms copyright reserved login account offer deal deals discount premium bonus promo affiliate commission partner partners register app');
+addClass(MEDIA, 'photo photos image images picture pictures video videos getty shutterstock reuters afp ap courtesy credit illustration podcast gallery caption file');
+addClass(SOCIAL, 'facebook twitter linkedin instagram telegram whatsapp email reddit youtube tiktok pinterest share shares comments comment print');
+addClass(NAV, 'home menu search more related trending popular latest next previous back top sections topics news sports business opinion weather');
 
 const isLetterOrDigit = (c: number) => isAsciiLower(c) || isAsciiUpper(c) || isAsciiDigit(c) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !isRegexSpace(c) && !(c >= 0x2000 && c <= 0x206f));
 const isWordJoiner = (c: number) => c === 0x27 || c === 0x2019 || c === 0x2d; // ' ’ -
@@ -173,18 +188,31 @@ function isShortPiece(text: string, start: number, end: number): boolean {
   return end - start < SHORT_PIECE_CHARS && !isStopChar(text.charCodeAt(end - 1));
 }
 
+/** What one pass over a segment's characters counts. */
 interface Words {
   words: number;
-  lower: string[]; // each word in lower case
-  title: number;
-  caps: number;
+  title: number; // words that start with a capital
+  caps: number; // words all in capitals
   functionWords: number;
-  names: string[]; // capitalised words and figures: the story's entities
+  content: number; // words that are not function words
+  headline: number; // content words that stand in the headline
+  classes: Int32Array; // words of each WORD_CLASS bit, by bit position
+  firstClass: number; // the first word's classes
+  names: string[]; // capitalised words and figures (lower case): the story's entities
+  digits: number;
+  links: number;
+  pipes: number;
+  gluedCaps: number;
+  quotes: number;
+  letters: number;
 }
 
-/** The words of text[start, end): one pass over its characters. */
-function wordsOf(text: string, start: number, end: number): Words & { digits: number; links: number; pipes: number; gluedCaps: number; quotes: number; letters: number } {
-  const w = { words: 0, lower: [] as string[], title: 0, caps: 0, functionWords: 0, names: [] as string[], digits: 0, links: 0, pipes: 0, gluedCaps: 0, quotes: 0, letters: 0 };
+/**
+ * The words of text[start, end): one pass over its characters, one slice and one class lookup a word. `lower` is the
+ * text in lower case (same length) or null, when lower-casing changed its length and each word is lowered alone.
+ */
+function wordsOf(text: string, lower: string | null, start: number, end: number, titleWords: ReadonlySet<string>): Words {
+  const w: Words = { words: 0, title: 0, caps: 0, functionWords: 0, content: 0, headline: 0, classes: new Int32Array(7), firstClass: 0, names: [], digits: 0, links: 0, pipes: 0, gluedCaps: 0, quotes: 0, letters: 0 };
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -222,36 +250,72 @@ function wordsOf(text: string, start: number, end: number): Words & { digits: nu
         i++;
       } else break;
     }
-    const word = text.slice(s, i);
-    const low = word.toLowerCase();
+    const low = lower ? lower.slice(s, i) : text.slice(s, i).toLowerCase();
+    const cls = WORD_CLASS.get(low) ?? 0;
+    if (w.words === 0) w.firstClass = cls;
     w.words++;
-    w.lower.push(low);
     w.digits += digit;
     w.letters += upper + lowerCount;
+    for (let b = 0; b < 7; b++) if (cls & (1 << b)) w.classes[b]++;
     const first = text.charCodeAt(s);
     if (isAsciiUpper(first) || (first >= 0xc0 && upper > 0)) {
       w.title++;
       if (upper >= 2 && lowerCount === 0) w.caps++;
     }
-    if (FUNCTION_WORDS.has(low)) w.functionWords++;
-    if ((isAsciiUpper(first) && !FUNCTION_WORDS.has(low) && word.length >= 2) || digit >= 2) w.names.push(low);
+    if (cls & FUNCTION) w.functionWords++;
+    else {
+      w.content++;
+      if (titleWords.has(low)) w.headline++;
+    }
+    if ((isAsciiUpper(first) && !(cls & FUNCTION) && i - s >= 2) || digit >= 2) w.names.push(low);
   }
   return w;
 }
 
-type SegmentWords = ReturnType<typeof wordsOf>;
+const NO_WORDS: ReadonlySet<string> = new Set();
+/** Position of each class bit in Words.classes. */
+const bit = (b: number) => 31 - Math.clz32(b);
+
+/** The content words of the headline, lower case. */
+function headlineWords(title: string | null): Set<string> {
+  const out = new Set<string>();
+  if (!title) return out;
+  const lower = title.toLowerCase();
+  const aligned = lower.length === title.length ? lower : null;
+  // the same word cutting as the segments', collecting the words themselves
+  let i = 0;
+  while (i < title.length) {
+    if (!isLetterOrDigit(title.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < title.length) {
+      const d = title.charCodeAt(i);
+      if (isLetterOrDigit(d)) i++;
+      else if ((isWordJoiner(d) || (d === 0x2e && isAsciiLower(title.charCodeAt(i + 1)))) && i + 1 < title.length && isLetterOrDigit(title.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    const low = aligned ? aligned.slice(s, i) : title.slice(s, i).toLowerCase();
+    if (!((WORD_CLASS.get(low) ?? 0) & FUNCTION)) out.add(low);
+  }
+  return out;
+}
+
+
 
 /**
  * The feature vectors of the segments (FEATURES' order), read by form only. `title` is the headline; the outlet's
  * name comes from the rule context.
  */
 export function featuresOf(text: string, segments: readonly Segment[], ctx: RuleContext): Float64Array[] {
-  const words: SegmentWords[] = segments.map((s) => wordsOf(text, s.start, s.end));
+  const titleWords = headlineWords(ctx.title);
+  const lowered = text.toLowerCase();
+  const lower = lowered.length === text.length ? lowered : null;
+  const words = segments.map((s) => wordsOf(text, lower, s.start, s.end, titleWords));
   const nameCounts = new Map<string, number>();
   for (const w of words) for (const n of w.names) nameCounts.set(n, (nameCounts.get(n) ?? 0) + 1);
-  const titleWords = new Set<string>();
-  if (ctx.title) for (const t of wordsOf(ctx.title, 0, ctx.title.length).lower) if (!FUNCTION_WORDS.has(t)) titleWords.add(t);
-  const outlet = outletNamePattern(ctx.source);
+  const outletAt = outletMentions(text, ctx.source);
   const flattened = text.indexOf('\n') < 0 ? 1 : 0;
   const prose = segments.map((s, i) => endsInStop(text, s) && words[i].words >= PROSE_MIN_WORDS);
   // The stretches of kept text: their characters, their prose characters, and where each begins and ends in `segments`.
@@ -275,35 +339,13 @@ export function featuresOf(text: string, segments: readonly Segment[], ctx: Rule
     const w = words[i];
     const n = Math.max(w.words, 1);
     const chars = s.end - s.start;
-    let own = new Map<string, number>();
-    for (const name of w.names) own.set(name, (own.get(name) ?? 0) + 1);
     let shared = 0;
-    for (const [name, k] of own) if ((nameCounts.get(name) ?? 0) > k) shared += k;
-    own = new Map();
-    let headline = 0;
-    let content = 0;
-    let promo = 0;
-    let media = 0;
-    let social = 0;
-    let nav = 0;
-    let second = 0;
-    for (const low of w.lower) {
-      if (!FUNCTION_WORDS.has(low)) {
-        content++;
-        if (titleWords.has(low)) headline++;
-      }
-      if (PROMO.has(low)) promo++;
-      if (MEDIA.has(low)) media++;
-      if (SOCIAL.has(low)) social++;
-      if (NAV.has(low)) nav++;
-      if (SECOND_PERSON.has(low)) second++;
+    if (w.names.length) {
+      const own = new Map<string, number>();
+      for (const name of w.names) own.set(name, (own.get(name) ?? 0) + 1);
+      for (const [name, k] of own) if ((nameCounts.get(name) ?? 0) > k) shared += k;
     }
-    let outletHit = 0;
-    if (outlet) {
-      outlet.lastIndex = 0;
-      const seg = text.slice(s.start, s.end);
-      outletHit = outlet.test(seg) ? 1 : 0;
-    }
+    const outletHit = outletAt.some((at) => at >= s.start && at < s.end) ? 1 : 0;
     const f = new Float64Array(FEATURE_COUNT);
     let j = 0;
     f[j++] = text.length ? (s.start + s.end) / 2 / text.length : 0;
@@ -316,15 +358,15 @@ export function featuresOf(text: string, segments: readonly Segment[], ctx: Rule
     f[j++] = Math.min(w.links / n, 1);
     f[j++] = labelColon(text, s) ? 1 : 0;
     f[j++] = Math.min(w.pipes / n, 1);
-    f[j++] = content ? headline / content : 0;
+    f[j++] = w.content ? w.headline / w.content : 0;
     f[j++] = w.names.length ? shared / w.names.length : 0;
     f[j++] = w.functionWords / n;
-    f[j++] = second / n;
-    f[j++] = w.lower.length && IMPERATIVES.has(w.lower[0]) ? 1 : 0;
-    f[j++] = Math.min(promo / n, 1) ;
-    f[j++] = Math.min(media / n, 1);
-    f[j++] = Math.min(social / n, 1);
-    f[j++] = Math.min(nav / n, 1);
+    f[j++] = w.classes[bit(SECOND_PERSON)] / n;
+    f[j++] = w.firstClass & IMPERATIVE ? 1 : 0;
+    f[j++] = Math.min(w.classes[bit(PROMO)] / n, 1);
+    f[j++] = Math.min(w.classes[bit(MEDIA)] / n, 1);
+    f[j++] = Math.min(w.classes[bit(SOCIAL)] / n, 1);
+    f[j++] = Math.min(w.classes[bit(NAV)] / n, 1);
     f[j++] = outletHit;
     f[j++] = trailingSource(text, s) ? 1 : 0;
     f[j++] = Math.min(w.gluedCaps / n, 1);
@@ -372,16 +414,15 @@ function trailingSource(text: string, s: Segment): boolean {
   return open >= s.start && e - open <= 60;
 }
 
-/** The model's score (log-odds of noise) and each feature's part in it. */
-export function score(model: SegmentWeights, f: ArrayLike<number>): { logit: number; parts: number[] } {
+/** The model's score (log-odds of noise); each feature's part in it goes into `parts` when given. */
+export function score(model: SegmentWeights, f: ArrayLike<number>, parts?: number[]): number {
   let logit = model.bias;
-  const parts: number[] = [];
   for (let i = 0; i < model.weights.length; i++) {
     const p = (model.weights[i] * (f[i] - model.mean[i])) / model.scale[i];
-    parts.push(p);
+    if (parts) parts[i] = p;
     logit += p;
   }
-  return { logit, parts };
+  return logit;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -397,12 +438,14 @@ export function segmentModelHits(text: string, removed: readonly Hit[], ctx: Rul
   const segs = segmentsOf(text, removed);
   if (!segs.length) return [];
   const feats = featuresOf(text, segs, ctx);
-  const scored = feats.map((f) => score(model, f));
-  const p = scored.map((s) => sigmoid(s.logit));
+  const p = feats.map((f) => sigmoid(score(model, f)));
   const take = grow(segs, p, model.threshold, model.neighbourThreshold);
   const hits: Hit[] = [];
   segs.forEach((s, i) => {
-    if (take[i]) hits.push({ start: s.start, end: s.end, why: explain(model, p[i], p[i] < model.threshold, scored[i].parts, feats[i]) });
+    if (!take[i]) return;
+    const parts: number[] = [];
+    score(model, feats[i], parts);
+    hits.push({ start: s.start, end: s.end, why: explain(model, p[i], p[i] < model.threshold, parts, feats[i]) });
   });
   return hits;
 }
