@@ -34,6 +34,8 @@ const DEFAULT_MAX_EXTEND = 1_500;
  * Rules run in priority order; a later rule only gets what earlier ones left. Then markers that open a
  * block (a bio, a link list) grow to the block's end, and the tail rules look at what is left between
  * removed spans (a headline line, second copies, the caption under a byline, tag strips, stray labels).
+ * Then the segment classifier (segment-model.ts) reads the text the rules kept, segment by segment, and removes what
+ * its learned weights score as furniture by form; then the outlet's history, when the caller keeps one.
  * Offsets in `removed` index into `text`; spans are sorted and never overlap. Pure and DOM-free: regexes
  * over the text, linear in its length. Most rules skip a text that lacks their trigger words, and patterns that
  * cannot start at a literal are tried only where they can start (alternation.ts), so a text costs a few scans
