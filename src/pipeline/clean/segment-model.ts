@@ -12,10 +12,10 @@
  */
 import { isAsciiDigit, isAsciiLower, isAsciiUpper, isRegexSpace } from './ascii.ts';
 import { gaps } from './gaps.ts';
-import { gluedCapitals } from './glued-capitals.ts';
+import { shapes } from './literals.ts';
 import { outletNamePattern } from './outlet-name.ts';
 import { matches, type Hit, type RuleContext } from './rule.ts';
-import { sentenceEnd } from './sentences.ts';
+import { sentenceEndAmong } from './sentences.ts';
 import { WEIGHTS } from './segment-weights.ts';
 
 /** A glued piece this short and without a stop is a menu item or a label: runs of them are read as one segment (characters). */
@@ -134,12 +134,14 @@ const isClosing = (c: number) => c === 0x22 || c === 0x201d || c === 0x2019 || c
  */
 export function segmentsOf(text: string, removed: readonly Hit[]): Segment[] {
   const out: Segment[] = [];
-  const glued = gluedCapitals(text);
+  // the one walk of the text (literals.ts) lists its glued capitals and every place a sentence may end: no walk here
+  const { gluedCapitals: glued, unitEnds } = shapes(text);
+  const cursor = { at: 0 };
   const blocks = removed.filter((r) => !r.inline);
   gaps(text, blocks).forEach((g, gap) => {
     const first = out.length;
     for (let at = g.start; at < g.end; ) {
-      const end = Math.max(sentenceEnd(text, at, g.end), at + 1);
+      const end = Math.max(sentenceEndAmong(text, at, g.end, unitEnds, cursor), at + 1);
       // glued capitals strictly inside [at, end)
       let k = indexAfter(glued, at);
       let from = at;
