@@ -5,9 +5,12 @@ import { render } from './render.ts';
 import { carriesStoryFacts, historyEvidence, MIN_REPEATS, passages, type OutletHistory } from './outlet-history.ts';
 import type { RemovedHit, RuleContext } from './rule.ts';
 import { RULES, TAIL_RULES } from './rules/index.ts';
+import { SEGMENT_MODEL, segmentModelHits, type SegmentWeights } from './segment-model.ts';
 
 /** Removals learned from the outlet's own history (outlet-history.ts), after every rule. */
 const OUTLET_BOILERPLATE = { name: 'outlet-boilerplate', category: 'other' } as const;
+/** Removals of the learned segment classifier (segment-model.ts), after the rules and before the outlet history. */
+const SEGMENT_MODEL_STAGE = { name: 'segment-model', category: 'other' } as const;
 
 export interface CleanContext {
   title?: string | null;
@@ -15,6 +18,8 @@ export interface CleanContext {
   history?: OutletHistory | null;
   /** The outlet's display name: an outlet naming itself in a call to action is promoting itself. */
   source?: string | null;
+  /** The segment classifier's weights; null runs the rules alone (the training script reads what they keep). */
+  segmentModel?: SegmentWeights | null;
 }
 
 /** Module-level: a regex literal inside a function is a new regex object each call, recompiled once a GC has dropped V8's cache. */
@@ -29,6 +34,8 @@ const DEFAULT_MAX_EXTEND = 1_500;
  * Rules run in priority order; a later rule only gets what earlier ones left. Then markers that open a
  * block (a bio, a link list) grow to the block's end, and the tail rules look at what is left between
  * removed spans (a headline line, second copies, the caption under a byline, tag strips, stray labels).
+ * Then the segment classifier (segment-model.ts) reads the text the rules kept, segment by segment, and removes what
+ * its learned weights score as furniture by form; then the outlet's history, when the caller keeps one.
  * Offsets in `removed` index into `text`; spans are sorted and never overlap. Pure and DOM-free: regexes
  * over the text, linear in its length. Most rules skip a text that lacks their trigger words, and patterns that
  * cannot start at a literal are tried only where they can start (alternation.ts), so a text costs a few scans
@@ -36,6 +43,35 @@ const DEFAULT_MAX_EXTEND = 1_500;
  */
 export function clean(text: string, ctx: CleanContext = {}): Cleaned {
   const rc: RuleContext = { title: ctx.title ?? null, source: ctx.source ?? null };
+  const claimed = ruleClaims(text, rc);
+  const all = [...RULES, ...TAIL_RULES];
+  const model = ctx.segmentModel === undefined ? SEGMENT_MODEL : ctx.segmentModel;
+  if (model) for (const hit of segmentModelHits(text, claimed, rc, model)) claim(text, claimed, hit, all.length);
+  const named = [...all, SEGMENT_MODEL_STAGE, OUTLET_BOILERPLATE];
+  const history = ctx.history;
+  if (history && history.items >= MIN_REPEATS) {
+    for (const p of passages(text)) {
+      const n = history.counts.get(p.key) ?? 0;
+      if (n < MIN_REPEATS || carriesStoryFacts(text.slice(p.start, p.end), rc.title)) continue;
+      claim(text, claimed, { start: p.start, end: p.end, why: historyEvidence(n, history.items) }, all.length + 1);
+    }
+  }
+  const removed: RemovedSpan[] = merge(text, claimed).map((c) => ({
+    rule: named[c.index].name,
+    category: named[c.index].category,
+    start: c.start,
+    end: c.end,
+    text: text.slice(c.start, c.end),
+    ...(c.why ? { why: c.why } : {}),
+  }));
+  return { text: render(text, claimed), removed };
+}
+
+/**
+ * What the named rules claim, in priority order, with the block markers grown and the tail rules run: sorted,
+ * non-overlapping; `index` is the rule's place in RULES then TAIL_RULES.
+ */
+export function ruleClaims(text: string, rc: RuleContext): Claim[] {
   const claimed: Claim[] = [];
   RULES.forEach((rule, index) => {
     for (const hit of rule.find(text, rc)) claim(text, claimed, hit, index);
@@ -68,24 +104,7 @@ export function clean(text: string, ctx: CleanContext = {}): Cleaned {
     }
     for (const hit of rule.find(text, removedView, rc)) claim(text, claimed, hit, RULES.length + i);
   });
-  const named = [...all, OUTLET_BOILERPLATE];
-  const history = ctx.history;
-  if (history && history.items >= MIN_REPEATS) {
-    for (const p of passages(text)) {
-      const n = history.counts.get(p.key) ?? 0;
-      if (n < MIN_REPEATS || carriesStoryFacts(text.slice(p.start, p.end), rc.title)) continue;
-      claim(text, claimed, { start: p.start, end: p.end, why: historyEvidence(n, history.items) }, all.length);
-    }
-  }
-  const removed: RemovedSpan[] = merge(text, claimed).map((c) => ({
-    rule: named[c.index].name,
-    category: named[c.index].category,
-    start: c.start,
-    end: c.end,
-    text: text.slice(c.start, c.end),
-    ...(c.why ? { why: c.why } : {}),
-  }));
-  return { text: render(text, claimed), removed };
+  return claimed;
 }
 
 /** Joins pieces of one rule that only white space separates (a hit and its extension) into one span. */
