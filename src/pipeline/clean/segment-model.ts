@@ -15,7 +15,7 @@ import { gaps } from './gaps.ts';
 import { shapes } from './literals.ts';
 import { outletNamePattern } from './outlet-name.ts';
 import { matches, type Hit, type RuleContext } from './rule.ts';
-import { sentenceEndAmong } from './sentences.ts';
+import { isClosing, isStop, sentenceEndAmong } from './sentences.ts';
 import { WEIGHTS } from './segment-weights.ts';
 
 /** A glued piece this short and without a stop is a menu item or a label: runs of them are read as one segment (characters). */
@@ -124,8 +124,6 @@ addClass(NAV, 'home menu search more related trending popular latest next previo
 
 const isLetterOrDigit = (c: number) => isAsciiLower(c) || isAsciiUpper(c) || isAsciiDigit(c) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !isRegexSpace(c) && !(c >= 0x2000 && c <= 0x206f));
 const isWordJoiner = (c: number) => c === 0x27 || c === 0x2019 || c === 0x2d; // ' ’ -
-const isStopChar = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f; // . ! ?
-const isClosing = (c: number) => c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x29; // " ” ’ )
 
 /**
  * The kept text cut into segments: each stretch between removed blocks by sentences (a line break ends one too), each
@@ -187,7 +185,7 @@ function push(out: Segment[], text: string, from: number, to: number, glued: boo
 }
 
 function isShortPiece(text: string, start: number, end: number): boolean {
-  return end - start < SHORT_PIECE_CHARS && !isStopChar(text.charCodeAt(end - 1));
+  return end - start < SHORT_PIECE_CHARS && !isStop(text.charCodeAt(end - 1));
 }
 
 /** What one pass over a segment's characters counts. */
@@ -391,7 +389,7 @@ export function featuresOf(text: string, segments: readonly Segment[], ctx: Rule
 function endsInStop(text: string, s: Segment): boolean {
   let e = s.end - 1;
   while (e > s.start && isClosing(text.charCodeAt(e))) e--;
-  return isStopChar(text.charCodeAt(e)) || text.charCodeAt(e) === 0x3a; // : opens a quote or list in prose
+  return isStop(text.charCodeAt(e)) || text.charCodeAt(e) === 0x3a; // : opens a quote or list in prose
 }
 
 /** "Photo:", "Editor's note:", "READ MORE:": one to three words, then a colon. */
@@ -402,7 +400,7 @@ function labelColon(text: string, s: Segment): boolean {
     const c = text.charCodeAt(i);
     if (c === 0x3a) return i > s.start && spaces <= 2;
     if (c === 0x20) spaces++;
-    else if (isStopChar(c)) return false;
+    else if (isStop(c)) return false;
   }
   return false;
 }
@@ -410,7 +408,7 @@ function labelColon(text: string, s: Segment): boolean {
 /** Ends in a short aside in parentheses: "(Reuters)", "(Photo: Jane Doe/AP)". */
 function trailingSource(text: string, s: Segment): boolean {
   let e = s.end - 1;
-  if (isStopChar(text.charCodeAt(e))) e--;
+  if (isStop(text.charCodeAt(e))) e--;
   if (text.charCodeAt(e) !== 0x29) return false;
   const open = text.lastIndexOf('(', e);
   return open >= s.start && e - open <= 60;

@@ -11,7 +11,8 @@ import { isRegexSpace } from './ascii.ts';
  */
 const SENTENCE_MAX_CHARS = 2_000;
 
-const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f; // . ! ?
+/** A sentence stop by character code: . ! ? (the segment model reads segments' ends with the same two tests). */
+export const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f; // . ! ?
 /**
  * After a stop, what makes it end the sentence: a blank, another stop, a capital, an opening quote or parenthesis. By
  * character code: a one-character string per stop made strings of two kinds (one- and two-byte) meet in one
@@ -19,7 +20,7 @@ const isStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f; // . ! ?
  */
 const endsAfterStop = (c: number) =>
   isRegexSpace(c) || isStop(c) || (c >= 0x41 && c <= 0x5a) || c === 0x22 || c === 0x201c || c === 0x2018 || c === 0x28; // A-Z " “ ‘ (
-const isClosing = (c: number) => c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x29; // " ” ’ )
+export const isClosing = (c: number) => c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x29; // " ” ’ )
 /** A closing quote or parenthesis right after the stop, then a blank or the end: "… opportunity.” Join …", "(… advice.) Does …". */
 const closesThenEnds = (text: string, at: number) => isClosing(text.charCodeAt(at)) && (at + 1 >= text.length || isRegexSpace(text.charCodeAt(at + 1)));
 
