@@ -194,28 +194,27 @@ function remember(slot: string, entry: Entry): void {
     memoryVersion = entry.version;
     for (const [k, e] of memory) if (e.version === older) (memory.delete(k), (memoryBytes -= e.body.byteLength));
   }
-  const old = memory.get(slot);
-  if (old) memoryBytes -= old.body.byteLength;
-  memory.delete(slot);
-  memory.set(slot, entry);
-  memoryBytes += entry.body.byteLength;
-  for (const [k, e] of memory) {
-    if (memory.size <= MEMORY_ENTRIES_MAX && memoryBytes <= MEMORY_BYTES_MAX) break;
-    memory.delete(k);
-    memoryBytes -= e.body.byteLength;
-  }
+  memoryBytes = putRecent(memory, memoryBytes, slot, entry);
   // the key's newest page, kept past its version's purge above (counted apart, though it mostly shares its bytes)
-  const key = slot.slice(slot.indexOf('\n') + 1);
-  const was = previous.get(key);
-  if (was) previousBytes -= was.body.byteLength;
-  previous.delete(key);
-  previous.set(key, entry);
-  previousBytes += entry.body.byteLength;
-  for (const [k, e] of previous) {
-    if (previous.size <= MEMORY_ENTRIES_MAX && previousBytes <= MEMORY_BYTES_MAX) break;
-    previous.delete(k);
-    previousBytes -= e.body.byteLength;
+  previousBytes = putRecent(previous, previousBytes, slot.slice(slot.indexOf('\n') + 1), entry);
+}
+
+/**
+ * `entry` put last (most recent) under `key` in `map`, whose pages hold `bytes` in all, then the least recent dropped
+ * until the map is within MEMORY_ENTRIES_MAX and MEMORY_BYTES_MAX; returns the bytes it holds after.
+ */
+function putRecent(map: Map<string, Entry>, bytes: number, key: string, entry: Entry): number {
+  const old = map.get(key);
+  if (old) bytes -= old.body.byteLength;
+  map.delete(key);
+  map.set(key, entry);
+  bytes += entry.body.byteLength;
+  for (const [k, e] of map) {
+    if (map.size <= MEMORY_ENTRIES_MAX && bytes <= MEMORY_BYTES_MAX) break;
+    map.delete(k);
+    bytes -= e.body.byteLength;
   }
+  return bytes;
 }
 
 /** The key's page of another version than `version`, rendered at most PREVIOUS_PAGE_MAX_AGE_MS ago; else null. */
